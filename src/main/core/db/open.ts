@@ -1,0 +1,131 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Kysely } from 'kysely'
+import type { Database } from './schema'
+import { LATEST_SCHEMA_VERSION } from './migrations'
+import { migrate } from './migrator'
+import {
+  createKysely,
+  hasSqliteHeader,
+  openSqlite,
+  quickCheck,
+  tableExists,
+  type SqliteHandle,
+  type SqliteOpenOptions
+} from './sqlite'
+import { seedPlanInicial } from '../seed/plan-inicial'
+
+export type OpenFailure =
+  | 'ruta_invalida'
+  | 'no_es_base_de_datos'
+  | 'archivo_danado'
+  | 'version_mas_nueva'
+  | 'base_ajena'
+
+/** Why a database file could not be opened, in words for the user. Nothing was written. */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly reason: OpenFailure,
+    message: string
+  ) {
+    super(message)
+    this.name = 'DatabaseOpenError'
+  }
+}
+
+export interface AppDatabase {
+  db: Kysely<Database>
+  handle: SqliteHandle
+  path: string
+  schemaVersion: number
+  created: boolean
+  close(): Promise<void>
+}
+
+export interface OpenAppDatabaseOptions extends Pick<SqliteOpenOptions, 'nativeBinding'> {
+  /** Seed the 2013-2014 plan into a new file (default true). */
+  seed?: boolean
+}
+
+/**
+ * Opens (or creates) the app's database: inspects an existing file read-only first, refusing
+ * a damaged, foreign or newer file before anything is written to it; then migrates and seeds.
+ */
+export async function openAppDatabase(
+  file: string,
+  options: OpenAppDatabaseOptions = {}
+): Promise<AppDatabase> {
+  const full = path.resolve(file)
+  const exists = inspectPath(full)
+  if (exists) inspectExisting(full, options)
+
+  const handle = openSqlite(full, { nativeBinding: options.nativeBinding })
+  const db = createKysely(handle)
+  try {
+    const { to } = await migrate(db)
+    if (options.seed !== false) await seedPlanInicial(db)
+    return {
+      db,
+      handle,
+      path: full,
+      schemaVersion: to,
+      created: !exists,
+      close: () => db.destroy()
+    }
+  } catch (error) {
+    await db.destroy()
+    throw error
+  }
+}
+
+function inspectPath(full: string): boolean {
+  const dir = path.dirname(full)
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new DatabaseOpenError('ruta_invalida', `La carpeta "${dir}" no existe.`)
+  }
+  if (!fs.existsSync(full)) return false
+  if (!fs.statSync(full).isFile()) {
+    throw new DatabaseOpenError('ruta_invalida', `"${full}" no es un archivo.`)
+  }
+  return fs.statSync(full).size > 0
+}
+
+function inspectExisting(full: string, options: OpenAppDatabaseOptions): void {
+  if (!hasSqliteHeader(full)) {
+    throw new DatabaseOpenError(
+      'no_es_base_de_datos',
+      `"${full}" no es una base de datos SQLite. No se modificó el archivo.`
+    )
+  }
+  let handle: SqliteHandle | undefined
+  try {
+    handle = openSqlite(full, { readonly: true, nativeBinding: options.nativeBinding })
+    const check = quickCheck(handle)
+    if (check !== 'ok') throw new Error(check)
+    if (!tableExists(handle, 'schema_migrations')) {
+      const tables = handle.prepare("select count(*) as n from sqlite_master where type = 'table'").get() as { n: number }
+      if (tables.n > 0) {
+        throw new DatabaseOpenError(
+          'base_ajena',
+          `"${full}" es una base de datos de otra aplicación. No se modificó el archivo.`
+        )
+      }
+      return
+    }
+    const row = handle.prepare('select coalesce(max(version), 0) as v from schema_migrations').get() as { v: number }
+    if (row.v > LATEST_SCHEMA_VERSION) {
+      throw new DatabaseOpenError(
+        'version_mas_nueva',
+        `La base de datos fue creada por una versión más nueva de Secretaría MITP (esquema ${row.v}; esta versión conoce hasta el ${LATEST_SCHEMA_VERSION}). Actualice la aplicación. No se modificó el archivo.`
+      )
+    }
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) throw error
+    throw new DatabaseOpenError(
+      'archivo_danado',
+      `La base de datos "${full}" está dañada (${error instanceof Error ? error.message : String(error)}). No se modificó el archivo; restaure un respaldo.`
+    )
+  } finally {
+    handle?.close()
+  }
+}

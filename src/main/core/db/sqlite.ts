@@ -1,0 +1,76 @@
+import fs from 'node:fs'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import type { Database } from './schema'
+
+/**
+ * Everything specific to SQLite lives here, so a PostgreSQL dialect can later be added beside
+ * it without touching the services.
+ */
+export type SqliteHandle = BetterSqlite3.Database
+
+const SQLITE_HEADER = 'SQLite format 3\u0000'
+
+export interface SqliteOpenOptions {
+  readonly?: boolean
+  /** Path to a better_sqlite3.node built for Electron; the Node build is used when absent. */
+  nativeBinding?: string
+}
+
+export function openSqlite(path: string, options: SqliteOpenOptions = {}): SqliteHandle {
+  const handle = new BetterSqlite3(path, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  })
+  handle.pragma('busy_timeout = 5000')
+  if (!options.readonly) {
+    handle.pragma('journal_mode = WAL')
+    // better-sqlite3 is compiled to use NORMAL in WAL mode, which can lose the last commits on
+    // power loss. The secretary's minutes are worth the slower commits.
+    handle.pragma('synchronous = FULL')
+  }
+  handle.pragma('foreign_keys = ON')
+  if (handle.pragma('foreign_keys', { simple: true }) !== 1) {
+    handle.close()
+    throw new Error('SQLite refused to enable foreign keys')
+  }
+  return handle
+}
+
+export function createKysely(handle: SqliteHandle): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) })
+}
+
+/** True when the file starts with SQLite's magic header (an empty file counts as new). */
+export function hasSqliteHeader(path: string): boolean {
+  const fd = fs.openSync(path, 'r')
+  try {
+    const buf = Buffer.alloc(16)
+    const n = fs.readSync(fd, buf, 0, 16, 0)
+    return n === 16 && buf.toString('latin1') === SQLITE_HEADER
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** 'ok' or SQLite's first complaint. */
+export function quickCheck(handle: SqliteHandle): string {
+  const rows = handle.pragma('quick_check') as { quick_check: string }[]
+  return rows.map((r) => r.quick_check).join('; ')
+}
+
+export function tableExists(handle: SqliteHandle, name: string): boolean {
+  return (
+    handle.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(name) !==
+    undefined
+  )
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+  )
+}

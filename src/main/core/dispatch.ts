@@ -1,0 +1,54 @@
+import type { z } from 'zod'
+import { contract, type ApiHandlers } from '../../shared/api/contract'
+import { isChannel } from '../../shared/api/channels'
+import type { ApiError, ApiResult } from '../../shared/api/result'
+import { AppError } from './errors'
+import { isUniqueViolation } from './db/sqlite'
+
+export type Logger = (message: string, error?: unknown) => void
+
+/**
+ * The single entrance for both transports: checks the channel, parses the input with the
+ * contract's zod schema, runs the handler, and turns every outcome into a typed result.
+ * Stack traces go to the log, never to the user.
+ */
+export async function dispatch(
+  handlers: ApiHandlers,
+  channel: unknown,
+  input: unknown,
+  log: Logger
+): Promise<ApiResult<unknown>> {
+  if (!isChannel(channel)) {
+    return fail({ code: 'metodo_desconocido', message: 'Operación desconocida.' })
+  }
+  const parsed = contract[channel].input.safeParse(input)
+  if (!parsed.success) return fail(fromZod(parsed.error))
+  try {
+    // The contract ties each channel to its handler's input; TypeScript cannot follow the
+    // correlation through a runtime key, so the handler is called through a plain signature.
+    const handler = handlers[channel] as (i: unknown) => Promise<unknown>
+    return { ok: true, value: await handler(parsed.data) }
+  } catch (error) {
+    if (error instanceof AppError) {
+      return fail({ code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) })
+    }
+    if (isUniqueViolation(error)) {
+      return fail({ code: 'conflicto', message: 'Ya existe un registro con esos datos.' })
+    }
+    log(`error en ${channel}`, error)
+    return fail({ code: 'interno', message: 'Ocurrió un error inesperado. Sus datos no se modificaron.' })
+  }
+}
+
+function fail(error: ApiError): ApiResult<never> {
+  return { ok: false, error }
+}
+
+function fromZod(error: z.ZodError): ApiError {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_'
+    fields[key] ??= issue.message
+  }
+  return { code: 'entrada_invalida', message: error.issues[0]?.message ?? 'Datos no válidos.', fields }
+}

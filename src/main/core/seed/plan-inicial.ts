@@ -1,0 +1,155 @@
+import { z } from 'zod'
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '../db/schema'
+import { INDICADOR_TIPOS } from '../../../shared/domain/plan'
+import { newId, nowStamp } from '../db/ids'
+// The transcription is data: bundled with the app, checked here before it is written.
+import seedJson from '../../../../resources/seed/plan-2013-2014.json'
+
+const SEED_KEY = 'seed.plan-2013-2014'
+
+const texto = z.string().min(1)
+const seedSchema = z.object({
+  plan: z.object({ nombre: texto, periodoDesde: texto, periodoHasta: texto }),
+  instancias: z.array(
+    z.object({
+      codigo: texto,
+      nombre: texto,
+      coordinador: z.string().nullable(),
+      secretariaActas: z.string().nullable()
+    })
+  ),
+  ejes: z.array(
+    z.object({
+      codigo: texto,
+      nombre: texto,
+      objetivos: z.array(
+        z.object({
+          codigo: texto,
+          texto,
+          acciones: z.array(
+            z.object({
+              codigo: texto,
+              texto,
+              instancia: texto,
+              responsables: z.string(),
+              metas: z.array(z.object({ texto, plazo: z.string().nullable() })),
+              indicadores: z.array(
+                z.object({
+                  texto,
+                  tipo: z.enum(INDICADOR_TIPOS),
+                  numerador: z.string().optional(),
+                  denominador: z.string().optional()
+                })
+              )
+            })
+          )
+        })
+      )
+    })
+  ),
+  glosario: z.array(z.object({ sigla: texto, nombre: texto }))
+})
+
+export type PlanSeed = z.infer<typeof seedSchema>
+
+export function planSeed(): PlanSeed {
+  return seedSchema.parse(seedJson)
+}
+
+/**
+ * First run: writes the 2013-2014 plan, its instancias and the glossary in one transaction,
+ * once. A marker in app_settings keeps a user who deleted it from getting it back.
+ */
+export async function seedPlanInicial(db: Kysely<Database>): Promise<boolean> {
+  const done = await db.selectFrom('app_settings').select('key').where('key', '=', SEED_KEY).executeTakeFirst()
+  if (done) return false
+  const seed = planSeed()
+  await db.transaction().execute(async (trx) => {
+    const hasPlan = await trx.selectFrom('planes').select('id').executeTakeFirst()
+    if (!hasPlan) await writeSeed(trx, seed)
+    await trx.insertInto('app_settings').values({ key: SEED_KEY, value: nowStamp(), updated_at: nowStamp() }).execute()
+  })
+  return true
+}
+
+async function writeSeed(trx: Transaction<Database>, seed: PlanSeed): Promise<void> {
+  const stamp = nowStamp()
+  const stamps = { created_at: stamp, updated_at: stamp }
+  const instanciaIds = new Map<string, string>()
+  for (const [i, inst] of seed.instancias.entries()) {
+    const id = newId()
+    instanciaIds.set(inst.codigo, id)
+    await trx
+      .insertInto('instancias')
+      .values({
+        id,
+        codigo: inst.codigo,
+        nombre: inst.nombre,
+        coordinador: inst.coordinador,
+        secretaria_actas: inst.secretariaActas,
+        orden: i + 1,
+        ...stamps
+      })
+      .execute()
+  }
+  for (const [i, g] of seed.glosario.entries()) {
+    await trx.insertInto('instituciones').values({ id: newId(), sigla: g.sigla, nombre: g.nombre, orden: i + 1, ...stamps }).execute()
+  }
+  const planId = newId()
+  await trx
+    .insertInto('planes')
+    .values({ id: planId, nombre: seed.plan.nombre, periodo_desde: seed.plan.periodoDesde, periodo_hasta: seed.plan.periodoHasta, ...stamps })
+    .execute()
+  for (const [ie, eje] of seed.ejes.entries()) {
+    const ejeId = newId()
+    await trx.insertInto('ejes').values({ id: ejeId, plan_id: planId, codigo: eje.codigo, nombre: eje.nombre, orden: ie + 1, ...stamps }).execute()
+    for (const [io, obj] of eje.objetivos.entries()) {
+      const objetivoId = newId()
+      await trx
+        .insertInto('objetivos')
+        .values({ id: objetivoId, plan_id: planId, eje_id: ejeId, codigo: obj.codigo, texto: obj.texto, orden: io + 1, ...stamps })
+        .execute()
+      for (const [ia, acc] of obj.acciones.entries()) {
+        const accionId = newId()
+        const instanciaId = instanciaIds.get(acc.instancia)
+        if (!instanciaId) throw new Error(`seed: instancia ${acc.instancia} desconocida`)
+        await trx
+          .insertInto('acciones')
+          .values({
+            id: accionId,
+            plan_id: planId,
+            objetivo_id: objetivoId,
+            codigo: acc.codigo,
+            texto: acc.texto,
+            instancia_id: instanciaId,
+            responsables: acc.responsables,
+            orden: ia + 1,
+            ...stamps
+          })
+          .execute()
+        for (const [im, meta] of acc.metas.entries()) {
+          await trx
+            .insertInto('metas')
+            .values({ id: newId(), accion_id: accionId, texto: meta.texto, plazo: meta.plazo, orden: im + 1, ...stamps })
+            .execute()
+        }
+        for (const [ii, ind] of acc.indicadores.entries()) {
+          await trx
+            .insertInto('indicadores')
+            .values({
+              id: newId(),
+              accion_id: accionId,
+              texto: ind.texto,
+              tipo: ind.tipo,
+              numerador: ind.numerador ?? null,
+              denominador: ind.denominador ?? null,
+              orden: ii + 1,
+              ...stamps
+            })
+            .execute()
+        }
+      }
+    }
+  }
+}

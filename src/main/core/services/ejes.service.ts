@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import type { Eje } from '../../../shared/domain/plan'
+import type { ParsedInput } from '../../../shared/api/contract'
+import { newId, nowStamp } from '../db/ids'
+import { notFound } from '../errors'
+import { assertCodigoLibre } from './codigos'
+import { nextOrden } from './ordering'
+import { toEje } from './rows'
+
+export async function crearEje(db: Kysely<Database>, input: ParsedInput<'eje:crear'>): Promise<Eje> {
+  return db.transaction().execute(async (trx) => {
+    const plan = await trx.selectFrom('planes').select('id').where('id', '=', input.planId).executeTakeFirst()
+    if (!plan) throw notFound('El plan')
+    await assertCodigoLibre(trx, 'ejes', input.planId, input.codigo)
+    const stamp = nowStamp()
+    const row = await trx
+      .insertInto('ejes')
+      .values({
+        id: newId(),
+        plan_id: input.planId,
+        codigo: input.codigo,
+        nombre: input.nombre,
+        orden: await nextOrden(trx, 'ejes', input.planId),
+        created_at: stamp,
+        updated_at: stamp
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    return toEje(row)
+  })
+}
+
+export async function actualizarEje(db: Kysely<Database>, input: ParsedInput<'eje:actualizar'>): Promise<Eje> {
+  return db.transaction().execute(async (trx) => {
+    const eje = await trx.selectFrom('ejes').selectAll().where('id', '=', input.id).executeTakeFirst()
+    if (!eje) throw notFound('El eje')
+    await assertCodigoLibre(trx, 'ejes', eje.plan_id, input.codigo, eje.id)
+    const row = await trx
+      .updateTable('ejes')
+      .set({ codigo: input.codigo, nombre: input.nombre, updated_at: nowStamp() })
+      .where('id', '=', input.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    return toEje(row)
+  })
+}

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import type { Meta } from '../../../shared/domain/plan'
+import type { ParsedInput } from '../../../shared/api/contract'
+import { plazoDesdeTexto } from '../../../shared/domain/plazo'
+import { newId, nowStamp } from '../db/ids'
+import { notFound } from '../errors'
+import { nextOrden } from './ordering'
+import { toMeta } from './rows'
+
+/** A deadline left unsaid is read from the text; null means the meta has none. */
+const plazoDe = (texto: string, plazo: string | null | undefined): string | null =>
+  plazo === undefined ? plazoDesdeTexto(texto) : plazo
+
+export async function crearMeta(db: Kysely<Database>, input: ParsedInput<'meta:crear'>): Promise<Meta> {
+  return db.transaction().execute(async (trx) => {
+    const accion = await trx.selectFrom('acciones').select('id').where('id', '=', input.accionId).executeTakeFirst()
+    if (!accion) throw notFound('La acción')
+    const stamp = nowStamp()
+    const row = await trx
+      .insertInto('metas')
+      .values({
+        id: newId(),
+        accion_id: accion.id,
+        texto: input.texto,
+        plazo: plazoDe(input.texto, input.plazo),
+        orden: await nextOrden(trx, 'metas', accion.id),
+        created_at: stamp,
+        updated_at: stamp
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    return toMeta(row)
+  })
+}
+
+export async function actualizarMeta(db: Kysely<Database>, input: ParsedInput<'meta:actualizar'>): Promise<Meta> {
+  const row = await db
+    .updateTable('metas')
+    .set({ texto: input.texto, plazo: plazoDe(input.texto, input.plazo), updated_at: nowStamp() })
+    .where('id', '=', input.id)
+    .returningAll()
+    .executeTakeFirst()
+  if (!row) throw notFound('La meta')
+  return toMeta(row)
+}

@@ -1,0 +1,21 @@
+/** What crosses the process boundary: only plain data survives IPC, so errors are values too. */
+
+export const ERROR_CODES = [
+  'entrada_invalida',
+  'no_encontrado',
+  'conflicto',
+  'metodo_desconocido',
+  'no_autorizado',
+  'interno'
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface ApiError {
+  code: ErrorCode
+  /** Spanish, for the user. */
+  message: string
+  /** Field path → Spanish message, for forms. */
+  fields?: Record<string, string>
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError }
