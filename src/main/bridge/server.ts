@@ -1,0 +1,122 @@
+import http from 'node:http'
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import type { ApiHandlers } from '../../shared/api/contract'
+import { dispatch, type Logger } from '../core/dispatch'
+import { CONTENT_SECURITY_POLICY, readStatic } from '../core/static-files'
+
+/**
+ * The API over HTTP, for development and browser tests only: never bundled into the app.
+ * Listens on 127.0.0.1, answers only requests that carry this run's random token and name
+ * this server as their host (so a web page elsewhere cannot reach it through DNS tricks).
+ */
+export interface BridgeOptions {
+  handlers: ApiHandlers
+  token: string
+  /** Built renderer to serve at /, with the token handed to the page in a meta tag. */
+  staticDir?: string
+  port?: number
+  log: Logger
+}
+
+export interface Bridge {
+  url: string
+  close(): Promise<void>
+}
+
+export const TOKEN_HEADER = 'x-mitp-token'
+const MAX_BODY = 2 * 1024 * 1024
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const root = options.staticDir ? path.resolve(options.staticDir) : undefined
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      options.log('bridge', error)
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Error interno')
+    })
+  })
+
+  let port = 0
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const host = req.headers.host ?? ''
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      return send(res, 421, 'text/plain; charset=utf-8', 'Host no permitido')
+    }
+    const url = req.url ?? '/'
+    if (url.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST')
+      if (req.headers[TOKEN_HEADER] !== options.token) {
+        return json(res, 401, { ok: false, error: { code: 'no_autorizado', message: 'Acceso no autorizado.' } })
+      }
+      const body = await readBody(req)
+      if (body === null) {
+        return json(res, 413, { ok: false, error: { code: 'entrada_invalida', message: 'Solicitud demasiado grande.' } })
+      }
+      let input: unknown
+      try {
+        input = body.length ? JSON.parse(body) : undefined
+      } catch {
+        return json(res, 400, { ok: false, error: { code: 'entrada_invalida', message: 'JSON no válido.' } })
+      }
+      const channel = decodeURIComponent(url.slice('/api/'.length))
+      return json(res, 200, await dispatch(options.handlers, channel, input, options.log))
+    }
+    if (!root || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      return send(res, 404, 'text/plain; charset=utf-8', 'No encontrado')
+    }
+    const file = (await readStatic(root, url)) ?? (await readStatic(root, '/index.html'))
+    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'No encontrado')
+    const body = file.type.startsWith('text/html')
+      ? Buffer.from(
+          file.body
+            .toString('utf8')
+            .replace('</head>', `<meta name="mitp-bridge-token" content="${options.token}"></head>`)
+        )
+      : file.body
+    return send(res, 200, file.type, body)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store'
+  })
+  res.end(body)
+}
+
+function json(res: http.ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value))
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        resolve(null)
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}

@@ -1,0 +1,27 @@
+import { ipcMain, type IpcMainInvokeEvent } from 'electron'
+import { CHANNELS } from '../../shared/api/channels'
+import type { ApiHandlers } from '../../shared/api/contract'
+import type { ApiResult } from '../../shared/api/result'
+import { dispatch, type Logger } from '../core/dispatch'
+
+/**
+ * Binds every contract channel to ipcMain.handle. Guarantees: a call from any frame that is
+ * not our own page is refused before its input is read; every input is parsed by the
+ * contract's schema (inside dispatch); errors come back as typed results, never as throws.
+ */
+export function bindIpc(handlers: ApiHandlers, isTrustedUrl: (url: string) => boolean, log: Logger): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown): Promise<ApiResult<unknown>> => {
+      const url = event.senderFrame?.url ?? ''
+      if (!isTrustedUrl(url)) {
+        log(`IPC rechazado desde ${url || 'un marco desconocido'} (${channel})`)
+        return Promise.resolve({ ok: false, error: { code: 'no_autorizado', message: 'Acceso no autorizado.' } })
+      }
+      return dispatch(handlers, channel, input, log)
+    })
+  }
+}
+
+export function unbindIpc(): void {
+  for (const channel of CHANNELS) ipcMain.removeHandler(channel)
+}

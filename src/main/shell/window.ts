@@ -1,0 +1,69 @@
+import path from 'node:path'
+import { BrowserWindow, shell, dialog, type WebContents } from 'electron'
+import { APP_ORIGIN } from './protocol'
+
+/** The renderer's origin: the dev server while developing, app://mitp otherwise. */
+export function rendererOrigin(): string {
+  const dev = process.env.ELECTRON_RENDERER_URL
+  return dev ? new URL(dev).origin : APP_ORIGIN
+}
+
+export function isTrustedUrl(url: string): boolean {
+  try {
+    return new URL(url).origin === rendererOrigin()
+  } catch {
+    return false
+  }
+}
+
+/** The main window, with Electron's security checklist applied. */
+export function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Secretaría MITP',
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: true
+    }
+  })
+  lockDown(win.webContents)
+  win.once('ready-to-show', () => win.show())
+  const dev = process.env.ELECTRON_RENDERER_URL
+  void win.loadURL(dev ?? `${APP_ORIGIN}/index.html`)
+  return win
+}
+
+/** No navigation away, no new windows; https links open in the browser after asking. */
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isTrustedUrl(url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    void openExternalAfterConfirm(url)
+    return { action: 'deny' }
+  })
+  contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+}
+
+async function openExternalAfterConfirm(url: string): Promise<void> {
+  if (!url.startsWith('https://')) return
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    buttons: ['Abrir', 'Cancelar'],
+    defaultId: 1,
+    cancelId: 1,
+    message: '¿Abrir este enlace en el navegador?',
+    detail: url
+  })
+  if (response === 0) await shell.openExternal(url)
+}

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react'
+import { AppShell, Group, NavLink, Text, Title } from '@mantine/core'
+import { Link, Route, Switch, useLocation } from 'wouter'
+import { PlanScreen } from './screens/PlanScreen'
+import { AccionScreen } from './screens/AccionScreen'
+import { InstitucionesScreen } from './screens/InstitucionesScreen'
+import { InstanciasScreen } from './screens/InstanciasScreen'
+
+const NAV = [
+  { href: '/', label: 'Plan de acción' },
+  { href: '/instituciones', label: 'Glosario de instituciones' },
+  { href: '/instancias', label: 'Instancias' }
+]
+
+export function App(): ReactNode {
+  const [location] = useLocation()
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Title order={2} size="h4">
+            Secretaría MITP
+          </Title>
+          <Text size="sm" c="dimmed">
+            Mesa Intersectorial sobre Trata de Personas
+          </Text>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="Navegación principal">
+        {NAV.map((n) => (
+          <NavLink
+            key={n.href}
+            component={Link}
+            href={n.href}
+            label={n.label}
+            active={n.href === '/' ? location === '/' || location.startsWith('/acciones') : location.startsWith(n.href)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Switch>
+          <Route path="/">
+            <PlanScreen />
+          </Route>
+          <Route path="/acciones/:id">{(p) => <AccionScreen key={p.id} id={p.id} />}</Route>
+          <Route path="/instituciones">
+            <InstitucionesScreen />
+          </Route>
+          <Route path="/instancias">
+            <InstanciasScreen />
+          </Route>
+          <Route>
+            <Text>Página no encontrada.</Text>
+          </Route>
+        </Switch>
+      </AppShell.Main>
+    </AppShell>
+  )
+}

@@ -1,0 +1,48 @@
+import type { Channel } from '../../../shared/api/channels'
+import type { ApiTransport, Input, Output } from '../../../shared/api/contract'
+import type { ApiError, ApiResult } from '../../../shared/api/result'
+
+/**
+ * The renderer's only way to the data: over the preload's IPC functions in the app, over the
+ * local HTTP bridge in a plain browser. Both speak the same contract and never throw for a
+ * refused call.
+ */
+function ipcTransport(): ApiTransport | null {
+  const mitp = window.mitp
+  if (!mitp) return null
+  return (channel, input) => mitp[channel](input as never) as never
+}
+
+function httpTransport(): ApiTransport {
+  const token = document.querySelector<HTMLMetaElement>('meta[name="mitp-bridge-token"]')?.content ?? ''
+  return async <C extends Channel>(channel: C, input: Input<C>): Promise<ApiResult<Output<C>>> => {
+    try {
+      const res = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-mitp-token': token },
+        body: JSON.stringify(input ?? {})
+      })
+      return (await res.json()) as ApiResult<Output<C>>
+    } catch {
+      return {
+        ok: false,
+        error: { code: 'interno', message: 'No se pudo conectar con el servicio local de datos.' }
+      }
+    }
+  }
+}
+
+export const call: ApiTransport = ipcTransport() ?? httpTransport()
+
+/** A refused call, for code that prefers exceptions (loaders). */
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message)
+  }
+}
+
+export async function callOrThrow<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+  const r = await call(channel, input)
+  if (!r.ok) throw new ApiCallError(r.error)
+  return r.value
+}

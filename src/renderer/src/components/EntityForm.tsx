@@ -1,0 +1,118 @@
+import { useState, type ReactNode } from 'react'
+import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core'
+import { useForm, type UseFormReturnType } from '@mantine/form'
+import type { z } from 'zod'
+import type { ApiResult } from '../../../shared/api/result'
+import { notifyError, notifySaved } from './notify'
+
+export type Values = Record<string, string>
+
+export interface FieldSpec {
+  name: string
+  label: string
+  kind: 'text' | 'textarea' | 'select' | 'date'
+  options?: { value: string; label: string }[]
+  description?: string
+  required?: boolean
+  visible?: (values: Values) => boolean
+}
+
+export interface FormSpec {
+  title: string
+  fields: FieldSpec[]
+  initialValues: Values
+  /** The contract's schema for the call this form makes. */
+  schema: z.ZodType
+  toInput: (values: Values) => unknown
+  save: (input: unknown) => Promise<ApiResult<unknown>>
+  /** Extra controls under the fields (for example "read the deadline from the text"). */
+  extra?: (form: UseFormReturnType<Values>) => ReactNode
+}
+
+/** One dialog for every plan element: fields from a spec, validated by the contract's schema. */
+export function EntityFormModal(props: {
+  spec: FormSpec | null
+  onClose: () => void
+  onSaved: () => void
+}): ReactNode {
+  const { spec } = props
+  return (
+    <Modal opened={spec !== null} onClose={props.onClose} title={spec?.title} size="lg">
+      {spec && <EntityForm key={spec.title} spec={spec} onCancel={props.onClose} onSaved={props.onSaved} />}
+    </Modal>
+  )
+}
+
+function EntityForm(props: { spec: FormSpec; onCancel: () => void; onSaved: () => void }): ReactNode {
+  const { spec } = props
+  const [saving, setSaving] = useState(false)
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: spec.initialValues,
+    validate: (values) => {
+      const r = spec.schema.safeParse(spec.toInput(values))
+      if (r.success) return {}
+      const errors: Record<string, string> = {}
+      for (const issue of r.error.issues) {
+        const key = issue.path.map(String).join('.')
+        if (key && !(key in errors)) errors[key] = issue.message
+      }
+      return errors
+    }
+  })
+
+  const submit = form.onSubmit(async (values) => {
+    setSaving(true)
+    const r = await spec.save(spec.toInput(values))
+    setSaving(false)
+    if (!r.ok) {
+      if (r.error.fields) form.setErrors(r.error.fields)
+      notifyError('No se pudo guardar', r.error)
+      return
+    }
+    notifySaved()
+    props.onSaved()
+  })
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        {spec.fields
+          .filter((f) => !f.visible || f.visible(form.values))
+          .map((f, i) => (
+            <Field key={f.name} field={f} form={form} autoFocus={i === 0} />
+          ))}
+        {spec.extra?.(form)}
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={props.onCancel}>
+            Cancelar
+          </Button>
+          <Button type="submit" loading={saving}>
+            Guardar
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+function Field(props: { field: FieldSpec; form: UseFormReturnType<Values>; autoFocus: boolean }): ReactNode {
+  const { field: f, form } = props
+  const common = {
+    label: f.label,
+    description: f.description,
+    withAsterisk: f.required,
+    autoFocus: props.autoFocus,
+    ...form.getInputProps(f.name)
+  }
+  switch (f.kind) {
+    case 'textarea':
+      return <Textarea autosize minRows={3} maxRows={12} {...common} />
+    case 'select':
+      return <Select data={f.options ?? []} clearable={!f.required} allowDeselect={!f.required} {...common} />
+    case 'date':
+      return <TextInput type="date" {...common} />
+    default:
+      return <TextInput {...common} />
+  }
+}

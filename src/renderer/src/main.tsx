@@ -1,0 +1,29 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { MantineProvider, createTheme } from '@mantine/core'
+import { ModalsProvider } from '@mantine/modals'
+import { Notifications } from '@mantine/notifications'
+import { Router } from 'wouter'
+import { useHashLocation } from 'wouter/use-hash-location'
+import '@mantine/core/styles.css'
+import '@mantine/notifications/styles.css'
+import { App } from './App'
+
+const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm' })
+
+const root = document.getElementById('root')
+if (!root) throw new Error('Falta el elemento #root')
+
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <ModalsProvider labels={{ confirm: 'Aceptar', cancel: 'Cancelar' }}>
+        <Notifications position="bottom-right" />
+        {/* Hash routes: the app is served from app://mitp/index.html, with no server routing. */}
+        <Router hook={useHashLocation}>
+          <App />
+        </Router>
+      </ModalsProvider>
+    </MantineProvider>
+  </StrictMode>
+)

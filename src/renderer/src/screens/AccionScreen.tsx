@@ -1,0 +1,140 @@
+import { useState, type ReactNode } from 'react'
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
+import { Link } from 'wouter'
+import { INDICADOR_TIPO_LABEL } from '../../../shared/domain/plan'
+import { formatFecha } from '../../../shared/domain/fechas'
+import { useQuery } from '../api/use-query'
+import { EntityFormModal, type FormSpec } from '../components/EntityForm'
+import { RowActions } from '../components/RowActions'
+import { accionForm, indicadorForm, metaForm } from '../forms/plan-forms'
+
+/** One acción in full: its place in the plan, metas with deadlines, indicadores, responsables. */
+export function AccionScreen(props: { id: string }): ReactNode {
+  const { data, error, loading, reload } = useQuery('accion:obtener', { id: props.id })
+  const instancias = useQuery('instancia:listar', undefined)
+  const [form, setForm] = useState<FormSpec | null>(null)
+
+  if (error) return <Alert color="red" title="No se pudo cargar la acción">{error.message}</Alert>
+  if (!data) return loading ? <Loader /> : null
+  const { accion: a } = data
+  const changed = (): void => void reload()
+
+  return (
+    <Stack gap="md">
+      <Breadcrumbs>
+        <Anchor component={Link} href="/">
+          Plan de acción
+        </Anchor>
+        <Text size="sm">
+          Eje {data.eje.codigo}. {data.eje.nombre}
+        </Text>
+        <Text size="sm">Objetivo {data.objetivo.codigo}</Text>
+      </Breadcrumbs>
+      <Text c="dimmed" size="sm">
+        {data.objetivo.codigo}. {data.objetivo.texto}
+      </Text>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Title order={1} size="h3">
+          <Badge size="lg" radius="sm" mr="xs">
+            {a.codigo}
+          </Badge>
+          <span data-testid="accion-texto">{a.texto}</span>
+        </Title>
+        <Button onClick={() => setForm(accionForm(data.objetivo, instancias.data ?? [], a))}>Editar acción</Button>
+      </Group>
+
+      <Card withBorder>
+        <Title order={2} size="h5" mb="xs">
+          Responsables
+        </Title>
+        <Text style={{ whiteSpace: 'pre-line' }}>{a.responsables || 'Sin texto de responsables'}</Text>
+        <Text size="sm" c="dimmed" mt={4}>
+          Instancia: {data.instancia?.nombre ?? 'sin instancia asignada'}
+        </Text>
+      </Card>
+
+      <Card withBorder>
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h5">
+            Metas
+          </Title>
+          <Button size="compact-sm" variant="light" onClick={() => setForm(metaForm(a.id))}>
+            Nueva meta
+          </Button>
+        </Group>
+        <Table striped aria-label="Metas">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Meta</Table.Th>
+              <Table.Th w={110}>Plazo</Table.Th>
+              <Table.Th w={230} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {a.metas.map((m, i) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>{m.texto}</Table.Td>
+                <Table.Td>{m.plazo ? formatFecha(m.plazo) : '—'}</Table.Td>
+                <Table.Td>
+                  <RowActions kind="meta" id={m.id} label={`la meta ${i + 1}`} onEdit={() => setForm(metaForm(a.id, m))} onChanged={changed} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+
+      <Card withBorder>
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h5">
+            Indicadores
+          </Title>
+          <Button size="compact-sm" variant="light" onClick={() => setForm(indicadorForm(a.id))}>
+            Nuevo indicador
+          </Button>
+        </Group>
+        <Table striped aria-label="Indicadores">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Indicador</Table.Th>
+              <Table.Th w={140}>Tipo</Table.Th>
+              <Table.Th w={230} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {a.indicadores.map((ind, i) => (
+              <Table.Tr key={ind.id}>
+                <Table.Td>
+                  {ind.texto}
+                  {ind.tipo === 'porcentaje' && (
+                    <Text size="xs" c="dimmed">
+                      ({ind.numerador}) / ({ind.denominador}) × 100
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{INDICADOR_TIPO_LABEL[ind.tipo]}</Table.Td>
+                <Table.Td>
+                  <RowActions
+                    kind="indicador"
+                    id={ind.id}
+                    label={`el indicador ${i + 1}`}
+                    onEdit={() => setForm(indicadorForm(a.id, ind))}
+                    onChanged={changed}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+      <EntityFormModal
+        spec={form}
+        onClose={() => setForm(null)}
+        onSaved={() => {
+          setForm(null)
+          changed()
+        }}
+      />
+    </Stack>
+  )
+}

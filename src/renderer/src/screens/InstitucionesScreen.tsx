@@ -1,0 +1,63 @@
+import { useState, type ReactNode } from 'react'
+import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
+import { useQuery } from '../api/use-query'
+import { EntityFormModal, type FormSpec } from '../components/EntityForm'
+import { RowActions } from '../components/RowActions'
+import { institucionForm } from '../forms/plan-forms'
+
+/** The glossary of institutions, as at the foot of the matrix; editable. */
+export function InstitucionesScreen(): ReactNode {
+  const { data, error, loading, reload } = useQuery('institucion:listar', undefined)
+  const [form, setForm] = useState<FormSpec | null>(null)
+  if (error) return <Alert color="red" title="No se pudo cargar el glosario">{error.message}</Alert>
+  if (!data) return loading ? <Loader /> : null
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <div>
+          <Title order={1} size="h2">
+            Glosario de instituciones
+          </Title>
+          <Text c="dimmed" size="sm">
+            {data.length} instituciones
+          </Text>
+        </div>
+        <Button onClick={() => setForm(institucionForm())}>Nueva institución</Button>
+      </Group>
+      <Table striped highlightOnHover aria-label="Glosario de instituciones">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={160}>Sigla</Table.Th>
+            <Table.Th>Nombre</Table.Th>
+            <Table.Th w={230} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data.map((i) => (
+            <Table.Tr key={i.id}>
+              <Table.Td fw={600}>{i.sigla}</Table.Td>
+              <Table.Td>{i.nombre}</Table.Td>
+              <Table.Td>
+                <RowActions
+                  kind="institucion"
+                  id={i.id}
+                  label={`la institución ${i.sigla}`}
+                  onEdit={() => setForm(institucionForm(i))}
+                  onChanged={() => void reload()}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <EntityFormModal
+        spec={form}
+        onClose={() => setForm(null)}
+        onSaved={() => {
+          setForm(null)
+          void reload()
+        }}
+      />
+    </Stack>
+  )
+}
