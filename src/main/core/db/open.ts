@@ -7,6 +7,7 @@ import { migrate } from './migrator'
 import {
   createKysely,
   hasSqliteHeader,
+  inspectReadonly,
   openSqlite,
   quickCheck,
   tableExists,
@@ -97,35 +98,39 @@ function inspectExisting(full: string, options: OpenAppDatabaseOptions): void {
       `"${full}" no es una base de datos SQLite. No se modificó el archivo.`
     )
   }
-  let handle: SqliteHandle | undefined
   try {
-    handle = openSqlite(full, { readonly: true, nativeBinding: options.nativeBinding })
-    const check = quickCheck(handle)
-    if (check !== 'ok') throw new Error(check)
-    if (!tableExists(handle, 'schema_migrations')) {
-      const tables = handle.prepare("select count(*) as n from sqlite_master where type = 'table'").get() as { n: number }
-      if (tables.n > 0) {
-        throw new DatabaseOpenError(
-          'base_ajena',
-          `"${full}" es una base de datos de otra aplicación. No se modificó el archivo.`
-        )
-      }
-      return
-    }
-    const row = handle.prepare('select coalesce(max(version), 0) as v from schema_migrations').get() as { v: number }
-    if (row.v > LATEST_SCHEMA_VERSION) {
-      throw new DatabaseOpenError(
-        'version_mas_nueva',
-        `La base de datos fue creada por una versión más nueva de Secretaría MITP (esquema ${row.v}; esta versión conoce hasta el ${LATEST_SCHEMA_VERSION}). Actualice la aplicación. No se modificó el archivo.`
-      )
-    }
+    inspectReadonly(full, options, (handle) => inspectSchema(full, handle))
   } catch (error) {
     if (error instanceof DatabaseOpenError) throw error
     throw new DatabaseOpenError(
       'archivo_danado',
       `La base de datos "${full}" está dañada (${error instanceof Error ? error.message : String(error)}). No se modificó el archivo; restaure un respaldo.`
     )
-  } finally {
-    handle?.close()
+  }
+}
+
+function inspectSchema(full: string, handle: SqliteHandle): void {
+  const check = quickCheck(handle)
+  if (check !== 'ok') throw new Error(check)
+  if (!tableExists(handle, 'schema_migrations')) {
+    const tables = handle.prepare("select count(*) as n from sqlite_master where type = 'table'").get() as {
+      n: number
+    }
+    if (tables.n > 0) {
+      throw new DatabaseOpenError(
+        'base_ajena',
+        `"${full}" es una base de datos de otra aplicación. No se modificó el archivo.`
+      )
+    }
+    return
+  }
+  const row = handle.prepare('select coalesce(max(version), 0) as v from schema_migrations').get() as {
+    v: number
+  }
+  if (row.v > LATEST_SCHEMA_VERSION) {
+    throw new DatabaseOpenError(
+      'version_mas_nueva',
+      `La base de datos fue creada por una versión más nueva de Secretaría MITP (esquema ${row.v}; esta versión conoce hasta el ${LATEST_SCHEMA_VERSION}). Actualice la aplicación. No se modificó el archivo.`
+    )
   }
 }

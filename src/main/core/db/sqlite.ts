@@ -54,6 +54,26 @@ export function hasSqliteHeader(path: string): boolean {
   }
 }
 
+/**
+ * Opens a file read-only for a look, then closes it. SQLite creates empty -wal/-shm side files
+ * even for a read-only look at a WAL database; those it created are removed again, so a file
+ * that is refused is left exactly as it was found.
+ */
+export function inspectReadonly<T>(
+  path: string,
+  options: Pick<SqliteOpenOptions, 'nativeBinding'>,
+  look: (handle: SqliteHandle) => T
+): T {
+  const sideFiles = [`${path}-wal`, `${path}-shm`].filter((f) => !fs.existsSync(f))
+  const handle = openSqlite(path, { readonly: true, nativeBinding: options.nativeBinding })
+  try {
+    return look(handle)
+  } finally {
+    handle.close()
+    for (const f of sideFiles) fs.rmSync(f, { force: true })
+  }
+}
+
 /** 'ok' or SQLite's first complaint. */
 export function quickCheck(handle: SqliteHandle): string {
   const rows = handle.pragma('quick_check') as { quick_check: string }[]

@@ -8,29 +8,36 @@ export interface Query<T> {
   data: T | undefined
   error: ApiError | undefined
   loading: boolean
-  reload: () => Promise<void>
+  /** Asks again (after an edit); the data shown stays until the answer arrives. */
+  reload: () => void
 }
 
-/** Loads one API call and reloads on demand (after an edit). */
+interface Loaded<T> {
+  request: string
+  data?: T
+  error?: ApiError
+}
+
+/** Loads one API call; reloads when its input changes or on demand. */
 export function useQuery<C extends Channel>(channel: C, input: Input<C>): Query<Output<C>> {
   const key = JSON.stringify(input ?? null)
-  const [data, setData] = useState<Output<C>>()
-  const [error, setError] = useState<ApiError>()
-  const [loading, setLoading] = useState(true)
-
-  const reload = useCallback(async () => {
-    setLoading(true)
-    const r = await call(channel, JSON.parse(key) as Input<C>)
-    if (r.ok) {
-      setData(r.value)
-      setError(undefined)
-    } else setError(r.error)
-    setLoading(false)
-  }, [channel, key])
+  const [version, setVersion] = useState(0)
+  const request = `${channel}|${key}|${version}`
+  const [state, setState] = useState<Loaded<Output<C>>>({ request: '' })
 
   useEffect(() => {
-    void reload()
-  }, [reload])
+    let live = true
+    void call(channel, JSON.parse(key) as Input<C>).then((r) => {
+      if (!live) return
+      setState((prev) =>
+        r.ok ? { request, data: r.value } : { request, data: prev.data, error: r.error }
+      )
+    })
+    return () => {
+      live = false
+    }
+  }, [channel, key, request])
 
-  return { data, error, loading, reload }
+  const reload = useCallback(() => setVersion((v) => v + 1), [])
+  return { data: state.data, error: state.error, loading: state.request !== request, reload }
 }

@@ -1,0 +1,83 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+// Raw IPC objects are allowed only in the two wrapper files.
+const IPC_WRAPPERS = ['src/main/shell/ipc.ts', 'src/preload/index.ts']
+const noRawIpc = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'Use the typed IPC wrappers (src/main/shell/ipc.ts, src/preload/index.ts).'
+}
+const noElectron = { name: 'electron', message: 'Only the Electron shell (src/main/shell, src/main/index.ts) may import electron.' }
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'resources/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [noRawIpc] }]
+    }
+  },
+  {
+    files: IPC_WRAPPERS,
+    rules: { 'no-restricted-imports': 'off' }
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'src/shared runs in every process: no Electron.' },
+            { name: 'better-sqlite3', message: 'src/shared holds no storage.' },
+            { name: 'kysely', message: 'src/shared holds no storage.' },
+            { name: 'react', message: 'src/shared holds no UI.' },
+            { name: 'react-dom', message: 'src/shared holds no UI.' }
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'src/shared runs in the browser too: no Node modules.' },
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports nothing from the processes.' }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/main/core/**/*.ts', 'src/main/cli/**/*.ts', 'src/main/bridge/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron], patterns: [{ group: ['**/shell/**', '**/renderer/**'], message: 'The core does not depend on the shell or the UI.' }] }
+      ]
+    }
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            noElectron,
+            { name: 'better-sqlite3', message: 'The renderer never sees SQL.' },
+            { name: 'kysely', message: 'The renderer never sees SQL.' }
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer is a sandboxed web page.' },
+            { group: ['**/main/**'], message: 'The renderer talks to the main process only through the API client.' }
+          ]
+        }
+      ]
+    }
+  }
+)

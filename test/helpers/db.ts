@@ -1,0 +1,45 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { openAppDatabase, type AppDatabase, type OpenAppDatabaseOptions } from '../../src/main/core/db/open'
+import { createApi } from '../../src/main/core/api'
+import type { ApiHandlers } from '../../src/shared/api/contract'
+
+/** A fresh folder under the OS temp dir, removed by the returned cleanup. */
+export function tempDir(prefix = 'mitp-test-'): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) }
+}
+
+export interface TestApp {
+  app: AppDatabase
+  api: ApiHandlers
+  file: string
+  close: () => Promise<void>
+}
+
+/** A real database file, migrated and seeded, with the API over it. */
+export async function openTestApp(options: OpenAppDatabaseOptions = {}): Promise<TestApp> {
+  const { dir, cleanup } = tempDir()
+  const file = path.join(dir, 'mitp.db')
+  const app = await openAppDatabase(file, options)
+  const api = createApi(app.db, () => ({ version: 'test', schemaVersion: app.schemaVersion, dbPath: app.path }))
+  const t: TestApp = {
+    app,
+    api,
+    file,
+    // Closes whichever database the test holds at the end (it may have reopened the file).
+    close: async () => {
+      await t.app.close()
+      cleanup()
+    }
+  }
+  return t
+}
+
+export function sha256(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+}
+
+export const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/

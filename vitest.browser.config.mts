@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+// Runs after `electron-vite build`: the built renderer in real Chromium against the HTTP
+// bridge and a real database, plus checks of the built bundles.
+export default defineConfig({
+  test: {
+    include: ['test/browser/**/*.test.ts', 'test/build/**/*.test.ts'],
+    pool: 'forks',
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 60_000
+  }
+})

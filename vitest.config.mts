@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+// Unit and integration tests under plain Node, on real SQLite files.
+// Forks, not threads: better-sqlite3 crashes under worker threads at teardown.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/browser/**', 'test/build/**', 'node_modules/**'],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 30_000
+  }
+})
