@@ -10,7 +10,10 @@ const noRawIpc = {
   importNames: ['ipcMain', 'ipcRenderer'],
   message: 'Use the typed IPC wrappers (src/main/shell/ipc.ts, src/preload/index.ts).'
 }
-const noElectron = { name: 'electron', message: 'Only the Electron shell (src/main/shell, src/main/index.ts) may import electron.' }
+const noElectron = {
+  name: 'electron',
+  message: 'Only the Electron shell (src/main/shell, src/main/index.ts) may import electron.'
+}
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'resources/**'] },
@@ -43,7 +46,10 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*'], message: 'src/shared runs in the browser too: no Node modules.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports nothing from the processes.' }
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared imports nothing from the processes.'
+            }
           ]
         }
       ]
@@ -54,7 +60,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [noElectron], patterns: [{ group: ['**/shell/**', '**/renderer/**'], message: 'The core does not depend on the shell or the UI.' }] }
+        {
+          paths: [noElectron],
+          patterns: [
+            {
+              group: ['**/shell/**', '**/renderer/**'],
+              message: 'The core does not depend on the shell or the UI.'
+            }
+          ]
+        }
       ]
     }
   },
@@ -74,7 +88,10 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*'], message: 'The renderer is a sandboxed web page.' },
-            { group: ['**/main/**'], message: 'The renderer talks to the main process only through the API client.' }
+            {
+              group: ['**/main/**'],
+              message: 'The renderer talks to the main process only through the API client.'
+            }
           ]
         }
       ]

@@ -10,7 +10,8 @@ import { createMainWindow, isTrustedUrl } from './shell/window'
 
 // The Electron shell: lifecycle, one instance, the window, IPC and menus. All logic is in core.
 
-const log = (message: string, error?: unknown): void => console.error(`[mitp] ${message}`, error ?? '')
+const log = (message: string, error?: unknown): void =>
+  console.error(`[mitp] ${message}`, error ?? '')
 
 function databasePath(): string {
   const flag = process.argv.find((a) => a.startsWith('--db='))
@@ -45,7 +46,11 @@ async function start(): Promise<void> {
   }
   const db = database
   bindIpc(
-    createApi(db.db, () => ({ version: app.getVersion(), schemaVersion: db.schemaVersion, dbPath: db.path })),
+    createApi(db.db, () => ({
+      version: app.getVersion(),
+      schemaVersion: db.schemaVersion,
+      dbPath: db.path
+    })),
     isTrustedUrl,
     log
   )

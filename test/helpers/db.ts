@@ -2,7 +2,11 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { openAppDatabase, type AppDatabase, type OpenAppDatabaseOptions } from '../../src/main/core/db/open'
+import {
+  openAppDatabase,
+  type AppDatabase,
+  type OpenAppDatabaseOptions
+} from '../../src/main/core/db/open'
 import { createApi } from '../../src/main/core/api'
 import type { ApiHandlers } from '../../src/shared/api/contract'
 
@@ -24,7 +28,11 @@ export async function openTestApp(options: OpenAppDatabaseOptions = {}): Promise
   const { dir, cleanup } = tempDir()
   const file = path.join(dir, 'mitp.db')
   const app = await openAppDatabase(file, options)
-  const api = createApi(app.db, () => ({ version: 'test', schemaVersion: app.schemaVersion, dbPath: app.path }))
+  const api = createApi(app.db, () => ({
+    version: 'test',
+    schemaVersion: app.schemaVersion,
+    dbPath: app.path
+  }))
   const t: TestApp = {
     app,
     api,

@@ -12,8 +12,13 @@ async function main(): Promise<void> {
   const dbPath = values.db ?? process.env.MITP_DB ?? path.resolve('datos-dev', 'secretaria-mitp.db')
   fs.mkdirSync(path.dirname(dbPath), { recursive: true })
   const app = await openAppDatabase(dbPath)
-  const version = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string }).version
-  const handlers = createApi(app.db, () => ({ version, schemaVersion: app.schemaVersion, dbPath: app.path }))
+  const version = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string })
+    .version
+  const handlers = createApi(app.db, () => ({
+    version,
+    schemaVersion: app.schemaVersion,
+    dbPath: app.path
+  }))
   const bridge = await startBridge({
     handlers,
     token: crypto.randomBytes(24).toString('hex'),
@@ -21,9 +26,14 @@ async function main(): Promise<void> {
     port: Number(values.port ?? process.env.PORT ?? 5174),
     log: (m, e) => console.error(m, e)
   })
-  console.log(`Secretaría MITP (navegador) en ${bridge.url}\nBase de datos: ${app.path}\nCtrl+C para salir.`)
+  console.log(
+    `Secretaría MITP (navegador) en ${bridge.url}\nBase de datos: ${app.path}\nCtrl+C para salir.`
+  )
   const stop = (): void => {
-    void bridge.close().then(() => app.close()).then(() => process.exit(0))
+    void bridge
+      .close()
+      .then(() => app.close())
+      .then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -46,17 +46,26 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (url.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST')
       if (req.headers[TOKEN_HEADER] !== options.token) {
-        return json(res, 401, { ok: false, error: { code: 'no_autorizado', message: 'Acceso no autorizado.' } })
+        return json(res, 401, {
+          ok: false,
+          error: { code: 'no_autorizado', message: 'Acceso no autorizado.' }
+        })
       }
       const body = await readBody(req)
       if (body === null) {
-        return json(res, 413, { ok: false, error: { code: 'entrada_invalida', message: 'Solicitud demasiado grande.' } })
+        return json(res, 413, {
+          ok: false,
+          error: { code: 'entrada_invalida', message: 'Solicitud demasiado grande.' }
+        })
       }
       let input: unknown
       try {
         input = body.length ? JSON.parse(body) : undefined
       } catch {
-        return json(res, 400, { ok: false, error: { code: 'entrada_invalida', message: 'JSON no válido.' } })
+        return json(res, 400, {
+          ok: false,
+          error: { code: 'entrada_invalida', message: 'JSON no válido.' }
+        })
       }
       const channel = decodeURIComponent(url.slice('/api/'.length))
       return json(res, 200, await dispatch(options.handlers, channel, input, options.log))

@@ -22,7 +22,11 @@ export async function runCli(
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }
+      }
     })
   } catch (e) {
     err(`${e instanceof Error ? e.message : String(e)}\n\n${USO}`)

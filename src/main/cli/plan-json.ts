@@ -13,7 +13,12 @@ export interface PlanJson {
         codigo: string
         texto: string
         metas: { texto: string; plazo: string | null }[]
-        indicadores: { texto: string; tipo: string; numerador: string | null; denominador: string | null }[]
+        indicadores: {
+          texto: string
+          tipo: string
+          numerador: string | null
+          denominador: string | null
+        }[]
         responsables: string
         instancia: string | null
       }[]
@@ -64,7 +69,8 @@ export function planText(p: PlanJson): string {
       out.push(`  ${o.codigo}. ${o.texto}`)
       for (const a of o.acciones) {
         out.push(`    ${a.codigo}. ${a.texto}`)
-        for (const m of a.metas) out.push(`      Meta${m.plazo ? ` (plazo ${m.plazo})` : ''}: ${m.texto}`)
+        for (const m of a.metas)
+          out.push(`      Meta${m.plazo ? ` (plazo ${m.plazo})` : ''}: ${m.texto}`)
         for (const i of a.indicadores) out.push(`      Indicador [${i.tipo}]: ${i.texto}`)
         out.push(`      Responsables: ${a.responsables.replace(/\n/g, ' / ')}`)
       }

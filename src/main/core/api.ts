@@ -29,12 +29,18 @@ export function createApi(db: Kysely<Database>, info: () => AppInfo): ApiHandler
     'objetivo:crear': (i) => crearObjetivo(db, i),
     'objetivo:actualizar': (i) => actualizarObjetivo(db, i),
     'objetivo:eliminar': (i) => deleteWithTombstone(db, 'objetivos', i.id, 'El objetivo'),
-    'objetivo:mover': async (i) => (await moveSibling(db, 'objetivos', i.id, i.direccion, 'El objetivo'), null),
+    'objetivo:mover': async (i) => (
+      await moveSibling(db, 'objetivos', i.id, i.direccion, 'El objetivo'),
+      null
+    ),
     'accion:obtener': (i) => obtenerAccion(db, i.id),
     'accion:crear': (i) => crearAccion(db, i),
     'accion:actualizar': (i) => actualizarAccion(db, i),
     'accion:eliminar': (i) => deleteWithTombstone(db, 'acciones', i.id, 'La acción'),
-    'accion:mover': async (i) => (await moveSibling(db, 'acciones', i.id, i.direccion, 'La acción'), null),
+    'accion:mover': async (i) => (
+      await moveSibling(db, 'acciones', i.id, i.direccion, 'La acción'),
+      null
+    ),
     'meta:crear': (i) => crearMeta(db, i),
     'meta:actualizar': (i) => actualizarMeta(db, i),
     'meta:eliminar': (i) => deleteWithTombstone(db, 'metas', i.id, 'La meta'),
@@ -42,14 +48,18 @@ export function createApi(db: Kysely<Database>, info: () => AppInfo): ApiHandler
     'indicador:crear': (i) => crearIndicador(db, i),
     'indicador:actualizar': (i) => actualizarIndicador(db, i),
     'indicador:eliminar': (i) => deleteWithTombstone(db, 'indicadores', i.id, 'El indicador'),
-    'indicador:mover': async (i) =>
-      (await moveSibling(db, 'indicadores', i.id, i.direccion, 'El indicador'), null),
+    'indicador:mover': async (i) => (
+      await moveSibling(db, 'indicadores', i.id, i.direccion, 'El indicador'),
+      null
+    ),
     'institucion:listar': () => listarInstituciones(db),
     'institucion:crear': (i) => crearInstitucion(db, i),
     'institucion:actualizar': (i) => actualizarInstitucion(db, i),
     'institucion:eliminar': (i) => deleteWithTombstone(db, 'instituciones', i.id, 'La institución'),
-    'institucion:mover': async (i) =>
-      (await moveSibling(db, 'instituciones', i.id, i.direccion, 'La institución'), null),
+    'institucion:mover': async (i) => (
+      await moveSibling(db, 'instituciones', i.id, i.direccion, 'La institución'),
+      null
+    ),
     'instancia:listar': () => listarInstancias(db),
     'instancia:actualizar': (i) => actualizarInstancia(db, i)
   }

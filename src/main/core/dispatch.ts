@@ -30,13 +30,20 @@ export async function dispatch(
     return { ok: true, value: await handler(parsed.data) }
   } catch (error) {
     if (error instanceof AppError) {
-      return fail({ code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) })
+      return fail({
+        code: error.code,
+        message: error.message,
+        ...(error.fields ? { fields: error.fields } : {})
+      })
     }
     if (isUniqueViolation(error)) {
       return fail({ code: 'conflicto', message: 'Ya existe un registro con esos datos.' })
     }
     log(`error en ${channel}`, error)
-    return fail({ code: 'interno', message: 'Ocurrió un error inesperado. Sus datos no se modificaron.' })
+    return fail({
+      code: 'interno',
+      message: 'Ocurrió un error inesperado. Sus datos no se modificaron.'
+    })
   }
 }
 
@@ -50,5 +57,9 @@ function fromZod(error: z.ZodError): ApiError {
     const key = issue.path.map(String).join('.') || '_'
     fields[key] ??= issue.message
   }
-  return { code: 'entrada_invalida', message: error.issues[0]?.message ?? 'Datos no válidos.', fields }
+  return {
+    code: 'entrada_invalida',
+    message: error.issues[0]?.message ?? 'Datos no válidos.',
+    fields
+  }
 }

@@ -17,7 +17,6 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2'
 }
 
-
 export interface StaticFile {
   body: Buffer
   type: string

@@ -9,16 +9,26 @@ import { dispatch, type Logger } from '../core/dispatch'
  * not our own page is refused before its input is read; every input is parsed by the
  * contract's schema (inside dispatch); errors come back as typed results, never as throws.
  */
-export function bindIpc(handlers: ApiHandlers, isTrustedUrl: (url: string) => boolean, log: Logger): void {
+export function bindIpc(
+  handlers: ApiHandlers,
+  isTrustedUrl: (url: string) => boolean,
+  log: Logger
+): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown): Promise<ApiResult<unknown>> => {
-      const url = event.senderFrame?.url ?? ''
-      if (!isTrustedUrl(url)) {
-        log(`IPC rechazado desde ${url || 'un marco desconocido'} (${channel})`)
-        return Promise.resolve({ ok: false, error: { code: 'no_autorizado', message: 'Acceso no autorizado.' } })
+    ipcMain.handle(
+      channel,
+      (event: IpcMainInvokeEvent, input: unknown): Promise<ApiResult<unknown>> => {
+        const url = event.senderFrame?.url ?? ''
+        if (!isTrustedUrl(url)) {
+          log(`IPC rechazado desde ${url || 'un marco desconocido'} (${channel})`)
+          return Promise.resolve({
+            ok: false,
+            error: { code: 'no_autorizado', message: 'Acceso no autorizado.' }
+          })
+        }
+        return dispatch(handlers, channel, input, log)
       }
-      return dispatch(handlers, channel, input, log)
-    })
+    )
   }
 }
 

@@ -23,7 +23,9 @@ export function buildMenu(isDev: boolean): Menu {
       label: 'Ver',
       submenu: [
         { role: 'reload', label: 'Recargar' },
-        ...(isDev ? [{ role: 'toggleDevTools', label: 'Herramientas de desarrollo' } as const] : []),
+        ...(isDev
+          ? [{ role: 'toggleDevTools', label: 'Herramientas de desarrollo' } as const]
+          : []),
         { type: 'separator' },
         { role: 'resetZoom', label: 'Tamaño real' },
         { role: 'zoomIn', label: 'Acercar' },

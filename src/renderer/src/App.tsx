@@ -33,7 +33,11 @@ export function App(): ReactNode {
             component={Link}
             href={n.href}
             label={n.label}
-            active={n.href === '/' ? location === '/' || location.startsWith('/acciones') : location.startsWith(n.href)}
+            active={
+              n.href === '/'
+                ? location === '/' || location.startsWith('/acciones')
+                : location.startsWith(n.href)
+            }
           />
         ))}
       </AppShell.Navbar>

@@ -77,13 +77,17 @@ export type Contract = typeof contract
 export type Input<C extends Channel> = z.input<Contract[C]['input']>
 /** What a service receives, after parsing. */
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>
-export type Output<C extends Channel> = Contract[C] extends MethodDef<z.ZodType, infer O> ? O : never
+export type Output<C extends Channel> =
+  Contract[C] extends MethodDef<z.ZodType, infer O> ? O : never
 
 /** The server side: one handler per channel, given parsed input. */
 export type ApiHandlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> }
 
 /** The client side, the same over IPC and HTTP: never throws for a refused call. */
-export type ApiTransport = <C extends Channel>(channel: C, input: Input<C>) => Promise<ApiResult<Output<C>>>
+export type ApiTransport = <C extends Channel>(
+  channel: C,
+  input: Input<C>
+) => Promise<ApiResult<Output<C>>>
 
 /** What the preload exposes on `window.mitp`: one function per channel. */
 export type PreloadApi = { [C in Channel]: (input: Input<C>) => Promise<ApiResult<Output<C>>> }

@@ -30,9 +30,7 @@ const opcional = (campo: string, max: number): z.ZodType<string | null> =>
 
 export const idSchema = z.uuid({ error: 'Identificador no válido.' })
 
-export const fechaSchema = z
-  .string()
-  .refine(isIsoDate, 'Fecha no válida (se espera AAAA-MM-DD).')
+export const fechaSchema = z.string().refine(isIsoDate, 'Fecha no válida (se espera AAAA-MM-DD).')
 
 const codigo = (re: RegExp, ejemplo: string): z.ZodString =>
   requerido('El código', LIMITES.codigo).regex(re, `El código debe tener la forma ${ejemplo}.`)
@@ -74,7 +72,10 @@ const accionCampos = {
   instanciaId: idSchema.nullable(),
   responsables: z
     .string()
-    .max(LIMITES.responsables, `Los responsables no pueden superar ${LIMITES.responsables} caracteres.`)
+    .max(
+      LIMITES.responsables,
+      `Los responsables no pueden superar ${LIMITES.responsables} caracteres.`
+    )
     .transform((v) => v.trim())
 }
 export const accionCrearSchema = z.object({ objetivoId: idSchema, ...accionCampos })
@@ -94,7 +95,9 @@ const indicadorCampos = {
   numerador: opcional('El numerador', LIMITES.texto),
   denominador: opcional('El denominador', LIMITES.texto)
 }
-const porcentajeCompleto = <T extends { tipo: string; numerador: string | null; denominador: string | null }>(
+const porcentajeCompleto = <
+  T extends { tipo: string; numerador: string | null; denominador: string | null }
+>(
   i: T
 ): boolean => i.tipo !== 'porcentaje' || (i.numerador !== null && i.denominador !== null)
 const porcentajeMensaje = {

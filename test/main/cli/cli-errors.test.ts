@@ -25,7 +25,10 @@ describe('CLI errors', () => {
 
   it('a damaged file: clear message, exit 1, file untouched', () => {
     const file = path.join(dir(), 'roto.db')
-    fs.writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\u0000'), Buffer.alloc(5000, 0xee)]))
+    fs.writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('SQLite format 3\u0000'), Buffer.alloc(5000, 0xee)])
+    )
     const before = sha256(file)
     const r = runCliProcess(['plan', '--db', file])
     expect(r.status).toBe(1)

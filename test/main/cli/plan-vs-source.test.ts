@@ -9,7 +9,10 @@ import { tempDir } from '../../helpers/db'
  * The CLI's JSON against the ministry's original document, read independently of our
  * transcription: HTML tags and bullets stripped, white space folded.
  */
-const SOURCE = fs.readFileSync(path.join(ROOT, 'resources/seed/plan-de-accion-trata-de-personas.txt'), 'utf8')
+const SOURCE = fs.readFileSync(
+  path.join(ROOT, 'resources/seed/plan-de-accion-trata-de-personas.txt'),
+  'utf8'
+)
 const fold = (s: string): string => s.replace(/\s+/g, ' ').trim()
 const text = fold(SOURCE.replace(/<[^>]+>/g, ' ').replace(/•/g, ' '))
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -71,13 +74,22 @@ describe('npm run cli -- plan --json on a new database', () => {
       expect(text).toMatch(new RegExp(`${escape(a.codigo)}\\.? ${escape(fold(a.texto))}`))
       const start = text.search(new RegExp(`(?:^| )${escape(a.codigo)}\\.? `))
       const next = list[i + 1]
-      const end = next ? text.search(new RegExp(`(?:^| )${escape(next.codigo)}\\.? `)) : text.indexOf('Glosario de términos')
+      const end = next
+        ? text.search(new RegExp(`(?:^| )${escape(next.codigo)}\\.? `))
+        : text.indexOf('Glosario de términos')
       const segment = text.slice(start, end)
       expect(a.metas.length, a.codigo).toBeGreaterThan(0)
-      for (const m of a.metas) expect(containsAllowingOneSplit(segment, fold(m.texto)), `${a.codigo} meta: ${m.texto}`).toBe(true)
+      for (const m of a.metas)
+        expect(
+          containsAllowingOneSplit(segment, fold(m.texto)),
+          `${a.codigo} meta: ${m.texto}`
+        ).toBe(true)
       expect(a.indicadores.length, a.codigo).toBeGreaterThan(0)
       for (const ind of a.indicadores) {
-        expect(containsAllowingOneSplit(segment, fold(ind.texto)), `${a.codigo} indicador: ${ind.texto}`).toBe(true)
+        expect(
+          containsAllowingOneSplit(segment, fold(ind.texto)),
+          `${a.codigo} indicador: ${ind.texto}`
+        ).toBe(true)
       }
       const resp = fold(a.responsables)
       // An empty responsible cell in the source continues the one above, as a merged cell does.

@@ -19,7 +19,17 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const TABLES = ['planes', 'ejes', 'objetivos', 'acciones', 'metas', 'indicadores', 'instituciones', 'instancias', 'tombstones']
+const TABLES = [
+  'planes',
+  'ejes',
+  'objetivos',
+  'acciones',
+  'metas',
+  'indicadores',
+  'instituciones',
+  'instancias',
+  'tombstones'
+]
 
 async function snapshot(): Promise<string> {
   const parts: unknown[] = []
@@ -29,15 +39,48 @@ async function snapshot(): Promise<string> {
   return JSON.stringify(parts)
 }
 
-const KEYS = ['id', 'planId', 'ejeId', 'objetivoId', 'accionId', 'codigo', 'texto', 'nombre', 'sigla', 'tipo',
-  'numerador', 'denominador', 'plazo', 'instanciaId', 'responsables', 'direccion', 'periodoDesde', 'periodoHasta',
-  'coordinador', 'secretariaActas']
+const KEYS = [
+  'id',
+  'planId',
+  'ejeId',
+  'objetivoId',
+  'accionId',
+  'codigo',
+  'texto',
+  'nombre',
+  'sigla',
+  'tipo',
+  'numerador',
+  'denominador',
+  'plazo',
+  'instanciaId',
+  'responsables',
+  'direccion',
+  'periodoDesde',
+  'periodoHasta',
+  'coordinador',
+  'secretariaActas'
+]
 
 const value = (): fc.Arbitrary<unknown> =>
   fc.oneof(
     fc.constantFrom(...realIds),
     fc.uuid(),
-    fc.constantFrom('', ' ', '1', '1.1', '1.1.a', '9.9.z', 'arriba', 'abajo', 'porcentaje', 'hito', '2014-02-30', '2014-06-30', null),
+    fc.constantFrom(
+      '',
+      ' ',
+      '1',
+      '1.1',
+      '1.1.a',
+      '9.9.z',
+      'arriba',
+      'abajo',
+      'porcentaje',
+      'hito',
+      '2014-02-30',
+      '2014-06-30',
+      null
+    ),
     fc.string({ maxLength: 40 }),
     fc.string({ minLength: 5001, maxLength: 5200 }),
     fc.integer(),
@@ -45,7 +88,10 @@ const value = (): fc.Arbitrary<unknown> =>
   )
 
 const input = (): fc.Arbitrary<unknown> =>
-  fc.oneof(fc.anything({ maxDepth: 3 }), fc.dictionary(fc.constantFrom(...KEYS), value(), { maxKeys: 8 }))
+  fc.oneof(
+    fc.anything({ maxDepth: 3 }),
+    fc.dictionary(fc.constantFrom(...KEYS), value(), { maxKeys: 8 })
+  )
 
 describe('every API method under random input', () => {
   it('answers a typed result; a refused call changes nothing', async () => {

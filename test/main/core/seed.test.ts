@@ -8,8 +8,26 @@ afterEach(async () => {
   t = undefined
 })
 
-const count = async (app: TestApp, table: 'planes' | 'ejes' | 'objetivos' | 'acciones' | 'metas' | 'indicadores' | 'instituciones' | 'instancias') =>
-  Number((await app.app.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+const count = async (
+  app: TestApp,
+  table:
+    | 'planes'
+    | 'ejes'
+    | 'objetivos'
+    | 'acciones'
+    | 'metas'
+    | 'indicadores'
+    | 'instituciones'
+    | 'instancias'
+) =>
+  Number(
+    (
+      await app.app.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n
+  )
 
 describe('seed of the 2013-2014 plan', () => {
   it('writes the whole matrix and glossary into a new database', async () => {
@@ -26,7 +44,10 @@ describe('seed of the 2013-2014 plan', () => {
 
   it('gives every row a UUIDv7 id and ISO stamps', async () => {
     t = await openTestApp()
-    const rows = await t.app.db.selectFrom('acciones').select(['id', 'created_at', 'updated_at']).execute()
+    const rows = await t.app.db
+      .selectFrom('acciones')
+      .select(['id', 'created_at', 'updated_at'])
+      .execute()
     for (const r of rows) {
       expect(r.id).toMatch(UUID_V7)
       expect(new Date(r.created_at).toISOString()).toBe(r.created_at)

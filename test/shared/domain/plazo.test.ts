@@ -31,17 +31,24 @@ describe('plazoDesdeTexto', () => {
 
   it('takes the latest date when the text names several', () => {
     expect(
-      plazoDesdeTexto('Al primer semestre de 2014 se contará con un plan, completado al 31 de diciembre de 2014.')
+      plazoDesdeTexto(
+        'Al primer semestre de 2014 se contará con un plan, completado al 31 de diciembre de 2014.'
+      )
     ).toBe('2014-12-31')
   })
 
   it('agrees with every deadline transcribed in the seed', () => {
     const metas = planSeed().ejes.flatMap((e) =>
-      e.objetivos.flatMap((o) => o.acciones.flatMap((a) => a.metas.map((m) => ({ codigo: a.codigo, ...m }))))
+      e.objetivos.flatMap((o) =>
+        o.acciones.flatMap((a) => a.metas.map((m) => ({ codigo: a.codigo, ...m })))
+      )
     )
     expect(metas.length).toBe(26)
     for (const m of metas) {
-      expect({ codigo: m.codigo, plazo: plazoDesdeTexto(m.texto) }).toEqual({ codigo: m.codigo, plazo: m.plazo })
+      expect({ codigo: m.codigo, plazo: plazoDesdeTexto(m.texto) }).toEqual({
+        codigo: m.codigo,
+        plazo: m.plazo
+      })
     }
   })
 })

@@ -17,11 +17,7 @@ import {
 import { seedPlanInicial } from '../seed/plan-inicial'
 
 export type OpenFailure =
-  | 'ruta_invalida'
-  | 'no_es_base_de_datos'
-  | 'archivo_danado'
-  | 'version_mas_nueva'
-  | 'base_ajena'
+  'ruta_invalida' | 'no_es_base_de_datos' | 'archivo_danado' | 'version_mas_nueva' | 'base_ajena'
 
 /** Why a database file could not be opened, in words for the user. Nothing was written. */
 export class DatabaseOpenError extends Error {
@@ -113,7 +109,9 @@ function inspectSchema(full: string, handle: SqliteHandle): void {
   const check = quickCheck(handle)
   if (check !== 'ok') throw new Error(check)
   if (!tableExists(handle, 'schema_migrations')) {
-    const tables = handle.prepare("select count(*) as n from sqlite_master where type = 'table'").get() as {
+    const tables = handle
+      .prepare("select count(*) as n from sqlite_master where type = 'table'")
+      .get() as {
       n: number
     }
     if (tables.n > 0) {
@@ -124,7 +122,9 @@ function inspectSchema(full: string, handle: SqliteHandle): void {
     }
     return
   }
-  const row = handle.prepare('select coalesce(max(version), 0) as v from schema_migrations').get() as {
+  const row = handle
+    .prepare('select coalesce(max(version), 0) as v from schema_migrations')
+    .get() as {
     v: number
   }
   if (row.v > LATEST_SCHEMA_VERSION) {

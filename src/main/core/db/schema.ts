@@ -119,10 +119,4 @@ export type AccionUpdate = Updateable<AccionesTable>
 
 /** Tables whose rows the user orders by hand. */
 export type OrderedTable =
-  | 'ejes'
-  | 'objetivos'
-  | 'acciones'
-  | 'metas'
-  | 'indicadores'
-  | 'instituciones'
-  | 'instancias'
+  'ejes' | 'objetivos' | 'acciones' | 'metas' | 'indicadores' | 'instituciones' | 'instancias'

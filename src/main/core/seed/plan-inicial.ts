@@ -62,13 +62,20 @@ export function planSeed(): PlanSeed {
  * once. A marker in app_settings keeps a user who deleted it from getting it back.
  */
 export async function seedPlanInicial(db: Kysely<Database>): Promise<boolean> {
-  const done = await db.selectFrom('app_settings').select('key').where('key', '=', SEED_KEY).executeTakeFirst()
+  const done = await db
+    .selectFrom('app_settings')
+    .select('key')
+    .where('key', '=', SEED_KEY)
+    .executeTakeFirst()
   if (done) return false
   const seed = planSeed()
   await db.transaction().execute(async (trx) => {
     const hasPlan = await trx.selectFrom('planes').select('id').executeTakeFirst()
     if (!hasPlan) await writeSeed(trx, seed)
-    await trx.insertInto('app_settings').values({ key: SEED_KEY, value: nowStamp(), updated_at: nowStamp() }).execute()
+    await trx
+      .insertInto('app_settings')
+      .values({ key: SEED_KEY, value: nowStamp(), updated_at: nowStamp() })
+      .execute()
   })
   return true
 }
@@ -94,21 +101,48 @@ async function writeSeed(trx: Transaction<Database>, seed: PlanSeed): Promise<vo
       .execute()
   }
   for (const [i, g] of seed.glosario.entries()) {
-    await trx.insertInto('instituciones').values({ id: newId(), sigla: g.sigla, nombre: g.nombre, orden: i + 1, ...stamps }).execute()
+    await trx
+      .insertInto('instituciones')
+      .values({ id: newId(), sigla: g.sigla, nombre: g.nombre, orden: i + 1, ...stamps })
+      .execute()
   }
   const planId = newId()
   await trx
     .insertInto('planes')
-    .values({ id: planId, nombre: seed.plan.nombre, periodo_desde: seed.plan.periodoDesde, periodo_hasta: seed.plan.periodoHasta, ...stamps })
+    .values({
+      id: planId,
+      nombre: seed.plan.nombre,
+      periodo_desde: seed.plan.periodoDesde,
+      periodo_hasta: seed.plan.periodoHasta,
+      ...stamps
+    })
     .execute()
   for (const [ie, eje] of seed.ejes.entries()) {
     const ejeId = newId()
-    await trx.insertInto('ejes').values({ id: ejeId, plan_id: planId, codigo: eje.codigo, nombre: eje.nombre, orden: ie + 1, ...stamps }).execute()
+    await trx
+      .insertInto('ejes')
+      .values({
+        id: ejeId,
+        plan_id: planId,
+        codigo: eje.codigo,
+        nombre: eje.nombre,
+        orden: ie + 1,
+        ...stamps
+      })
+      .execute()
     for (const [io, obj] of eje.objetivos.entries()) {
       const objetivoId = newId()
       await trx
         .insertInto('objetivos')
-        .values({ id: objetivoId, plan_id: planId, eje_id: ejeId, codigo: obj.codigo, texto: obj.texto, orden: io + 1, ...stamps })
+        .values({
+          id: objetivoId,
+          plan_id: planId,
+          eje_id: ejeId,
+          codigo: obj.codigo,
+          texto: obj.texto,
+          orden: io + 1,
+          ...stamps
+        })
         .execute()
       for (const [ia, acc] of obj.acciones.entries()) {
         const accionId = newId()
@@ -131,7 +165,14 @@ async function writeSeed(trx: Transaction<Database>, seed: PlanSeed): Promise<vo
         for (const [im, meta] of acc.metas.entries()) {
           await trx
             .insertInto('metas')
-            .values({ id: newId(), accion_id: accionId, texto: meta.texto, plazo: meta.plazo, orden: im + 1, ...stamps })
+            .values({
+              id: newId(),
+              accion_id: accionId,
+              texto: meta.texto,
+              plazo: meta.plazo,
+              orden: im + 1,
+              ...stamps
+            })
             .execute()
         }
         for (const [ii, ind] of acc.indicadores.entries()) {

@@ -8,9 +8,16 @@ import { assertCodigoBajo, assertCodigoLibre } from './codigos'
 import { nextOrden } from './ordering'
 import { toAccion, toIndicador, toInstancia, toMeta } from './rows'
 
-async function assertInstancia(trx: Transaction<Database>, instanciaId: string | null): Promise<void> {
+async function assertInstancia(
+  trx: Transaction<Database>,
+  instanciaId: string | null
+): Promise<void> {
   if (instanciaId === null) return
-  const found = await trx.selectFrom('instancias').select('id').where('id', '=', instanciaId).executeTakeFirst()
+  const found = await trx
+    .selectFrom('instancias')
+    .select('id')
+    .where('id', '=', instanciaId)
+    .executeTakeFirst()
   if (!found) throw conflict('La instancia responsable no existe.', 'instanciaId')
 }
 
@@ -31,10 +38,26 @@ export async function obtenerAccion(db: Kysely<Database>, id: string): Promise<A
     .executeTakeFirst()
   if (!row) throw notFound('La acción')
   const [metas, indicadores, instancia] = await Promise.all([
-    db.selectFrom('metas').selectAll().where('accion_id', '=', id).orderBy('orden').orderBy('id').execute(),
-    db.selectFrom('indicadores').selectAll().where('accion_id', '=', id).orderBy('orden').orderBy('id').execute(),
+    db
+      .selectFrom('metas')
+      .selectAll()
+      .where('accion_id', '=', id)
+      .orderBy('orden')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('indicadores')
+      .selectAll()
+      .where('accion_id', '=', id)
+      .orderBy('orden')
+      .orderBy('id')
+      .execute(),
     row.instancia_id
-      ? db.selectFrom('instancias').selectAll().where('id', '=', row.instancia_id).executeTakeFirst()
+      ? db
+          .selectFrom('instancias')
+          .selectAll()
+          .where('id', '=', row.instancia_id)
+          .executeTakeFirst()
       : Promise.resolve(undefined)
   ])
   return {
@@ -46,7 +69,10 @@ export async function obtenerAccion(db: Kysely<Database>, id: string): Promise<A
   }
 }
 
-export async function crearAccion(db: Kysely<Database>, input: ParsedInput<'accion:crear'>): Promise<Accion> {
+export async function crearAccion(
+  db: Kysely<Database>,
+  input: ParsedInput<'accion:crear'>
+): Promise<Accion> {
   return db.transaction().execute(async (trx) => {
     const objetivo = await trx
       .selectFrom('objetivos')

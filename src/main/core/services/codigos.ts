@@ -5,7 +5,11 @@ import { conflict } from '../errors'
 type Db = Kysely<Database> | Transaction<Database>
 type Coded = 'ejes' | 'objetivos' | 'acciones'
 
-const NOMBRE: Record<Coded, string> = { ejes: 'un eje', objetivos: 'un objetivo', acciones: 'una acción' }
+const NOMBRE: Record<Coded, string> = {
+  ejes: 'un eje',
+  objetivos: 'un objetivo',
+  acciones: 'una acción'
+}
 
 /** Codes are the ministry's references ("1.1.a"): unique within a plan. */
 export async function assertCodigoLibre(
@@ -15,7 +19,11 @@ export async function assertCodigoLibre(
   codigo: string,
   exceptId?: string
 ): Promise<void> {
-  let q = db.selectFrom(table).select('id').where('plan_id', '=', planId).where('codigo', '=', codigo)
+  let q = db
+    .selectFrom(table)
+    .select('id')
+    .where('plan_id', '=', planId)
+    .where('codigo', '=', codigo)
   if (exceptId) q = q.where('id', '!=', exceptId)
   if (await q.executeTakeFirst()) {
     throw conflict(`Ya existe ${NOMBRE[table]} con el código ${codigo} en este plan.`, 'codigo')

@@ -8,9 +8,16 @@ import { assertCodigoLibre } from './codigos'
 import { nextOrden } from './ordering'
 import { toEje } from './rows'
 
-export async function crearEje(db: Kysely<Database>, input: ParsedInput<'eje:crear'>): Promise<Eje> {
+export async function crearEje(
+  db: Kysely<Database>,
+  input: ParsedInput<'eje:crear'>
+): Promise<Eje> {
   return db.transaction().execute(async (trx) => {
-    const plan = await trx.selectFrom('planes').select('id').where('id', '=', input.planId).executeTakeFirst()
+    const plan = await trx
+      .selectFrom('planes')
+      .select('id')
+      .where('id', '=', input.planId)
+      .executeTakeFirst()
     if (!plan) throw notFound('El plan')
     await assertCodigoLibre(trx, 'ejes', input.planId, input.codigo)
     const stamp = nowStamp()
@@ -31,9 +38,16 @@ export async function crearEje(db: Kysely<Database>, input: ParsedInput<'eje:cre
   })
 }
 
-export async function actualizarEje(db: Kysely<Database>, input: ParsedInput<'eje:actualizar'>): Promise<Eje> {
+export async function actualizarEje(
+  db: Kysely<Database>,
+  input: ParsedInput<'eje:actualizar'>
+): Promise<Eje> {
   return db.transaction().execute(async (trx) => {
-    const eje = await trx.selectFrom('ejes').selectAll().where('id', '=', input.id).executeTakeFirst()
+    const eje = await trx
+      .selectFrom('ejes')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst()
     if (!eje) throw notFound('El eje')
     await assertCodigoLibre(trx, 'ejes', eje.plan_id, input.codigo, eje.id)
     const row = await trx

@@ -8,7 +8,11 @@ import { nextOrden } from './ordering'
 import { toIndicador } from './rows'
 
 /** Only a porcentaje has a numerator and denominator; other kinds drop them. */
-const formula = (i: { tipo: IndicadorTipo; numerador: string | null; denominador: string | null }) =>
+const formula = (i: {
+  tipo: IndicadorTipo
+  numerador: string | null
+  denominador: string | null
+}) =>
   i.tipo === 'porcentaje'
     ? { numerador: i.numerador, denominador: i.denominador }
     : { numerador: null, denominador: null }
@@ -18,7 +22,11 @@ export async function crearIndicador(
   input: ParsedInput<'indicador:crear'>
 ): Promise<Indicador> {
   return db.transaction().execute(async (trx) => {
-    const accion = await trx.selectFrom('acciones').select('id').where('id', '=', input.accionId).executeTakeFirst()
+    const accion = await trx
+      .selectFrom('acciones')
+      .select('id')
+      .where('id', '=', input.accionId)
+      .executeTakeFirst()
     if (!accion) throw notFound('La acción')
     const stamp = nowStamp()
     const row = await trx

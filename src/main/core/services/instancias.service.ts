@@ -7,7 +7,12 @@ import { notFound } from '../errors'
 import { toInstancia } from './rows'
 
 export async function listarInstancias(db: Kysely<Database>): Promise<Instancia[]> {
-  const rows = await db.selectFrom('instancias').selectAll().orderBy('orden').orderBy('id').execute()
+  const rows = await db
+    .selectFrom('instancias')
+    .selectAll()
+    .orderBy('orden')
+    .orderBy('id')
+    .execute()
   return rows.map(toInstancia)
 }
 

@@ -8,11 +8,20 @@ import { nextOrden } from './ordering'
 import { toInstitucion } from './rows'
 
 export async function listarInstituciones(db: Kysely<Database>): Promise<Institucion[]> {
-  const rows = await db.selectFrom('instituciones').selectAll().orderBy('orden').orderBy('id').execute()
+  const rows = await db
+    .selectFrom('instituciones')
+    .selectAll()
+    .orderBy('orden')
+    .orderBy('id')
+    .execute()
   return rows.map(toInstitucion)
 }
 
-async function assertSiglaLibre(db: Kysely<Database>, sigla: string, exceptId?: string): Promise<void> {
+async function assertSiglaLibre(
+  db: Kysely<Database>,
+  sigla: string,
+  exceptId?: string
+): Promise<void> {
   let q = db
     .selectFrom('instituciones')
     .select('id')

@@ -12,9 +12,16 @@ import { toMeta } from './rows'
 const plazoDe = (texto: string, plazo: string | null | undefined): string | null =>
   plazo === undefined ? plazoDesdeTexto(texto) : plazo
 
-export async function crearMeta(db: Kysely<Database>, input: ParsedInput<'meta:crear'>): Promise<Meta> {
+export async function crearMeta(
+  db: Kysely<Database>,
+  input: ParsedInput<'meta:crear'>
+): Promise<Meta> {
   return db.transaction().execute(async (trx) => {
-    const accion = await trx.selectFrom('acciones').select('id').where('id', '=', input.accionId).executeTakeFirst()
+    const accion = await trx
+      .selectFrom('acciones')
+      .select('id')
+      .where('id', '=', input.accionId)
+      .executeTakeFirst()
     if (!accion) throw notFound('La acción')
     const stamp = nowStamp()
     const row = await trx
@@ -34,7 +41,10 @@ export async function crearMeta(db: Kysely<Database>, input: ParsedInput<'meta:c
   })
 }
 
-export async function actualizarMeta(db: Kysely<Database>, input: ParsedInput<'meta:actualizar'>): Promise<Meta> {
+export async function actualizarMeta(
+  db: Kysely<Database>,
+  input: ParsedInput<'meta:actualizar'>
+): Promise<Meta> {
   const row = await db
     .updateTable('metas')
     .set({ texto: input.texto, plazo: plazoDe(input.texto, input.plazo), updated_at: nowStamp() })

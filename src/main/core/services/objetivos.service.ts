@@ -13,7 +13,11 @@ export async function crearObjetivo(
   input: ParsedInput<'objetivo:crear'>
 ): Promise<Objetivo> {
   return db.transaction().execute(async (trx) => {
-    const eje = await trx.selectFrom('ejes').selectAll().where('id', '=', input.ejeId).executeTakeFirst()
+    const eje = await trx
+      .selectFrom('ejes')
+      .selectAll()
+      .where('id', '=', input.ejeId)
+      .executeTakeFirst()
     if (!eje) throw notFound('El eje')
     assertCodigoBajo(input.codigo, eje.codigo, 'del objetivo')
     await assertCodigoLibre(trx, 'objetivos', eje.plan_id, input.codigo)

@@ -23,7 +23,11 @@ const parentFilter = (table: OrderedTable, parentId: string | null): ReturnType<
 }
 
 /** The position after the last sibling. */
-export async function nextOrden(db: Db, table: OrderedTable, parentId: string | null): Promise<number> {
+export async function nextOrden(
+  db: Db,
+  table: OrderedTable,
+  parentId: string | null
+): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     select coalesce(max(orden), 0) + 1 as n from ${sql.table(table)}
     where ${parentFilter(table, parentId)}`.execute(db)
@@ -41,7 +45,9 @@ export async function moveSibling(
   await db.transaction().execute(async (trx) => {
     const col = PARENT[table]
     const { rows: self } = await sql<{ parent: string | null }>`
-      select ${col ? sql.ref(col) : sql`null`} as parent from ${sql.table(table)} where id = ${id}`.execute(trx)
+      select ${col ? sql.ref(col) : sql`null`} as parent from ${sql.table(table)} where id = ${id}`.execute(
+      trx
+    )
     if (self.length === 0) throw notFound(que)
     const { rows: siblings } = await sql<{ id: string; orden: number }>`
       select id, orden from ${sql.table(table)}
@@ -70,9 +76,14 @@ export async function deleteWithTombstone(
   que: string
 ): Promise<{ id: string }> {
   await db.transaction().execute(async (trx) => {
-    const { numAffectedRows } = await sql`delete from ${sql.table(table)} where id = ${id}`.execute(trx)
+    const { numAffectedRows } = await sql`delete from ${sql.table(table)} where id = ${id}`.execute(
+      trx
+    )
     if (!numAffectedRows) throw notFound(que)
-    await trx.insertInto('tombstones').values({ id, tabla: table, deleted_at: nowStamp() }).execute()
+    await trx
+      .insertInto('tombstones')
+      .values({ id, tabla: table, deleted_at: nowStamp() })
+      .execute()
   })
   return { id }
 }

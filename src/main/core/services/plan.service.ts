@@ -4,10 +4,24 @@ import type { PlanArbol, PlanResumen } from '../../../shared/domain/plan'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { nowStamp } from '../db/ids'
 import { notFound } from '../errors'
-import { groupBy, toAccion, toEje, toIndicador, toInstancia, toMeta, toObjetivo, toPlan } from './rows'
+import {
+  groupBy,
+  toAccion,
+  toEje,
+  toIndicador,
+  toInstancia,
+  toMeta,
+  toObjetivo,
+  toPlan
+} from './rows'
 
 export async function listarPlanes(db: Kysely<Database>): Promise<PlanResumen[]> {
-  const rows = await db.selectFrom('planes').selectAll().orderBy('periodo_desde').orderBy('id').execute()
+  const rows = await db
+    .selectFrom('planes')
+    .selectAll()
+    .orderBy('periodo_desde')
+    .orderBy('id')
+    .execute()
   return rows.map(toPlan)
 }
 
@@ -15,13 +29,36 @@ export async function listarPlanes(db: Kysely<Database>): Promise<PlanResumen[]>
 export async function planArbol(db: Kysely<Database>, planId?: string): Promise<PlanArbol> {
   const plan = planId
     ? await db.selectFrom('planes').selectAll().where('id', '=', planId).executeTakeFirst()
-    : await db.selectFrom('planes').selectAll().orderBy('periodo_desde', 'desc').orderBy('id', 'desc').executeTakeFirst()
+    : await db
+        .selectFrom('planes')
+        .selectAll()
+        .orderBy('periodo_desde', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst()
   if (!plan) throw notFound('El plan')
 
   const [ejes, objetivos, acciones, metas, indicadores, instancias] = await Promise.all([
-    db.selectFrom('ejes').selectAll().where('plan_id', '=', plan.id).orderBy('orden').orderBy('id').execute(),
-    db.selectFrom('objetivos').selectAll().where('plan_id', '=', plan.id).orderBy('orden').orderBy('id').execute(),
-    db.selectFrom('acciones').selectAll().where('plan_id', '=', plan.id).orderBy('orden').orderBy('id').execute(),
+    db
+      .selectFrom('ejes')
+      .selectAll()
+      .where('plan_id', '=', plan.id)
+      .orderBy('orden')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('objetivos')
+      .selectAll()
+      .where('plan_id', '=', plan.id)
+      .orderBy('orden')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('acciones')
+      .selectAll()
+      .where('plan_id', '=', plan.id)
+      .orderBy('orden')
+      .orderBy('id')
+      .execute(),
     db
       .selectFrom('metas')
       .innerJoin('acciones', 'acciones.id', 'metas.accion_id')

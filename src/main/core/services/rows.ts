@@ -46,7 +46,11 @@ export const toObjetivo = (r: ObjetivoRow, acciones: Accion[] = []): Objetivo =>
   acciones
 })
 
-export const toAccion = (r: AccionRow, metas: Meta[] = [], indicadores: Indicador[] = []): Accion => ({
+export const toAccion = (
+  r: AccionRow,
+  metas: Meta[] = [],
+  indicadores: Indicador[] = []
+): Accion => ({
   id: r.id,
   objetivoId: r.objetivo_id,
   codigo: r.codigo,

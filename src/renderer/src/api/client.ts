@@ -14,7 +14,8 @@ function ipcTransport(): ApiTransport | null {
 }
 
 function httpTransport(): ApiTransport {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="mitp-bridge-token"]')?.content ?? ''
+  const token =
+    document.querySelector<HTMLMetaElement>('meta[name="mitp-bridge-token"]')?.content ?? ''
   return async <C extends Channel>(channel: C, input: Input<C>): Promise<ApiResult<Output<C>>> => {
     try {
       const res = await fetch(`/api/${channel}`, {
@@ -41,7 +42,10 @@ export class ApiCallError extends Error {
   }
 }
 
-export async function callOrThrow<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+export async function callOrThrow<C extends Channel>(
+  channel: C,
+  input: Input<C>
+): Promise<Output<C>> {
   const r = await call(channel, input)
   if (!r.ok) throw new ApiCallError(r.error)
   return r.value

@@ -14,13 +14,25 @@ export function AccionCard(props: {
 }): ReactNode {
   const { accion: a } = props
   return (
-    <Card withBorder padding="sm" component="article" aria-label={`Acción ${a.codigo}`} data-codigo={a.codigo}>
+    <Card
+      withBorder
+      padding="sm"
+      component="article"
+      aria-label={`Acción ${a.codigo}`}
+      data-codigo={a.codigo}
+    >
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Group gap="xs" align="flex-start" wrap="nowrap">
           <Badge variant="light" radius="sm" style={{ flexShrink: 0 }}>
             {a.codigo}
           </Badge>
-          <Anchor component={Link} href={`/acciones/${a.id}`} c="inherit" fw={500} data-testid="accion-texto">
+          <Anchor
+            component={Link}
+            href={`/acciones/${a.id}`}
+            c="inherit"
+            fw={500}
+            data-testid="accion-texto"
+          >
             {a.texto}
           </Anchor>
         </Group>

@@ -38,12 +38,18 @@ export function EntityFormModal(props: {
   const { spec } = props
   return (
     <Modal opened={spec !== null} onClose={props.onClose} title={spec?.title} size="lg">
-      {spec && <EntityForm key={spec.title} spec={spec} onCancel={props.onClose} onSaved={props.onSaved} />}
+      {spec && (
+        <EntityForm key={spec.title} spec={spec} onCancel={props.onClose} onSaved={props.onSaved} />
+      )}
     </Modal>
   )
 }
 
-function EntityForm(props: { spec: FormSpec; onCancel: () => void; onSaved: () => void }): ReactNode {
+function EntityForm(props: {
+  spec: FormSpec
+  onCancel: () => void
+  onSaved: () => void
+}): ReactNode {
   const { spec } = props
   const [saving, setSaving] = useState(false)
   const form = useForm<Values>({
@@ -96,7 +102,11 @@ function EntityForm(props: { spec: FormSpec; onCancel: () => void; onSaved: () =
   )
 }
 
-function Field(props: { field: FieldSpec; form: UseFormReturnType<Values>; autoFocus: boolean }): ReactNode {
+function Field(props: {
+  field: FieldSpec
+  form: UseFormReturnType<Values>
+  autoFocus: boolean
+}): ReactNode {
   const { field: f, form } = props
   const common = {
     label: f.label,
@@ -109,7 +119,14 @@ function Field(props: { field: FieldSpec; form: UseFormReturnType<Values>; autoF
     case 'textarea':
       return <Textarea autosize minRows={3} maxRows={12} {...common} />
     case 'select':
-      return <Select data={f.options ?? []} clearable={!f.required} allowDeselect={!f.required} {...common} />
+      return (
+        <Select
+          data={f.options ?? []}
+          clearable={!f.required}
+          allowDeselect={!f.required}
+          {...common}
+        />
+      )
     case 'date':
       return <TextInput type="date" {...common} />
     default:

@@ -30,20 +30,41 @@ export function RowActions(props: {
     })
   return (
     <Group gap={4} wrap="nowrap">
-      <Button size="compact-xs" variant="subtle" onClick={props.onEdit} aria-label={`Editar ${props.label}`}>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        onClick={props.onEdit}
+        aria-label={`Editar ${props.label}`}
+      >
         Editar
       </Button>
       <Tooltip label="Subir">
-        <ActionIcon size="sm" variant="subtle" onClick={() => void mover('arriba')} aria-label={`Subir ${props.label}`}>
+        <ActionIcon
+          size="sm"
+          variant="subtle"
+          onClick={() => void mover('arriba')}
+          aria-label={`Subir ${props.label}`}
+        >
           ↑
         </ActionIcon>
       </Tooltip>
       <Tooltip label="Bajar">
-        <ActionIcon size="sm" variant="subtle" onClick={() => void mover('abajo')} aria-label={`Bajar ${props.label}`}>
+        <ActionIcon
+          size="sm"
+          variant="subtle"
+          onClick={() => void mover('abajo')}
+          aria-label={`Bajar ${props.label}`}
+        >
           ↓
         </ActionIcon>
       </Tooltip>
-      <Button size="compact-xs" variant="subtle" color="red" onClick={eliminar} aria-label={`Eliminar ${props.label}`}>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        color="red"
+        onClick={eliminar}
+        aria-label={`Eliminar ${props.label}`}
+      >
         Eliminar
       </Button>
     </Group>

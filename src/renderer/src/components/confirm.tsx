@@ -2,13 +2,17 @@ import { Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
 
 /** Asks before anything is deleted; says what else goes with it. */
-export function confirmDelete(que: string, consecuencia: string | null, onConfirm: () => void): void {
+export function confirmDelete(
+  que: string,
+  consecuencia: string | null,
+  onConfirm: () => void
+): void {
   modals.openConfirmModal({
     title: `Eliminar ${que}`,
     children: (
       <Text size="sm">
-        ¿Está seguro de que desea eliminar {que}?{consecuencia ? ` ${consecuencia}` : ''} Esta acción no
-        se puede deshacer.
+        ¿Está seguro de que desea eliminar {que}?{consecuencia ? ` ${consecuencia}` : ''} Esta
+        acción no se puede deshacer.
       </Text>
     ),
     labels: { confirm: 'Eliminar', cancel: 'Cancelar' },

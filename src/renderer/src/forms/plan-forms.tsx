@@ -37,16 +37,31 @@ export function planForm(plan: PlanResumen): FormSpec {
       { name: 'periodoDesde', label: 'Desde', kind: 'date', required: true },
       { name: 'periodoHasta', label: 'Hasta', kind: 'date', required: true }
     ],
-    initialValues: { nombre: plan.nombre, periodoDesde: plan.periodoDesde, periodoHasta: plan.periodoHasta },
+    initialValues: {
+      nombre: plan.nombre,
+      periodoDesde: plan.periodoDesde,
+      periodoHasta: plan.periodoHasta
+    },
     schema: s.planActualizarSchema,
-    toInput: (v) => ({ id: plan.id, nombre: v.nombre, periodoDesde: v.periodoDesde, periodoHasta: v.periodoHasta }),
+    toInput: (v) => ({
+      id: plan.id,
+      nombre: v.nombre,
+      periodoDesde: v.periodoDesde,
+      periodoHasta: v.periodoHasta
+    }),
     save: via('plan:actualizar')
   }
 }
 
 export function ejeForm(planId: string, eje?: Eje): FormSpec {
   const fields: FormSpec['fields'] = [
-    { name: 'codigo', label: 'Código', kind: 'text', required: true, description: 'Por ejemplo: 5' },
+    {
+      name: 'codigo',
+      label: 'Código',
+      kind: 'text',
+      required: true,
+      description: 'Por ejemplo: 5'
+    },
     { name: 'nombre', label: 'Nombre del eje estratégico', kind: 'text', required: true }
   ]
   const initialValues = { codigo: eje?.codigo ?? '', nombre: eje?.nombre ?? '' }
@@ -71,10 +86,19 @@ export function ejeForm(planId: string, eje?: Eje): FormSpec {
 
 export function objetivoForm(eje: Eje, objetivo?: Objetivo): FormSpec {
   const fields: FormSpec['fields'] = [
-    { name: 'codigo', label: 'Código', kind: 'text', required: true, description: `Por ejemplo: ${eje.codigo}.1` },
+    {
+      name: 'codigo',
+      label: 'Código',
+      kind: 'text',
+      required: true,
+      description: `Por ejemplo: ${eje.codigo}.1`
+    },
     { name: 'texto', label: 'Objetivo', kind: 'textarea', required: true }
   ]
-  const initialValues = { codigo: objetivo?.codigo ?? `${eje.codigo}.`, texto: objetivo?.texto ?? '' }
+  const initialValues = {
+    codigo: objetivo?.codigo ?? `${eje.codigo}.`,
+    texto: objetivo?.texto ?? ''
+  }
   return objetivo
     ? {
         title: `Editar objetivo ${objetivo.codigo}`,
@@ -94,9 +118,19 @@ export function objetivoForm(eje: Eje, objetivo?: Objetivo): FormSpec {
       }
 }
 
-export function accionForm(objetivo: Pick<Objetivo, 'id' | 'codigo'>, instancias: Instancia[], accion?: Accion): FormSpec {
+export function accionForm(
+  objetivo: Pick<Objetivo, 'id' | 'codigo'>,
+  instancias: Instancia[],
+  accion?: Accion
+): FormSpec {
   const fields: FormSpec['fields'] = [
-    { name: 'codigo', label: 'Código', kind: 'text', required: true, description: `Por ejemplo: ${objetivo.codigo}.a` },
+    {
+      name: 'codigo',
+      label: 'Código',
+      kind: 'text',
+      required: true,
+      description: `Por ejemplo: ${objetivo.codigo}.a`
+    },
     { name: 'texto', label: 'Acción', kind: 'textarea', required: true },
     {
       name: 'instanciaId',
@@ -144,7 +178,12 @@ export function accionForm(objetivo: Pick<Objetivo, 'id' | 'codigo'>, instancias
 export function metaForm(accionId: string, meta?: Meta): FormSpec {
   const fields: FormSpec['fields'] = [
     { name: 'texto', label: 'Meta', kind: 'textarea', required: true },
-    { name: 'plazo', label: 'Plazo', kind: 'date', description: 'Déjelo vacío si la meta no tiene plazo.' }
+    {
+      name: 'plazo',
+      label: 'Plazo',
+      kind: 'date',
+      description: 'Déjelo vacío si la meta no tiene plazo.'
+    }
   ]
   const initialValues = { texto: meta?.texto ?? '', plazo: meta?.plazo ?? '' }
   const extra: FormSpec['extra'] = (form) => {
@@ -154,7 +193,12 @@ export function metaForm(accionId: string, meta?: Meta): FormSpec {
         <Text size="sm" c="dimmed">
           Plazo según el texto: {leido ? formatFecha(leido) : 'no indica'}
         </Text>
-        <Button size="compact-sm" variant="light" disabled={!leido} onClick={() => form.setFieldValue('plazo', leido ?? '')}>
+        <Button
+          size="compact-sm"
+          variant="light"
+          disabled={!leido}
+          onClick={() => form.setFieldValue('plazo', leido ?? '')}
+        >
           Usar este plazo
         </Button>
       </Group>
@@ -193,7 +237,13 @@ export function indicadorForm(accionId: string, indicador?: Indicador): FormSpec
       options: INDICADOR_TIPOS.map((t) => ({ value: t, label: INDICADOR_TIPO_LABEL[t] }))
     },
     { name: 'numerador', label: 'Numerador', kind: 'text', required: true, visible: esPorcentaje },
-    { name: 'denominador', label: 'Denominador', kind: 'text', required: true, visible: esPorcentaje }
+    {
+      name: 'denominador',
+      label: 'Denominador',
+      kind: 'text',
+      required: true,
+      visible: esPorcentaje
+    }
   ]
   const initialValues = {
     texto: indicador?.texto ?? '',

@@ -1,5 +1,18 @@
 import { useState, type ReactNode } from 'react'
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  Title
+} from '@mantine/core'
 import { Link } from 'wouter'
 import { INDICADOR_TIPO_LABEL } from '../../../shared/domain/plan'
 import { formatFecha } from '../../../shared/domain/fechas'
@@ -14,7 +27,12 @@ export function AccionScreen(props: { id: string }): ReactNode {
   const instancias = useQuery('instancia:listar', undefined)
   const [form, setForm] = useState<FormSpec | null>(null)
 
-  if (error) return <Alert color="red" title="No se pudo cargar la acción">{error.message}</Alert>
+  if (error)
+    return (
+      <Alert color="red" title="No se pudo cargar la acción">
+        {error.message}
+      </Alert>
+    )
   if (!data) return loading ? <Loader /> : null
   const { accion: a } = data
   const changed = (): void => void reload()
@@ -40,14 +58,18 @@ export function AccionScreen(props: { id: string }): ReactNode {
           </Badge>
           <span data-testid="accion-texto">{a.texto}</span>
         </Title>
-        <Button onClick={() => setForm(accionForm(data.objetivo, instancias.data ?? [], a))}>Editar acción</Button>
+        <Button onClick={() => setForm(accionForm(data.objetivo, instancias.data ?? [], a))}>
+          Editar acción
+        </Button>
       </Group>
 
       <Card withBorder>
         <Title order={2} size="h5" mb="xs">
           Responsables
         </Title>
-        <Text style={{ whiteSpace: 'pre-line' }}>{a.responsables || 'Sin texto de responsables'}</Text>
+        <Text style={{ whiteSpace: 'pre-line' }}>
+          {a.responsables || 'Sin texto de responsables'}
+        </Text>
         <Text size="sm" c="dimmed" mt={4}>
           Instancia: {data.instancia?.nombre ?? 'sin instancia asignada'}
         </Text>
@@ -76,7 +98,13 @@ export function AccionScreen(props: { id: string }): ReactNode {
                 <Table.Td>{m.texto}</Table.Td>
                 <Table.Td>{m.plazo ? formatFecha(m.plazo) : '—'}</Table.Td>
                 <Table.Td>
-                  <RowActions kind="meta" id={m.id} label={`la meta ${i + 1}`} onEdit={() => setForm(metaForm(a.id, m))} onChanged={changed} />
+                  <RowActions
+                    kind="meta"
+                    id={m.id}
+                    label={`la meta ${i + 1}`}
+                    onEdit={() => setForm(metaForm(a.id, m))}
+                    onChanged={changed}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -8,7 +8,12 @@ import { instanciaForm } from '../forms/plan-forms'
 export function InstanciasScreen(): ReactNode {
   const { data, error, loading, reload } = useQuery('instancia:listar', undefined)
   const [form, setForm] = useState<FormSpec | null>(null)
-  if (error) return <Alert color="red" title="No se pudo cargar las instancias">{error.message}</Alert>
+  if (error)
+    return (
+      <Alert color="red" title="No se pudo cargar las instancias">
+        {error.message}
+      </Alert>
+    )
   if (!data) return loading ? <Loader /> : null
   return (
     <Stack>
@@ -31,7 +36,12 @@ export function InstanciasScreen(): ReactNode {
               <Table.Td>{i.coordinador ?? '—'}</Table.Td>
               <Table.Td>{i.secretariaActas ?? '—'}</Table.Td>
               <Table.Td>
-                <Button size="compact-xs" variant="subtle" aria-label={`Editar ${i.nombre}`} onClick={() => setForm(instanciaForm(i))}>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={`Editar ${i.nombre}`}
+                  onClick={() => setForm(instanciaForm(i))}
+                >
                   Editar
                 </Button>
               </Table.Td>

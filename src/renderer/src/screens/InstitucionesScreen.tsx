@@ -9,7 +9,12 @@ import { institucionForm } from '../forms/plan-forms'
 export function InstitucionesScreen(): ReactNode {
   const { data, error, loading, reload } = useQuery('institucion:listar', undefined)
   const [form, setForm] = useState<FormSpec | null>(null)
-  if (error) return <Alert color="red" title="No se pudo cargar el glosario">{error.message}</Alert>
+  if (error)
+    return (
+      <Alert color="red" title="No se pudo cargar el glosario">
+        {error.message}
+      </Alert>
+    )
   if (!data) return loading ? <Loader /> : null
   return (
     <Stack>

@@ -38,7 +38,12 @@ export function PlanScreen(): ReactNode {
   const [form, setForm] = useState<FormSpec | null>(null)
   const ejes = useMemo(() => (arbol ? filtrar(arbol, filtros) : []), [arbol, filtros])
 
-  if (error) return <Alert color="red" title="No se pudo cargar el plan">{error.message}</Alert>
+  if (error)
+    return (
+      <Alert color="red" title="No se pudo cargar el plan">
+        {error.message}
+      </Alert>
+    )
   if (!arbol) return loading ? <Loader /> : null
 
   const instancia = new Map(arbol.instancias.map((i) => [i.id, i]))
@@ -56,7 +61,8 @@ export function PlanScreen(): ReactNode {
             {arbol.plan.nombre}
           </Title>
           <Text c="dimmed" size="sm">
-            Período: {formatFecha(arbol.plan.periodoDesde)} a {formatFecha(arbol.plan.periodoHasta)} · {total} {total === 1 ? 'acción' : 'acciones'}
+            Período: {formatFecha(arbol.plan.periodoDesde)} a {formatFecha(arbol.plan.periodoHasta)}{' '}
+            · {total} {total === 1 ? 'acción' : 'acciones'}
           </Text>
         </div>
         <Group>
@@ -96,7 +102,13 @@ export function PlanScreen(): ReactNode {
       {ejes.map((eje) => (
         <EjeSection key={eje.id} eje={eje} onForm={setForm} onChanged={() => void reload()}>
           {eje.objetivos.map((o) => (
-            <ObjetivoSection key={o.id} eje={eje} objetivo={o} onForm={setForm} onChanged={() => void reload()}>
+            <ObjetivoSection
+              key={o.id}
+              eje={eje}
+              objetivo={o}
+              onForm={setForm}
+              onChanged={() => void reload()}
+            >
               {o.acciones.map((a) => (
                 <AccionCard
                   key={a.id}
@@ -107,7 +119,11 @@ export function PlanScreen(): ReactNode {
                 />
               ))}
               <Group>
-                <Button size="compact-sm" variant="light" onClick={() => setForm(accionForm(o, arbol.instancias))}>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => setForm(accionForm(o, arbol.instancias))}
+                >
                   Nueva acción en {o.codigo}
                 </Button>
               </Group>
@@ -129,7 +145,11 @@ function EjeSection(props: {
   const { eje } = props
   return (
     <Stack component="section" aria-label={`Eje ${eje.codigo}`} gap="sm">
-      <Group justify="space-between" style={{ borderBottom: '2px solid var(--mantine-color-blue-6)' }} pb={4}>
+      <Group
+        justify="space-between"
+        style={{ borderBottom: '2px solid var(--mantine-color-blue-6)' }}
+        pb={4}
+      >
         <Title order={2} size="h3">
           {eje.codigo}. {eje.nombre}
         </Title>

@@ -19,7 +19,9 @@ function freshDb() {
 /** The schema as SQLite stores it: every table, index and constraint, in a stable order. */
 function schemaSql(handle: ReturnType<typeof openSqlite>): string {
   const rows = handle
-    .prepare("select type, name, sql from sqlite_master where sql is not null and name not like 'sqlite_%' order by type, name")
+    .prepare(
+      "select type, name, sql from sqlite_master where sql is not null and name not like 'sqlite_%' order by type, name"
+    )
     .all() as { type: string; name: string; sql: string }[]
   return rows.map((r) => `-- ${r.type} ${r.name}\n${r.sql};`).join('\n\n') + '\n'
 }
@@ -34,7 +36,11 @@ describe('migrations', () => {
     const { db } = freshDb()
     expect(await migrate(db)).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION })
     expect(await migrate(db)).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION })
-    const applied = await db.selectFrom('schema_migrations').select(['version', 'name']).orderBy('version').execute()
+    const applied = await db
+      .selectFrom('schema_migrations')
+      .select(['version', 'name'])
+      .orderBy('version')
+      .execute()
     expect(applied).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })))
     await db.destroy()
   })
@@ -43,12 +49,28 @@ describe('migrations', () => {
     const { db, handle } = freshDb()
     await migrate(db, 1)
     expect(await currentSchemaVersion(db)).toBe(1)
-    for (const table of ['planes', 'ejes', 'objetivos', 'acciones', 'metas', 'indicadores', 'instituciones', 'instancias']) {
-      const cols = handle.prepare(`pragma table_info(${table})`).all() as { name: string; type: string; pk: number }[]
+    for (const table of [
+      'planes',
+      'ejes',
+      'objetivos',
+      'acciones',
+      'metas',
+      'indicadores',
+      'instituciones',
+      'instancias'
+    ]) {
+      const cols = handle.prepare(`pragma table_info(${table})`).all() as {
+        name: string
+        type: string
+        pk: number
+      }[]
       expect(cols.find((c) => c.pk === 1)).toMatchObject({ name: 'id', type: 'TEXT' })
       expect(cols.map((c) => c.name)).toEqual(expect.arrayContaining(['created_at', 'updated_at']))
     }
-    const fks = handle.prepare('pragma foreign_key_list(acciones)').all() as { table: string; on_delete: string }[]
+    const fks = handle.prepare('pragma foreign_key_list(acciones)').all() as {
+      table: string
+      on_delete: string
+    }[]
     expect(fks.map((f) => `${f.table}:${f.on_delete}`).sort()).toEqual(
       ['instancias:SET NULL', 'objetivos:CASCADE', 'planes:CASCADE'].sort()
     )
@@ -65,7 +87,9 @@ describe('migrations', () => {
         throw new Error('boom')
       })
     ).rejects.toThrow('boom')
-    const probe = await sql<{ n: number }>`select count(*) as n from sqlite_master where name = 'probe'`.execute(db)
+    const probe = await sql<{
+      n: number
+    }>`select count(*) as n from sqlite_master where name = 'probe'`.execute(db)
     expect(probe.rows[0]?.n).toBe(0)
     expect(await currentSchemaVersion(db)).toBe(LATEST_SCHEMA_VERSION)
     await db.destroy()

@@ -46,12 +46,16 @@ describe('openAppDatabase', () => {
   it('reopens an existing file without changing its data or seeding twice', async () => {
     const file = path.join(dir(), 'mitp.db')
     const first = await openAppDatabase(file)
-    const ids = (await first.db.selectFrom('acciones').select('id').orderBy('id').execute()).map((r) => r.id)
+    const ids = (await first.db.selectFrom('acciones').select('id').orderBy('id').execute()).map(
+      (r) => r.id
+    )
     await first.close()
     const second = await openAppDatabase(file)
     try {
       expect(second.created).toBe(false)
-      const again = (await second.db.selectFrom('acciones').select('id').orderBy('id').execute()).map((r) => r.id)
+      const again = (
+        await second.db.selectFrom('acciones').select('id').orderBy('id').execute()
+      ).map((r) => r.id)
       expect(again).toEqual(ids)
       expect(await second.db.selectFrom('planes').select('id').execute()).toHaveLength(1)
     } finally {
@@ -90,11 +94,9 @@ describe('openAppDatabase', () => {
     const app = await openAppDatabase(file)
     await app.close()
     const raw = new BetterSqlite3(file)
-    raw.prepare('insert into schema_migrations (version, name, applied_at) values (?, ?, ?)').run(
-      LATEST_SCHEMA_VERSION + 1,
-      'del_futuro',
-      new Date().toISOString()
-    )
+    raw
+      .prepare('insert into schema_migrations (version, name, applied_at) values (?, ?, ?)')
+      .run(LATEST_SCHEMA_VERSION + 1, 'del_futuro', new Date().toISOString())
     raw.pragma('wal_checkpoint(TRUNCATE)')
     raw.pragma('journal_mode = DELETE')
     raw.close()

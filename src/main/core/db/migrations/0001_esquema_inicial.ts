@@ -94,13 +94,23 @@ export const m0001: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addUniqueConstraint('acciones_plan_codigo_uq', ['plan_id', 'codigo'])
       .execute()
-    await db.schema.createIndex('acciones_objetivo_idx').on('acciones').column('objetivo_id').execute()
-    await db.schema.createIndex('acciones_instancia_idx').on('acciones').column('instancia_id').execute()
+    await db.schema
+      .createIndex('acciones_objetivo_idx')
+      .on('acciones')
+      .column('objetivo_id')
+      .execute()
+    await db.schema
+      .createIndex('acciones_instancia_idx')
+      .on('acciones')
+      .column('instancia_id')
+      .execute()
 
     await db.schema
       .createTable('metas')
       .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('accion_id', 'text', (c) => c.notNull().references('acciones.id').onDelete('cascade'))
+      .addColumn('accion_id', 'text', (c) =>
+        c.notNull().references('acciones.id').onDelete('cascade')
+      )
       .addColumn('texto', 'text', (c) => c.notNull())
       .addColumn('plazo', 'text')
       .addColumn('orden', 'integer', (c) => c.notNull())
@@ -112,7 +122,9 @@ export const m0001: Migration = {
     await db.schema
       .createTable('indicadores')
       .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('accion_id', 'text', (c) => c.notNull().references('acciones.id').onDelete('cascade'))
+      .addColumn('accion_id', 'text', (c) =>
+        c.notNull().references('acciones.id').onDelete('cascade')
+      )
       .addColumn('texto', 'text', (c) => c.notNull())
       .addColumn('tipo', 'text', (c) =>
         c.notNull().check(sql`tipo in ('hito', 'conteo', 'porcentaje')`)
@@ -123,6 +135,10 @@ export const m0001: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute()
-    await db.schema.createIndex('indicadores_accion_idx').on('indicadores').column('accion_id').execute()
+    await db.schema
+      .createIndex('indicadores_accion_idx')
+      .on('indicadores')
+      .column('accion_id')
+      .execute()
   }
 }
