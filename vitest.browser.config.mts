@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 // bridge and a real database, plus checks of the built bundles.
 export default defineConfig({
   test: {
-    include: ['test/browser/**/*.test.ts', 'test/build/**/*.test.ts'],
+    include: ['test/browser/**/*.test.ts', 'test/build/**/*.test.ts', 'test/electron/**/*.test.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 90_000,

@@ -23,7 +23,7 @@ export function AccionCard(props: {
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Group gap="xs" align="flex-start" wrap="nowrap">
-          <Badge variant="light" radius="sm" style={{ flexShrink: 0 }}>
+          <Badge variant="light" radius="sm" tt="none" style={{ flexShrink: 0 }}>
             {a.codigo}
           </Badge>
           <Anchor
@@ -50,7 +50,7 @@ export function AccionCard(props: {
           <Text size="sm" key={m.id}>
             <b>{a.metas.length > 1 ? `Meta ${i + 1}:` : 'Meta:'}</b> {m.texto}{' '}
             {m.plazo && (
-              <Badge size="sm" color="grape" variant="outline" data-testid="plazo">
+              <Badge size="sm" color="grape" variant="outline" tt="none" data-testid="plazo">
                 Plazo: {formatFecha(m.plazo)}
               </Badge>
             )}

@@ -81,7 +81,17 @@ function EntityForm(props: {
   })
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form
+      onSubmit={submit}
+      noValidate
+      // Ctrl+Enter saves from anywhere, including a multi-line text.
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault()
+          void submit()
+        }
+      }}
+    >
       <Stack gap="sm">
         {spec.fields
           .filter((f) => !f.visible || f.visible(form.values))
@@ -93,7 +103,7 @@ function EntityForm(props: {
           <Button variant="default" onClick={props.onCancel}>
             Cancelar
           </Button>
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={saving} title="Guardar (Ctrl+Enter)">
             Guardar
           </Button>
         </Group>
@@ -112,7 +122,8 @@ function Field(props: {
     label: f.label,
     description: f.description,
     withAsterisk: f.required,
-    autoFocus: props.autoFocus,
+    // Mantine's modal focuses the element marked data-autofocus when it opens.
+    'data-autofocus': props.autoFocus || undefined,
     ...form.getInputProps(f.name)
   }
   switch (f.kind) {

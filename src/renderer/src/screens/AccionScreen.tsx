@@ -53,7 +53,7 @@ export function AccionScreen(props: { id: string }): ReactNode {
       </Text>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Title order={1} size="h3">
-          <Badge size="lg" radius="sm" mr="xs">
+          <Badge size="lg" radius="sm" mr="xs" tt="none">
             {a.codigo}
           </Badge>
           <span data-testid="accion-texto">{a.texto}</span>

@@ -1,0 +1,75 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startBridge, type Bridge } from '../../src/main/bridge/server'
+import { ROOT } from './cli'
+import { openTestApp, type TestApp } from './db'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const RESULTS = path.join(ROOT, 'test-results')
+
+export interface WebApp {
+  t: TestApp
+  bridge: Bridge
+  browser: Browser
+  page: Page
+  close: () => Promise<void>
+}
+
+/** The built renderer in real headless Chromium, against the HTTP bridge and a real database. */
+export async function openWebApp(): Promise<WebApp> {
+  const renderer = path.join(ROOT, 'out', 'renderer')
+  if (!fs.existsSync(path.join(renderer, 'index.html'))) {
+    throw new Error(
+      'Falta out/renderer: ejecute `npm run build` antes de las pruebas de navegador.'
+    )
+  }
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`No se encontró Chromium en ${CHROMIUM} (apt-get install chromium).`)
+  fs.mkdirSync(RESULTS, { recursive: true })
+  const t = await openTestApp()
+  const bridge = await startBridge({
+    handlers: t.api,
+    token: crypto.randomBytes(16).toString('hex'),
+    staticDir: renderer,
+    log: (m, e) => console.error(m, e)
+  })
+  // Playwright gives every launch a fresh, temporary profile.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync'
+    ]
+  })
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'es-CL'
+  })
+  const page = await context.newPage()
+  const pageErrors: string[] = []
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  await page.goto(bridge.url)
+  return {
+    t,
+    bridge,
+    browser,
+    page,
+    close: async () => {
+      await browser.close()
+      await bridge.close()
+      await t.close()
+      if (pageErrors.length) throw new Error(`Errores en la página: ${pageErrors.join('; ')}`)
+    }
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: false })
+}

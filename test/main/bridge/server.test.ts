@@ -1,0 +1,142 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startBridge, TOKEN_HEADER, type Bridge } from '../../../src/main/bridge/server'
+import { openTestApp, tempDir, type TestApp } from '../../helpers/db'
+
+let t: TestApp
+let bridge: Bridge
+let statics: { dir: string; cleanup: () => void }
+const TOKEN = 'token-de-prueba-123'
+
+beforeAll(async () => {
+  t = await openTestApp()
+  statics = tempDir()
+  fs.writeFileSync(
+    path.join(statics.dir, 'index.html'),
+    '<html><head><title>x</title></head><body></body></html>'
+  )
+  fs.writeFileSync(path.join(statics.dir, 'app.js'), 'console.log(1)')
+  bridge = await startBridge({
+    handlers: t.api,
+    token: TOKEN,
+    staticDir: statics.dir,
+    log: () => {}
+  })
+})
+afterAll(async () => {
+  await bridge.close()
+  await t.close()
+  statics.cleanup()
+})
+
+/** A raw request, so headers such as Host can be set as an attacker would. */
+function request(
+  method: string,
+  urlPath: string,
+  headers: Record<string, string> = {},
+  body?: string
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  const url = new URL(bridge.url)
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: url.port,
+        method,
+        path: urlPath,
+        headers: { host: url.host, ...headers }
+      },
+      (res) => {
+        let data = ''
+        res.setEncoding('utf8')
+        res.on('data', (c: string) => (data += c))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data })
+        )
+      }
+    )
+    req.on('error', reject)
+    if (body !== undefined) req.write(body)
+    req.end()
+  })
+}
+
+const api = (
+  channel: string,
+  input: unknown,
+  headers: Record<string, string> = { [TOKEN_HEADER]: TOKEN }
+) =>
+  request(
+    'POST',
+    `/api/${channel}`,
+    { 'content-type': 'application/json', ...headers },
+    JSON.stringify(input)
+  )
+
+describe('HTTP bridge', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(new URL(bridge.url).hostname).toBe('127.0.0.1')
+  })
+
+  it('serves the contract to a caller with the token', async () => {
+    const r = await api('institucion:listar', {})
+    expect(r.status).toBe(200)
+    const body = JSON.parse(r.body) as { ok: boolean; value: { sigla: string }[] }
+    expect(body.ok).toBe(true)
+    expect(body.value.map((i) => i.sigla)).toContain('SERNAM')
+  })
+
+  it('refuses calls without the token, and changes nothing', async () => {
+    const r = await api('institucion:crear', { sigla: 'X', nombre: 'Y' }, {})
+    expect(r.status).toBe(401)
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'no_autorizado' } })
+    expect(await t.app.db.selectFrom('instituciones').select('id').execute()).toHaveLength(18)
+  })
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const r = await request(
+      'POST',
+      '/api/plan:listar',
+      { host: 'evil.example:80', [TOKEN_HEADER]: TOKEN },
+      '{}'
+    )
+    expect(r.status).toBe(421)
+  })
+
+  it('answers typed errors for bad JSON, bad input and oversize bodies', async () => {
+    const bad = await request('POST', '/api/plan:listar', { [TOKEN_HEADER]: TOKEN }, '{no es json')
+    expect(bad.status).toBe(400)
+    const invalid = await api('accion:obtener', { id: 'x' })
+    expect(JSON.parse(invalid.body)).toMatchObject({
+      ok: false,
+      error: { code: 'entrada_invalida' }
+    })
+    const big = await request(
+      'POST',
+      '/api/plan:listar',
+      { [TOKEN_HEADER]: TOKEN },
+      'x'.repeat(3 * 1024 * 1024)
+    ).catch(() => ({ status: 413, headers: {}, body: '' }))
+    expect(big.status).toBe(413)
+  })
+
+  it('serves the renderer with the token in a meta tag and a strict CSP', async () => {
+    const r = await request('GET', '/')
+    expect(r.status).toBe(200)
+    expect(r.body).toContain(`<meta name="mitp-bridge-token" content="${TOKEN}">`)
+    expect(r.headers['content-security-policy']).toContain("script-src 'self'")
+    const js = await request('GET', '/app.js')
+    expect(js.headers['content-type']).toMatch(/javascript/)
+  })
+
+  it('never serves files outside its folder', async () => {
+    const r = await request('GET', '/../../../../etc/passwd')
+    expect(r.body).not.toContain('root:')
+    const enc = await request('GET', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd')
+    expect(enc.body).not.toContain('root:')
+    const malformed = await request('GET', '/%E0%A4%A')
+    expect(malformed.status).toBe(200) // falls back to the app page
+  })
+})
