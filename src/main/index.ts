@@ -7,6 +7,7 @@ import { bindIpc } from './shell/ipc'
 import { buildMenu } from './shell/menu'
 import { registerAppScheme, serveRenderer } from './shell/protocol'
 import { createMainWindow, isTrustedUrl } from './shell/window'
+import { electronPdfPrinter } from './shell/pdf'
 
 // The Electron shell: lifecycle, one instance, the window, IPC and menus. All logic is in core.
 
@@ -46,11 +47,10 @@ async function start(): Promise<void> {
   }
   const db = database
   bindIpc(
-    createApi(db.db, () => ({
-      version: app.getVersion(),
-      schemaVersion: db.schemaVersion,
-      dbPath: db.path
-    })),
+    createApi(db.db, {
+      info: () => ({ version: app.getVersion(), schemaVersion: db.schemaVersion, dbPath: db.path }),
+      printPdf: electronPdfPrinter
+    }),
     isTrustedUrl,
     log
   )

@@ -9,6 +9,7 @@ import {
 } from '../../src/main/core/db/open'
 import { createApi } from '../../src/main/core/api'
 import type { ApiHandlers } from '../../src/shared/api/contract'
+import type { PdfPrinter } from '../../src/main/core/export/documento'
 
 /** A fresh folder under the OS temp dir, removed by the returned cleanup. */
 export function tempDir(prefix = 'mitp-test-'): { dir: string; cleanup: () => void } {
@@ -24,15 +25,16 @@ export interface TestApp {
 }
 
 /** A real database file, migrated and seeded, with the API over it. */
-export async function openTestApp(options: OpenAppDatabaseOptions = {}): Promise<TestApp> {
+export async function openTestApp(
+  options: OpenAppDatabaseOptions & { printPdf?: PdfPrinter } = {}
+): Promise<TestApp> {
   const { dir, cleanup } = tempDir()
   const file = path.join(dir, 'mitp.db')
   const app = await openAppDatabase(file, options)
-  const api = createApi(app.db, () => ({
-    version: 'test',
-    schemaVersion: app.schemaVersion,
-    dbPath: app.path
-  }))
+  const api = createApi(app.db, {
+    info: () => ({ version: 'test', schemaVersion: app.schemaVersion, dbPath: app.path }),
+    printPdf: options.printPdf ?? null
+  })
   const t: TestApp = {
     app,
     api,

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { openAppDatabase, DatabaseOpenError } from '../core/db/open'
 import { createApi } from '../core/api'
 import { startBridge } from './server'
+import { chromiumPdfPrinter } from './pdf-chromium'
 
 /** `npm run dev:web`: the built renderer and the real API in any browser, without Electron. */
 async function main(): Promise<void> {
@@ -14,11 +15,11 @@ async function main(): Promise<void> {
   const app = await openAppDatabase(dbPath)
   const version = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string })
     .version
-  const handlers = createApi(app.db, () => ({
-    version,
-    schemaVersion: app.schemaVersion,
-    dbPath: app.path
-  }))
+  const pdf = chromiumPdfPrinter()
+  const handlers = createApi(app.db, {
+    info: () => ({ version, schemaVersion: app.schemaVersion, dbPath: app.path }),
+    printPdf: pdf.print
+  })
   const bridge = await startBridge({
     handlers,
     token: crypto.randomBytes(24).toString('hex'),
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     void bridge
       .close()
+      .then(() => pdf.close())
       .then(() => app.close())
       .then(() => process.exit(0))
   }

@@ -1,22 +1,68 @@
+import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { openAppDatabase, DatabaseOpenError } from '../core/db/open'
+import { openAppDatabase, DatabaseOpenError, type AppDatabase } from '../core/db/open'
+import { createApi } from '../core/api'
 import { planArbol } from '../core/services/plan.service'
 import { listarInstituciones } from '../core/services/instituciones.service'
+import { actaArchivo } from '../core/export/documento'
+import { sembrarDemo } from '../core/seed/demo'
+import { writeFileAtomic } from '../core/files'
+import { AppError } from '../core/errors'
+import { chromiumPdfPrinter } from '../bridge/pdf-chromium'
 import { planText, toPlanJson } from './plan-json'
 
 const USO = `Uso: npm run cli -- <comando> [opciones]
 
 Comandos:
-  plan --db ARCHIVO [--json]   Muestra el plan de acción (crea y siembra ARCHIVO si no existe).
+  plan --db ARCHIVO [--json]       Muestra el plan de acción (crea y siembra ARCHIVO si no existe).
+  acta --db ARCHIVO --sesion ID --format docx|pdf --out ARCHIVO
+                                   Escribe el acta de una sesión.
+  demo --db ARCHIVO                Llena ARCHIVO con sesiones de ejemplo de 2014 para probar la aplicación.
 
 La base de datos también puede indicarse con la variable MITP_DB.`
 
+type Out = (s: string) => void
+type Values = { db?: string; json?: boolean; sesion?: string; format?: string; out?: string }
+
+class UsageError extends Error {}
+
+const COMMANDS: Record<string, (app: AppDatabase, v: Values, out: Out) => Promise<void>> = {
+  plan: async (app, v, out) => {
+    const json = toPlanJson(await planArbol(app.db), await listarInstituciones(app.db))
+    out(v.json ? JSON.stringify(json, null, 2) : planText(json))
+  },
+  acta: async (app, v, out) => {
+    if (!v.sesion || !v.out || (v.format !== 'docx' && v.format !== 'pdf')) {
+      throw new UsageError('acta necesita --sesion ID, --format docx|pdf y --out ARCHIVO.')
+    }
+    const pdf = v.format === 'pdf' ? chromiumPdfPrinter() : null
+    if (pdf && !pdf.print)
+      throw new AppError(
+        'interno',
+        'Para PDF se necesita Chromium (/usr/bin/chromium o CHROMIUM_PATH).'
+      )
+    try {
+      const file = await actaArchivo(app.db, v.sesion, v.format, pdf?.print ?? null)
+      writeFileAtomic(v.out, file.data)
+      out(`Acta escrita en ${path.resolve(v.out)}`)
+    } finally {
+      await pdf?.close()
+    }
+  },
+  demo: async (app, _v, out) => {
+    const api = createApi(app.db, {
+      info: () => ({ version: 'cli', schemaVersion: app.schemaVersion, dbPath: app.path }),
+      printPdf: null
+    })
+    const r = await sembrarDemo(api)
+    out(
+      `Datos de ejemplo: ${r.personas} personas, ${r.sesiones} sesiones, ${r.acuerdos} acuerdos en ${app.path}`
+    )
+  }
+}
+
 /** Runs one CLI command; returns the exit code. Output goes to the given writers. */
-export async function runCli(
-  argv: string[],
-  out: (s: string) => void,
-  err: (s: string) => void
-): Promise<number> {
+export async function runCli(argv: string[], out: Out, err: Out): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
@@ -25,6 +71,9 @@ export async function runCli(
       options: {
         db: { type: 'string' },
         json: { type: 'boolean' },
+        sesion: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -37,7 +86,8 @@ export async function runCli(
     out(USO)
     return command || parsed.values.help ? 0 : 2
   }
-  if (command !== 'plan') {
+  const run = COMMANDS[command]
+  if (!run) {
     err(`Comando desconocido: ${command}\n\n${USO}`)
     return 2
   }
@@ -49,14 +99,17 @@ export async function runCli(
   try {
     const app = await openAppDatabase(dbPath)
     try {
-      const json = toPlanJson(await planArbol(app.db), await listarInstituciones(app.db))
-      out(parsed.values.json ? JSON.stringify(json, null, 2) : planText(json))
+      await run(app, parsed.values, out)
       return 0
     } finally {
       await app.close()
     }
   } catch (e) {
-    if (e instanceof DatabaseOpenError) {
+    if (e instanceof UsageError) {
+      err(`${e.message}\n\n${USO}`)
+      return 2
+    }
+    if (e instanceof DatabaseOpenError || e instanceof AppError) {
       err(`Error: ${e.message}`)
       return 1
     }

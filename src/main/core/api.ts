@@ -14,11 +14,45 @@ import {
 } from './services/instituciones.service'
 import { listarInstancias, actualizarInstancia } from './services/instancias.service'
 import { deleteWithTombstone, moveSibling } from './services/ordering'
+import {
+  actualizarPersona,
+  agregarMiembro,
+  crearPersona,
+  listarMiembros,
+  listarPersonas
+} from './services/personas.service'
+import {
+  actualizarSesion,
+  aprobarSesion,
+  cerrarSesion,
+  crearSesion,
+  eliminarSesion,
+  listarSesiones,
+  reabrirSesion
+} from './services/sesiones.service'
+import { detalleSesion } from './services/sesion-detalle.service'
+import { invitar, marcarAsistencia, quitarInvitado } from './services/asistencia.service'
+import { actualizarPunto, crearPunto, eliminarPunto, moverPunto } from './services/tabla.service'
+import { guardarAvance, guardarMedicion } from './services/avances.service'
+import {
+  actualizarAcuerdo,
+  crearAcuerdo,
+  eliminarAcuerdo,
+  guardarSeguimiento
+} from './services/acuerdos.service'
+import { crearErrata, guardarConfig, obtenerConfig } from './services/erratas-config.service'
+import { actaArchivo, toDocumento, type PdfPrinter } from './export/documento'
+
+export interface ApiEnvironment {
+  info: () => AppInfo
+  /** How this process prints PDFs; null where none is available. */
+  printPdf: PdfPrinter | null
+}
 
 /** Implements the contract over one database. Both transports serve this same object. */
-export function createApi(db: Kysely<Database>, info: () => AppInfo): ApiHandlers {
+export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandlers {
   return {
-    'app:info': async () => info(),
+    'app:info': async () => env.info(),
     'plan:listar': () => listarPlanes(db),
     'plan:arbol': (i) => planArbol(db, i.planId),
     'plan:actualizar': (i) => actualizarPlan(db, i),
@@ -61,6 +95,39 @@ export function createApi(db: Kysely<Database>, info: () => AppInfo): ApiHandler
       null
     ),
     'instancia:listar': () => listarInstancias(db),
-    'instancia:actualizar': (i) => actualizarInstancia(db, i)
+    'instancia:actualizar': (i) => actualizarInstancia(db, i),
+    'persona:listar': () => listarPersonas(db),
+    'persona:crear': (i) => crearPersona(db, i),
+    'persona:actualizar': (i) => actualizarPersona(db, i),
+    'persona:eliminar': (i) => deleteWithTombstone(db, 'personas', i.id, 'La persona'),
+    'miembro:listar': (i) => listarMiembros(db, i.instanciaId),
+    'miembro:agregar': (i) => agregarMiembro(db, i),
+    'miembro:quitar': (i) => deleteWithTombstone(db, 'miembros', i.id, 'El miembro'),
+    'sesion:listar': (i) => listarSesiones(db, i),
+    'sesion:crear': (i) => crearSesion(db, i),
+    'sesion:obtener': (i) => detalleSesion(db, i.id),
+    'sesion:actualizar': (i) => actualizarSesion(db, i),
+    'sesion:cerrar': (i) => cerrarSesion(db, i.id),
+    'sesion:reabrir': (i) => reabrirSesion(db, i.id),
+    'sesion:aprobar': (i) => aprobarSesion(db, i),
+    'sesion:eliminar': (i) => eliminarSesion(db, i.id),
+    'asistencia:marcar': (i) => marcarAsistencia(db, i),
+    'asistencia:invitar': (i) => invitar(db, i),
+    'asistencia:quitar': (i) => quitarInvitado(db, i.id),
+    'punto:crear': (i) => crearPunto(db, i),
+    'punto:actualizar': (i) => actualizarPunto(db, i),
+    'punto:mover': (i) => moverPunto(db, i.id, i.direccion),
+    'punto:eliminar': (i) => eliminarPunto(db, i.id),
+    'avance:guardar': (i) => guardarAvance(db, i),
+    'medicion:guardar': (i) => guardarMedicion(db, i),
+    'acuerdo:crear': (i) => crearAcuerdo(db, i),
+    'acuerdo:actualizar': (i) => actualizarAcuerdo(db, i),
+    'acuerdo:eliminar': (i) => eliminarAcuerdo(db, i.id),
+    'acuerdo:seguimiento': (i) => guardarSeguimiento(db, i),
+    'errata:crear': (i) => crearErrata(db, i),
+    'acta:documento': async (i) =>
+      toDocumento(await actaArchivo(db, i.sesionId, i.formato, env.printPdf)),
+    'config:obtener': () => obtenerConfig(db),
+    'config:guardar': (i) => guardarConfig(db, i)
   }
 }

@@ -13,7 +13,20 @@ import type {
   PlanArbol,
   PlanResumen
 } from '../domain/plan'
+import type {
+  Acuerdo,
+  Asistencia,
+  FeErrata,
+  Medicion,
+  Miembro,
+  Persona,
+  PuntoTabla,
+  Sesion,
+  SesionDetalle,
+  SesionResumen
+} from '../domain/sesiones'
 import * as s from './schemas'
+import * as ss from './schemas-sesiones'
 
 /** A method: the zod schema its input must pass, and (as a type only) what it returns. */
 export interface MethodDef<I extends z.ZodType, O> {
@@ -30,6 +43,17 @@ export interface AppInfo {
   version: string
   schemaVersion: number
   dbPath: string
+}
+
+export interface Documento {
+  nombre: string
+  mime: string
+  base64: string
+}
+
+export interface ConfigDocumentos {
+  encabezado: string
+  logo: string | null
 }
 
 /** Removal answers with the id it removed; reordering with nothing. */
@@ -68,7 +92,39 @@ export const contract = {
   'institucion:eliminar': returns<Removed>()(s.porIdSchema),
   'institucion:mover': returns<null>()(s.moverSchema),
   'instancia:listar': returns<Instancia[]>()(s.vacioSchema),
-  'instancia:actualizar': returns<Instancia>()(s.instanciaActualizarSchema)
+  'instancia:actualizar': returns<Instancia>()(s.instanciaActualizarSchema),
+  'persona:listar': returns<Persona[]>()(s.vacioSchema),
+  'persona:crear': returns<Persona>()(ss.personaCrearSchema),
+  'persona:actualizar': returns<Persona>()(ss.personaActualizarSchema),
+  'persona:eliminar': returns<Removed>()(s.porIdSchema),
+  'miembro:listar': returns<Miembro[]>()(ss.miembroListarSchema),
+  'miembro:agregar': returns<Miembro>()(ss.miembroAgregarSchema),
+  'miembro:quitar': returns<Removed>()(s.porIdSchema),
+  'sesion:listar': returns<SesionResumen[]>()(ss.sesionListarSchema),
+  'sesion:crear': returns<Sesion>()(ss.sesionCrearSchema),
+  'sesion:obtener': returns<SesionDetalle>()(s.porIdSchema),
+  'sesion:actualizar': returns<Sesion>()(ss.sesionActualizarSchema),
+  'sesion:cerrar': returns<Sesion>()(s.porIdSchema),
+  'sesion:reabrir': returns<Sesion>()(s.porIdSchema),
+  'sesion:aprobar': returns<Sesion>()(ss.sesionAprobarSchema),
+  'sesion:eliminar': returns<Removed>()(s.porIdSchema),
+  'asistencia:marcar': returns<Asistencia>()(ss.asistenciaMarcarSchema),
+  'asistencia:invitar': returns<Asistencia>()(ss.asistenciaInvitarSchema),
+  'asistencia:quitar': returns<Removed>()(s.porIdSchema),
+  'punto:crear': returns<PuntoTabla>()(ss.puntoCrearSchema),
+  'punto:actualizar': returns<PuntoTabla>()(ss.puntoActualizarSchema),
+  'punto:mover': returns<null>()(s.moverSchema),
+  'punto:eliminar': returns<Removed>()(s.porIdSchema),
+  'avance:guardar': returns<null>()(ss.avanceGuardarSchema),
+  'medicion:guardar': returns<Medicion>()(ss.medicionGuardarSchema),
+  'acuerdo:crear': returns<Acuerdo>()(ss.acuerdoCrearSchema),
+  'acuerdo:actualizar': returns<Acuerdo>()(ss.acuerdoActualizarSchema),
+  'acuerdo:eliminar': returns<Removed>()(s.porIdSchema),
+  'acuerdo:seguimiento': returns<null>()(ss.seguimientoGuardarSchema),
+  'errata:crear': returns<FeErrata>()(ss.errataCrearSchema),
+  'acta:documento': returns<Documento>()(ss.actaDocumentoSchema),
+  'config:obtener': returns<ConfigDocumentos>()(s.vacioSchema),
+  'config:guardar': returns<ConfigDocumentos>()(ss.configGuardarSchema)
 } satisfies Record<Channel, MethodDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract

@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'conflicto',
   'metodo_desconocido',
   'no_autorizado',
+  'solo_lectura',
   'interno'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

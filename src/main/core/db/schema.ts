@@ -1,5 +1,15 @@
-import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { Selectable } from 'kysely'
 import type { IndicadorTipo } from '../../../shared/domain/plan'
+import type {
+  AcuerdoEstado,
+  AsistenciaEstado,
+  AvanceEstado,
+  Calidad,
+  Modalidad,
+  PuntoTipo,
+  SesionEstado,
+  SesionTipo
+} from '../../../shared/domain/sesiones'
 
 /**
  * The single source of table types. Every synced row carries a global UUIDv7 id and ISO-8601
@@ -73,6 +83,108 @@ export interface InstanciasTable extends Stamped {
   orden: number
 }
 
+export interface PersonasTable extends Stamped {
+  nombre: string
+  cargo: string | null
+  institucion_id: string | null
+  correo: string | null
+  telefono: string | null
+}
+
+export interface MiembrosTable extends Stamped {
+  instancia_id: string
+  persona_id: string
+  calidad: Exclude<Calidad, 'invitado'>
+}
+
+export interface SesionesTable extends Stamped {
+  instancia_id: string
+  tipo: SesionTipo
+  numero: number
+  anio: number
+  fecha: string
+  hora_inicio: string | null
+  hora_termino: string | null
+  lugar: string
+  modalidad: Modalidad
+  preside: string
+  estado: SesionEstado
+  proxima_fecha: string | null
+  proxima_lugar: string
+  cerrada_at: string | null
+  aprobada_at: string | null
+  aprobada_en_sesion_id: string | null
+  observaciones_aprobacion: string
+  hash: string | null
+}
+
+export interface AsistenciasTable extends Stamped {
+  sesion_id: string
+  persona_id: string | null
+  nombre: string
+  cargo: string
+  institucion: string
+  calidad: Calidad
+  estado: AsistenciaEstado
+  motivo: string
+  orden: number
+}
+
+export interface PuntosTablaTable extends Stamped {
+  sesion_id: string
+  titulo: string
+  desarrollo: string
+  tipo: PuntoTipo
+  orden: number
+}
+
+export interface AvancesTable extends Stamped {
+  sesion_id: string
+  accion_id: string | null
+  accion_codigo: string
+  estado: AvanceEstado
+  porcentaje: number | null
+  reporte: string
+}
+
+export interface MedicionesTable extends Stamped {
+  sesion_id: string
+  indicador_id: string | null
+  accion_codigo: string
+  indicador_texto: string
+  tipo: IndicadorTipo
+  valor: number | null
+  numerador: number | null
+  denominador: number | null
+  fecha_corte: string
+  nota: string
+}
+
+export interface AcuerdosTable extends Stamped {
+  sesion_id: string
+  numero: number
+  texto: string
+  institucion_id: string | null
+  persona_id: string | null
+  responsable: string
+  plazo: string | null
+  accion_id: string | null
+  accion_codigo: string | null
+}
+
+export interface SeguimientosTable extends Stamped {
+  acuerdo_id: string
+  sesion_id: string
+  estado: AcuerdoEstado
+  nota: string
+}
+
+export interface FeErratasTable extends Stamped {
+  sesion_id: string
+  texto: string
+  fecha: string
+}
+
 export interface AppSettingsTable {
   key: string
   value: string
@@ -101,6 +213,16 @@ export interface Database {
   indicadores: IndicadoresTable
   instituciones: InstitucionesTable
   instancias: InstanciasTable
+  personas: PersonasTable
+  miembros: MiembrosTable
+  sesiones: SesionesTable
+  asistencias: AsistenciasTable
+  puntos_tabla: PuntosTablaTable
+  avances: AvancesTable
+  mediciones: MedicionesTable
+  acuerdos: AcuerdosTable
+  seguimientos: SeguimientosTable
+  fe_erratas: FeErratasTable
   app_settings: AppSettingsTable
   tombstones: TombstonesTable
   schema_migrations: SchemaMigrationsTable
@@ -114,9 +236,27 @@ export type MetaRow = Selectable<MetasTable>
 export type IndicadorRow = Selectable<IndicadoresTable>
 export type InstitucionRow = Selectable<InstitucionesTable>
 export type InstanciaRow = Selectable<InstanciasTable>
-export type NewAccion = Insertable<AccionesTable>
-export type AccionUpdate = Updateable<AccionesTable>
+export type PersonaRow = Selectable<PersonasTable>
+export type SesionRow = Selectable<SesionesTable>
+export type AsistenciaRow = Selectable<AsistenciasTable>
+export type PuntoRow = Selectable<PuntosTablaTable>
+export type AvanceRow = Selectable<AvancesTable>
+export type MedicionRow = Selectable<MedicionesTable>
+export type AcuerdoRow = Selectable<AcuerdosTable>
+export type SeguimientoRow = Selectable<SeguimientosTable>
+export type FeErrataRow = Selectable<FeErratasTable>
 
 /** Tables whose rows the user orders by hand. */
 export type OrderedTable =
-  'ejes' | 'objetivos' | 'acciones' | 'metas' | 'indicadores' | 'instituciones' | 'instancias'
+  | 'ejes'
+  | 'objetivos'
+  | 'acciones'
+  | 'metas'
+  | 'indicadores'
+  | 'instituciones'
+  | 'instancias'
+  | 'puntos_tabla'
+  | 'asistencias'
+
+/** Tables whose rows have a global id (and so leave a tombstone when deleted). */
+export type IdTable = Exclude<keyof Database, 'app_settings' | 'tombstones' | 'schema_migrations'>

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { Database, OrderedTable } from '../db/schema'
+import type { Database, IdTable, OrderedTable } from '../db/schema'
 import type { Direccion } from '../../../shared/domain/plan'
 import { nowStamp } from '../db/ids'
 import { notFound } from '../errors'
@@ -14,7 +14,9 @@ const PARENT: Record<OrderedTable, string | null> = {
   metas: 'accion_id',
   indicadores: 'accion_id',
   instituciones: null,
-  instancias: null
+  instancias: null,
+  puntos_tabla: 'sesion_id',
+  asistencias: 'sesion_id'
 }
 
 const parentFilter = (table: OrderedTable, parentId: string | null): ReturnType<typeof sql> => {
@@ -71,7 +73,7 @@ export async function moveSibling(
 /** Deletes one row (its children go by cascade) and leaves a tombstone for later merges. */
 export async function deleteWithTombstone(
   db: Kysely<Database>,
-  table: OrderedTable,
+  table: IdTable,
   id: string,
   que: string
 ): Promise<{ id: string }> {

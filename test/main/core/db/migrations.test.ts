@@ -5,6 +5,7 @@ import { createKysely, openSqlite } from '../../../../src/main/core/db/sqlite'
 import { currentSchemaVersion, migrate } from '../../../../src/main/core/db/migrator'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../../src/main/core/db/migrations'
 import { tempDir } from '../../../helpers/db'
+import { seedPlanInicial } from '../../../../src/main/core/seed/plan-inicial'
 
 let cleanup: () => void = () => {}
 afterEach(() => cleanup())
@@ -74,6 +75,62 @@ describe('migrations', () => {
     expect(fks.map((f) => `${f.table}:${f.on_delete}`).sort()).toEqual(
       ['instancias:SET NULL', 'objetivos:CASCADE', 'planes:CASCADE'].sort()
     )
+    await db.destroy()
+  })
+
+  it('0002 (from 1): adds sessions and actas, and keeps every plan row as it was', async () => {
+    const { db, handle } = freshDb()
+    await migrate(db, 1)
+    await seedPlanInicial(db)
+    const dump = (t: string) =>
+      JSON.stringify(handle.prepare(`select * from ${t} order by id`).all())
+    const before = [
+      'planes',
+      'ejes',
+      'objetivos',
+      'acciones',
+      'metas',
+      'indicadores',
+      'instituciones',
+      'instancias'
+    ].map(dump)
+    expect(await migrate(db, 2)).toEqual({ from: 1, to: 2 })
+    expect(
+      [
+        'planes',
+        'ejes',
+        'objetivos',
+        'acciones',
+        'metas',
+        'indicadores',
+        'instituciones',
+        'instancias'
+      ].map(dump)
+    ).toEqual(before)
+    for (const t of [
+      'personas',
+      'miembros',
+      'sesiones',
+      'asistencias',
+      'puntos_tabla',
+      'avances',
+      'mediciones',
+      'acuerdos',
+      'seguimientos',
+      'fe_erratas'
+    ]) {
+      const cols = handle.prepare(`pragma table_info(${t})`).all() as { name: string; pk: number }[]
+      expect(cols.find((c) => c.pk === 1)?.name, t).toBe('id')
+      expect(
+        cols.map((c) => c.name),
+        t
+      ).toEqual(expect.arrayContaining(['created_at', 'updated_at']))
+    }
+    // Session numbers are unique per instancia, type and year.
+    const idx = handle.prepare("select sql from sqlite_master where name = 'sesiones'").get() as {
+      sql: string
+    }
+    expect(idx.sql).toMatch(/unique \("instancia_id", "tipo", "anio", "numero"\)/i)
     await db.destroy()
   })
 

@@ -1,10 +1,11 @@
 import type { Migration } from '../migration'
 import { m0001 } from './0001_esquema_inicial'
+import { m0002 } from './0002_sesiones_y_actas'
 
 /**
  * The static list of migrations, append-only. A bundled main process has no folder to read
  * migration files from, so they are listed here.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001]
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -4,8 +4,20 @@ CREATE INDEX "acciones_instancia_idx" on "acciones" ("instancia_id");
 -- index acciones_objetivo_idx
 CREATE INDEX "acciones_objetivo_idx" on "acciones" ("objetivo_id");
 
+-- index acuerdos_accion_idx
+CREATE INDEX "acuerdos_accion_idx" on "acuerdos" ("accion_id");
+
+-- index asistencias_sesion_idx
+CREATE INDEX "asistencias_sesion_idx" on "asistencias" ("sesion_id");
+
+-- index avances_accion_idx
+CREATE INDEX "avances_accion_idx" on "avances" ("accion_id");
+
 -- index indicadores_accion_idx
 CREATE INDEX "indicadores_accion_idx" on "indicadores" ("accion_id");
+
+-- index mediciones_indicador_idx
+CREATE INDEX "mediciones_indicador_idx" on "mediciones" ("indicador_id");
 
 -- index metas_accion_idx
 CREATE INDEX "metas_accion_idx" on "metas" ("accion_id");
@@ -13,14 +25,35 @@ CREATE INDEX "metas_accion_idx" on "metas" ("accion_id");
 -- index objetivos_eje_idx
 CREATE INDEX "objetivos_eje_idx" on "objetivos" ("eje_id");
 
+-- index puntos_tabla_sesion_idx
+CREATE INDEX "puntos_tabla_sesion_idx" on "puntos_tabla" ("sesion_id");
+
+-- index seguimientos_sesion_idx
+CREATE INDEX "seguimientos_sesion_idx" on "seguimientos" ("sesion_id");
+
+-- index sesiones_instancia_fecha_idx
+CREATE INDEX "sesiones_instancia_fecha_idx" on "sesiones" ("instancia_id", "fecha");
+
 -- table acciones
 CREATE TABLE "acciones" ("id" text primary key, "plan_id" text not null references "planes" ("id") on delete cascade, "objetivo_id" text not null references "objetivos" ("id") on delete cascade, "codigo" text not null, "texto" text not null, "instancia_id" text references "instancias" ("id") on delete set null, "responsables" text default '' not null, "orden" integer not null, "created_at" text not null, "updated_at" text not null, constraint "acciones_plan_codigo_uq" unique ("plan_id", "codigo"));
+
+-- table acuerdos
+CREATE TABLE "acuerdos" ("id" text primary key, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "numero" integer not null, "texto" text not null, "institucion_id" text references "instituciones" ("id") on delete set null, "persona_id" text references "personas" ("id") on delete set null, "responsable" text default '' not null, "plazo" text, "accion_id" text references "acciones" ("id") on delete set null, "accion_codigo" text, "created_at" text not null, "updated_at" text not null, constraint "acuerdos_sesion_numero_uq" unique ("sesion_id", "numero"));
 
 -- table app_settings
 CREATE TABLE "app_settings" ("key" text primary key, "value" text not null, "updated_at" text not null);
 
+-- table asistencias
+CREATE TABLE "asistencias" ("id" text primary key, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "persona_id" text references "personas" ("id") on delete set null, "nombre" text not null, "cargo" text default '' not null, "institucion" text default '' not null, "calidad" text not null check (calidad in ('titular', 'suplente', 'invitado')), "estado" text not null check (estado in ('presente', 'excusado', 'ausente')), "motivo" text default '' not null, "orden" integer not null, "created_at" text not null, "updated_at" text not null);
+
+-- table avances
+CREATE TABLE "avances" ("id" text primary key, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "accion_id" text references "acciones" ("id") on delete set null, "accion_codigo" text not null, "estado" text not null check (estado in ('no_iniciada', 'en_curso', 'cumplida', 'atrasada')), "porcentaje" integer, "reporte" text default '' not null, "created_at" text not null, "updated_at" text not null, constraint "avances_sesion_accion_uq" unique ("sesion_id", "accion_id"));
+
 -- table ejes
 CREATE TABLE "ejes" ("id" text primary key, "plan_id" text not null references "planes" ("id") on delete cascade, "codigo" text not null, "nombre" text not null, "orden" integer not null, "created_at" text not null, "updated_at" text not null, constraint "ejes_plan_codigo_uq" unique ("plan_id", "codigo"));
+
+-- table fe_erratas
+CREATE TABLE "fe_erratas" ("id" text primary key, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "texto" text not null, "fecha" text not null, "created_at" text not null, "updated_at" text not null);
 
 -- table indicadores
 CREATE TABLE "indicadores" ("id" text primary key, "accion_id" text not null references "acciones" ("id") on delete cascade, "texto" text not null, "tipo" text not null check (tipo in ('hito', 'conteo', 'porcentaje')), "numerador" text, "denominador" text, "orden" integer not null, "created_at" text not null, "updated_at" text not null);
@@ -31,17 +64,35 @@ CREATE TABLE "instancias" ("id" text primary key, "codigo" text not null unique,
 -- table instituciones
 CREATE TABLE "instituciones" ("id" text primary key, "sigla" text not null unique, "nombre" text not null, "orden" integer not null, "created_at" text not null, "updated_at" text not null);
 
+-- table mediciones
+CREATE TABLE "mediciones" ("id" text primary key, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "indicador_id" text references "indicadores" ("id") on delete set null, "accion_codigo" text not null, "indicador_texto" text not null, "tipo" text not null, "valor" real, "numerador" real, "denominador" real, "fecha_corte" text not null, "nota" text default '' not null, "created_at" text not null, "updated_at" text not null, constraint "mediciones_sesion_indicador_uq" unique ("sesion_id", "indicador_id"));
+
 -- table metas
 CREATE TABLE "metas" ("id" text primary key, "accion_id" text not null references "acciones" ("id") on delete cascade, "texto" text not null, "plazo" text, "orden" integer not null, "created_at" text not null, "updated_at" text not null);
+
+-- table miembros
+CREATE TABLE "miembros" ("id" text primary key, "instancia_id" text not null references "instancias" ("id") on delete cascade, "persona_id" text not null references "personas" ("id") on delete cascade, "calidad" text not null check (calidad in ('titular', 'suplente')), "created_at" text not null, "updated_at" text not null, constraint "miembros_instancia_persona_uq" unique ("instancia_id", "persona_id"));
 
 -- table objetivos
 CREATE TABLE "objetivos" ("id" text primary key, "plan_id" text not null references "planes" ("id") on delete cascade, "eje_id" text not null references "ejes" ("id") on delete cascade, "codigo" text not null, "texto" text not null, "orden" integer not null, "created_at" text not null, "updated_at" text not null, constraint "objetivos_plan_codigo_uq" unique ("plan_id", "codigo"));
 
+-- table personas
+CREATE TABLE "personas" ("id" text primary key, "nombre" text not null, "cargo" text, "institucion_id" text references "instituciones" ("id") on delete set null, "correo" text, "telefono" text, "created_at" text not null, "updated_at" text not null);
+
 -- table planes
 CREATE TABLE "planes" ("id" text primary key, "nombre" text not null, "periodo_desde" text not null, "periodo_hasta" text not null, "created_at" text not null, "updated_at" text not null);
 
+-- table puntos_tabla
+CREATE TABLE "puntos_tabla" ("id" text primary key, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "titulo" text not null, "desarrollo" text default '' not null, "tipo" text not null check (tipo in ('aprobacion_acta', 'cuenta', 'seguimiento', 'varios', 'otro')), "orden" integer not null, "created_at" text not null, "updated_at" text not null);
+
 -- table schema_migrations
 CREATE TABLE "schema_migrations" ("version" integer primary key, "name" text not null, "applied_at" text not null);
+
+-- table seguimientos
+CREATE TABLE "seguimientos" ("id" text primary key, "acuerdo_id" text not null references "acuerdos" ("id") on delete cascade, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "estado" text not null check (estado in ('pendiente', 'en_curso', 'cumplido')), "nota" text default '' not null, "created_at" text not null, "updated_at" text not null, constraint "seguimientos_acuerdo_sesion_uq" unique ("acuerdo_id", "sesion_id"));
+
+-- table sesiones
+CREATE TABLE "sesiones" ("id" text primary key, "instancia_id" text not null references "instancias" ("id") on delete restrict, "tipo" text not null check (tipo in ('ordinaria', 'extraordinaria')), "numero" integer not null, "anio" integer not null, "fecha" text not null, "hora_inicio" text, "hora_termino" text, "lugar" text default '' not null, "modalidad" text not null check (modalidad in ('presencial', 'remota', 'mixta')), "preside" text default '' not null, "estado" text default 'borrador' not null check (estado in ('borrador', 'cerrada', 'aprobada')), "proxima_fecha" text, "proxima_lugar" text default '' not null, "cerrada_at" text, "aprobada_at" text, "aprobada_en_sesion_id" text references "sesiones" ("id") on delete set null, "observaciones_aprobacion" text default '' not null, "hash" text, "created_at" text not null, "updated_at" text not null, constraint "sesiones_numero_uq" unique ("instancia_id", "tipo", "anio", "numero"));
 
 -- table tombstones
 CREATE TABLE "tombstones" ("id" text primary key, "tabla" text not null, "deleted_at" text not null);

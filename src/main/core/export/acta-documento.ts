@@ -1,0 +1,177 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import {
+  ACUERDO_SITUACION_LABEL,
+  AVANCE_ESTADO_LABEL,
+  CALIDAD_LABEL,
+  MODALIDAD_LABEL,
+  SESION_TIPO_LABEL,
+  porcentajeDe
+} from '../../../shared/domain/sesiones'
+import { formatFecha } from '../../../shared/domain/fechas'
+import { contenidoActa, hashActa } from '../actas/contenido'
+import { obtenerConfig } from '../services/erratas-config.service'
+import { obtenerSesion } from '../services/sesiones.service'
+import { quorum } from '../services/asistencia.service'
+
+/**
+ * The acta as both documents print it (DOCX and PDF share this), built from the very content
+ * whose hash is stored, so the printed words are the hashed words.
+ */
+export interface ActaDocumento {
+  encabezado: string[]
+  logo: string | null
+  instancia: string
+  titulo: string
+  borrador: boolean
+  fechaLarga: string
+  lugar: string
+  modalidad: string
+  horaInicio: string
+  horaTermino: string
+  preside: string
+  secretariaActas: string
+  presentes: { institucion: string; personas: string[] }[]
+  excusados: { nombre: string; institucion: string; motivo: string }[]
+  ausentes: { nombre: string; institucion: string }[]
+  invitados: { nombre: string; institucion: string; cargo: string }[]
+  quorum: string
+  puntos: { titulo: string; desarrollo: string }[]
+  avances: { accion: string; estado: string; porcentaje: string; reporte: string }[]
+  mediciones: {
+    accion: string
+    indicador: string
+    valor: string
+    fechaCorte: string
+    nota: string
+  }[]
+  seguimiento: { acuerdo: string; texto: string; estado: string; nota: string }[]
+  acuerdos: { numero: number; texto: string; responsable: string; plazo: string; accion: string }[]
+  proxima: string
+  aprobacion: string | null
+  erratas: { fecha: string; texto: string }[]
+  hash: string
+  firmantes: { nombre: string; rol: string }[]
+  hojaAsistencia: { nombre: string; institucion: string; cargo: string }[]
+}
+
+export function fechaLarga(iso: string): string {
+  const d = new Date(`${iso}T12:00:00Z`)
+  return new Intl.DateTimeFormat('es-CL', { dateStyle: 'full', timeZone: 'UTC' }).format(d)
+}
+
+const numero = (n: number | null): string =>
+  n === null ? '' : new Intl.NumberFormat('es-CL').format(n)
+
+export async function actaDocumento(
+  db: Kysely<Database>,
+  sesionId: string
+): Promise<ActaDocumento> {
+  const [c, sesion, config, erratas] = await Promise.all([
+    contenidoActa(db, sesionId),
+    obtenerSesion(db, sesionId),
+    obtenerConfig(db),
+    db
+      .selectFrom('fe_erratas')
+      .selectAll()
+      .where('sesion_id', '=', sesionId)
+      .orderBy('created_at')
+      .execute()
+  ])
+  const instancia = await db
+    .selectFrom('instancias')
+    .select(['secretaria_actas'])
+    .where('id', '=', sesion.instanciaId)
+    .executeTakeFirstOrThrow()
+  const miembros = c.asistencia.filter((a) => a.calidad !== 'invitado')
+  const porInstitucion = new Map<string, string[]>()
+  for (const a of miembros.filter((m) => m.estado === 'presente')) {
+    const list = porInstitucion.get(a.institucion) ?? []
+    list.push(
+      `${a.nombre}${a.cargo ? `, ${a.cargo}` : ''} (${CALIDAD_LABEL[a.calidad].toLowerCase()})`
+    )
+    porInstitucion.set(a.institucion, list)
+  }
+  const q = quorum(c.asistencia)
+  const presentes = c.asistencia.filter((a) => a.estado === 'presente')
+  return {
+    encabezado: config.encabezado.split('\n').filter((l) => l.trim() !== ''),
+    logo: config.logo,
+    instancia: c.sesion.instancia,
+    titulo: `ACTA SESIÓN ${SESION_TIPO_LABEL[sesion.tipo].toUpperCase()} N° ${sesion.numero}/${sesion.anio}`,
+    borrador: sesion.estado !== 'aprobada',
+    fechaLarga: fechaLarga(c.sesion.fecha),
+    lugar: c.sesion.lugar || '—',
+    modalidad: MODALIDAD_LABEL[c.sesion.modalidad],
+    horaInicio: c.sesion.horaInicio ?? '—',
+    horaTermino: c.sesion.horaTermino ?? '—',
+    preside: c.sesion.preside || '—',
+    secretariaActas: instancia.secretaria_actas ?? '—',
+    presentes: [...porInstitucion.entries()].map(([institucion, personas]) => ({
+      institucion,
+      personas
+    })),
+    excusados: miembros
+      .filter((a) => a.estado === 'excusado')
+      .map((a) => ({ nombre: a.nombre, institucion: a.institucion, motivo: a.motivo })),
+    ausentes: miembros
+      .filter((a) => a.estado === 'ausente')
+      .map((a) => ({ nombre: a.nombre, institucion: a.institucion })),
+    invitados: c.asistencia
+      .filter((a) => a.calidad === 'invitado' && a.estado === 'presente')
+      .map((a) => ({ nombre: a.nombre, institucion: a.institucion, cargo: a.cargo })),
+    quorum: `${q.presentes} de ${q.total} instituciones miembro presentes${q.alcanzado ? ' (con quórum)' : ' (sin quórum)'}`,
+    puntos: c.puntos,
+    avances: c.avances.map((a) => ({
+      accion: a.accion,
+      estado: AVANCE_ESTADO_LABEL[a.estado],
+      porcentaje: a.porcentaje === null ? '' : `${a.porcentaje} %`,
+      reporte: a.reporte
+    })),
+    mediciones: c.mediciones.map((m) => ({
+      accion: m.accion,
+      indicador: m.indicador,
+      valor:
+        m.tipo === 'porcentaje'
+          ? `${numero(m.numerador)} / ${numero(m.denominador)} = ${numero(porcentajeDe(m.numerador, m.denominador))} %`
+          : numero(m.valor),
+      fechaCorte: formatFecha(m.fechaCorte),
+      nota: m.nota
+    })),
+    seguimiento: c.seguimientos.map((s) => ({
+      acuerdo: s.acuerdo,
+      texto: s.texto,
+      estado: ACUERDO_SITUACION_LABEL[s.estado],
+      nota: s.nota
+    })),
+    acuerdos: c.acuerdos.map((a) => ({
+      numero: a.numero,
+      texto: a.texto,
+      responsable: a.responsable || '—',
+      plazo: a.plazo ? formatFecha(a.plazo) : '—',
+      accion: a.accion ?? '—'
+    })),
+    proxima: c.sesion.proximaFecha
+      ? `${fechaLarga(c.sesion.proximaFecha)}${c.sesion.proximaLugar ? `, ${c.sesion.proximaLugar}` : ''}`
+      : 'Por definir',
+    aprobacion:
+      sesion.estado === 'aprobada'
+        ? `Acta aprobada${sesion.aprobadaEnSesionTitulo ? ` en la ${sesion.aprobadaEnSesionTitulo}` : ''}${
+            sesion.observacionesAprobacion
+              ? `, con las siguientes observaciones: ${sesion.observacionesAprobacion}`
+              : ', sin observaciones.'
+          }`
+        : null,
+    erratas: erratas.map((e) => ({ fecha: formatFecha(e.fecha), texto: e.texto })),
+    hash: sesion.hash ?? hashActa(c),
+    firmantes: [
+      { nombre: c.sesion.preside || '', rol: 'Preside' },
+      { nombre: instancia.secretaria_actas ?? '', rol: 'Secretaría de actas' }
+    ],
+    hojaAsistencia: presentes.map((a) => ({
+      nombre: a.nombre,
+      institucion: a.institucion,
+      cargo: a.cargo
+    }))
+  }
+}

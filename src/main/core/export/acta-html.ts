@@ -1,0 +1,170 @@
+import type { ActaDocumento } from './acta-documento'
+
+const esc = (s: string): string =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+  )
+
+const parrafos = (s: string): string =>
+  s.trim()
+    ? s
+        .split(/\n+/)
+        .map((p) => `<p>${esc(p)}</p>`)
+        .join('')
+    : '<p class="vacio">Sin desarrollo registrado.</p>'
+
+const tabla = (headers: string[], rows: string[][], cls = ''): string =>
+  `<table class="${cls}"><thead><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`
+
+const CSS = `
+@page { size: letter; margin: 2.2cm 2cm 2.4cm 2cm; }
+body { font-family: 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; color: #111; }
+header.inst { display: flex; align-items: center; gap: 12px; border-bottom: 1px solid #777; padding-bottom: 6px; }
+header.inst img { max-height: 56px; }
+header.inst .txt { font-size: 9pt; line-height: 1.3; }
+h1 { text-align: center; font-size: 14pt; margin: 18px 0 2px; }
+h1 + .sub { text-align: center; font-size: 11pt; margin-bottom: 14px; }
+h2 { font-size: 11.5pt; border-bottom: 1px solid #bbb; margin: 16px 0 6px; }
+h3 { font-size: 10.5pt; margin: 10px 0 4px; }
+dl { display: grid; grid-template-columns: 170px 1fr; gap: 2px 8px; margin: 0; }
+dt { font-weight: bold; }
+table { width: 100%; border-collapse: collapse; margin: 4px 0 8px; }
+th, td { border: 1px solid #888; padding: 3px 5px; vertical-align: top; text-align: left; }
+th { background: #e4e9f2; }
+table.firmas td { height: 34px; }
+p { margin: 3px 0; }
+.vacio { color: #666; font-style: italic; }
+.firmas-linea { display: flex; justify-content: space-around; margin-top: 48px; text-align: center; }
+.firmas-linea div { width: 40%; border-top: 1px solid #000; padding-top: 4px; }
+.anexo { page-break-before: always; }
+footer.hash { position: fixed; bottom: -1.6cm; left: 0; right: 0; font-size: 7.5pt; color: #444; text-align: center; }
+.marca { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 110pt; color: rgba(200, 0, 0, 0.13);
+  transform: rotate(-35deg); font-weight: bold; z-index: -1; }
+`
+
+/** The acta as a printable HTML page (printed to PDF by Chromium or Electron). */
+export function actaHtml(d: ActaDocumento): string {
+  const s: string[] = []
+  s.push(
+    `<!doctype html><html lang="es-CL"><head><meta charset="utf-8"><title>${esc(d.titulo)}</title><style>${CSS}</style></head><body>`
+  )
+  if (d.borrador) s.push('<div class="marca">BORRADOR</div>')
+  s.push(
+    `<header class="inst">${d.logo ? `<img src="${esc(d.logo)}" alt="">` : ''}<div class="txt">${d.encabezado
+      .map(esc)
+      .join('<br>')}<br><b>${esc(d.instancia)}</b></div></header>`
+  )
+  s.push(
+    `<h1>${esc(d.titulo)}${d.borrador ? ' (BORRADOR)' : ''}</h1><div class="sub">${esc(d.instancia)}</div>`
+  )
+  s.push(
+    `<dl><dt>Fecha</dt><dd>${esc(d.fechaLarga)}</dd><dt>Lugar</dt><dd>${esc(d.lugar)} (${esc(d.modalidad)})</dd><dt>Hora de inicio</dt><dd>${esc(
+      d.horaInicio
+    )}</dd><dt>Hora de término</dt><dd>${esc(d.horaTermino)}</dd><dt>Preside</dt><dd>${esc(d.preside)}</dd><dt>Secretaría de actas</dt><dd>${esc(
+      d.secretariaActas
+    )}</dd><dt>Quórum</dt><dd>${esc(d.quorum)}</dd></dl>`
+  )
+  s.push('<h2>1. Asistentes</h2>')
+  s.push(
+    tabla(
+      ['Institución', 'Asistentes'],
+      d.presentes.map((p) => [p.institucion, p.personas.join('; ')])
+    )
+  )
+  if (d.invitados.length) {
+    s.push(
+      '<h3>Invitados</h3>' +
+        tabla(
+          ['Nombre', 'Institución', 'Cargo'],
+          d.invitados.map((i) => [i.nombre, i.institucion, i.cargo])
+        )
+    )
+  }
+  s.push('<h3>Excusados</h3>')
+  s.push(
+    d.excusados.length
+      ? tabla(
+          ['Nombre', 'Institución', 'Motivo'],
+          d.excusados.map((e) => [e.nombre, e.institucion, e.motivo])
+        )
+      : '<p class="vacio">No hubo excusas.</p>'
+  )
+  s.push(
+    '<h2>2. Tabla</h2><ol>' + d.puntos.map((p) => `<li>${esc(p.titulo)}</li>`).join('') + '</ol>'
+  )
+  s.push('<h2>3. Desarrollo</h2>')
+  d.puntos.forEach((p, i) =>
+    s.push(`<h3>3.${i + 1}. ${esc(p.titulo)}</h3>${parrafos(p.desarrollo)}`)
+  )
+  if (d.avances.length || d.mediciones.length) {
+    s.push('<h2>4. Avance del Plan de Acción</h2>')
+    if (d.avances.length)
+      s.push(
+        tabla(
+          ['Acción', 'Estado', 'Avance', 'Reporte'],
+          d.avances.map((a) => [a.accion, a.estado, a.porcentaje, a.reporte])
+        )
+      )
+    if (d.mediciones.length) {
+      s.push(
+        '<h3>Indicadores</h3>' +
+          tabla(
+            ['Acción', 'Indicador', 'Valor', 'Fecha de corte', 'Nota'],
+            d.mediciones.map((m) => [m.accion, m.indicador, m.valor, m.fechaCorte, m.nota])
+          )
+      )
+    }
+  }
+  s.push('<h2>5. Seguimiento de acuerdos anteriores</h2>')
+  s.push(
+    d.seguimiento.length
+      ? tabla(
+          ['Acuerdo', 'Texto', 'Estado', 'Nota'],
+          d.seguimiento.map((g) => [g.acuerdo, g.texto, g.estado, g.nota])
+        )
+      : '<p class="vacio">Sin acuerdos anteriores en seguimiento.</p>'
+  )
+  s.push('<h2>6. Acuerdos</h2>')
+  s.push(
+    d.acuerdos.length
+      ? tabla(
+          ['N°', 'Acuerdo', 'Responsable', 'Plazo', 'Acción del plan'],
+          d.acuerdos.map((a) => [String(a.numero), a.texto, a.responsable, a.plazo, a.accion])
+        )
+      : '<p class="vacio">No se adoptaron acuerdos.</p>'
+  )
+  s.push(`<h2>7. Próxima sesión</h2><p>${esc(d.proxima)}</p>`)
+  s.push(`<p>Siendo las ${esc(d.horaTermino)} horas se pone término a la sesión.</p>`)
+  if (d.aprobacion) s.push(`<p><b>${esc(d.aprobacion)}</b></p>`)
+  if (d.erratas.length) {
+    s.push(
+      '<h2>Fe de erratas</h2>' +
+        tabla(
+          ['Fecha', 'Corrección'],
+          d.erratas.map((e) => [e.fecha, e.texto])
+        )
+    )
+  }
+  s.push(
+    '<div class="firmas-linea">' +
+      d.firmantes.map((f) => `<div>${esc(f.nombre)}<br>${esc(f.rol)}</div>`).join('') +
+      '</div>'
+  )
+  s.push(
+    `<section class="anexo"><h2>Anexo: hoja de asistencia</h2><p>${esc(d.titulo)} — ${esc(d.instancia)} — ${esc(d.fechaLarga)}</p>` +
+      tabla(
+        ['N°', 'Nombre', 'Institución', 'Cargo', 'Firma'],
+        d.hojaAsistencia.map((a, i) => [String(i + 1), a.nombre, a.institucion, a.cargo, '']),
+        'firmas'
+      ) +
+      '</section>'
+  )
+  s.push(
+    `<footer class="hash">${d.borrador ? 'BORRADOR — ' : ''}Huella SHA-256 del acta: ${esc(d.hash)}</footer>`
+  )
+  s.push('</body></html>')
+  return s.join('\n')
+}

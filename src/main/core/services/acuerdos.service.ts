@@ -1,0 +1,272 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { AcuerdoRow, Database } from '../db/schema'
+import type { Acuerdo, AcuerdoEstado, SeguimientoEntrada } from '../../../shared/domain/sesiones'
+import { situacionAcuerdo, tituloSesion } from '../../../shared/domain/sesiones'
+import type { ParsedInput } from '../../../shared/api/contract'
+import { newId, nowStamp } from '../db/ids'
+import { conflict, notFound } from '../errors'
+import { sesionDe, sesionEditable } from './acta-guard'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/** Today in Chile, as an ISO date: what "past its plazo" is measured against. */
+export function hoyChile(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Santiago' }).format(now)
+}
+
+/** Every follow-up of these acuerdos, oldest first, with the session that recorded it. */
+export async function historiales(
+  db: Db,
+  acuerdoIds: string[]
+): Promise<Map<string, SeguimientoEntrada[]>> {
+  const map = new Map<string, SeguimientoEntrada[]>()
+  if (acuerdoIds.length === 0) return map
+  const rows = await db
+    .selectFrom('seguimientos as sg')
+    .innerJoin('sesiones as s', 's.id', 'sg.sesion_id')
+    .select([
+      'sg.acuerdo_id',
+      'sg.estado',
+      'sg.nota',
+      's.id as sesionId',
+      's.tipo',
+      's.numero',
+      's.anio',
+      's.fecha'
+    ])
+    .where('sg.acuerdo_id', 'in', acuerdoIds)
+    .orderBy('s.fecha')
+    .orderBy('sg.created_at')
+    .execute()
+  for (const r of rows) {
+    const list = map.get(r.acuerdo_id) ?? []
+    list.push({
+      sesionId: r.sesionId,
+      sesionTitulo: tituloSesion(r),
+      fecha: r.fecha,
+      estado: r.estado,
+      nota: r.nota
+    })
+    map.set(r.acuerdo_id, list)
+  }
+  return map
+}
+
+const estadoDe = (historial: SeguimientoEntrada[] | undefined): AcuerdoEstado =>
+  historial?.at(-1)?.estado ?? 'pendiente'
+
+/** Acuerdos as the API returns them, with their current state and situation today. */
+export async function acuerdosDto(
+  db: Db,
+  rows: AcuerdoRow[],
+  hoy: string = hoyChile()
+): Promise<Acuerdo[]> {
+  const sesiones = new Map(
+    (
+      await (rows.length
+        ? db
+            .selectFrom('sesiones')
+            .select(['id', 'tipo', 'numero', 'anio', 'fecha'])
+            .where('id', 'in', [...new Set(rows.map((r) => r.sesion_id))])
+            .execute()
+        : Promise.resolve([]))
+    ).map((s) => [s.id, s])
+  )
+  const hist = await historiales(
+    db,
+    rows.map((r) => r.id)
+  )
+  return rows.map((r) => {
+    const s = sesiones.get(r.sesion_id)!
+    const estado = estadoDe(hist.get(r.id))
+    return {
+      id: r.id,
+      sesionId: r.sesion_id,
+      sesionTitulo: tituloSesion(s),
+      sesionFecha: s.fecha,
+      numero: r.numero,
+      texto: r.texto,
+      institucionId: r.institucion_id,
+      personaId: r.persona_id,
+      responsable: r.responsable,
+      plazo: r.plazo,
+      accionId: r.accion_id,
+      accionCodigo: r.accion_codigo,
+      estado,
+      situacion: situacionAcuerdo(estado, r.plazo, hoy)
+    }
+  })
+}
+
+/** The responsible as the acta prints it ("SERNAM — María Pérez"), copied when written. */
+async function responsableDe(
+  db: Db,
+  input: { institucionId: string | null; personaId: string | null }
+): Promise<string> {
+  const partes: string[] = []
+  if (input.institucionId) {
+    const i = await db
+      .selectFrom('instituciones')
+      .select('sigla')
+      .where('id', '=', input.institucionId)
+      .executeTakeFirst()
+    if (!i) throw conflict('La institución responsable no existe.', 'institucionId')
+    partes.push(i.sigla)
+  }
+  if (input.personaId) {
+    const p = await db
+      .selectFrom('personas')
+      .select('nombre')
+      .where('id', '=', input.personaId)
+      .executeTakeFirst()
+    if (!p) throw conflict('La persona responsable no existe.', 'personaId')
+    partes.push(p.nombre)
+  }
+  return partes.join(' — ')
+}
+
+async function accionCodigo(db: Db, accionId: string | null): Promise<string | null> {
+  if (!accionId) return null
+  const a = await db
+    .selectFrom('acciones')
+    .select('codigo')
+    .where('id', '=', accionId)
+    .executeTakeFirst()
+  if (!a) throw conflict('La acción del plan no existe.', 'accionId')
+  return a.codigo
+}
+
+async function obtenerAcuerdo(db: Db, id: string): Promise<Acuerdo> {
+  const row = await db.selectFrom('acuerdos').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw notFound('El acuerdo')
+  return (await acuerdosDto(db, [row]))[0]!
+}
+
+export async function crearAcuerdo(
+  db: Kysely<Database>,
+  input: ParsedInput<'acuerdo:crear'>
+): Promise<Acuerdo> {
+  const id = await db.transaction().execute(async (trx) => {
+    await sesionEditable(trx, input.sesionId)
+    const n = await trx
+      .selectFrom('acuerdos')
+      .select(sql<number>`coalesce(max(numero), 0) + 1`.as('n'))
+      .where('sesion_id', '=', input.sesionId)
+      .executeTakeFirstOrThrow()
+    const stamp = nowStamp()
+    const acuerdoId = newId()
+    await trx
+      .insertInto('acuerdos')
+      .values({
+        id: acuerdoId,
+        sesion_id: input.sesionId,
+        numero: Number(n.n),
+        texto: input.texto,
+        institucion_id: input.institucionId,
+        persona_id: input.personaId,
+        responsable: await responsableDe(trx, input),
+        plazo: input.plazo,
+        accion_id: input.accionId,
+        accion_codigo: await accionCodigo(trx, input.accionId),
+        created_at: stamp,
+        updated_at: stamp
+      })
+      .execute()
+    return acuerdoId
+  })
+  return obtenerAcuerdo(db, id)
+}
+
+export async function actualizarAcuerdo(
+  db: Kysely<Database>,
+  input: ParsedInput<'acuerdo:actualizar'>
+): Promise<Acuerdo> {
+  await db.transaction().execute(async (trx) => {
+    await sesionDe(trx, 'acuerdos', input.id, 'El acuerdo')
+    await trx
+      .updateTable('acuerdos')
+      .set({
+        texto: input.texto,
+        institucion_id: input.institucionId,
+        persona_id: input.personaId,
+        responsable: await responsableDe(trx, input),
+        plazo: input.plazo,
+        accion_id: input.accionId,
+        accion_codigo: await accionCodigo(trx, input.accionId),
+        updated_at: nowStamp()
+      })
+      .where('id', '=', input.id)
+      .execute()
+  })
+  return obtenerAcuerdo(db, input.id)
+}
+
+/** Removes an acuerdo from a draft and renumbers the rest, so the acta has no gaps. */
+export async function eliminarAcuerdo(db: Kysely<Database>, id: string): Promise<{ id: string }> {
+  await db.transaction().execute(async (trx) => {
+    const sesion = await sesionDe(trx, 'acuerdos', id, 'El acuerdo')
+    await trx.deleteFrom('acuerdos').where('id', '=', id).execute()
+    await trx
+      .insertInto('tombstones')
+      .values({ id, tabla: 'acuerdos', deleted_at: nowStamp() })
+      .execute()
+    const rest = await trx
+      .selectFrom('acuerdos')
+      .select(['id', 'numero'])
+      .where('sesion_id', '=', sesion.id)
+      .orderBy('numero')
+      .execute()
+    // Two passes: the unique (sesion, numero) index must hold after every statement.
+    for (const r of rest)
+      await trx.updateTable('acuerdos').set({ numero: -r.numero }).where('id', '=', r.id).execute()
+    for (const [i, r] of rest.entries()) {
+      await trx
+        .updateTable('acuerdos')
+        .set({ numero: i + 1, updated_at: nowStamp() })
+        .where('id', '=', r.id)
+        .execute()
+    }
+  })
+  return { id }
+}
+
+/** A later session of the same instancia records where an earlier acuerdo stands. */
+export async function guardarSeguimiento(
+  db: Kysely<Database>,
+  input: ParsedInput<'acuerdo:seguimiento'>
+): Promise<null> {
+  await db.transaction().execute(async (trx) => {
+    const sesion = await sesionEditable(trx, input.sesionId)
+    const acuerdo = await trx
+      .selectFrom('acuerdos')
+      .innerJoin('sesiones', 'sesiones.id', 'acuerdos.sesion_id')
+      .select(['acuerdos.id', 'sesiones.instancia_id', 'sesiones.fecha', 'sesiones.id as origen'])
+      .where('acuerdos.id', '=', input.acuerdoId)
+      .executeTakeFirst()
+    if (!acuerdo) throw notFound('El acuerdo')
+    if (
+      acuerdo.instancia_id !== sesion.instancia_id ||
+      acuerdo.origen === sesion.id ||
+      acuerdo.fecha > sesion.fecha
+    ) {
+      throw conflict(
+        'Un acuerdo se sigue en una sesión posterior de la misma instancia.',
+        'acuerdoId'
+      )
+    }
+    const stamp = nowStamp()
+    const values = { estado: input.estado, nota: input.nota, updated_at: stamp }
+    await trx
+      .insertInto('seguimientos')
+      .values({
+        id: newId(),
+        acuerdo_id: acuerdo.id,
+        sesion_id: sesion.id,
+        created_at: stamp,
+        ...values
+      })
+      .onConflict((oc) => oc.columns(['acuerdo_id', 'sesion_id']).doUpdateSet(values))
+      .execute()
+  })
+  return null
+}

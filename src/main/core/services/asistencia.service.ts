@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely'
+import type { AsistenciaRow, Database } from '../db/schema'
+import type { Asistencia, Quorum } from '../../../shared/domain/sesiones'
+import type { ParsedInput } from '../../../shared/api/contract'
+import { newId, nowStamp } from '../db/ids'
+import { conflict } from '../errors'
+import { sesionDe, sesionEditable } from './acta-guard'
+import { nextOrden } from './ordering'
+
+export const toAsistencia = (r: AsistenciaRow): Asistencia => ({
+  id: r.id,
+  personaId: r.persona_id,
+  nombre: r.nombre,
+  cargo: r.cargo,
+  institucion: r.institucion,
+  calidad: r.calidad,
+  estado: r.estado,
+  motivo: r.motivo
+})
+
+/** Institutions present out of member institutions; guests do not count. */
+export function quorum(
+  asistencia: Pick<Asistencia, 'calidad' | 'estado' | 'institucion'>[]
+): Quorum {
+  const miembros = asistencia.filter((a) => a.calidad !== 'invitado')
+  const total = new Set(miembros.map((a) => a.institucion)).size
+  const presentes = new Set(
+    miembros.filter((a) => a.estado === 'presente').map((a) => a.institucion)
+  ).size
+  return { presentes, total, alcanzado: total > 0 && presentes * 2 > total }
+}
+
+export async function marcarAsistencia(
+  db: Kysely<Database>,
+  input: ParsedInput<'asistencia:marcar'>
+): Promise<Asistencia> {
+  return db.transaction().execute(async (trx) => {
+    await sesionDe(trx, 'asistencias', input.id, 'El registro de asistencia')
+    const row = await trx
+      .updateTable('asistencias')
+      .set({
+        estado: input.estado,
+        motivo: input.estado === 'excusado' ? input.motivo.trim() : '',
+        updated_at: nowStamp()
+      })
+      .where('id', '=', input.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    return toAsistencia(row)
+  })
+}
+
+export async function invitar(
+  db: Kysely<Database>,
+  input: ParsedInput<'asistencia:invitar'>
+): Promise<Asistencia> {
+  return db.transaction().execute(async (trx) => {
+    await sesionEditable(trx, input.sesionId)
+    const stamp = nowStamp()
+    const row = await trx
+      .insertInto('asistencias')
+      .values({
+        id: newId(),
+        sesion_id: input.sesionId,
+        persona_id: null,
+        nombre: input.nombre,
+        cargo: input.cargo.trim(),
+        institucion: input.institucion.trim(),
+        calidad: 'invitado',
+        estado: 'presente',
+        motivo: '',
+        orden: await nextOrden(trx, 'asistencias', input.sesionId),
+        created_at: stamp,
+        updated_at: stamp
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    return toAsistencia(row)
+  })
+}
+
+export async function quitarInvitado(db: Kysely<Database>, id: string): Promise<{ id: string }> {
+  await db.transaction().execute(async (trx) => {
+    await sesionDe(trx, 'asistencias', id, 'El registro de asistencia')
+    const r = await trx
+      .selectFrom('asistencias')
+      .select('calidad')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    if (r.calidad !== 'invitado')
+      throw conflict('Sólo se quitan invitados; a un miembro márquelo ausente.')
+    await trx.deleteFrom('asistencias').where('id', '=', id).execute()
+    await trx
+      .insertInto('tombstones')
+      .values({ id, tabla: 'asistencias', deleted_at: nowStamp() })
+      .execute()
+  })
+  return { id }
+}

@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import type { Medicion } from '../../../shared/domain/sesiones'
+import { porcentajeDe } from '../../../shared/domain/sesiones'
+import type { ParsedInput } from '../../../shared/api/contract'
+import { newId, nowStamp } from '../db/ids'
+import { conflict, notFound } from '../errors'
+import { sesionEditable } from './acta-guard'
+
+/** What was reported on an acción in this session: one row per session and acción, upserted. */
+export async function guardarAvance(
+  db: Kysely<Database>,
+  input: ParsedInput<'avance:guardar'>
+): Promise<null> {
+  await db.transaction().execute(async (trx) => {
+    const sesion = await sesionEditable(trx, input.sesionId)
+    const accion = await trx
+      .selectFrom('acciones')
+      .select(['id', 'codigo', 'instancia_id'])
+      .where('id', '=', input.accionId)
+      .executeTakeFirst()
+    if (!accion) throw notFound('La acción')
+    if (accion.instancia_id !== sesion.instancia_id) {
+      throw conflict(
+        `La acción ${accion.codigo} no corresponde a la instancia de esta sesión.`,
+        'accionId'
+      )
+    }
+    const stamp = nowStamp()
+    const values = {
+      estado: input.estado,
+      porcentaje: input.porcentaje,
+      reporte: input.reporte,
+      accion_codigo: accion.codigo,
+      updated_at: stamp
+    }
+    await trx
+      .insertInto('avances')
+      .values({
+        id: newId(),
+        sesion_id: sesion.id,
+        accion_id: accion.id,
+        created_at: stamp,
+        ...values
+      })
+      .onConflict((oc) => oc.columns(['sesion_id', 'accion_id']).doUpdateSet(values))
+      .execute()
+  })
+  return null
+}
+
+/** A measured value of an indicador at a cut-off date; a porcentaje is computed, never typed. */
+export async function guardarMedicion(
+  db: Kysely<Database>,
+  input: ParsedInput<'medicion:guardar'>
+): Promise<Medicion> {
+  return db.transaction().execute(async (trx) => {
+    const sesion = await sesionEditable(trx, input.sesionId)
+    const ind = await trx
+      .selectFrom('indicadores')
+      .innerJoin('acciones', 'acciones.id', 'indicadores.accion_id')
+      .select([
+        'indicadores.id',
+        'indicadores.texto',
+        'indicadores.tipo',
+        'indicadores.numerador',
+        'indicadores.denominador',
+        'acciones.codigo',
+        'acciones.instancia_id'
+      ])
+      .where('indicadores.id', '=', input.indicadorId)
+      .executeTakeFirst()
+    if (!ind) throw notFound('El indicador')
+    if (ind.instancia_id !== sesion.instancia_id) {
+      throw conflict(
+        `El indicador de la acción ${ind.codigo} no corresponde a la instancia de esta sesión.`,
+        'indicadorId'
+      )
+    }
+    const porcentaje = ind.tipo === 'porcentaje'
+    if (porcentaje && (input.numerador === null || input.denominador === null)) {
+      throw conflict('Indique numerador y denominador.', 'numerador')
+    }
+    const stamp = nowStamp()
+    const values = {
+      accion_codigo: ind.codigo,
+      indicador_texto: ind.texto,
+      tipo: ind.tipo,
+      valor: porcentaje ? porcentajeDe(input.numerador, input.denominador) : input.valor,
+      numerador: porcentaje ? input.numerador : null,
+      denominador: porcentaje ? input.denominador : null,
+      fecha_corte: input.fechaCorte,
+      nota: input.nota,
+      updated_at: stamp
+    }
+    await trx
+      .insertInto('mediciones')
+      .values({
+        id: newId(),
+        sesion_id: sesion.id,
+        indicador_id: ind.id,
+        created_at: stamp,
+        ...values
+      })
+      .onConflict((oc) => oc.columns(['sesion_id', 'indicador_id']).doUpdateSet(values))
+      .execute()
+    return {
+      indicadorId: ind.id,
+      indicadorTexto: ind.texto,
+      tipo: ind.tipo,
+      numeradorTexto: ind.numerador,
+      denominadorTexto: ind.denominador,
+      valor: values.valor,
+      numerador: values.numerador,
+      denominador: values.denominador,
+      porcentaje: porcentaje ? values.valor : null,
+      fechaCorte: input.fechaCorte,
+      nota: input.nota
+    }
+  })
+}

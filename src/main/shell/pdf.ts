@@ -1,0 +1,25 @@
+import { BrowserWindow } from 'electron'
+import type { PdfPrinter } from '../core/export/documento'
+
+/** Prints the acta's HTML with Electron in a hidden window that runs no script. */
+export const electronPdfPrinter: PdfPrinter = async (html) => {
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false
+    }
+  })
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+    return await win.webContents.printToPDF({
+      pageSize: 'Letter',
+      printBackground: true,
+      preferCSSPageSize: true
+    })
+  } finally {
+    win.destroy()
+  }
+}
