@@ -25,11 +25,18 @@ export function chromiumPdfPrinter(
       ]
     }))
   return {
-    print: async (html) => {
+    print: async (html, footerHtml) => {
       const page = await (await start()).newPage({ javaScriptEnabled: false })
       try {
         await page.setContent(html, { waitUntil: 'load' })
-        return await page.pdf({ format: 'Letter', printBackground: true, preferCSSPageSize: true })
+        return await page.pdf({
+          format: 'Letter',
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: footerHtml
+        })
       } finally {
         await page.close()
       }

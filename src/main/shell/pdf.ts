@@ -2,7 +2,7 @@ import { BrowserWindow } from 'electron'
 import type { PdfPrinter } from '../core/export/documento'
 
 /** Prints the acta's HTML with Electron in a hidden window that runs no script. */
-export const electronPdfPrinter: PdfPrinter = async (html) => {
+export const electronPdfPrinter: PdfPrinter = async (html, footerHtml) => {
   const win = new BrowserWindow({
     show: false,
     webPreferences: {
@@ -17,7 +17,10 @@ export const electronPdfPrinter: PdfPrinter = async (html) => {
     return await win.webContents.printToPDF({
       pageSize: 'Letter',
       printBackground: true,
-      preferCSSPageSize: true
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: footerHtml
     })
   } finally {
     win.destroy()

@@ -14,9 +14,13 @@ const parrafos = (s: string): string =>
         .join('')
     : '<p class="vacio">Sin desarrollo registrado.</p>'
 
+// Dates (dd-mm-aaaa) never wrap inside a cell.
+const celda = (c: string): string =>
+  /^\d{2}-\d{2}-\d{4}$/.test(c) ? `<td class="fecha">${c}</td>` : `<td>${esc(c)}</td>`
+
 const tabla = (headers: string[], rows: string[][], cls = ''): string =>
   `<table class="${cls}"><thead><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+    .map((r) => `<tr>${r.map(celda).join('')}</tr>`)
     .join('')}</tbody></table>`
 
 const CSS = `
@@ -33,6 +37,7 @@ dl { display: grid; grid-template-columns: 170px 1fr; gap: 2px 8px; margin: 0; }
 dt { font-weight: bold; }
 table { width: 100%; border-collapse: collapse; margin: 4px 0 8px; }
 th, td { border: 1px solid #888; padding: 3px 5px; vertical-align: top; text-align: left; }
+td.fecha { white-space: nowrap; }
 th { background: #e4e9f2; }
 table.firmas td { height: 34px; }
 p { margin: 3px 0; }
@@ -40,10 +45,20 @@ p { margin: 3px 0; }
 .firmas-linea { display: flex; justify-content: space-around; margin-top: 48px; text-align: center; }
 .firmas-linea div { width: 40%; border-top: 1px solid #000; padding-top: 4px; }
 .anexo { page-break-before: always; }
-footer.hash { position: fixed; bottom: -1.6cm; left: 0; right: 0; font-size: 7.5pt; color: #444; text-align: center; }
+.hash { margin-top: 18px; font-size: 8pt; color: #444; word-break: break-all; }
 .marca { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 110pt; color: rgba(200, 0, 0, 0.13);
   transform: rotate(-35deg); font-weight: bold; z-index: -1; }
 `
+
+/** The line every page of the acta carries at its foot. */
+export function actaPie(d: ActaDocumento): string {
+  return `${d.borrador ? 'BORRADOR — ' : ''}Huella SHA-256 del acta: ${d.hash}`
+}
+
+/** A running footer for the PDF printer (Chromium's footer template). */
+export function actaPieHtml(d: ActaDocumento): string {
+  return `<div style="font-size:7px;width:100%;text-align:center;color:#444;font-family:Arial,sans-serif">${esc(actaPie(d))} — Página <span class="pageNumber"></span> de <span class="totalPages"></span></div>`
+}
 
 /** The acta as a printable HTML page (printed to PDF by Chromium or Electron). */
 export function actaHtml(d: ActaDocumento): string {
@@ -162,9 +177,7 @@ export function actaHtml(d: ActaDocumento): string {
       ) +
       '</section>'
   )
-  s.push(
-    `<footer class="hash">${d.borrador ? 'BORRADOR — ' : ''}Huella SHA-256 del acta: ${esc(d.hash)}</footer>`
-  )
+  s.push(`<p class="hash">${esc(actaPie(d))}</p>`)
   s.push('</body></html>')
   return s.join('\n')
 }

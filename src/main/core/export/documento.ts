@@ -3,10 +3,13 @@ import type { Database } from '../db/schema'
 import type { Documento } from '../../../shared/api/contract'
 import { actaDocumento } from './acta-documento'
 import { actaDocx } from './acta-docx'
-import { actaHtml } from './acta-html'
+import { actaHtml, actaPieHtml } from './acta-html'
 
-/** Prints HTML to PDF: Electron's printToPDF in the app, Chromium in development and tests. */
-export type PdfPrinter = (html: string) => Promise<Uint8Array>
+/**
+ * Prints HTML to PDF with a running footer on every page: Electron's printToPDF in the app,
+ * Chromium in development and tests.
+ */
+export type PdfPrinter = (html: string, footerHtml: string) => Promise<Uint8Array>
 
 export interface ActaArchivo {
   nombre: string
@@ -41,7 +44,7 @@ export async function actaArchivo(
   return {
     nombre: nombreArchivo(doc.titulo, doc.instancia, 'pdf'),
     mime: 'application/pdf',
-    data: await printPdf(actaHtml(doc))
+    data: await printPdf(actaHtml(doc), actaPieHtml(doc))
   }
 }
 

@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/**
+ * Independent readers for the documents we write: LibreOffice (headless, fresh profile)
+ * converts them, poppler's pdftotext reads PDFs.
+ */
+export function libreOfficeConvert(file: string, to: string): string {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-lo-out-'))
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-lo-profile-'))
+  try {
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${profile}`,
+        '--convert-to',
+        to,
+        '--outdir',
+        outDir,
+        file
+      ],
+      { stdio: 'pipe', timeout: 120_000 }
+    )
+    const produced = fs.readdirSync(outDir)
+    if (produced.length !== 1)
+      throw new Error(`LibreOffice no produjo un archivo (${produced.join(', ')})`)
+    const target = path.join(path.dirname(file), produced[0]!)
+    fs.copyFileSync(path.join(outDir, produced[0]!), target)
+    return target
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true })
+    fs.rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+export function docxText(file: string): string {
+  return fs.readFileSync(libreOfficeConvert(file, 'txt:Text'), 'utf8')
+}
+
+export function pdfText(file: string): string {
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+}

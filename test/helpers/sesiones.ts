@@ -1,0 +1,53 @@
+import { dispatch } from '../../src/main/core/dispatch'
+import type { Channel } from '../../src/shared/api/channels'
+import type { Input, Output } from '../../src/shared/api/contract'
+import type { ApiResult } from '../../src/shared/api/result'
+import type { TestApp } from './db'
+
+/** Calls through the same entrance the transports use: parse, run, typed result. */
+export function caller(t: TestApp) {
+  const call = <C extends Channel>(channel: C, input: Input<C>) =>
+    dispatch(t.api, channel, input, (m, e) => {
+      throw new Error(`internal error in ${m}: ${String(e)}`)
+    }) as Promise<ApiResult<Output<C>>>
+  const ok = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
+    const r = await call(channel, input)
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`)
+    return r.value
+  }
+  return { call, ok }
+}
+
+/** A subcommission with members from three institutions (two people from SERNAM). */
+export async function prevencionConMiembros(t: TestApp) {
+  const { ok } = caller(t)
+  const instancias = await ok('instancia:listar', undefined)
+  const prevencion = instancias.find((i) => i.codigo === 'PREVENCION')!
+  const inst = new Map((await ok('institucion:listar', undefined)).map((i) => [i.sigla, i.id]))
+  const personas = []
+  for (const [nombre, sigla, calidad] of [
+    ['Ana Rojas Soto', 'SERNAM', 'titular'],
+    ['Berta Díaz Muñoz', 'SERNAM', 'suplente'],
+    ['Carlos Pérez Silva', 'PDI', 'titular'],
+    ['Diego Fuentes Araya', 'MININT', 'titular']
+  ] as const) {
+    const p = await ok('persona:crear', {
+      nombre,
+      cargo: 'Profesional',
+      institucionId: inst.get(sigla)!,
+      correo: null,
+      telefono: null
+    })
+    await ok('miembro:agregar', { instanciaId: prevencion.id, personaId: p.id, calidad })
+    personas.push(p)
+  }
+  const arbol = await ok('plan:arbol', {})
+  const acciones = arbol.ejes.flatMap((e) => e.objetivos.flatMap((o) => o.acciones))
+  return {
+    prevencion,
+    inst,
+    personas,
+    acciones,
+    accion: (c: string) => acciones.find((a) => a.codigo === c)!
+  }
+}
