@@ -57,6 +57,9 @@ async function start(): Promise<void> {
   createMainWindow()
 }
 
+// Chilean Spanish for the whole window: date inputs show dd-mm-aaaa, spelling is checked in Spanish.
+app.commandLine.appendSwitch('lang', 'es-CL')
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {

@@ -45,7 +45,9 @@ export async function openWebApp(): Promise<WebApp> {
       '--no-first-run',
       '--disable-background-networking',
       '--disable-component-update',
-      '--disable-sync'
+      '--disable-sync',
+      // Date inputs follow the browser's language: show them as in Chile.
+      '--lang=es-CL'
     ]
   })
   const context = await browser.newContext({

@@ -5,11 +5,18 @@ import { PlanScreen } from './screens/PlanScreen'
 import { AccionScreen } from './screens/AccionScreen'
 import { InstitucionesScreen } from './screens/InstitucionesScreen'
 import { InstanciasScreen } from './screens/InstanciasScreen'
+import { SesionesScreen } from './screens/SesionesScreen'
+import { PersonasScreen } from './screens/PersonasScreen'
+import { ConfiguracionScreen } from './screens/ConfiguracionScreen'
+import { SesionScreen } from './sesion/SesionScreen'
 
 const NAV = [
   { href: '/', label: 'Plan de acción' },
+  { href: '/sesiones', label: 'Sesiones y actas' },
+  { href: '/personas', label: 'Personas y miembros' },
   { href: '/instituciones', label: 'Glosario de instituciones' },
-  { href: '/instancias', label: 'Instancias' }
+  { href: '/instancias', label: 'Instancias' },
+  { href: '/configuracion', label: 'Configuración' }
 ]
 
 export function App(): ReactNode {
@@ -52,6 +59,16 @@ export function App(): ReactNode {
           </Route>
           <Route path="/instancias">
             <InstanciasScreen />
+          </Route>
+          <Route path="/sesiones">
+            <SesionesScreen />
+          </Route>
+          <Route path="/sesiones/:id">{(p) => <SesionScreen key={p.id} id={p.id} />}</Route>
+          <Route path="/personas">
+            <PersonasScreen />
+          </Route>
+          <Route path="/configuracion">
+            <ConfiguracionScreen />
           </Route>
           <Route>
             <Text>Página no encontrada.</Text>

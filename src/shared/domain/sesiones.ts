@@ -80,6 +80,18 @@ export function situacionAcuerdo(
   return estado !== 'cumplido' && plazo !== null && plazo < hoy ? 'vencido' : estado
 }
 
+/** Institutions present out of member institutions (guests do not count); more than half is quorum. */
+export function calcularQuorum(
+  asistencia: Pick<Asistencia, 'calidad' | 'estado' | 'institucion'>[]
+): Quorum {
+  const miembros = asistencia.filter((a) => a.calidad !== 'invitado')
+  const total = new Set(miembros.map((a) => a.institucion)).size
+  const presentes = new Set(
+    miembros.filter((a) => a.estado === 'presente').map((a) => a.institucion)
+  ).size
+  return { presentes, total, alcanzado: total > 0 && presentes * 2 > total }
+}
+
 /** "Sesión Ordinaria N° 3/2014" */
 export function tituloSesion(s: { tipo: SesionTipo; numero: number; anio: number }): string {
   return `Sesión ${SESION_TIPO_LABEL[s.tipo]} N° ${s.numero}/${s.anio}`

@@ -6,13 +6,13 @@ import {
   CALIDAD_LABEL,
   MODALIDAD_LABEL,
   SESION_TIPO_LABEL,
+  calcularQuorum,
   porcentajeDe
 } from '../../../shared/domain/sesiones'
 import { formatFecha } from '../../../shared/domain/fechas'
 import { contenidoActa, hashActa } from '../actas/contenido'
 import { obtenerConfig } from '../services/erratas-config.service'
 import { obtenerSesion } from '../services/sesiones.service'
-import { quorum } from '../services/asistencia.service'
 
 /**
  * The acta as both documents print it (DOCX and PDF share this), built from the very content
@@ -92,7 +92,7 @@ export async function actaDocumento(
     )
     porInstitucion.set(a.institucion, list)
   }
-  const q = quorum(c.asistencia)
+  const q = calcularQuorum(c.asistencia)
   const presentes = c.asistencia.filter((a) => a.estado === 'presente')
   return {
     encabezado: config.encabezado.split('\n').filter((l) => l.trim() !== ''),

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { AsistenciaRow, Database } from '../db/schema'
-import type { Asistencia, Quorum } from '../../../shared/domain/sesiones'
+import type { Asistencia } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { conflict } from '../errors'
@@ -17,18 +17,6 @@ export const toAsistencia = (r: AsistenciaRow): Asistencia => ({
   estado: r.estado,
   motivo: r.motivo
 })
-
-/** Institutions present out of member institutions; guests do not count. */
-export function quorum(
-  asistencia: Pick<Asistencia, 'calidad' | 'estado' | 'institucion'>[]
-): Quorum {
-  const miembros = asistencia.filter((a) => a.calidad !== 'invitado')
-  const total = new Set(miembros.map((a) => a.institucion)).size
-  const presentes = new Set(
-    miembros.filter((a) => a.estado === 'presente').map((a) => a.institucion)
-  ).size
-  return { presentes, total, alcanzado: total > 0 && presentes * 2 > total }
-}
 
 export async function marcarAsistencia(
   db: Kysely<Database>,

@@ -6,10 +6,15 @@ import type {
   Medicion,
   SesionDetalle
 } from '../../../shared/domain/sesiones'
-import { porcentajeDe, situacionAcuerdo, tituloSesion } from '../../../shared/domain/sesiones'
+import {
+  calcularQuorum,
+  porcentajeDe,
+  situacionAcuerdo,
+  tituloSesion
+} from '../../../shared/domain/sesiones'
 import { notFound } from '../errors'
 import { acuerdosDto, historiales, hoyChile } from './acuerdos.service'
-import { quorum, toAsistencia } from './asistencia.service'
+import { toAsistencia } from './asistencia.service'
 import { obtenerSesion } from './sesiones.service'
 import { toPunto } from './tabla.service'
 
@@ -64,7 +69,7 @@ export async function detalleSesion(db: Kysely<Database>, id: string): Promise<S
     },
     editable: row.estado === 'borrador',
     asistencia: asistenciaDto,
-    quorum: quorum(asistenciaDto),
+    quorum: calcularQuorum(asistenciaDto),
     puntos: puntos.map(toPunto),
     avances: await avancesDeSesion(db, row, anteriores),
     acuerdos: await acuerdosDto(

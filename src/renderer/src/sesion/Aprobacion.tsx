@@ -1,0 +1,60 @@
+import { useState, type ReactNode } from 'react'
+import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core'
+import { call } from '../api/client'
+import { useSaveStatus } from '../components/save-status'
+
+/** Approving an acta: in which later session, with what observations. It cannot be undone. */
+export function AprobacionModal(props: {
+  opened: boolean
+  sesionId: string
+  posteriores: { id: string; titulo: string }[]
+  onClose: () => void
+  onDone: () => void
+}): ReactNode {
+  const { track } = useSaveStatus()
+  const [enSesionId, setEn] = useState<string | null>(props.posteriores[0]?.id ?? null)
+  const [observaciones, setObs] = useState('')
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title="Aprobar acta">
+      <Stack>
+        <Text size="sm">
+          Una vez aprobada, el acta no se puede modificar; las correcciones se registran como fe de
+          erratas.
+        </Text>
+        <Select
+          label="Aprobada en"
+          placeholder="Sin sesión registrada"
+          clearable
+          data={props.posteriores.map((p) => ({ value: p.id, label: p.titulo }))}
+          value={enSesionId}
+          onChange={setEn}
+        />
+        <Textarea
+          label="Observaciones"
+          autosize
+          minRows={2}
+          value={observaciones}
+          onChange={(e) => setObs(e.currentTarget.value)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            Cancelar
+          </Button>
+          <Button
+            color="teal"
+            onClick={async () => {
+              if (
+                await track(
+                  call('sesion:aprobar', { id: props.sesionId, enSesionId, observaciones })
+                )
+              )
+                props.onDone()
+            }}
+          >
+            Aprobar acta
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}

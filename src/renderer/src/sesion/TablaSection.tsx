@@ -1,0 +1,124 @@
+import { useState, type ReactNode } from 'react'
+import { ActionIcon, Button, Card, Group, Stack, Textarea, TextInput } from '@mantine/core'
+import type { PuntoTabla } from '../../../shared/domain/sesiones'
+import { call } from '../api/client'
+import { confirmDelete } from '../components/confirm'
+import { useSaveStatus } from '../components/save-status'
+import { useAutosave } from '../components/use-autosave'
+
+function Punto(props: {
+  p: PuntoTabla
+  n: number
+  editable: boolean
+  onChanged: () => void
+}): ReactNode {
+  const { p } = props
+  const { track } = useSaveStatus()
+  const [v, setV] = useState({ titulo: p.titulo, desarrollo: p.desarrollo })
+  const { flush } = useAutosave(
+    v,
+    (x) => track(call('punto:actualizar', { id: p.id, ...x })),
+    props.editable && v.titulo.trim() !== ''
+  )
+  const mover = async (direccion: 'arriba' | 'abajo') => {
+    flush()
+    if (await track(call('punto:mover', { id: p.id, direccion }))) props.onChanged()
+  }
+  return (
+    <Card withBorder padding="sm" component="section" aria-label={`Punto ${props.n}: ${v.titulo}`}>
+      <Group align="flex-end" wrap="nowrap">
+        <TextInput
+          style={{ flex: 1 }}
+          label={`Punto ${props.n}`}
+          value={v.titulo}
+          readOnly={!props.editable}
+          error={v.titulo.trim() === '' ? 'El título del punto no puede estar vacío.' : undefined}
+          onChange={(e) => setV({ ...v, titulo: e.currentTarget.value })}
+        />
+        {props.editable && (
+          <Group gap={4} wrap="nowrap">
+            <ActionIcon
+              variant="subtle"
+              aria-label={`Subir el punto ${props.n}`}
+              onClick={() => void mover('arriba')}
+            >
+              ↑
+            </ActionIcon>
+            <ActionIcon
+              variant="subtle"
+              aria-label={`Bajar el punto ${props.n}`}
+              onClick={() => void mover('abajo')}
+            >
+              ↓
+            </ActionIcon>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              color="red"
+              aria-label={`Eliminar el punto ${props.n}`}
+              onClick={() =>
+                confirmDelete(`el punto «${v.titulo}»`, 'Se perderá su desarrollo.', async () => {
+                  if (await track(call('punto:eliminar', { id: p.id }))) props.onChanged()
+                })
+              }
+            >
+              Eliminar
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <Textarea
+        mt="xs"
+        label={`Desarrollo: ${v.titulo}`}
+        autosize
+        minRows={3}
+        maxRows={20}
+        value={v.desarrollo}
+        readOnly={!props.editable}
+        onBlur={flush}
+        onChange={(e) => setV({ ...v, desarrollo: e.currentTarget.value })}
+      />
+    </Card>
+  )
+}
+
+/** The agenda, reorderable, with what was said on each item. */
+export function TablaSection(props: {
+  sesionId: string
+  puntos: PuntoTabla[]
+  editable: boolean
+  onChanged: () => void
+}): ReactNode {
+  const { track } = useSaveStatus()
+  const [nuevo, setNuevo] = useState('')
+  const agregar = async () => {
+    if (!nuevo.trim()) return
+    if (await track(call('punto:crear', { sesionId: props.sesionId, titulo: nuevo }))) {
+      setNuevo('')
+      props.onChanged()
+    }
+  }
+  return (
+    <Stack gap="sm">
+      {props.puntos.map((p, i) => (
+        <Punto key={p.id} p={p} n={i + 1} editable={props.editable} onChanged={props.onChanged} />
+      ))}
+      {props.editable && (
+        <Group align="flex-end">
+          <TextInput
+            style={{ flex: 1 }}
+            label="Nuevo punto de tabla"
+            value={nuevo}
+            onChange={(e) => setNuevo(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') void agregar()
+            }}
+          />
+          <Button variant="light" onClick={() => void agregar()} disabled={!nuevo.trim()}>
+            Agregar punto
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  )
+}
