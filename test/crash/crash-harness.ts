@@ -26,6 +26,8 @@ export interface KillResult {
   acked: { A: number; P: number; M: number }
   /** Every acuerdo whose creation was acknowledged. */
   acuerdos: number[]
+  /** Attendance marks acknowledged, in order ("M i" marks row i mod n). */
+  marcas: number[]
 }
 
 /** Starts a writer, lets it commit for a random while, and SIGKILLs it. */
@@ -45,6 +47,7 @@ export function runAndKill(
     })
     const acked = { A: start - 1, P: start - 1, M: start - 1 }
     const acuerdos: number[] = []
+    const marcas: number[] = []
     let buffer = ''
     let timer: NodeJS.Timeout | undefined
     let stderr = ''
@@ -57,13 +60,14 @@ export function runAndKill(
         const [kind, n] = line.split(' ') as ['A' | 'P' | 'M', string]
         acked[kind] = Number(n)
         if (kind === 'A') acuerdos.push(Number(n))
+        if (kind === 'M') marcas.push(Number(n))
       }
       // Kill at a random moment once it has started writing.
       timer ??= setTimeout(() => child.kill('SIGKILL'), 20 + Math.floor(rnd() * 250))
     })
     child.on('exit', (code, signal) => {
       clearTimeout(timer)
-      if (signal === 'SIGKILL') resolve({ acked, acuerdos })
+      if (signal === 'SIGKILL') resolve({ acked, acuerdos, marcas })
       else reject(new Error(`writer exited by itself (${code}): ${stderr}`))
     })
   })
@@ -78,8 +82,11 @@ export interface Check {
 export function checkAfterKill(
   db: string,
   sesionId: string,
-  acked: KillResult['acked'],
-  acuerdos: Iterable<number>
+  acuerdos: Iterable<number>,
+  /** Per attendance row, the last mark acknowledged for it. */
+  ultimaMarca: Map<number, number>,
+  /** The last agenda revision acknowledged. */
+  ultimoP: number
 ): Check {
   let handle: BetterSqlite3.Database | undefined
   try {
@@ -102,15 +109,15 @@ export function checkAfterKill(
         .get(sesionId) as { desarrollo: string }
     ).desarrollo
     const rev = Number(desarrollo.replace('rev-', '') || -1)
-    if (acked.P >= 0 && !(rev >= acked.P)) missing.push(`rev-${acked.P} (found ${desarrollo})`)
-    // The writer marks attendance rows in turn (row i mod n): each row must hold at least the
-    // last acknowledged mark it received.
+    if (ultimoP >= 0 && !(rev >= ultimoP)) missing.push(`rev-${ultimoP} (found ${desarrollo})`)
+    // Each attendance row must hold at least the last mark acknowledged for it (a later,
+    // unacknowledged one may have committed too).
     const rows = handle
       .prepare('select motivo from asistencias where sesion_id = ? order by orden, id')
       .all(sesionId) as { motivo: string }[]
-    for (let i = Math.max(0, acked.M - rows.length + 1); i <= acked.M; i++) {
-      const found = Number(rows[i % rows.length]!.motivo.replace('m-', '') || -1)
-      if (found < i) missing.push(`m-${i} (found ${rows[i % rows.length]!.motivo || 'nothing'})`)
+    for (const [r, i] of ultimaMarca) {
+      const found = Number(rows[r]!.motivo.replace('m-', '') || -1)
+      if (found < i) missing.push(`m-${i} (found ${rows[r]!.motivo || 'nothing'})`)
     }
     return { integrity, missing }
   } catch (error) {

@@ -25,7 +25,8 @@ export interface Bridge {
 }
 
 export const TOKEN_HEADER = 'x-mitp-token'
-const MAX_BODY = 2 * 1024 * 1024
+// Room for a 20 MB workbook sent as base64.
+const MAX_BODY = 30 * 1024 * 1024
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const root = options.staticDir ? path.resolve(options.staticDir) : undefined

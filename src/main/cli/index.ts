@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { openAppDatabase, DatabaseOpenError, type AppDatabase } from '../core/db/open'
@@ -10,6 +11,8 @@ import { writeFileAtomic } from '../core/files'
 import { AppError } from '../core/errors'
 import { chromiumPdfPrinter } from '../bridge/pdf-chromium'
 import { planText, toPlanJson } from './plan-json'
+import { exportarMatriz, importarMatriz, previsualizarMatriz } from '../core/export/matriz'
+import { describirVista } from './vista-texto'
 
 const USO = `Uso: npm run cli -- <comando> [opciones]
 
@@ -18,11 +21,28 @@ Comandos:
   acta --db ARCHIVO --sesion ID --format docx|pdf --out ARCHIVO
                                    Escribe el acta de una sesión.
   demo --db ARCHIVO                Llena ARCHIVO con sesiones de ejemplo de 2014 para probar la aplicación.
+  export --db ARCHIVO --out LIBRO.xlsx [--seguimiento] [--papel carta|oficio|a4]
+                                   Escribe la matriz del plan (con seguimiento: avance, sesiones, acuerdos).
+  import --db ARCHIVO --in LIBRO.xlsx [--dry-run] [--nuevo "Nombre" --desde AAAA-MM-DD --hasta AAAA-MM-DD]
+                                   Muestra lo que cambiaría y lo aplica al plan vigente (o crea un plan nuevo).
 
 La base de datos también puede indicarse con la variable MITP_DB.`
 
 type Out = (s: string) => void
-type Values = { db?: string; json?: boolean; sesion?: string; format?: string; out?: string }
+type Values = {
+  db?: string
+  json?: boolean
+  sesion?: string
+  format?: string
+  out?: string
+  in?: string
+  seguimiento?: boolean
+  papel?: string
+  'dry-run'?: boolean
+  nuevo?: string
+  desde?: string
+  hasta?: string
+}
 
 class UsageError extends Error {}
 
@@ -49,6 +69,36 @@ const COMMANDS: Record<string, (app: AppDatabase, v: Values, out: Out) => Promis
       await pdf?.close()
     }
   },
+  export: async (app, v, out) => {
+    if (!v.out) throw new UsageError('export necesita --out LIBRO.xlsx.')
+    const papel = v.papel ?? 'carta'
+    if (papel !== 'carta' && papel !== 'oficio' && papel !== 'a4')
+      throw new UsageError('--papel debe ser carta, oficio o a4.')
+    const r = await exportarMatriz(app.db, { seguimiento: !!v.seguimiento, papel })
+    writeFileAtomic(v.out, r.data)
+    out(`Matriz escrita en ${path.resolve(v.out)}`)
+  },
+  import: async (app, v, out) => {
+    if (!v.in) throw new UsageError('import necesita --in LIBRO.xlsx.')
+    const data = fs.readFileSync(v.in)
+    const plan = await planArbol(app.db).catch(() => null)
+    const vista = await previsualizarMatriz(app.db, data, v.nuevo ? null : (plan?.plan.id ?? null))
+    out(describirVista(vista))
+    if (v['dry-run']) return out('Simulación (--dry-run): no se escribió nada.')
+    if (v.nuevo) {
+      if (!v.desde || !v.hasta) throw new UsageError('--nuevo necesita --desde y --hasta.')
+      const r = await importarMatriz(app.db, data, {
+        modo: 'nuevo',
+        nombre: v.nuevo,
+        periodoDesde: v.desde,
+        periodoHasta: v.hasta
+      })
+      return out(`Plan nuevo creado (${r.planId}).`)
+    }
+    if (!plan) throw new AppError('no_encontrado', 'No hay un plan que actualizar; use --nuevo.')
+    await importarMatriz(app.db, data, { modo: 'actualizar', planId: plan.plan.id })
+    out(vista.sinCambios ? 'Sin cambios.' : 'Cambios aplicados.')
+  },
   demo: async (app, _v, out) => {
     const api = createApi(app.db, {
       info: () => ({ version: 'cli', schemaVersion: app.schemaVersion, dbPath: app.path }),
@@ -74,6 +124,13 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
         sesion: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        in: { type: 'string' },
+        seguimiento: { type: 'boolean' },
+        papel: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        nuevo: { type: 'string' },
+        desde: { type: 'string' },
+        hasta: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       }
     })

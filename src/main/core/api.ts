@@ -42,6 +42,8 @@ import {
 } from './services/acuerdos.service'
 import { crearErrata, guardarConfig, obtenerConfig } from './services/erratas-config.service'
 import { actaArchivo, toDocumento, type PdfPrinter } from './export/documento'
+import { exportarMatriz, importarMatriz, previsualizarMatriz } from './export/matriz'
+import { Tareas } from './tareas'
 
 export interface ApiEnvironment {
   info: () => AppInfo
@@ -51,6 +53,8 @@ export interface ApiEnvironment {
 
 /** Implements the contract over one database. Both transports serve this same object. */
 export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandlers {
+  const tareas = new Tareas()
+  const bytes = (base64: string): Buffer => Buffer.from(base64, 'base64')
   return {
     'app:info': async () => env.info(),
     'plan:listar': () => listarPlanes(db),
@@ -128,6 +132,18 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
     'acta:documento': async (i) =>
       toDocumento(await actaArchivo(db, i.sesionId, i.formato, env.printPdf)),
     'config:obtener': () => obtenerConfig(db),
-    'config:guardar': (i) => guardarConfig(db, i)
+    'config:guardar': (i) => guardarConfig(db, i),
+    'matriz:exportar': async (i) =>
+      tareas.iniciar(async (progreso, signal) => {
+        const { data, ...doc } = await exportarMatriz(db, i, progreso, signal)
+        return { ...doc, base64: data.toString('base64') }
+      }),
+    'matriz:previsualizar': (i) => previsualizarMatriz(db, bytes(i.base64), i.planId),
+    'matriz:importar': async (i) =>
+      tareas.iniciar((progreso, signal) =>
+        importarMatriz(db, bytes(i.base64), i.destino, progreso, signal)
+      ),
+    'tarea:estado': async (i) => tareas.estado(i.id),
+    'tarea:cancelar': async (i) => tareas.cancelar(i.id)
   }
 }

@@ -66,7 +66,12 @@ export const CHANNELS = [
   'errata:crear',
   'acta:documento',
   'config:obtener',
-  'config:guardar'
+  'config:guardar',
+  'matriz:exportar',
+  'matriz:previsualizar',
+  'matriz:importar',
+  'tarea:estado',
+  'tarea:cancelar'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

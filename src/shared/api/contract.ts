@@ -25,6 +25,8 @@ import type {
   SesionDetalle,
   SesionResumen
 } from '../domain/sesiones'
+import type { VistaPreviaImportacion } from '../domain/importacion'
+import type { Tarea } from '../domain/tareas'
 import * as s from './schemas'
 import * as ss from './schemas-sesiones'
 
@@ -124,7 +126,12 @@ export const contract = {
   'errata:crear': returns<FeErrata>()(ss.errataCrearSchema),
   'acta:documento': returns<Documento>()(ss.actaDocumentoSchema),
   'config:obtener': returns<ConfigDocumentos>()(s.vacioSchema),
-  'config:guardar': returns<ConfigDocumentos>()(ss.configGuardarSchema)
+  'config:guardar': returns<ConfigDocumentos>()(ss.configGuardarSchema),
+  'matriz:exportar': returns<{ tareaId: string }>()(ss.matrizExportarSchema),
+  'matriz:previsualizar': returns<VistaPreviaImportacion>()(ss.matrizPrevisualizarSchema),
+  'matriz:importar': returns<{ tareaId: string }>()(ss.matrizImportarSchema),
+  'tarea:estado': returns<Tarea>()(s.porIdSchema),
+  'tarea:cancelar': returns<null>()(s.porIdSchema)
 } satisfies Record<Channel, MethodDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract

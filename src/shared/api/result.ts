@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'metodo_desconocido',
   'no_autorizado',
   'solo_lectura',
+  'cancelado',
   'interno'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -7,6 +7,7 @@ import {
   SESION_TIPOS
 } from '../domain/sesiones'
 import { fechaSchema, idSchema, LIMITES } from './schemas'
+import { MENSAJE_CONTROL, tieneControl } from '../domain/texto'
 
 const texto = (campo: string, max: number = LIMITES.texto) =>
   z
@@ -14,16 +15,21 @@ const texto = (campo: string, max: number = LIMITES.texto) =>
     .trim()
     .min(1, `${campo} no puede estar vacío.`)
     .max(max, `${campo} no puede superar ${max} caracteres.`)
+    .refine((v) => !tieneControl(v), MENSAJE_CONTROL)
 
 /** Free text that may be empty (minutes are written as the session goes). */
 const libre = (campo: string, max: number = 50_000) =>
-  z.string().max(max, `${campo} no puede superar ${max} caracteres.`)
+  z
+    .string()
+    .max(max, `${campo} no puede superar ${max} caracteres.`)
+    .refine((v) => !tieneControl(v), MENSAJE_CONTROL)
 
 const opcional = (campo: string, max: number = LIMITES.nombre) =>
   z
     .string()
     .trim()
     .max(max, `${campo} no puede superar ${max} caracteres.`)
+    .refine((v) => !tieneControl(v), MENSAJE_CONTROL)
     .nullable()
     .transform((v) => (v ? v : null))
 
@@ -194,4 +200,47 @@ export const logoSchema = z
 export const configGuardarSchema = z.object({
   encabezado: libre('El encabezado', 2000),
   logo: logoSchema
+})
+
+export const matrizExportarSchema = z
+  .object({
+    planId: idSchema.optional(),
+    seguimiento: z.boolean(),
+    papel: z.enum(['carta', 'oficio', 'a4'], { error: 'Tamaño de papel no válido.' }),
+    instanciaId: idSchema.optional(),
+    desde: fechaSchema.optional(),
+    hasta: fechaSchema.optional()
+  })
+  .refine((o) => !o.desde || !o.hasta || o.desde <= o.hasta, {
+    message: 'La fecha final no puede ser anterior a la inicial.',
+    path: ['hasta']
+  })
+
+/** A workbook as base64: 20 MB of file at most. */
+const libroBase64 = z
+  .string()
+  .max(28_000_000, 'El archivo supera el máximo de 20 MB.')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'El archivo no llegó completo; vuelva a elegirlo.')
+
+export const matrizPrevisualizarSchema = z.object({
+  base64: libroBase64,
+  planId: idSchema.nullable()
+})
+
+export const matrizImportarSchema = z.object({
+  base64: libroBase64,
+  destino: z.discriminatedUnion('modo', [
+    z.object({ modo: z.literal('actualizar'), planId: idSchema }),
+    z
+      .object({
+        modo: z.literal('nuevo'),
+        nombre: texto('El nombre del plan', LIMITES.nombre),
+        periodoDesde: fechaSchema,
+        periodoHasta: fechaSchema
+      })
+      .refine((p) => p.periodoDesde <= p.periodoHasta, {
+        message: 'El período debe terminar después de comenzar.',
+        path: ['periodoHasta']
+      })
+  ])
 })

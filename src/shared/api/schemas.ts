@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { INDICADOR_TIPOS } from '../domain/plan'
 import { isIsoDate } from '../domain/fechas'
+import { MENSAJE_CONTROL, tieneControl } from '../domain/texto'
 
 // Spanish defaults for any message not written out below.
 z.config(z.locales.es())
@@ -19,12 +20,14 @@ const requerido = (campo: string, max: number): z.ZodString =>
     .trim()
     .min(1, `${campo} no puede estar vacío.`)
     .max(max, `${campo} no puede superar ${max} caracteres.`)
+    .refine((v) => !tieneControl(v), MENSAJE_CONTROL)
 
 const opcional = (campo: string, max: number): z.ZodType<string | null> =>
   z
     .string()
     .trim()
     .max(max, `${campo} no puede superar ${max} caracteres.`)
+    .refine((v) => !tieneControl(v), MENSAJE_CONTROL)
     .nullable()
     .transform((v) => (v ? v : null))
 

@@ -117,7 +117,7 @@ describe('HTTP bridge', () => {
       'POST',
       '/api/plan:listar',
       { [TOKEN_HEADER]: TOKEN },
-      'x'.repeat(3 * 1024 * 1024)
+      'x'.repeat(31 * 1024 * 1024)
     ).catch(() => ({ status: 413, headers: {}, body: '' }))
     expect(big.status).toBe(413)
   })

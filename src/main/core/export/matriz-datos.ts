@@ -1,0 +1,202 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import type { Accion, PlanArbol } from '../../../shared/domain/plan'
+import { tituloSesion, situacionAcuerdo, type AvanceEstado } from '../../../shared/domain/sesiones'
+import { planArbol } from '../services/plan.service'
+import { listarInstituciones } from '../services/instituciones.service'
+import { acuerdosDto, hoyChile } from '../services/acuerdos.service'
+
+export interface MatrizOpciones {
+  planId?: string
+  seguimiento: boolean
+  papel: 'carta' | 'oficio' | 'a4'
+  instanciaId?: string
+  desde?: string
+  hasta?: string
+}
+
+export interface SeguimientoAccion {
+  estado: AvanceEstado | null
+  porcentaje: number | null
+  fecha: string | null
+  sesion: string | null
+  acuerdosPendientes: number
+}
+
+/** Everything a matrix workbook shows, read in one go before any file is written. */
+export interface MatrizDatos {
+  arbol: PlanArbol
+  glosario: { sigla: string; nombre: string }[]
+  seguimiento: Map<string, SeguimientoAccion> | null
+  sesiones: {
+    id: string
+    instancia: string
+    titulo: string
+    tipo: string
+    numero: number
+    fecha: string
+    estado: string
+    presentes: number
+    excusados: number
+    acuerdos: number
+  }[]
+  asistencia: {
+    sesion: string
+    fecha: string
+    institucion: string
+    nombre: string
+    calidad: string
+    estado: string
+    motivo: string
+  }[]
+  acuerdos: {
+    sesion: string
+    fecha: string
+    numero: number
+    texto: string
+    responsable: string
+    plazo: string | null
+    accion: string | null
+    situacion: string
+  }[]
+  mediciones: {
+    sesion: string
+    fechaCorte: string
+    accion: string
+    indicador: string
+    tipo: string
+    valor: number | null
+    numerador: number | null
+    denominador: number | null
+  }[]
+}
+
+export async function matrizDatos(db: Kysely<Database>, o: MatrizOpciones): Promise<MatrizDatos> {
+  const arbol = await planArbol(db, o.planId)
+  if (o.instanciaId) {
+    arbol.ejes = arbol.ejes
+      .map((e) => ({
+        ...e,
+        objetivos: e.objetivos
+          .map((ob) => ({
+            ...ob,
+            acciones: ob.acciones.filter((a) => a.instanciaId === o.instanciaId)
+          }))
+          .filter((ob) => ob.acciones.length)
+      }))
+      .filter((e) => e.objetivos.length)
+  }
+  const glosario = (await listarInstituciones(db)).map((i) => ({
+    sigla: i.sigla,
+    nombre: i.nombre
+  }))
+  if (!o.seguimiento)
+    return {
+      arbol,
+      glosario,
+      seguimiento: null,
+      sesiones: [],
+      asistencia: [],
+      acuerdos: [],
+      mediciones: []
+    }
+
+  let q = db
+    .selectFrom('sesiones as s')
+    .innerJoin('instancias as i', 'i.id', 's.instancia_id')
+    .selectAll('s')
+    .select('i.nombre as instancia')
+  if (o.instanciaId) q = q.where('s.instancia_id', '=', o.instanciaId)
+  if (o.desde) q = q.where('s.fecha', '>=', o.desde)
+  if (o.hasta) q = q.where('s.fecha', '<=', o.hasta)
+  const sesiones = await q.orderBy('s.fecha').orderBy('s.created_at').execute()
+  const ids = sesiones.map((s) => s.id)
+  const titulo = new Map(sesiones.map((s) => [s.id, tituloSesion(s)]))
+  const fecha = new Map(sesiones.map((s) => [s.id, s.fecha]))
+  const none = ids.length === 0
+  const [asis, avances, acuerdoRows, mediciones] = none
+    ? [[], [], [], []]
+    : await Promise.all([
+        db
+          .selectFrom('asistencias')
+          .selectAll()
+          .where('sesion_id', 'in', ids)
+          .orderBy('orden')
+          .execute(),
+        db.selectFrom('avances').selectAll().where('sesion_id', 'in', ids).execute(),
+        db
+          .selectFrom('acuerdos')
+          .selectAll()
+          .where('sesion_id', 'in', ids)
+          .orderBy('numero')
+          .execute(),
+        db.selectFrom('mediciones').selectAll().where('sesion_id', 'in', ids).execute()
+      ])
+  const orden = new Map(ids.map((id, i) => [id, i]))
+  const hoy = hoyChile()
+  const acuerdos = await acuerdosDto(db, acuerdoRows, hoy)
+  const seguimiento = new Map<string, SeguimientoAccion>()
+  const acciones: Accion[] = arbol.ejes.flatMap((e) => e.objetivos.flatMap((ob) => ob.acciones))
+  for (const a of acciones) {
+    const ultimo = avances
+      .filter((v) => v.accion_id === a.id)
+      .sort((x, y) => orden.get(y.sesion_id)! - orden.get(x.sesion_id)!)[0]
+    seguimiento.set(a.id, {
+      estado: ultimo?.estado ?? null,
+      porcentaje: ultimo?.porcentaje ?? null,
+      fecha: ultimo ? fecha.get(ultimo.sesion_id)! : null,
+      sesion: ultimo ? titulo.get(ultimo.sesion_id)! : null,
+      acuerdosPendientes: acuerdos.filter((x) => x.accionId === a.id && x.estado !== 'cumplido')
+        .length
+    })
+  }
+  return {
+    arbol,
+    glosario,
+    seguimiento,
+    sesiones: sesiones.map((s) => {
+      const propios = asis.filter((x) => x.sesion_id === s.id)
+      return {
+        id: s.id,
+        instancia: s.instancia,
+        titulo: tituloSesion(s),
+        tipo: s.tipo,
+        numero: s.numero,
+        fecha: s.fecha,
+        estado: s.estado,
+        presentes: propios.filter((x) => x.estado === 'presente').length,
+        excusados: propios.filter((x) => x.estado === 'excusado').length,
+        acuerdos: acuerdoRows.filter((x) => x.sesion_id === s.id).length
+      }
+    }),
+    asistencia: asis.map((x) => ({
+      sesion: titulo.get(x.sesion_id)!,
+      fecha: fecha.get(x.sesion_id)!,
+      institucion: x.institucion,
+      nombre: x.nombre,
+      calidad: x.calidad,
+      estado: x.estado,
+      motivo: x.motivo
+    })),
+    acuerdos: acuerdos.map((x) => ({
+      sesion: x.sesionTitulo,
+      fecha: x.sesionFecha,
+      numero: x.numero,
+      texto: x.texto,
+      responsable: x.responsable,
+      plazo: x.plazo,
+      accion: x.accionCodigo,
+      situacion: situacionAcuerdo(x.estado, x.plazo, hoy)
+    })),
+    mediciones: mediciones.map((m) => ({
+      sesion: titulo.get(m.sesion_id)!,
+      fechaCorte: m.fecha_corte,
+      accion: m.accion_codigo,
+      indicador: m.indicador_texto,
+      tipo: m.tipo,
+      valor: m.valor,
+      numerador: m.numerador,
+      denominador: m.denominador
+    }))
+  }
+}

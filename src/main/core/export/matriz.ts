@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import type { DocumentoGenerado } from '../../../shared/domain/tareas'
+import type {
+  ResultadoImportacion,
+  VistaPreviaImportacion
+} from '../../../shared/domain/importacion'
+import { planArbol } from '../services/plan.service'
+import { listarInstituciones } from '../services/instituciones.service'
+import { matrizDatos, type MatrizOpciones } from './matriz-datos'
+import { escribirMatriz, type Progreso } from './matriz-xlsx'
+import { leerMatriz } from '../import/matriz-leer'
+import { vistaPrevia } from '../import/matriz-diff'
+import { aplicarMatriz, type ModoImportacion } from '../import/matriz-aplicar'
+import { AppError } from '../errors'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** The matrix workbook as a file: data gathered first, then the workbook built in memory. */
+export async function exportarMatriz(
+  db: Kysely<Database>,
+  o: MatrizOpciones,
+  progreso: Progreso = () => {},
+  signal?: AbortSignal
+): Promise<DocumentoGenerado & { data: Buffer }> {
+  progreso(0.02, 'Leyendo el plan')
+  const datos = await matrizDatos(db, o)
+  const data = await escribirMatriz(datos, o, progreso, signal)
+  const nombre = `${o.seguimiento ? 'matriz-con-seguimiento' : 'matriz-del-plan'}-${datos.arbol.plan.periodoDesde.slice(0, 4)}-${datos.arbol.plan.periodoHasta.slice(0, 4)}.xlsx`
+  return { nombre, mime: XLSX, base64: '', data }
+}
+
+export async function previsualizarMatriz(
+  db: Kysely<Database>,
+  data: Uint8Array,
+  planId: string | null
+): Promise<VistaPreviaImportacion> {
+  const leida = await leerMatriz(data)
+  const plan = planId ? await planArbol(db, planId) : null
+  return vistaPrevia(leida, plan, await listarInstituciones(db))
+}
+
+export async function importarMatriz(
+  db: Kysely<Database>,
+  data: Uint8Array,
+  modo: ModoImportacion,
+  progreso: Progreso = () => {},
+  signal?: AbortSignal
+): Promise<ResultadoImportacion> {
+  progreso(0.1, 'Leyendo el libro')
+  const leida = await leerMatriz(data)
+  const antes = modo.modo === 'actualizar' ? await planArbol(db, modo.planId) : null
+  const vista = vistaPrevia(leida, antes, await listarInstituciones(db))
+  if (signal?.aborted) throw new AppError('cancelado', 'Importación cancelada.')
+  progreso(0.5, 'Aplicando los cambios')
+  const planId = await aplicarMatriz(db, leida, modo)
+  return { planId, vista }
+}

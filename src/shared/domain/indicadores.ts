@@ -1,0 +1,30 @@
+import type { IndicadorTipo } from './plan'
+
+/**
+ * A kind for an indicador read from text (an imported matrix): a formula with "/" is a
+ * porcentaje with its numerator and denominator, "Número de…" a count, anything else a
+ * milestone or document. The user can correct it afterwards.
+ */
+export function clasificarIndicador(texto: string): {
+  tipo: IndicadorTipo
+  numerador: string | null
+  denominador: string | null
+} {
+  const limpio = texto
+    .replace(/^Indicador \d+:\s*/i, '')
+    .replace(/\s*\*\s*100\.?\s*$/, '')
+    .trim()
+  const i = limpio.indexOf('/')
+  if (i > 0) {
+    const num = limpio.slice(0, i).replace(/^\(/, '').trim()
+    const den = limpio
+      .slice(i + 1)
+      .replace(/\)\s*$/, '')
+      .replace(/\.$/, '')
+      .trim()
+    if (num && den) return { tipo: 'porcentaje', numerador: num, denominador: den }
+  }
+  if (/^(n[úu]mero|n°|cantidad)\b/i.test(limpio))
+    return { tipo: 'conteo', numerador: null, denominador: null }
+  return { tipo: 'hito', numerador: null, denominador: null }
+}
