@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { BrowserWindow, shell, dialog, type WebContents } from 'electron'
+import { BrowserWindow, Notification, shell, dialog, type WebContents } from 'electron'
 import { APP_ORIGIN } from './protocol'
 
 /** The renderer's origin: the dev server while developing, app://mitp otherwise. */
@@ -53,6 +53,20 @@ function lockDown(contents: WebContents): void {
     return { action: 'deny' }
   })
   contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  // Documents the page hands over are saved through Chromium's download (native save dialog,
+  // written under a temporary name and renamed); when done, offer to open the folder.
+  contents.session.on('will-download', (_event, item) => {
+    item.once('done', (_e, state) => {
+      if (state !== 'completed') return
+      const saved = item.getSavePath()
+      const aviso = new Notification({
+        title: 'Archivo guardado',
+        body: `${path.basename(saved)} — haga clic para abrir la carpeta`
+      })
+      aviso.on('click', () => shell.showItemInFolder(saved))
+      aviso.show()
+    })
+  })
 }
 
 async function openExternalAfterConfirm(url: string): Promise<void> {

@@ -7,6 +7,8 @@ import { AccionCard } from '../components/AccionCard'
 import { EntityFormModal, type FormSpec } from '../components/EntityForm'
 import { RowActions } from '../components/RowActions'
 import { accionForm, ejeForm, objetivoForm, planForm } from '../forms/plan-forms'
+import { ExportarDialog } from '../matriz/ExportarDialog'
+import { ImportarDialog } from '../matriz/ImportarDialog'
 
 interface Filtros {
   ejeId: string | null
@@ -36,6 +38,7 @@ export function PlanScreen(): ReactNode {
   const { data: arbol, error, loading, reload } = useQuery('plan:arbol', {})
   const [filtros, setFiltros] = useState<Filtros>({ ejeId: null, instanciaId: null, texto: '' })
   const [form, setForm] = useState<FormSpec | null>(null)
+  const [dialogo, setDialogo] = useState<'exportar' | 'importar' | null>(null)
   const ejes = useMemo(() => (arbol ? filtrar(arbol, filtros) : []), [arbol, filtros])
 
   if (error)
@@ -66,6 +69,12 @@ export function PlanScreen(): ReactNode {
           </Text>
         </div>
         <Group>
+          <Button variant="default" onClick={() => setDialogo('exportar')}>
+            Exportar a Excel
+          </Button>
+          <Button variant="default" onClick={() => setDialogo('importar')}>
+            Importar matriz
+          </Button>
           <Button variant="default" onClick={() => setForm(planForm(arbol.plan))}>
             Editar plan
           </Button>
@@ -132,6 +141,21 @@ export function PlanScreen(): ReactNode {
         </EjeSection>
       ))}
       <EntityFormModal spec={form} onClose={() => setForm(null)} onSaved={saved} />
+      <ExportarDialog
+        opened={dialogo === 'exportar'}
+        planId={arbol.plan.id}
+        instancias={arbol.instancias}
+        onClose={() => setDialogo(null)}
+      />
+      <ImportarDialog
+        opened={dialogo === 'importar'}
+        planId={arbol.plan.id}
+        onClose={() => setDialogo(null)}
+        onDone={() => {
+          setDialogo(null)
+          void reload()
+        }}
+      />
     </Stack>
   )
 }

@@ -452,3 +452,27 @@ describe('importing a matrix', () => {
     }
   })
 })
+
+describe('long work as a task', () => {
+  it('reports progress to the end, and can be cancelled', async () => {
+    const api = t.api
+    const { tareaId } = await api['matriz:exportar']({ seguimiento: false, papel: 'carta' })
+    let estado = await api['tarea:estado']({ id: tareaId })
+    while (estado.estado === 'en_curso') {
+      await new Promise((r) => setTimeout(r, 20))
+      estado = await api['tarea:estado']({ id: tareaId })
+    }
+    expect(estado).toMatchObject({ estado: 'lista', progreso: 1 })
+    expect(
+      Buffer.from((estado.resultado as { base64: string }).base64, 'base64')
+        .subarray(0, 2)
+        .toString()
+    ).toBe('PK')
+    const otra = await api['matriz:exportar']({ seguimiento: true, papel: 'a4' })
+    await api['tarea:cancelar']({ id: otra.tareaId })
+    expect(await api['tarea:estado']({ id: otra.tareaId })).toMatchObject({
+      estado: 'cancelada',
+      error: { code: 'cancelado' }
+    })
+  })
+})
