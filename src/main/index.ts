@@ -1,8 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { app, BrowserWindow, dialog, Menu } from 'electron'
+import { app, BrowserWindow, Menu } from 'electron'
 import { openAppDatabase, DatabaseOpenError, type AppDatabase } from './core/db/open'
-import { createApi } from './core/api'
+import { createAppApi } from './core/app-api'
+import { crearLog } from './core/log'
+import { respaldoAutomatico } from './core/respaldos'
+import type { Logger } from './core/dispatch'
+import { faltaConRespaldos, recuperar } from './shell/recovery'
 import { bindIpc } from './shell/ipc'
 import { buildMenu } from './shell/menu'
 import { registerAppScheme, serveRenderer } from './shell/protocol'
@@ -11,13 +15,14 @@ import { electronPdfPrinter } from './shell/pdf'
 
 // The Electron shell: lifecycle, one instance, the window, IPC and menus. All logic is in core.
 
-const log = (message: string, error?: unknown): void =>
-  console.error(`[mitp] ${message}`, error ?? '')
+const userData = (): string => app.getPath('userData')
+const respaldosDir = (): string => path.join(userData(), 'respaldos')
+let log: Logger = (message, error) => console.error(`[mitp] ${message}`, error ?? '')
 
 function databasePath(): string {
   const flag = process.argv.find((a) => a.startsWith('--db='))
   if (flag) return flag.slice('--db='.length)
-  return process.env.MITP_DB ?? path.join(app.getPath('userData'), 'secretaria-mitp.db')
+  return process.env.MITP_DB ?? path.join(userData(), 'secretaria-mitp.db')
 }
 
 /** better-sqlite3 must be built for Electron; that build ships beside the app (see README). */
@@ -32,24 +37,52 @@ function electronSqliteBinding(): string | undefined {
 
 let database: AppDatabase | undefined
 
+/** Opens the database, going through the recovery screen for as long as it cannot be opened. */
+async function abrirBase(): Promise<AppDatabase | null> {
+  let file = databasePath()
+  if (await faltaConRespaldos(file, respaldosDir())) {
+    const e = await recuperar(
+      file,
+      respaldosDir(),
+      `No se encontró la base de datos en ${file}, pero hay respaldos.`
+    )
+    if ('salir' in e) return null
+    file = e.abrir
+  }
+  for (;;) {
+    try {
+      return await openAppDatabase(file, {
+        nativeBinding: electronSqliteBinding(),
+        respaldosDir: respaldosDir()
+      })
+    } catch (error) {
+      log('no se pudo abrir la base de datos', error)
+      const detalle = error instanceof DatabaseOpenError ? error.message : String(error)
+      const e = await recuperar(file, respaldosDir(), detalle)
+      if ('salir' in e) return null
+      file = e.abrir
+    }
+  }
+}
+
 async function start(): Promise<void> {
+  log = crearLog(path.join(userData(), 'logs'))
   const isDev = !!process.env.ELECTRON_RENDERER_URL
   Menu.setApplicationMenu(buildMenu(isDev))
   serveRenderer(path.join(__dirname, '../renderer'))
-  try {
-    database = await openAppDatabase(databasePath(), { nativeBinding: electronSqliteBinding() })
-  } catch (error) {
-    const detail = error instanceof DatabaseOpenError ? error.message : String(error)
-    log('no se pudo abrir la base de datos', error)
-    dialog.showErrorBox('No se pudo abrir la base de datos', detail)
-    app.exit(1)
-    return
-  }
-  const db = database
+  const db = await abrirBase()
+  if (!db) return app.exit(0)
+  database = db
+  const respaldo = (motivo: 'diario' | 'aprobacion') =>
+    respaldoAutomatico(db.handle, respaldosDir(), motivo).catch((e: unknown) =>
+      log(`respaldo ${motivo} fallido`, e)
+    )
+  void respaldo('diario')
   bindIpc(
-    createApi(db.db, {
-      info: () => ({ version: app.getVersion(), schemaVersion: db.schemaVersion, dbPath: db.path }),
-      printPdf: electronPdfPrinter
+    createAppApi(db, {
+      version: app.getVersion(),
+      printPdf: electronPdfPrinter,
+      alAprobar: () => respaldo('aprobacion')
     }),
     isTrustedUrl,
     log

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppDatabase } from '../../src/main/core/db/open'
-import { createApi } from '../../src/main/core/api'
+import { createAppApi } from '../../src/main/core/app-api'
 import { tempDir } from '../helpers/db'
 import { bundleWriter, checkAfterKill, runAndKill } from './crash-harness'
 
@@ -21,10 +21,7 @@ let writer = ''
 async function prepare(name: string): Promise<{ file: string; sesionId: string }> {
   const file = path.join(dir.dir, name)
   const app = await openAppDatabase(file)
-  const api = createApi(app.db, {
-    info: () => ({ version: 't', schemaVersion: 0, dbPath: file }),
-    printPdf: null
-  })
+  const api = createAppApi(app, { version: 't' })
   const prev = (await api['instancia:listar'](undefined)).find((i) => i.codigo === 'PREVENCION')!
   const inst = await api['institucion:listar'](undefined)
   for (const sigla of ['SERNAM', 'PDI', 'MININT']) {

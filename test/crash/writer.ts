@@ -4,7 +4,7 @@
  * Usage: writer DB SESION_ID safe|unsafe START
  */
 import { openAppDatabase } from '../../src/main/core/db/open'
-import { createApi } from '../../src/main/core/api'
+import { createAppApi } from '../../src/main/core/app-api'
 
 async function main(): Promise<void> {
   const [file, sesionId, mode, startArg] = process.argv.slice(2) as [string, string, string, string]
@@ -14,10 +14,7 @@ async function main(): Promise<void> {
     app.handle.pragma('journal_mode = MEMORY')
     app.handle.pragma('synchronous = OFF')
   }
-  const api = createApi(app.db, {
-    info: () => ({ version: 'crash', schemaVersion: 0, dbPath: file }),
-    printPdf: null
-  })
+  const api = createAppApi(app, { version: 'crash' })
   const detalle = await api['sesion:obtener']({ id: sesionId })
   const punto = detalle.puntos[0]!
   const asistencia = detalle.asistencia.map((a) => a.id)

@@ -7,7 +7,7 @@ import {
   type AppDatabase,
   type OpenAppDatabaseOptions
 } from '../../src/main/core/db/open'
-import { createApi } from '../../src/main/core/api'
+import { createAppApi } from '../../src/main/core/app-api'
 import type { ApiHandlers } from '../../src/shared/api/contract'
 import type { PdfPrinter } from '../../src/main/core/export/documento'
 
@@ -31,10 +31,7 @@ export async function openTestApp(
   const { dir, cleanup } = tempDir()
   const file = path.join(dir, 'mitp.db')
   const app = await openAppDatabase(file, options)
-  const api = createApi(app.db, {
-    info: () => ({ version: 'test', schemaVersion: app.schemaVersion, dbPath: app.path }),
-    printPdf: options.printPdf ?? null
-  })
+  const api = createAppApi(app, { version: 'test', printPdf: options.printPdf ?? null })
   const t: TestApp = {
     app,
     api,

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { openAppDatabase, DatabaseOpenError } from '../core/db/open'
-import { createApi } from '../core/api'
+import { createAppApi } from '../core/app-api'
 import { startBridge } from './server'
 import { chromiumPdfPrinter } from './pdf-chromium'
 
@@ -16,10 +16,7 @@ async function main(): Promise<void> {
   const version = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string })
     .version
   const pdf = chromiumPdfPrinter()
-  const handlers = createApi(app.db, {
-    info: () => ({ version, schemaVersion: app.schemaVersion, dbPath: app.path }),
-    printPdf: pdf.print
-  })
+  const handlers = createAppApi(app, { version, printPdf: pdf.print })
   const bridge = await startBridge({
     handlers,
     token: crypto.randomBytes(24).toString('hex'),

@@ -2,13 +2,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { openAppDatabase, DatabaseOpenError, type AppDatabase } from '../core/db/open'
-import { createApi } from '../core/api'
+import { createAppApi } from '../core/app-api'
 import { planArbol } from '../core/services/plan.service'
 import { listarInstituciones } from '../core/services/instituciones.service'
 import { actaArchivo } from '../core/export/documento'
 import { sembrarDemo } from '../core/seed/demo'
 import { writeFileAtomic } from '../core/files'
 import { AppError } from '../core/errors'
+import { respaldar, restaurar, verificarArchivo } from '../core/respaldos'
+import { openSqlite } from '../core/db/sqlite'
 import { chromiumPdfPrinter } from '../bridge/pdf-chromium'
 import { planText, toPlanJson } from './plan-json'
 import { exportarMatriz, importarMatriz, previsualizarMatriz } from '../core/export/matriz'
@@ -26,6 +28,13 @@ Comandos:
   import --db ARCHIVO --in LIBRO.xlsx [--dry-run] [--nuevo "Nombre" --desde AAAA-MM-DD --hasta AAAA-MM-DD]
                                    Muestra lo que cambiaría y lo aplica al plan vigente (o crea un plan nuevo).
 
+Respaldos (no abren ni modifican la base de datos de origen):
+  check --db ARCHIVO               Revisa el archivo (integridad, versión, filas); sale con 1 si está dañado.
+  backup --db ARCHIVO --out RESPALDO.db
+                                   Respaldo verificado con la API de respaldo de SQLite.
+  restore --db ARCHIVO --from RESPALDO.db
+                                   Restaura un respaldo verificado; el archivo actual se conserva aparte.
+
 La base de datos también puede indicarse con la variable MITP_DB.`
 
 type Out = (s: string) => void
@@ -39,6 +48,7 @@ type Values = {
   seguimiento?: boolean
   papel?: string
   'dry-run'?: boolean
+  from?: string
   nuevo?: string
   desde?: string
   hasta?: string
@@ -100,14 +110,50 @@ const COMMANDS: Record<string, (app: AppDatabase, v: Values, out: Out) => Promis
     out(vista.sinCambios ? 'Sin cambios.' : 'Cambios aplicados.')
   },
   demo: async (app, _v, out) => {
-    const api = createApi(app.db, {
-      info: () => ({ version: 'cli', schemaVersion: app.schemaVersion, dbPath: app.path }),
-      printPdf: null
-    })
+    const api = createAppApi(app, { version: 'cli' })
     const r = await sembrarDemo(api)
     out(
       `Datos de ejemplo: ${r.personas} personas, ${r.sesiones} sesiones, ${r.acuerdos} acuerdos en ${app.path}`
     )
+  }
+}
+
+/** Commands on database files that must not open (and so migrate) the database. */
+const ARCHIVOS: Record<string, (db: string, v: Values, out: Out) => Promise<number>> = {
+  check: async (db, _v, out) => {
+    const v = verificarArchivo(db)
+    if (!v.ok) throw new AppError('entrada_invalida', `${db}: ${v.motivo}`)
+    out(
+      `${db}: correcta (esquema ${v.schemaVersion}; ${Object.entries(v.filas)
+        .map(([t, n]) => `${n} ${t}`)
+        .join(', ')}).`
+    )
+    return 0
+  },
+  backup: async (db, v, out) => {
+    if (!v.out) throw new UsageError('backup necesita --out RESPALDO.db.')
+    const origen = verificarArchivo(db)
+    if (!origen.ok) throw new AppError('entrada_invalida', `${db}: ${origen.motivo}`)
+    const handle = openSqlite(db, { readonly: true })
+    try {
+      const r = await respaldar(handle, path.resolve(v.out))
+      out(
+        `Respaldo verificado en ${path.resolve(v.out)} (${Object.entries(r.filas)
+          .map(([t, n]) => `${n} ${t}`)
+          .join(', ')}).`
+      )
+    } finally {
+      handle.close()
+    }
+    return 0
+  },
+  restore: async (db, v, out) => {
+    if (!v.from) throw new UsageError('restore necesita --from RESPALDO.db.')
+    const { copiaAnterior } = restaurar(path.resolve(db), path.resolve(v.from))
+    out(
+      `Restaurado desde ${path.resolve(v.from)}.${copiaAnterior ? ` El archivo anterior quedó en ${copiaAnterior}.` : ''}`
+    )
+    return 0
   }
 }
 
@@ -128,6 +174,7 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
         seguimiento: { type: 'boolean' },
         papel: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        from: { type: 'string' },
         nuevo: { type: 'string' },
         desde: { type: 'string' },
         hasta: { type: 'string' },
@@ -144,7 +191,7 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
     return command || parsed.values.help ? 0 : 2
   }
   const run = COMMANDS[command]
-  if (!run) {
+  if (!run && !ARCHIVOS[command]) {
     err(`Comando desconocido: ${command}\n\n${USO}`)
     return 2
   }
@@ -154,9 +201,11 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
     return 2
   }
   try {
+    const archivo = ARCHIVOS[command]
+    if (archivo) return await archivo(dbPath, parsed.values, out)
     const app = await openAppDatabase(dbPath)
     try {
-      await run(app, parsed.values, out)
+      await run!(app, parsed.values, out)
       return 0
     } finally {
       await app.close()
@@ -170,7 +219,7 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
       err(`Error: ${e.message}`)
       return 1
     }
-    err(`Error inesperado: ${e instanceof Error ? e.message : String(e)}`)
+    err(`Error: ${e instanceof Error ? e.message : String(e)}`)
     return 1
   }
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from './db/schema'
 import type { ApiHandlers, AppInfo } from '../../shared/api/contract'
@@ -49,6 +52,10 @@ export interface ApiEnvironment {
   info: () => AppInfo
   /** How this process prints PDFs; null where none is available. */
   printPdf: PdfPrinter | null
+  /** Called after an acta is approved (the app takes a backup then). */
+  alAprobar?: () => Promise<unknown>
+  /** Writes a checked backup of the live database to a file. */
+  respaldar: (destino: string) => Promise<unknown>
 }
 
 /** Implements the contract over one database. Both transports serve this same object. */
@@ -113,7 +120,12 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
     'sesion:actualizar': (i) => actualizarSesion(db, i),
     'sesion:cerrar': (i) => cerrarSesion(db, i.id),
     'sesion:reabrir': (i) => reabrirSesion(db, i.id),
-    'sesion:aprobar': (i) => aprobarSesion(db, i),
+    'sesion:aprobar': async (i) => {
+      const s = await aprobarSesion(db, i)
+      // The approval is committed; a failed backup is logged by the caller, never undone.
+      await env.alAprobar?.().catch(() => undefined)
+      return s
+    },
     'sesion:eliminar': (i) => eliminarSesion(db, i.id),
     'asistencia:marcar': (i) => marcarAsistencia(db, i),
     'asistencia:invitar': (i) => invitar(db, i),
@@ -144,6 +156,20 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
         importarMatriz(db, bytes(i.base64), i.destino, progreso, signal)
       ),
     'tarea:estado': async (i) => tareas.estado(i.id),
-    'tarea:cancelar': async (i) => tareas.cancelar(i.id)
+    'tarea:cancelar': async (i) => tareas.cancelar(i.id),
+    'respaldo:ahora': async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-respaldo-'))
+      try {
+        const nombre = `secretaria-mitp-respaldo-${new Date().toISOString().slice(0, 10)}.db`
+        await env.respaldar(path.join(dir, nombre))
+        return {
+          nombre,
+          mime: 'application/vnd.sqlite3',
+          base64: fs.readFileSync(path.join(dir, nombre)).toString('base64')
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    }
   }
 }

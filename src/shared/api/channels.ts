@@ -71,7 +71,8 @@ export const CHANNELS = [
   'matriz:previsualizar',
   'matriz:importar',
   'tarea:estado',
-  'tarea:cancelar'
+  'tarea:cancelar',
+  'respaldo:ahora'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

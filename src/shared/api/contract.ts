@@ -131,7 +131,8 @@ export const contract = {
   'matriz:previsualizar': returns<VistaPreviaImportacion>()(ss.matrizPrevisualizarSchema),
   'matriz:importar': returns<{ tareaId: string }>()(ss.matrizImportarSchema),
   'tarea:estado': returns<Tarea>()(s.porIdSchema),
-  'tarea:cancelar': returns<null>()(s.porIdSchema)
+  'tarea:cancelar': returns<null>()(s.porIdSchema),
+  'respaldo:ahora': returns<Documento>()(s.vacioSchema)
 } satisfies Record<Channel, MethodDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract

@@ -3,7 +3,8 @@ import path from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from './schema'
 import { LATEST_SCHEMA_VERSION } from './migrations'
-import { migrate } from './migrator'
+import { currentSchemaVersion, ensureMigrationsTable, migrate } from './migrator'
+import { respaldoAutomatico } from '../respaldos'
 import {
   createKysely,
   hasSqliteHeader,
@@ -42,6 +43,8 @@ export interface AppDatabase {
 export interface OpenAppDatabaseOptions extends Pick<SqliteOpenOptions, 'nativeBinding'> {
   /** Seed the 2013-2014 plan into a new file (default true). */
   seed?: boolean
+  /** Where to keep a backup taken before migrating an existing file. */
+  respaldosDir?: string
 }
 
 /**
@@ -59,6 +62,12 @@ export async function openAppDatabase(
   const handle = openSqlite(full, { nativeBinding: options.nativeBinding })
   const db = createKysely(handle)
   try {
+    if (exists && options.respaldosDir) {
+      await ensureMigrationsTable(db)
+      const from = await currentSchemaVersion(db)
+      if (from < LATEST_SCHEMA_VERSION)
+        await respaldoAutomatico(handle, options.respaldosDir, `antes-de-migrar-v${from}`)
+    }
     const { to } = await migrate(db)
     if (options.seed !== false) await seedPlanInicial(db)
     return {

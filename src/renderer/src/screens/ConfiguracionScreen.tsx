@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react'
 import { Button, FileInput, Group, Image, Stack, Text, Textarea, Title } from '@mantine/core'
 import { call } from '../api/client'
 import { useQuery } from '../api/use-query'
+import { descargar } from '../api/download'
 import { notifyError, notifySaved } from '../components/notify'
 
 /** The institutional header and logo printed on every acta. */
@@ -65,6 +66,28 @@ export function ConfiguracionScreen(): ReactNode {
             Quitar logo
           </Button>
         )}
+      </Group>
+      <Title order={2} size="h3" mt="lg">
+        Respaldos
+      </Title>
+      <Text size="sm">
+        La aplicación respalda sola la base de datos una vez al día, después de aprobar cada acta y
+        antes de cada actualización, en la carpeta «respaldos» junto a sus datos. Aquí puede guardar
+        una copia verificada donde quiera (por ejemplo, en un pendrive).
+      </Text>
+      <Group>
+        <Button
+          variant="light"
+          onClick={async () => {
+            const r = await call('respaldo:ahora', undefined)
+            if (r.ok) {
+              descargar(r.value)
+              notifySaved('Respaldo verificado listo para guardar.')
+            } else notifyError('No se pudo respaldar', r.error)
+          }}
+        >
+          Respaldar ahora
+        </Button>
       </Group>
     </Stack>
   )

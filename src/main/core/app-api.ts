@@ -1,0 +1,18 @@
+import type { ApiHandlers } from '../../shared/api/contract'
+import { createApi } from './api'
+import type { AppDatabase } from './db/open'
+import type { PdfPrinter } from './export/documento'
+import { respaldar } from './respaldos'
+
+/** The API over an opened app database, as every process wires it (shell, bridge, CLI, tests). */
+export function createAppApi(
+  app: AppDatabase,
+  options: { version: string; printPdf?: PdfPrinter | null; alAprobar?: () => Promise<unknown> }
+): ApiHandlers {
+  return createApi(app.db, {
+    info: () => ({ version: options.version, schemaVersion: app.schemaVersion, dbPath: app.path }),
+    printPdf: options.printPdf ?? null,
+    respaldar: (destino) => respaldar(app.handle, destino),
+    ...(options.alAprobar ? { alAprobar: options.alAprobar } : {})
+  })
+}

@@ -1,0 +1,180 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { LATEST_SCHEMA_VERSION } from './db/migrations'
+import {
+  hasSqliteHeader,
+  openSqlite,
+  quickCheck,
+  tableExists,
+  type SqliteHandle
+} from './db/sqlite'
+
+/**
+ * Backups with SQLite's online backup API: written under a temporary name, checked (integrity,
+ * schema version, row counts), and only then renamed into place. Rotation keeps the newest 30
+ * plus every backup taken before a migration.
+ */
+export type MotivoRespaldo = 'diario' | 'aprobacion' | 'manual' | `antes-de-migrar-v${number}`
+
+export const CONSERVAR = 30
+const TABLAS = ['planes', 'acciones', 'sesiones', 'acuerdos'] as const
+
+export interface Verificacion {
+  ok: boolean
+  motivo: string | null
+  schemaVersion: number
+  filas: Record<string, number>
+}
+
+/** Checks a database file read-only: SQLite header, quick_check, schema version, row counts. */
+export function verificarArchivo(file: string, nativeBinding?: string): Verificacion {
+  const falla = (motivo: string): Verificacion => ({
+    ok: false,
+    motivo,
+    schemaVersion: 0,
+    filas: {}
+  })
+  if (!fs.existsSync(file)) return falla('El archivo no existe.')
+  if (fs.statSync(file).size === 0 || !hasSqliteHeader(file))
+    return falla('No es una base de datos SQLite.')
+  const sideFiles = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f))
+  let h: SqliteHandle | undefined
+  try {
+    h = openSqlite(file, { readonly: true, nativeBinding })
+    const check = quickCheck(h)
+    if (check !== 'ok') return falla(`Está dañada (${check}).`)
+    if (!tableExists(h, 'schema_migrations'))
+      return falla('No es una base de datos de Secretaría MITP.')
+    const v = (
+      h.prepare('select coalesce(max(version), 0) as v from schema_migrations').get() as {
+        v: number
+      }
+    ).v
+    if (v > LATEST_SCHEMA_VERSION)
+      return { ...falla(`Fue escrita por una versión más nueva (esquema ${v}).`), schemaVersion: v }
+    const filas: Record<string, number> = {}
+    for (const t of TABLAS)
+      filas[t] = tableExists(h, t)
+        ? (h.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n
+        : 0
+    return { ok: true, motivo: null, schemaVersion: v, filas }
+  } catch (e) {
+    return falla(`No se pudo leer (${e instanceof Error ? e.message : String(e)}).`)
+  } finally {
+    h?.close()
+    for (const f of sideFiles) fs.rmSync(f, { force: true })
+  }
+}
+
+/** Copies the live database to `destino` through a checked temporary file. */
+export async function respaldar(handle: SqliteHandle, destino: string): Promise<Verificacion> {
+  const tmp = `${destino}.${process.pid}.tmp`
+  fs.rmSync(tmp, { force: true })
+  try {
+    await handle.backup(tmp)
+    const v = verificarArchivo(tmp)
+    const esperado = (
+      handle.prepare('select coalesce(max(version), 0) as v from schema_migrations').get() as {
+        v: number
+      }
+    ).v
+    if (!v.ok) throw new Error(`El respaldo no pasó la verificación: ${v.motivo}`)
+    if (v.schemaVersion !== esperado)
+      throw new Error('El respaldo no tiene la versión de esquema de la base de datos.')
+    fs.renameSync(tmp, destino)
+    return v
+  } finally {
+    fs.rmSync(tmp, { force: true })
+  }
+}
+
+export interface Respaldo {
+  archivo: string
+  nombre: string
+  fecha: string
+  motivo: string
+  bytes: number
+}
+
+const PATRON = /^secretaria-mitp-(\d{8})-(\d{6})-([a-z0-9-]+)\.db$/
+
+export function listarRespaldos(dir: string): Respaldo[] {
+  if (!fs.existsSync(dir)) return []
+  return fs
+    .readdirSync(dir)
+    .map((nombre) => ({ nombre, m: PATRON.exec(nombre) }))
+    .filter((x): x is { nombre: string; m: RegExpExecArray } => x.m !== null)
+    .map(({ nombre, m }) => ({
+      archivo: path.join(dir, nombre),
+      nombre,
+      fecha: `${m[1]!.slice(0, 4)}-${m[1]!.slice(4, 6)}-${m[1]!.slice(6)}T${m[2]!.slice(0, 2)}:${m[2]!.slice(2, 4)}:${m[2]!.slice(4)}Z`,
+      motivo: m[3]!,
+      bytes: fs.statSync(path.join(dir, nombre)).size
+    }))
+    .sort((a, b) => b.nombre.localeCompare(a.nombre))
+}
+
+const sello = (d: Date): string =>
+  d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
+
+/**
+ * An automatic backup into `dir`. A daily one is skipped when today's exists. Returns the
+ * file written, or null when none was needed.
+ */
+export async function respaldoAutomatico(
+  handle: SqliteHandle,
+  dir: string,
+  motivo: MotivoRespaldo,
+  ahora: Date = new Date()
+): Promise<string | null> {
+  fs.mkdirSync(dir, { recursive: true })
+  const hoy = sello(ahora).slice(0, 8)
+  if (
+    motivo === 'diario' &&
+    listarRespaldos(dir).some((r) => r.motivo === 'diario' && r.nombre.includes(`-${hoy}-`))
+  )
+    return null
+  const destino = path.join(dir, `secretaria-mitp-${sello(ahora)}-${motivo}.db`)
+  await respaldar(handle, destino)
+  rotar(dir)
+  return destino
+}
+
+/** Keeps the newest 30 backups, and every one taken before a migration. */
+export function rotar(dir: string): string[] {
+  const borrados: string[] = []
+  const comunes = listarRespaldos(dir).filter((r) => !r.motivo.startsWith('antes-de-migrar'))
+  for (const r of comunes.slice(CONSERVAR)) {
+    fs.rmSync(r.archivo, { force: true })
+    borrados.push(r.nombre)
+  }
+  return borrados
+}
+
+/** The newest backup that passes verification, for the recovery screen. */
+export function ultimoRespaldoBueno(dir: string): Respaldo | null {
+  return listarRespaldos(dir).find((r) => verificarArchivo(r.archivo).ok) ?? null
+}
+
+/**
+ * Replaces the (closed) database with a checked backup. The current file, damaged or not, is
+ * kept beside it under a new name first; it is never overwritten.
+ */
+export function restaurar(dbPath: string, desde: string): { copiaAnterior: string | null } {
+  const v = verificarArchivo(desde)
+  if (!v.ok) throw new Error(`No se puede restaurar desde ese archivo: ${v.motivo}`)
+  let copiaAnterior: string | null = null
+  if (fs.existsSync(dbPath)) {
+    copiaAnterior = `${dbPath}.antes-de-restaurar-${sello(new Date())}`
+    fs.renameSync(dbPath, copiaAnterior)
+    for (const s of ['-wal', '-shm'])
+      if (fs.existsSync(dbPath + s)) fs.renameSync(dbPath + s, copiaAnterior + s)
+  }
+  const tmp = `${dbPath}.${process.pid}.restaurando`
+  fs.copyFileSync(desde, tmp)
+  const fd = fs.openSync(tmp, 'r+')
+  fs.fsyncSync(fd)
+  fs.closeSync(fd)
+  fs.renameSync(tmp, dbPath)
+  return { copiaAnterior }
+}

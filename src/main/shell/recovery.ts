@@ -1,0 +1,52 @@
+import fs from 'node:fs'
+import { app, dialog } from 'electron'
+import { listarRespaldos, restaurar, ultimoRespaldoBueno } from '../core/respaldos'
+
+export type Eleccion = { abrir: string } | { salir: true }
+
+/**
+ * The recovery screen: says what is wrong and offers to restore the latest good backup, open
+ * another file, or quit. The damaged file is set aside by the restore, never overwritten.
+ */
+export async function recuperar(
+  dbPath: string,
+  respaldosDir: string,
+  problema: string
+): Promise<Eleccion> {
+  for (;;) {
+    const ultimo = ultimoRespaldoBueno(respaldosDir)
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      title: 'Secretaría MITP — recuperación',
+      message: 'No se pudo abrir la base de datos',
+      detail: `${problema}\n\n${ultimo ? `Último respaldo válido: ${ultimo.nombre}.` : 'No hay respaldos válidos en la carpeta de respaldos.'}`,
+      buttons: ['Restaurar el último respaldo', 'Abrir otro archivo…', 'Salir'],
+      defaultId: ultimo ? 0 : 1,
+      cancelId: 2,
+      noLink: true
+    })
+    if (response === 2) return { salir: true }
+    if (response === 1) {
+      const r = await dialog.showOpenDialog({
+        title: 'Abrir base de datos',
+        properties: ['openFile'],
+        filters: [{ name: 'Base de datos', extensions: ['db', 'sqlite'] }]
+      })
+      if (!r.canceled && r.filePaths[0]) return { abrir: r.filePaths[0] }
+      continue
+    }
+    if (!ultimo) continue
+    const { copiaAnterior } = restaurar(dbPath, ultimo.archivo)
+    await dialog.showMessageBox({
+      type: 'info',
+      message: 'Respaldo restaurado',
+      detail: `Se restauró ${ultimo.nombre}.${copiaAnterior ? ` El archivo anterior se conservó como ${copiaAnterior}.` : ''}`
+    })
+    return { abrir: dbPath }
+  }
+}
+
+/** A missing database with backups beside it is probably lost, not new: ask before starting over. */
+export async function faltaConRespaldos(dbPath: string, respaldosDir: string): Promise<boolean> {
+  return !fs.existsSync(dbPath) && listarRespaldos(respaldosDir).length > 0 && app.isReady()
+}
