@@ -1,8 +1,7 @@
 import { protocol } from 'electron'
 import { CONTENT_SECURITY_POLICY, readStatic } from '../core/static-files'
 
-export const APP_SCHEME = 'app'
-export const APP_ORIGIN = `${APP_SCHEME}://mitp`
+import { APP_SCHEME } from './origin'
 
 /** Must run before the app is ready: gives app:// a real origin, unlike file://. */
 export function registerAppScheme(): void {

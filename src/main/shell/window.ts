@@ -1,20 +1,8 @@
 import path from 'node:path'
 import { BrowserWindow, Notification, shell, dialog, type WebContents } from 'electron'
-import { APP_ORIGIN } from './protocol'
+import { APP_ORIGIN, isTrustedUrl } from './origin'
 
-/** The renderer's origin: the dev server while developing, app://mitp otherwise. */
-export function rendererOrigin(): string {
-  const dev = process.env.ELECTRON_RENDERER_URL
-  return dev ? new URL(dev).origin : APP_ORIGIN
-}
-
-export function isTrustedUrl(url: string): boolean {
-  try {
-    return new URL(url).origin === rendererOrigin()
-  } catch {
-    return false
-  }
-}
+export { isTrustedUrl }
 
 /** The main window, with Electron's security checklist applied. */
 export function createMainWindow(): BrowserWindow {

@@ -107,7 +107,7 @@ describe('every API method under random input', () => {
           expect(await snapshot()).toBe(before)
         }
       }),
-      { numRuns: 600 }
+      { numRuns: 2000 }
     )
     expect(internal).toEqual([])
   })

@@ -1,0 +1,27 @@
+/** Where our pages come from. No Electron import here, so the rule is testable under Node. */
+export const APP_SCHEME = 'app'
+export const APP_ORIGIN = `${APP_SCHEME}://mitp`
+
+/**
+ * scheme://host of a URL. Node's URL gives a custom scheme such as app:// the opaque origin
+ * "null", so the origin is built by hand for every scheme alike.
+ */
+function originOf(url: string): string {
+  const u = new URL(url)
+  return `${u.protocol}//${u.host}`
+}
+
+/** The renderer's origin: the dev server while developing, app://mitp otherwise. */
+export function rendererOrigin(env: NodeJS.ProcessEnv = process.env): string {
+  const dev = env.ELECTRON_RENDERER_URL
+  return dev ? originOf(dev) : APP_ORIGIN
+}
+
+/** True only for a URL of our own renderer: every IPC call and navigation is checked with it. */
+export function isTrustedUrl(url: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  try {
+    return originOf(url) === rendererOrigin(env)
+  } catch {
+    return false
+  }
+}
