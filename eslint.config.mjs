@@ -28,6 +28,11 @@ export default tseslint.config(
     }
   },
   {
+    // CommonJS preloads for plain node (`node --require`).
+    files: ['scripts/**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
     files: IPC_WRAPPERS,
     rules: { 'no-restricted-imports': 'off' }
   },

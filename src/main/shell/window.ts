@@ -67,5 +67,7 @@ async function openExternalAfterConfirm(url: string): Promise<void> {
     message: '¿Abrir este enlace en el navegador?',
     detail: url
   })
+  // electronegativity OPEN_EXTERNAL_JS_CHECK: only https URLs reach here, and only after the
+  // user confirms in a dialog that shows the address.
   if (response === 0) await shell.openExternal(url)
 }
