@@ -6,7 +6,7 @@ import { createAppApi } from './core/app-api'
 import { crearLog } from './core/log'
 import { respaldoAutomatico } from './core/respaldos'
 import type { Logger } from './core/dispatch'
-import { faltaConRespaldos, recuperar } from './shell/recovery'
+import { elegirRespaldo, faltaConRespaldos, recuperar, restaurarDesde } from './shell/recovery'
 import { bindIpc } from './shell/ipc'
 import { buildMenu } from './shell/menu'
 import { registerAppScheme, serveRenderer } from './shell/protocol'
@@ -68,7 +68,22 @@ async function abrirBase(): Promise<AppDatabase | null> {
 async function start(): Promise<void> {
   log = crearLog(path.join(userData(), 'logs'))
   const isDev = !!process.env.ELECTRON_RENDERER_URL
-  Menu.setApplicationMenu(buildMenu(isDev))
+  Menu.setApplicationMenu(
+    buildMenu(isDev, {
+      // Restoring replaces the open file: close it, restore (the current file is kept aside), restart.
+      restaurarRespaldo: () =>
+        void (async () => {
+          const elegido = await elegirRespaldo()
+          if (!elegido || !database) return
+          const file = database.path
+          await database.close()
+          database = undefined
+          await restaurarDesde(file, elegido)
+          app.relaunch()
+          app.exit(0)
+        })()
+    })
+  )
   serveRenderer(path.join(__dirname, '../renderer'))
   const db = await abrirBase()
   if (!db) return app.exit(0)

@@ -1,11 +1,15 @@
 import { app, dialog, Menu, type MenuItemConstructorOptions } from 'electron'
 
 /** The native application menu, in Spanish, with the usual shortcuts. */
-export function buildMenu(isDev: boolean): Menu {
+export function buildMenu(isDev: boolean, acciones: { restaurarRespaldo: () => void }): Menu {
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'Archivo',
-      submenu: [{ role: 'quit', label: 'Salir', accelerator: 'CmdOrCtrl+Q' }]
+      submenu: [
+        { label: 'Restaurar un respaldo…', click: acciones.restaurarRespaldo },
+        { type: 'separator' },
+        { role: 'quit', label: 'Salir', accelerator: 'CmdOrCtrl+Q' }
+      ]
     },
     {
       label: 'Editar',

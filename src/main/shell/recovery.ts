@@ -1,6 +1,11 @@
 import fs from 'node:fs'
 import { app, dialog } from 'electron'
-import { listarRespaldos, restaurar, ultimoRespaldoBueno } from '../core/respaldos'
+import {
+  listarRespaldos,
+  restaurar,
+  ultimoRespaldoBueno,
+  verificarArchivo
+} from '../core/respaldos'
 
 export type Eleccion = { abrir: string } | { salir: true }
 
@@ -20,7 +25,12 @@ export async function recuperar(
       title: 'Secretaría MITP — recuperación',
       message: 'No se pudo abrir la base de datos',
       detail: `${problema}\n\n${ultimo ? `Último respaldo válido: ${ultimo.nombre}.` : 'No hay respaldos válidos en la carpeta de respaldos.'}`,
-      buttons: ['Restaurar el último respaldo', 'Abrir otro archivo…', 'Salir'],
+      buttons: [
+        'Restaurar el último respaldo',
+        'Abrir otro archivo…',
+        'Salir',
+        'Restaurar desde un archivo…'
+      ],
       defaultId: ultimo ? 0 : 1,
       cancelId: 2,
       noLink: true
@@ -34,6 +44,12 @@ export async function recuperar(
       })
       if (!r.canceled && r.filePaths[0]) return { abrir: r.filePaths[0] }
       continue
+    }
+    if (response === 3) {
+      const elegido = await elegirRespaldo()
+      if (!elegido) continue
+      await restaurarDesde(dbPath, elegido)
+      return { abrir: dbPath }
     }
     if (!ultimo) continue
     const { copiaAnterior } = restaurar(dbPath, ultimo.archivo)
@@ -49,4 +65,33 @@ export async function recuperar(
 /** A missing database with backups beside it is probably lost, not new: ask before starting over. */
 export async function faltaConRespaldos(dbPath: string, respaldosDir: string): Promise<boolean> {
   return !fs.existsSync(dbPath) && listarRespaldos(respaldosDir).length > 0 && app.isReady()
+}
+
+/** Asks for a backup file and checks it; null when cancelled or unusable (the user was told). */
+export async function elegirRespaldo(): Promise<string | null> {
+  const r = await dialog.showOpenDialog({
+    title: 'Elegir un respaldo',
+    properties: ['openFile'],
+    filters: [{ name: 'Respaldo', extensions: ['db', 'sqlite'] }]
+  })
+  const elegido = r.canceled ? undefined : r.filePaths[0]
+  if (!elegido) return null
+  const v = verificarArchivo(elegido)
+  if (v.ok) return elegido
+  await dialog.showMessageBox({
+    type: 'error',
+    message: 'Ese archivo no sirve como respaldo',
+    detail: v.motivo ?? ''
+  })
+  return null
+}
+
+/** Replaces the (closed) database with a checked backup, keeping the current file aside. */
+export async function restaurarDesde(dbPath: string, respaldo: string): Promise<void> {
+  const { copiaAnterior } = restaurar(dbPath, respaldo)
+  await dialog.showMessageBox({
+    type: 'info',
+    message: 'Respaldo restaurado',
+    detail: `Se restauró ${respaldo}.${copiaAnterior ? ` El archivo anterior se conservó como ${copiaAnterior}.` : ''}`
+  })
 }
