@@ -61,6 +61,15 @@ export async function acuerdosDto(
   rows: AcuerdoRow[],
   hoy: string = hoyChile()
 ): Promise<Acuerdo[]> {
+  return (await acuerdosConHistorial(db, rows, hoy)).map((x) => x.acuerdo)
+}
+
+/** The same, each with its follow-up history (read once for both). */
+export async function acuerdosConHistorial(
+  db: Db,
+  rows: AcuerdoRow[],
+  hoy: string = hoyChile()
+): Promise<{ acuerdo: Acuerdo; historial: SeguimientoEntrada[] }[]> {
   const sesiones = new Map(
     (
       await (rows.length
@@ -78,8 +87,9 @@ export async function acuerdosDto(
   )
   return rows.map((r) => {
     const s = sesiones.get(r.sesion_id)!
-    const estado = estadoDe(hist.get(r.id))
-    return {
+    const historial = hist.get(r.id) ?? []
+    const estado = estadoDe(historial)
+    const acuerdo: Acuerdo = {
       id: r.id,
       sesionId: r.sesion_id,
       sesionTitulo: tituloSesion(s),
@@ -95,6 +105,7 @@ export async function acuerdosDto(
       estado,
       situacion: situacionAcuerdo(estado, r.plazo, hoy)
     }
+    return { acuerdo, historial }
   })
 }
 

@@ -13,7 +13,7 @@ import {
   tituloSesion
 } from '../../../shared/domain/sesiones'
 import { notFound } from '../errors'
-import { acuerdosDto, historiales, hoyChile } from './acuerdos.service'
+import { acuerdosConHistorial, acuerdosDto, hoyChile } from './acuerdos.service'
 import { toAsistencia } from './asistencia.service'
 import { obtenerSesion } from './sesiones.service'
 import { toPunto } from './tabla.service'
@@ -177,16 +177,11 @@ async function seguimientoDeSesion(
       anteriores.map((s) => s.id)
     )
     .execute()
-  const dtos = await acuerdosDto(db, rows)
-  const hist = await historiales(
-    db,
-    rows.map((r) => r.id)
-  )
+  const conHistorial = await acuerdosConHistorial(db, rows)
   const previas = new Set(anteriores.map((s) => s.id))
   const hoy = hoyChile()
-  return dtos
-    .map((a): AcuerdoEnSeguimiento & { abierto: boolean } => {
-      const historial = hist.get(a.id) ?? []
+  return conHistorial
+    .map(({ acuerdo: a, historial }): AcuerdoEnSeguimiento & { abierto: boolean } => {
       const aqui = historial.find((h) => h.sesionId === sesion.id)
       const antesDeEsta =
         historial.filter((h) => previas.has(h.sesionId)).at(-1)?.estado ?? 'pendiente'
