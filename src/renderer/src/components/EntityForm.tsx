@@ -29,6 +29,25 @@ export interface FormSpec {
   extra?: (form: UseFormReturnType<Values>) => ReactNode
 }
 
+/**
+ * A screen's form dialog: `open(spec)` shows it; saving closes it and calls `onSaved` (the
+ * screen reloads), cancelling just closes it.
+ */
+export function useEntityForm(onSaved: () => void): [(spec: FormSpec) => void, ReactNode] {
+  const [spec, setSpec] = useState<FormSpec | null>(null)
+  const modal = (
+    <EntityFormModal
+      spec={spec}
+      onClose={() => setSpec(null)}
+      onSaved={() => {
+        setSpec(null)
+        onSaved()
+      }}
+    />
+  )
+  return [setSpec, modal]
+}
+
 /** One dialog for every plan element: fields from a spec, validated by the contract's schema. */
 export function EntityFormModal(props: {
   spec: FormSpec | null

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import {
   Alert,
   Anchor,
@@ -17,7 +17,7 @@ import { Link } from 'wouter'
 import { INDICADOR_TIPO_LABEL } from '../../../shared/domain/plan'
 import { formatFecha } from '../../../shared/domain/fechas'
 import { useQuery } from '../api/use-query'
-import { EntityFormModal, type FormSpec } from '../components/EntityForm'
+import { useEntityForm } from '../components/EntityForm'
 import { RowActions } from '../components/RowActions'
 import { accionForm, indicadorForm, metaForm } from '../forms/plan-forms'
 
@@ -25,7 +25,7 @@ import { accionForm, indicadorForm, metaForm } from '../forms/plan-forms'
 export function AccionScreen(props: { id: string }): ReactNode {
   const { data, error, loading, reload } = useQuery('accion:obtener', { id: props.id })
   const instancias = useQuery('instancia:listar', undefined)
-  const [form, setForm] = useState<FormSpec | null>(null)
+  const [setForm, formModal] = useEntityForm(reload)
 
   if (error)
     return (
@@ -155,14 +155,7 @@ export function AccionScreen(props: { id: string }): ReactNode {
           </Table.Tbody>
         </Table>
       </Card>
-      <EntityFormModal
-        spec={form}
-        onClose={() => setForm(null)}
-        onSaved={() => {
-          setForm(null)
-          changed()
-        }}
-      />
+      {formModal}
     </Stack>
   )
 }

@@ -1,13 +1,13 @@
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Alert, Button, Loader, Stack, Table, Title } from '@mantine/core'
 import { useQuery } from '../api/use-query'
-import { EntityFormModal, type FormSpec } from '../components/EntityForm'
+import { useEntityForm } from '../components/EntityForm'
 import { instanciaForm } from '../forms/plan-forms'
 
 /** Subcomisiones, Mesa RAV and the MITP, with their coordinator and minutes secretary. */
 export function InstanciasScreen(): ReactNode {
   const { data, error, loading, reload } = useQuery('instancia:listar', undefined)
-  const [form, setForm] = useState<FormSpec | null>(null)
+  const [setForm, formModal] = useEntityForm(reload)
   if (error)
     return (
       <Alert color="red" title="No se pudo cargar las instancias">
@@ -49,14 +49,7 @@ export function InstanciasScreen(): ReactNode {
           ))}
         </Table.Tbody>
       </Table>
-      <EntityFormModal
-        spec={form}
-        onClose={() => setForm(null)}
-        onSaved={() => {
-          setForm(null)
-          void reload()
-        }}
-      />
+      {formModal}
     </Stack>
   )
 }

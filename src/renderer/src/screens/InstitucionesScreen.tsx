@@ -1,14 +1,14 @@
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '../api/use-query'
-import { EntityFormModal, type FormSpec } from '../components/EntityForm'
+import { useEntityForm } from '../components/EntityForm'
 import { RowActions } from '../components/RowActions'
 import { institucionForm } from '../forms/plan-forms'
 
 /** The glossary of institutions, as at the foot of the matrix; editable. */
 export function InstitucionesScreen(): ReactNode {
   const { data, error, loading, reload } = useQuery('institucion:listar', undefined)
-  const [form, setForm] = useState<FormSpec | null>(null)
+  const [setForm, formModal] = useEntityForm(reload)
   if (error)
     return (
       <Alert color="red" title="No se pudo cargar el glosario">
@@ -55,14 +55,7 @@ export function InstitucionesScreen(): ReactNode {
           ))}
         </Table.Tbody>
       </Table>
-      <EntityFormModal
-        spec={form}
-        onClose={() => setForm(null)}
-        onSaved={() => {
-          setForm(null)
-          void reload()
-        }}
-      />
+      {formModal}
     </Stack>
   )
 }

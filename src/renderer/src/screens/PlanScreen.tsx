@@ -4,7 +4,7 @@ import type { Accion, Eje, Objetivo, PlanArbol } from '../../../shared/domain/pl
 import { formatFecha } from '../../../shared/domain/fechas'
 import { useQuery } from '../api/use-query'
 import { AccionCard } from '../components/AccionCard'
-import { EntityFormModal, type FormSpec } from '../components/EntityForm'
+import { useEntityForm, type FormSpec } from '../components/EntityForm'
 import { RowActions } from '../components/RowActions'
 import { accionForm, ejeForm, objetivoForm, planForm } from '../forms/plan-forms'
 import { ExportarDialog } from '../matriz/ExportarDialog'
@@ -37,7 +37,7 @@ function filtrar(arbol: PlanArbol, f: Filtros): Eje[] {
 export function PlanScreen(): ReactNode {
   const { data: arbol, error, loading, reload } = useQuery('plan:arbol', {})
   const [filtros, setFiltros] = useState<Filtros>({ ejeId: null, instanciaId: null, texto: '' })
-  const [form, setForm] = useState<FormSpec | null>(null)
+  const [setForm, formModal] = useEntityForm(() => void reload())
   const [dialogo, setDialogo] = useState<'exportar' | 'importar' | null>(null)
   const ejes = useMemo(() => (arbol ? filtrar(arbol, filtros) : []), [arbol, filtros])
 
@@ -50,10 +50,6 @@ export function PlanScreen(): ReactNode {
   if (!arbol) return loading ? <Loader /> : null
 
   const instancia = new Map(arbol.instancias.map((i) => [i.id, i]))
-  const saved = (): void => {
-    setForm(null)
-    void reload()
-  }
   const total = ejes.reduce((n, e) => n + e.objetivos.reduce((m, o) => m + o.acciones.length, 0), 0)
 
   return (
@@ -140,7 +136,7 @@ export function PlanScreen(): ReactNode {
           ))}
         </EjeSection>
       ))}
-      <EntityFormModal spec={form} onClose={() => setForm(null)} onSaved={saved} />
+      {formModal}
       <ExportarDialog
         opened={dialogo === 'exportar'}
         planId={arbol.plan.id}
