@@ -75,87 +75,99 @@ export function AccionScreen(props: { id: string }): ReactNode {
         </Text>
       </Card>
 
-      <Card withBorder>
-        <Group justify="space-between" mb="xs">
-          <Title order={2} size="h5">
-            Metas
-          </Title>
-          <Button size="compact-sm" variant="light" onClick={() => setForm(metaForm(a.id))}>
-            Nueva meta
-          </Button>
-        </Group>
-        <Table striped aria-label="Metas">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Meta</Table.Th>
-              <Table.Th w={110}>Plazo</Table.Th>
-              <Table.Th w={230} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {a.metas.map((m, i) => (
-              <Table.Tr key={m.id}>
-                <Table.Td>{m.texto}</Table.Td>
-                <Table.Td>{m.plazo ? formatFecha(m.plazo) : '—'}</Table.Td>
-                <Table.Td>
-                  <RowActions
-                    kind="meta"
-                    id={m.id}
-                    label={`la meta ${i + 1}`}
-                    onEdit={() => setForm(metaForm(a.id, m))}
-                    onChanged={changed}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Card>
-
-      <Card withBorder>
-        <Group justify="space-between" mb="xs">
-          <Title order={2} size="h5">
-            Indicadores
-          </Title>
-          <Button size="compact-sm" variant="light" onClick={() => setForm(indicadorForm(a.id))}>
-            Nuevo indicador
-          </Button>
-        </Group>
-        <Table striped aria-label="Indicadores">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Indicador</Table.Th>
-              <Table.Th w={140}>Tipo</Table.Th>
-              <Table.Th w={230} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {a.indicadores.map((ind, i) => (
-              <Table.Tr key={ind.id}>
-                <Table.Td>
-                  {ind.texto}
-                  {ind.tipo === 'porcentaje' && (
-                    <Text size="xs" c="dimmed">
-                      ({ind.numerador}) / ({ind.denominador}) × 100
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{INDICADOR_TIPO_LABEL[ind.tipo]}</Table.Td>
-                <Table.Td>
-                  <RowActions
-                    kind="indicador"
-                    id={ind.id}
-                    label={`el indicador ${i + 1}`}
-                    onEdit={() => setForm(indicadorForm(a.id, ind))}
-                    onChanged={changed}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Card>
+      <ListaEditable
+        titulo="Metas"
+        nuevo="Nueva meta"
+        onNuevo={() => setForm(metaForm(a.id))}
+        columnas={[{ titulo: 'Meta' }, { titulo: 'Plazo', ancho: 110 }]}
+        filas={a.metas.map((m, i) => ({
+          id: m.id,
+          celdas: [m.texto, m.plazo ? formatFecha(m.plazo) : '—'],
+          acciones: (
+            <RowActions
+              kind="meta"
+              id={m.id}
+              label={`la meta ${i + 1}`}
+              onEdit={() => setForm(metaForm(a.id, m))}
+              onChanged={changed}
+            />
+          )
+        }))}
+      />
+      <ListaEditable
+        titulo="Indicadores"
+        nuevo="Nuevo indicador"
+        onNuevo={() => setForm(indicadorForm(a.id))}
+        columnas={[{ titulo: 'Indicador' }, { titulo: 'Tipo', ancho: 140 }]}
+        filas={a.indicadores.map((ind, i) => ({
+          id: ind.id,
+          celdas: [
+            <>
+              {ind.texto}
+              {ind.tipo === 'porcentaje' && (
+                <Text size="xs" c="dimmed">
+                  ({ind.numerador}) / ({ind.denominador}) × 100
+                </Text>
+              )}
+            </>,
+            INDICADOR_TIPO_LABEL[ind.tipo]
+          ],
+          acciones: (
+            <RowActions
+              kind="indicador"
+              id={ind.id}
+              label={`el indicador ${i + 1}`}
+              onEdit={() => setForm(indicadorForm(a.id, ind))}
+              onChanged={changed}
+            />
+          )
+        }))}
+      />
       {formModal}
     </Stack>
+  )
+}
+
+/** A titled table of an acción's metas or indicadores, with "new" and per-row actions. */
+function ListaEditable(props: {
+  titulo: string
+  nuevo: string
+  onNuevo: () => void
+  columnas: { titulo: string; ancho?: number }[]
+  filas: { id: string; celdas: ReactNode[]; acciones: ReactNode }[]
+}): ReactNode {
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h5">
+          {props.titulo}
+        </Title>
+        <Button size="compact-sm" variant="light" onClick={props.onNuevo}>
+          {props.nuevo}
+        </Button>
+      </Group>
+      <Table striped aria-label={props.titulo}>
+        <Table.Thead>
+          <Table.Tr>
+            {props.columnas.map((c) => (
+              <Table.Th key={c.titulo} w={c.ancho}>
+                {c.titulo}
+              </Table.Th>
+            ))}
+            <Table.Th w={230} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {props.filas.map((f) => (
+            <Table.Tr key={f.id}>
+              {f.celdas.map((c, i) => (
+                <Table.Td key={i}>{c}</Table.Td>
+              ))}
+              <Table.Td>{f.acciones}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
   )
 }
