@@ -7,7 +7,8 @@ export default defineConfig({
     include: ['test/browser/**/*.test.ts', 'test/build/**/*.test.ts', 'test/electron/**/*.test.ts'],
     pool: 'forks',
     fileParallelism: false,
-    testTimeout: 90_000,
+    // Generous: Chromium and LibreOffice start slowly on a cold machine.
+    testTimeout: 180_000,
     hookTimeout: 60_000
   }
 })

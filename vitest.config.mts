@@ -7,7 +7,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/browser/**', 'test/build/**', 'test/electron/**', 'node_modules/**'],
     pool: 'forks',
-    testTimeout: 30_000,
+    // Generous: LibreOffice conversions are slow on a cold machine.
+    testTimeout: 120_000,
     hookTimeout: 30_000
   }
 })
