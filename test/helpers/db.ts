@@ -8,6 +8,8 @@ import {
   type OpenAppDatabaseOptions
 } from '../../src/main/core/db/open'
 import { createAppApi } from '../../src/main/core/app-api'
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../src/main/core/db/schema'
 import type { ApiHandlers } from '../../src/shared/api/contract'
 import type { PdfPrinter } from '../../src/main/core/export/documento'
 
@@ -50,3 +52,16 @@ export function sha256(file: string): string {
 }
 
 export const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+/** Every row of every table, in a stable order: compare two to prove nothing was written. */
+export async function dbSnapshot(db: Kysely<Database>): Promise<string> {
+  const { rows: tables } = await sql<{ name: string }>`
+    select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(
+    db
+  )
+  const parts: unknown[] = []
+  for (const { name } of tables) {
+    parts.push(name, (await sql`select * from ${sql.table(name)} order by 1`.execute(db)).rows)
+  }
+  return JSON.stringify(parts)
+}

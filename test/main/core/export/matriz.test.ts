@@ -2,7 +2,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { execFileSync } from 'node:child_process'
 import ExcelJS from 'exceljs'
-import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   exportarMatriz,
@@ -12,7 +11,7 @@ import {
 import { sembrarDemo } from '../../../../src/main/core/seed/demo'
 import { planArbol } from '../../../../src/main/core/services/plan.service'
 import { RESULTS } from '../../../helpers/browser'
-import { openTestApp, sha256, tempDir, type TestApp } from '../../../helpers/db'
+import { dbSnapshot, openTestApp, sha256, tempDir, type TestApp } from '../../../helpers/db'
 import { libreOfficeConvert } from '../../../helpers/office'
 import type { MatrizOpciones } from '../../../../src/main/core/export/matriz-datos'
 
@@ -53,24 +52,6 @@ const text = (c: ExcelJS.Cell): string => {
   const v = c.value
   if (v && typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('')
   return v === null || v === undefined ? '' : String(v)
-}
-
-/** Every table's content as rows of text, to compare two workbooks. */
-async function dbSnapshot(app: TestApp): Promise<string> {
-  const parts: unknown[] = []
-  for (const table of [
-    'planes',
-    'ejes',
-    'objetivos',
-    'acciones',
-    'metas',
-    'indicadores',
-    'instituciones',
-    'tombstones'
-  ]) {
-    parts.push((await sql`select * from ${sql.table(table)} order by id`.execute(app.app.db)).rows)
-  }
-  return JSON.stringify(parts)
 }
 
 function sheetText(ws: ExcelJS.Worksheet): string[][] {
@@ -259,14 +240,14 @@ describe('importing a matrix', () => {
     const app = await openTestApp()
     try {
       const first = await exportarMatriz(app.app.db, opciones())
-      const before = await dbSnapshot(app)
+      const before = await dbSnapshot(app.app.db)
       const plan = await planArbol(app.app.db)
       const r = await importarMatriz(app.app.db, first.data, {
         modo: 'actualizar',
         planId: plan.plan.id
       })
       expect(r.vista.sinCambios).toBe(true)
-      expect(await dbSnapshot(app)).toBe(before)
+      expect(await dbSnapshot(app.app.db)).toBe(before)
       const second = await exportarMatriz(app.app.db, opciones())
       const [a, b] = await Promise.all(
         [first.data, second.data].map(async (d) => {
@@ -299,9 +280,9 @@ describe('importing a matrix', () => {
       ws.spliceRows(27, 1) // 4.2.d removed
       const edited = Buffer.from(await wb.xlsx.writeBuffer())
       const planId = (await planArbol(app.app.db)).plan.id
-      const before = await dbSnapshot(app)
+      const before = await dbSnapshot(app.app.db)
       const vista = await previsualizarMatriz(app.app.db, edited, planId)
-      expect(await dbSnapshot(app)).toBe(before)
+      expect(await dbSnapshot(app.app.db)).toBe(before)
       expect(vista).toMatchObject({
         sinCambios: false,
         acciones: { agregadas: [], modificadas: ['1.1.b'], eliminadas: ['4.2.d'] },
@@ -352,13 +333,13 @@ describe('importing a matrix', () => {
     async function rechazo(data: Uint8Array): Promise<string> {
       t.app.handle.pragma('wal_checkpoint(TRUNCATE)')
       const before = sha256(t.file)
-      const snap = await dbSnapshot(t)
+      const snap = await dbSnapshot(t.app.db)
       const error = await importarMatriz(t.app.db, data, { modo: 'actualizar', planId }).then(
         () => null,
         (e: Error) => e.message
       )
       expect(error).not.toBeNull()
-      expect(await dbSnapshot(t)).toBe(snap)
+      expect(await dbSnapshot(t.app.db)).toBe(snap)
       t.app.handle.pragma('wal_checkpoint(TRUNCATE)')
       expect(sha256(t.file)).toBe(before)
       return error!
