@@ -1,20 +1,11 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { openAppDatabase, DatabaseOpenError, type AppDatabase } from '../core/db/open'
-import { createAppApi } from '../core/app-api'
-import { planArbol } from '../core/services/plan.service'
-import { listarInstituciones } from '../core/services/instituciones.service'
-import { actaArchivo } from '../core/export/documento'
-import { sembrarDemo } from '../core/seed/demo'
-import { writeFileAtomic } from '../core/files'
+import { openAppDatabase, DatabaseOpenError } from '../core/db/open'
+import type { Logger } from '../core/dispatch'
 import { AppError } from '../core/errors'
 import { respaldar, restaurar, verificarArchivo } from '../core/respaldos'
 import { openSqlite } from '../core/db/sqlite'
-import { chromiumPdfPrinter } from '../bridge/pdf-chromium'
-import { planText, toPlanJson } from './plan-json'
-import { exportarMatriz, importarMatriz, previsualizarMatriz } from '../core/export/matriz'
-import { describirVista } from './vista-texto'
+import { COMMANDS, UsageError, contexto, type Out, type Values } from './comandos'
 
 const USO = `Uso: npm run cli -- <comando> [opciones]
 
@@ -36,87 +27,6 @@ Respaldos (no abren ni modifican la base de datos de origen):
                                    Restaura un respaldo verificado; el archivo actual se conserva aparte.
 
 La base de datos también puede indicarse con la variable MITP_DB.`
-
-type Out = (s: string) => void
-type Values = {
-  db?: string
-  json?: boolean
-  sesion?: string
-  format?: string
-  out?: string
-  in?: string
-  seguimiento?: boolean
-  papel?: string
-  'dry-run'?: boolean
-  from?: string
-  nuevo?: string
-  desde?: string
-  hasta?: string
-}
-
-class UsageError extends Error {}
-
-const COMMANDS: Record<string, (app: AppDatabase, v: Values, out: Out) => Promise<void>> = {
-  plan: async (app, v, out) => {
-    const json = toPlanJson(await planArbol(app.db), await listarInstituciones(app.db))
-    out(v.json ? JSON.stringify(json, null, 2) : planText(json))
-  },
-  acta: async (app, v, out) => {
-    if (!v.sesion || !v.out || (v.format !== 'docx' && v.format !== 'pdf')) {
-      throw new UsageError('acta necesita --sesion ID, --format docx|pdf y --out ARCHIVO.')
-    }
-    const pdf = v.format === 'pdf' ? chromiumPdfPrinter() : null
-    if (pdf && !pdf.print)
-      throw new AppError(
-        'interno',
-        'Para PDF se necesita Chromium (/usr/bin/chromium o CHROMIUM_PATH).'
-      )
-    try {
-      const file = await actaArchivo(app.db, v.sesion, v.format, pdf?.print ?? null)
-      writeFileAtomic(v.out, file.data)
-      out(`Acta escrita en ${path.resolve(v.out)}`)
-    } finally {
-      await pdf?.close()
-    }
-  },
-  export: async (app, v, out) => {
-    if (!v.out) throw new UsageError('export necesita --out LIBRO.xlsx.')
-    const papel = v.papel ?? 'carta'
-    if (papel !== 'carta' && papel !== 'oficio' && papel !== 'a4')
-      throw new UsageError('--papel debe ser carta, oficio o a4.')
-    const r = await exportarMatriz(app.db, { seguimiento: !!v.seguimiento, papel })
-    writeFileAtomic(v.out, r.data)
-    out(`Matriz escrita en ${path.resolve(v.out)}`)
-  },
-  import: async (app, v, out) => {
-    if (!v.in) throw new UsageError('import necesita --in LIBRO.xlsx.')
-    const data = fs.readFileSync(v.in)
-    const plan = await planArbol(app.db).catch(() => null)
-    const vista = await previsualizarMatriz(app.db, data, v.nuevo ? null : (plan?.plan.id ?? null))
-    out(describirVista(vista))
-    if (v['dry-run']) return out('Simulación (--dry-run): no se escribió nada.')
-    if (v.nuevo) {
-      if (!v.desde || !v.hasta) throw new UsageError('--nuevo necesita --desde y --hasta.')
-      const r = await importarMatriz(app.db, data, {
-        modo: 'nuevo',
-        nombre: v.nuevo,
-        periodoDesde: v.desde,
-        periodoHasta: v.hasta
-      })
-      return out(`Plan nuevo creado (${r.planId}).`)
-    }
-    if (!plan) throw new AppError('no_encontrado', 'No hay un plan que actualizar; use --nuevo.')
-    await importarMatriz(app.db, data, { modo: 'actualizar', planId: plan.plan.id })
-    out(vista.sinCambios ? 'Sin cambios.' : 'Cambios aplicados.')
-  },
-  demo: async (app, _v, out) => {
-    const api = createAppApi(app, { version: 'cli' })
-    const r = await sembrarDemo(api)
-    out(
-      `Datos de ejemplo: ${r.personas} personas, ${r.sesiones} sesiones, ${r.acuerdos} acuerdos en ${app.path}`
-    )
-  }
-}
 
 /** Commands on database files that must not open (and so migrate) the database. */
 const ARCHIVOS: Record<string, (db: string, v: Values, out: Out) => Promise<number>> = {
@@ -156,6 +66,12 @@ const ARCHIVOS: Record<string, (db: string, v: Values, out: Out) => Promise<numb
     return 0
   }
 }
+
+/** An unexpected error's detail, for the person at the terminal (dispatch shows a generic one). */
+const logDe =
+  (err: Out): Logger =>
+  (mensaje, error) =>
+    err(`${mensaje}: ${error instanceof Error ? error.message : String(error)}`)
 
 /** Runs one CLI command; returns the exit code. Output goes to the given writers. */
 export async function runCli(argv: string[], out: Out, err: Out): Promise<number> {
@@ -205,7 +121,7 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
     if (archivo) return await archivo(dbPath, parsed.values, out)
     const app = await openAppDatabase(dbPath)
     try {
-      await run!(app, parsed.values, out)
+      await run!(contexto(app, logDe(err)), parsed.values, out)
       return 0
     } finally {
       await app.close()

@@ -47,6 +47,7 @@ import { crearErrata, guardarConfig, obtenerConfig } from './services/erratas-co
 import { actaArchivo, toDocumento, type PdfPrinter } from './export/documento'
 import { exportarMatriz, importarMatriz, previsualizarMatriz } from './export/matriz'
 import { Tareas } from './tareas'
+import type { Logger } from './dispatch'
 
 export interface ApiEnvironment {
   info: () => AppInfo
@@ -56,11 +57,13 @@ export interface ApiEnvironment {
   alAprobar?: () => Promise<unknown>
   /** Writes a checked backup of the live database to a file. */
   respaldar: (destino: string) => Promise<unknown>
+  /** Where unexpected errors of long tasks go (no request is left to carry them). */
+  log: Logger
 }
 
 /** Implements the contract over one database. Both transports serve this same object. */
 export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandlers {
-  const tareas = new Tareas()
+  const tareas = new Tareas(env.log)
   const bytes = (base64: string): Buffer => Buffer.from(base64, 'base64')
   return {
     'app:info': async () => env.info(),
@@ -146,14 +149,14 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
     'config:obtener': () => obtenerConfig(db),
     'config:guardar': (i) => guardarConfig(db, i),
     'matriz:exportar': async (i) =>
-      tareas.iniciar(async (progreso, signal) => {
+      tareas.iniciar('matriz:exportar', async ({ progreso, signal }) => {
         const { data, ...doc } = await exportarMatriz(db, i, progreso, signal)
         return { ...doc, base64: data.toString('base64') }
       }),
     'matriz:previsualizar': (i) => previsualizarMatriz(db, bytes(i.base64), i.planId),
     'matriz:importar': async (i) =>
-      tareas.iniciar((progreso, signal) =>
-        importarMatriz(db, bytes(i.base64), i.destino, progreso, signal)
+      tareas.iniciar('matriz:importar', (control) =>
+        importarMatriz(db, bytes(i.base64), i.destino, control)
       ),
     'tarea:estado': async (i) => tareas.estado(i.id),
     'tarea:cancelar': async (i) => tareas.cancelar(i.id),

@@ -1,61 +1,82 @@
 import { newId } from './db/ids'
 import { AppError } from './errors'
+import type { Logger } from './dispatch'
 import type { ApiError } from '../../shared/api/result'
 import type { Tarea } from '../../shared/domain/tareas'
 
-type Trabajo<T> = (
-  progreso: (fraccion: number, detalle: string) => void,
+/** What a piece of long work is given by the task that runs it. */
+export interface ControlTarea {
+  progreso: (fraccion: number, detalle: string) => void
   signal: AbortSignal
-) => Promise<T>
+  /**
+   * Marks the point after which the work can no longer be undone (just before a commit): throws
+   * the cancel error if a cancel was already accepted, and refuses later cancels with `motivo`.
+   */
+  sinRetorno: (motivo: string) => void
+}
+
+type Trabajo<T> = (control: ControlTarea) => Promise<T>
 
 interface Registro {
+  nombre: string
   tarea: Tarea
   control: AbortController
+  /** Set once the work passed its point of no return: why a cancel is refused from then on. */
+  sinRetorno: string | null
 }
+
+const CANCELADA: ApiError = {
+  code: 'cancelado',
+  message: 'Operación cancelada. No se escribió nada.'
+}
+
+/** The error long work throws at a cancellation check, so its transaction rolls back. */
+export function revisarCancelacion(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError(CANCELADA.code, CANCELADA.message)
+}
+
+/** Lets other requests (a cancel among them) run between steps of a long piece of work. */
+export const ceder = (): Promise<void> => new Promise((listo) => setImmediate(listo))
 
 /**
  * Long work (exports, imports) runs as a task the screen polls: it reports progress and can be
- * cancelled. A finished task is kept until it is read, then forgotten.
+ * cancelled until its point of no return. A task says 'cancelada' only once its work has really
+ * stopped without writing. A finished task is kept until it is read, then forgotten.
  */
 export class Tareas {
   private readonly registro = new Map<string, Registro>()
 
-  iniciar<T extends Tarea['resultado']>(trabajo: Trabajo<T>): { tareaId: string } {
-    const id = newId()
-    const control = new AbortController()
+  constructor(private readonly log: Logger) {}
+
+  iniciar<T extends Tarea['resultado']>(nombre: string, trabajo: Trabajo<T>): { tareaId: string } {
     const tarea: Tarea = {
-      id,
+      id: newId(),
       estado: 'en_curso',
       progreso: 0,
       detalle: 'Comenzando…',
       resultado: null,
       error: null
     }
-    this.registro.set(id, { tarea, control })
-    const progreso = (fraccion: number, detalle: string): void => {
-      tarea.progreso = Math.max(tarea.progreso, Math.min(1, fraccion))
-      tarea.detalle = detalle
-    }
-    void trabajo(progreso, control.signal).then(
-      (resultado) => {
-        if (tarea.estado !== 'en_curso') return
-        Object.assign(tarea, { estado: 'lista', progreso: 1, detalle: 'Listo', resultado })
+    const r: Registro = { nombre, tarea, control: new AbortController(), sinRetorno: null }
+    this.registro.set(tarea.id, r)
+    const control: ControlTarea = {
+      progreso: (fraccion, detalle) => {
+        tarea.progreso = Math.max(tarea.progreso, Math.min(1, fraccion))
+        if (!r.control.signal.aborted) tarea.detalle = detalle
       },
-      (error: unknown) => {
-        if (control.signal.aborted)
-          return Object.assign(tarea, {
-            estado: 'cancelada',
-            detalle: 'Cancelada',
-            error: { code: 'cancelado', message: 'Operación cancelada. No se escribió nada.' }
-          })
-        const e: ApiError =
-          error instanceof AppError
-            ? { code: error.code, message: error.message }
-            : { code: 'interno', message: 'Ocurrió un error inesperado. No se escribió nada.' }
-        Object.assign(tarea, { estado: 'error', detalle: e.message, error: e })
+      signal: r.control.signal,
+      sinRetorno: (motivo) => {
+        revisarCancelacion(r.control.signal)
+        r.sinRetorno = motivo
       }
-    )
-    return { tareaId: id }
+    }
+    void Promise.resolve()
+      .then(() => trabajo(control))
+      .then(
+        (resultado) => this.terminar(r, resultado),
+        (error: unknown) => this.fallar(r, error)
+      )
+    return { tareaId: tarea.id }
   }
 
   estado(id: string): Tarea {
@@ -65,16 +86,36 @@ export class Tareas {
     return { ...r.tarea }
   }
 
+  /** Asks the work to stop; refuses, with the reason, once stopping would not undo it. */
   cancelar(id: string): null {
     const r = this.registro.get(id)
-    if (r && r.tarea.estado === 'en_curso') {
-      r.control.abort()
-      Object.assign(r.tarea, {
-        estado: 'cancelada',
-        detalle: 'Cancelada',
-        error: { code: 'cancelado', message: 'Operación cancelada. No se escribió nada.' }
-      })
-    }
+    if (!r) throw new AppError('no_encontrado', 'La tarea no existe o ya terminó.')
+    if (r.tarea.estado === 'lista')
+      throw new AppError('conflicto', 'La tarea ya terminó; no se puede cancelar.')
+    if (r.tarea.estado !== 'en_curso') return null
+    if (r.sinRetorno) throw new AppError('conflicto', r.sinRetorno)
+    r.control.abort()
+    r.tarea.detalle = 'Cancelando…'
     return null
+  }
+
+  private terminar(r: Registro, resultado: Tarea['resultado']): void {
+    // A cancel accepted before any point of no return: the result was never kept anywhere.
+    if (r.control.signal.aborted) return this.cancelada(r)
+    Object.assign(r.tarea, { estado: 'lista', progreso: 1, detalle: 'Listo', resultado })
+  }
+
+  private fallar(r: Registro, error: unknown): void {
+    if (!(error instanceof AppError)) this.log(`error en la tarea ${r.nombre}`, error)
+    if (r.control.signal.aborted) return this.cancelada(r)
+    const e: ApiError =
+      error instanceof AppError
+        ? { code: error.code, message: error.message }
+        : { code: 'interno', message: 'Ocurrió un error inesperado. No se escribió nada.' }
+    Object.assign(r.tarea, { estado: 'error', detalle: e.message, error: e })
+  }
+
+  private cancelada(r: Registro): void {
+    Object.assign(r.tarea, { estado: 'cancelada', detalle: 'Cancelada', error: CANCELADA })
   }
 }

@@ -11,8 +11,12 @@ import { matrizDatos, type MatrizOpciones } from './matriz-datos'
 import { escribirMatriz, type Progreso } from './matriz-xlsx'
 import { leerMatriz } from '../import/matriz-leer'
 import { vistaPrevia } from '../import/matriz-diff'
-import { aplicarMatriz, type ModoImportacion } from '../import/matriz-aplicar'
-import { AppError } from '../errors'
+import {
+  aplicarMatriz,
+  type ControlImportacion,
+  type ModoImportacion
+} from '../import/matriz-aplicar'
+import { revisarCancelacion } from '../tareas'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -40,19 +44,19 @@ export async function previsualizarMatriz(
   return vistaPrevia(leida, plan, await listarInstituciones(db))
 }
 
+/** Reads, compares and applies a workbook; cancellable until its transaction commits. */
 export async function importarMatriz(
   db: Kysely<Database>,
   data: Uint8Array,
   modo: ModoImportacion,
-  progreso: Progreso = () => {},
-  signal?: AbortSignal
+  control: ControlImportacion = {}
 ): Promise<ResultadoImportacion> {
-  progreso(0.1, 'Leyendo el libro')
+  control.progreso?.(0.1, 'Leyendo el libro')
   const leida = await leerMatriz(data)
   const antes = modo.modo === 'actualizar' ? await planArbol(db, modo.planId) : null
   const vista = vistaPrevia(leida, antes, await listarInstituciones(db))
-  if (signal?.aborted) throw new AppError('cancelado', 'Importación cancelada.')
-  progreso(0.5, 'Aplicando los cambios')
-  const planId = await aplicarMatriz(db, leida, modo)
+  revisarCancelacion(control.signal)
+  control.progreso?.(0.5, 'Aplicando los cambios')
+  const planId = await aplicarMatriz(db, leida, modo, control)
   return { planId, vista }
 }

@@ -1,4 +1,6 @@
 import type { ApiHandlers } from '../../../shared/api/contract'
+import { llamador } from '../cliente'
+import type { Logger } from '../dispatch'
 import type { AsistenciaEstado, AvanceEstado } from '../../../shared/domain/sesiones'
 
 /**
@@ -99,18 +101,20 @@ export interface DemoResumen {
   acuerdos: number
 }
 
-export async function sembrarDemo(api: ApiHandlers): Promise<DemoResumen> {
+/** Goes through the validated dispatch, as the screens do: the demo writes only what they could. */
+export async function sembrarDemo(api: ApiHandlers, log?: Logger): Promise<DemoResumen> {
+  const llamar = llamador(api, log)
   const rnd = prng(2014)
   const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)]!
   const instituciones = new Map(
-    (await api['institucion:listar'](undefined)).map((i) => [i.sigla, i])
+    (await llamar('institucion:listar', undefined)).map((i) => [i.sigla, i])
   )
-  const instancias = await api['instancia:listar'](undefined)
+  const instancias = await llamar('instancia:listar', undefined)
   const personasPorSigla = new Map<string, string[]>()
   let personas = 0
   const persona = async (sigla: string): Promise<string> => {
     const existentes = personasPorSigla.get(sigla) ?? []
-    const p = await api['persona:crear']({
+    const p = await llamar('persona:crear', {
       nombre: `${pick(NOMBRES)} ${pick(APELLIDOS)} ${pick(APELLIDOS)}`,
       cargo: pick(CARGOS),
       institucionId: instituciones.get(sigla)!.id,
@@ -125,26 +129,26 @@ export async function sembrarDemo(api: ApiHandlers): Promise<DemoResumen> {
   let acuerdos = 0
   for (const inst of instancias) {
     for (const sigla of INTEGRANTES[inst.codigo] ?? []) {
-      await api['miembro:agregar']({
+      await llamar('miembro:agregar', {
         instanciaId: inst.id,
         personaId: await persona(sigla),
         calidad: 'titular'
       })
       if (rnd() < 0.5)
-        await api['miembro:agregar']({
+        await llamar('miembro:agregar', {
           instanciaId: inst.id,
           personaId: await persona(sigla),
           calidad: 'suplente'
         })
     }
-    const acciones = (await api['plan:arbol']({})).ejes
+    const acciones = (await llamar('plan:arbol', {})).ejes
       .flatMap((e) => e.objetivos.flatMap((o) => o.acciones))
       .filter((a) => a.instanciaId === inst.id)
     const fechas =
       inst.codigo === 'MITP' ? FECHAS.filter((_, i) => i % 2 === 1) : FECHAS.slice(0, 3)
     let anterior: string | null = null
     for (const [n, fecha] of fechas.entries()) {
-      const s = await api['sesion:crear']({
+      const s = await llamar('sesion:crear', {
         instanciaId: inst.id,
         tipo: 'ordinaria',
         fecha,
@@ -153,25 +157,25 @@ export async function sembrarDemo(api: ApiHandlers): Promise<DemoResumen> {
         modalidad: n === 1 ? 'mixta' : 'presencial'
       })
       sesiones++
-      const d = await api['sesion:obtener']({ id: s.id })
+      const d = await llamar('sesion:obtener', { id: s.id })
       for (const a of d.asistencia) {
         const r = rnd()
         const estado: AsistenciaEstado = r < 0.75 ? 'presente' : r < 0.9 ? 'excusado' : 'ausente'
-        await api['asistencia:marcar']({
+        await llamar('asistencia:marcar', {
           id: a.id,
           estado,
           motivo: estado === 'excusado' ? 'Compromisos de agenda institucional.' : ''
         })
       }
       if (n === 1)
-        await api['asistencia:invitar']({
+        await llamar('asistencia:invitar', {
           sesionId: s.id,
           nombre: 'Representante OIM Chile',
           cargo: 'Oficial de proyectos',
           institucion: 'OIM'
         })
       for (const p of d.puntos)
-        await api['punto:actualizar']({
+        await llamar('punto:actualizar', {
           id: p.id,
           titulo: p.titulo,
           desarrollo: DESARROLLO[p.tipo] ?? ''
@@ -186,7 +190,7 @@ export async function sembrarDemo(api: ApiHandlers): Promise<DemoResumen> {
               : n === 0 && rnd() < 0.3
                 ? 'no_iniciada'
                 : 'en_curso'
-        await api['avance:guardar']({
+        await llamar('avance:guardar', {
           sesionId: s.id,
           accionId: a.id,
           estado,
@@ -194,7 +198,7 @@ export async function sembrarDemo(api: ApiHandlers): Promise<DemoResumen> {
           reporte: `Se informa avance de la acción ${a.codigo} según lo comprometido por las instituciones responsables.`
         })
         for (const ind of a.indicadores.slice(0, 2)) {
-          await api['medicion:guardar']({
+          await llamar('medicion:guardar', {
             sesionId: s.id,
             indicadorId: ind.id,
             valor:
@@ -207,9 +211,9 @@ export async function sembrarDemo(api: ApiHandlers): Promise<DemoResumen> {
         }
       }
       if (anterior) {
-        const prev = await api['sesion:obtener']({ id: s.id })
+        const prev = await llamar('sesion:obtener', { id: s.id })
         for (const [k, a] of prev.seguimiento.entries()) {
-          await api['acuerdo:seguimiento']({
+          await llamar('acuerdo:seguimiento', {
             sesionId: s.id,
             acuerdoId: a.id,
             estado: k % 2 === 0 ? 'cumplido' : 'en_curso',
@@ -219,7 +223,7 @@ export async function sembrarDemo(api: ApiHandlers): Promise<DemoResumen> {
       }
       for (const a of acciones.slice(n, n + 2)) {
         const sigla = pick(INTEGRANTES[inst.codigo] ?? ['MININT'])
-        await api['acuerdo:crear']({
+        await llamar('acuerdo:crear', {
           sesionId: s.id,
           texto: `${sigla} enviará a la secretaría un informe de avance de la acción ${a.codigo} antes de la próxima sesión.`,
           institucionId: instituciones.get(sigla)!.id,
@@ -229,7 +233,7 @@ export async function sembrarDemo(api: ApiHandlers): Promise<DemoResumen> {
         })
         acuerdos++
       }
-      await api['sesion:actualizar']({
+      await llamar('sesion:actualizar', {
         id: s.id,
         fecha,
         horaInicio: '10:00',
@@ -241,8 +245,8 @@ export async function sembrarDemo(api: ApiHandlers): Promise<DemoResumen> {
         proximaLugar: fechas[n + 1] ? 'Ministerio del Interior' : ''
       })
       if (anterior) {
-        await api['sesion:cerrar']({ id: anterior })
-        await api['sesion:aprobar']({ id: anterior, enSesionId: s.id, observaciones: '' })
+        await llamar('sesion:cerrar', { id: anterior })
+        await llamar('sesion:aprobar', { id: anterior, enSesionId: s.id, observaciones: '' })
       }
       anterior = s.id
     }

@@ -1,0 +1,139 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { AppDatabase } from '../core/db/open'
+import { createAppApi } from '../core/app-api'
+import { esperarTarea, llamador, type Llamar } from '../core/cliente'
+import type { Logger } from '../core/dispatch'
+import type { Input } from '../../shared/api/contract'
+import type { PdfPrinter } from '../core/export/documento'
+import { sembrarDemo } from '../core/seed/demo'
+import { writeFileAtomic } from '../core/files'
+import { AppError } from '../core/errors'
+import { chromiumPdfPrinter } from '../bridge/pdf-chromium'
+import { planText, toPlanJson } from './plan-json'
+import { describirVista } from './vista-texto'
+
+export type Out = (s: string) => void
+export type Values = {
+  db?: string
+  json?: boolean
+  sesion?: string
+  format?: string
+  out?: string
+  in?: string
+  seguimiento?: boolean
+  papel?: string
+  'dry-run'?: boolean
+  from?: string
+  nuevo?: string
+  desde?: string
+  hasta?: string
+}
+
+/** A command line the CLI cannot run: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+/** What a command on an opened database gets: the API as IPC and HTTP serve it. */
+export interface Contexto {
+  app: AppDatabase
+  log: Logger
+  /** The validated API (every call through `dispatch`); a PDF printer only where one is needed. */
+  api: (printPdf?: PdfPrinter | null) => Llamar
+}
+
+export function contexto(app: AppDatabase, log: Logger): Contexto {
+  return {
+    app,
+    log,
+    api: (printPdf = null) => llamador(createAppApi(app, { version: 'cli', printPdf, log }), log)
+  }
+}
+
+/** Runs a long task to its end and checks what it produced. */
+async function tarea<T>(
+  llamar: Llamar,
+  inicio: Promise<{ tareaId: string }>,
+  es: (r: unknown) => r is T
+): Promise<T> {
+  const r = await esperarTarea(llamar, (await inicio).tareaId)
+  if (!es(r)) throw new AppError('interno', 'La tarea no devolvió lo esperado.')
+  return r
+}
+
+const esDocumento = (r: unknown): r is { base64: string } =>
+  typeof r === 'object' && r !== null && 'base64' in r
+const esImportacion = (r: unknown): r is { planId: string } =>
+  typeof r === 'object' && r !== null && 'planId' in r
+
+async function importar(
+  llamar: Llamar,
+  input: Input<'matriz:importar'>
+): Promise<{ planId: string }> {
+  return tarea(llamar, llamar('matriz:importar', input), esImportacion)
+}
+
+export const COMMANDS: Record<string, (c: Contexto, v: Values, out: Out) => Promise<void>> = {
+  plan: async (c, v, out) => {
+    const llamar = c.api()
+    const arbol = await llamar('plan:arbol', {})
+    const json = toPlanJson(arbol, await llamar('institucion:listar', undefined))
+    out(v.json ? JSON.stringify(json, null, 2) : planText(json))
+  },
+  acta: async (c, v, out) => {
+    if (!v.sesion || !v.out || (v.format !== 'docx' && v.format !== 'pdf')) {
+      throw new UsageError('acta necesita --sesion ID, --format docx|pdf y --out ARCHIVO.')
+    }
+    const pdf = v.format === 'pdf' ? chromiumPdfPrinter() : null
+    if (pdf && !pdf.print)
+      throw new AppError(
+        'interno',
+        'Para PDF se necesita Chromium (/usr/bin/chromium o CHROMIUM_PATH).'
+      )
+    try {
+      const llamar = c.api(pdf?.print ?? null)
+      const doc = await llamar('acta:documento', { sesionId: v.sesion, formato: v.format })
+      writeFileAtomic(v.out, Buffer.from(doc.base64, 'base64'))
+      out(`Acta escrita en ${path.resolve(v.out)}`)
+    } finally {
+      await pdf?.close()
+    }
+  },
+  export: async (c, v, out) => {
+    if (!v.out) throw new UsageError('export necesita --out LIBRO.xlsx.')
+    const papel = v.papel ?? 'carta'
+    if (papel !== 'carta' && papel !== 'oficio' && papel !== 'a4')
+      throw new UsageError('--papel debe ser carta, oficio o a4.')
+    const llamar = c.api()
+    const inicio = llamar('matriz:exportar', { seguimiento: !!v.seguimiento, papel })
+    const doc = await tarea(llamar, inicio, esDocumento)
+    writeFileAtomic(v.out, Buffer.from(doc.base64, 'base64'))
+    out(`Matriz escrita en ${path.resolve(v.out)}`)
+  },
+  import: async (c, v, out) => {
+    if (!v.in) throw new UsageError('import necesita --in LIBRO.xlsx.')
+    const base64 = fs.readFileSync(v.in).toString('base64')
+    const llamar = c.api()
+    const plan = await llamar('plan:arbol', {}).catch(() => null)
+    const planId = v.nuevo ? null : (plan?.plan.id ?? null)
+    const vista = await llamar('matriz:previsualizar', { base64, planId })
+    out(describirVista(vista))
+    if (v['dry-run']) return out('Simulación (--dry-run): no se escribió nada.')
+    if (v.nuevo) {
+      if (!v.desde || !v.hasta) throw new UsageError('--nuevo necesita --desde y --hasta.')
+      const r = await importar(llamar, {
+        base64,
+        destino: { modo: 'nuevo', nombre: v.nuevo, periodoDesde: v.desde, periodoHasta: v.hasta }
+      })
+      return out(`Plan nuevo creado (${r.planId}).`)
+    }
+    if (!plan) throw new AppError('no_encontrado', 'No hay un plan que actualizar; use --nuevo.')
+    await importar(llamar, { base64, destino: { modo: 'actualizar', planId: plan.plan.id } })
+    out(vista.sinCambios ? 'Sin cambios.' : 'Cambios aplicados.')
+  },
+  demo: async (c, _v, out) => {
+    const r = await sembrarDemo(createAppApi(c.app, { version: 'cli', log: c.log }), c.log)
+    out(
+      `Datos de ejemplo: ${r.personas} personas, ${r.sesiones} sesiones, ${r.acuerdos} acuerdos en ${c.app.path}`
+    )
+  }
+}
