@@ -1,0 +1,43 @@
+// Mutation testing (StrykerJS 9.6): `npm run test:mutation` for the whole scope, or
+// `npx stryker run --mutate src/shared/domain/plazo.ts` for one file. Reports go to
+// reports/mutation/; the incremental file (reports/stryker-incremental.json) stays out of git.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  // Only the in-process tests: no CLI, LibreOffice, Chromium or crash harness.
+  vitest: { configFile: 'vitest.mutation.config.mts' },
+  checkers: [],
+  mutate: [
+    'src/shared/domain/**/*.ts',
+    'src/main/core/services/**/*.ts',
+    'src/main/core/actas/**/*.ts',
+    'src/main/core/export/**/*.ts',
+    'src/main/core/import/**/*.ts',
+    'src/main/core/db/**/*.ts',
+    'src/main/core/seed/**/*.ts',
+    'src/main/core/respaldos.ts',
+    'src/main/core/errors.ts',
+    'src/main/core/log.ts',
+    'src/main/core/files.ts'
+  ],
+  coverageAnalysis: 'perTest',
+  // Two cores shared with other work: one test process.
+  concurrency: 1,
+  timeoutMS: 15_000,
+  timeoutFactor: 2,
+  dryRunTimeoutMinutes: 10,
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: false },
+  thresholds: { high: 90, low: 80, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  // node_modules (with better-sqlite3's native build) is symlinked into the sandbox, not copied.
+  symlinkNodeModules: true,
+  ignorePatterns: ['/test-results', '/out', '/dist', '/build-electron', '/datos-dev', '/docs']
+}
