@@ -4,11 +4,11 @@ import BetterSqlite3 from 'better-sqlite3'
 import { build } from 'esbuild'
 import { ROOT } from '../helpers/cli'
 
-/** Bundles the writer once, so each child starts in a fraction of a second. */
-export async function bundleWriter(outDir: string): Promise<string> {
-  const outfile = path.join(outDir, 'writer.cjs')
+/** Bundles a child script of test/crash once, so each child starts in a fraction of a second. */
+export async function bundleWriter(outDir: string, entry = 'writer'): Promise<string> {
+  const outfile = path.join(outDir, `${entry}.cjs`)
   await build({
-    entryPoints: [path.join(ROOT, 'test/crash/writer.ts')],
+    entryPoints: [path.join(ROOT, `test/crash/${entry}.ts`)],
     bundle: true,
     platform: 'node',
     format: 'cjs',
