@@ -3,7 +3,8 @@ import { contract, type ApiHandlers } from '../../shared/api/contract'
 import { isChannel } from '../../shared/api/channels'
 import type { ApiError, ApiResult } from '../../shared/api/result'
 import { AppError } from './errors'
-import { isUniqueViolation } from './db/sqlite'
+import { isUniqueViolation, sealViolation } from './db/sqlite'
+import { MENSAJE_SELLADA } from './services/acta-guard'
 
 export type Logger = (message: string, error?: unknown) => void
 
@@ -36,6 +37,8 @@ export async function dispatch(
         ...(error.fields ? { fields: error.fields } : {})
       })
     }
+    // The database's own lock caught a write the service did not check: still a refusal.
+    if (sealViolation(error)) return fail({ code: 'solo_lectura', message: MENSAJE_SELLADA })
     if (isUniqueViolation(error)) {
       return fail({ code: 'conflicto', message: 'Ya existe un registro con esos datos.' })
     }

@@ -80,3 +80,19 @@ export type Channel = (typeof CHANNELS)[number]
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value)
 }
+
+/** Verbs of methods that never write the database (a test holds every such channel to it). */
+const LECTURAS = [
+  'info',
+  'listar',
+  'arbol',
+  'obtener',
+  'estado',
+  'documento',
+  'previsualizar',
+  'exportar'
+] as const
+
+export function esLectura(channel: Channel): boolean {
+  return (LECTURAS as readonly string[]).includes(channel.slice(channel.indexOf(':') + 1))
+}

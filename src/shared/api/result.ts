@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'no_autorizado',
   'solo_lectura',
   'cancelado',
+  'integridad',
   'interno'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -1,72 +1,23 @@
-import crypto from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { tituloSesion } from '../../../shared/domain/sesiones'
-import type {
-  AcuerdoEstado,
-  AsistenciaEstado,
-  AvanceEstado,
-  Calidad,
-  Modalidad
-} from '../../../shared/domain/sesiones'
+import type { ActaContenido } from './contenido-tipo'
 import { notFound } from '../errors'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-/**
- * What an acta says, and nothing else: read from the rows' own copies of names and codes, in a
- * fixed order. Its SHA-256 is the hash stored at approval and printed on the documents, so
- * anyone can check a printed acta against the database.
- */
-export interface ActaContenido {
-  sesion: {
-    titulo: string
-    instancia: string
-    fecha: string
-    horaInicio: string | null
-    horaTermino: string | null
-    lugar: string
-    modalidad: Modalidad
-    preside: string
-    proximaFecha: string | null
-    proximaLugar: string
-  }
-  asistencia: {
-    nombre: string
-    cargo: string
-    institucion: string
-    calidad: Calidad
-    estado: AsistenciaEstado
-    motivo: string
-  }[]
-  puntos: { titulo: string; desarrollo: string }[]
-  avances: { accion: string; estado: AvanceEstado; porcentaje: number | null; reporte: string }[]
-  mediciones: {
-    accion: string
-    indicador: string
-    tipo: string
-    valor: number | null
-    numerador: number | null
-    denominador: number | null
-    fechaCorte: string
-    nota: string
-  }[]
-  acuerdos: {
-    numero: number
-    texto: string
-    responsable: string
-    plazo: string | null
-    accion: string | null
-  }[]
-  seguimientos: { acuerdo: string; texto: string; estado: AcuerdoEstado; nota: string }[]
-}
+export type { ActaContenido }
 
+/**
+ * The acta as its rows say it now, from the rows' own copies of names and codes, in a fixed
+ * order. Drafts are printed from this; approval seals its JSON text (see sello.ts).
+ */
 export async function contenidoActa(db: Db, sesionId: string): Promise<ActaContenido> {
   const s = await db
     .selectFrom('sesiones')
     .innerJoin('instancias', 'instancias.id', 'sesiones.instancia_id')
     .selectAll('sesiones')
-    .select('instancias.nombre as instancia')
+    .select(['instancias.nombre as instancia', 'instancias.secretaria_actas'])
     .where('sesiones.id', '=', sesionId)
     .executeTakeFirst()
   if (!s) throw notFound('La sesión')
@@ -136,7 +87,8 @@ export async function contenidoActa(db: Db, sesionId: string): Promise<ActaConte
       modalidad: s.modalidad,
       preside: s.preside,
       proximaFecha: s.proxima_fecha,
-      proximaLugar: s.proxima_lugar
+      proximaLugar: s.proxima_lugar,
+      secretariaActas: s.secretaria_actas ?? ''
     },
     asistencia: asistencia.map((a) => ({
       nombre: a.nombre,
@@ -179,6 +131,7 @@ export async function contenidoActa(db: Db, sesionId: string): Promise<ActaConte
   }
 }
 
-export function hashActa(contenido: ActaContenido): string {
-  return crypto.createHash('sha256').update(JSON.stringify(contenido)).digest('hex')
+/** The text that is hashed and sealed: JSON with the keys in the order built above. */
+export function textoActa(contenido: ActaContenido): string {
+  return JSON.stringify(contenido)
 }

@@ -116,6 +116,8 @@ export interface SesionesTable extends Stamped {
   aprobada_en_sesion_id: string | null
   observaciones_aprobacion: string
   hash: string | null
+  /** The exact JSON text that `hash` seals; set at approval, never changed (triggers). */
+  contenido_aprobado: string | null
 }
 
 export interface AsistenciasTable extends Stamped {

@@ -94,3 +94,15 @@ export function isUniqueViolation(error: unknown): boolean {
     (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
   )
 }
+
+/**
+ * Which seal trigger refused a write (migration 0003), if any: 'acta_aprobada' for a write to an
+ * approved acta's rows, 'acta_sin_sello' for an approval without its content and hash.
+ */
+export function sealViolation(error: unknown): 'acta_aprobada' | 'acta_sin_sello' | null {
+  if (!(error instanceof Error) || !('code' in error)) return null
+  if (error.code !== 'SQLITE_CONSTRAINT_TRIGGER') return null
+  if (error.message === 'acta_aprobada') return 'acta_aprobada'
+  if (error.message === 'acta_sin_sello') return 'acta_sin_sello'
+  return null
+}

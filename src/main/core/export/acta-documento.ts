@@ -10,9 +10,10 @@ import {
   porcentajeDe
 } from '../../../shared/domain/sesiones'
 import { formatFecha } from '../../../shared/domain/fechas'
-import { contenidoActa, hashActa } from '../actas/contenido'
+import { contenidoParaDocumento } from '../actas/sello'
 import { obtenerConfig } from '../services/erratas-config.service'
 import { obtenerSesion } from '../services/sesiones.service'
+import { notFound } from '../errors'
 
 /**
  * The acta as both documents print it (DOCX and PDF share this), built from the very content
@@ -67,8 +68,15 @@ export async function actaDocumento(
   db: Kysely<Database>,
   sesionId: string
 ): Promise<ActaDocumento> {
-  const [c, sesion, config, erratas] = await Promise.all([
-    contenidoActa(db, sesionId),
+  const sello = await db
+    .selectFrom('sesiones')
+    .select(['id', 'estado', 'hash', 'contenido_aprobado'])
+    .where('id', '=', sesionId)
+    .executeTakeFirst()
+  if (!sello) throw notFound('La sesión')
+  // An approved acta prints its sealed copy, after its hash is checked again.
+  const [{ contenido: c, hash }, sesion, config, erratas, instancia] = await Promise.all([
+    contenidoParaDocumento(db, sello),
     obtenerSesion(db, sesionId),
     obtenerConfig(db),
     db
@@ -76,13 +84,16 @@ export async function actaDocumento(
       .selectAll()
       .where('sesion_id', '=', sesionId)
       .orderBy('created_at')
-      .execute()
+      .execute(),
+    db
+      .selectFrom('sesiones')
+      .innerJoin('instancias', 'instancias.id', 'sesiones.instancia_id')
+      .select('instancias.secretaria_actas')
+      .where('sesiones.id', '=', sesionId)
+      .executeTakeFirstOrThrow()
   ])
-  const instancia = await db
-    .selectFrom('instancias')
-    .select(['secretaria_actas'])
-    .where('id', '=', sesion.instanciaId)
-    .executeTakeFirstOrThrow()
+  // Actas sealed before schema version 3 did not copy the secretary's name.
+  const secretariaActas = (c.sesion.secretariaActas ?? instancia.secretaria_actas) || ''
   const miembros = c.asistencia.filter((a) => a.calidad !== 'invitado')
   const porInstitucion = new Map<string, string[]>()
   for (const a of miembros.filter((m) => m.estado === 'presente')) {
@@ -106,7 +117,7 @@ export async function actaDocumento(
     horaInicio: c.sesion.horaInicio ?? '—',
     horaTermino: c.sesion.horaTermino ?? '—',
     preside: c.sesion.preside || '—',
-    secretariaActas: instancia.secretaria_actas ?? '—',
+    secretariaActas: secretariaActas || '—',
     presentes: [...porInstitucion.entries()].map(([institucion, personas]) => ({
       institucion,
       personas
@@ -163,10 +174,10 @@ export async function actaDocumento(
           }`
         : null,
     erratas: erratas.map((e) => ({ fecha: formatFecha(e.fecha), texto: e.texto })),
-    hash: sesion.hash ?? hashActa(c),
+    hash,
     firmantes: [
       { nombre: c.sesion.preside || '', rol: 'Preside' },
-      { nombre: instancia.secretaria_actas ?? '', rol: 'Secretaría de actas' }
+      { nombre: secretariaActas, rol: 'Secretaría de actas' }
     ],
     hojaAsistencia: presentes.map((a) => ({
       nombre: a.nombre,

@@ -5,7 +5,7 @@ import { situacionAcuerdo, tituloSesion } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { conflict, notFound } from '../errors'
-import { sesionDe, sesionEditable } from './acta-guard'
+import { sesionDe, sesionEditable, sinSeguimientoAprobado } from './acta-guard'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -216,6 +216,7 @@ export async function actualizarAcuerdo(
 export async function eliminarAcuerdo(db: Kysely<Database>, id: string): Promise<{ id: string }> {
   await db.transaction().execute(async (trx) => {
     const sesion = await sesionDe(trx, 'acuerdos', id, 'El acuerdo')
+    await sinSeguimientoAprobado(trx, { acuerdoId: id })
     await trx.deleteFrom('acuerdos').where('id', '=', id).execute()
     await trx
       .insertInto('tombstones')

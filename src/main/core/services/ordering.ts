@@ -42,9 +42,12 @@ export async function moveSibling(
   table: OrderedTable,
   id: string,
   direccion: Direccion,
-  que: string
+  que: string,
+  /** Runs first, inside the same transaction (e.g. the acta lock). */
+  guard?: (trx: Transaction<Database>) => Promise<unknown>
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    if (guard) await guard(trx)
     const col = PARENT[table]
     const { rows: self } = await sql<{ parent: string | null }>`
       select ${col ? sql.ref(col) : sql`null`} as parent from ${sql.table(table)} where id = ${id}`.execute(

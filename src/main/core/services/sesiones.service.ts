@@ -5,8 +5,8 @@ import { TABLA_HABITUAL, tituloSesion } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { AppError, conflict, notFound } from '../errors'
-import { MENSAJE_APROBADA, sesionEditable } from './acta-guard'
-import { contenidoActa, hashActa } from '../actas/contenido'
+import { MENSAJE_APROBADA, sesionEditable, sinSeguimientoAprobado } from './acta-guard'
+import { sellar } from '../actas/sello'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -291,7 +291,8 @@ export async function aprobarSesion(
         )
       }
     }
-    const hash = hashActa(await contenidoActa(trx, s.id))
+    // The content is sealed as text: documents print this copy, whatever changes elsewhere.
+    const { texto, hash } = await sellar(trx, s.id)
     const stamp = nowStamp()
     await trx
       .updateTable('sesiones')
@@ -301,6 +302,7 @@ export async function aprobarSesion(
         aprobada_en_sesion_id: input.enSesionId,
         observaciones_aprobacion: input.observaciones.trim(),
         hash,
+        contenido_aprobado: texto,
         updated_at: stamp
       })
       .where('id', '=', s.id)
@@ -325,6 +327,7 @@ export async function eliminarSesion(db: Kysely<Database>, id: string): Promise<
       .where('aprobada_en_sesion_id', '=', id)
       .executeTakeFirst()
     if (usada) throw conflict('En esta sesión se aprobó otra acta; no se puede eliminar.')
+    await sinSeguimientoAprobado(trx, { sesionId: id })
     await trx.deleteFrom('sesiones').where('id', '=', id).execute()
     await trx
       .insertInto('tombstones')

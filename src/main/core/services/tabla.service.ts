@@ -61,8 +61,9 @@ export async function moverPunto(
   id: string,
   direccion: Direccion
 ): Promise<null> {
-  await sesionDe(db, 'puntos_tabla', id, 'El punto de tabla')
-  await moveSibling(db, 'puntos_tabla', id, direccion, 'El punto de tabla')
+  await moveSibling(db, 'puntos_tabla', id, direccion, 'El punto de tabla', (trx) =>
+    sesionDe(trx, 'puntos_tabla', id, 'El punto de tabla')
+  )
   return null
 }
 

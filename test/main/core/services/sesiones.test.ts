@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { contenidoActa, hashActa } from '../../../../src/main/core/actas/contenido'
+import { contenidoActa, textoActa } from '../../../../src/main/core/actas/contenido'
+import { huella } from '../../../../src/main/core/actas/sello'
+
+const hashActa = (c: Awaited<ReturnType<typeof contenidoActa>>): string => huella(textoActa(c))
 import { openTestApp, type TestApp } from '../../../helpers/db'
 import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
 

@@ -92,7 +92,79 @@ CREATE TABLE "schema_migrations" ("version" integer primary key, "name" text not
 CREATE TABLE "seguimientos" ("id" text primary key, "acuerdo_id" text not null references "acuerdos" ("id") on delete cascade, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "estado" text not null check (estado in ('pendiente', 'en_curso', 'cumplido')), "nota" text default '' not null, "created_at" text not null, "updated_at" text not null, constraint "seguimientos_acuerdo_sesion_uq" unique ("acuerdo_id", "sesion_id"));
 
 -- table sesiones
-CREATE TABLE "sesiones" ("id" text primary key, "instancia_id" text not null references "instancias" ("id") on delete restrict, "tipo" text not null check (tipo in ('ordinaria', 'extraordinaria')), "numero" integer not null, "anio" integer not null, "fecha" text not null, "hora_inicio" text, "hora_termino" text, "lugar" text default '' not null, "modalidad" text not null check (modalidad in ('presencial', 'remota', 'mixta')), "preside" text default '' not null, "estado" text default 'borrador' not null check (estado in ('borrador', 'cerrada', 'aprobada')), "proxima_fecha" text, "proxima_lugar" text default '' not null, "cerrada_at" text, "aprobada_at" text, "aprobada_en_sesion_id" text references "sesiones" ("id") on delete set null, "observaciones_aprobacion" text default '' not null, "hash" text, "created_at" text not null, "updated_at" text not null, constraint "sesiones_numero_uq" unique ("instancia_id", "tipo", "anio", "numero"));
+CREATE TABLE "sesiones" ("id" text primary key, "instancia_id" text not null references "instancias" ("id") on delete restrict, "tipo" text not null check (tipo in ('ordinaria', 'extraordinaria')), "numero" integer not null, "anio" integer not null, "fecha" text not null, "hora_inicio" text, "hora_termino" text, "lugar" text default '' not null, "modalidad" text not null check (modalidad in ('presencial', 'remota', 'mixta')), "preside" text default '' not null, "estado" text default 'borrador' not null check (estado in ('borrador', 'cerrada', 'aprobada')), "proxima_fecha" text, "proxima_lugar" text default '' not null, "cerrada_at" text, "aprobada_at" text, "aprobada_en_sesion_id" text references "sesiones" ("id") on delete set null, "observaciones_aprobacion" text default '' not null, "hash" text, "created_at" text not null, "updated_at" text not null, "contenido_aprobado" text, constraint "sesiones_numero_uq" unique ("instancia_id", "tipo", "anio", "numero"));
 
 -- table tombstones
 CREATE TABLE "tombstones" ("id" text primary key, "tabla" text not null, "deleted_at" text not null);
+
+-- trigger acuerdos_sellada_del
+CREATE TRIGGER acuerdos_sellada_del before delete on acuerdos when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger acuerdos_sellada_ins
+CREATE TRIGGER acuerdos_sellada_ins before insert on acuerdos when (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger acuerdos_sellada_upd
+CREATE TRIGGER acuerdos_sellada_upd before update of sesion_id, numero, texto, responsable, plazo, accion_codigo, created_at, updated_at on acuerdos when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' or (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger asistencias_sellada_del
+CREATE TRIGGER asistencias_sellada_del before delete on asistencias when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger asistencias_sellada_ins
+CREATE TRIGGER asistencias_sellada_ins before insert on asistencias when (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger asistencias_sellada_upd
+CREATE TRIGGER asistencias_sellada_upd before update of sesion_id, nombre, cargo, institucion, calidad, estado, motivo, orden, created_at, updated_at on asistencias when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' or (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger avances_sellada_del
+CREATE TRIGGER avances_sellada_del before delete on avances when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger avances_sellada_ins
+CREATE TRIGGER avances_sellada_ins before insert on avances when (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger avances_sellada_upd
+CREATE TRIGGER avances_sellada_upd before update of sesion_id, accion_codigo, estado, porcentaje, reporte, created_at, updated_at on avances when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' or (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger fe_erratas_sellada_del
+CREATE TRIGGER fe_erratas_sellada_del before delete on fe_erratas when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger fe_erratas_sellada_upd
+CREATE TRIGGER fe_erratas_sellada_upd before update on fe_erratas begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger mediciones_sellada_del
+CREATE TRIGGER mediciones_sellada_del before delete on mediciones when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger mediciones_sellada_ins
+CREATE TRIGGER mediciones_sellada_ins before insert on mediciones when (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger mediciones_sellada_upd
+CREATE TRIGGER mediciones_sellada_upd before update of sesion_id, accion_codigo, indicador_texto, tipo, valor, numerador, denominador, fecha_corte, nota, created_at, updated_at on mediciones when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' or (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger puntos_tabla_sellada_del
+CREATE TRIGGER puntos_tabla_sellada_del before delete on puntos_tabla when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger puntos_tabla_sellada_ins
+CREATE TRIGGER puntos_tabla_sellada_ins before insert on puntos_tabla when (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger puntos_tabla_sellada_upd
+CREATE TRIGGER puntos_tabla_sellada_upd before update of sesion_id, titulo, desarrollo, tipo, orden, created_at, updated_at on puntos_tabla when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' or (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger seguimientos_sellada_del
+CREATE TRIGGER seguimientos_sellada_del before delete on seguimientos when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger seguimientos_sellada_ins
+CREATE TRIGGER seguimientos_sellada_ins before insert on seguimientos when (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger seguimientos_sellada_upd
+CREATE TRIGGER seguimientos_sellada_upd before update of acuerdo_id, sesion_id, estado, nota, created_at, updated_at on seguimientos when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' or (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger sesiones_sellada_del
+CREATE TRIGGER sesiones_sellada_del before delete on sesiones when OLD.estado = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger sesiones_sellada_upd
+CREATE TRIGGER sesiones_sellada_upd before update on sesiones when OLD.estado = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger sesiones_sello_ins
+CREATE TRIGGER sesiones_sello_ins before insert on sesiones when NEW.estado = 'aprobada' and (NEW.hash is null or NEW.contenido_aprobado is null) begin select raise(abort, 'acta_sin_sello'); end;
+
+-- trigger sesiones_sello_requerido
+CREATE TRIGGER sesiones_sello_requerido before update of estado on sesiones when NEW.estado = 'aprobada' and (NEW.hash is null or NEW.contenido_aprobado is null) begin select raise(abort, 'acta_sin_sello'); end;
