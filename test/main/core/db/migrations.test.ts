@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -5,6 +6,7 @@ import { createKysely, openSqlite } from '../../../../src/main/core/db/sqlite'
 import { currentSchemaVersion, migrate } from '../../../../src/main/core/db/migrator'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../../src/main/core/db/migrations'
 import { tempDir } from '../../../helpers/db'
+import { actasAlteradas, leerSellado } from '../../../../src/main/core/actas/sello'
 import { seedPlanInicial } from '../../../../src/main/core/seed/plan-inicial'
 
 let cleanup: () => void = () => {}
@@ -131,6 +133,48 @@ describe('migrations', () => {
       sql: string
     }
     expect(idx.sql).toMatch(/unique \("instancia_id", "tipo", "anio", "numero"\)/i)
+    await db.destroy()
+  })
+
+  it('0003 (from a file written by version 2): seals each approved acta with the hash it was given', async () => {
+    const t = tempDir()
+    cleanup = t.cleanup
+    const file = path.join(t.dir, 'v2.db')
+    fs.copyFileSync(path.join(__dirname, '../../../fixtures/v2-demo.db'), file)
+    const handle = openSqlite(file)
+    const db = createKysely(handle)
+    expect(await currentSchemaVersion(db)).toBe(2)
+    const before = handle.prepare('select * from sesiones order by id').all()
+    expect(await migrate(db, 3)).toEqual({ from: 2, to: 3 })
+    const rows = await db.selectFrom('sesiones').selectAll().orderBy('id').execute()
+    const aprobadas = rows.filter((r) => r.estado === 'aprobada')
+    expect(aprobadas).toHaveLength(9)
+    // Rebuilt exactly as version 2 hashed it: every stored hash matches the sealed copy.
+    for (const r of aprobadas) expect(leerSellado(r).sesion.titulo).toMatch(/^Sesión /)
+    expect(await actasAlteradas(db)).toEqual([])
+    for (const r of rows.filter((x) => x.estado !== 'aprobada'))
+      expect(r.contenido_aprobado).toBeNull()
+    expect(rows.map(({ contenido_aprobado: _c, ...rest }) => rest)).toEqual(before)
+    await db.destroy()
+  })
+
+  it('0003: an acta whose content version 2 let drift is kept as it reads, and reported', async () => {
+    const t = tempDir()
+    cleanup = t.cleanup
+    const file = path.join(t.dir, 'v2.db')
+    fs.copyFileSync(path.join(__dirname, '../../../fixtures/v2-demo.db'), file)
+    const handle = openSqlite(file)
+    const db = createKysely(handle)
+    // The version 2 bug: renaming the instancia changed its approved actas.
+    handle.exec("update instancias set nombre = 'Renombrada' where codigo = 'RAV'")
+    const deRav = handle
+      .prepare(
+        "select count(*) as n from sesiones s join instancias i on i.id = s.instancia_id where i.codigo = 'RAV' and s.estado = 'aprobada'"
+      )
+      .get() as { n: number }
+    expect(deRav.n).toBeGreaterThan(0)
+    await migrate(db, 3)
+    expect(await actasAlteradas(db)).toHaveLength(deRav.n)
     await db.destroy()
   })
 
