@@ -3,6 +3,8 @@ import type { PdfPrinter } from '../core/export/documento'
 
 /** Prints the acta's HTML with Electron in a hidden window that runs no script. */
 export const electronPdfPrinter: PdfPrinter = async (html, footerHtml) => {
+  // electronegativity AUXCLICK_JS_CHECK: the window is never shown, so nothing can be clicked,
+  // and it runs no script.
   const win = new BrowserWindow({
     show: false,
     webPreferences: {

@@ -6,6 +6,8 @@ export { isTrustedUrl }
 
 /** The main window, with Electron's security checklist applied. */
 export function createMainWindow(): BrowserWindow {
+  // electronegativity AUXCLICK_JS_CHECK: a middle click asks for a new window, and the window
+  // open handler below denies every one (https links go to the browser after a confirmation).
   const win = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -14,6 +16,8 @@ export function createMainWindow(): BrowserWindow {
     show: false,
     title: 'Secretaría MITP',
     webPreferences: {
+      // electronegativity PRELOAD_JS_CHECK: the sandboxed preload exposes one function per
+      // contract channel through contextBridge, never ipcRenderer itself.
       preload: path.join(__dirname, '../preload/index.js'),
       contextIsolation: true,
       sandbox: true,

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../../src/shared/api/channels'
 import { openTestApp, type TestApp } from '../../helpers/db'
@@ -48,22 +49,47 @@ describe('IPC wrapper', () => {
     ).toMatchObject({ ok: false, error: { code: 'entrada_invalida' } })
   })
 
+  // Look-alikes of app://mitp that a startsWith, includes or unanchored regex would let in.
+  const LOOK_ALIKES = [
+    'app://mitp.evil/index.html',
+    'app://mitp./index.html',
+    'app://mitp\t.evil/index.html',
+    'app://mitp@evil/index.html',
+    'app://mitpx/index.html',
+    'app://mitp:80/index.html',
+    'app://evil/app://mitp/index.html',
+    'http://app://mitp/index.html',
+    'file:///app://mitp/index.html',
+    'data:text/html,app://mitp/index.html',
+    'javascript:alert("app://mitp/index.html")'
+  ]
+
   it('refuses any other sender before reading its input, and logs it', async () => {
-    for (const url of [
+    const senders = [
       'https://evil.example/',
       'file:///etc/passwd',
       'app://otro/index.html',
       'http://127.0.0.1:5174/',
-      null
-    ]) {
-      const r = await bound.get('institucion:crear')!(from(url), { sigla: 'X', nombre: 'Intrusa' })
-      expect(r, String(url)).toEqual({
-        ok: false,
-        error: { code: 'no_autorizado', message: 'Acceso no autorizado.' }
-      })
+      null,
+      ...LOOK_ALIKES
+    ]
+    const REFUSED = {
+      ok: false,
+      error: { code: 'no_autorizado', message: 'Acceso no autorizado.' }
     }
+    const admitted: string[] = []
+    for (const url of senders) {
+      const r = await bound.get('institucion:crear')!(from(url), { sigla: 'X', nombre: 'Intrusa' })
+      if (!isDeepStrictEqual(r, REFUSED)) admitted.push(String(url))
+    }
+    expect(admitted).toEqual([])
     expect(await t.app.db.selectFrom('instituciones').select('id').execute()).toHaveLength(18)
-    expect(logged).toHaveLength(5)
+    expect(logged).toHaveLength(senders.length)
+  })
+
+  it('trusts the whole of our own origin, whatever the path', () => {
+    for (const url of ['app://mitp/', 'app://mitp/index.html#/plan', 'app://mitp/a/../index.html'])
+      expect(isTrustedUrl(url, {}), url).toBe(true)
   })
 
   it('trusts the dev server origin only while developing', () => {
@@ -71,6 +97,12 @@ describe('IPC wrapper', () => {
       isTrustedUrl('http://localhost:5173/#/', { ELECTRON_RENDERER_URL: 'http://localhost:5173' })
     ).toBe(true)
     expect(isTrustedUrl('http://localhost:5173/#/', {})).toBe(false)
+    for (const url of [
+      'http://localhost:51730/',
+      'http://localhost:5173.evil.example/',
+      'http://localhost:5173@evil.example/'
+    ])
+      expect(isTrustedUrl(url, { ELECTRON_RENDERER_URL: 'http://localhost:5173' }), url).toBe(false)
     expect(isTrustedUrl('no es una url', {})).toBe(false)
   })
 })
