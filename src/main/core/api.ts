@@ -65,6 +65,9 @@ export interface ApiEnvironment {
 export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandlers {
   const tareas = new Tareas(env.log)
   const bytes = (base64: string): Buffer => Buffer.from(base64, 'base64')
+  // A backup copies through the same connection, and copies nothing while an import holds a
+  // transaction open between its steps: holding the connection makes it wait for the commit.
+  const aSolas = <T>(f: () => Promise<T>): Promise<T> => db.connection().execute(() => f())
   return {
     'app:info': async () => env.info(),
     'plan:listar': () => listarPlanes(db),
@@ -126,7 +129,7 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
     'sesion:aprobar': async (i) => {
       const s = await aprobarSesion(db, i)
       // The approval is committed; a failed backup is logged by the caller, never undone.
-      await env.alAprobar?.().catch(() => undefined)
+      if (env.alAprobar) await aSolas(env.alAprobar).catch(() => undefined)
       return s
     },
     'sesion:eliminar': (i) => eliminarSesion(db, i.id),
@@ -164,7 +167,7 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-respaldo-'))
       try {
         const nombre = `secretaria-mitp-respaldo-${new Date().toISOString().slice(0, 10)}.db`
-        await env.respaldar(path.join(dir, nombre))
+        await aSolas(() => env.respaldar(path.join(dir, nombre)))
         return {
           nombre,
           mime: 'application/vnd.sqlite3',

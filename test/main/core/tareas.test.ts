@@ -1,6 +1,9 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAppApi } from '../../../src/main/core/app-api'
 import { dispatch } from '../../../src/main/core/dispatch'
+import { openSqlite } from '../../../src/main/core/db/sqlite'
 import { AppError } from '../../../src/main/core/errors'
 import { exportarMatriz, importarMatriz } from '../../../src/main/core/export/matriz'
 import type { ModoImportacion } from '../../../src/main/core/import/matriz-aplicar'
@@ -128,6 +131,31 @@ describe('cancelling an import', () => {
     expect(await final(t.api, tareaId)).toMatchObject({ estado: 'lista' })
     expect(await planes()).toBe(2)
     expect(log).not.toHaveBeenCalled()
+  })
+})
+
+describe('an import that yields between acciones', () => {
+  it('makes a backup asked for meanwhile wait, then hold the whole import', async () => {
+    const log = vi.fn()
+    const base64 = libro.toString('base64')
+    const { tareaId } = await t.api['matriz:importar']({ base64, destino: NUEVO })
+    while (!(await t.api['tarea:estado']({ id: tareaId })).detalle.endsWith('(5 de 25)'))
+      await turno()
+    expect(t.app.handle.inTransaction).toBe(true)
+    // The backup API on a connection in the middle of a transaction copies nothing.
+    const respaldo = dispatch(t.api, 'respaldo:ahora', {}, log)
+    expect(await final(t.api, tareaId)).toMatchObject({ estado: 'lista' })
+    const r = await respaldo
+    expect(log).not.toHaveBeenCalled()
+    expect(r.ok).toBe(true)
+    const file = path.join(path.dirname(t.file), 'respaldo.db')
+    fs.writeFileSync(file, Buffer.from((r as { value: { base64: string } }).value.base64, 'base64'))
+    const h = openSqlite(file, { readonly: true })
+    try {
+      expect(h.prepare('select count(*) as n from planes').get()).toEqual({ n: 2 })
+    } finally {
+      h.close()
+    }
   })
 })
 
