@@ -24,7 +24,8 @@ export function clasificarIndicador(texto: string): {
       .trim()
     if (num && den) return { tipo: 'porcentaje', numerador: num, denominador: den }
   }
-  if (/^(n[úu]mero|n°|cantidad)\b/i.test(limpio))
+  // No \b after "n°": "°" is not a word character, so "N° de…" would never match.
+  if (/^(n[úu]mero\b|n°|cantidad\b)/i.test(limpio))
     return { tipo: 'conteo', numerador: null, denominador: null }
   return { tipo: 'hito', numerador: null, denominador: null }
 }

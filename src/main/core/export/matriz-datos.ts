@@ -133,8 +133,12 @@ export async function matrizDatos(db: Kysely<Database>, o: MatrizOpciones): Prom
         db.selectFrom('mediciones').selectAll().where('sesion_id', 'in', ids).execute()
       ])
   const orden = new Map(ids.map((id, i) => [id, i]))
+  // Rows of several sessions come grouped by session, in date order (stable: each keeps the
+  // order the query gave it within its session).
+  const porSesion = <T extends { sesion_id: string }>(rows: T[]): T[] =>
+    [...rows].sort((x, y) => orden.get(x.sesion_id)! - orden.get(y.sesion_id)!)
   const hoy = hoyChile()
-  const acuerdos = await acuerdosDto(db, acuerdoRows, hoy)
+  const acuerdos = await acuerdosDto(db, porSesion(acuerdoRows), hoy)
   const seguimiento = new Map<string, SeguimientoAccion>()
   const acciones: Accion[] = arbol.ejes.flatMap((e) => e.objetivos.flatMap((ob) => ob.acciones))
   for (const a of acciones) {
@@ -169,7 +173,7 @@ export async function matrizDatos(db: Kysely<Database>, o: MatrizOpciones): Prom
         acuerdos: acuerdoRows.filter((x) => x.sesion_id === s.id).length
       }
     }),
-    asistencia: asis.map((x) => ({
+    asistencia: porSesion(asis).map((x) => ({
       sesion: titulo.get(x.sesion_id)!,
       fecha: fecha.get(x.sesion_id)!,
       institucion: x.institucion,
@@ -188,7 +192,7 @@ export async function matrizDatos(db: Kysely<Database>, o: MatrizOpciones): Prom
       accion: x.accionCodigo,
       situacion: situacionAcuerdo(x.estado, x.plazo, hoy)
     })),
-    mediciones: mediciones.map((m) => ({
+    mediciones: porSesion(mediciones).map((m) => ({
       sesion: titulo.get(m.sesion_id)!,
       fechaCorte: m.fecha_corte,
       accion: m.accion_codigo,

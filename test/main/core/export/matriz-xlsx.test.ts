@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest'
+import type ExcelJS from 'exceljs'
+import { AppError } from '../../../../src/main/core/errors'
+import { escribirMatriz, metasEIndicadores } from '../../../../src/main/core/export/matriz-xlsx'
+import { MAX_CELDA, textoExportable } from '../../../../src/main/core/export/texto-celda'
+import type { MatrizOpciones } from '../../../../src/main/core/export/matriz-datos'
+import { accion, datos, fill, leer, texto } from './matriz-fixture'
+
+// The matrix writer on a hand-made plan, read back from the XLSX bytes with exceljs.
+const o = (p: Partial<MatrizOpciones> = {}): MatrizOpciones => ({
+  seguimiento: false,
+  papel: 'carta',
+  ...p
+})
+const runs = (r: ExcelJS.RichText[]): [string, boolean][] =>
+  r.map((x) => [x.text, x.font?.bold === true])
+
+describe('metasEIndicadores', () => {
+  it('labels one meta "Meta:", several "Meta N:", and bullets the indicadores', () => {
+    expect(runs(metasEIndicadores(accion('1', 't', '', ['A'], ['x', 'y'])))).toEqual([
+      ['Meta:', true],
+      [' A', false],
+      ['\n', false],
+      ['Indicadores:', true],
+      ['\n• x', false],
+      ['\n• y', false]
+    ])
+    expect(runs(metasEIndicadores(accion('1', 't', '', ['A', 'B'], ['x'])))).toEqual([
+      ['Meta 1:', true],
+      [' A', false],
+      ['\n', false],
+      ['Meta 2:', true],
+      [' B', false],
+      ['\n', false],
+      ['Indicador:', true],
+      ['\n• x', false]
+    ])
+    expect(runs(metasEIndicadores(accion('1', 't', '', [], ['x'])))).toEqual([
+      ['Indicador:', true],
+      ['\n• x', false]
+    ])
+    expect(runs(metasEIndicadores(accion('1', 't', '', ['A'], [])))).toEqual([
+      ['Meta:', true],
+      [' A', false]
+    ])
+    expect(metasEIndicadores(accion('1', 't', '', [], []))).toEqual([])
+    const font = metasEIndicadores(accion('1', 't', '', ['A'], []))[1]!.font
+    expect(font).toEqual({ name: 'Arial', size: 10 })
+  })
+})
+
+describe('the Matriz sheet', () => {
+  it('writes one row per acción, merges shared eje, objetivo and responsible cells, then the glossary', async () => {
+    const wb = await leer(await escribirMatriz(datos(false), o({ papel: 'a4' })))
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Matriz'])
+    const ws = wb.getWorksheet('Matriz')!
+    expect([3, 4, 5, 6].map((r) => texto(ws.getCell(r, 3)))).toEqual([
+      '1.1.a. Capacitar',
+      '1.1.b. Difundir',
+      '1.2.a. Sola',
+      '2.1.a. Sin metas'
+    ])
+    expect(texto(ws.getCell('A3'))).toBe('1. PREVENCIÓN')
+    expect(texto(ws.getCell('A6'))).toBe('2. CONTROL')
+    expect(texto(ws.getCell('B5'))).toMatch(/^1\.2\. palabra/)
+    expect(texto(ws.getCell('E3'))).toBe('SERNAM\nPDI')
+    expect(texto(ws.getCell('D6'))).toBe('')
+    const merges = [...(ws.model as { merges: string[] }).merges].sort()
+    expect(merges).toEqual(['A1:E1', 'A3:A5', 'B10:D10', 'B3:B4', 'B9:D9', 'E3:E4', 'E5:E6'])
+    expect(texto(ws.getCell('A7'))).toBe('')
+    expect(texto(ws.getCell('A8'))).toBe('Glosario de términos:')
+    expect(ws.getCell('A8').font?.bold).toBe(true)
+    expect([9, 10].map((r) => [texto(ws.getCell(r, 1)), texto(ws.getCell(r, 2))])).toEqual([
+      ['PDI', 'Policía de Investigaciones'],
+      ['SERNAM', 'Servicio Nacional de la Mujer']
+    ])
+    expect(ws.getCell('A9').font?.bold).toBe(true)
+    expect(ws.getCell('B9').font?.bold).toBeFalsy()
+    expect(ws.rowCount).toBe(10)
+  })
+
+  it('sizes rows to their text, growing the last row of a merged cell that needs more', async () => {
+    const ws = (await leer(await escribirMatriz(datos(false), o()))).getWorksheet('Matriz')!
+    // 4 lines of metas, 4 lines, 2 lines grown to the 11 lines of the long objetivo, 1 line.
+    expect([1, 2, 3, 4, 5, 6].map((r) => ws.getRow(r).height)).toEqual([26, 30, 58, 58, 149, 19])
+    expect(ws.columns.map((c) => c.width)).toEqual([20, 28, 42, 62, 24])
+  })
+
+  it('styles the title, headers and cells, and sets up printing on the chosen paper', async () => {
+    for (const [papel, codigo] of [
+      ['carta', 1],
+      ['oficio', 14],
+      ['a4', 9]
+    ] as const) {
+      const ws = (await leer(await escribirMatriz(datos(false), o({ papel })))).getWorksheet(
+        'Matriz'
+      )!
+      expect(ws.pageSetup.paperSize, papel).toBe(codigo)
+    }
+    const wb = await leer(await escribirMatriz(datos(false), o()))
+    const ws = wb.getWorksheet('Matriz')!
+    expect(texto(ws.getCell('A1'))).toBe('PLAN DE ACCIÓN CONTRA LA TRATA DE PERSONAS')
+    expect(ws.getCell('A1').font).toMatchObject({ name: 'Arial', size: 14, bold: true })
+    expect(ws.getCell('A1').alignment).toMatchObject({ horizontal: 'center', vertical: 'middle' })
+    expect(ws.getCell('B2').alignment).toMatchObject({
+      wrapText: true,
+      vertical: 'middle',
+      horizontal: 'center'
+    })
+    expect(ws.getCell('E2').border).toMatchObject({
+      top: { style: 'thin' },
+      left: { style: 'thin' },
+      bottom: { style: 'thin' },
+      right: { style: 'thin' }
+    })
+    expect(fill(ws.getCell('E2'))).toBe('FFD9E2F3')
+    expect(ws.getCell('D3').alignment).toMatchObject({ wrapText: true, vertical: 'top' })
+    expect(ws.getCell('D3').border?.right?.style).toBe('thin')
+    expect(ws.getCell('C3').font).toMatchObject({ name: 'Arial', size: 10 })
+    expect(ws.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:2',
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 }
+    })
+    expect(ws.headerFooter.oddFooter).toBe('&LSecretaría MITP&RPágina &P de &N')
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
+    expect([wb.creator, wb.title, wb.subject]).toEqual([
+      'Secretaría MITP',
+      'Plan X',
+      'PLAN DE ACCIÓN CONTRA LA TRATA DE PERSONAS'
+    ])
+  })
+})
+
+describe('the progress columns', () => {
+  it('give estado, percentage, date, session and pending acuerdos, coloured by estado', async () => {
+    const wb = await leer(await escribirMatriz(datos(true), o({ seguimiento: true })))
+    expect(wb.title).toBe('Plan X — con seguimiento')
+    const ws = wb.getWorksheet('Matriz')!
+    expect((ws.model as { merges: string[] }).merges).toContain('A1:J1')
+    expect(ws.columns.map((c) => c.width)).toEqual([20, 28, 42, 62, 24, 14, 11, 13, 26, 12])
+    const fila = (r: number): unknown[] => [6, 7, 8, 9, 10].map((c) => ws.getCell(r, c).value)
+    expect(fila(3)).toEqual([
+      'Atrasada',
+      0.4,
+      new Date('2014-03-12T00:00:00Z'),
+      'Sesión Ordinaria N° 1/2014',
+      2
+    ])
+    expect(fila(4)).toEqual(['Cumplida', 1, null, null, 0])
+    expect(fila(5)).toEqual(['En curso', null, null, null, 0])
+    expect(fila(6)).toEqual(['Sin reporte', null, null, null, 1])
+    expect([ws.getCell('G3').numFmt, ws.getCell('H3').numFmt]).toEqual(['0%', 'dd-mm-yyyy'])
+    expect([6, 7, 8, 9, 10].map((c) => fill(ws.getCell(3, c)))).toEqual(Array(5).fill('FFF8CBAD'))
+    expect([fill(ws.getCell('F4')), fill(ws.getCell('J5')), fill(ws.getCell('F6'))]).toEqual([
+      'FFE2EFDA',
+      'FFFFF2CC',
+      undefined
+    ])
+    expect(ws.getCell('J6').border?.top?.style).toBe('thin')
+    const nivel = datos(true)
+    nivel.seguimiento!.get('a-2.1.a')!.estado = 'no_iniciada'
+    const ws2 = (await leer(await escribirMatriz(nivel, o({ seguimiento: true })))).getWorksheet(
+      'Matriz'
+    )!
+    expect([texto(ws2.getCell('F6')), fill(ws2.getCell('F6'))]).toEqual(['No iniciada', 'FFE7E6E6'])
+  })
+
+  it('reports progress per acción, then the sheets and the file; a cancelled export stops', async () => {
+    const pasos: [number, string][] = []
+    await escribirMatriz(datos(true), o({ seguimiento: true }), (f, d) => pasos.push([f, d]))
+    expect(pasos).toEqual([
+      [0.125, 'Acción 1.1.a'],
+      [0.25, 'Acción 1.1.b'],
+      [0.375, 'Acción 1.2.a'],
+      [0.5, 'Acción 2.1.a'],
+      [0.6, 'Hojas de seguimiento'],
+      [0.9, 'Escribiendo el archivo']
+    ])
+    pasos.length = 0
+    await escribirMatriz(datos(false), o(), (f, d) => pasos.push([f, d]))
+    expect(pasos.map((p) => p[0])).toEqual([0.25, 0.5, 0.75, 1, 0.9])
+    const ac = new AbortController()
+    ac.abort()
+    const r = escribirMatriz(datos(false), o(), () => {}, ac.signal)
+    await expect(r).rejects.toMatchObject({ code: 'cancelado', message: 'Exportación cancelada.' })
+    const tarde = new AbortController()
+    const s = escribirMatriz(
+      datos(true),
+      o({ seguimiento: true }),
+      (f) => f === 0.6 && tarde.abort(),
+      tarde.signal
+    )
+    await expect(s).rejects.toBeInstanceOf(AppError)
+  })
+})
+
+describe('text that a cell cannot hold', () => {
+  it('is refused with where it is, not altered', async () => {
+    expect(textoExportable('a\tb\nc', 'X')).toBe('a\tb\nc')
+    expect(textoExportable('x'.repeat(MAX_CELDA), 'X')).toHaveLength(32_767)
+    expect(() => textoExportable('x'.repeat(MAX_CELDA + 1), 'La acción 1')).toThrow(
+      'La acción 1 supera los 32767 caracteres que admite una celda de Excel.'
+    )
+    expect(() => textoExportable('a\u0007', 'La acción 1')).toThrow(
+      'La acción 1 contiene caracteres de control que Excel no guarda; corríjalo antes de exportar.'
+    )
+    const d = datos(false)
+    d.glosario[0]!.nombre = 'Policía\u0001'
+    await expect(escribirMatriz(d, o())).rejects.toMatchObject({
+      code: 'entrada_invalida',
+      message: expect.stringMatching(/^El nombre de PDI contiene/)
+    })
+    const e = datos(false)
+    e.arbol.ejes[1]!.objetivos[0]!.acciones[0]!.responsables = 'MININT\u001F'
+    await expect(escribirMatriz(e, o())).rejects.toThrow(/^Los responsables de la acción 2\.1\.a /)
+    const m = datos(false)
+    m.arbol.ejes[0]!.objetivos[0]!.acciones[0]!.metas[0]!.texto = '\u0000'
+    await expect(escribirMatriz(m, o())).rejects.toThrow(/^Una meta de la acción 1\.1\.a /)
+  })
+})

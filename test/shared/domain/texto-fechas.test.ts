@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import { formatFecha, isIsoDate } from '../../../src/shared/domain/fechas'
+import { clasificarIndicador } from '../../../src/shared/domain/indicadores'
+import { INDICADOR_TIPO_LABEL } from '../../../src/shared/domain/plan'
+import { MENSAJE_CONTROL, tieneControl } from '../../../src/shared/domain/texto'
+
+describe('formatFecha', () => {
+  it('writes an ISO date as day-month-year, keeping what is not a date', () => {
+    expect(formatFecha('2014-06-30')).toBe('30-06-2014')
+    expect(formatFecha('2014-06-30T12:00:00Z')).toBe('30-06-2014')
+    expect(formatFecha('junio 2014')).toBe('junio 2014')
+    expect(formatFecha('x2014-06-30')).toBe('x2014-06-30')
+    expect(formatFecha('')).toBe('')
+    expect(formatFecha(null)).toBe('')
+    expect(formatFecha(undefined)).toBe('')
+  })
+})
+
+describe('isIsoDate', () => {
+  it('accepts real calendar days only, in exactly YYYY-MM-DD', () => {
+    expect(isIsoDate('2016-02-29')).toBe(true)
+    expect(isIsoDate('2014-12-31')).toBe(true)
+    expect(isIsoDate('2014-01-01')).toBe(true)
+    expect(isIsoDate('2015-02-29')).toBe(false)
+    expect(isIsoDate('2014-13-01')).toBe(false)
+    expect(isIsoDate('2014-00-10')).toBe(false)
+    expect(isIsoDate('2014-04-31')).toBe(false)
+    expect(isIsoDate('2014-04-00')).toBe(false)
+    expect(isIsoDate('2014-6-30')).toBe(false)
+    expect(isIsoDate(' 2014-06-30')).toBe(false)
+    expect(isIsoDate('2014-06-30 ')).toBe(false)
+    expect(isIsoDate('30-06-2014')).toBe(false)
+  })
+})
+
+describe('clasificarIndicador', () => {
+  it('reads a formula as porcentaje with its numerator and denominator', () => {
+    expect(
+      clasificarIndicador(
+        'Indicador 2: (N° de funcionarios capacitados / N° total de funcionarios) * 100.'
+      )
+    ).toEqual({
+      tipo: 'porcentaje',
+      numerador: 'N° de funcionarios capacitados',
+      denominador: 'N° total de funcionarios'
+    })
+    expect(clasificarIndicador('casos derivados/casos detectados.')).toEqual({
+      tipo: 'porcentaje',
+      numerador: 'casos derivados',
+      denominador: 'casos detectados'
+    })
+    expect(clasificarIndicador('(a / b) *100')).toEqual({
+      tipo: 'porcentaje',
+      numerador: 'a',
+      denominador: 'b'
+    })
+  })
+
+  it('a slash at the start or with an empty side is not a formula', () => {
+    expect(clasificarIndicador('/ algo').tipo).toBe('hito')
+    expect(clasificarIndicador('Número de casos /').tipo).toBe('conteo')
+    expect(clasificarIndicador('( / b)').tipo).toBe('hito')
+  })
+
+  it('reads counts from "Número", "Numero", "N°" or "Cantidad", else a milestone', () => {
+    for (const t of ['Número de talleres', 'numero de casos', 'N° de oficios', 'Cantidad de guías'])
+      expect(clasificarIndicador(t), t).toEqual({
+        tipo: 'conteo',
+        numerador: null,
+        denominador: null
+      })
+    expect(clasificarIndicador('Indicador 1: Número de talleres').tipo).toBe('conteo')
+    expect(clasificarIndicador('Numerosos talleres').tipo).toBe('hito')
+    expect(clasificarIndicador('Documento validado.')).toEqual({
+      tipo: 'hito',
+      numerador: null,
+      denominador: null
+    })
+    expect(INDICADOR_TIPO_LABEL).toEqual({
+      hito: 'Hito / documento',
+      conteo: 'Conteo',
+      porcentaje: 'Porcentaje'
+    })
+  })
+})
+
+describe('tieneControl', () => {
+  it('refuses control characters but not tabs, line breaks or emoji', () => {
+    for (const c of ['\u0000', '\u0008', '\u000B', '\u000C', '\u000E', '\u001F', '\u007F'])
+      expect(tieneControl(`a${c}b`), JSON.stringify(c)).toBe(true)
+    for (const ok of ['a\tb', 'a\nb', 'a\r\nb', 'ñandú 🙂', ' ', '\u0080'])
+      expect(tieneControl(ok), JSON.stringify(ok)).toBe(false)
+    expect(MENSAJE_CONTROL).toMatch(/caracteres de control/)
+  })
+})
