@@ -92,12 +92,15 @@ async function start(): Promise<void> {
     respaldoAutomatico(db.handle, respaldosDir(), motivo).catch((e: unknown) =>
       log(`respaldo ${motivo} fallido`, e)
     )
-  void respaldo('diario')
+  // Holding kysely's connection: the backup never copies mid-way through an import's
+  // transaction (the API does the same for the backup after an approval).
+  void db.db.connection().execute(() => respaldo('diario'))
   bindIpc(
     createAppApi(db, {
       version: app.getVersion(),
       printPdf: electronPdfPrinter,
-      alAprobar: () => respaldo('aprobacion')
+      alAprobar: () => respaldo('aprobacion'),
+      log
     }),
     isTrustedUrl,
     log

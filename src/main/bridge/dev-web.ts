@@ -16,7 +16,11 @@ async function main(): Promise<void> {
   const version = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string })
     .version
   const pdf = chromiumPdfPrinter()
-  const handlers = createAppApi(app, { version, printPdf: pdf.print })
+  const handlers = createAppApi(app, {
+    version,
+    printPdf: pdf.print,
+    log: (m, e) => console.error(m, e)
+  })
   const bridge = await startBridge({
     handlers,
     token: crypto.randomBytes(24).toString('hex'),

@@ -1,3 +1,4 @@
+import { notifyError } from './notify'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiResult } from '../../../shared/api/result'
 import type { Tarea } from '../../../shared/domain/tareas'
@@ -58,8 +59,12 @@ export function useTarea(): {
     []
   )
 
+  // A cancel can come too late (the import is already saving): say so instead of pretending.
   const cancelar = useCallback(() => {
-    if (actual.current) void call('tarea:cancelar', { id: actual.current })
+    if (!actual.current) return
+    void call('tarea:cancelar', { id: actual.current }).then((r) => {
+      if (!r.ok) notifyError('No se pudo cancelar', r.error)
+    })
   }, [])
 
   return { tarea, iniciar, cancelar }

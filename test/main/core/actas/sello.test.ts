@@ -7,6 +7,7 @@ import {
   leerSellado,
   MENSAJE_HUELLA
 } from '../../../../src/main/core/actas/sello'
+import { runCli } from '../../../../src/main/cli/index'
 import { MENSAJE_SEGUIDO } from '../../../../src/main/core/services/acta-guard'
 import { openTestApp, type TestApp } from '../../../helpers/db'
 import { caller } from '../../../helpers/sesiones'
@@ -109,6 +110,19 @@ describe('an approved acta keeps what it said', () => {
       error: { code: 'conflicto', message: MENSAJE_SEGUIDO }
     })
     expect(leerSellado(await sellada()).seguimientos).toHaveLength(1)
+  })
+
+  it('`cli check` passes a file whose sealed copies match', async () => {
+    t.app.handle.pragma('wal_checkpoint(TRUNCATE)')
+    const out: string[] = []
+    expect(
+      await runCli(
+        ['check', '--db', t.file],
+        (l) => out.push(l),
+        (l) => out.push(l)
+      )
+    ).toBe(0)
+    expect(out.join('\n')).not.toContain(MENSAJE_HUELLA)
   })
 
   it('a sealed copy altered outside the app is refused on print and reported by the check', async () => {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openAppDatabase } from '../../../../src/main/core/db/open'
 import { createKysely, openSqlite } from '../../../../src/main/core/db/sqlite'
 import { migrate } from '../../../../src/main/core/db/migrator'
+import { LATEST_SCHEMA_VERSION } from '../../../../src/main/core/db/migrations'
 import { seedPlanInicial } from '../../../../src/main/core/seed/plan-inicial'
 import { createAppApi } from '../../../../src/main/core/app-api'
 import {
@@ -48,7 +49,7 @@ describe('backups', () => {
     ).toBeNull()
     expect(verificarArchivo(first!)).toMatchObject({
       ok: true,
-      schemaVersion: 2,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       filas: { planes: 1, acciones: 25 }
     })
     fs.copyFileSync(first!, path.join(d, 'secretaria-mitp-20140101-000000-antes-de-migrar-v1.db'))
@@ -77,7 +78,7 @@ describe('backups', () => {
     await db.destroy()
     const app = await openAppDatabase(file, { respaldosDir: path.join(d, 'respaldos') })
     cleanups.push(() => app.close())
-    expect(app.schemaVersion).toBe(2)
+    expect(app.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
     const [r] = listarRespaldos(path.join(d, 'respaldos'))
     expect(r!.motivo).toBe('antes-de-migrar-v1')
     expect(verificarArchivo(r!.archivo)).toMatchObject({
