@@ -137,11 +137,17 @@ export const avance = fc
   )
 
 export const acuerdo = fc
-  .record({ s: fc.nat(), a: fc.option(fc.nat()), texto, borrar: fc.boolean() })
+  // Creating half the time: actas with several acuerdos, so one in the middle gets deleted.
+  .record({ s: fc.nat(), a: fc.option(fc.nat(), { freq: 2 }), texto, borrar: fc.boolean() })
   .map(
     ({ s: i, a, texto: t, borrar }) =>
       new Paso(`acuerdo(${i}, ${a}, ${t}, borrar ${borrar})`, hay, async (m, r) => {
-        const s = sesionEn(m, i)!
+        // Mostly in a draft (with acuerdos, to edit or delete), where it can succeed; one time
+        // in four in any session, where a closed or approved acta must refuse it.
+        const borradores = m.sesiones.filter((x) => x.estado === 'borrador')
+        const con = borradores.filter((x) => x.acuerdos.length > 0)
+        const lista = a !== null && con.length > 0 ? con : borradores
+        const s = i % 4 !== 0 && lista.length > 0 ? lista[i % lista.length]! : sesionEn(m, i)!
         if (a === null || s.acuerdos.length === 0) {
           const nuevo = esperar(
             await r.api.call('acuerdo:crear', { sesionId: s.id, texto: t, ...sinResponsable }),
@@ -178,7 +184,7 @@ export const acuerdo = fc
           )
         ) {
           s.acuerdos.splice(k, 1)
-          hecho('acuerdo eliminado')
+          hecho(k < s.acuerdos.length ? 'acuerdo eliminado antes de otro' : 'acuerdo eliminado')
         }
       })
   )

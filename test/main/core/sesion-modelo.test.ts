@@ -30,7 +30,8 @@ describe('the session life cycle against a model', () => {
   it('answers and shows what the model predicts after every step', async () => {
     console.log('fast-check seed', SEED, `(replay: FC_SEED=${SEED})`)
     const pasos = fc.commands(
-      // Creating, closing and approving weigh more: approved actas must come up often.
+      // Creating, acuerdos, closing and approving weigh more: approved actas and actas with
+      // several acuerdos must come up often.
       [
         crear,
         crear,
@@ -38,6 +39,8 @@ describe('the session life cycle against a model', () => {
         invitar,
         punto,
         avance,
+        acuerdo,
+        acuerdo,
         acuerdo,
         acuerdo,
         seguimiento,
@@ -80,7 +83,7 @@ describe('the session life cycle against a model', () => {
       'fe de erratas',
       'escritura en acta aprobada rechazada',
       'seguimiento',
-      'acuerdo eliminado',
+      'acuerdo eliminado antes de otro',
       'sesión eliminada'
     ])
       expect(hechos.get(que) ?? 0, que).toBeGreaterThan(0)
