@@ -54,8 +54,8 @@ describe('crearLog', () => {
       [1, '4'],
       [2, '3'],
       [3, '2']
-    ])
-      expect(fs.readFileSync(`${file}.${n}`, 'utf8').slice(0, 3), `${n}`).toBe(digito!.repeat(3))
+    ] as const)
+      expect(fs.readFileSync(`${file}.${n}`, 'utf8').slice(0, 3), `${n}`).toBe(digito.repeat(3))
     // Exactly at the limit it does not rotate yet.
     fs.writeFileSync(file, 'x'.repeat(LOG_MAX_BYTES))
     log('justo')
