@@ -178,7 +178,8 @@ export function cambiosEnActas(antes: Foto, despues: Foto, actas: string[]): str
       ([id, fila]) => !d.has(id) || !mismaFila(tabla, fila, d.get(id)!)
     )
     const nuevas = [...d.keys()].filter((id) => !a.has(id))
-    const ej = (f: unknown[] | undefined): string => JSON.stringify(f).slice(0, 200)
+    const ej = (f: unknown[] | undefined): string =>
+      f ? JSON.stringify(f).slice(0, 200) : 'deleted'
     if (cambiadas.length > 0)
       cambios.push(
         `${t}: ${cambiadas.length} rows changed or removed, e.g. ${ej(cambiadas[0]![1])} → ${ej(d.get(cambiadas[0]![0]))}`
