@@ -4,6 +4,10 @@ import type { Documento } from '../../../shared/api/contract'
 import { actaDocumento } from './acta-documento'
 import { actaDocx } from './acta-docx'
 import { actaHtml, actaPieHtml } from './acta-html'
+import { conflict } from '../errors'
+
+export const MENSAJE_SIN_PDF =
+  'Este equipo no tiene cómo generar el PDF (falta Chromium). Descargue el acta en DOCX.'
 
 /**
  * Prints HTML to PDF with a running footer on every page: Electron's printToPDF in the app,
@@ -40,7 +44,7 @@ export async function actaArchivo(
       data: await actaDocx(doc)
     }
   }
-  if (!printPdf) throw new Error('No hay impresora PDF disponible')
+  if (!printPdf) throw conflict(MENSAJE_SIN_PDF)
   return {
     nombre: nombreArchivo(doc.titulo, doc.instancia, 'pdf'),
     mime: 'application/pdf',

@@ -7,6 +7,7 @@ import {
   leerSellado,
   MENSAJE_HUELLA
 } from '../../../../src/main/core/actas/sello'
+import { MENSAJE_SIN_PDF } from '../../../../src/main/core/export/documento'
 import { runCli } from '../../../../src/main/cli/index'
 import { MENSAJE_SEGUIDO } from '../../../../src/main/core/services/acta-guard'
 import { openTestApp, type TestApp } from '../../../helpers/db'
@@ -110,6 +111,12 @@ describe('an approved acta keeps what it said', () => {
       error: { code: 'conflicto', message: MENSAJE_SEGUIDO }
     })
     expect(leerSellado(await sellada()).seguimientos).toHaveLength(1)
+  })
+
+  it('without a PDF printer, asking for a PDF is a Spanish refusal, not an internal error', async () => {
+    expect(
+      await api.call('acta:documento', { sesionId: f.aprobada.sesion, formato: 'pdf' })
+    ).toMatchObject({ ok: false, error: { code: 'conflicto', message: MENSAJE_SIN_PDF } })
   })
 
   it('`cli check` passes a file whose sealed copies match', async () => {
