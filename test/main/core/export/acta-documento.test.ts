@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { actaDocumento, fechaLarga } from '../../../../src/main/core/export/acta-documento'
-import { actaArchivo, toDocumento } from '../../../../src/main/core/export/documento'
+import {
+  actaArchivo,
+  MENSAJE_SIN_PDF,
+  toDocumento
+} from '../../../../src/main/core/export/documento'
 import { openTestApp, type TestApp } from '../../../helpers/db'
 import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
 
@@ -247,9 +251,10 @@ describe('actaArchivo', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
     )
     expect(Buffer.from(docx.data).subarray(0, 2).toString()).toBe('PK')
-    await expect(actaArchivo(t.app.db, ids.s1!, 'pdf', null)).rejects.toThrow(
-      'No hay impresora PDF disponible'
-    )
+    await expect(actaArchivo(t.app.db, ids.s1!, 'pdf', null)).rejects.toMatchObject({
+      code: 'conflicto',
+      message: MENSAJE_SIN_PDF
+    })
     const printed: string[] = []
     const pdf = await actaArchivo(t.app.db, ids.s2!, 'pdf', async (html, pie) => {
       printed.push(html, pie)
