@@ -1,11 +1,11 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { CHANNELS } from '../shared/api/channels'
 import type { PreloadApi } from '../shared/api/contract'
 
-// Sandboxed preload: CommonJS, no dependencies. The page gets one function per contract
-// channel and nothing else — never ipcRenderer itself.
-const api = Object.fromEntries(
-  CHANNELS.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(channel, input)])
-) as PreloadApi
+// Sandboxed preload: CommonJS, no dependencies. The page gets one function that forwards a
+// contract call, and nothing else — never ipcRenderer itself. The main process binds only the
+// contract's channels, checks the sender and parses the input.
+const api: PreloadApi = {
+  invoke: (channel, input) => ipcRenderer.invoke(channel, input)
+}
 
 contextBridge.exposeInMainWorld('mitp', api)

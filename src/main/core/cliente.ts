@@ -1,4 +1,4 @@
-import type { Channel } from '../../shared/api/channels'
+import type { Channel } from '../../shared/api/contract'
 import type { ApiHandlers, Input, Output } from '../../shared/api/contract'
 import type { ApiResult } from '../../shared/api/result'
 import type { Tarea } from '../../shared/domain/tareas'

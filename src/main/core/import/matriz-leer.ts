@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { LIMITES } from '../../../shared/api/schemas'
+import { LIMITES } from '../../../shared/api/campos'
 import { AppError } from '../errors'
 import { ENCABEZADOS, GLOSARIO } from '../export/matriz-xlsx'
 import { tieneControl } from '../export/texto-celda'

@@ -92,3 +92,17 @@ export async function deleteWithTombstone(
   })
   return { id }
 }
+
+/** A handler that deletes one row of `table` by id, leaving a tombstone. */
+export const eliminar =
+  (db: Kysely<Database>, table: IdTable, que: string) =>
+  ({ id }: { id: string }): Promise<{ id: string }> =>
+    deleteWithTombstone(db, table, id, que)
+
+/** A handler that moves one row of `table` up or down among its siblings. */
+export const mover =
+  (db: Kysely<Database>, table: OrderedTable, que: string) =>
+  async ({ id, direccion }: { id: string; direccion: Direccion }): Promise<null> => {
+    await moveSibling(db, table, id, direccion, que)
+    return null
+  }

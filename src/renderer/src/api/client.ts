@@ -1,5 +1,4 @@
-import type { Channel } from '../../../shared/api/channels'
-import type { ApiTransport, Input, Output } from '../../../shared/api/contract'
+import type { ApiTransport, Channel, Input, Output } from '../../../shared/api/contract'
 import type { ApiError, ApiResult } from '../../../shared/api/result'
 
 /**
@@ -10,7 +9,7 @@ import type { ApiError, ApiResult } from '../../../shared/api/result'
 function ipcTransport(): ApiTransport | null {
   const mitp = window.mitp
   if (!mitp) return null
-  return (channel, input) => mitp[channel](input as never) as never
+  return mitp.invoke
 }
 
 function httpTransport(): ApiTransport {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { Channel } from '../../../shared/api/channels'
+import type { Channel } from '../../../shared/api/contract'
 import type { Input, Output } from '../../../shared/api/contract'
 import type { ApiError } from '../../../shared/api/result'
 import { call } from './client'

@@ -1,5 +1,6 @@
 import { Button, Group, Text } from '@mantine/core'
-import * as s from '../../../shared/api/schemas'
+import * as s from '../../../shared/plan/schemas'
+import * as si from '../../../shared/instituciones/contract'
 import {
   INDICADOR_TIPOS,
   INDICADOR_TIPO_LABEL,
@@ -15,7 +16,7 @@ import {
 import { plazoDesdeTexto } from '../../../shared/domain/plazo'
 import { formatFecha } from '../../../shared/domain/fechas'
 import { call } from '../api/client'
-import type { Channel } from '../../../shared/api/channels'
+import type { Channel } from '../../../shared/api/contract'
 import type { Input } from '../../../shared/api/contract'
 import type { FormSpec, Values } from '../components/EntityForm'
 
@@ -287,7 +288,7 @@ export function institucionForm(institucion?: Institucion): FormSpec {
         title: `Editar ${institucion.sigla}`,
         fields,
         initialValues,
-        schema: s.institucionActualizarSchema,
+        schema: si.institucionActualizarSchema,
         toInput: (v) => ({ id: institucion.id, sigla: v.sigla, nombre: v.nombre }),
         save: via('institucion:actualizar')
       }
@@ -295,7 +296,7 @@ export function institucionForm(institucion?: Institucion): FormSpec {
         title: 'Nueva institución',
         fields,
         initialValues,
-        schema: s.institucionCrearSchema,
+        schema: si.institucionCrearSchema,
         toInput: (v) => ({ sigla: v.sigla, nombre: v.nombre }),
         save: via('institucion:crear')
       }
@@ -314,7 +315,7 @@ export function instanciaForm(instancia: Instancia): FormSpec {
       coordinador: instancia.coordinador ?? '',
       secretariaActas: instancia.secretariaActas ?? ''
     },
-    schema: s.instanciaActualizarSchema,
+    schema: si.instanciaActualizarSchema,
     toInput: (v) => ({
       id: instancia.id,
       nombre: v.nombre,

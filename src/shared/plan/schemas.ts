@@ -1,39 +1,6 @@
 import { z } from 'zod'
 import { INDICADOR_TIPOS } from '../domain/plan'
-import { isIsoDate } from '../domain/fechas'
-import { MENSAJE_CONTROL, tieneControl } from '../domain/texto'
-
-// Spanish defaults for any message not written out below.
-z.config(z.locales.es())
-
-export const LIMITES = {
-  codigo: 20,
-  nombre: 300,
-  texto: 5000,
-  responsables: 1000,
-  sigla: 40
-} as const
-
-const requerido = (campo: string, max: number): z.ZodString =>
-  z
-    .string({ error: `${campo} es obligatorio.` })
-    .trim()
-    .min(1, `${campo} no puede estar vacío.`)
-    .max(max, `${campo} no puede superar ${max} caracteres.`)
-    .refine((v) => !tieneControl(v), MENSAJE_CONTROL)
-
-const opcional = (campo: string, max: number): z.ZodType<string | null> =>
-  z
-    .string()
-    .trim()
-    .max(max, `${campo} no puede superar ${max} caracteres.`)
-    .refine((v) => !tieneControl(v), MENSAJE_CONTROL)
-    .nullable()
-    .transform((v) => (v ? v : null))
-
-export const idSchema = z.uuid({ error: 'Identificador no válido.' })
-
-export const fechaSchema = z.string().refine(isIsoDate, 'Fecha no válida (se espera AAAA-MM-DD).')
+import { fechaSchema, idSchema, LIMITES, opcional, requerido } from '../api/campos'
 
 const codigo = (re: RegExp, ejemplo: string): z.ZodString =>
   requerido('El código', LIMITES.codigo).regex(re, `El código debe tener la forma ${ejemplo}.`)
@@ -42,10 +9,7 @@ export const codigoEje = codigo(/^\d{1,2}$/, '1')
 export const codigoObjetivo = codigo(/^\d{1,2}\.\d{1,2}$/, '1.1')
 export const codigoAccion = codigo(/^\d{1,2}\.\d{1,2}\.[a-z]{1,2}$/, '1.1.a')
 
-export const direccionSchema = z.enum(['arriba', 'abajo'])
-export const moverSchema = z.object({ id: idSchema, direccion: direccionSchema })
-export const porIdSchema = z.object({ id: idSchema })
-
+export const planArbolSchema = z.object({ planId: idSchema.optional() })
 export const planActualizarSchema = z
   .object({
     id: idSchema,
@@ -113,20 +77,3 @@ export const indicadorCrearSchema = z
 export const indicadorActualizarSchema = z
   .object({ id: idSchema, ...indicadorCampos })
   .refine(porcentajeCompleto, porcentajeMensaje)
-
-const institucionCampos = {
-  sigla: requerido('La sigla', LIMITES.sigla),
-  nombre: requerido('El nombre de la institución', LIMITES.nombre)
-}
-export const institucionCrearSchema = z.object(institucionCampos)
-export const institucionActualizarSchema = z.object({ id: idSchema, ...institucionCampos })
-
-export const instanciaActualizarSchema = z.object({
-  id: idSchema,
-  nombre: requerido('El nombre de la instancia', LIMITES.nombre),
-  coordinador: opcional('El coordinador', LIMITES.nombre),
-  secretariaActas: opcional('La secretaría de actas', LIMITES.nombre)
-})
-
-export const planArbolSchema = z.object({ planId: idSchema.optional() })
-export const vacioSchema = z.object({}).optional()

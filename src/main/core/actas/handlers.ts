@@ -1,0 +1,15 @@
+import type { Handlers } from '../../../shared/api/contract'
+import type { actasMetodos } from '../../../shared/actas/contract'
+import type { CoreContext } from '../contexto'
+import { crearErrata, guardarConfig, obtenerConfig } from '../services/erratas-config.service'
+import { actaArchivo, toDocumento } from '../export/documento'
+
+export function actasHandlers({ db, env }: CoreContext): Handlers<typeof actasMetodos> {
+  return {
+    'errata:crear': (i) => crearErrata(db, i),
+    'acta:documento': async (i) =>
+      toDocumento(await actaArchivo(db, i.sesionId, i.formato, env.printPdf)),
+    'config:obtener': () => obtenerConfig(db),
+    'config:guardar': (i) => guardarConfig(db, i)
+  }
+}

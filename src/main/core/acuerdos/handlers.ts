@@ -1,0 +1,18 @@
+import type { Handlers } from '../../../shared/api/contract'
+import type { acuerdosMetodos } from '../../../shared/acuerdos/contract'
+import type { CoreContext } from '../contexto'
+import {
+  actualizarAcuerdo,
+  crearAcuerdo,
+  eliminarAcuerdo,
+  guardarSeguimiento
+} from '../services/acuerdos.service'
+
+export function acuerdosHandlers({ db }: CoreContext): Handlers<typeof acuerdosMetodos> {
+  return {
+    'acuerdo:crear': (i) => crearAcuerdo(db, i),
+    'acuerdo:actualizar': (i) => actualizarAcuerdo(db, i),
+    'acuerdo:eliminar': (i) => eliminarAcuerdo(db, i.id),
+    'acuerdo:seguimiento': (i) => guardarSeguimiento(db, i)
+  }
+}

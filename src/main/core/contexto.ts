@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely'
+import type { Database } from './db/schema'
+import type { AppInfo } from '../../shared/api/contract'
+import type { PdfPrinter } from './export/documento'
+import type { Logger } from './dispatch'
+import type { Tareas } from './tareas'
+
+/** What differs by host (app, bridge, CLI, tests): given to the core, never reached for. */
+export interface ApiEnvironment {
+  info: () => AppInfo
+  /** How this process prints PDFs; null where none is available. */
+  printPdf: PdfPrinter | null
+  /** Called after an acta is approved (the app takes a backup then). */
+  alAprobar?: () => Promise<unknown>
+  /** Writes a checked backup of the live database to a file. */
+  respaldar: (destino: string) => Promise<unknown>
+  /** Where unexpected errors of long tasks go (no request is left to carry them). */
+  log: Logger
+}
+
+/** What every domain's handlers work with. */
+export interface CoreContext {
+  db: Kysely<Database>
+  env: ApiEnvironment
+  tareas: Tareas
+  /**
+   * Runs `f` holding the database connection: a backup copies through the same connection and
+   * must not copy while an import holds a transaction open between its steps.
+   */
+  aSolas: <T>(f: () => Promise<T>) => Promise<T>
+}

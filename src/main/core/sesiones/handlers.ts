@@ -1,0 +1,35 @@
+import type { Handlers } from '../../../shared/api/contract'
+import type { sesionesMetodos } from '../../../shared/sesiones/contract'
+import type { CoreContext } from '../contexto'
+import {
+  actualizarSesion,
+  aprobarSesion,
+  cerrarSesion,
+  crearSesion,
+  eliminarSesion,
+  listarSesiones,
+  reabrirSesion
+} from '../services/sesiones.service'
+import { detalleSesion } from '../services/sesion-detalle.service'
+
+export function sesionesHandlers({
+  db,
+  env,
+  aSolas
+}: CoreContext): Handlers<typeof sesionesMetodos> {
+  return {
+    'sesion:listar': (i) => listarSesiones(db, i),
+    'sesion:crear': (i) => crearSesion(db, i),
+    'sesion:obtener': (i) => detalleSesion(db, i.id),
+    'sesion:actualizar': (i) => actualizarSesion(db, i),
+    'sesion:cerrar': (i) => cerrarSesion(db, i.id),
+    'sesion:reabrir': (i) => reabrirSesion(db, i.id),
+    'sesion:aprobar': async (i) => {
+      const s = await aprobarSesion(db, i)
+      // The approval is committed; a failed backup is logged by the caller, never undone.
+      if (env.alAprobar) await aSolas(env.alAprobar).catch(() => undefined)
+      return s
+    },
+    'sesion:eliminar': (i) => eliminarSesion(db, i.id)
+  }
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { ASISTENCIA_ESTADOS, type Asistencia } from '../domain/sesiones'
+import {
+  idSchema,
+  LIMITES,
+  libre,
+  porIdSchema,
+  requerido,
+  returns,
+  type Removed
+} from '../api/campos'
+
+export const asistenciaMarcarSchema = z.object({
+  id: idSchema,
+  estado: z.enum(ASISTENCIA_ESTADOS, { error: 'Estado de asistencia no válido.' }),
+  motivo: libre('El motivo', 500)
+})
+
+export const asistenciaInvitarSchema = z.object({
+  sesionId: idSchema,
+  nombre: requerido('El nombre', LIMITES.nombre),
+  cargo: libre('El cargo', 300),
+  institucion: libre('La institución', 300)
+})
+
+/** Attendance of a session: members marked, guests invited. */
+export const asistenciaMetodos = {
+  'asistencia:marcar': returns<Asistencia>()(asistenciaMarcarSchema),
+  'asistencia:invitar': returns<Asistencia>()(asistenciaInvitarSchema),
+  'asistencia:quitar': returns<Removed>()(porIdSchema)
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod'
+import {
+  MODALIDADES,
+  SESION_TIPOS,
+  type Sesion,
+  type SesionDetalle,
+  type SesionResumen
+} from '../domain/sesiones'
+import {
+  fechaOpcional,
+  fechaSchema,
+  hora,
+  idSchema,
+  libre,
+  porIdSchema,
+  returns,
+  type Removed
+} from '../api/campos'
+
+export const sesionListarSchema = z.object({
+  instanciaId: idSchema.optional(),
+  anio: z.number().int().min(2000).max(2100).optional()
+})
+
+export const sesionCrearSchema = z.object({
+  instanciaId: idSchema,
+  tipo: z.enum(SESION_TIPOS, { error: 'Tipo de sesión no válido.' }),
+  fecha: fechaSchema,
+  horaInicio: hora.optional(),
+  lugar: libre('El lugar', 300).optional(),
+  modalidad: z.enum(MODALIDADES, { error: 'Modalidad no válida.' })
+})
+
+export const sesionActualizarSchema = z
+  .object({
+    id: idSchema,
+    fecha: fechaSchema,
+    horaInicio: hora,
+    horaTermino: hora,
+    lugar: libre('El lugar', 300),
+    modalidad: z.enum(MODALIDADES, { error: 'Modalidad no válida.' }),
+    preside: libre('Quien preside', 300),
+    proximaFecha: fechaOpcional,
+    proximaLugar: libre('El lugar de la próxima sesión', 300)
+  })
+  .refine((s) => !s.horaInicio || !s.horaTermino || s.horaInicio <= s.horaTermino, {
+    message: 'La hora de término no puede ser anterior a la de inicio.',
+    path: ['horaTermino']
+  })
+
+export const sesionAprobarSchema = z.object({
+  id: idSchema,
+  enSesionId: idSchema.nullable(),
+  observaciones: libre('Las observaciones', 10_000)
+})
+
+/** Sessions: numbering, their data, closing, approval of the acta, deletion of a draft. */
+export const sesionesMetodos = {
+  'sesion:listar': returns<SesionResumen[]>()(sesionListarSchema),
+  'sesion:crear': returns<Sesion>()(sesionCrearSchema),
+  'sesion:obtener': returns<SesionDetalle>()(porIdSchema),
+  'sesion:actualizar': returns<Sesion>()(sesionActualizarSchema),
+  'sesion:cerrar': returns<Sesion>()(porIdSchema),
+  'sesion:reabrir': returns<Sesion>()(porIdSchema),
+  'sesion:aprobar': returns<Sesion>()(sesionAprobarSchema),
+  'sesion:eliminar': returns<Removed>()(porIdSchema)
+}
