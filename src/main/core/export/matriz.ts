@@ -8,8 +8,7 @@ import type {
 import { planArbol } from '../services/plan.service'
 import { listarInstituciones } from '../services/instituciones.service'
 import { matrizDatos, type MatrizOpciones } from './matriz-datos'
-import { escribirMatriz, type Progreso } from './matriz-xlsx'
-import { leerMatriz } from '../import/matriz-leer'
+import type { Progreso } from './matriz-xlsx'
 import { vistaPrevia } from '../import/matriz-diff'
 import {
   aplicarMatriz,
@@ -20,6 +19,10 @@ import { revisarCancelacion } from '../tareas'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
+// exceljs takes about a second to load: only when a workbook is written or read, not at startup.
+const escritor = () => import('./matriz-xlsx')
+const lector = () => import('../import/matriz-leer')
+
 /** The matrix workbook as a file: data gathered first, then the workbook built in memory. */
 export async function exportarMatriz(
   db: Kysely<Database>,
@@ -29,7 +32,7 @@ export async function exportarMatriz(
 ): Promise<DocumentoGenerado & { data: Buffer }> {
   progreso(0.02, 'Leyendo el plan')
   const datos = await matrizDatos(db, o)
-  const data = await escribirMatriz(datos, o, progreso, signal)
+  const data = await (await escritor()).escribirMatriz(datos, o, progreso, signal)
   const nombre = `${o.seguimiento ? 'matriz-con-seguimiento' : 'matriz-del-plan'}-${datos.arbol.plan.periodoDesde.slice(0, 4)}-${datos.arbol.plan.periodoHasta.slice(0, 4)}.xlsx`
   return { nombre, mime: XLSX, base64: '', data }
 }
@@ -39,7 +42,7 @@ export async function previsualizarMatriz(
   data: Uint8Array,
   planId: string | null
 ): Promise<VistaPreviaImportacion> {
-  const leida = await leerMatriz(data)
+  const leida = await (await lector()).leerMatriz(data)
   const plan = planId ? await planArbol(db, planId) : null
   return vistaPrevia(leida, plan, await listarInstituciones(db))
 }
@@ -52,7 +55,7 @@ export async function importarMatriz(
   control: ControlImportacion = {}
 ): Promise<ResultadoImportacion> {
   control.progreso?.(0.1, 'Leyendo el libro')
-  const leida = await leerMatriz(data)
+  const leida = await (await lector()).leerMatriz(data)
   const antes = modo.modo === 'actualizar' ? await planArbol(db, modo.planId) : null
   const vista = vistaPrevia(leida, antes, await listarInstituciones(db))
   revisarCancelacion(control.signal)
