@@ -15,6 +15,25 @@ const noElectron = {
   message: 'Only the Electron shell (src/main/shell, src/main/index.ts) may import electron.'
 }
 
+/** A layer that may not import electron, the given folders, or the given packages. */
+function layer(files, folders, paths = []) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, ...paths],
+          patterns: folders.map((f) => ({
+            group: [`**/${f}/**`, `../${f}`, `./${f}`],
+            message: `This layer does not depend on src/main/${f}.`
+          }))
+        }
+      ]
+    }
+  }
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -70,23 +89,20 @@ export default tseslint.config(
       ]
     }
   },
-  {
-    files: ['src/main/core/**/*.ts', 'src/main/cli/**/*.ts', 'src/main/bridge/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron],
-          patterns: [
-            {
-              group: ['**/shell/**', '**/renderer/**'],
-              message: 'The core does not depend on the shell or the UI.'
-            }
-          ]
-        }
-      ]
-    }
-  },
+  // The layers: the core knows no host; the CLI and the bridge are hosts, and neither uses the
+  // other; ports are what hosts give the core.
+  layer(
+    ['src/main/core/**/*.ts'],
+    ['shell', 'renderer', 'bridge', 'cli', 'ports'],
+    [
+      {
+        name: 'playwright-core',
+        message: 'The core is given a PdfPrinter; it never starts a browser.'
+      }
+    ]
+  ),
+  layer(['src/main/cli/**/*.ts'], ['shell', 'renderer', 'bridge']),
+  layer(['src/main/bridge/**/*.ts', 'src/main/ports/**/*.ts'], ['shell', 'renderer', 'cli']),
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 import { openAppDatabase, DatabaseOpenError } from '../core/db/open'
 import { createAppApi } from '../core/app-api'
 import { startBridge } from './server'
-import { chromiumPdfPrinter } from './pdf-chromium'
+import { chromiumPdfPrinter } from '../ports/pdf-chromium'
 
 /** `npm run dev:web`: the built renderer and the real API in any browser, without Electron. */
 async function main(): Promise<void> {

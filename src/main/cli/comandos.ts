@@ -9,7 +9,6 @@ import type { PdfPrinter } from '../core/export/documento'
 import { sembrarDemo } from '../core/seed/demo'
 import { writeFileAtomic } from '../core/files'
 import { AppError } from '../core/errors'
-import { chromiumPdfPrinter } from '../bridge/pdf-chromium'
 import { planText, toPlanJson } from './plan-json'
 import { describirVista } from './vista-texto'
 
@@ -83,12 +82,7 @@ export const COMMANDS: Record<string, (c: Contexto, v: Values, out: Out) => Prom
     if (!v.sesion || !v.out || (v.format !== 'docx' && v.format !== 'pdf')) {
       throw new UsageError('acta necesita --sesion ID, --format docx|pdf y --out ARCHIVO.')
     }
-    const pdf = v.format === 'pdf' ? chromiumPdfPrinter() : null
-    if (pdf && !pdf.print)
-      throw new AppError(
-        'interno',
-        'Para PDF se necesita Chromium (/usr/bin/chromium o CHROMIUM_PATH).'
-      )
+    const pdf = v.format === 'pdf' ? await impresoraChromium() : null
     try {
       const llamar = c.api(pdf?.print ?? null)
       const doc = await llamar('acta:documento', { sesionId: v.sesion, formato: v.format })
@@ -136,4 +130,17 @@ export const COMMANDS: Record<string, (c: Contexto, v: Values, out: Out) => Prom
       `Datos de ejemplo: ${r.personas} personas, ${r.sesiones} sesiones, ${r.acuerdos} acuerdos en ${c.app.path}`
     )
   }
+}
+
+const SIN_CHROMIUM = 'Para PDF se necesita Chromium (/usr/bin/chromium o CHROMIUM_PATH).'
+
+/** The CLI's PDF printer: Chromium through playwright-core, loaded only when a PDF is asked for. */
+async function impresoraChromium(): Promise<{
+  print: PdfPrinter
+  close: () => Promise<void>
+}> {
+  const mod = await import('../ports/pdf-chromium').catch(() => null)
+  const pdf = mod?.chromiumPdfPrinter()
+  if (!pdf?.print) throw new AppError('conflicto', SIN_CHROMIUM)
+  return { print: pdf.print, close: pdf.close }
 }

@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron'
 import type { PdfPrinter } from '../core/export/documento'
+import { OPCIONES_PDF } from '../core/export/pdf-opciones'
 
 /** Prints the acta's HTML with Electron in a hidden window that runs no script. */
 export const electronPdfPrinter: PdfPrinter = async (html, footerHtml) => {
@@ -17,11 +18,8 @@ export const electronPdfPrinter: PdfPrinter = async (html, footerHtml) => {
   try {
     await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
     return await win.webContents.printToPDF({
+      ...OPCIONES_PDF,
       pageSize: 'Letter',
-      printBackground: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
       footerTemplate: footerHtml
     })
   } finally {

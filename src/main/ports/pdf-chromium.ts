@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
 import type { PdfPrinter } from '../core/export/documento'
+import { OPCIONES_PDF } from '../core/export/pdf-opciones'
 
 /**
  * PDFs for development, tests and the CLI: the same HTML the app prints with Electron,
@@ -29,14 +30,7 @@ export function chromiumPdfPrinter(
       const page = await (await start()).newPage({ javaScriptEnabled: false })
       try {
         await page.setContent(html, { waitUntil: 'load' })
-        return await page.pdf({
-          format: 'Letter',
-          printBackground: true,
-          preferCSSPageSize: true,
-          displayHeaderFooter: true,
-          headerTemplate: '<span></span>',
-          footerTemplate: footerHtml
-        })
+        return await page.pdf({ ...OPCIONES_PDF, format: 'Letter', footerTemplate: footerHtml })
       } finally {
         await page.close()
       }
