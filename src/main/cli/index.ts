@@ -4,8 +4,8 @@ import { openAppDatabase, DatabaseOpenError } from '../core/db/open'
 import type { Logger } from '../core/dispatch'
 import { AppError } from '../core/errors'
 import { respaldar, restaurar, verificarArchivo } from '../core/respaldos'
-import { createKysely, openSqlite } from '../core/db/sqlite'
-import { actasAlteradas, MENSAJE_HUELLA, type ActaAlterada } from '../core/actas/sello'
+import { openSqlite } from '../core/db/sqlite'
+import { revisarActasArchivo } from '../core/actas/revision'
 import { COMMANDS, UsageError, contexto, type Out, type Values } from './comandos'
 
 const USO = `Uso: npm run cli -- <comando> [opciones]
@@ -29,18 +29,6 @@ Respaldos (no abren ni modifican la base de datos de origen):
 
 La base de datos también puede indicarse con la variable MITP_DB.`
 
-// Schema version from which approved actas carry a sealed copy (migration 0003).
-const VERSION_SELLO = 3
-
-async function actasAlteradasEn(file: string): Promise<ActaAlterada[]> {
-  const db = createKysely(openSqlite(file, { readonly: true }))
-  try {
-    return await actasAlteradas(db)
-  } finally {
-    await db.destroy()
-  }
-}
-
 /** Commands on database files that must not open (and so migrate) the database. */
 const ARCHIVOS: Record<string, (db: string, v: Values, out: Out) => Promise<number>> = {
   check: async (db, _v, out) => {
@@ -51,10 +39,10 @@ const ARCHIVOS: Record<string, (db: string, v: Values, out: Out) => Promise<numb
         .map(([t, n]) => `${n} ${t}`)
         .join(', ')}).`
     )
-    // Every approved acta's sealed copy is hashed again; a mismatch fails the check.
-    const alteradas = v.schemaVersion >= VERSION_SELLO ? await actasAlteradasEn(db) : []
-    for (const a of alteradas) out(`${a.titulo}: ${MENSAJE_HUELLA}`)
-    return alteradas.length > 0 ? 1 : 0
+    // Every approved acta is checked again (triggers, hash, rows); a mismatch fails the check.
+    const actas = await revisarActasArchivo(db, v.schemaVersion)
+    for (const l of actas.lineas) out(l)
+    return actas.ok ? 0 : 1
   },
   backup: async (db, v, out) => {
     if (!v.out) throw new UsageError('backup necesita --out RESPALDO.db.')

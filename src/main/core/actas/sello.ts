@@ -9,7 +9,9 @@ import { actaContenidoSchema, type ActaContenido } from './contenido-tipo'
 type Db = Kysely<Database> | Transaction<Database>
 
 export const MENSAJE_HUELLA =
-  'El contenido no coincide con la huella registrada: el acta aprobada fue alterada fuera de la aplicación. Restaure un respaldo.'
+  'El contenido no coincide con la huella registrada: el acta aprobada fue modificada fuera de la aplicación. Un respaldo anterior puede conservar la versión correcta.'
+export const MENSAJE_FILAS =
+  'Las filas del acta aprobada no coinciden con su copia sellada: el archivo fue modificado fuera de la aplicación. Los documentos imprimen la copia sellada.'
 
 /** SHA-256 of the sealed text, in hex: printed on every document of an approved acta. */
 export function huella(texto: string): string {
@@ -61,22 +63,55 @@ export interface ActaAlterada {
   titulo: string
 }
 
-/** Every approved acta whose sealed copy no longer matches its hash (for `cli check`). */
-export async function actasAlteradas(db: Db): Promise<ActaAlterada[]> {
+export interface RevisionActas {
+  /** The sealed copy does not match its hash: refused on print. */
+  alteradas: ActaAlterada[]
+  /** The sealed copy matches, but the acta's own rows were changed behind the triggers. */
+  distintas: ActaAlterada[]
+  /** Sealed again by version 3 because version 2 had let their content drift (printed as such). */
+  reselladas: ActaAlterada[]
+}
+
+/** What the acta's own rows say, without what it reads from other rows (names, followed-up texts). */
+function propio(c: ActaContenido): unknown {
+  const { instancia: _i, secretariaActas: _s, ...sesion } = c.sesion
+  return {
+    ...c,
+    sesion,
+    seguimientos: c.seguimientos.map((g) => ({ estado: g.estado, nota: g.nota }))
+  }
+}
+
+/** Every approved acta checked again: its hash, and its rows against its sealed copy. */
+export async function revisarActas(db: Db): Promise<RevisionActas> {
   const rows = await db
     .selectFrom('sesiones')
-    .select(['id', 'tipo', 'numero', 'anio', 'estado', 'hash', 'contenido_aprobado'])
+    .select([
+      'id',
+      'tipo',
+      'numero',
+      'anio',
+      'estado',
+      'hash',
+      'contenido_aprobado',
+      'hash_anterior'
+    ])
     .where('estado', '=', 'aprobada')
     .orderBy('fecha')
     .execute()
-  return rows
-    .filter((r) => {
-      try {
-        leerSellado(r)
-        return false
-      } catch {
-        return true
-      }
-    })
-    .map((r) => ({ sesionId: r.id, titulo: tituloSesion(r) }))
+  const r: RevisionActas = { alteradas: [], distintas: [], reselladas: [] }
+  for (const row of rows) {
+    const acta = { sesionId: row.id, titulo: tituloSesion(row) }
+    if (row.hash_anterior) r.reselladas.push(acta)
+    let sellado: ActaContenido
+    try {
+      sellado = leerSellado(row)
+    } catch {
+      r.alteradas.push(acta)
+      continue
+    }
+    const vivo = await contenidoActa(db, row.id)
+    if (JSON.stringify(propio(vivo)) !== JSON.stringify(propio(sellado))) r.distintas.push(acta)
+  }
+  return r
 }

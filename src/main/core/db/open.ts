@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from './schema'
+import { MENSAJE_SIN_PROTECCION, proteccionesFaltantes } from './protecciones'
 import { LATEST_SCHEMA_VERSION } from './migrations'
 import { currentSchemaVersion, ensureMigrationsTable, migrate } from './migrator'
 import { respaldoAutomatico } from '../respaldos'
@@ -69,6 +70,9 @@ export async function openAppDatabase(
         await respaldoAutomatico(handle, options.respaldosDir, `antes-de-migrar-v${from}`)
     }
     const { to } = await migrate(db)
+    // A file whose protecting triggers were dropped outside the app is not opened for writing.
+    if ((await proteccionesFaltantes(db, to)).length > 0)
+      throw new DatabaseOpenError('archivo_danado', MENSAJE_SIN_PROTECCION)
     if (options.seed !== false) await seedPlanInicial(db)
     return {
       db,

@@ -118,6 +118,12 @@ export interface SesionesTable extends Stamped {
   hash: string | null
   /** The exact JSON text that `hash` seals; set at approval, never changed (triggers). */
   contenido_aprobado: string | null
+  /** Frozen at approval: the title of the session that approved it. */
+  aprobada_en_titulo: string | null
+  /** Frozen at approval: who signs as secretary. */
+  aprobada_secretaria: string | null
+  /** The hash version 2 gave an acta whose content drifted before version 3 sealed it. */
+  hash_anterior: string | null
 }
 
 export interface AsistenciasTable extends Stamped {

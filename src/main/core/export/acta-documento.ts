@@ -70,7 +70,7 @@ export async function actaDocumento(
 ): Promise<ActaDocumento> {
   const sello = await db
     .selectFrom('sesiones')
-    .select(['id', 'estado', 'hash', 'contenido_aprobado'])
+    .select(['id', 'estado', 'hash', 'contenido_aprobado', 'aprobada_secretaria', 'hash_anterior'])
     .where('id', '=', sesionId)
     .executeTakeFirst()
   if (!sello) throw notFound('La sesión')
@@ -92,8 +92,10 @@ export async function actaDocumento(
       .where('sesiones.id', '=', sesionId)
       .executeTakeFirstOrThrow()
   ])
-  // Actas sealed before schema version 3 did not copy the secretary's name.
-  const secretariaActas = (c.sesion.secretariaActas ?? instancia.secretaria_actas) || ''
+  // Actas sealed before schema version 3 did not copy the secretary's name into their content:
+  // it was frozen beside it when they were sealed. Drafts name today's secretary.
+  const secretariaActas =
+    (c.sesion.secretariaActas ?? sello.aprobada_secretaria ?? instancia.secretaria_actas) || ''
   const miembros = c.asistencia.filter((a) => a.calidad !== 'invitado')
   const porInstitucion = new Map<string, string[]>()
   for (const a of miembros.filter((m) => m.estado === 'presente')) {
@@ -171,7 +173,7 @@ export async function actaDocumento(
             sesion.observacionesAprobacion
               ? `, con las siguientes observaciones: ${sesion.observacionesAprobacion}`
               : ', sin observaciones.'
-          }`
+          }${sello.hash_anterior ? resellada(sello.hash_anterior) : ''}`
         : null,
     erratas: erratas.map((e) => ({ fecha: formatFecha(e.fecha), texto: e.texto })),
     hash,
@@ -186,3 +188,7 @@ export async function actaDocumento(
     }))
   }
 }
+
+/** Said on an acta whose content version 2 let drift, sealed again by version 3. */
+export const resellada = (anterior: string): string =>
+  ` Esta acta se selló de nuevo al actualizar la aplicación, porque la versión anterior permitía que cambios hechos en otras partes alteraran su contenido; huella registrada al aprobarla: ${anterior}.`

@@ -61,10 +61,12 @@ export async function obtenerSesion(db: Db, id: string): Promise<Sesion> {
     cerradaAt: r.cerrada_at,
     aprobadaAt: r.aprobada_at,
     aprobadaEnSesionId: r.aprobada_en_sesion_id,
+    // Once approved, the title frozen then: the approving session may be renumbered later.
     aprobadaEnSesionTitulo:
-      r.apTipo && r.apNumero && r.apAnio
+      r.aprobada_en_titulo ??
+      (r.apTipo && r.apNumero && r.apAnio
         ? tituloSesion({ tipo: r.apTipo, numero: r.apNumero, anio: r.apAnio })
-        : null,
+        : null),
     observacionesAprobacion: r.observaciones_aprobacion,
     hash: r.hash,
     updatedAt: r.updated_at
@@ -206,6 +208,7 @@ export async function actualizarSesion(
 ): Promise<Sesion> {
   await db.transaction().execute(async (trx) => {
     const s = await sesionEditable(trx, input.id)
+    await noAntesDeLoAprobado(trx, input.id, input.fecha)
     const anio = anioDe(input.fecha)
     // A date moved to another year takes the next number of that year.
     const numero =
@@ -278,12 +281,14 @@ export async function aprobarSesion(
     if (s.estado === 'aprobada')
       throw new AppError('solo_lectura', 'El acta de esta sesión ya fue aprobada.')
     if (s.estado !== 'cerrada') throw conflict('Cierre la sesión antes de aprobar su acta.')
+    const en = input.enSesionId
+      ? await trx
+          .selectFrom('sesiones')
+          .selectAll()
+          .where('id', '=', input.enSesionId)
+          .executeTakeFirst()
+      : null
     if (input.enSesionId) {
-      const en = await trx
-        .selectFrom('sesiones')
-        .selectAll()
-        .where('id', '=', input.enSesionId)
-        .executeTakeFirst()
       if (!en || en.instancia_id !== s.instancia_id || en.id === s.id || en.fecha < s.fecha) {
         throw conflict(
           'El acta se aprueba en una sesión posterior de la misma instancia.',
@@ -291,6 +296,11 @@ export async function aprobarSesion(
         )
       }
     }
+    const instancia = await trx
+      .selectFrom('instancias')
+      .select('secretaria_actas')
+      .where('id', '=', s.instancia_id)
+      .executeTakeFirstOrThrow()
     // The content is sealed as text: documents print this copy, whatever changes elsewhere.
     const { texto, hash } = await sellar(trx, s.id)
     const stamp = nowStamp()
@@ -303,6 +313,8 @@ export async function aprobarSesion(
         observaciones_aprobacion: input.observaciones.trim(),
         hash,
         contenido_aprobado: texto,
+        aprobada_en_titulo: en ? tituloSesion(en) : null,
+        aprobada_secretaria: instancia.secretaria_actas ?? '',
         updated_at: stamp
       })
       .where('id', '=', s.id)
@@ -335,4 +347,18 @@ export async function eliminarSesion(db: Kysely<Database>, id: string): Promise<
       .execute()
   })
   return { id }
+}
+
+/** The session in which actas were approved stays after them (approval is to a later session). */
+async function noAntesDeLoAprobado(trx: Db, id: string, fecha: string): Promise<void> {
+  const ultima = await trx
+    .selectFrom('sesiones')
+    .select((eb) => eb.fn.max('fecha').as('fecha'))
+    .where('aprobada_en_sesion_id', '=', id)
+    .executeTakeFirst()
+  if (ultima?.fecha && fecha < ultima.fecha)
+    throw conflict(
+      'En esta sesión se aprobaron actas de sesiones anteriores: su fecha no puede quedar antes de ellas.',
+      'fecha'
+    )
 }

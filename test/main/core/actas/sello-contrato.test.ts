@@ -8,7 +8,7 @@ import { dispatch } from '../../../../src/main/core/dispatch'
 import { openAppDatabase } from '../../../../src/main/core/db/open'
 import { createAppApi } from '../../../../src/main/core/app-api'
 import { MENSAJE_SELLADA } from '../../../../src/main/core/services/acta-guard'
-import { contenidoParaDocumento } from '../../../../src/main/core/actas/sello'
+import { actaDocumento } from '../../../../src/main/core/export/acta-documento'
 import { dbSnapshot, openTestApp, tempDir } from '../../../helpers/db'
 import {
   actaAprobada,
@@ -78,7 +78,7 @@ function idPara(canal: Channel, filas: FilasSesion): (campo: string) => string |
   }
 }
 
-/** What the approved acta is: its row, its rows (less the links to other rows) and its document. */
+/** What the approved acta is: its row, its rows (less the links to other rows), its document. */
 async function estadoActa(db: Kysely<Database>): Promise<string> {
   const id = f.aprobada.sesion
   const sesion = await db
@@ -104,7 +104,9 @@ async function estadoActa(db: Kysely<Database>): Promise<string> {
       .execute()
     filas.push(rows.map((r) => Object.entries(r).filter(([k]) => !links.has(k))))
   }
-  const documento = await contenidoParaDocumento(db, sesion)
+  // What its documents print, less the letterhead (presentation, taken from Configuración) and
+  // the fe de erratas (the one way to correct it, added after approval).
+  const { encabezado: _e, logo: _l, erratas: _x, ...documento } = await actaDocumento(db, id)
   return JSON.stringify({ sesion, filas, documento })
 }
 

@@ -6,7 +6,7 @@ import { createKysely, openSqlite } from '../../../../src/main/core/db/sqlite'
 import { currentSchemaVersion, migrate } from '../../../../src/main/core/db/migrator'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../../src/main/core/db/migrations'
 import { tempDir } from '../../../helpers/db'
-import { actasAlteradas, leerSellado } from '../../../../src/main/core/actas/sello'
+import { leerSellado, revisarActas } from '../../../../src/main/core/actas/sello'
 import { seedPlanInicial } from '../../../../src/main/core/seed/plan-inicial'
 
 let cleanup: () => void = () => {}
@@ -151,14 +151,27 @@ describe('migrations', () => {
     expect(aprobadas).toHaveLength(9)
     // Rebuilt exactly as version 2 hashed it: every stored hash matches the sealed copy.
     for (const r of aprobadas) expect(leerSellado(r).sesion.titulo).toMatch(/^Sesión /)
-    expect(await actasAlteradas(db)).toEqual([])
+    expect(await revisarActas(db)).toEqual({ alteradas: [], distintas: [], reselladas: [] })
+    for (const r of aprobadas) {
+      expect(r.hash_anterior).toBeNull()
+      expect(r.aprobada_en_titulo ?? '').toMatch(/^(Sesión .*)?$/)
+    }
+    expect(aprobadas.filter((r) => r.aprobada_en_titulo !== null).length).toBeGreaterThan(0)
     for (const r of rows.filter((x) => x.estado !== 'aprobada'))
       expect(r.contenido_aprobado).toBeNull()
-    expect(rows.map(({ contenido_aprobado: _c, ...rest }) => rest)).toEqual(before)
+    const nuevas = [
+      'contenido_aprobado',
+      'aprobada_en_titulo',
+      'aprobada_secretaria',
+      'hash_anterior'
+    ]
+    expect(
+      rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !nuevas.includes(k))))
+    ).toEqual(before)
     await db.destroy()
   })
 
-  it('0003: an acta whose content version 2 let drift is kept as it reads, and reported', async () => {
+  it('0003: an acta whose content version 2 let drift is sealed as it reads, its old hash kept', async () => {
     const t = tempDir()
     cleanup = t.cleanup
     const file = path.join(t.dir, 'v2.db')
@@ -173,8 +186,29 @@ describe('migrations', () => {
       )
       .get() as { n: number }
     expect(deRav.n).toBeGreaterThan(0)
+    const hashes = handle
+      .prepare("select id, hash from sesiones where estado = 'aprobada' order by id")
+      .all() as { id: string; hash: string }[]
     await migrate(db, 3)
-    expect(await actasAlteradas(db)).toHaveLength(deRav.n)
+    const r = await revisarActas(db)
+    expect(r.alteradas).toEqual([])
+    expect(r.reselladas).toHaveLength(deRav.n)
+    // Still printable (its new hash matches), and the hash it was approved with is kept.
+    const rows = await db
+      .selectFrom('sesiones')
+      .selectAll()
+      .where('estado', '=', 'aprobada')
+      .orderBy('id')
+      .execute()
+    for (const row of rows) {
+      expect(leerSellado(row).sesion.titulo).toMatch(/^Sesión /)
+      const antes = hashes.find((h) => h.id === row.id)!.hash
+      if (r.reselladas.some((x) => x.sesionId === row.id)) {
+        expect(row.hash_anterior).toBe(antes)
+        expect(row.hash).not.toBe(antes)
+        expect(leerSellado(row).sesion.instancia).toBe('Renombrada')
+      } else expect(row.hash).toBe(antes)
+    }
     await db.destroy()
   })
 

@@ -1,6 +1,7 @@
+import crypto from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import type { Migration } from '../migration'
-import { contenidoV1 } from './0003_contenido_v1'
+import { contenidoV1, tituloDe } from './0003_contenido_v1'
 
 // Frozen in time: never edit after release; add a new migration instead.
 // An approved acta is sealed by the database itself: triggers refuse every write to its rows,
@@ -46,6 +47,17 @@ const HIJAS: readonly { tabla: string; enlaces: readonly string[]; columnas: rea
     { tabla: 'seguimientos', enlaces: [], columnas: ['sesion_id', 'acuerdo_id', 'estado', 'nota'] }
   ]
 
+/** The names of the triggers this migration creates: their absence means a tampered file. */
+export const TRIGGERS_0003: readonly string[] = [
+  ...HIJAS.flatMap((h) => ['ins', 'upd', 'del'].map((op) => `${h.tabla}_sellada_${op}`)),
+  'sesiones_sellada_upd',
+  'sesiones_sellada_del',
+  'sesiones_sello_requerido',
+  'sesiones_sello_ins',
+  'fe_erratas_sellada_upd',
+  'fe_erratas_sellada_del'
+]
+
 const aprobada = (ref: string): string =>
   `(select estado from sesiones where id = ${ref}) = 'aprobada'`
 
@@ -74,17 +86,36 @@ export const m0003: Migration = {
   version: 3,
   name: 'acta_sellada',
   async up(db: Kysely<unknown>): Promise<void> {
-    await db.schema.alterTable('sesiones').addColumn('contenido_aprobado', 'text').execute()
+    // What approval freezes besides the hashed content: the approving session's title and the
+    // secretary who signs (older actas did not copy the secretary into their content), and the
+    // hash version 2 gave an acta whose content that version let drift.
+    for (const col of [
+      'contenido_aprobado',
+      'aprobada_en_titulo',
+      'aprobada_secretaria',
+      'hash_anterior'
+    ])
+      await db.schema.alterTable('sesiones').addColumn(col, 'text').execute()
 
-    // Actas approved before this version: their content is rebuilt as version 2 hashed it. If a
-    // later edit elsewhere already changed it, the copy is kept anyway and the check reports the
-    // mismatch; nothing is silently re-hashed.
+    // Actas approved before this version: their content is rebuilt as version 2 hashed it. Where
+    // version 2 let it drift (an instancia renamed, a followed-up acuerdo edited), the content as
+    // it reads now is sealed with a new hash and the old one is kept beside it, to be printed.
     const { rows } = await sql<{
       id: string
-    }>`select id from sesiones where estado = 'aprobada'`.execute(db)
-    for (const { id } of rows) {
-      const texto = JSON.stringify(await contenidoV1(db, id))
-      await sql`update sesiones set contenido_aprobado = ${texto} where id = ${id}`.execute(db)
+      hash: string | null
+      en: string | null
+      secretaria: string | null
+    }>`select s.id, s.hash, s.aprobada_en_sesion_id as en, i.secretaria_actas as secretaria
+       from sesiones s join instancias i on i.id = s.instancia_id
+       where s.estado = 'aprobada'`.execute(db)
+    for (const r of rows) {
+      const texto = JSON.stringify(await contenidoV1(db, r.id))
+      const hash = crypto.createHash('sha256').update(texto, 'utf8').digest('hex')
+      await sql`update sesiones set contenido_aprobado = ${texto}, hash = ${hash},
+        hash_anterior = ${hash === r.hash ? null : r.hash},
+        aprobada_en_titulo = ${r.en ? await tituloDe(db, r.en) : null},
+        aprobada_secretaria = ${r.secretaria ?? ''}
+        where id = ${r.id}`.execute(db)
     }
 
     for (const h of HIJAS) {

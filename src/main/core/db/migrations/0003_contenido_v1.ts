@@ -10,6 +10,16 @@ const titulo = (tipo: string, numero: number, anio: number): string =>
 
 type Row = Record<string, string | number | null>
 
+/** A session's title as version 2 wrote it. */
+export async function tituloDe(db: Kysely<unknown>, id: string): Promise<string | null> {
+  const { rows } = await sql<{
+    tipo: string
+    numero: number
+    anio: number
+  }>`select tipo, numero, anio from sesiones where id = ${id}`.execute(db)
+  return rows[0] ? titulo(rows[0].tipo, rows[0].numero, rows[0].anio) : null
+}
+
 async function filas(db: Kysely<unknown>, query: RawBuilder<unknown>): Promise<Row[]> {
   return (await query.execute(db)).rows as Row[]
 }
