@@ -30,6 +30,8 @@ describe('isIsoDate', () => {
     expect(isIsoDate(' 2014-06-30')).toBe(false)
     expect(isIsoDate('2014-06-30 ')).toBe(false)
     expect(isIsoDate('30-06-2014')).toBe(false)
+    // JavaScript would read a year below 100 as 19xx: such a date is refused, not moved.
+    expect(isIsoDate('0050-03-10')).toBe(false)
   })
 })
 
@@ -81,6 +83,24 @@ describe('clasificarIndicador', () => {
       conteo: 'Conteo',
       porcentaje: 'Porcentaje'
     })
+  })
+})
+
+describe('clasificarIndicador, on formulas as people type them', () => {
+  it.each([
+    ['Indicador 12: Número de talleres', 'conteo', null, null],
+    ['Indicador 1:Número de talleres', 'conteo', null, null],
+    ['Ver el indicador 1: número de casos', 'hito', null, null],
+    ['Total de casos, número de ellos', 'hito', null, null],
+    ['N° de casos/N° de denuncias*100', 'porcentaje', 'N° de casos', 'N° de denuncias'],
+    ['(x * 100 / y)', 'porcentaje', 'x * 100', 'y'],
+    ['casos (PDI) / total', 'porcentaje', 'casos (PDI)', 'total'],
+    ['casos / (total)c', 'porcentaje', 'casos', '(total)c'],
+    ['casos / (total) y más', 'porcentaje', 'casos', '(total) y más'],
+    ['casos / total 2.0', 'porcentaje', 'casos', 'total 2.0'],
+    ['Indicador 3:  casos / total * 100. ', 'porcentaje', 'casos', 'total']
+  ])('%s', (texto, tipo, numerador, denominador) => {
+    expect(clasificarIndicador(texto)).toEqual({ tipo, numerador, denominador })
   })
 })
 
