@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { planSeed, seedPlanInicial } from '../../../../src/main/core/seed/plan-inicial'
 import { createKysely, openSqlite } from '../../../../src/main/core/db/sqlite'
 import { migrate } from '../../../../src/main/core/db/migrator'
@@ -7,15 +7,14 @@ import { openTestApp, tempDir, type TestApp } from '../../../helpers/db'
 import { caller } from '../../../helpers/sesiones'
 
 // In-process twin of the CLI's plan-vs-source test: the seeded database, read through the
-// API, holds the transcription text for text and in its order.
+// API, holds the transcription text for text and in its order. Each test seeds its own file
+// inside the test: Stryker's per-test coverage does not see what runs in beforeAll.
 let t: TestApp
-beforeAll(async () => {
-  t = await openTestApp()
-})
-afterAll(() => t.close())
+afterEach(() => t.close())
 
 describe('seedPlanInicial', () => {
   it('writes the plan, ejes, objetivos, acciones, metas and indicadores as transcribed, in order', async () => {
+    t = await openTestApp()
     const seed = planSeed()
     const { ok } = caller(t)
     const arbol = await ok('plan:arbol', {})
@@ -58,6 +57,7 @@ describe('seedPlanInicial', () => {
   })
 
   it('writes the instancias and the glossary numbered from 1, as transcribed', async () => {
+    t = await openTestApp()
     const seed = planSeed()
     const { ok } = caller(t)
     const instancias = await ok('instancia:listar', undefined)
@@ -76,12 +76,14 @@ describe('seedPlanInicial', () => {
   })
 
   it('runs once: a second call writes nothing and says so', async () => {
+    t = await openTestApp()
     expect(await seedPlanInicial(t.app.db)).toBe(false)
     const { ok } = caller(t)
     expect(await ok('plan:listar', undefined)).toHaveLength(1)
   })
 
   it('on a file that already has a plan, only sets its marker', async () => {
+    t = await openTestApp()
     const tmp = tempDir()
     const handle = openSqlite(path.join(tmp.dir, 'x.db'))
     const db = createKysely(handle)
