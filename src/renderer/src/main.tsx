@@ -3,27 +3,33 @@ import { createRoot } from 'react-dom/client'
 import { MantineProvider, createTheme } from '@mantine/core'
 import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { Router } from 'wouter'
 import { useHashLocation } from 'wouter/use-hash-location'
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import { App } from './App'
+import { crearQueryClient } from './api/query-client'
 
 const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm' })
+
+const queryClient = crearQueryClient()
 
 const root = document.getElementById('root')
 if (!root) throw new Error('Falta el elemento #root')
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
-      <ModalsProvider labels={{ confirm: 'Aceptar', cancel: 'Cancelar' }}>
-        <Notifications position="bottom-right" />
-        {/* Hash routes: the app is served from app://mitp/index.html, with no server routing. */}
-        <Router hook={useHashLocation}>
-          <App />
-        </Router>
-      </ModalsProvider>
-    </MantineProvider>
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider theme={theme}>
+        <ModalsProvider labels={{ confirm: 'Aceptar', cancel: 'Cancelar' }}>
+          <Notifications position="bottom-right" />
+          {/* Hash routes: the app is served from app://mitp/index.html, with no server routing. */}
+          <Router hook={useHashLocation}>
+            <App />
+          </Router>
+        </ModalsProvider>
+      </MantineProvider>
+    </QueryClientProvider>
   </StrictMode>
 )

@@ -10,7 +10,6 @@ export function AccionCard(props: {
   accion: Accion
   instancia: Instancia | undefined
   onEdit: () => void
-  onChanged: () => void
 }): ReactNode {
   const { accion: a } = props
   return (
@@ -42,7 +41,6 @@ export function AccionCard(props: {
           label={`la acción ${a.codigo}`}
           consecuencia="Se eliminarán también sus metas e indicadores."
           onEdit={props.onEdit}
-          onChanged={props.onChanged}
         />
       </Group>
       <Stack gap={6} mt="xs" pl="xl">

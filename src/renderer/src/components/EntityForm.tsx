@@ -3,6 +3,8 @@ import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@manti
 import { useForm, type UseFormReturnType } from '@mantine/form'
 import type { z } from 'zod'
 import type { ApiResult } from '../../../shared/api/result'
+import { useEscribir, type Escribir } from '../api/escrituras'
+import { validarCon } from '../forms/validar'
 import { notifyError, notifySaved } from './notify'
 
 export type Values = Record<string, string>
@@ -24,16 +26,17 @@ export interface FormSpec {
   /** The contract's schema for the call this form makes. */
   schema: z.ZodType
   toInput: (values: Values) => unknown
-  save: (input: unknown) => Promise<ApiResult<unknown>>
+  /** The write, through `escribir` so that what it changed is read again. */
+  save: (escribir: Escribir, input: unknown) => Promise<ApiResult<unknown>>
   /** Extra controls under the fields (for example "read the deadline from the text"). */
   extra?: (form: UseFormReturnType<Values>) => ReactNode
 }
 
 /**
- * A screen's form dialog: `open(spec)` shows it; saving closes it and calls `onSaved` (the
- * screen reloads), cancelling just closes it.
+ * A screen's form dialog: `open(spec)` shows it; saving closes it (the write invalidates what
+ * the screen shows) and calls `onSaved`, cancelling just closes it.
  */
-export function useEntityForm(onSaved: () => void): [(spec: FormSpec) => void, ReactNode] {
+export function useEntityForm(onSaved?: () => void): [(spec: FormSpec) => void, ReactNode] {
   const [spec, setSpec] = useState<FormSpec | null>(null)
   const modal = (
     <EntityFormModal
@@ -41,7 +44,7 @@ export function useEntityForm(onSaved: () => void): [(spec: FormSpec) => void, R
       onClose={() => setSpec(null)}
       onSaved={() => {
         setSpec(null)
-        onSaved()
+        onSaved?.()
       }}
     />
   )
@@ -71,24 +74,16 @@ function EntityForm(props: {
 }): ReactNode {
   const { spec } = props
   const [saving, setSaving] = useState(false)
+  const escribir = useEscribir()
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: spec.initialValues,
-    validate: (values) => {
-      const r = spec.schema.safeParse(spec.toInput(values))
-      if (r.success) return {}
-      const errors: Record<string, string> = {}
-      for (const issue of r.error.issues) {
-        const key = issue.path.map(String).join('.')
-        if (key && !(key in errors)) errors[key] = issue.message
-      }
-      return errors
-    }
+    validate: validarCon(spec.schema, spec.toInput)
   })
 
   const submit = form.onSubmit(async (values) => {
     setSaving(true)
-    const r = await spec.save(spec.toInput(values))
+    const r = await spec.save(escribir, spec.toInput(values))
     setSaving(false)
     if (!r.ok) {
       if (r.error.fields) form.setErrors(r.error.fields)

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { ActionIcon, Button, Group, Tooltip } from '@mantine/core'
 import type { Direccion } from '../../../shared/domain/plan'
-import { call } from '../api/client'
+import { useEscribir } from '../api/escrituras'
 import { confirmDelete } from './confirm'
 import { notifyError } from './notify'
 
@@ -15,18 +15,16 @@ export function RowActions(props: {
   label: string
   consecuencia?: string
   onEdit: () => void
-  onChanged: () => void
 }): ReactNode {
+  const escribir = useEscribir()
   const mover = async (direccion: Direccion): Promise<void> => {
-    const r = await call(`${props.kind}:mover`, { id: props.id, direccion })
+    const r = await escribir(`${props.kind}:mover`, { id: props.id, direccion })
     if (!r.ok) notifyError('No se pudo mover', r.error)
-    props.onChanged()
   }
   const eliminar = (): void =>
     confirmDelete(props.label, props.consecuencia ?? null, async () => {
-      const r = await call(`${props.kind}:eliminar`, { id: props.id })
+      const r = await escribir(`${props.kind}:eliminar`, { id: props.id })
       if (!r.ok) notifyError('No se pudo eliminar', r.error)
-      props.onChanged()
     })
   return (
     <Group gap={4} wrap="nowrap">

@@ -1,15 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import {
-  Button,
-  Group,
-  Modal,
-  Progress,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput
-} from '@mantine/core'
+import { Button, Group, Modal, Progress, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import type { Instancia } from '../../../shared/domain/plan'
 import type { DocumentoGenerado } from '../../../shared/domain/tareas'
@@ -17,6 +7,7 @@ import { call } from '../api/client'
 import { descargar } from '../api/download'
 import { notifyError } from '../components/notify'
 import { useTarea } from '../components/use-tarea'
+import { OpcionesExportacion, SIN_OPCIONES, type Opciones } from './OpcionesExportacion'
 
 /** The coordinator's export: the matrix the ministry knows, with or without progress. */
 export function ExportarDialog(props: {
@@ -25,26 +16,11 @@ export function ExportarDialog(props: {
   instancias: Instancia[]
   onClose: () => void
 }): ReactNode {
-  const [o, setO] = useState({
-    seguimiento: 'no',
-    papel: 'carta',
-    instanciaId: null as string | null,
-    desde: '',
-    hasta: ''
-  })
+  const [o, setO] = useState<Opciones>(SIN_OPCIONES)
   const { tarea, iniciar, cancelar } = useTarea()
   const enCurso = tarea?.estado === 'en_curso'
   const exportar = async () => {
-    const t = await iniciar(
-      call('matriz:exportar', {
-        planId: props.planId,
-        seguimiento: o.seguimiento === 'si',
-        papel: o.papel as 'carta',
-        ...(o.instanciaId ? { instanciaId: o.instanciaId } : {}),
-        ...(o.seguimiento === 'si' && o.desde ? { desde: o.desde } : {}),
-        ...(o.seguimiento === 'si' && o.hasta ? { hasta: o.hasta } : {})
-      })
-    )
+    const t = await iniciar(call('matriz:exportar', entradaExportar(props.planId, o)))
     if (t.estado === 'lista' && t.resultado && 'base64' in t.resultado) {
       const doc = t.resultado as DocumentoGenerado
       descargar(doc)
@@ -65,52 +41,7 @@ export function ExportarDialog(props: {
       size="lg"
     >
       <Stack>
-        <SegmentedControl
-          aria-label="Contenido"
-          value={o.seguimiento}
-          onChange={(v) => setO({ ...o, seguimiento: v })}
-          data={[
-            { value: 'no', label: 'Matriz del plan' },
-            { value: 'si', label: 'Matriz con seguimiento' }
-          ]}
-        />
-        <Group grow>
-          <Select
-            label="Papel"
-            allowDeselect={false}
-            value={o.papel}
-            onChange={(v) => v && setO({ ...o, papel: v })}
-            data={[
-              { value: 'carta', label: 'Carta' },
-              { value: 'oficio', label: 'Oficio' },
-              { value: 'a4', label: 'A4' }
-            ]}
-          />
-          <Select
-            label="Instancia"
-            placeholder="Todas"
-            clearable
-            value={o.instanciaId}
-            onChange={(v) => setO({ ...o, instanciaId: v })}
-            data={props.instancias.map((i) => ({ value: i.id, label: i.nombre }))}
-          />
-        </Group>
-        {o.seguimiento === 'si' && (
-          <Group grow>
-            <TextInput
-              type="date"
-              label="Sesiones desde"
-              value={o.desde}
-              onChange={(e) => setO({ ...o, desde: e.currentTarget.value })}
-            />
-            <TextInput
-              type="date"
-              label="Sesiones hasta"
-              value={o.hasta}
-              onChange={(e) => setO({ ...o, hasta: e.currentTarget.value })}
-            />
-          </Group>
-        )}
+        <OpcionesExportacion opciones={o} instancias={props.instancias} onChange={setO} />
         {tarea && enCurso && (
           <Stack gap={4}>
             <Progress
@@ -140,4 +71,16 @@ export function ExportarDialog(props: {
       </Stack>
     </Modal>
   )
+}
+
+/** The export call's input: dates only bound the sessions when progress is asked for. */
+function entradaExportar(planId: string, o: Opciones) {
+  return {
+    planId,
+    seguimiento: o.seguimiento === 'si',
+    papel: o.papel as 'carta',
+    ...(o.instanciaId ? { instanciaId: o.instanciaId } : {}),
+    ...(o.seguimiento === 'si' && o.desde ? { desde: o.desde } : {}),
+    ...(o.seguimiento === 'si' && o.hasta ? { hasta: o.hasta } : {})
+  }
 }

@@ -1,20 +1,20 @@
 import type { ReactNode } from 'react'
 import { Alert, Button, Loader, Stack, Table, Title } from '@mantine/core'
-import { useQuery } from '../api/use-query'
+import { useApiQuery } from '../api/queries'
 import { useEntityForm } from '../components/EntityForm'
-import { instanciaForm } from '../forms/plan-forms'
+import { instanciaForm } from '../forms/glosario-forms'
 
 /** Subcomisiones, Mesa RAV and the MITP, with their coordinator and minutes secretary. */
 export function InstanciasScreen(): ReactNode {
-  const { data, error, loading, reload } = useQuery('instancia:listar', undefined)
-  const [setForm, formModal] = useEntityForm(reload)
+  const { data, error } = useApiQuery('instancia:listar', undefined)
+  const [setForm, formModal] = useEntityForm()
   if (error)
     return (
       <Alert color="red" title="No se pudo cargar las instancias">
         {error.message}
       </Alert>
     )
-  if (!data) return loading ? <Loader /> : null
+  if (!data) return <Loader />
   return (
     <Stack>
       <Title order={1} size="h2">

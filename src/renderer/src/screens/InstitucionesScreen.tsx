@@ -1,21 +1,21 @@
 import type { ReactNode } from 'react'
 import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
-import { useQuery } from '../api/use-query'
+import { useApiQuery } from '../api/queries'
 import { useEntityForm } from '../components/EntityForm'
 import { RowActions } from '../components/RowActions'
-import { institucionForm } from '../forms/plan-forms'
+import { institucionForm } from '../forms/glosario-forms'
 
 /** The glossary of institutions, as at the foot of the matrix; editable. */
 export function InstitucionesScreen(): ReactNode {
-  const { data, error, loading, reload } = useQuery('institucion:listar', undefined)
-  const [setForm, formModal] = useEntityForm(reload)
+  const { data, error } = useApiQuery('institucion:listar', undefined)
+  const [setForm, formModal] = useEntityForm()
   if (error)
     return (
       <Alert color="red" title="No se pudo cargar el glosario">
         {error.message}
       </Alert>
     )
-  if (!data) return loading ? <Loader /> : null
+  if (!data) return <Loader />
   return (
     <Stack>
       <Group justify="space-between">
@@ -48,7 +48,6 @@ export function InstitucionesScreen(): ReactNode {
                   id={i.id}
                   label={`la institución ${i.sigla}`}
                   onEdit={() => setForm(institucionForm(i))}
-                  onChanged={() => void reload()}
                 />
               </Table.Td>
             </Table.Tr>

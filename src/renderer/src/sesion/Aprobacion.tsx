@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core'
-import { call } from '../api/client'
-import { useSaveStatus } from '../components/save-status'
+import { useGuardar } from './guardar'
 
 /** Approving an acta: in which later session, with what observations. It cannot be undone. */
 export function AprobacionModal(props: {
@@ -11,7 +10,7 @@ export function AprobacionModal(props: {
   onClose: () => void
   onDone: () => void
 }): ReactNode {
-  const { track } = useSaveStatus()
+  const guardar = useGuardar()
   const [enSesionId, setEn] = useState<string | null>(props.posteriores[0]?.id ?? null)
   const [observaciones, setObs] = useState('')
   return (
@@ -44,9 +43,7 @@ export function AprobacionModal(props: {
             color="teal"
             onClick={async () => {
               if (
-                await track(
-                  call('sesion:aprobar', { id: props.sesionId, enSesionId, observaciones })
-                )
+                await guardar('sesion:aprobar', { id: props.sesionId, enSesionId, observaciones })
               )
                 props.onDone()
             }}

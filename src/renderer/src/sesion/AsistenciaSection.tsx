@@ -8,20 +8,76 @@ import {
   type Asistencia,
   type AsistenciaEstado
 } from '../../../shared/domain/sesiones'
-import { call } from '../api/client'
-import { useSaveStatus } from '../components/save-status'
 import { useAutosave } from '../components/use-autosave'
+import { AgregarInvitado } from './AgregarInvitado'
+import { useGuardar } from './guardar'
 
+/** Attendance by institución, guests, and the quorum it gives. */
+export function AsistenciaSection(props: {
+  sesionId: string
+  asistencia: Asistencia[]
+  editable: boolean
+}): ReactNode {
+  const [estados, setEstados] = useState<Record<string, AsistenciaEstado>>({})
+  // The quorum as the secretary marks attendance, before the session is read again.
+  const q = calcularQuorum(
+    props.asistencia.map((a) => ({ ...a, estado: estados[a.id] ?? a.estado }))
+  )
+  return (
+    <>
+      <Group mb="xs">
+        <Badge
+          color={q.alcanzado ? 'teal' : 'orange'}
+          variant="light"
+          tt="none"
+          size="lg"
+          data-testid="quorum"
+        >
+          Quórum: {q.presentes} de {q.total} instituciones{' '}
+          {q.alcanzado ? '(con quórum)' : '(sin quórum)'}
+        </Badge>
+      </Group>
+      <Table striped aria-label="Asistencia">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={120}>Institución</Table.Th>
+            <Table.Th>Nombre</Table.Th>
+            <Table.Th w={90}>Calidad</Table.Th>
+            <Table.Th w={290}>Asistencia</Table.Th>
+            <Table.Th>Motivo</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {props.asistencia.map((a) => (
+            <Fila
+              key={a.id}
+              a={a}
+              editable={props.editable}
+              onCambio={(e) => setEstados((s) => ({ ...s, [a.id]: e }))}
+            />
+          ))}
+        </Table.Tbody>
+      </Table>
+      {props.asistencia.length === 0 && (
+        <Text c="dimmed" size="sm">
+          Esta instancia no tiene miembros registrados. Agréguelos en «Personas y miembros».
+        </Text>
+      )}
+      {props.editable && <AgregarInvitado sesionId={props.sesionId} />}
+    </>
+  )
+}
+
+/** One attendee: present, absent or excused (with why), saved as it is marked. */
 function Fila(props: {
   a: Asistencia
   editable: boolean
-  onQuitar: () => void
   onCambio: (e: AsistenciaEstado) => void
 }): ReactNode {
   const { a } = props
-  const { track } = useSaveStatus()
+  const guardar = useGuardar()
   const [v, setV] = useState({ estado: a.estado, motivo: a.motivo })
-  useAutosave(v, (x) => track(call('asistencia:marcar', { id: a.id, ...x })), props.editable)
+  useAutosave(v, (x) => guardar('asistencia:marcar', { id: a.id, ...x }), props.editable)
   return (
     <Table.Tr>
       <Table.Td fw={600}>{a.institucion}</Table.Td>
@@ -63,7 +119,7 @@ function Fila(props: {
             size="compact-xs"
             variant="subtle"
             color="red"
-            onClick={props.onQuitar}
+            onClick={() => void guardar('asistencia:quitar', { id: a.id })}
             aria-label={`Quitar a ${a.nombre}`}
           >
             Quitar
@@ -71,100 +127,5 @@ function Fila(props: {
         )}
       </Table.Td>
     </Table.Tr>
-  )
-}
-
-/** Attendance by institución, guests, and the quorum it gives. */
-export function AsistenciaSection(props: {
-  sesionId: string
-  asistencia: Asistencia[]
-  editable: boolean
-  onChanged: () => void
-}): ReactNode {
-  const { track } = useSaveStatus()
-  const [invitado, setInvitado] = useState({ nombre: '', cargo: '', institucion: '' })
-  const [estados, setEstados] = useState<Record<string, AsistenciaEstado>>({})
-  // The quorum as the secretary marks attendance, before any reload.
-  const q = calcularQuorum(
-    props.asistencia.map((a) => ({ ...a, estado: estados[a.id] ?? a.estado }))
-  )
-  return (
-    <>
-      <Group mb="xs">
-        <Badge
-          color={q.alcanzado ? 'teal' : 'orange'}
-          variant="light"
-          tt="none"
-          size="lg"
-          data-testid="quorum"
-        >
-          Quórum: {q.presentes} de {q.total} instituciones{' '}
-          {q.alcanzado ? '(con quórum)' : '(sin quórum)'}
-        </Badge>
-      </Group>
-      <Table striped aria-label="Asistencia">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={120}>Institución</Table.Th>
-            <Table.Th>Nombre</Table.Th>
-            <Table.Th w={90}>Calidad</Table.Th>
-            <Table.Th w={290}>Asistencia</Table.Th>
-            <Table.Th>Motivo</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {props.asistencia.map((a) => (
-            <Fila
-              key={a.id}
-              a={a}
-              editable={props.editable}
-              onCambio={(e) => setEstados((s) => ({ ...s, [a.id]: e }))}
-              onQuitar={async () => {
-                if (await track(call('asistencia:quitar', { id: a.id }))) props.onChanged()
-              }}
-            />
-          ))}
-        </Table.Tbody>
-      </Table>
-      {props.asistencia.length === 0 && (
-        <Text c="dimmed" size="sm">
-          Esta instancia no tiene miembros registrados. Agréguelos en «Personas y miembros».
-        </Text>
-      )}
-      {props.editable && (
-        <Group align="flex-end" mt="sm">
-          <TextInput
-            label="Invitado/a"
-            placeholder="Nombre"
-            value={invitado.nombre}
-            onChange={(e) => setInvitado({ ...invitado, nombre: e.currentTarget.value })}
-          />
-          <TextInput
-            label="Institución"
-            value={invitado.institucion}
-            onChange={(e) => setInvitado({ ...invitado, institucion: e.currentTarget.value })}
-          />
-          <TextInput
-            label="Cargo"
-            value={invitado.cargo}
-            onChange={(e) => setInvitado({ ...invitado, cargo: e.currentTarget.value })}
-          />
-          <Button
-            variant="light"
-            disabled={!invitado.nombre.trim()}
-            onClick={async () => {
-              if (
-                await track(call('asistencia:invitar', { sesionId: props.sesionId, ...invitado }))
-              ) {
-                setInvitado({ nombre: '', cargo: '', institucion: '' })
-                props.onChanged()
-              }
-            }}
-          >
-            Agregar invitado/a
-          </Button>
-        </Group>
-      )}
-    </>
   )
 }

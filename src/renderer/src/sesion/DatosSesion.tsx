@@ -1,62 +1,101 @@
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Grid, Select, TextInput } from '@mantine/core'
+import { useForm, type UseFormReturnType } from '@mantine/form'
 import {
   MODALIDADES,
   MODALIDAD_LABEL,
   type Modalidad,
   type Sesion
 } from '../../../shared/domain/sesiones'
-import { call } from '../api/client'
-import { useSaveStatus } from '../components/save-status'
+import { sesionActualizarSchema } from '../../../shared/sesiones/contract'
 import { useAutosave } from '../components/use-autosave'
+import { validarCon } from '../forms/validar'
+import { useGuardar } from './guardar'
+
+interface Datos {
+  fecha: string
+  horaInicio: string
+  horaTermino: string
+  lugar: string
+  modalidad: Modalidad
+  preside: string
+  proximaFecha: string
+  proximaLugar: string
+}
+
+const datosDe = (s: Sesion): Datos => ({
+  fecha: s.fecha,
+  horaInicio: s.horaInicio ?? '',
+  horaTermino: s.horaTermino ?? '',
+  lugar: s.lugar,
+  modalidad: s.modalidad,
+  preside: s.preside,
+  proximaFecha: s.proximaFecha ?? '',
+  proximaLugar: s.proximaLugar
+})
+
+const entradaDe = (id: string, x: Datos) => ({
+  id,
+  ...x,
+  horaInicio: x.horaInicio || null,
+  horaTermino: x.horaTermino || null,
+  proximaFecha: x.proximaFecha || null
+})
+
+type Form = UseFormReturnType<Datos>
 
 /** Date, times, place, who chairs and the next session: saved as the secretary types. */
-export function DatosSesion(props: {
-  sesion: Sesion
-  editable: boolean
-  onSaved: () => void
-}): ReactNode {
-  const s = props.sesion
-  const { track } = useSaveStatus()
-  const [v, setV] = useState({
-    fecha: s.fecha,
-    horaInicio: s.horaInicio ?? '',
-    horaTermino: s.horaTermino ?? '',
-    lugar: s.lugar,
-    modalidad: s.modalidad,
-    preside: s.preside,
-    proximaFecha: s.proximaFecha ?? '',
-    proximaLugar: s.proximaLugar
+export function DatosSesion(props: { sesion: Sesion; editable: boolean }): ReactNode {
+  const { id } = props.sesion
+  const guardar = useGuardar()
+  const form = useForm<Datos>({
+    mode: 'controlled',
+    initialValues: datosDe(props.sesion),
+    validate: validarCon(sesionActualizarSchema, (x: Datos) => entradaDe(id, x)),
+    // The contract's message shows under the field as it is typed; the save goes as before.
+    validateInputOnChange: true
   })
-  useAutosave(
-    v,
-    async (x) => {
-      const ok = await track(
-        call('sesion:actualizar', {
-          id: s.id,
-          ...x,
-          horaInicio: x.horaInicio || null,
-          horaTermino: x.horaTermino || null,
-          proximaFecha: x.proximaFecha || null
-        })
-      )
-      // The number changes when the date moves to another year.
-      if (ok && x.fecha.slice(0, 4) !== s.fecha.slice(0, 4)) props.onSaved()
-      return ok
-    },
-    props.editable
-  )
-  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) =>
-    setV({ ...v, [k]: e.currentTarget.value })
+  // The session (its number changes with the year) is read again after every save.
+  useAutosave(form.values, (x) => guardar('sesion:actualizar', entradaDe(id, x)), props.editable)
   const ro = !props.editable
   return (
     <Grid>
+      <CuandoYComo form={form} ro={ro} />
+      <Grid.Col span={{ base: 12, md: 6 }}>
+        <TextInput label="Lugar" {...form.getInputProps('lugar')} readOnly={ro} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 6 }}>
+        <TextInput label="Preside" {...form.getInputProps('preside')} readOnly={ro} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 3 }}>
+        <TextInput
+          type="date"
+          label="Próxima sesión: fecha"
+          {...form.getInputProps('proximaFecha')}
+          readOnly={ro}
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 9 }}>
+        <TextInput
+          label="Próxima sesión: lugar"
+          {...form.getInputProps('proximaLugar')}
+          readOnly={ro}
+        />
+      </Grid.Col>
+    </Grid>
+  )
+}
+
+/** The first row: date, start and end times, modality. */
+function CuandoYComo(props: { form: Form; ro: boolean }): ReactNode {
+  const { form, ro } = props
+  return (
+    <>
       <Grid.Col span={{ base: 12, md: 3 }}>
         <TextInput
           type="date"
           label="Fecha"
-          value={v.fecha}
-          onChange={set('fecha')}
+          {...form.getInputProps('fecha')}
           readOnly={ro}
           required
         />
@@ -65,8 +104,7 @@ export function DatosSesion(props: {
         <TextInput
           type="time"
           label="Hora de inicio"
-          value={v.horaInicio}
-          onChange={set('horaInicio')}
+          {...form.getInputProps('horaInicio')}
           readOnly={ro}
         />
       </Grid.Col>
@@ -74,8 +112,7 @@ export function DatosSesion(props: {
         <TextInput
           type="time"
           label="Hora de término"
-          value={v.horaTermino}
-          onChange={set('horaTermino')}
+          {...form.getInputProps('horaTermino')}
           readOnly={ro}
         />
       </Grid.Col>
@@ -83,35 +120,11 @@ export function DatosSesion(props: {
         <Select
           label="Modalidad"
           data={MODALIDADES.map((m) => ({ value: m, label: MODALIDAD_LABEL[m] }))}
-          value={v.modalidad}
-          onChange={(m) => m && setV({ ...v, modalidad: m as Modalidad })}
+          {...form.getInputProps('modalidad')}
           readOnly={ro}
           allowDeselect={false}
         />
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 6 }}>
-        <TextInput label="Lugar" value={v.lugar} onChange={set('lugar')} readOnly={ro} />
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 6 }}>
-        <TextInput label="Preside" value={v.preside} onChange={set('preside')} readOnly={ro} />
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 3 }}>
-        <TextInput
-          type="date"
-          label="Próxima sesión: fecha"
-          value={v.proximaFecha}
-          onChange={set('proximaFecha')}
-          readOnly={ro}
-        />
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 9 }}>
-        <TextInput
-          label="Próxima sesión: lugar"
-          value={v.proximaLugar}
-          onChange={set('proximaLugar')}
-          readOnly={ro}
-        />
-      </Grid.Col>
-    </Grid>
+    </>
   )
 }

@@ -1,28 +1,22 @@
 import { useState, type ReactNode } from 'react'
 import { ActionIcon, Button, Card, Group, Stack, Textarea, TextInput } from '@mantine/core'
 import type { PuntoTabla } from '../../../shared/domain/sesiones'
-import { call } from '../api/client'
 import { confirmDelete } from '../components/confirm'
-import { useSaveStatus } from '../components/save-status'
 import { useAutosave } from '../components/use-autosave'
+import { useGuardar } from './guardar'
 
-function Punto(props: {
-  p: PuntoTabla
-  n: number
-  editable: boolean
-  onChanged: () => void
-}): ReactNode {
+function Punto(props: { p: PuntoTabla; n: number; editable: boolean }): ReactNode {
   const { p } = props
-  const { track } = useSaveStatus()
+  const guardar = useGuardar()
   const [v, setV] = useState({ titulo: p.titulo, desarrollo: p.desarrollo })
   const { flush } = useAutosave(
     v,
-    (x) => track(call('punto:actualizar', { id: p.id, ...x })),
+    (x) => guardar('punto:actualizar', { id: p.id, ...x }),
     props.editable && v.titulo.trim() !== ''
   )
   const mover = async (direccion: 'arriba' | 'abajo') => {
     flush()
-    if (await track(call('punto:mover', { id: p.id, direccion }))) props.onChanged()
+    await guardar('punto:mover', { id: p.id, direccion })
   }
   return (
     <Card withBorder padding="sm" component="section" aria-label={`Punto ${props.n}: ${v.titulo}`}>
@@ -57,8 +51,8 @@ function Punto(props: {
               color="red"
               aria-label={`Eliminar el punto ${props.n}`}
               onClick={() =>
-                confirmDelete(`el punto «${v.titulo}»`, 'Se perderá su desarrollo.', async () => {
-                  if (await track(call('punto:eliminar', { id: p.id }))) props.onChanged()
+                confirmDelete(`el punto «${v.titulo}»`, 'Se perderá su desarrollo.', () => {
+                  void guardar('punto:eliminar', { id: p.id })
                 })
               }
             >
@@ -87,21 +81,17 @@ export function TablaSection(props: {
   sesionId: string
   puntos: PuntoTabla[]
   editable: boolean
-  onChanged: () => void
 }): ReactNode {
-  const { track } = useSaveStatus()
+  const guardar = useGuardar()
   const [nuevo, setNuevo] = useState('')
   const agregar = async () => {
     if (!nuevo.trim()) return
-    if (await track(call('punto:crear', { sesionId: props.sesionId, titulo: nuevo }))) {
-      setNuevo('')
-      props.onChanged()
-    }
+    if (await guardar('punto:crear', { sesionId: props.sesionId, titulo: nuevo })) setNuevo('')
   }
   return (
     <Stack gap="sm">
       {props.puntos.map((p, i) => (
-        <Punto key={p.id} p={p} n={i + 1} editable={props.editable} onChanged={props.onChanged} />
+        <Punto key={p.id} p={p} n={i + 1} editable={props.editable} />
       ))}
       {props.editable && (
         <Group align="flex-end">

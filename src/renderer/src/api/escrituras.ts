@@ -1,0 +1,91 @@
+import { useCallback } from 'react'
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import type { Channel, Input, Output } from '../../../shared/api/contract'
+import type { ApiResult } from '../../../shared/api/result'
+import { call } from './client'
+
+type Clave = readonly unknown[]
+
+export interface Escritura {
+  channel: Channel
+  input: Input<Channel>
+  /** The session a write belongs to when its input names only a row of it (a punto, an acuerdo). */
+  sesionId?: string
+}
+
+const PLAN = ['plan', 'eje', 'objetivo', 'accion', 'meta', 'indicador', 'matriz']
+const ACTA = ['sesion', 'acuerdo', 'asistencia', 'punto', 'avance', 'medicion', 'errata']
+
+function campo(input: unknown, nombre: string): string | undefined {
+  if (typeof input !== 'object' || input === null || !(nombre in input)) return undefined
+  const v = (input as Record<string, unknown>)[nombre]
+  return typeof v === 'string' ? v : undefined
+}
+
+function sesionDe(e: Escritura): string | undefined {
+  if (e.sesionId) return e.sesionId
+  return (
+    campo(e.input, 'sesionId') ??
+    (e.channel.startsWith('sesion:') ? campo(e.input, 'id') : undefined)
+  )
+}
+
+/** The cached reads a successful write makes stale (a key prefix matches every input). */
+export function afectadas(e: Escritura): Clave[] {
+  const dominio = e.channel.slice(0, e.channel.indexOf(':'))
+  if (ACTA.includes(dominio)) {
+    const id = sesionDe(e)
+    // Acuerdos and avances of one session show up in the later ones, and in the list's counts.
+    return [id ? ['sesion:obtener', { id }] : ['sesion:obtener'], ['sesion:listar']]
+  }
+  // The acta's avances list the plan's acciones and indicadores.
+  if (PLAN.includes(dominio)) return [['plan:arbol'], ['accion:obtener'], ['sesion:obtener']]
+  switch (dominio) {
+    case 'institucion':
+      return [['institucion:listar'], ['persona:listar'], ['miembro:listar'], ['sesion:obtener']]
+    case 'instancia':
+      return [['instancia:listar'], ['plan:arbol'], ['accion:obtener'], ['sesion:listar']]
+    case 'persona':
+      return [['persona:listar'], ['miembro:listar']]
+    case 'miembro':
+      return [['miembro:listar']]
+    case 'config':
+      return [['config:obtener']]
+    default:
+      return []
+  }
+}
+
+export function invalidar(qc: QueryClient, e: Escritura): Promise<void> {
+  return Promise.all(afectadas(e).map((queryKey) => qc.invalidateQueries({ queryKey }))).then(
+    () => undefined
+  )
+}
+
+/** A write through the contract: same ApiResult as `call`, and what it touched is read again. */
+export type Escribir = <C extends Channel>(
+  channel: C,
+  input: Input<C>
+) => Promise<ApiResult<Output<C>>>
+
+export function useEscribir(sesionId?: string): Escribir {
+  const qc = useQueryClient()
+  const { mutateAsync } = useMutation({
+    mutationFn: (e: Escritura) => call(e.channel, e.input),
+    // Not awaited: the save counts as done when the service answers, not when the re-read does.
+    onSuccess: (r, e) => {
+      if (r.ok) void invalidar(qc, e)
+    }
+  })
+  return useCallback(
+    <C extends Channel>(channel: C, input: Input<C>) =>
+      mutateAsync({ channel, input, sesionId }) as Promise<ApiResult<Output<C>>>,
+    [mutateAsync, sesionId]
+  )
+}
+
+/** Marks stale what a write made elsewhere (a long task's import) touched. */
+export function useInvalidar(): (e: Escritura) => Promise<void> {
+  const qc = useQueryClient()
+  return useCallback((e: Escritura) => invalidar(qc, e), [qc])
+}

@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react'
+import { Button, Table } from '@mantine/core'
+import type { Persona } from '../../../shared/domain/sesiones'
+import { useEscribir } from '../api/escrituras'
+import { confirmDelete } from '../components/confirm'
+import { notifyError } from '../components/notify'
+
+/** Everyone registered, each with a delete that asks first. */
+export function PersonasTabla(props: { personas: Persona[] }): ReactNode {
+  const escribir = useEscribir()
+  const eliminar = (x: Persona): void =>
+    confirmDelete(
+      x.nombre,
+      'Dejará de ser miembro de las instancias; las actas ya escritas conservan su nombre.',
+      async () => {
+        const r = await escribir('persona:eliminar', { id: x.id })
+        if (!r.ok) notifyError('No se pudo eliminar', r.error)
+      }
+    )
+  return (
+    <Table striped aria-label="Personas">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Nombre</Table.Th>
+          <Table.Th>Cargo</Table.Th>
+          <Table.Th>Institución</Table.Th>
+          <Table.Th>Correo</Table.Th>
+          <Table.Th w={100} />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.personas.map((x) => (
+          <Table.Tr key={x.id}>
+            <Table.Td>{x.nombre}</Table.Td>
+            <Table.Td>{x.cargo ?? ''}</Table.Td>
+            <Table.Td>{x.institucionSigla ?? ''}</Table.Td>
+            <Table.Td>{x.correo ?? ''}</Table.Td>
+            <Table.Td>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="red"
+                aria-label={`Eliminar a ${x.nombre}`}
+                onClick={() => eliminar(x)}
+              >
+                Eliminar
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}

@@ -1,0 +1,157 @@
+import type { ReactNode } from 'react'
+import { Button, Grid, Group, Select, Textarea, TextInput } from '@mantine/core'
+import { useForm, type UseFormReturnType } from '@mantine/form'
+import type { Acuerdo } from '../../../shared/domain/sesiones'
+import { acuerdoActualizarSchema, acuerdoCrearSchema } from '../../../shared/acuerdos/contract'
+import { useApiQuery } from '../api/queries'
+import { validarCon } from '../forms/validar'
+import { useGuardar } from './guardar'
+
+export interface Opciones {
+  acciones: { value: string; label: string }[]
+}
+
+interface AcuerdoValues {
+  texto: string
+  institucionId: string | null
+  personaId: string | null
+  plazo: string
+  accionId: string | null
+}
+
+const VACIO: AcuerdoValues = {
+  texto: '',
+  institucionId: null,
+  personaId: null,
+  plazo: '',
+  accionId: null
+}
+
+const valoresDe = (e: Acuerdo | null): AcuerdoValues =>
+  e
+    ? {
+        texto: e.texto,
+        institucionId: e.institucionId,
+        personaId: e.personaId,
+        plazo: e.plazo ?? '',
+        accionId: e.accionId
+      }
+    : VACIO
+
+const campos = (v: AcuerdoValues) => ({ ...v, plazo: v.plazo || null })
+
+/** New acuerdo (or edit): text, who, by when, and the plan acción it serves. */
+export function AcuerdoForm(props: {
+  sesionId: string
+  opciones: Opciones
+  editando: Acuerdo | null
+  onDone: () => void
+}): ReactNode {
+  const guardar = useGuardar()
+  const e = props.editando
+  const form = useForm<AcuerdoValues>({
+    mode: 'controlled',
+    initialValues: valoresDe(e),
+    validate: e
+      ? validarCon(acuerdoActualizarSchema, (v: AcuerdoValues) => ({ id: e.id, ...campos(v) }))
+      : validarCon(acuerdoCrearSchema, (v: AcuerdoValues) => ({
+          sesionId: props.sesionId,
+          ...campos(v)
+        }))
+  })
+  const enviar = form.onSubmit(async (v) => {
+    const ok = await (e
+      ? guardar('acuerdo:actualizar', { id: e.id, ...campos(v) })
+      : guardar('acuerdo:crear', { sesionId: props.sesionId, ...campos(v) }))
+    if (ok) {
+      form.setValues(VACIO)
+      props.onDone()
+    }
+  })
+  return (
+    <Grid
+      align="flex-end"
+      gap="xs"
+      mt="sm"
+      component="form"
+      onSubmit={(ev) => {
+        ev.preventDefault()
+        void enviar()
+      }}
+      aria-label={e ? `Editar acuerdo N° ${e.numero}` : 'Nuevo acuerdo'}
+    >
+      <Grid.Col span={12}>
+        <Textarea
+          label={e ? `Acuerdo N° ${e.numero}` : 'Nuevo acuerdo'}
+          autosize
+          minRows={2}
+          {...form.getInputProps('texto')}
+          onKeyDown={(ev) => {
+            if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+              ev.preventDefault()
+              void enviar()
+            }
+          }}
+        />
+      </Grid.Col>
+      <ResponsableCampos form={form} opciones={props.opciones} />
+      <Grid.Col span={{ base: 12, md: 2 }}>
+        <Group gap="xs" wrap="nowrap">
+          <Button type="submit">{e ? 'Guardar' : 'Agregar acuerdo'}</Button>
+          {e && (
+            <Button variant="default" onClick={props.onDone}>
+              Cancelar
+            </Button>
+          )}
+        </Group>
+      </Grid.Col>
+    </Grid>
+  )
+}
+
+/** Who answers for the acuerdo (institution, then one of its people), by when, for which acción. */
+function ResponsableCampos(props: {
+  form: UseFormReturnType<AcuerdoValues>
+  opciones: Opciones
+}): ReactNode {
+  const { form } = props
+  const instituciones = useApiQuery('institucion:listar', undefined)
+  const personas = useApiQuery('persona:listar', undefined)
+  const { institucionId } = form.values
+  return (
+    <>
+      <Grid.Col span={{ base: 6, md: 2 }}>
+        <Select
+          label="Institución responsable"
+          searchable
+          clearable
+          data={(instituciones.data ?? []).map((i) => ({ value: i.id, label: i.sigla }))}
+          {...form.getInputProps('institucionId')}
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 6, md: 3 }}>
+        <Select
+          label="Persona responsable"
+          searchable
+          clearable
+          data={(personas.data ?? [])
+            .filter((p) => !institucionId || p.institucionId === institucionId)
+            .map((p) => ({ value: p.id, label: p.nombre }))}
+          {...form.getInputProps('personaId')}
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 6, md: 2 }}>
+        <TextInput type="date" label="Plazo" {...form.getInputProps('plazo')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 6, md: 3 }}>
+        <Select
+          label="Acción del plan"
+          searchable
+          clearable
+          data={props.opciones.acciones}
+          {...form.getInputProps('accionId')}
+        />
+      </Grid.Col>
+    </>
+  )
+}

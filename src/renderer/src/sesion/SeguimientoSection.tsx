@@ -1,0 +1,118 @@
+import { useState, type ReactNode } from 'react'
+import { Select, Table, Text, TextInput } from '@mantine/core'
+import {
+  ACUERDO_ESTADOS,
+  ACUERDO_SITUACION_LABEL,
+  type AcuerdoEnSeguimiento,
+  type AcuerdoEstado
+} from '../../../shared/domain/sesiones'
+import { formatFecha } from '../../../shared/domain/fechas'
+import { useAutosave } from '../components/use-autosave'
+import { useGuardar } from './guardar'
+import { SituacionBadge } from './SituacionBadge'
+
+function SeguimientoFila(props: {
+  sesionId: string
+  a: AcuerdoEnSeguimiento
+  editable: boolean
+}): ReactNode {
+  const { a } = props
+  const guardar = useGuardar()
+  const [v, setV] = useState({
+    estado: a.enEstaSesion?.estado ?? (null as AcuerdoEstado | null),
+    nota: a.enEstaSesion?.nota ?? ''
+  })
+  useAutosave(
+    v,
+    (x) =>
+      guardar('acuerdo:seguimiento', {
+        sesionId: props.sesionId,
+        acuerdoId: a.id,
+        estado: x.estado!,
+        nota: x.nota
+      }),
+    props.editable && v.estado !== null
+  )
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm">
+          {a.sesionTitulo}, N° {a.numero}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {a.responsable}
+          {a.plazo ? ` · plazo ${formatFecha(a.plazo)}` : ''}
+          {a.accionCodigo ? ` · acción ${a.accionCodigo}` : ''}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        {a.texto}
+        {a.historial.length > 0 && (
+          <Text size="xs" c="dimmed">
+            Historial:{' '}
+            {a.historial
+              .map(
+                (h) =>
+                  `${h.sesionTitulo}: ${ACUERDO_SITUACION_LABEL[h.estado]}${h.nota ? ` (${h.nota})` : ''}`
+              )
+              .join(' · ')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <SituacionBadge s={a.situacion} />
+      </Table.Td>
+      <Table.Td>
+        <Select
+          size="xs"
+          aria-label={`Estado del acuerdo «${a.texto}»`}
+          placeholder="Actualizar…"
+          readOnly={!props.editable}
+          data={ACUERDO_ESTADOS.map((e) => ({ value: e, label: ACUERDO_SITUACION_LABEL[e] }))}
+          value={v.estado}
+          onChange={(e) => setV({ ...v, estado: e as AcuerdoEstado | null })}
+        />
+        <TextInput
+          size="xs"
+          mt={4}
+          aria-label={`Nota del seguimiento de «${a.texto}»`}
+          placeholder="Nota"
+          value={v.nota}
+          readOnly={!props.editable}
+          onChange={(e) => setV({ ...v, nota: e.currentTarget.value })}
+        />
+      </Table.Td>
+    </Table.Tr>
+  )
+}
+
+/** Open acuerdos of earlier sessions, updated in this one. */
+export function SeguimientoSection(props: {
+  sesionId: string
+  seguimiento: AcuerdoEnSeguimiento[]
+  editable: boolean
+}): ReactNode {
+  if (props.seguimiento.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        No hay acuerdos anteriores pendientes.
+      </Text>
+    )
+  return (
+    <Table aria-label="Seguimiento de acuerdos anteriores">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={210}>Acuerdo</Table.Th>
+          <Table.Th>Texto</Table.Th>
+          <Table.Th w={100}>Situación</Table.Th>
+          <Table.Th w={220}>En esta sesión</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.seguimiento.map((a) => (
+          <SeguimientoFila key={a.id} sesionId={props.sesionId} a={a} editable={props.editable} />
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}

@@ -1,0 +1,108 @@
+import { useState, type ReactNode } from 'react'
+import { Anchor, Badge, Breadcrumbs, Button, Group, Text, Title } from '@mantine/core'
+import { Link } from 'wouter'
+import {
+  SESION_ESTADO_LABEL,
+  type SesionDetalle,
+  type SesionEstado
+} from '../../../shared/domain/sesiones'
+import { formatFecha } from '../../../shared/domain/fechas'
+import { call } from '../api/client'
+import { descargar } from '../api/download'
+import { notifyError } from '../components/notify'
+import { SaveStatusBadge } from '../components/save-status'
+import { useGuardar } from './guardar'
+
+const ESTADO_COLOR: Record<SesionEstado, string> = {
+  borrador: 'yellow',
+  cerrada: 'blue',
+  aprobada: 'teal'
+}
+
+/** Where the session is, its title and state, the save badge, and what can be done with it. */
+export function SesionEncabezado(props: { d: SesionDetalle; onAprobar: () => void }): ReactNode {
+  const { d } = props
+  const s = d.sesion
+  return (
+    <>
+      <Breadcrumbs>
+        <Anchor component={Link} href="/sesiones">
+          Sesiones
+        </Anchor>
+        <Text size="sm">{d.instancia.nombre}</Text>
+      </Breadcrumbs>
+      <Group
+        justify="space-between"
+        align="flex-start"
+        style={{ position: 'sticky', top: 56, zIndex: 5, background: 'var(--mantine-color-body)' }}
+        py={6}
+      >
+        <div>
+          <Title order={1} size="h2">
+            {s.titulo}
+          </Title>
+          <Group gap="xs">
+            <Text c="dimmed" size="sm">
+              {d.instancia.nombre} · {formatFecha(s.fecha)}
+            </Text>
+            <Badge color={ESTADO_COLOR[s.estado]} tt="none" data-testid="estado-sesion">
+              {SESION_ESTADO_LABEL[s.estado]}
+            </Badge>
+            <SaveStatusBadge />
+          </Group>
+        </div>
+        <SesionAcciones sesionId={s.id} estado={s.estado} onAprobar={props.onAprobar} />
+      </Group>
+    </>
+  )
+}
+
+/** Close, reopen, approve, and the acta as DOCX or PDF. */
+function SesionAcciones(props: {
+  sesionId: string
+  estado: SesionEstado
+  onAprobar: () => void
+}): ReactNode {
+  const { sesionId, estado } = props
+  const guardar = useGuardar()
+  const [exportando, setExportando] = useState<string | null>(null)
+  const exportar = async (formato: 'docx' | 'pdf') => {
+    setExportando(formato)
+    const r = await call('acta:documento', { sesionId, formato })
+    setExportando(null)
+    if (r.ok) descargar(r.value)
+    else notifyError('No se pudo generar el documento', r.error)
+  }
+  return (
+    <Group gap="xs">
+      {estado === 'borrador' && (
+        <Button variant="light" onClick={() => void guardar('sesion:cerrar', { id: sesionId })}>
+          Cerrar sesión
+        </Button>
+      )}
+      {estado === 'cerrada' && (
+        <>
+          <Button
+            variant="default"
+            onClick={() => void guardar('sesion:reabrir', { id: sesionId })}
+          >
+            Reabrir
+          </Button>
+          <Button color="teal" onClick={props.onAprobar}>
+            Aprobar acta
+          </Button>
+        </>
+      )}
+      <Button
+        variant="default"
+        loading={exportando === 'docx'}
+        onClick={() => void exportar('docx')}
+      >
+        Descargar DOCX
+      </Button>
+      <Button variant="default" loading={exportando === 'pdf'} onClick={() => void exportar('pdf')}>
+        Descargar PDF
+      </Button>
+    </Group>
+  )
+}
