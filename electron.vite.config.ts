@@ -29,7 +29,13 @@ function cspMeta(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } }
+      // The shell, and the core's worker thread it starts (out/main/nucleo.js).
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          nucleo: resolve(__dirname, 'src/main/core/host/worker.ts')
+        }
+      }
     }
   },
   preload: {

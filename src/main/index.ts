@@ -1,13 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { app, BrowserWindow, Menu } from 'electron'
-import { openAppDatabase, DatabaseOpenError, type AppDatabase } from './core/db/open'
-import { createAppApi } from './core/app-api'
+import { DatabaseOpenError } from './core/db/open'
+import { iniciarNucleo, type Nucleo } from './core/host/nucleo'
 import { crearLog } from './core/log'
-import { respaldoAutomatico } from './core/respaldos'
 import type { Logger } from './core/dispatch'
 import { elegirRespaldo, faltaConRespaldos, recuperar, restaurarDesde } from './shell/recovery'
 import { bindIpc } from './shell/ipc'
+import { reenviarEventos } from './shell/eventos'
 import { buildMenu } from './shell/menu'
 import { registerAppScheme, serveRenderer } from './shell/protocol'
 import { createMainWindow, isTrustedUrl } from './shell/window'
@@ -35,10 +35,13 @@ function electronSqliteBinding(): string | undefined {
   return candidates.find((c): c is string => !!c && fs.existsSync(c))
 }
 
-let database: AppDatabase | undefined
+let database: Nucleo | undefined
 
-/** Opens the database, going through the recovery screen for as long as it cannot be opened. */
-async function abrirBase(): Promise<AppDatabase | null> {
+/**
+ * Starts the core over the database in its worker threads (this process only routes), going
+ * through the recovery screen for as long as the file cannot be opened.
+ */
+async function abrirBase(): Promise<Nucleo | null> {
   let file = databasePath()
   if (await faltaConRespaldos(file, respaldosDir())) {
     const e = await recuperar(
@@ -51,9 +54,14 @@ async function abrirBase(): Promise<AppDatabase | null> {
   }
   for (;;) {
     try {
-      return await openAppDatabase(file, {
+      return await iniciarNucleo({
+        dbPath: file,
+        version: app.getVersion(),
+        workerFile: path.join(__dirname, 'nucleo.js'),
         nativeBinding: electronSqliteBinding(),
-        respaldosDir: respaldosDir()
+        respaldosDir: respaldosDir(),
+        printPdf: electronPdfPrinter,
+        log
       })
     } catch (error) {
       log('no se pudo abrir la base de datos', error)
@@ -75,8 +83,8 @@ async function start(): Promise<void> {
         void (async () => {
           const elegido = await elegirRespaldo()
           if (!elegido || !database) return
-          const file = database.path
-          await database.close()
+          const file = database.dbPath
+          await database.cerrar()
           database = undefined
           await restaurarDesde(file, elegido)
           app.relaunch()
@@ -88,23 +96,9 @@ async function start(): Promise<void> {
   const db = await abrirBase()
   if (!db) return app.exit(0)
   database = db
-  const respaldo = (motivo: 'diario' | 'aprobacion') =>
-    respaldoAutomatico(db.handle, respaldosDir(), motivo).catch((e: unknown) =>
-      log(`respaldo ${motivo} fallido`, e)
-    )
-  // Holding kysely's connection: the backup never copies mid-way through an import's
-  // transaction (the API does the same for the backup after an approval).
-  void db.db.connection().execute(() => respaldo('diario'))
-  bindIpc(
-    createAppApi(db, {
-      version: app.getVersion(),
-      printPdf: electronPdfPrinter,
-      alAprobar: () => respaldo('aprobacion'),
-      log
-    }),
-    isTrustedUrl,
-    log
-  )
+  // Backups (daily, after each approval) are taken by the core itself, off this thread.
+  reenviarEventos(db.alEvento)
+  bindIpc(db.call, isTrustedUrl, log)
   createMainWindow()
 }
 
@@ -123,6 +117,6 @@ if (!app.requestSingleInstanceLock()) {
     }
   })
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => void database?.close())
+  app.on('will-quit', () => void database?.cerrar())
   app.whenReady().then(start, (e: unknown) => log('arranque', e))
 }

@@ -3,6 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startBridge, type Bridge } from '../../src/main/bridge/server'
+import { workerDeDesarrollo } from '../../src/main/bridge/worker-dev'
+import { iniciarNucleo } from '../../src/main/core/host/nucleo'
 import { ROOT } from './cli'
 import { openTestApp, type TestApp } from './db'
 
@@ -29,8 +31,17 @@ export async function openWebApp(): Promise<WebApp> {
     throw new Error(`No se encontró Chromium en ${CHROMIUM} (apt-get install chromium).`)
   fs.mkdirSync(RESULTS, { recursive: true })
   const t = await openTestApp()
+  // The page talks to the core in its worker threads, as in the app; `t` reads the same file.
+  const nucleo = await iniciarNucleo({
+    dbPath: t.file,
+    version: 'test',
+    workerFile: workerDeDesarrollo(),
+    printPdf: null,
+    log: (m, e) => console.error(m, e)
+  })
   const bridge = await startBridge({
-    handlers: t.api,
+    call: nucleo.call,
+    alEvento: nucleo.alEvento,
     token: crypto.randomBytes(16).toString('hex'),
     staticDir: renderer,
     log: (m, e) => console.error(m, e)
@@ -66,6 +77,7 @@ export async function openWebApp(): Promise<WebApp> {
     close: async () => {
       await browser.close()
       await bridge.close()
+      await nucleo.cerrar()
       await t.close()
       if (pageErrors.length) throw new Error(`Errores en la página: ${pageErrors.join('; ')}`)
     }

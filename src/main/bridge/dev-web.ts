@@ -2,40 +2,47 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { openAppDatabase, DatabaseOpenError } from '../core/db/open'
-import { createAppApi } from '../core/app-api'
+import { DatabaseOpenError } from '../core/db/open'
+import { iniciarNucleo } from '../core/host/nucleo'
 import { startBridge } from './server'
+import { workerDeDesarrollo } from './worker-dev'
 import { chromiumPdfPrinter } from '../ports/pdf-chromium'
 
-/** `npm run dev:web`: the built renderer and the real API in any browser, without Electron. */
+/**
+ * `npm run dev:web`: the built renderer and the real core in any browser, without Electron. The
+ * core runs in its worker threads, as in the app; this process only routes requests and events.
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' } } })
   const dbPath = values.db ?? process.env.MITP_DB ?? path.resolve('datos-dev', 'secretaria-mitp.db')
   fs.mkdirSync(path.dirname(dbPath), { recursive: true })
-  const app = await openAppDatabase(dbPath)
   const version = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string })
     .version
+  const log = (m: string, e?: unknown): void => console.error(m, e ?? '')
   const pdf = chromiumPdfPrinter()
-  const handlers = createAppApi(app, {
+  const nucleo = await iniciarNucleo({
+    dbPath,
     version,
+    workerFile: workerDeDesarrollo(),
     printPdf: pdf.print,
-    log: (m, e) => console.error(m, e)
+    log
   })
   const bridge = await startBridge({
-    handlers,
+    call: nucleo.call,
+    alEvento: nucleo.alEvento,
     token: crypto.randomBytes(24).toString('hex'),
     staticDir: path.resolve('out', 'renderer'),
     port: Number(values.port ?? process.env.PORT ?? 5174),
-    log: (m, e) => console.error(m, e)
+    log
   })
   console.log(
-    `Secretaría MITP (navegador) en ${bridge.url}\nBase de datos: ${app.path}\nCtrl+C para salir.`
+    `Secretaría MITP (navegador) en ${bridge.url}\nBase de datos: ${nucleo.dbPath}\nCtrl+C para salir.`
   )
   const stop = (): void => {
     void bridge
       .close()
       .then(() => pdf.close())
-      .then(() => app.close())
+      .then(() => nucleo.cerrar())
       .then(() => process.exit(0))
   }
   process.on('SIGINT', stop)

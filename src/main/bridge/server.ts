@@ -2,6 +2,8 @@ import http from 'node:http'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { ApiHandlers } from '../../shared/api/contract'
+import type { ApiResult } from '../../shared/api/result'
+import type { Evento } from '../../shared/api/eventos'
 import { dispatch, type Logger } from '../core/dispatch'
 import { CONTENT_SECURITY_POLICY, readStatic } from '../core/static-files'
 
@@ -11,7 +13,10 @@ import { CONTENT_SECURITY_POLICY, readStatic } from '../core/static-files'
  * this server as their host (so a web page elsewhere cannot reach it through DNS tricks).
  */
 export interface BridgeOptions {
-  handlers: ApiHandlers
+  /** Serves one contract call: the core's worker host, or dispatch over handlers in tests. */
+  call: (channel: string, input: unknown) => Promise<ApiResult<unknown>>
+  /** Where events come from, to stream to the page (Server-Sent Events at /api/eventos). */
+  alEvento?: (escucha: (evento: Evento) => void) => () => void
   token: string
   /** Built renderer to serve at /, with the token handed to the page in a meta tag. */
   staticDir?: string
@@ -25,6 +30,7 @@ export interface Bridge {
 }
 
 export const TOKEN_HEADER = 'x-mitp-token'
+export const EVENTOS = '/api/eventos'
 // Room for a 20 MB workbook sent as base64.
 const MAX_BODY = 30 * 1024 * 1024
 
@@ -44,6 +50,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return send(res, 421, 'text/plain; charset=utf-8', 'Host no permitido')
     }
     const url = req.url ?? '/'
+    if (url === EVENTOS) return eventos(req, res)
     if (url.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST')
       if (req.headers[TOKEN_HEADER] !== options.token) {
@@ -69,7 +76,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         })
       }
       const channel = decodeURIComponent(url.slice('/api/'.length))
-      return json(res, 200, await dispatch(options.handlers, channel, input, options.log))
+      return json(res, 200, await options.call(channel, input))
     }
     if (!root || (req.method !== 'GET' && req.method !== 'HEAD')) {
       return send(res, 404, 'text/plain; charset=utf-8', 'No encontrado')
@@ -84,6 +91,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         )
       : file.body
     return send(res, 200, file.type, body)
+  }
+
+  /** One stream per page: every event as `data: JSON`, until the page goes away. */
+  function eventos(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Use GET')
+    if (req.headers[TOKEN_HEADER] !== options.token)
+      return send(res, 401, 'text/plain; charset=utf-8', 'Acceso no autorizado.')
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff'
+    })
+    res.write(': conectado\n\n')
+    const dejar = options.alEvento?.((e) => res.write(`data: ${JSON.stringify(e)}\n\n`))
+    req.on('close', () => dejar?.())
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -130,3 +152,9 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
     req.on('error', reject)
   })
 }
+
+/** A bridge's `call` over handlers in this process (tests without the worker). */
+export const llamadaDirecta =
+  (handlers: ApiHandlers, log: Logger): BridgeOptions['call'] =>
+  (channel, input) =>
+    dispatch(handlers, channel, input, log)

@@ -22,7 +22,7 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
   const ctx: CoreContext = {
     db,
     env,
-    tareas: new Tareas(env.log),
+    tareas: new Tareas(env.log, (tarea) => env.alEvento({ tipo: 'tarea', tarea })),
     aSolas: (f) => db.connection().execute(() => f())
   }
   return {

@@ -4,6 +4,7 @@ import type { AppInfo } from '../../shared/api/contract'
 import type { PdfPrinter } from './export/documento'
 import type { Logger } from './dispatch'
 import type { Tareas } from './tareas'
+import type { Evento } from '../../shared/api/eventos'
 
 /** What differs by host (app, bridge, CLI, tests): given to the core, never reached for. */
 export interface ApiEnvironment {
@@ -16,6 +17,8 @@ export interface ApiEnvironment {
   respaldar: (destino: string) => Promise<unknown>
   /** Where unexpected errors of long tasks go (no request is left to carry them). */
   log: Logger
+  /** Where events for the screens go (task progress); hosts push them on. */
+  alEvento: (evento: Evento) => void
 }
 
 /** What every domain's handlers work with. */

@@ -39,14 +39,23 @@ export function revisarCancelacion(signal: AbortSignal | undefined): void {
 export const ceder = (): Promise<void> => new Promise((listo) => setImmediate(listo))
 
 /**
- * Long work (exports, imports) runs as a task the screen polls: it reports progress and can be
+ * Long work (exports, imports) runs as a task whose changes are pushed to the screen (and can be
+ * read with tarea:estado): it reports progress and can be
  * cancelled until its point of no return. A task says 'cancelada' only once its work has really
  * stopped without writing. A finished task is kept until it is read, then forgotten.
  */
 export class Tareas {
   private readonly registro = new Map<string, Registro>()
 
-  constructor(private readonly log: Logger) {}
+  constructor(
+    private readonly log: Logger,
+    /** Told of every change, so hosts can push it to the screen (without the result itself). */
+    private readonly alCambiar: (tarea: Tarea) => void = () => {}
+  ) {}
+
+  private avisar(r: Registro): void {
+    this.alCambiar({ ...r.tarea, resultado: null })
+  }
 
   iniciar<T extends Tarea['resultado']>(nombre: string, trabajo: Trabajo<T>): { tareaId: string } {
     const tarea: Tarea = {
@@ -61,8 +70,11 @@ export class Tareas {
     this.registro.set(tarea.id, r)
     const control: ControlTarea = {
       progreso: (fraccion, detalle) => {
+        const antes = `${Math.round(tarea.progreso * 100)} ${tarea.detalle}`
         tarea.progreso = Math.max(tarea.progreso, Math.min(1, fraccion))
         if (!r.control.signal.aborted) tarea.detalle = detalle
+        // One event per visible change (a whole percent or a new detail), not per row.
+        if (`${Math.round(tarea.progreso * 100)} ${tarea.detalle}` !== antes) this.avisar(r)
       },
       signal: r.control.signal,
       sinRetorno: (motivo) => {
@@ -96,6 +108,7 @@ export class Tareas {
     if (r.sinRetorno) throw new AppError('conflicto', r.sinRetorno)
     r.control.abort()
     r.tarea.detalle = 'Cancelando…'
+    this.avisar(r)
     return null
   }
 
@@ -103,6 +116,7 @@ export class Tareas {
     // A cancel accepted before any point of no return: the result was never kept anywhere.
     if (r.control.signal.aborted) return this.cancelada(r)
     Object.assign(r.tarea, { estado: 'lista', progreso: 1, detalle: 'Listo', resultado })
+    this.avisar(r)
   }
 
   private fallar(r: Registro, error: unknown): void {
@@ -113,9 +127,11 @@ export class Tareas {
         ? { code: error.code, message: error.message }
         : { code: 'interno', message: 'Ocurrió un error inesperado. No se escribió nada.' }
     Object.assign(r.tarea, { estado: 'error', detalle: e.message, error: e })
+    this.avisar(r)
   }
 
   private cancelada(r: Registro): void {
     Object.assign(r.tarea, { estado: 'cancelada', detalle: 'Cancelada', error: CANCELADA })
+    this.avisar(r)
   }
 }

@@ -1,16 +1,15 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { CHANNELS } from '../../shared/api/channels'
-import type { ApiHandlers } from '../../shared/api/contract'
 import type { ApiResult } from '../../shared/api/result'
-import { dispatch, type Logger } from '../core/dispatch'
+import type { Logger } from '../core/dispatch'
 
 /**
  * Binds every contract channel to ipcMain.handle. Guarantees: a call from any frame that is
  * not our own page is refused before its input is read; every input is parsed by the
- * contract's schema (inside dispatch); errors come back as typed results, never as throws.
+ * contract's schema (by the core's dispatch, in its worker); errors come back as typed results.
  */
 export function bindIpc(
-  handlers: ApiHandlers,
+  call: (channel: string, input: unknown) => Promise<ApiResult<unknown>>,
   isTrustedUrl: (url: string) => boolean,
   log: Logger
 ): void {
@@ -26,7 +25,7 @@ export function bindIpc(
             error: { code: 'no_autorizado', message: 'Acceso no autorizado.' }
           })
         }
-        return dispatch(handlers, channel, input, log)
+        return call(channel, input)
       }
     )
   }

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { ApiResult } from './result'
+import type { Evento } from './eventos'
 import type { MethodDef } from './campos'
 import { planMetodos } from '../plan/contract'
 import { institucionesMetodos } from '../instituciones/contract'
@@ -67,4 +68,6 @@ export type ApiTransport = <C extends Channel>(
  */
 export interface PreloadApi {
   invoke: ApiTransport
+  /** Subscribes to the core's events (task progress); returns the unsubscribe. */
+  alEvento: (escucha: (evento: Evento) => void) => () => void
 }

@@ -2,7 +2,12 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBridge, TOKEN_HEADER, type Bridge } from '../../../src/main/bridge/server'
+import {
+  llamadaDirecta,
+  startBridge,
+  TOKEN_HEADER,
+  type Bridge
+} from '../../../src/main/bridge/server'
 import { openTestApp, tempDir, type TestApp } from '../../helpers/db'
 
 let t: TestApp
@@ -19,7 +24,7 @@ beforeAll(async () => {
   )
   fs.writeFileSync(path.join(statics.dir, 'app.js'), 'console.log(1)')
   bridge = await startBridge({
-    handlers: t.api,
+    call: llamadaDirecta(t.api, () => {}),
     token: TOKEN,
     staticDir: statics.dir,
     log: () => {}

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../../src/shared/api/channels'
 import { openTestApp, type TestApp } from '../../helpers/db'
+import { dispatch } from '../../../src/main/core/dispatch'
 
 // Electron cannot run here: stand in for ipcMain only, to exercise our own wrapper's rules.
 const bound = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>()
@@ -23,7 +24,7 @@ beforeEach(async () => {
   logged.length = 0
   t = await openTestApp()
   bindIpc(
-    t.api,
+    (c, i) => dispatch(t.api, c, i, () => {}),
     (url) => isTrustedUrl(url, {}),
     (m) => logged.push(m)
   )

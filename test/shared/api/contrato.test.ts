@@ -2,8 +2,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { CHANNELS } from '../../../src/shared/api/channels'
 import { contract, type PreloadApi } from '../../../src/shared/api/contract'
-import { startBridge, TOKEN_HEADER, type Bridge } from '../../../src/main/bridge/server'
+import {
+  llamadaDirecta,
+  startBridge,
+  TOKEN_HEADER,
+  type Bridge
+} from '../../../src/main/bridge/server'
 import { openTestApp, type TestApp } from '../../helpers/db'
+import { CANAL_EVENTOS } from '../../../src/shared/api/eventos'
 
 /**
  * The contract is the one list of methods: every method has a schema, a handler, a way through
@@ -12,9 +18,12 @@ import { openTestApp, type TestApp } from '../../helpers/db'
  */
 const exposed = new Map<string, unknown>()
 const invoked: [string, unknown][] = []
+const oyentes = new Map<string, (e: unknown, x: unknown) => void>()
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
   ipcRenderer: {
+    on: (canal: string, f: (e: unknown, x: unknown) => void) => oyentes.set(canal, f),
+    removeListener: (canal: string) => oyentes.delete(canal),
     invoke: (channel: string, input: unknown) => {
       invoked.push([channel, input])
       return Promise.resolve({ ok: true, value: channel })
@@ -26,7 +35,7 @@ let t: TestApp
 let bridge: Bridge
 beforeAll(async () => {
   t = await openTestApp()
-  bridge = await startBridge({ handlers: t.api, token: 'tok', log: () => {} })
+  bridge = await startBridge({ call: llamadaDirecta(t.api, () => {}), token: 'tok', log: () => {} })
 })
 afterAll(async () => {
   await bridge.close()
@@ -50,11 +59,18 @@ describe('every method of the contract', () => {
   it('goes through the preload, channel and input unchanged', async () => {
     await import('../../../src/preload/index')
     const mitp = exposed.get('mitp') as PreloadApi
-    expect(Object.keys(mitp)).toEqual(['invoke'])
+    expect(Object.keys(mitp).sort()).toEqual(['alEvento', 'invoke'])
     for (const c of CHANNELS) {
       await expect(mitp.invoke(c, { probe: c } as never)).resolves.toEqual({ ok: true, value: c })
     }
     expect(invoked).toEqual(CHANNELS.map((c) => [c, { probe: c }]))
+    // Events reach the page without Electron's event object, and the subscription ends.
+    const recibidos: unknown[] = []
+    const dejar = mitp.alEvento((e) => recibidos.push(e))
+    oyentes.get(CANAL_EVENTOS)!({ sender: 'secreto' }, { tipo: 'tarea' })
+    expect(recibidos).toEqual([{ tipo: 'tarea' }])
+    dejar()
+    expect(oyentes.has(CANAL_EVENTOS)).toBe(false)
   })
 
   it('has an HTTP route on the bridge that reaches its schema', async () => {

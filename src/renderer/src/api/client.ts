@@ -1,5 +1,6 @@
 import type { ApiTransport, Channel, Input, Output } from '../../../shared/api/contract'
 import type { ApiError, ApiResult } from '../../../shared/api/result'
+import type { Evento } from '../../../shared/api/eventos'
 
 /**
  * The renderer's only way to the data: over the preload's IPC functions in the app, over the
@@ -48,4 +49,50 @@ export async function callOrThrow<C extends Channel>(
   const r = await call(channel, input)
   if (!r.ok) throw new ApiCallError(r.error)
   return r.value
+}
+
+type Escucha = (evento: Evento) => void
+
+/**
+ * The core's events (task progress): pushed over IPC in the app; streamed by the bridge as
+ * Server-Sent Events in a browser (read with fetch, which can carry the token header).
+ */
+export const alEvento: (escucha: Escucha) => () => void = window.mitp
+  ? window.mitp.alEvento
+  : eventosHttp()
+
+function eventosHttp(): (escucha: Escucha) => () => void {
+  const escuchas = new Set<Escucha>()
+  let conectado = false
+  const token =
+    document.querySelector<HTMLMetaElement>('meta[name="mitp-bridge-token"]')?.content ?? ''
+  async function conectar(): Promise<void> {
+    try {
+      const res = await fetch('/api/eventos', { headers: { 'x-mitp-token': token } })
+      const lector = res.body!.pipeThrough(new TextDecoderStream()).getReader()
+      let resto = ''
+      for (;;) {
+        const { value, done } = await lector.read()
+        if (done) break
+        const partes = (resto + value).split('\n\n')
+        resto = partes.pop() ?? ''
+        for (const p of partes) {
+          if (!p.startsWith('data: ')) continue
+          const evento = JSON.parse(p.slice('data: '.length)) as Evento
+          for (const e of escuchas) e(evento)
+        }
+      }
+    } catch {
+      // The local server went away or restarted: try again shortly.
+    }
+    setTimeout(() => void conectar(), 1000)
+  }
+  return (escucha) => {
+    escuchas.add(escucha)
+    if (!conectado) {
+      conectado = true
+      void conectar()
+    }
+    return () => void escuchas.delete(escucha)
+  }
 }

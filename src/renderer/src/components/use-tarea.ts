@@ -1,10 +1,18 @@
-import { notifyError } from './notify'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiResult } from '../../../shared/api/result'
 import type { Tarea } from '../../../shared/domain/tareas'
-import { call } from '../api/client'
+import { alEvento, call } from '../api/client'
+import { notifyError } from './notify'
 
-/** Follows a long task of the main process: progress, detail, cancel, and its outcome. */
+const terminada = (t: Tarea | undefined): boolean => !!t && t.estado !== 'en_curso'
+// Events carry the progress; a slow check now and then covers one lost on the way.
+const REVISION_MS = 5000
+
+function fallida(error: Tarea['error'] & object, id = ''): Tarea {
+  return { id, estado: 'error', progreso: 0, detalle: error.message, resultado: null, error }
+}
+
+/** Follows a long task of the core by its pushed events: progress, detail, cancel, outcome. */
 export function useTarea(): {
   tarea: Tarea | null
   iniciar: (inicio: Promise<ApiResult<{ tareaId: string }>>) => Promise<Tarea>
@@ -12,11 +20,22 @@ export function useTarea(): {
 } {
   const [tarea, setTarea] = useState<Tarea | null>(null)
   const actual = useRef<string | null>(null)
+  const vistos = useRef(new Map<string, Tarea>())
+  const despertar = useRef<(() => void) | null>(null)
   const vivo = useRef(true)
   useEffect(() => {
     vivo.current = true
+    // Subscribed before any task starts: its first events cannot be missed.
+    const dejar = alEvento((e) => {
+      if (e.tipo !== 'tarea') return
+      vistos.current.set(e.tarea.id, e.tarea)
+      if (e.tarea.id !== actual.current) return
+      if (vivo.current) setTarea(e.tarea)
+      if (terminada(e.tarea)) despertar.current?.()
+    })
     return () => {
       vivo.current = false
+      dejar()
     }
   }, [])
 
@@ -24,36 +43,25 @@ export function useTarea(): {
     async (inicio: Promise<ApiResult<{ tareaId: string }>>): Promise<Tarea> => {
       const r = await inicio
       if (!r.ok) {
-        const fallida: Tarea = {
-          id: '',
-          estado: 'error',
-          progreso: 0,
-          detalle: r.error.message,
-          resultado: null,
-          error: r.error
-        }
-        setTarea(fallida)
-        return fallida
+        setTarea(fallida(r.error))
+        return fallida(r.error)
       }
-      actual.current = r.value.tareaId
+      const id = r.value.tareaId
+      actual.current = id
       for (;;) {
-        const e = await call('tarea:estado', { id: r.value.tareaId })
-        const t: Tarea = e.ok
-          ? e.value
-          : {
-              id: r.value.tareaId,
-              estado: 'error',
-              progreso: 0,
-              detalle: e.error.message,
-              resultado: null,
-              error: e.error
-            }
+        if (!terminada(vistos.current.get(id)))
+          await new Promise<void>((listo) => {
+            despertar.current = listo
+            setTimeout(listo, REVISION_MS)
+          })
+        // The final state (with its result, which events leave out) is read once.
+        const e = await call('tarea:estado', { id })
+        const t = e.ok ? e.value : fallida(e.error, id)
+        if (t.estado === 'en_curso') continue
+        actual.current = null
+        vistos.current.delete(id)
         if (vivo.current) setTarea(t)
-        if (t.estado !== 'en_curso') {
-          actual.current = null
-          return t
-        }
-        await new Promise((ok) => setTimeout(ok, 150))
+        return t
       }
     },
     []

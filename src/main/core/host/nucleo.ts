@@ -1,0 +1,163 @@
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { ApiResult } from '../../../shared/api/result'
+import type { Evento } from '../../../shared/api/eventos'
+import type { Logger } from '../dispatch'
+import type { PdfPrinter } from '../export/documento'
+import { DatabaseOpenError } from '../db/open'
+import type { AlNucleo, DatosNucleo, DelNucleo } from './protocolo'
+import { esPesado } from './rutas'
+
+/** The core as its hosts see it: calls in, results and events out; the database elsewhere. */
+export interface Nucleo {
+  readonly dbPath: string
+  readonly schemaVersion: number
+  readonly creado: boolean
+  call(canal: string, entrada: unknown): Promise<ApiResult<unknown>>
+  /** Subscribes to events; returns the unsubscribe. */
+  alEvento(escucha: (evento: Evento) => void): () => void
+  cerrar(): Promise<void>
+}
+
+export interface OpcionesNucleo {
+  dbPath: string
+  version: string
+  respaldosDir?: string | null
+  nativeBinding?: string | null
+  /** How this host prints PDFs; null where it cannot. */
+  printPdf: PdfPrinter | null
+  log: Logger
+  /** The worker's bundle: the app's build, or the bridge's development build. */
+  workerFile: string
+}
+
+const DETENIDO = {
+  ok: false as const,
+  error: {
+    code: 'interno' as const,
+    message: 'El servicio de datos se detuvo. Cierre y vuelva a abrir la aplicación.'
+  }
+}
+
+function crearWorker(opciones: OpcionesNucleo, datos: DatosNucleo): Worker {
+  return new Worker(opciones.workerFile, { workerData: datos })
+}
+
+/** One worker over the database: its calls, its events, its PDF port. */
+interface Hilo {
+  call(canal: string, entrada: unknown): Promise<ApiResult<unknown>>
+  cerrar(): Promise<void>
+  schemaVersion: number
+  creado: boolean
+}
+
+/**
+ * Starts the core in worker threads over the database file and waits until it is open: one for
+ * everyday calls, one for heavy ones (rutas.ts). An unopenable file rejects with the same
+ * DatabaseOpenError opening it in-process would give.
+ */
+export async function iniciarNucleo(opciones: OpcionesNucleo): Promise<Nucleo> {
+  const datos: DatosNucleo = {
+    dbPath: path.resolve(opciones.dbPath),
+    version: opciones.version,
+    respaldosDir: opciones.respaldosDir ?? null,
+    conPdf: opciones.printPdf !== null,
+    nativeBinding: opciones.nativeBinding ?? null
+  }
+  const escuchas = new Set<(e: Evento) => void>()
+  const emitir = (e: Evento): void => escuchas.forEach((f) => f(e))
+  // The first opens (migrates, seeds, takes the daily backup); the second finds it ready.
+  const diario = await iniciarHilo(opciones, datos, emitir)
+  const pesado = await iniciarHilo(opciones, { ...datos, respaldosDir: null }, emitir).catch(
+    async (e: unknown) => {
+      await diario.cerrar()
+      throw e
+    }
+  )
+  return {
+    dbPath: datos.dbPath,
+    schemaVersion: diario.schemaVersion,
+    creado: diario.creado,
+    call: (canal, entrada) => (esPesado(canal) ? pesado : diario).call(canal, entrada),
+    alEvento: (escucha) => {
+      escuchas.add(escucha)
+      return () => escuchas.delete(escucha)
+    },
+    cerrar: async () => {
+      await Promise.all([pesado.cerrar(), diario.cerrar()])
+    }
+  }
+}
+
+function iniciarHilo(
+  opciones: OpcionesNucleo,
+  datos: DatosNucleo,
+  emitir: (e: Evento) => void
+): Promise<Hilo> {
+  const worker = crearWorker(opciones, datos)
+  const pendientes = new Map<number, (r: ApiResult<unknown>) => void>()
+  let seq = 0
+  let cerrado: (() => void) | null = null
+  const enviar = (m: AlNucleo): void => worker.postMessage(m)
+
+  return new Promise((listo, falla) => {
+    worker.on('message', (m: DelNucleo) => {
+      switch (m.tipo) {
+        case 'listo':
+          return listo(hilo(m.schemaVersion, m.creado))
+        case 'fallo':
+          return falla(
+            m.razon === 'interno' ? new Error(m.mensaje) : new DatabaseOpenError(m.razon, m.mensaje)
+          )
+        case 'resultado':
+          pendientes.get(m.seq)?.(m.resultado)
+          pendientes.delete(m.seq)
+          return
+        case 'evento':
+          return emitir(m.evento)
+        case 'pdf':
+          return void imprimir(m.seq, m.html, m.pie)
+        case 'log':
+          return opciones.log(m.mensaje, m.error ?? undefined)
+        case 'cerrado':
+          return cerrado?.()
+      }
+    })
+    worker.on('error', (e) => {
+      opciones.log('el núcleo se detuvo', e)
+      falla(e)
+    })
+    worker.on('exit', () => {
+      for (const responder of pendientes.values()) responder(DETENIDO)
+      pendientes.clear()
+      cerrado?.()
+    })
+  })
+
+  async function imprimir(s: number, html: string, pie: string): Promise<void> {
+    try {
+      const pdf = await opciones.printPdf!(html, pie)
+      enviar({ tipo: 'pdf-listo', seq: s, pdf })
+    } catch (e) {
+      enviar({ tipo: 'pdf-fallo', seq: s, mensaje: e instanceof Error ? e.message : String(e) })
+    }
+  }
+
+  function hilo(schemaVersion: number, creado: boolean): Hilo {
+    return {
+      schemaVersion,
+      creado,
+      call: (canal, entrada) =>
+        new Promise((responder) => {
+          const s = ++seq
+          pendientes.set(s, responder)
+          enviar({ tipo: 'llamada', seq: s, canal, entrada })
+        }),
+      cerrar: () =>
+        new Promise<void>((hecho) => {
+          cerrado = hecho
+          enviar({ tipo: 'cerrar' })
+        })
+    }
+  }
+}

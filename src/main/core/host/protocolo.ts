@@ -1,0 +1,31 @@
+import type { ApiResult } from '../../../shared/api/result'
+import type { Evento } from '../../../shared/api/eventos'
+import type { OpenFailure } from '../db/open'
+
+/** What the host gives the core's worker when it starts it. */
+export interface DatosNucleo {
+  dbPath: string
+  version: string
+  /** Where automatic backups go (daily at start, after each approval); null: none. */
+  respaldosDir: string | null
+  /** Whether the host can print PDFs (it is asked through a port message). */
+  conPdf: boolean
+  nativeBinding: string | null
+}
+
+/** Host → worker. */
+export type AlNucleo =
+  | { tipo: 'llamada'; seq: number; canal: string; entrada: unknown }
+  | { tipo: 'pdf-listo'; seq: number; pdf: Uint8Array }
+  | { tipo: 'pdf-fallo'; seq: number; mensaje: string }
+  | { tipo: 'cerrar' }
+
+/** Worker → host. */
+export type DelNucleo =
+  | { tipo: 'listo'; schemaVersion: number; creado: boolean }
+  | { tipo: 'fallo'; razon: OpenFailure | 'interno'; mensaje: string }
+  | { tipo: 'resultado'; seq: number; resultado: ApiResult<unknown> }
+  | { tipo: 'evento'; evento: Evento }
+  | { tipo: 'pdf'; seq: number; html: string; pie: string }
+  | { tipo: 'log'; mensaje: string; error: string | null }
+  | { tipo: 'cerrado' }

@@ -1,0 +1,107 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { openAppDatabase, DatabaseOpenError, type AppDatabase } from '../db/open'
+import { createAppApi } from '../app-api'
+import { dispatch, type Logger } from '../dispatch'
+import { respaldoAutomatico } from '../respaldos'
+import type { PdfPrinter } from '../export/documento'
+import type { AlNucleo, DatosNucleo, DelNucleo } from './protocolo'
+
+/**
+ * The core's thread: owns the database and serves every contract call sent by its host (the
+ * Electron main process, the bridge, tests), so a long query or import never stalls the host.
+ * What only the host can do (printing a PDF) is asked back through a message.
+ */
+const datos = workerData as DatosNucleo
+const puerto = parentPort!
+const enviar = (m: DelNucleo): void => puerto.postMessage(m)
+
+const log: Logger = (mensaje, error) =>
+  enviar({
+    tipo: 'log',
+    mensaje,
+    error:
+      error === undefined
+        ? null
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error)
+  })
+
+const pdfs = new Map<number, { ok: (pdf: Uint8Array) => void; mal: (e: Error) => void }>()
+let seqPdf = 0
+const printPdf: PdfPrinter | null = datos.conPdf
+  ? (html, pie) =>
+      new Promise((ok, mal) => {
+        const seq = ++seqPdf
+        pdfs.set(seq, { ok, mal })
+        enviar({ tipo: 'pdf', seq, html, pie })
+      })
+  : null
+
+async function abrir(): Promise<AppDatabase | null> {
+  try {
+    return await openAppDatabase(datos.dbPath, {
+      respaldosDir: datos.respaldosDir ?? undefined,
+      nativeBinding: datos.nativeBinding ?? undefined
+    })
+  } catch (error) {
+    log('no se pudo abrir la base de datos', error)
+    enviar(
+      error instanceof DatabaseOpenError
+        ? { tipo: 'fallo', razon: error.reason, mensaje: error.message }
+        : { tipo: 'fallo', razon: 'interno', mensaje: String(error) }
+    )
+    return null
+  }
+}
+
+async function main(): Promise<void> {
+  const app = await abrir()
+  if (!app) return puerto.close()
+  const respaldo = (motivo: 'diario' | 'aprobacion') => (): Promise<unknown> =>
+    datos.respaldosDir
+      ? respaldoAutomatico(app.handle, datos.respaldosDir, motivo).catch((e: unknown) =>
+          log(`respaldo ${motivo} fallido`, e)
+        )
+      : Promise.resolve()
+  const api = createAppApi(app, {
+    version: datos.version,
+    printPdf,
+    log,
+    alAprobar: respaldo('aprobacion'),
+    alEvento: (evento) => enviar({ tipo: 'evento', evento })
+  })
+  puerto.on('message', (m: AlNucleo) => void atender(m, app, api))
+  enviar({ tipo: 'listo', schemaVersion: app.schemaVersion, creado: app.created })
+  // Holding kysely's connection: the backup never copies mid-way through a transaction.
+  void app.db.connection().execute(respaldo('diario'))
+}
+
+async function atender(
+  m: AlNucleo,
+  app: AppDatabase,
+  api: ReturnType<typeof createAppApi>
+): Promise<void> {
+  switch (m.tipo) {
+    case 'llamada':
+      return enviar({
+        tipo: 'resultado',
+        seq: m.seq,
+        resultado: await dispatch(api, m.canal, m.entrada, log)
+      })
+    case 'pdf-listo':
+      pdfs.get(m.seq)?.ok(m.pdf)
+      pdfs.delete(m.seq)
+      return
+    case 'pdf-fallo':
+      pdfs.get(m.seq)?.mal(new Error(m.mensaje))
+      pdfs.delete(m.seq)
+      return
+    case 'cerrar':
+      await app.close()
+      enviar({ tipo: 'cerrado' })
+      puerto.close()
+  }
+}
+
+void main()
