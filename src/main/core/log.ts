@@ -16,7 +16,7 @@ export function crearLog(
   const file = path.join(dir, nombre)
   return (mensaje, error) => {
     try {
-      if (fs.existsSync(file) && fs.statSync(file).size > LOG_MAX_BYTES) rotar(file)
+      if (fs.existsSync(file) && fs.statSync(file).size > LOG_MAX_BYTES) rotarLog(file)
       const detalle =
         error instanceof Error
           ? ` ${error.name}: ${error.message}\n${error.stack ?? ''}`
@@ -30,7 +30,7 @@ export function crearLog(
   }
 }
 
-function rotar(file: string): void {
+function rotarLog(file: string): void {
   fs.rmSync(`${file}.${LOG_ARCHIVOS}`, { force: true })
   for (let i = LOG_ARCHIVOS - 1; i >= 1; i--) {
     if (fs.existsSync(`${file}.${i}`)) fs.renameSync(`${file}.${i}`, `${file}.${i + 1}`)

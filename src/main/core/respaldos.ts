@@ -136,12 +136,12 @@ export async function respaldoAutomatico(
     return null
   const destino = path.join(dir, `secretaria-mitp-${sello(ahora)}-${motivo}.db`)
   await respaldar(handle, destino)
-  rotar(dir)
+  rotarRespaldos(dir)
   return destino
 }
 
 /** Keeps the newest 30 backups, and every one taken before a migration. */
-export function rotar(dir: string): string[] {
+export function rotarRespaldos(dir: string): string[] {
   const borrados: string[] = []
   const comunes = listarRespaldos(dir).filter((r) => !r.motivo.startsWith('antes-de-migrar'))
   for (const r of comunes.slice(CONSERVAR)) {

@@ -6,13 +6,13 @@ import { createKysely, openSqlite } from '../../../../src/main/core/db/sqlite'
 import { migrate } from '../../../../src/main/core/db/migrator'
 import { LATEST_SCHEMA_VERSION } from '../../../../src/main/core/db/migrations'
 import { seedPlanInicial } from '../../../../src/main/core/seed/plan-inicial'
-import { createAppApi } from '../../../../src/main/core/app-api'
+import { createAppApi } from '../../../../src/main/core/api'
 import {
   CONSERVAR,
   listarRespaldos,
   respaldoAutomatico,
   restaurar,
-  rotar,
+  rotarRespaldos,
   ultimoRespaldoBueno,
   verificarArchivo
 } from '../../../../src/main/core/respaldos'
@@ -65,7 +65,7 @@ describe('backups', () => {
     expect(todos.some((r) => r.motivo === 'antes-de-migrar-v1')).toBe(true)
     expect(todos.some((r) => r.motivo === 'diario')).toBe(false) // the oldest went first
     expect(fs.readdirSync(d).filter((f) => f.endsWith('.tmp'))).toEqual([])
-    expect(rotar(d)).toEqual([])
+    expect(rotarRespaldos(d)).toEqual([])
   })
 
   it('are taken before migrating an existing file', async () => {

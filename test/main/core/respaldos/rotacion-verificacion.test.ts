@@ -9,7 +9,7 @@ import {
   respaldar,
   respaldoAutomatico,
   restaurar,
-  rotar,
+  rotarRespaldos,
   ultimoRespaldoBueno,
   verificarArchivo
 } from '../../../../src/main/core/respaldos'
@@ -114,7 +114,7 @@ describe('verificarArchivo', () => {
   })
 })
 
-describe('listarRespaldos and rotar', () => {
+describe('listarRespaldos and rotarRespaldos', () => {
   it('lists only our backups, newest first, with their date, reason and size', () => {
     const dir = d('lista')
     expect(listarRespaldos(path.join(dir, 'no-existe'))).toEqual([])
@@ -156,12 +156,12 @@ describe('listarRespaldos and rotar', () => {
     for (let i = 0; i < CONSERVAR + 2; i++)
       fs.writeFileSync(path.join(dir, nombre(i, 'manual')), '')
     fs.writeFileSync(path.join(dir, nombre(0, 'antes-de-migrar-v1')), '')
-    expect(rotar(dir)).toEqual([nombre(1, 'manual'), nombre(0, 'manual')])
+    expect(rotarRespaldos(dir)).toEqual([nombre(1, 'manual'), nombre(0, 'manual')])
     const quedan = listarRespaldos(dir)
     expect(quedan).toHaveLength(CONSERVAR + 1)
     expect(quedan[0]!.nombre).toBe(nombre(CONSERVAR + 1, 'manual'))
     expect(quedan.map((r) => r.motivo)).toContain('antes-de-migrar-v1')
-    expect(rotar(dir)).toEqual([])
+    expect(rotarRespaldos(dir)).toEqual([])
     expect(CONSERVAR).toBe(30)
   })
 })
