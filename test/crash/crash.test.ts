@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppDatabase } from '../../src/main/core/db/open'
-import { createAppApi } from '../../src/main/core/app-api'
+import { createAppApi } from '../../src/main/core/api'
 import { tempDir } from '../helpers/db'
 import { bundleWriter, checkAfterKill, runAndKill } from './crash-harness'
 

@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs'
 import { openAppDatabase } from '../../src/main/core/db/open'
-import { createAppApi } from '../../src/main/core/app-api'
+import { createAppApi } from '../../src/main/core/api'
 
 const OVERRIDES = ['OFF', 'NORMAL', 'FULL', 'EXTRA']
 

@@ -4,7 +4,7 @@
  * Usage: writer DB SESION_ID safe|unsafe START
  */
 import { openAppDatabase } from '../../src/main/core/db/open'
-import { createAppApi } from '../../src/main/core/app-api'
+import { createAppApi } from '../../src/main/core/api'
 
 async function main(): Promise<void> {
   const [file, sesionId, mode, startArg] = process.argv.slice(2) as [string, string, string, string]

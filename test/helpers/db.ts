@@ -7,7 +7,7 @@ import {
   type AppDatabase,
   type OpenAppDatabaseOptions
 } from '../../src/main/core/db/open'
-import { createAppApi } from '../../src/main/core/app-api'
+import { createAppApi } from '../../src/main/core/api'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../src/main/core/db/schema'
 import type { ApiHandlers } from '../../src/shared/api/contract'

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AppDatabase } from '../core/db/open'
-import { createAppApi } from '../core/app-api'
+import { createAppApi } from '../core/api'
 import { esperarTarea, llamador, type Llamar } from '../core/cliente'
 import type { Logger } from '../core/dispatch'
 import type { Input } from '../../shared/api/contract'

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createAppApi } from '../../../src/main/core/app-api'
+import { createAppApi } from '../../../src/main/core/api'
 import { dispatch } from '../../../src/main/core/dispatch'
 import { openSqlite } from '../../../src/main/core/db/sqlite'
 import { AppError } from '../../../src/main/core/errors'

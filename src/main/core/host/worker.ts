@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { openAppDatabase, DatabaseOpenError, type AppDatabase } from '../db/open'
-import { createAppApi } from '../app-api'
+import { createAppApi } from '../api'
 import { dispatch, type Logger } from '../dispatch'
 import { respaldoAutomatico } from '../respaldos'
 import type { PdfPrinter } from '../export/documento'

@@ -6,7 +6,7 @@ import { CHANNELS, esLectura, type Channel } from '../../../../src/shared/api/ch
 import { contract } from '../../../../src/shared/api/contract'
 import { dispatch } from '../../../../src/main/core/dispatch'
 import { openAppDatabase } from '../../../../src/main/core/db/open'
-import { createAppApi } from '../../../../src/main/core/app-api'
+import { createAppApi } from '../../../../src/main/core/api'
 import { MENSAJE_SELLADA } from '../../../../src/main/core/services/acta-guard'
 import { actaDocumento } from '../../../../src/main/core/export/acta-documento'
 import { dbSnapshot, openTestApp, tempDir } from '../../../helpers/db'
