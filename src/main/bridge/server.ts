@@ -36,78 +36,13 @@ const MAX_BODY = 30 * 1024 * 1024
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const root = options.staticDir ? path.resolve(options.staticDir) : undefined
+  let port = 0
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    atender(req, res, options, root, port).catch((error: unknown) => {
       options.log('bridge', error)
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Error interno')
     })
   })
-
-  let port = 0
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const host = req.headers.host ?? ''
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-      return send(res, 421, 'text/plain; charset=utf-8', 'Host no permitido')
-    }
-    const url = req.url ?? '/'
-    if (url === EVENTOS) return eventos(req, res)
-    if (url.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST')
-      if (req.headers[TOKEN_HEADER] !== options.token) {
-        return json(res, 401, {
-          ok: false,
-          error: { code: 'no_autorizado', message: 'Acceso no autorizado.' }
-        })
-      }
-      const body = await readBody(req)
-      if (body === null) {
-        return json(res, 413, {
-          ok: false,
-          error: { code: 'entrada_invalida', message: 'Solicitud demasiado grande.' }
-        })
-      }
-      let input: unknown
-      try {
-        input = body.length ? JSON.parse(body) : undefined
-      } catch {
-        return json(res, 400, {
-          ok: false,
-          error: { code: 'entrada_invalida', message: 'JSON no válido.' }
-        })
-      }
-      const channel = decodeURIComponent(url.slice('/api/'.length))
-      return json(res, 200, await options.call(channel, input))
-    }
-    if (!root || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      return send(res, 404, 'text/plain; charset=utf-8', 'No encontrado')
-    }
-    const file = (await readStatic(root, url)) ?? (await readStatic(root, '/index.html'))
-    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'No encontrado')
-    const body = file.type.startsWith('text/html')
-      ? Buffer.from(
-          file.body
-            .toString('utf8')
-            .replace('</head>', `<meta name="mitp-bridge-token" content="${options.token}"></head>`)
-        )
-      : file.body
-    return send(res, 200, file.type, body)
-  }
-
-  /** One stream per page: every event as `data: JSON`, until the page goes away. */
-  function eventos(req: http.IncomingMessage, res: http.ServerResponse): void {
-    if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Use GET')
-    if (req.headers[TOKEN_HEADER] !== options.token)
-      return send(res, 401, 'text/plain; charset=utf-8', 'Acceso no autorizado.')
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff'
-    })
-    res.write(': conectado\n\n')
-    const dejar = options.alEvento?.((e) => res.write(`data: ${JSON.stringify(e)}\n\n`))
-    req.on('close', () => dejar?.())
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
@@ -121,6 +56,88 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         server.close(() => resolve())
       })
   }
+}
+
+async function atender(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  options: BridgeOptions,
+  root: string | undefined,
+  port: number
+): Promise<void> {
+  const host = req.headers.host ?? ''
+  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+    return send(res, 421, 'text/plain; charset=utf-8', 'Host no permitido')
+  }
+  const url = req.url ?? '/'
+  if (url === EVENTOS) return eventos(req, res, options)
+  if (url.startsWith('/api/')) return llamada(req, res, options, url)
+  if (!root || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    return send(res, 404, 'text/plain; charset=utf-8', 'No encontrado')
+  }
+  const file = (await readStatic(root, url)) ?? (await readStatic(root, '/index.html'))
+  if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'No encontrado')
+  const body = file.type.startsWith('text/html')
+    ? Buffer.from(
+        file.body
+          .toString('utf8')
+          .replace('</head>', `<meta name="mitp-bridge-token" content="${options.token}"></head>`)
+      )
+    : file.body
+  return send(res, 200, file.type, body)
+}
+
+/** POST /api/<channel>: one contract call, answered as JSON. */
+async function llamada(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  options: BridgeOptions,
+  url: string
+): Promise<void> {
+  if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST')
+  if (req.headers[TOKEN_HEADER] !== options.token) {
+    return json(res, 401, {
+      ok: false,
+      error: { code: 'no_autorizado', message: 'Acceso no autorizado.' }
+    })
+  }
+  const body = await readBody(req)
+  if (body === null) {
+    return json(res, 413, {
+      ok: false,
+      error: { code: 'entrada_invalida', message: 'Solicitud demasiado grande.' }
+    })
+  }
+  let input: unknown
+  try {
+    input = body.length ? JSON.parse(body) : undefined
+  } catch {
+    return json(res, 400, {
+      ok: false,
+      error: { code: 'entrada_invalida', message: 'JSON no válido.' }
+    })
+  }
+  const channel = decodeURIComponent(url.slice('/api/'.length))
+  return json(res, 200, await options.call(channel, input))
+}
+
+/** GET /api/eventos: one stream per page, every event as `data: JSON`, until the page goes. */
+function eventos(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  options: BridgeOptions
+): void {
+  if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Use GET')
+  if (req.headers[TOKEN_HEADER] !== options.token)
+    return send(res, 401, 'text/plain; charset=utf-8', 'Acceso no autorizado.')
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff'
+  })
+  res.write(': conectado\n\n')
+  const dejar = options.alEvento?.((e) => res.write(`data: ${JSON.stringify(e)}\n\n`))
+  req.on('close', () => dejar?.())
 }
 
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
