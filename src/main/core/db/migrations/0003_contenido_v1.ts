@@ -24,41 +24,36 @@ async function filas(db: Kysely<unknown>, query: RawBuilder<unknown>): Promise<R
   return (await query.execute(db)).rows as Row[]
 }
 
-export async function contenidoV1(db: Kysely<unknown>, id: string): Promise<unknown> {
-  const [s] = await filas(
-    db,
-    sql`select s.*, i.nombre as instancia_nombre from sesiones s
-        join instancias i on i.id = s.instancia_id where s.id = ${id}`
-  )
-  if (!s) throw new Error(`sesión ${id} no encontrada`)
-  const asistencia = await filas(
-    db,
-    sql`select * from asistencias where sesion_id = ${id} order by orden, id`
-  )
-  const puntos = await filas(
-    db,
-    sql`select * from puntos_tabla where sesion_id = ${id} order by orden, id`
-  )
-  const avances = await filas(
-    db,
-    sql`select * from avances where sesion_id = ${id} order by accion_codigo, id`
-  )
-  const mediciones = await filas(
-    db,
-    sql`select * from mediciones where sesion_id = ${id}
-        order by accion_codigo, indicador_texto, id`
-  )
-  const acuerdos = await filas(
-    db,
-    sql`select * from acuerdos where sesion_id = ${id} order by numero`
-  )
-  const seguimientos = await filas(
-    db,
-    sql`select sg.estado, sg.nota, a.numero, a.texto, o.tipo, o.numero as s_numero, o.anio
+/** The rows of one session, each list in the order version 2 read it. */
+type Listas =
+  'sesion' | 'asistencia' | 'puntos' | 'avances' | 'mediciones' | 'acuerdos' | 'seguimientos'
+
+async function leerV1(db: Kysely<unknown>, id: string): Promise<Record<Listas, Row[]>> {
+  const q = (query: RawBuilder<unknown>): Promise<Row[]> => filas(db, query)
+  return {
+    sesion: await q(sql`select s.*, i.nombre as instancia_nombre from sesiones s
+        join instancias i on i.id = s.instancia_id where s.id = ${id}`),
+    asistencia: await q(sql`select * from asistencias where sesion_id = ${id} order by orden, id`),
+    puntos: await q(sql`select * from puntos_tabla where sesion_id = ${id} order by orden, id`),
+    avances: await q(sql`select * from avances where sesion_id = ${id} order by accion_codigo, id`),
+    mediciones: await q(sql`select * from mediciones where sesion_id = ${id}
+        order by accion_codigo, indicador_texto, id`),
+    acuerdos: await q(sql`select * from acuerdos where sesion_id = ${id} order by numero`),
+    seguimientos: await q(sql`select sg.estado, sg.nota, a.numero, a.texto, o.tipo,
+        o.numero as s_numero, o.anio
         from seguimientos sg join acuerdos a on a.id = sg.acuerdo_id
         join sesiones o on o.id = a.sesion_id
-        where sg.sesion_id = ${id} order by o.fecha, a.numero`
+        where sg.sesion_id = ${id} order by o.fecha, a.numero`)
+  }
+}
+
+export async function contenidoV1(db: Kysely<unknown>, id: string): Promise<unknown> {
+  const { sesion, asistencia, puntos, avances, mediciones, acuerdos, seguimientos } = await leerV1(
+    db,
+    id
   )
+  const s = sesion[0]
+  if (!s) throw new Error(`sesión ${id} no encontrada`)
   return {
     sesion: {
       titulo: titulo(String(s.tipo), Number(s.numero), Number(s.anio)),
