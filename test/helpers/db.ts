@@ -11,7 +11,7 @@ import { createAppApi } from '../../src/main/core/api'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../src/main/core/db/schema'
 import type { ApiHandlers } from '../../src/shared/api/contract'
-import type { PdfPrinter } from '../../src/main/core/export/documento'
+import type { PdfPrinter } from '../../src/main/core/actas/documentos/archivo'
 
 /** A fresh folder under the OS temp dir, removed by the returned cleanup. */
 export function tempDir(prefix = 'mitp-test-'): { dir: string; cleanup: () => void } {

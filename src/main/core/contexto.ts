@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './db/schema'
 import type { AppInfo } from '../../shared/api/contract'
-import type { PdfPrinter } from './export/documento'
+import type { PdfPrinter } from './actas/documentos/archivo'
 import type { Logger } from './dispatch'
 import type { Tareas } from './tareas'
 import type { Evento } from '../../shared/api/eventos'

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
-import type { PdfPrinter } from '../core/export/documento'
-import { OPCIONES_PDF } from '../core/export/pdf-opciones'
+import type { PdfPrinter } from '../core/actas/documentos/archivo'
+import { OPCIONES_PDF } from '../core/actas/documentos/pdf-opciones'
 
 /**
  * PDFs for development, tests and the CLI: the same HTML the app prints with Electron,

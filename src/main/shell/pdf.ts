@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron'
-import type { PdfPrinter } from '../core/export/documento'
-import { OPCIONES_PDF } from '../core/export/pdf-opciones'
+import type { PdfPrinter } from '../core/actas/documentos/archivo'
+import { OPCIONES_PDF } from '../core/actas/documentos/pdf-opciones'
 
 /** Prints the acta's HTML with Electron in a hidden window that runs no script. */
 export const electronPdfPrinter: PdfPrinter = async (html, footerHtml) => {

@@ -1,8 +1,9 @@
 import type { Handlers } from '../../../shared/api/contract'
 import type { actasMetodos } from '../../../shared/actas/contract'
 import type { CoreContext } from '../contexto'
-import { crearErrata, guardarConfig, obtenerConfig } from '../services/erratas-config.service'
-import { actaArchivo, toDocumento } from '../export/documento'
+import { crearErrata } from './erratas.service'
+import { guardarConfig, obtenerConfig } from './config.service'
+import { actaArchivo, toDocumento } from './documentos/archivo'
 
 export function actasHandlers({ db, env }: CoreContext): Handlers<typeof actasMetodos> {
   return {

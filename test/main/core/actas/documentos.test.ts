@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { actaArchivo } from '../../../../src/main/core/export/documento'
+import { actaArchivo } from '../../../../src/main/core/actas/documentos/archivo'
 import { chromiumPdfPrinter } from '../../../../src/main/ports/pdf-chromium'
 import { runCliProcess } from '../../../helpers/cli'
 import { openTestApp, tempDir, type TestApp } from '../../../helpers/db'

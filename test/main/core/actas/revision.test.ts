@@ -12,7 +12,7 @@ import {
 import { AVISO_RESELLADA, MENSAJE_V2 } from '../../../../src/main/core/actas/revision'
 import { MENSAJE_SIN_PROTECCION } from '../../../../src/main/core/db/protecciones'
 import { openAppDatabase } from '../../../../src/main/core/db/open'
-import { actaDocumento } from '../../../../src/main/core/export/acta-documento'
+import { actaDocumento } from '../../../../src/main/core/actas/documentos/modelo'
 import { openSqlite } from '../../../../src/main/core/db/sqlite'
 import { openTestApp, tempDir, type TestApp } from '../../../helpers/db'
 import { caller } from '../../../helpers/sesiones'

@@ -7,8 +7,8 @@ import { contract } from '../../../../src/shared/api/contract'
 import { dispatch } from '../../../../src/main/core/dispatch'
 import { openAppDatabase } from '../../../../src/main/core/db/open'
 import { createAppApi } from '../../../../src/main/core/api'
-import { MENSAJE_SELLADA } from '../../../../src/main/core/services/acta-guard'
-import { actaDocumento } from '../../../../src/main/core/export/acta-documento'
+import { MENSAJE_SELLADA } from '../../../../src/main/core/sesiones/acta-guard'
+import { actaDocumento } from '../../../../src/main/core/actas/documentos/modelo'
 import { dbSnapshot, openTestApp, tempDir } from '../../../helpers/db'
 import {
   actaAprobada,

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { actaDocumento, fechaLarga } from '../../../../src/main/core/export/acta-documento'
+import { actaDocumento, fechaLarga } from '../../../../src/main/core/actas/documentos/modelo'
 import {
   actaArchivo,
   MENSAJE_SIN_PDF,
   toDocumento
-} from '../../../../src/main/core/export/documento'
+} from '../../../../src/main/core/actas/documentos/archivo'
 import { openTestApp, type TestApp } from '../../../helpers/db'
 import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
 

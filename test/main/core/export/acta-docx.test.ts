@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actaDocx } from '../../../../src/main/core/export/acta-docx'
+import { actaDocx } from '../../../../src/main/core/actas/documentos/docx'
 import { actaCompleta, actaVacia, docxParrafos, docxParte, LOGO_PNG } from './acta-fixture'
 
 // The Word acta, unzipped and read paragraph by paragraph (table cells in document order).

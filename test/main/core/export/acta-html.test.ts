@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actaHtml, actaPie, actaPieHtml } from '../../../../src/main/core/export/acta-html'
+import { actaHtml, actaPie, actaPieHtml } from '../../../../src/main/core/actas/documentos/html'
 import { actaCompleta, actaVacia, LOGO_PNG } from './acta-fixture'
 
 // The printable acta (HTML for the PDF printer), read as text: sections, tables, escaping.

@@ -1,4 +1,4 @@
-import type { ActaDocumento } from './acta-documento'
+import type { ActaDocumento } from './modelo'
 
 const esc = (s: string): string =>
   s.replace(
@@ -60,8 +60,8 @@ export function actaPieHtml(d: ActaDocumento): string {
   return `<div style="font-size:7px;width:100%;text-align:center;color:#444;font-family:Arial,sans-serif">${esc(actaPie(d))} — Página <span class="pageNumber"></span> de <span class="totalPages"></span></div>`
 }
 
-/** The acta as a printable HTML page (printed to PDF by Chromium or Electron). */
-export function actaHtml(d: ActaDocumento): string {
+/** Letterhead, title and the session's particulars. */
+function apertura(d: ActaDocumento): string[] {
   const s: string[] = []
   s.push(
     `<!doctype html><html lang="es-CL"><head><meta charset="utf-8"><title>${esc(d.titulo)}</title><style>${CSS}</style></head><body>`
@@ -82,6 +82,12 @@ export function actaHtml(d: ActaDocumento): string {
       d.secretariaActas
     )}</dd><dt>Quórum</dt><dd>${esc(d.quorum)}</dd></dl>`
   )
+  return s
+}
+
+/** 1. Asistentes: members by institution, guests, excused. */
+function asistentes(d: ActaDocumento): string[] {
+  const s: string[] = []
   s.push('<h2>1. Asistentes</h2>')
   s.push(
     tabla(
@@ -107,6 +113,12 @@ export function actaHtml(d: ActaDocumento): string {
         )
       : '<p class="vacio">No hubo excusas.</p>'
   )
+  return s
+}
+
+/** 2. Tabla, 3. Desarrollo and, when there is any, 4. Avance del Plan de Acción. */
+function tablaYDesarrollo(d: ActaDocumento): string[] {
+  const s: string[] = []
   s.push(
     '<h2>2. Tabla</h2><ol>' + d.puntos.map((p) => `<li>${esc(p.titulo)}</li>`).join('') + '</ol>'
   )
@@ -133,6 +145,12 @@ export function actaHtml(d: ActaDocumento): string {
       )
     }
   }
+  return s
+}
+
+/** 5. Seguimiento, 6. Acuerdos, 7. Próxima sesión, the approval and the errata. */
+function acuerdosYCierre(d: ActaDocumento): string[] {
+  const s: string[] = []
   s.push('<h2>5. Seguimiento de acuerdos anteriores</h2>')
   s.push(
     d.seguimiento.length
@@ -163,21 +181,34 @@ export function actaHtml(d: ActaDocumento): string {
         )
     )
   }
-  s.push(
+  return s
+}
+
+/** The signatures, the attendance sheet on a page of its own, and the hash. */
+function firmasYAnexo(d: ActaDocumento): string[] {
+  return [
     '<div class="firmas-linea">' +
       d.firmantes.map((f) => `<div>${esc(f.nombre)}<br>${esc(f.rol)}</div>`).join('') +
-      '</div>'
-  )
-  s.push(
+      '</div>',
     `<section class="anexo"><h2>Anexo: hoja de asistencia</h2><p>${esc(d.titulo)} — ${esc(d.instancia)} — ${esc(d.fechaLarga)}</p>` +
       tabla(
         ['N°', 'Nombre', 'Institución', 'Cargo', 'Firma'],
         d.hojaAsistencia.map((a, i) => [String(i + 1), a.nombre, a.institucion, a.cargo, '']),
         'firmas'
       ) +
-      '</section>'
-  )
-  s.push(`<p class="hash">${esc(actaPie(d))}</p>`)
-  s.push('</body></html>')
-  return s.join('\n')
+      '</section>',
+    `<p class="hash">${esc(actaPie(d))}</p>`,
+    '</body></html>'
+  ]
+}
+
+/** The acta as a printable HTML page (printed to PDF by Chromium or Electron). */
+export function actaHtml(d: ActaDocumento): string {
+  return [
+    ...apertura(d),
+    ...asistentes(d),
+    ...tablaYDesarrollo(d),
+    ...acuerdosYCierre(d),
+    ...firmasYAnexo(d)
+  ].join('\n')
 }

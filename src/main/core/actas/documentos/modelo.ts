@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Database } from '../db/schema'
+import type { Database } from '../../db/schema'
 import {
   ACUERDO_SITUACION_LABEL,
   AVANCE_ESTADO_LABEL,
@@ -7,13 +7,15 @@ import {
   MODALIDAD_LABEL,
   SESION_TIPO_LABEL,
   calcularQuorum,
-  porcentajeDe
-} from '../../../shared/domain/sesiones'
-import { formatFecha } from '../../../shared/domain/fechas'
-import { contenidoParaDocumento } from '../actas/sello'
-import { obtenerConfig } from '../services/erratas-config.service'
-import { obtenerSesion } from '../services/sesiones.service'
-import { notFound } from '../errors'
+  porcentajeDe,
+  type Sesion
+} from '../../../../shared/domain/sesiones'
+import { formatFecha } from '../../../../shared/domain/fechas'
+import { contenidoParaDocumento } from '../sello'
+import type { ActaContenido } from '../contenido-tipo'
+import { obtenerConfig } from '../config.service'
+import { obtenerSesion } from '../../sesiones/lectura'
+import { notFound } from '../../errors'
 
 /**
  * The acta as both documents print it (DOCX and PDF share this), built from the very content
@@ -64,10 +66,8 @@ export function fechaLarga(iso: string): string {
 const numero = (n: number | null): string =>
   n === null ? '' : new Intl.NumberFormat('es-CL').format(n)
 
-export async function actaDocumento(
-  db: Kysely<Database>,
-  sesionId: string
-): Promise<ActaDocumento> {
+/** What the acta is printed from: its (checked) content and what is kept beside it. */
+async function leerFuentes(db: Kysely<Database>, sesionId: string) {
   const sello = await db
     .selectFrom('sesiones')
     .select(['id', 'estado', 'hash', 'contenido_aprobado', 'aprobada_secretaria', 'hash_anterior'])
@@ -75,7 +75,7 @@ export async function actaDocumento(
     .executeTakeFirst()
   if (!sello) throw notFound('La sesión')
   // An approved acta prints its sealed copy, after its hash is checked again.
-  const [{ contenido: c, hash }, sesion, config, erratas, instancia] = await Promise.all([
+  const [{ contenido, hash }, sesion, config, erratas, instancia] = await Promise.all([
     contenidoParaDocumento(db, sello),
     obtenerSesion(db, sesionId),
     obtenerConfig(db),
@@ -95,7 +95,15 @@ export async function actaDocumento(
   // Actas sealed before schema version 3 did not copy the secretary's name into their content:
   // it was frozen beside it when they were sealed. Drafts name today's secretary.
   const secretariaActas =
-    (c.sesion.secretariaActas ?? sello.aprobada_secretaria ?? instancia.secretaria_actas) || ''
+    (contenido.sesion.secretariaActas ?? sello.aprobada_secretaria ?? instancia.secretaria_actas) ||
+    ''
+  return { c: contenido, hash, sesion, config, erratas, secretariaActas, sello }
+}
+
+type Asistentes = Pick<ActaDocumento, 'presentes' | 'excusados' | 'ausentes' | 'invitados'>
+
+/** Members present grouped by institution, then excused, absent and invited people. */
+function asistentes(c: ActaContenido): Asistentes {
   const miembros = c.asistencia.filter((a) => a.calidad !== 'invitado')
   const porInstitucion = new Map<string, string[]>()
   for (const a of miembros.filter((m) => m.estado === 'presente')) {
@@ -105,21 +113,7 @@ export async function actaDocumento(
     )
     porInstitucion.set(a.institucion, list)
   }
-  const q = calcularQuorum(c.asistencia)
-  const presentes = c.asistencia.filter((a) => a.estado === 'presente')
   return {
-    encabezado: config.encabezado.split('\n').filter((l) => l.trim() !== ''),
-    logo: config.logo,
-    instancia: c.sesion.instancia,
-    titulo: `ACTA SESIÓN ${SESION_TIPO_LABEL[sesion.tipo].toUpperCase()} N° ${sesion.numero}/${sesion.anio}`,
-    borrador: sesion.estado !== 'aprobada',
-    fechaLarga: fechaLarga(c.sesion.fecha),
-    lugar: c.sesion.lugar || '—',
-    modalidad: MODALIDAD_LABEL[c.sesion.modalidad],
-    horaInicio: c.sesion.horaInicio ?? '—',
-    horaTermino: c.sesion.horaTermino ?? '—',
-    preside: c.sesion.preside || '—',
-    secretariaActas: secretariaActas || '—',
     presentes: [...porInstitucion.entries()].map(([institucion, personas]) => ({
       institucion,
       personas
@@ -132,9 +126,15 @@ export async function actaDocumento(
       .map((a) => ({ nombre: a.nombre, institucion: a.institucion })),
     invitados: c.asistencia
       .filter((a) => a.calidad === 'invitado' && a.estado === 'presente')
-      .map((a) => ({ nombre: a.nombre, institucion: a.institucion, cargo: a.cargo })),
-    quorum: `${q.presentes} de ${q.total} instituciones miembro presentes${q.alcanzado ? ' (con quórum)' : ' (sin quórum)'}`,
-    puntos: c.puntos,
+      .map((a) => ({ nombre: a.nombre, institucion: a.institucion, cargo: a.cargo }))
+  }
+}
+
+type AvanceYAcuerdos = Pick<ActaDocumento, 'avances' | 'mediciones' | 'seguimiento' | 'acuerdos'>
+
+/** The plan's progress, indicator values, follow-up of earlier acuerdos and the new ones. */
+function avanceYAcuerdos(c: ActaContenido): AvanceYAcuerdos {
+  return {
     avances: c.avances.map((a) => ({
       accion: a.accion,
       estado: AVANCE_ESTADO_LABEL[a.estado],
@@ -163,18 +163,51 @@ export async function actaDocumento(
       responsable: a.responsable || '—',
       plazo: a.plazo ? formatFecha(a.plazo) : '—',
       accion: a.accion ?? '—'
-    })),
+    }))
+  }
+}
+
+/** The approval line of an approved acta; null for a draft. */
+function aprobacion(sesion: Sesion, hashAnterior: string | null): string | null {
+  if (sesion.estado !== 'aprobada') return null
+  return `Acta aprobada${sesion.aprobadaEnSesionTitulo ? ` en la ${sesion.aprobadaEnSesionTitulo}` : ''}${
+    sesion.observacionesAprobacion
+      ? `, con las siguientes observaciones: ${sesion.observacionesAprobacion}`
+      : ', sin observaciones.'
+  }${hashAnterior ? resellada(hashAnterior) : ''}`
+}
+
+export async function actaDocumento(
+  db: Kysely<Database>,
+  sesionId: string
+): Promise<ActaDocumento> {
+  const { c, hash, sesion, config, erratas, secretariaActas, sello } = await leerFuentes(
+    db,
+    sesionId
+  )
+  const q = calcularQuorum(c.asistencia)
+  const presentes = c.asistencia.filter((a) => a.estado === 'presente')
+  return {
+    encabezado: config.encabezado.split('\n').filter((l) => l.trim() !== ''),
+    logo: config.logo,
+    instancia: c.sesion.instancia,
+    titulo: `ACTA SESIÓN ${SESION_TIPO_LABEL[sesion.tipo].toUpperCase()} N° ${sesion.numero}/${sesion.anio}`,
+    borrador: sesion.estado !== 'aprobada',
+    fechaLarga: fechaLarga(c.sesion.fecha),
+    lugar: c.sesion.lugar || '—',
+    modalidad: MODALIDAD_LABEL[c.sesion.modalidad],
+    horaInicio: c.sesion.horaInicio ?? '—',
+    horaTermino: c.sesion.horaTermino ?? '—',
+    preside: c.sesion.preside || '—',
+    secretariaActas: secretariaActas || '—',
+    ...asistentes(c),
+    quorum: `${q.presentes} de ${q.total} instituciones miembro presentes${q.alcanzado ? ' (con quórum)' : ' (sin quórum)'}`,
+    puntos: c.puntos,
+    ...avanceYAcuerdos(c),
     proxima: c.sesion.proximaFecha
       ? `${fechaLarga(c.sesion.proximaFecha)}${c.sesion.proximaLugar ? `, ${c.sesion.proximaLugar}` : ''}`
       : 'Por definir',
-    aprobacion:
-      sesion.estado === 'aprobada'
-        ? `Acta aprobada${sesion.aprobadaEnSesionTitulo ? ` en la ${sesion.aprobadaEnSesionTitulo}` : ''}${
-            sesion.observacionesAprobacion
-              ? `, con las siguientes observaciones: ${sesion.observacionesAprobacion}`
-              : ', sin observaciones.'
-          }${sello.hash_anterior ? resellada(sello.hash_anterior) : ''}`
-        : null,
+    aprobacion: aprobacion(sesion, sello.hash_anterior),
     erratas: erratas.map((e) => ({ fecha: formatFecha(e.fecha), texto: e.texto })),
     hash,
     firmantes: [

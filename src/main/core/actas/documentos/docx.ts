@@ -1,82 +1,25 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   Header,
   HeadingLevel,
-  ImageRun,
   PageBreak,
   PageNumber,
   Packer,
   Paragraph,
   Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType
+  TextRun
 } from 'docx'
-import type { ActaDocumento } from './acta-documento'
+import type { ActaDocumento } from './modelo'
+import { campo, firmas, h, logoRun, p, tabla, vacio } from './docx-elementos'
 
-const p = (
-  text: string,
-  opts: { bold?: boolean; italics?: boolean; size?: number; color?: string } = {}
-): Paragraph =>
-  new Paragraph({ children: [new TextRun({ text, ...opts })], spacing: { after: 60 } })
+type Bloque = Paragraph | Table
 
-const h = (
-  text: string,
-  level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2
-): Paragraph => new Paragraph({ text, heading: level, spacing: { before: 200, after: 80 } })
-
-const campo = (label: string, value: string): Paragraph =>
-  new Paragraph({
-    children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)],
-    spacing: { after: 40 }
-  })
-
-function tabla(headers: string[], rows: string[][], widths?: number[]): Table {
-  const cell = (text: string, header: boolean, i: number) =>
-    new TableCell({
-      children: text
-        .split('\n')
-        .map(
-          (line) =>
-            new Paragraph({ children: [new TextRun({ text: line, bold: header, size: 19 })] })
-        ),
-      shading: header ? { fill: 'E4E9F2' } : undefined,
-      width: widths ? { size: widths[i]!, type: WidthType.PERCENTAGE } : undefined
-    })
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: headers.map((t, i) => cell(t, true, i)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((t, i) => cell(t, false, i)) }))
-    ]
-  })
-}
-
-const vacio = (text: string): Paragraph => p(text, { italics: true, color: '666666' })
-
-/** Width and height of a PNG from its header, so the logo keeps its shape. */
-function logoRun(dataUrl: string): ImageRun | null {
-  const m = /^data:image\/(png|jpeg);base64,(.+)$/.exec(dataUrl)
-  if (!m) return null
-  const data = Buffer.from(m[2]!, 'base64')
-  let [w, hgt] = [120, 60]
-  if (m[1] === 'png' && data.length > 24) [w, hgt] = [data.readUInt32BE(16), data.readUInt32BE(20)]
-  const height = 50
-  return new ImageRun({
-    type: m[1] === 'png' ? 'png' : 'jpg',
-    data,
-    transformation: { width: Math.max(1, Math.round((w / Math.max(hgt, 1)) * height)), height }
-  })
-}
-
-/** The acta as a Word document, in the form of a Chilean public-sector acta. */
-export async function actaDocx(d: ActaDocumento): Promise<Buffer> {
+/** Logo, letterhead lines, the instancia and, on a draft, BORRADOR: on every page. */
+function encabezado(d: ActaDocumento): Header {
   const logo = d.logo ? logoRun(d.logo) : null
-  const header = new Header({
+  return new Header({
     children: [
       ...(logo ? [new Paragraph({ children: [logo] })] : []),
       ...d.encabezado.map((l) => p(l, { size: 17 })),
@@ -91,7 +34,11 @@ export async function actaDocx(d: ActaDocumento): Promise<Buffer> {
         : [])
     ]
   })
-  const footer = new Footer({
+}
+
+/** The hash and the page number: on every page. */
+function pie(d: ActaDocumento): Footer {
+  return new Footer({
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
@@ -113,8 +60,11 @@ export async function actaDocx(d: ActaDocumento): Promise<Buffer> {
       })
     ]
   })
+}
 
-  const body: (Paragraph | Table)[] = [
+/** Title, the session's particulars and 1. Asistentes. */
+function apertura(d: ActaDocumento): Bloque[] {
+  const body: Bloque[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       heading: HeadingLevel.HEADING_1,
@@ -155,11 +105,18 @@ export async function actaDocx(d: ActaDocumento): Promise<Buffer> {
           ['Nombre', 'Institución', 'Motivo'],
           d.excusados.map((e) => [e.nombre, e.institucion, e.motivo])
         )
-      : vacio('No hubo excusas.'),
+      : vacio('No hubo excusas.')
+  )
+  return body
+}
+
+/** 2. Tabla, 3. Desarrollo and, when there is any, 4. Avance del Plan de Acción. */
+function tablaYDesarrollo(d: ActaDocumento): Bloque[] {
+  const body: Bloque[] = [
     h('2. Tabla'),
     ...d.puntos.map((x, i) => p(`${i + 1}. ${x.titulo}`)),
     h('3. Desarrollo')
-  )
+  ]
   d.puntos.forEach((x, i) => {
     body.push(h(`3.${i + 1}. ${x.titulo}`, HeadingLevel.HEADING_3))
     const lines = x.desarrollo.split(/\n+/).filter((l) => l.trim())
@@ -185,7 +142,12 @@ export async function actaDocx(d: ActaDocumento): Promise<Buffer> {
       )
     }
   }
-  body.push(
+  return body
+}
+
+/** 5. Seguimiento, 6. Acuerdos, 7. Próxima sesión, the approval and the errata. */
+function acuerdosYCierre(d: ActaDocumento): Bloque[] {
+  const body: Bloque[] = [
     h('5. Seguimiento de acuerdos anteriores'),
     d.seguimiento.length
       ? tabla(
@@ -204,7 +166,7 @@ export async function actaDocx(d: ActaDocumento): Promise<Buffer> {
     h('7. Próxima sesión'),
     p(d.proxima),
     p(`Siendo las ${d.horaTermino} horas se pone término a la sesión.`)
-  )
+  ]
   if (d.aprobacion) body.push(p(d.aprobacion, { bold: true }))
   if (d.erratas.length)
     body.push(
@@ -214,41 +176,14 @@ export async function actaDocx(d: ActaDocumento): Promise<Buffer> {
         d.erratas.map((e) => [e.fecha, e.texto])
       )
     )
-  body.push(new Paragraph({ text: '', spacing: { before: 900 } }))
-  body.push(
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      borders: {
-        top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-        bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-        left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-        right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-        insideHorizontal: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-        insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
-      },
-      rows: [
-        new TableRow({
-          children: d.firmantes.map(
-            (f) =>
-              new TableCell({
-                children: [
-                  new Paragraph({
-                    alignment: AlignmentType.CENTER,
-                    text: '______________________________'
-                  }),
-                  new Paragraph({ alignment: AlignmentType.CENTER, text: f.nombre }),
-                  new Paragraph({
-                    alignment: AlignmentType.CENTER,
-                    children: [new TextRun({ text: f.rol, bold: true })]
-                  })
-                ]
-              })
-          )
-        })
-      ]
-    })
-  )
-  body.push(
+  return body
+}
+
+/** The signatures, then the attendance sheet on a page of its own. */
+function firmasYAnexo(d: ActaDocumento): Bloque[] {
+  return [
+    new Paragraph({ text: '', spacing: { before: 900 } }),
+    firmas(d),
     new Paragraph({ children: [new PageBreak()] }),
     h('Anexo: hoja de asistencia'),
     p(`${d.titulo} — ${d.instancia} — ${d.fechaLarga}`),
@@ -257,14 +192,20 @@ export async function actaDocx(d: ActaDocumento): Promise<Buffer> {
       d.hojaAsistencia.map((a, i) => [String(i + 1), a.nombre, a.institucion, a.cargo, '\n\n']),
       [6, 30, 16, 24, 24]
     )
-  )
+  ]
+}
 
+/** The acta as a Word document, in the form of a Chilean public-sector acta. */
+export async function actaDocx(d: ActaDocumento): Promise<Buffer> {
+  const body = [...apertura(d), ...tablaYDesarrollo(d), ...acuerdosYCierre(d), ...firmasYAnexo(d)]
   const doc = new Document({
     creator: 'Secretaría MITP',
     title: `${d.titulo} — ${d.instancia}`,
     description: `Huella SHA-256: ${d.hash}`,
     styles: { default: { document: { run: { font: 'Arial', size: 21 } } } },
-    sections: [{ headers: { default: header }, footers: { default: footer }, children: body }]
+    sections: [
+      { headers: { default: encabezado(d) }, footers: { default: pie(d) }, children: body }
+    ]
   })
   return Packer.toBuffer(doc)
 }

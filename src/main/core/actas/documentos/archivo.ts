@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
-import type { Database } from '../db/schema'
-import type { Documento } from '../../../shared/api/contract'
-import { actaDocumento } from './acta-documento'
-import { actaDocx } from './acta-docx'
-import { actaHtml, actaPieHtml } from './acta-html'
-import { conflict } from '../errors'
+import type { Database } from '../../db/schema'
+import type { Documento } from '../../../../shared/api/contract'
+import { actaDocumento } from './modelo'
+import { actaDocx } from './docx'
+import { actaHtml, actaPieHtml } from './html'
+import { conflict } from '../../errors'
 
 export const MENSAJE_SIN_PDF =
   'Este equipo no tiene cómo generar el PDF (falta Chromium). Descargue el acta en DOCX.'
