@@ -1,7 +1,8 @@
 import type { Handlers } from '../../../shared/api/contract'
 import type { matrizMetodos } from '../../../shared/matriz/contract'
 import type { CoreContext } from '../contexto'
-import { exportarMatriz, importarMatriz, previsualizarMatriz } from '../export/matriz'
+import { exportarMatriz } from './exportar/exportar'
+import { importarMatriz, previsualizarMatriz } from './importar/importar'
 
 const bytes = (base64: string): Buffer => Buffer.from(base64, 'base64')
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type ExcelJS from 'exceljs'
-import { escribirMatriz, metasEIndicadores } from '../../../../src/main/core/export/matriz-xlsx'
-import type { MatrizOpciones } from '../../../../src/main/core/export/matriz-datos'
+import { escribirMatriz } from '../../../../src/main/core/matriz/exportar/libro'
+import { metasEIndicadores } from '../../../../src/main/core/matriz/exportar/hoja-matriz'
+import type { MatrizOpciones } from '../../../../src/main/core/matriz/exportar/datos'
 import { accion, datos, LARGO, leer } from './matriz-fixture'
 
 // Edges of the Matriz sheet: row heights driven by each column, fonts and fills as written,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { matrizDatos } from '../../../../src/main/core/export/matriz-datos'
-import { exportarMatriz } from '../../../../src/main/core/export/matriz'
+import { matrizDatos } from '../../../../src/main/core/matriz/exportar/datos'
+import { exportarMatriz } from '../../../../src/main/core/matriz/exportar/exportar'
 import { openTestApp, type TestApp } from '../../../helpers/db'
 import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Accion, PlanArbol } from '../../../../src/shared/domain/plan'
-import type { MatrizDatos } from '../../../../src/main/core/export/matriz-datos'
+import type { MatrizDatos } from '../../../../src/main/core/matriz/exportar/datos'
 
 /** A small hand-made plan for the matrix writer: every shape the source matrix has. */
 export function accion(

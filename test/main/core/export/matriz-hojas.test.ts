@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type ExcelJS from 'exceljs'
-import { escribirMatriz } from '../../../../src/main/core/export/matriz-xlsx'
-import { exportarMatriz, importarMatriz } from '../../../../src/main/core/export/matriz'
-import type { MatrizDatos } from '../../../../src/main/core/export/matriz-datos'
+import { escribirMatriz } from '../../../../src/main/core/matriz/exportar/libro'
+import { exportarMatriz } from '../../../../src/main/core/matriz/exportar/exportar'
+import { importarMatriz } from '../../../../src/main/core/matriz/importar/importar'
+import type { MatrizDatos } from '../../../../src/main/core/matriz/exportar/datos'
 import { openTestApp } from '../../../helpers/db'
 import { datos, fill, leer, texto } from './matriz-fixture'
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type ExcelJS from 'exceljs'
 import { AppError } from '../../../../src/main/core/errors'
-import { escribirMatriz, metasEIndicadores } from '../../../../src/main/core/export/matriz-xlsx'
-import { MAX_CELDA, textoExportable } from '../../../../src/main/core/export/texto-celda'
-import type { MatrizOpciones } from '../../../../src/main/core/export/matriz-datos'
+import { escribirMatriz } from '../../../../src/main/core/matriz/exportar/libro'
+import { metasEIndicadores } from '../../../../src/main/core/matriz/exportar/hoja-matriz'
+import { MAX_CELDA, textoExportable } from '../../../../src/main/core/matriz/texto-celda'
+import type { MatrizOpciones } from '../../../../src/main/core/matriz/exportar/datos'
 import { accion, datos, fill, leer, texto } from './matriz-fixture'
 
 // The matrix writer on a hand-made plan, read back from the XLSX bytes with exceljs.

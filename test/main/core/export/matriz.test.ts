@@ -3,17 +3,17 @@ import path from 'node:path'
 import { execFileSync } from 'node:child_process'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { exportarMatriz } from '../../../../src/main/core/matriz/exportar/exportar'
 import {
-  exportarMatriz,
   importarMatriz,
   previsualizarMatriz
-} from '../../../../src/main/core/export/matriz'
+} from '../../../../src/main/core/matriz/importar/importar'
 import { sembrarDemo } from '../../../../src/main/core/seed/demo'
-import { planArbol } from '../../../../src/main/core/services/plan.service'
+import { planArbol } from '../../../../src/main/core/plan/plan.service'
 import { RESULTS } from '../../../helpers/browser'
 import { dbSnapshot, openTestApp, sha256, tempDir, type TestApp } from '../../../helpers/db'
 import { libreOfficeConvert } from '../../../helpers/office'
-import type { MatrizOpciones } from '../../../../src/main/core/export/matriz-datos'
+import type { MatrizOpciones } from '../../../../src/main/core/matriz/exportar/datos'
 
 let t: TestApp
 let demo: TestApp

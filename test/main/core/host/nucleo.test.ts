@@ -7,7 +7,7 @@ import { DatabaseOpenError } from '../../../../src/main/core/db/open'
 import type { Evento } from '../../../../src/shared/api/eventos'
 import { openTestApp, tempDir } from '../../../helpers/db'
 import { dispatch } from '../../../../src/main/core/dispatch'
-import { ENCABEZADOS } from '../../../../src/main/core/export/matriz-xlsx'
+import { ENCABEZADOS } from '../../../../src/main/core/matriz/disposicion'
 import { workerDeDesarrollo } from '../../../../src/main/bridge/worker-dev'
 
 /**

@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely'
-import type { Database } from '../db/schema'
-import type { Accion, PlanArbol } from '../../../shared/domain/plan'
-import { tituloSesion, situacionAcuerdo, type AvanceEstado } from '../../../shared/domain/sesiones'
-import { planArbol } from '../services/plan.service'
-import { listarInstituciones } from '../services/instituciones.service'
-import { acuerdosDto, hoyChile } from '../services/acuerdos.service'
+import type { Database } from '../../db/schema'
+import type { Accion, PlanArbol } from '../../../../shared/domain/plan'
+import {
+  tituloSesion,
+  situacionAcuerdo,
+  type AvanceEstado
+} from '../../../../shared/domain/sesiones'
+import { planArbol } from '../../plan/plan.service'
+import { listarInstituciones } from '../../instituciones/instituciones.service'
+import { hoyChile } from '../../../../shared/domain/fechas'
+import { acuerdosDto } from '../../acuerdos/acuerdos.service'
 
 export interface MatrizOpciones {
   planId?: string
@@ -71,7 +76,8 @@ export interface MatrizDatos {
   }[]
 }
 
-export async function matrizDatos(db: Kysely<Database>, o: MatrizOpciones): Promise<MatrizDatos> {
+/** The plan's tree, only with the acciones of one instancia when one is chosen. */
+async function arbolDe(db: Kysely<Database>, o: MatrizOpciones): Promise<PlanArbol> {
   const arbol = await planArbol(db, o.planId)
   if (o.instanciaId) {
     arbol.ejes = arbol.ejes
@@ -86,21 +92,11 @@ export async function matrizDatos(db: Kysely<Database>, o: MatrizOpciones): Prom
       }))
       .filter((e) => e.objetivos.length)
   }
-  const glosario = (await listarInstituciones(db)).map((i) => ({
-    sigla: i.sigla,
-    nombre: i.nombre
-  }))
-  if (!o.seguimiento)
-    return {
-      arbol,
-      glosario,
-      seguimiento: null,
-      sesiones: [],
-      asistencia: [],
-      acuerdos: [],
-      mediciones: []
-    }
+  return arbol
+}
 
+/** The sessions in the chosen instancia and dates, in date order, and their rows. */
+async function leerSesiones(db: Kysely<Database>, o: MatrizOpciones) {
   let q = db
     .selectFrom('sesiones as s')
     .innerJoin('instancias as i', 'i.id', 's.instancia_id')
@@ -111,34 +107,45 @@ export async function matrizDatos(db: Kysely<Database>, o: MatrizOpciones): Prom
   if (o.hasta) q = q.where('s.fecha', '<=', o.hasta)
   const sesiones = await q.orderBy('s.fecha').orderBy('s.created_at').execute()
   const ids = sesiones.map((s) => s.id)
-  const titulo = new Map(sesiones.map((s) => [s.id, tituloSesion(s)]))
-  const fecha = new Map(sesiones.map((s) => [s.id, s.fecha]))
-  const none = ids.length === 0
-  const [asis, avances, acuerdoRows, mediciones] = none
-    ? [[], [], [], []]
-    : await Promise.all([
-        db
-          .selectFrom('asistencias')
-          .selectAll()
-          .where('sesion_id', 'in', ids)
-          .orderBy('orden')
-          .execute(),
-        db.selectFrom('avances').selectAll().where('sesion_id', 'in', ids).execute(),
-        db
-          .selectFrom('acuerdos')
-          .selectAll()
-          .where('sesion_id', 'in', ids)
-          .orderBy('numero')
-          .execute(),
-        db.selectFrom('mediciones').selectAll().where('sesion_id', 'in', ids).execute()
-      ])
-  const orden = new Map(ids.map((id, i) => [id, i]))
-  // Rows of several sessions come grouped by session, in date order (stable: each keeps the
-  // order the query gave it within its session).
-  const porSesion = <T extends { sesion_id: string }>(rows: T[]): T[] =>
-    [...rows].sort((x, y) => orden.get(x.sesion_id)! - orden.get(y.sesion_id)!)
-  const hoy = hoyChile()
-  const acuerdos = await acuerdosDto(db, porSesion(acuerdoRows), hoy)
+  const [asis, avances, acuerdoRows, mediciones] =
+    ids.length === 0
+      ? [[], [], [], []]
+      : await Promise.all([
+          db
+            .selectFrom('asistencias')
+            .selectAll()
+            .where('sesion_id', 'in', ids)
+            .orderBy('orden')
+            .execute(),
+          db.selectFrom('avances').selectAll().where('sesion_id', 'in', ids).execute(),
+          db
+            .selectFrom('acuerdos')
+            .selectAll()
+            .where('sesion_id', 'in', ids)
+            .orderBy('numero')
+            .execute(),
+          db.selectFrom('mediciones').selectAll().where('sesion_id', 'in', ids).execute()
+        ])
+  return { sesiones, ids, asis, avances, acuerdoRows, mediciones }
+}
+
+type Sesiones = Awaited<ReturnType<typeof leerSesiones>>
+type AcuerdoDto = Awaited<ReturnType<typeof acuerdosDto>>[number]
+
+/** Where each session stands in date order, its title and its date, by id. */
+interface PorSesion {
+  orden: Map<string, number>
+  titulo: Map<string, string>
+  fecha: Map<string, string>
+}
+
+/** Each acción's latest report (in session order) and its acuerdos not yet fulfilled. */
+function seguimientoDe(
+  arbol: PlanArbol,
+  avances: Sesiones['avances'],
+  acuerdos: AcuerdoDto[],
+  { orden, titulo, fecha }: PorSesion
+): Map<string, SeguimientoAccion> {
   const seguimiento = new Map<string, SeguimientoAccion>()
   const acciones: Accion[] = arbol.ejes.flatMap((e) => e.objetivos.flatMap((ob) => ob.acciones))
   for (const a of acciones) {
@@ -154,12 +161,20 @@ export async function matrizDatos(db: Kysely<Database>, o: MatrizOpciones): Prom
         .length
     })
   }
+  return seguimiento
+}
+
+/** The rows of the progress sheets: sessions, attendance, acuerdos and indicator values. */
+function tablas(
+  l: Sesiones,
+  acuerdos: AcuerdoDto[],
+  hoy: string,
+  { titulo, fecha }: PorSesion,
+  porSesion: <T extends { sesion_id: string }>(rows: T[]) => T[]
+): Pick<MatrizDatos, 'sesiones' | 'asistencia' | 'acuerdos' | 'mediciones'> {
   return {
-    arbol,
-    glosario,
-    seguimiento,
-    sesiones: sesiones.map((s) => {
-      const propios = asis.filter((x) => x.sesion_id === s.id)
+    sesiones: l.sesiones.map((s) => {
+      const propios = l.asis.filter((x) => x.sesion_id === s.id)
       return {
         id: s.id,
         instancia: s.instancia,
@@ -170,10 +185,10 @@ export async function matrizDatos(db: Kysely<Database>, o: MatrizOpciones): Prom
         estado: s.estado,
         presentes: propios.filter((x) => x.estado === 'presente').length,
         excusados: propios.filter((x) => x.estado === 'excusado').length,
-        acuerdos: acuerdoRows.filter((x) => x.sesion_id === s.id).length
+        acuerdos: l.acuerdoRows.filter((x) => x.sesion_id === s.id).length
       }
     }),
-    asistencia: porSesion(asis).map((x) => ({
+    asistencia: porSesion(l.asis).map((x) => ({
       sesion: titulo.get(x.sesion_id)!,
       fecha: fecha.get(x.sesion_id)!,
       institucion: x.institucion,
@@ -192,7 +207,7 @@ export async function matrizDatos(db: Kysely<Database>, o: MatrizOpciones): Prom
       accion: x.accionCodigo,
       situacion: situacionAcuerdo(x.estado, x.plazo, hoy)
     })),
-    mediciones: porSesion(mediciones).map((m) => ({
+    mediciones: porSesion(l.mediciones).map((m) => ({
       sesion: titulo.get(m.sesion_id)!,
       fechaCorte: m.fecha_corte,
       accion: m.accion_codigo,
@@ -202,5 +217,41 @@ export async function matrizDatos(db: Kysely<Database>, o: MatrizOpciones): Prom
       numerador: m.numerador,
       denominador: m.denominador
     }))
+  }
+}
+
+export async function matrizDatos(db: Kysely<Database>, o: MatrizOpciones): Promise<MatrizDatos> {
+  const arbol = await arbolDe(db, o)
+  const glosario = (await listarInstituciones(db)).map((i) => ({
+    sigla: i.sigla,
+    nombre: i.nombre
+  }))
+  if (!o.seguimiento)
+    return {
+      arbol,
+      glosario,
+      seguimiento: null,
+      sesiones: [],
+      asistencia: [],
+      acuerdos: [],
+      mediciones: []
+    }
+  const l = await leerSesiones(db, o)
+  const por: PorSesion = {
+    orden: new Map(l.ids.map((id, i) => [id, i])),
+    titulo: new Map(l.sesiones.map((s) => [s.id, tituloSesion(s)])),
+    fecha: new Map(l.sesiones.map((s) => [s.id, s.fecha]))
+  }
+  // Rows of several sessions come grouped by session, in date order (stable: each keeps the
+  // order the query gave it within its session).
+  const porSesion = <T extends { sesion_id: string }>(rows: T[]): T[] =>
+    [...rows].sort((x, y) => por.orden.get(x.sesion_id)! - por.orden.get(y.sesion_id)!)
+  const hoy = hoyChile()
+  const acuerdos = await acuerdosDto(db, porSesion(l.acuerdoRows), hoy)
+  return {
+    arbol,
+    glosario,
+    seguimiento: seguimientoDe(arbol, l.avances, acuerdos, por),
+    ...tablas(l, acuerdos, hoy, por, porSesion)
   }
 }

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
-import type { AccionRow, Database, EjeRow, ObjetivoRow } from '../db/schema'
-import { newId, nowStamp } from '../db/ids'
-import { notFound } from '../errors'
-import { ceder, revisarCancelacion, type ControlTarea } from '../tareas'
-import type { AccionLeida, MatrizLeida } from './matriz-leer'
-import { borrar, instanciaDe, listas, same, type Trx } from './matriz-aplicar-filas'
+import type { AccionRow, Database, EjeRow, ObjetivoRow } from '../../db/schema'
+import { newId, nowStamp } from '../../db/ids'
+import { notFound } from '../../errors'
+import { ceder, revisarCancelacion, type ControlTarea } from '../../tareas'
+import type { AccionLeida, MatrizLeida } from './leer'
+import { borrar, instanciaDe, listas, same, type Trx } from './aplicar-filas'
 
 export type ModoImportacion =
   | { modo: 'actualizar'; planId: string }

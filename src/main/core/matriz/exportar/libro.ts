@@ -1,0 +1,31 @@
+import ExcelJS from 'exceljs'
+import { AppError } from '../../errors'
+import { TITULO_MATRIZ } from '../disposicion'
+import type { MatrizDatos, MatrizOpciones } from './datos'
+import { hojaMatriz, type Progreso } from './hoja-matriz'
+import { hojasSeguimiento } from './hojas-seguimiento'
+
+export type { Progreso }
+
+/** The workbook the ministry knows: its matrix, and with seguimiento, the progress sheets. */
+export async function escribirMatriz(
+  d: MatrizDatos,
+  o: MatrizOpciones,
+  progreso: Progreso = () => {},
+  signal?: AbortSignal
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'Secretaría MITP'
+  wb.title = `${d.arbol.plan.nombre}${o.seguimiento ? ' — con seguimiento' : ''}`
+  wb.subject = TITULO_MATRIZ
+  wb.created = new Date()
+  wb.modified = wb.created
+  hojaMatriz(wb, d, o, progreso, signal)
+  if (d.seguimiento) {
+    progreso(0.6, 'Hojas de seguimiento')
+    hojasSeguimiento(wb, d, o)
+  }
+  if (signal?.aborted) throw new AppError('cancelado', 'Exportación cancelada.')
+  progreso(0.9, 'Escribiendo el archivo')
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}

@@ -1,0 +1,256 @@
+import ExcelJS from 'exceljs'
+import { LIMITES } from '../../../../shared/api/campos'
+import { AppError } from '../../errors'
+import { ENCABEZADOS, GLOSARIO } from '../disposicion'
+import { tieneControl } from '../texto-celda'
+
+export const MAX_LIBRO_BYTES = 20 * 1024 * 1024
+
+export interface AccionLeida {
+  codigo: string
+  texto: string
+  responsables: string
+  metas: string[]
+  indicadores: string[]
+  fila: number
+}
+
+export interface MatrizLeida {
+  hoja: string
+  ejes: {
+    codigo: string
+    nombre: string
+    objetivos: { codigo: string; texto: string; acciones: AccionLeida[] }[]
+  }[]
+  glosario: { sigla: string; nombre: string }[]
+}
+
+const COL = ['A', 'B', 'C', 'D', 'E']
+
+/** A workbook that does not fit the layout: the message names the sheet, row and column. */
+function fallo(hoja: string, fila: number, col: number, detalle: string): AppError {
+  return new AppError(
+    'entrada_invalida',
+    `Hoja «${hoja}», fila ${fila}, columna ${COL[col - 1]} (${COL[col - 1]}${fila}): ${detalle} No se modificó nada.`
+  )
+}
+
+function texto(cell: ExcelJS.Cell): string {
+  const v = cell.value
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'string') return v
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v)
+  if (v instanceof Date) return v.toISOString().slice(0, 10)
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('')
+  if (typeof v === 'object' && 'text' in v) return String(v.text)
+  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '')
+  return ''
+}
+
+const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase()
+
+/** "Meta: …", "Meta 1: …", then "Indicadores:" and bullets, as the matrix writes them. */
+export function partirMetasEIndicadores(celda: string): { metas: string[]; indicadores: string[] } {
+  const [antes, despues = ''] = celda.split(/(?:^|\n)\s*Indicador(?:es)?\s*:\s*/i)
+  const metas = antes!
+    .split(/(?:^|\n)\s*Metas?(?:\s+\d+)?\s*:?\s+(?=\S)/i)
+    .map((m) => m.trim())
+    .filter(Boolean)
+  const indicadores = despues
+    .split('\n')
+    .map((l) => l.replace(/^\s*[•\-–·]\s*/, '').trim())
+    .filter(Boolean)
+  return { metas, indicadores }
+}
+
+function revisar(hoja: string, fila: number, col: number, valor: string, max: number): string {
+  if (tieneControl(valor))
+    throw fallo(
+      hoja,
+      fila,
+      col,
+      'el texto contiene caracteres de control; quítelos y vuelva a intentarlo.'
+    )
+  if (valor.length > max) throw fallo(hoja, fila, col, `el texto supera ${max} caracteres.`)
+  return valor.trim()
+}
+
+async function abrir(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  if (data.length > MAX_LIBRO_BYTES) {
+    throw new AppError(
+      'entrada_invalida',
+      `El archivo pesa ${(data.length / 1048576).toFixed(1)} MB; el máximo es ${MAX_LIBRO_BYTES / 1048576} MB. No se modificó nada.`
+    )
+  }
+  const noEsLibro = new AppError(
+    'entrada_invalida',
+    'El archivo no es un libro de Excel (.xlsx) válido. No se modificó nada.'
+  )
+  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) throw noEsLibro
+  const wb = new ExcelJS.Workbook()
+  try {
+    await wb.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer)
+  } catch {
+    throw noEsLibro
+  }
+  return wb
+}
+
+function buscarEncabezado(wb: ExcelJS.Workbook): { ws: ExcelJS.Worksheet; fila: number } {
+  const hojas = [...wb.worksheets].sort(
+    (a, b) => Number(b.name === 'Matriz') - Number(a.name === 'Matriz')
+  )
+  for (const ws of hojas) {
+    for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
+      if (norm(texto(ws.getCell(r, 1))) === norm(ENCABEZADOS[0])) return { ws, fila: r }
+    }
+  }
+  const primera = wb.worksheets[0]
+  if (!primera)
+    throw new AppError('entrada_invalida', 'El libro no tiene hojas. No se modificó nada.')
+  throw fallo(
+    primera.name,
+    1,
+    1,
+    `no se encontró la fila de encabezados (${ENCABEZADOS.join(' | ')}).`
+  )
+}
+
+function revisarEncabezados(ws: ExcelJS.Worksheet, hoja: string, cab: number): void {
+  ENCABEZADOS.forEach((esperado, i) => {
+    const real = texto(ws.getCell(cab, i + 1))
+    if (norm(real) !== norm(esperado))
+      throw fallo(hoja, cab, i + 1, `se esperaba el encabezado «${esperado}» y dice «${real}».`)
+  })
+}
+
+type EjeLeido = MatrizLeida['ejes'][number]
+type ObjetivoLeido = EjeLeido['objetivos'][number]
+
+/** What reading carries from one row to the next: the current eje and objetivo, codes seen. */
+interface Lectura {
+  hoja: string
+  res: MatrizLeida
+  codigos: Map<string, number>
+  eje: EjeLeido | undefined
+  obj: ObjetivoLeido | undefined
+  ejeTexto: string
+  objTexto: string
+  responsables: string
+}
+
+/** A code already used elsewhere in the sheet, with the row it first appeared in. */
+function revisarRepetido(l: Lectura, r: number, col: number, codigo: string): void {
+  if (l.codigos.has(codigo))
+    throw fallo(
+      l.hoja,
+      r,
+      col,
+      `el código ${codigo} está repetido (ya aparece en la fila ${l.codigos.get(codigo)}).`
+    )
+  l.codigos.set(codigo, r)
+}
+
+function nuevoEje(l: Lectura, r: number, a: string): void {
+  const m = /^(\d{1,2})\.\s*([\s\S]+)$/.exec(a)
+  if (!m)
+    throw fallo(
+      l.hoja,
+      r,
+      1,
+      'el eje no tiene código (por ejemplo «1. PREVENCIÓN Y SENSIBILIZACIÓN»).'
+    )
+  if (l.res.ejes.some((x) => x.codigo === m[1]))
+    throw fallo(l.hoja, r, 1, `el eje ${m[1]} está repetido.`)
+  l.eje = { codigo: m[1]!, nombre: m[2]!.trim(), objetivos: [] }
+  l.res.ejes.push(l.eje)
+  l.ejeTexto = a
+  l.obj = undefined
+  l.objTexto = ''
+}
+
+function nuevoObjetivo(l: Lectura, r: number, b: string, eje: EjeLeido): void {
+  const m = /^(\d{1,2}\.\d{1,2})\.?\s+([\s\S]+)$/.exec(b)
+  if (!m) throw fallo(l.hoja, r, 2, 'el objetivo no tiene código (por ejemplo «1.1. Fortalecer…»).')
+  if (!m[1]!.startsWith(`${eje.codigo}.`))
+    throw fallo(l.hoja, r, 2, `el objetivo ${m[1]} no corresponde al eje ${eje.codigo}.`)
+  revisarRepetido(l, r, 2, m[1]!)
+  l.obj = { codigo: m[1]!, texto: m[2]!.trim(), acciones: [] }
+  eje.objetivos.push(l.obj)
+  l.objTexto = b
+}
+
+/** One acción's row: a new eje or objetivo where their cells change, then the acción. */
+function leerFila(l: Lectura, r: number, celdas: string[]): void {
+  const [a, b, acc, d, e] = celdas.map((x, i) =>
+    revisar(l.hoja, r, i + 1, x, i === 4 ? LIMITES.responsables : LIMITES.texto)
+  ) as [string, string, string, string, string]
+  if (a && a !== l.ejeTexto) nuevoEje(l, r, a)
+  const eje = l.eje
+  if (!eje) throw fallo(l.hoja, r, 1, 'la acción no está bajo ningún eje.')
+  if (b && (b !== l.objTexto || !l.obj)) nuevoObjetivo(l, r, b, eje)
+  const obj = l.obj
+  if (!obj) throw fallo(l.hoja, r, 2, 'la acción no está bajo ningún objetivo.')
+  if (!acc) throw fallo(l.hoja, r, 3, 'falta la acción (código y texto).')
+  const m = /^(\d{1,2}\.\d{1,2}\.[a-z]{1,2})\.?\s+([\s\S]+)$/.exec(acc)
+  if (!m) throw fallo(l.hoja, r, 3, 'la acción no tiene código (por ejemplo «1.1.a. Generar…»).')
+  if (!m[1]!.startsWith(`${obj.codigo}.`))
+    throw fallo(l.hoja, r, 3, `la acción ${m[1]} no corresponde al objetivo ${obj.codigo}.`)
+  revisarRepetido(l, r, 3, m[1]!)
+  // An empty responsible cell continues the one above, as a merged cell does.
+  if (e) l.responsables = e
+  const { metas, indicadores } = partirMetasEIndicadores(d)
+  obj.acciones.push({
+    codigo: m[1]!,
+    texto: m[2]!.trim(),
+    responsables: l.responsables,
+    metas,
+    indicadores,
+    fila: r
+  })
+}
+
+/** The glossary below the matrix: sigla in column A, name in column B. */
+function leerGlosario(ws: ExcelJS.Worksheet, hoja: string, desde: number): MatrizLeida['glosario'] {
+  const glosario: MatrizLeida['glosario'] = []
+  for (let r = desde; r <= ws.rowCount; r++) {
+    const sigla = revisar(hoja, r, 1, texto(ws.getCell(r, 1)), LIMITES.sigla)
+    const nombre = revisar(
+      hoja,
+      r,
+      2,
+      texto(ws.getCell(r, 2)).replace(/^\s*:\s*/, ''),
+      LIMITES.nombre
+    )
+    if (sigla && nombre) glosario.push({ sigla: sigla.replace(/\s*:$/, ''), nombre })
+  }
+  return glosario
+}
+
+/** Reads a workbook in the matrix layout (ours, or one edited by the ministry), or says why not. */
+export async function leerMatriz(data: Uint8Array): Promise<MatrizLeida> {
+  const wb = await abrir(data)
+  const { ws, fila: cab } = buscarEncabezado(wb)
+  const hoja = ws.name
+  revisarEncabezados(ws, hoja, cab)
+  const l: Lectura = {
+    hoja,
+    res: { hoja, ejes: [], glosario: [] },
+    codigos: new Map(),
+    eje: undefined,
+    obj: undefined,
+    ejeTexto: '',
+    objTexto: '',
+    responsables: ''
+  }
+  let r = cab + 1
+  for (; r <= ws.rowCount; r++) {
+    const c = [1, 2, 3, 4, 5].map((i) => texto(ws.getCell(r, i)))
+    if (norm(c[0]!).startsWith(norm(GLOSARIO).replace(':', ''))) break
+    if (c.every((x) => !x.trim())) continue
+    leerFila(l, r, c)
+  }
+  if (l.res.ejes.length === 0) throw fallo(hoja, cab + 1, 1, 'la matriz no tiene acciones.')
+  l.res.glosario = leerGlosario(ws, hoja, r + 1)
+  return l.res
+}
