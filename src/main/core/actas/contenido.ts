@@ -8,11 +8,8 @@ type Db = Kysely<Database> | Transaction<Database>
 
 export type { ActaContenido }
 
-/**
- * The acta as its rows say it now, from the rows' own copies of names and codes, in a fixed
- * order. Drafts are printed from this; approval seals its JSON text (see sello.ts).
- */
-export async function contenidoActa(db: Db, sesionId: string): Promise<ActaContenido> {
+/** The session's own row, with its instancia's name and secretary. */
+async function leerSesion(db: Db, sesionId: string) {
   const s = await db
     .selectFrom('sesiones')
     .innerJoin('instancias', 'instancias.id', 'sesiones.instancia_id')
@@ -21,6 +18,11 @@ export async function contenidoActa(db: Db, sesionId: string): Promise<ActaConte
     .where('sesiones.id', '=', sesionId)
     .executeTakeFirst()
   if (!s) throw notFound('La sesión')
+  return s
+}
+
+/** The session's attendance, agenda, progress, values, acuerdos and follow-up, in fixed order. */
+async function leerFilas(db: Db, sesionId: string) {
   const [asistencia, puntos, avances, mediciones, acuerdos, seguimientos] = await Promise.all([
     db
       .selectFrom('asistencias')
@@ -76,21 +78,40 @@ export async function contenidoActa(db: Db, sesionId: string): Promise<ActaConte
       .orderBy('a.numero')
       .execute()
   ])
+  return { asistencia, puntos, avances, mediciones, acuerdos, seguimientos }
+}
+
+type Sesion = Awaited<ReturnType<typeof leerSesion>>
+type Filas = Awaited<ReturnType<typeof leerFilas>>
+
+/** The session's particulars as the acta states them. */
+function datosSesion(s: Sesion): ActaContenido['sesion'] {
   return {
-    sesion: {
-      titulo: tituloSesion(s),
-      instancia: s.instancia,
-      fecha: s.fecha,
-      horaInicio: s.hora_inicio,
-      horaTermino: s.hora_termino,
-      lugar: s.lugar,
-      modalidad: s.modalidad,
-      preside: s.preside,
-      proximaFecha: s.proxima_fecha,
-      proximaLugar: s.proxima_lugar,
-      secretariaActas: s.secretaria_actas ?? ''
-    },
-    asistencia: asistencia.map((a) => ({
+    titulo: tituloSesion(s),
+    instancia: s.instancia,
+    fecha: s.fecha,
+    horaInicio: s.hora_inicio,
+    horaTermino: s.hora_termino,
+    lugar: s.lugar,
+    modalidad: s.modalidad,
+    preside: s.preside,
+    proximaFecha: s.proxima_fecha,
+    proximaLugar: s.proxima_lugar,
+    secretariaActas: s.secretaria_actas ?? ''
+  }
+}
+
+/**
+ * The acta as its rows say it now, from the rows' own copies of names and codes, in a fixed
+ * order. Drafts are printed from this; approval seals its JSON text (see sello.ts), so the keys
+ * keep the order written here.
+ */
+export async function contenidoActa(db: Db, sesionId: string): Promise<ActaContenido> {
+  const s = await leerSesion(db, sesionId)
+  const f: Filas = await leerFilas(db, sesionId)
+  return {
+    sesion: datosSesion(s),
+    asistencia: f.asistencia.map((a) => ({
       nombre: a.nombre,
       cargo: a.cargo,
       institucion: a.institucion,
@@ -98,14 +119,14 @@ export async function contenidoActa(db: Db, sesionId: string): Promise<ActaConte
       estado: a.estado,
       motivo: a.motivo
     })),
-    puntos: puntos.map((p) => ({ titulo: p.titulo, desarrollo: p.desarrollo })),
-    avances: avances.map((a) => ({
+    puntos: f.puntos.map((p) => ({ titulo: p.titulo, desarrollo: p.desarrollo })),
+    avances: f.avances.map((a) => ({
       accion: a.accion_codigo,
       estado: a.estado,
       porcentaje: a.porcentaje,
       reporte: a.reporte
     })),
-    mediciones: mediciones.map((m) => ({
+    mediciones: f.mediciones.map((m) => ({
       accion: m.accion_codigo,
       indicador: m.indicador_texto,
       tipo: m.tipo,
@@ -115,14 +136,14 @@ export async function contenidoActa(db: Db, sesionId: string): Promise<ActaConte
       fechaCorte: m.fecha_corte,
       nota: m.nota
     })),
-    acuerdos: acuerdos.map((a) => ({
+    acuerdos: f.acuerdos.map((a) => ({
       numero: a.numero,
       texto: a.texto,
       responsable: a.responsable,
       plazo: a.plazo,
       accion: a.accion_codigo
     })),
-    seguimientos: seguimientos.map((g) => ({
+    seguimientos: f.seguimientos.map((g) => ({
       acuerdo: `${tituloSesion({ tipo: g.tipo, numero: g.sNumero, anio: g.anio })}, acuerdo N° ${g.numero}`,
       texto: g.texto,
       estado: g.estado,

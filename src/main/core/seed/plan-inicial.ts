@@ -80,9 +80,16 @@ export async function seedPlanInicial(db: Kysely<Database>): Promise<boolean> {
   return true
 }
 
-async function writeSeed(trx: Transaction<Database>, seed: PlanSeed): Promise<void> {
-  const stamp = nowStamp()
-  const stamps = { created_at: stamp, updated_at: stamp }
+type Trx = Transaction<Database>
+type Stamps = { created_at: string; updated_at: string }
+type AccionSeed = PlanSeed['ejes'][number]['objetivos'][number]['acciones'][number]
+
+/** The instancias, in order; returns their ids by code. */
+async function writeInstancias(
+  trx: Trx,
+  seed: PlanSeed,
+  stamps: Stamps
+): Promise<Map<string, string>> {
   const instanciaIds = new Map<string, string>()
   for (const [i, inst] of seed.instancias.entries()) {
     const id = newId()
@@ -100,23 +107,70 @@ async function writeSeed(trx: Transaction<Database>, seed: PlanSeed): Promise<vo
       })
       .execute()
   }
-  for (const [i, g] of seed.glosario.entries()) {
-    await trx
-      .insertInto('instituciones')
-      .values({ id: newId(), sigla: g.sigla, nombre: g.nombre, orden: i + 1, ...stamps })
-      .execute()
-  }
-  const planId = newId()
+  return instanciaIds
+}
+
+/** One acción with its metas and indicadores. */
+async function writeAccion(
+  trx: Trx,
+  ids: { planId: string; objetivoId: string; instanciaId: string },
+  acc: AccionSeed,
+  orden: number,
+  stamps: Stamps
+): Promise<void> {
+  const accionId = newId()
   await trx
-    .insertInto('planes')
+    .insertInto('acciones')
     .values({
-      id: planId,
-      nombre: seed.plan.nombre,
-      periodo_desde: seed.plan.periodoDesde,
-      periodo_hasta: seed.plan.periodoHasta,
+      id: accionId,
+      plan_id: ids.planId,
+      objetivo_id: ids.objetivoId,
+      codigo: acc.codigo,
+      texto: acc.texto,
+      instancia_id: ids.instanciaId,
+      responsables: acc.responsables,
+      orden,
       ...stamps
     })
     .execute()
+  for (const [im, meta] of acc.metas.entries()) {
+    await trx
+      .insertInto('metas')
+      .values({
+        id: newId(),
+        accion_id: accionId,
+        texto: meta.texto,
+        plazo: meta.plazo,
+        orden: im + 1,
+        ...stamps
+      })
+      .execute()
+  }
+  for (const [ii, ind] of acc.indicadores.entries()) {
+    await trx
+      .insertInto('indicadores')
+      .values({
+        id: newId(),
+        accion_id: accionId,
+        texto: ind.texto,
+        tipo: ind.tipo,
+        numerador: ind.numerador ?? null,
+        denominador: ind.denominador ?? null,
+        orden: ii + 1,
+        ...stamps
+      })
+      .execute()
+  }
+}
+
+/** The plan's ejes, objetivos and acciones, each in its order. */
+async function writeArbol(
+  trx: Trx,
+  seed: PlanSeed,
+  planId: string,
+  instanciaIds: Map<string, string>,
+  stamps: Stamps
+): Promise<void> {
   for (const [ie, eje] of seed.ejes.entries()) {
     const ejeId = newId()
     await trx
@@ -145,52 +199,34 @@ async function writeSeed(trx: Transaction<Database>, seed: PlanSeed): Promise<vo
         })
         .execute()
       for (const [ia, acc] of obj.acciones.entries()) {
-        const accionId = newId()
         const instanciaId = instanciaIds.get(acc.instancia)
         if (!instanciaId) throw new Error(`seed: instancia ${acc.instancia} desconocida`)
-        await trx
-          .insertInto('acciones')
-          .values({
-            id: accionId,
-            plan_id: planId,
-            objetivo_id: objetivoId,
-            codigo: acc.codigo,
-            texto: acc.texto,
-            instancia_id: instanciaId,
-            responsables: acc.responsables,
-            orden: ia + 1,
-            ...stamps
-          })
-          .execute()
-        for (const [im, meta] of acc.metas.entries()) {
-          await trx
-            .insertInto('metas')
-            .values({
-              id: newId(),
-              accion_id: accionId,
-              texto: meta.texto,
-              plazo: meta.plazo,
-              orden: im + 1,
-              ...stamps
-            })
-            .execute()
-        }
-        for (const [ii, ind] of acc.indicadores.entries()) {
-          await trx
-            .insertInto('indicadores')
-            .values({
-              id: newId(),
-              accion_id: accionId,
-              texto: ind.texto,
-              tipo: ind.tipo,
-              numerador: ind.numerador ?? null,
-              denominador: ind.denominador ?? null,
-              orden: ii + 1,
-              ...stamps
-            })
-            .execute()
-        }
+        await writeAccion(trx, { planId, objetivoId, instanciaId }, acc, ia + 1, stamps)
       }
     }
   }
+}
+
+async function writeSeed(trx: Trx, seed: PlanSeed): Promise<void> {
+  const stamp = nowStamp()
+  const stamps = { created_at: stamp, updated_at: stamp }
+  const instanciaIds = await writeInstancias(trx, seed, stamps)
+  for (const [i, g] of seed.glosario.entries()) {
+    await trx
+      .insertInto('instituciones')
+      .values({ id: newId(), sigla: g.sigla, nombre: g.nombre, orden: i + 1, ...stamps })
+      .execute()
+  }
+  const planId = newId()
+  await trx
+    .insertInto('planes')
+    .values({
+      id: planId,
+      nombre: seed.plan.nombre,
+      periodo_desde: seed.plan.periodoDesde,
+      periodo_hasta: seed.plan.periodoHasta,
+      ...stamps
+    })
+    .execute()
+  await writeArbol(trx, seed, planId, instanciaIds, stamps)
 }
