@@ -4,7 +4,7 @@ import { isChannel } from '../../shared/api/channels'
 import type { ApiError, ApiResult } from '../../shared/api/result'
 import { AppError } from './errors'
 import { isUniqueViolation, sealViolation } from './db/sqlite'
-import { MENSAJE_SELLADA } from './services/acta-guard'
+import { MENSAJE_SELLADA } from './sesiones/acta-guard'
 
 export type Logger = (message: string, error?: unknown) => void
 

@@ -15,3 +15,8 @@ export function isIsoDate(value: string): boolean {
     d.getUTCDate() === Number(m[3])
   )
 }
+
+/** Today in Chile, as an ISO date: what "past its plazo" is measured against. */
+export function hoyChile(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Santiago' }).format(now)
+}

@@ -6,7 +6,7 @@ import {
   crearAcuerdo,
   eliminarAcuerdo,
   guardarSeguimiento
-} from '../services/acuerdos.service'
+} from './acuerdos.service'
 
 export function acuerdosHandlers({ db }: CoreContext): Handlers<typeof acuerdosMetodos> {
   return {

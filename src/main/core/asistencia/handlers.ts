@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../shared/api/contract'
 import type { asistenciaMetodos } from '../../../shared/asistencia/contract'
 import type { CoreContext } from '../contexto'
-import { invitar, marcarAsistencia, quitarInvitado } from '../services/asistencia.service'
+import { invitar, marcarAsistencia, quitarInvitado } from './asistencia.service'
 
 export function asistenciaHandlers({ db }: CoreContext): Handlers<typeof asistenciaMetodos> {
   return {

@@ -5,9 +5,9 @@ import {
   listarInstituciones,
   crearInstitucion,
   actualizarInstitucion
-} from '../services/instituciones.service'
-import { listarInstancias, actualizarInstancia } from '../services/instancias.service'
-import { eliminar, mover } from '../services/ordering'
+} from './instituciones.service'
+import { listarInstancias, actualizarInstancia } from './instancias.service'
+import { eliminar, mover } from '../db/orden'
 
 export function institucionesHandlers({ db }: CoreContext): Handlers<typeof institucionesMetodos> {
   return {

@@ -7,8 +7,8 @@ import {
   crearPersona,
   listarMiembros,
   listarPersonas
-} from '../services/personas.service'
-import { eliminar } from '../services/ordering'
+} from './personas.service'
+import { eliminar } from '../db/orden'
 
 export function personasHandlers({ db }: CoreContext): Handlers<typeof personasMetodos> {
   return {

@@ -1,13 +1,13 @@
 import type { Handlers } from '../../../shared/api/contract'
 import type { planMetodos } from '../../../shared/plan/contract'
 import type { CoreContext } from '../contexto'
-import { listarPlanes, planArbol, actualizarPlan } from '../services/plan.service'
-import { crearEje, actualizarEje } from '../services/ejes.service'
-import { crearObjetivo, actualizarObjetivo } from '../services/objetivos.service'
-import { obtenerAccion, crearAccion, actualizarAccion } from '../services/acciones.service'
-import { crearMeta, actualizarMeta } from '../services/metas.service'
-import { crearIndicador, actualizarIndicador } from '../services/indicadores.service'
-import { eliminar, mover } from '../services/ordering'
+import { listarPlanes, planArbol, actualizarPlan } from './plan.service'
+import { crearEje, actualizarEje } from './ejes.service'
+import { crearObjetivo, actualizarObjetivo } from './objetivos.service'
+import { obtenerAccion, crearAccion, actualizarAccion } from './acciones.service'
+import { crearMeta, actualizarMeta } from './metas.service'
+import { crearIndicador, actualizarIndicador } from './indicadores.service'
+import { eliminar, mover } from '../db/orden'
 
 export function planHandlers({ db }: CoreContext): Handlers<typeof planMetodos> {
   return {

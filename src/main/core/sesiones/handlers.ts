@@ -5,12 +5,12 @@ import {
   actualizarSesion,
   aprobarSesion,
   cerrarSesion,
-  crearSesion,
   eliminarSesion,
-  listarSesiones,
   reabrirSesion
-} from '../services/sesiones.service'
-import { detalleSesion } from '../services/sesion-detalle.service'
+} from './ciclo'
+import { crearSesion } from './crear'
+import { listarSesiones } from './lectura'
+import { detalleSesion } from './sesion-detalle.service'
 
 export function sesionesHandlers({
   db,

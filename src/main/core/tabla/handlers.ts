@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../shared/api/contract'
 import type { tablaMetodos } from '../../../shared/tabla/contract'
 import type { CoreContext } from '../contexto'
-import { actualizarPunto, crearPunto, eliminarPunto, moverPunto } from '../services/tabla.service'
+import { actualizarPunto, crearPunto, eliminarPunto, moverPunto } from './tabla.service'
 
 export function tablaHandlers({ db }: CoreContext): Handlers<typeof tablaMetodos> {
   return {

@@ -15,10 +15,9 @@ import { sesionCrearSchema } from '../../../shared/sesiones/contract'
 import { useEscribir } from '../api/escrituras'
 import { notifyError } from '../components/notify'
 import { validarCon } from '../forms/validar'
+import { hoyChile } from '../../../shared/domain/fechas'
 
-// The renderer cannot import the main process's hoyChile (acuerdos.service.ts); same rule here.
-const hoy = (): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Santiago' }).format(new Date())
+const hoy = (): string => hoyChile()
 
 interface NuevaSesion {
   instanciaId: string

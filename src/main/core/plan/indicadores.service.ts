@@ -4,8 +4,8 @@ import type { Indicador, IndicadorTipo } from '../../../shared/domain/plan'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { notFound } from '../errors'
-import { nextOrden } from './ordering'
-import { toIndicador } from './rows'
+import { nextOrden } from '../db/orden'
+import { toIndicador } from './filas'
 
 /** Only a porcentaje has a numerator and denominator; other kinds drop them. */
 const formula = (i: {

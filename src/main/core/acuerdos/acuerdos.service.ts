@@ -4,15 +4,11 @@ import type { Acuerdo, AcuerdoEstado, SeguimientoEntrada } from '../../../shared
 import { situacionAcuerdo, tituloSesion } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
+import { hoyChile } from '../../../shared/domain/fechas'
 import { conflict, notFound } from '../errors'
-import { sesionDe, sesionEditable, sinSeguimientoAprobado } from './acta-guard'
+import { sesionDe, sesionEditable, sinSeguimientoAprobado } from '../sesiones/acta-guard'
 
 type Db = Kysely<Database> | Transaction<Database>
-
-/** Today in Chile, as an ISO date: what "past its plazo" is measured against. */
-export function hoyChile(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Santiago' }).format(now)
-}
 
 /** Every follow-up of these acuerdos, oldest first, with the session that recorded it. */
 export async function historiales(

@@ -13,10 +13,11 @@ import {
   tituloSesion
 } from '../../../shared/domain/sesiones'
 import { notFound } from '../errors'
-import { acuerdosConHistorial, acuerdosDto, hoyChile } from './acuerdos.service'
-import { toAsistencia } from './asistencia.service'
-import { obtenerSesion } from './sesiones.service'
-import { toPunto } from './tabla.service'
+import { hoyChile } from '../../../shared/domain/fechas'
+import { acuerdosConHistorial, acuerdosDto } from '../acuerdos/acuerdos.service'
+import { toAsistencia } from '../asistencia/asistencia.service'
+import { obtenerSesion } from './lectura'
+import { toPunto } from '../tabla/tabla.service'
 
 /** Whether session a was held before session b (same date: the one created first). */
 const antes = (

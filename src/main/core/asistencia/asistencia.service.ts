@@ -4,8 +4,8 @@ import type { Asistencia } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { conflict } from '../errors'
-import { sesionDe, sesionEditable } from './acta-guard'
-import { nextOrden } from './ordering'
+import { sesionDe, sesionEditable } from '../sesiones/acta-guard'
+import { nextOrden } from '../db/orden'
 
 export const toAsistencia = (r: AsistenciaRow): Asistencia => ({
   id: r.id,

@@ -5,8 +5,8 @@ import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { notFound } from '../errors'
 import { assertCodigoLibre } from './codigos'
-import { nextOrden } from './ordering'
-import { toEje } from './rows'
+import { nextOrden } from '../db/orden'
+import { toEje } from './filas'
 
 export async function crearEje(
   db: Kysely<Database>,

@@ -4,8 +4,8 @@ import type { Institucion } from '../../../shared/domain/plan'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { conflict, notFound } from '../errors'
-import { nextOrden } from './ordering'
-import { toInstitucion } from './rows'
+import { nextOrden } from '../db/orden'
+import { toInstitucion } from './filas'
 
 export async function listarInstituciones(db: Kysely<Database>): Promise<Institucion[]> {
   const rows = await db

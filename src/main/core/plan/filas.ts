@@ -1,19 +1,8 @@
-import type {
-  AccionRow,
-  EjeRow,
-  IndicadorRow,
-  InstanciaRow,
-  InstitucionRow,
-  MetaRow,
-  ObjetivoRow,
-  PlanRow
-} from '../db/schema'
+import type { AccionRow, EjeRow, IndicadorRow, MetaRow, ObjetivoRow, PlanRow } from '../db/schema'
 import type {
   Accion,
   Eje,
   Indicador,
-  Instancia,
-  Institucion,
   Meta,
   Objetivo,
   PlanResumen
@@ -77,22 +66,6 @@ export const toIndicador = (r: IndicadorRow): Indicador => ({
   tipo: r.tipo,
   numerador: r.numerador,
   denominador: r.denominador,
-  orden: r.orden
-})
-
-export const toInstitucion = (r: InstitucionRow): Institucion => ({
-  id: r.id,
-  sigla: r.sigla,
-  nombre: r.nombre,
-  orden: r.orden
-})
-
-export const toInstancia = (r: InstanciaRow): Instancia => ({
-  id: r.id,
-  codigo: r.codigo,
-  nombre: r.nombre,
-  coordinador: r.coordinador,
-  secretariaActas: r.secretaria_actas,
   orden: r.orden
 })
 

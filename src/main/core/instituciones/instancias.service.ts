@@ -4,7 +4,7 @@ import type { Instancia } from '../../../shared/domain/plan'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { nowStamp } from '../db/ids'
 import { notFound } from '../errors'
-import { toInstancia } from './rows'
+import { toInstancia } from './filas'
 
 export async function listarInstancias(db: Kysely<Database>): Promise<Instancia[]> {
   const rows = await db

@@ -4,16 +4,8 @@ import type { PlanArbol, PlanResumen } from '../../../shared/domain/plan'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { nowStamp } from '../db/ids'
 import { notFound } from '../errors'
-import {
-  groupBy,
-  toAccion,
-  toEje,
-  toIndicador,
-  toInstancia,
-  toMeta,
-  toObjetivo,
-  toPlan
-} from './rows'
+import { groupBy, toAccion, toEje, toIndicador, toMeta, toObjetivo, toPlan } from './filas'
+import { toInstancia } from '../instituciones/filas'
 
 export async function listarPlanes(db: Kysely<Database>): Promise<PlanResumen[]> {
   const rows = await db

@@ -5,8 +5,8 @@ import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { notFound } from '../errors'
 import { assertCodigoBajo, assertCodigoLibre } from './codigos'
-import { nextOrden } from './ordering'
-import { toObjetivo } from './rows'
+import { nextOrden } from '../db/orden'
+import { toObjetivo } from './filas'
 
 export async function crearObjetivo(
   db: Kysely<Database>,

@@ -1,37 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import type { FeErrata } from '../../../shared/domain/sesiones'
 import type { ConfigDocumentos, ParsedInput } from '../../../shared/api/contract'
-import { newId, nowStamp } from '../db/ids'
-import { conflict, notFound } from '../errors'
-import { hoyChile } from './acuerdos.service'
+import { nowStamp } from '../db/ids'
 
-/** A correction to an approved acta: linked to it, never an edit of it. */
-export async function crearErrata(
-  db: Kysely<Database>,
-  input: ParsedInput<'errata:crear'>
-): Promise<FeErrata> {
-  const s = await db
-    .selectFrom('sesiones')
-    .select('estado')
-    .where('id', '=', input.sesionId)
-    .executeTakeFirst()
-  if (!s) throw notFound('La sesión')
-  if (s.estado !== 'aprobada')
-    throw conflict('La fe de erratas corrige un acta aprobada; esta acta aún se puede editar.')
-  const stamp = nowStamp()
-  const row = {
-    id: newId(),
-    sesion_id: input.sesionId,
-    texto: input.texto,
-    fecha: hoyChile(),
-    created_at: stamp,
-    updated_at: stamp
-  }
-  await db.insertInto('fe_erratas').values(row).execute()
-  return { id: row.id, texto: row.texto, fecha: row.fecha }
-}
-
+/** The documents' letterhead (text and logo), kept in app_settings. */
 const CLAVES = { encabezado: 'documento.encabezado', logo: 'documento.logo' } as const
 export const ENCABEZADO_PREDETERMINADO =
   'Gobierno de Chile\nMesa Intersectorial sobre Trata de Personas'

@@ -5,8 +5,8 @@ import type { ParsedInput } from '../../../shared/api/contract'
 import { plazoDesdeTexto } from '../../../shared/domain/plazo'
 import { newId, nowStamp } from '../db/ids'
 import { notFound } from '../errors'
-import { nextOrden } from './ordering'
-import { toMeta } from './rows'
+import { nextOrden } from '../db/orden'
+import { toMeta } from './filas'
 
 /** A deadline left unsaid is read from the text; null means the meta has none. */
 const plazoDe = (texto: string, plazo: string | null | undefined): string | null =>

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { Database, IdTable, OrderedTable } from '../db/schema'
+import type { Database, IdTable, OrderedTable } from './schema'
 import type { Direccion } from '../../../shared/domain/plan'
-import { nowStamp } from '../db/ids'
+import { nowStamp } from './ids'
 import { notFound } from '../errors'
 
 type Db = Kysely<Database> | Transaction<Database>

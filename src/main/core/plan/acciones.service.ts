@@ -5,8 +5,9 @@ import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { conflict, notFound } from '../errors'
 import { assertCodigoBajo, assertCodigoLibre } from './codigos'
-import { nextOrden } from './ordering'
-import { toAccion, toIndicador, toInstancia, toMeta } from './rows'
+import { nextOrden } from '../db/orden'
+import { toAccion, toIndicador, toMeta } from './filas'
+import { toInstancia } from '../instituciones/filas'
 
 async function assertInstancia(
   trx: Transaction<Database>,

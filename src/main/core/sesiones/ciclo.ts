@@ -1,0 +1,175 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '../db/schema'
+import type { Sesion } from '../../../shared/domain/sesiones'
+import { tituloSesion } from '../../../shared/domain/sesiones'
+import type { ParsedInput } from '../../../shared/api/contract'
+import { nowStamp } from '../db/ids'
+import { AppError, conflict, notFound } from '../errors'
+import { MENSAJE_APROBADA, sesionEditable, sinSeguimientoAprobado } from './acta-guard'
+import { sellar } from '../actas/sello'
+import { anioDe, siguienteNumero } from './numeracion'
+import { obtenerSesion } from './lectura'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/** The life of a session after it is created: its data, closing, approval, deletion. */
+export async function actualizarSesion(
+  db: Kysely<Database>,
+  input: ParsedInput<'sesion:actualizar'>
+): Promise<Sesion> {
+  await db.transaction().execute(async (trx) => {
+    const s = await sesionEditable(trx, input.id)
+    await noAntesDeLoAprobado(trx, input.id, input.fecha)
+    const anio = anioDe(input.fecha)
+    // A date moved to another year takes the next number of that year.
+    const numero =
+      anio === s.anio ? s.numero : await siguienteNumero(trx, s.instancia_id, s.tipo, anio)
+    await trx
+      .updateTable('sesiones')
+      .set({
+        fecha: input.fecha,
+        anio,
+        numero,
+        hora_inicio: input.horaInicio,
+        hora_termino: input.horaTermino,
+        lugar: input.lugar,
+        modalidad: input.modalidad,
+        preside: input.preside,
+        proxima_fecha: input.proximaFecha,
+        proxima_lugar: input.proximaLugar,
+        updated_at: nowStamp()
+      })
+      .where('id', '=', input.id)
+      .execute()
+  })
+  return obtenerSesion(db, input.id)
+}
+
+export async function cerrarSesion(db: Kysely<Database>, id: string): Promise<Sesion> {
+  await db.transaction().execute(async (trx) => {
+    await sesionEditable(trx, id)
+    const stamp = nowStamp()
+    await trx
+      .updateTable('sesiones')
+      .set({ estado: 'cerrada', cerrada_at: stamp, updated_at: stamp })
+      .where('id', '=', id)
+      .execute()
+  })
+  return obtenerSesion(db, id)
+}
+
+export async function reabrirSesion(db: Kysely<Database>, id: string): Promise<Sesion> {
+  await db.transaction().execute(async (trx) => {
+    const s = await trx
+      .selectFrom('sesiones')
+      .select('estado')
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (!s) throw notFound('La sesión')
+    if (s.estado === 'aprobada') throw new AppError('solo_lectura', MENSAJE_APROBADA)
+    if (s.estado === 'borrador') return
+    await trx
+      .updateTable('sesiones')
+      .set({ estado: 'borrador', cerrada_at: null, updated_at: nowStamp() })
+      .where('id', '=', id)
+      .execute()
+  })
+  return obtenerSesion(db, id)
+}
+
+/** Approval seals the acta: its content hash is stored and every later write is refused. */
+export async function aprobarSesion(
+  db: Kysely<Database>,
+  input: ParsedInput<'sesion:aprobar'>
+): Promise<Sesion> {
+  await db.transaction().execute(async (trx) => {
+    const s = await trx
+      .selectFrom('sesiones')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst()
+    if (!s) throw notFound('La sesión')
+    if (s.estado === 'aprobada')
+      throw new AppError('solo_lectura', 'El acta de esta sesión ya fue aprobada.')
+    if (s.estado !== 'cerrada') throw conflict('Cierre la sesión antes de aprobar su acta.')
+    const en = input.enSesionId
+      ? await trx
+          .selectFrom('sesiones')
+          .selectAll()
+          .where('id', '=', input.enSesionId)
+          .executeTakeFirst()
+      : null
+    if (input.enSesionId) {
+      if (!en || en.instancia_id !== s.instancia_id || en.id === s.id || en.fecha < s.fecha) {
+        throw conflict(
+          'El acta se aprueba en una sesión posterior de la misma instancia.',
+          'enSesionId'
+        )
+      }
+    }
+    const instancia = await trx
+      .selectFrom('instancias')
+      .select('secretaria_actas')
+      .where('id', '=', s.instancia_id)
+      .executeTakeFirstOrThrow()
+    // The content is sealed as text: documents print this copy, whatever changes elsewhere.
+    const { texto, hash } = await sellar(trx, s.id)
+    const stamp = nowStamp()
+    await trx
+      .updateTable('sesiones')
+      .set({
+        estado: 'aprobada',
+        aprobada_at: stamp,
+        aprobada_en_sesion_id: input.enSesionId,
+        observaciones_aprobacion: input.observaciones.trim(),
+        hash,
+        contenido_aprobado: texto,
+        aprobada_en_titulo: en ? tituloSesion(en) : null,
+        aprobada_secretaria: instancia.secretaria_actas ?? '',
+        updated_at: stamp
+      })
+      .where('id', '=', s.id)
+      .execute()
+  })
+  return obtenerSesion(db, input.id)
+}
+
+export async function eliminarSesion(db: Kysely<Database>, id: string): Promise<{ id: string }> {
+  await db.transaction().execute(async (trx) => {
+    const s = await trx
+      .selectFrom('sesiones')
+      .select('estado')
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (!s) throw notFound('La sesión')
+    if (s.estado !== 'borrador')
+      throw new AppError('solo_lectura', 'Sólo se puede eliminar una sesión en borrador.')
+    const usada = await trx
+      .selectFrom('sesiones')
+      .select('id')
+      .where('aprobada_en_sesion_id', '=', id)
+      .executeTakeFirst()
+    if (usada) throw conflict('En esta sesión se aprobó otra acta; no se puede eliminar.')
+    await sinSeguimientoAprobado(trx, { sesionId: id })
+    await trx.deleteFrom('sesiones').where('id', '=', id).execute()
+    await trx
+      .insertInto('tombstones')
+      .values({ id, tabla: 'sesiones', deleted_at: nowStamp() })
+      .execute()
+  })
+  return { id }
+}
+
+/** The session in which actas were approved stays after them (approval is to a later session). */
+async function noAntesDeLoAprobado(trx: Db, id: string, fecha: string): Promise<void> {
+  const ultima = await trx
+    .selectFrom('sesiones')
+    .select((eb) => eb.fn.max('fecha').as('fecha'))
+    .where('aprobada_en_sesion_id', '=', id)
+    .executeTakeFirst()
+  if (ultima?.fecha && fecha < ultima.fecha)
+    throw conflict(
+      'En esta sesión se aprobaron actas de sesiones anteriores: su fecha no puede quedar antes de ellas.',
+      'fecha'
+    )
+}

@@ -1,0 +1,91 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Database, SesionRow } from '../db/schema'
+import type { Sesion, SesionResumen } from '../../../shared/domain/sesiones'
+import { tituloSesion } from '../../../shared/domain/sesiones'
+import type { ParsedInput } from '../../../shared/api/contract'
+import { notFound } from '../errors'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+export async function obtenerSesion(db: Db, id: string): Promise<Sesion> {
+  const r = await db
+    .selectFrom('sesiones as s')
+    .innerJoin('instancias as i', 'i.id', 's.instancia_id')
+    .leftJoin('sesiones as ap', 'ap.id', 's.aprobada_en_sesion_id')
+    .selectAll('s')
+    .select([
+      'i.nombre as instanciaNombre',
+      'ap.tipo as apTipo',
+      'ap.numero as apNumero',
+      'ap.anio as apAnio',
+      (eb) =>
+        eb
+          .selectFrom('acuerdos')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('acuerdos.sesion_id', '=', 's.id')
+          .as('nAcuerdos')
+    ])
+    .where('s.id', '=', id)
+    .executeTakeFirst()
+  if (!r) throw notFound('La sesión')
+  return {
+    ...resumen(r, r.instanciaNombre, Number(r.nAcuerdos ?? 0)),
+    horaInicio: r.hora_inicio,
+    horaTermino: r.hora_termino,
+    lugar: r.lugar,
+    modalidad: r.modalidad,
+    preside: r.preside,
+    proximaFecha: r.proxima_fecha,
+    proximaLugar: r.proxima_lugar,
+    cerradaAt: r.cerrada_at,
+    aprobadaAt: r.aprobada_at,
+    aprobadaEnSesionId: r.aprobada_en_sesion_id,
+    // Once approved, the title frozen then: the approving session may be renumbered later.
+    aprobadaEnSesionTitulo:
+      r.aprobada_en_titulo ??
+      (r.apTipo && r.apNumero && r.apAnio
+        ? tituloSesion({ tipo: r.apTipo, numero: r.apNumero, anio: r.apAnio })
+        : null),
+    observacionesAprobacion: r.observaciones_aprobacion,
+    hash: r.hash,
+    updatedAt: r.updated_at
+  }
+}
+
+function resumen(r: SesionRow, instanciaNombre: string, acuerdos: number): SesionResumen {
+  return {
+    id: r.id,
+    instanciaId: r.instancia_id,
+    instanciaNombre,
+    titulo: tituloSesion(r),
+    tipo: r.tipo,
+    numero: r.numero,
+    anio: r.anio,
+    fecha: r.fecha,
+    estado: r.estado,
+    acuerdos
+  }
+}
+
+export async function listarSesiones(
+  db: Kysely<Database>,
+  input: ParsedInput<'sesion:listar'>
+): Promise<SesionResumen[]> {
+  let q = db
+    .selectFrom('sesiones as s')
+    .innerJoin('instancias as i', 'i.id', 's.instancia_id')
+    .selectAll('s')
+    .select([
+      'i.nombre as instanciaNombre',
+      (eb) =>
+        eb
+          .selectFrom('acuerdos')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('acuerdos.sesion_id', '=', 's.id')
+          .as('nAcuerdos')
+    ])
+  if (input.instanciaId) q = q.where('s.instancia_id', '=', input.instanciaId)
+  if (input.anio) q = q.where('s.anio', '=', input.anio)
+  const rows = await q.orderBy('s.fecha', 'desc').orderBy('s.id', 'desc').execute()
+  return rows.map((r) => resumen(r, r.instanciaNombre, Number(r.nAcuerdos ?? 0)))
+}
