@@ -28,12 +28,16 @@ export interface TestApp {
 
 /** A real database file, migrated and seeded, with the API over it. */
 export async function openTestApp(
-  options: OpenAppDatabaseOptions & { printPdf?: PdfPrinter } = {}
+  options: OpenAppDatabaseOptions & { printPdf?: PdfPrinter; reloj?: () => Date } = {}
 ): Promise<TestApp> {
   const { dir, cleanup } = tempDir()
   const file = path.join(dir, 'mitp.db')
   const app = await openAppDatabase(file, options)
-  const api = createAppApi(app, { version: 'test', printPdf: options.printPdf ?? null })
+  const api = createAppApi(app, {
+    version: 'test',
+    printPdf: options.printPdf ?? null,
+    ...(options.reloj ? { reloj: options.reloj } : {})
+  })
   const t: TestApp = {
     app,
     api,

@@ -9,6 +9,7 @@ import type { Logger } from './dispatch'
 import type { Evento } from '../../shared/api/eventos'
 import { logPorStderr } from './cliente'
 import { Tareas } from './tareas'
+import { hoyChile } from '../../shared/domain/fechas'
 import { sistemaHandlers } from './sistema/handlers'
 import { planHandlers } from './plan/handlers'
 import { institucionesHandlers } from './instituciones/handlers'
@@ -29,7 +30,8 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
     db,
     env,
     tareas: new Tareas(env.log, (tarea) => env.alEvento({ tipo: 'tarea', tarea })),
-    aSolas: (f) => db.connection().execute(() => f())
+    aSolas: (f) => db.connection().execute(() => f()),
+    hoy: () => hoyChile(env.reloj())
   }
   return {
     ...sistemaHandlers(ctx),
@@ -57,6 +59,8 @@ export function createAppApi(
     log?: Logger
     /** Events for the screens (task progress); dropped where nobody listens. */
     alEvento?: (evento: Evento) => void
+    /** The clock (the system's unless given). */
+    reloj?: () => Date
   }
 ): ApiHandlers {
   return createApi(app.db, {
@@ -65,6 +69,7 @@ export function createAppApi(
     respaldar: (destino) => respaldar(app.handle, destino),
     log: options.log ?? logPorStderr,
     alEvento: options.alEvento ?? (() => {}),
+    reloj: options.reloj ?? (() => new Date()),
     ...(options.alAprobar ? { alAprobar: options.alAprobar } : {})
   })
 }

@@ -19,6 +19,8 @@ export interface ApiEnvironment {
   log: Logger
   /** Where events for the screens go (task progress); hosts push them on. */
   alEvento: (evento: Evento) => void
+  /** The clock: what "today" is (deadlines, fe de erratas); tests and hosts may fix it. */
+  reloj: () => Date
 }
 
 /** What every domain's handlers work with. */
@@ -31,4 +33,6 @@ export interface CoreContext {
    * must not copy while an import holds a transaction open between its steps.
    */
   aSolas: <T>(f: () => Promise<T>) => Promise<T>
+  /** Today in Chile by the environment's clock, as an ISO date. */
+  hoy: () => string
 }

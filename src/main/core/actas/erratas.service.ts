@@ -9,7 +9,8 @@ import { hoyChile } from '../../../shared/domain/fechas'
 /** A correction to an approved acta: linked to it, never an edit of it. */
 export async function crearErrata(
   db: Kysely<Database>,
-  input: ParsedInput<'errata:crear'>
+  input: ParsedInput<'errata:crear'>,
+  hoy: string = hoyChile()
 ): Promise<FeErrata> {
   const s = await db
     .selectFrom('sesiones')
@@ -24,7 +25,7 @@ export async function crearErrata(
     id: newId(),
     sesion_id: input.sesionId,
     texto: input.texto,
-    fecha: hoyChile(),
+    fecha: hoy,
     created_at: stamp,
     updated_at: stamp
   }

@@ -15,12 +15,13 @@ import { detalleSesion } from './sesion-detalle.service'
 export function sesionesHandlers({
   db,
   env,
-  aSolas
+  aSolas,
+  hoy
 }: CoreContext): Handlers<typeof sesionesMetodos> {
   return {
     'sesion:listar': (i) => listarSesiones(db, i),
     'sesion:crear': (i) => crearSesion(db, i),
-    'sesion:obtener': (i) => detalleSesion(db, i.id),
+    'sesion:obtener': (i) => detalleSesion(db, i.id, hoy()),
     'sesion:actualizar': (i) => actualizarSesion(db, i),
     'sesion:cerrar': (i) => cerrarSesion(db, i.id),
     'sesion:reabrir': (i) => reabrirSesion(db, i.id),

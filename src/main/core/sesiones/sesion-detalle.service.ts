@@ -26,7 +26,11 @@ const antes = (
 ): boolean => a.fecha < b.fecha || (a.fecha === b.fecha && a.created_at < b.created_at)
 
 /** Everything the secretary's screen shows for one session. */
-export async function detalleSesion(db: Kysely<Database>, id: string): Promise<SesionDetalle> {
+export async function detalleSesion(
+  db: Kysely<Database>,
+  id: string,
+  hoy: string = hoyChile()
+): Promise<SesionDetalle> {
   const row = await db.selectFrom('sesiones').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw notFound('La sesión')
   const [sesion, instancia, asistencia, puntos, mismas, erratas] = await Promise.all([
@@ -80,9 +84,10 @@ export async function detalleSesion(db: Kysely<Database>, id: string): Promise<S
         .selectAll()
         .where('sesion_id', '=', id)
         .orderBy('numero')
-        .execute()
+        .execute(),
+      hoy
     ),
-    seguimiento: await seguimientoDeSesion(db, row, anteriores),
+    seguimiento: await seguimientoDeSesion(db, row, anteriores, hoy),
     erratas: erratas.map((e) => ({ id: e.id, texto: e.texto, fecha: e.fecha })),
     sesionesPosteriores: mismas
       .filter((s) => s.id !== row.id && antes(row, s))
@@ -166,7 +171,8 @@ async function avancesDeSesion(
 async function seguimientoDeSesion(
   db: Kysely<Database>,
   sesion: SesionRow,
-  anteriores: SesionRow[]
+  anteriores: SesionRow[],
+  hoy: string
 ): Promise<AcuerdoEnSeguimiento[]> {
   if (anteriores.length === 0) return []
   const rows = await db
@@ -180,7 +186,6 @@ async function seguimientoDeSesion(
     .execute()
   const conHistorial = await acuerdosConHistorial(db, rows)
   const previas = new Set(anteriores.map((s) => s.id))
-  const hoy = hoyChile()
   return conHistorial
     .map(({ acuerdo: a, historial }): AcuerdoEnSeguimiento & { abierto: boolean } => {
       const aqui = historial.find((h) => h.sesionId === sesion.id)

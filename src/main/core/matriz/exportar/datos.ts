@@ -18,6 +18,8 @@ export interface MatrizOpciones {
   instanciaId?: string
   desde?: string
   hasta?: string
+  /** Today, by the environment's clock: what "vencido" is measured against. */
+  hoy?: string
 }
 
 export interface SeguimientoAccion {
@@ -246,7 +248,7 @@ export async function matrizDatos(db: Kysely<Database>, o: MatrizOpciones): Prom
   // order the query gave it within its session).
   const porSesion = <T extends { sesion_id: string }>(rows: T[]): T[] =>
     [...rows].sort((x, y) => por.orden.get(x.sesion_id)! - por.orden.get(y.sesion_id)!)
-  const hoy = hoyChile()
+  const hoy = o.hoy ?? hoyChile()
   const acuerdos = await acuerdosDto(db, porSesion(l.acuerdoRows), hoy)
   return {
     arbol,
