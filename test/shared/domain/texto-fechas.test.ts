@@ -89,6 +89,8 @@ describe('clasificarIndicador', () => {
 describe('clasificarIndicador, on formulas as people type them', () => {
   it.each([
     ['Indicador 12: Número de talleres', 'conteo', null, null],
+    ['  Número de talleres', 'conteo', null, null],
+    ['Casos / Indicador 2: total', 'porcentaje', 'Casos', 'Indicador 2: total'],
     ['Indicador 1:Número de talleres', 'conteo', null, null],
     ['Ver el indicador 1: número de casos', 'hito', null, null],
     ['Total de casos, número de ellos', 'hito', null, null],
