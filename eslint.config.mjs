@@ -16,7 +16,7 @@ const noElectron = {
 }
 
 /** A layer that may not import electron, the given folders, or the given packages. */
-function layer(files, folders, paths = []) {
+function layer(files, folders, paths = [], extra = []) {
   return {
     files,
     rules: {
@@ -24,15 +24,44 @@ function layer(files, folders, paths = []) {
         'error',
         {
           paths: [noElectron, ...paths],
-          patterns: folders.map((f) => ({
-            group: [`**/${f}/**`, `../${f}`, `./${f}`],
-            message: `This layer does not depend on src/main/${f}.`
-          }))
+          patterns: [
+            ...folders.map((f) => ({
+              group: [`**/${f}/**`, `../${f}`, `./${f}`],
+              message: `This layer does not depend on src/main/${f}.`
+            })),
+            ...extra
+          ]
         }
       ]
     }
   }
 }
+
+// The core's domains: each reaches another only through that domain's index.ts.
+const DOMINIOS = [
+  'plan',
+  'instituciones',
+  'personas',
+  'sesiones',
+  'asistencia',
+  'tabla',
+  'avances',
+  'acuerdos',
+  'actas',
+  'matriz',
+  'sistema'
+]
+const CORE_SIN = ['shell', 'renderer', 'bridge', 'cli', 'ports']
+const SIN_NAVEGADOR = [
+  { name: 'playwright-core', message: 'The core is given a PdfPrinter; it never starts a browser.' }
+]
+const dominio = (d) =>
+  layer([`src/main/core/${d}/**/*.ts`], CORE_SIN, SIN_NAVEGADOR, [
+    {
+      group: DOMINIOS.filter((o) => o !== d).flatMap((o) => [`../${o}/*`, `../../${o}/*`]),
+      message: 'Another domain is reached through its index.ts (import from its folder).'
+    }
+  ])
 
 export default tseslint.config(
   {
@@ -94,16 +123,8 @@ export default tseslint.config(
   },
   // The layers: the core knows no host; the CLI and the bridge are hosts, and neither uses the
   // other; ports are what hosts give the core.
-  layer(
-    ['src/main/core/**/*.ts'],
-    ['shell', 'renderer', 'bridge', 'cli', 'ports'],
-    [
-      {
-        name: 'playwright-core',
-        message: 'The core is given a PdfPrinter; it never starts a browser.'
-      }
-    ]
-  ),
+  layer(['src/main/core/**/*.ts'], CORE_SIN, SIN_NAVEGADOR),
+  ...DOMINIOS.map(dominio),
   layer(['src/main/cli/**/*.ts'], ['shell', 'renderer', 'bridge']),
   layer(['src/main/bridge/**/*.ts', 'src/main/ports/**/*.ts'], ['shell', 'renderer', 'cli']),
   {

@@ -6,7 +6,7 @@ import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { hoyChile } from '../../../shared/domain/fechas'
 import { conflict, notFound } from '../errors'
-import { sesionDe, sesionEditable, sinSeguimientoAprobado } from '../sesiones/acta-guard'
+import { sesionDe, sesionEditable, sinSeguimientoAprobado } from '../sesiones'
 
 type Db = Kysely<Database> | Transaction<Database>
 

@@ -4,7 +4,7 @@ import type { Asistencia } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { conflict } from '../errors'
-import { sesionDe, sesionEditable } from '../sesiones/acta-guard'
+import { sesionDe, sesionEditable } from '../sesiones'
 import { nextOrden } from '../db/orden'
 
 export const toAsistencia = (r: AsistenciaRow): Asistencia => ({

@@ -5,7 +5,7 @@ import { porcentajeDe } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { conflict, notFound } from '../errors'
-import { sesionEditable } from '../sesiones/acta-guard'
+import { sesionEditable } from '../sesiones'
 
 /** What was reported on an acción in this session: one row per session and acción, upserted. */
 export async function guardarAvance(

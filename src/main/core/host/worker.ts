@@ -3,7 +3,7 @@ import { openAppDatabase, DatabaseOpenError, type AppDatabase } from '../db/open
 import { createAppApi } from '../api'
 import { dispatch, type Logger } from '../dispatch'
 import { respaldoAutomatico } from '../respaldos'
-import type { PdfPrinter } from '../actas/documentos/archivo'
+import type { PdfPrinter } from '../actas'
 import type { AlNucleo, DatosNucleo, DelNucleo } from './protocolo'
 
 /**

@@ -7,7 +7,7 @@ import { conflict, notFound } from '../errors'
 import { assertCodigoBajo, assertCodigoLibre } from './codigos'
 import { nextOrden } from '../db/orden'
 import { toAccion, toIndicador, toMeta } from './filas'
-import { toInstancia } from '../instituciones/filas'
+import { toInstancia } from '../instituciones'
 
 async function assertInstancia(
   trx: Transaction<Database>,

@@ -5,7 +5,7 @@ import type { ParsedInput } from '../../../shared/api/contract'
 import { nowStamp } from '../db/ids'
 import { notFound } from '../errors'
 import { groupBy, toAccion, toEje, toIndicador, toMeta, toObjetivo, toPlan } from './filas'
-import { toInstancia } from '../instituciones/filas'
+import { toInstancia } from '../instituciones'
 
 export async function listarPlanes(db: Kysely<Database>): Promise<PlanResumen[]> {
   const rows = await db

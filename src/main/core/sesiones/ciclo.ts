@@ -6,7 +6,7 @@ import type { ParsedInput } from '../../../shared/api/contract'
 import { nowStamp } from '../db/ids'
 import { AppError, conflict, notFound } from '../errors'
 import { MENSAJE_APROBADA, sesionEditable, sinSeguimientoAprobado } from './acta-guard'
-import { sellar } from '../actas/sello'
+import { sellar } from '../actas'
 import { anioDe, siguienteNumero } from './numeracion'
 import { obtenerSesion } from './lectura'
 

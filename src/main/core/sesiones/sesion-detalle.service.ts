@@ -14,10 +14,10 @@ import {
 } from '../../../shared/domain/sesiones'
 import { notFound } from '../errors'
 import { hoyChile } from '../../../shared/domain/fechas'
-import { acuerdosConHistorial, acuerdosDto } from '../acuerdos/acuerdos.service'
-import { toAsistencia } from '../asistencia/asistencia.service'
+import { acuerdosConHistorial, acuerdosDto } from '../acuerdos'
+import { toAsistencia } from '../asistencia'
 import { obtenerSesion } from './lectura'
-import { toPunto } from '../tabla/tabla.service'
+import { toPunto } from '../tabla'
 
 /** Whether session a was held before session b (same date: the one created first). */
 const antes = (

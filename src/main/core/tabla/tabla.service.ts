@@ -4,7 +4,7 @@ import type { Direccion } from '../../../shared/domain/plan'
 import type { PuntoTabla } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
-import { sesionDe, sesionEditable } from '../sesiones/acta-guard'
+import { sesionDe, sesionEditable } from '../sesiones'
 import { moveSibling, nextOrden } from '../db/orden'
 
 export const toPunto = (r: PuntoRow): PuntoTabla => ({

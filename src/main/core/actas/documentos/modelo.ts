@@ -14,7 +14,7 @@ import { formatFecha } from '../../../../shared/domain/fechas'
 import { contenidoParaDocumento } from '../sello'
 import type { ActaContenido } from '../contenido-tipo'
 import { obtenerConfig } from '../config.service'
-import { obtenerSesion } from '../../sesiones/lectura'
+import { obtenerSesion } from '../../sesiones'
 import { notFound } from '../../errors'
 
 /**

@@ -6,10 +6,10 @@ import {
   situacionAcuerdo,
   type AvanceEstado
 } from '../../../../shared/domain/sesiones'
-import { planArbol } from '../../plan/plan.service'
-import { listarInstituciones } from '../../instituciones/instituciones.service'
+import { planArbol } from '../../plan'
+import { listarInstituciones } from '../../instituciones'
 import { hoyChile } from '../../../../shared/domain/fechas'
-import { acuerdosDto } from '../../acuerdos/acuerdos.service'
+import { acuerdosDto } from '../../acuerdos'
 
 export interface MatrizOpciones {
   planId?: string

@@ -4,8 +4,8 @@ import type {
   ResultadoImportacion,
   VistaPreviaImportacion
 } from '../../../../shared/domain/importacion'
-import { planArbol } from '../../plan/plan.service'
-import { listarInstituciones } from '../../instituciones/instituciones.service'
+import { planArbol } from '../../plan'
+import { listarInstituciones } from '../../instituciones'
 import { vistaPrevia } from './comparar'
 import { aplicarMatriz, type ControlImportacion, type ModoImportacion } from './aplicar'
 import { revisarCancelacion } from '../../tareas'

@@ -1,0 +1,2 @@
+// What other domains may use of the acuerdos.
+export { acuerdosConHistorial, acuerdosDto } from './acuerdos.service'

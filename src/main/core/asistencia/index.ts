@@ -1,0 +1,2 @@
+// What other domains may use of the attendance.
+export { toAsistencia } from './asistencia.service'
