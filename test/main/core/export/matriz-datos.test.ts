@@ -47,7 +47,7 @@ beforeAll(async () => {
   await acuerdo(s2.id, 'Acuerdo de la segunda', null, null)
   const vencido = await acuerdo(s1.id, 'Enviar el informe', '2014-04-01', a!.id)
   const cumplido = await acuerdo(s1.id, 'Citar a la PDI', null, a!.id)
-  await acuerdo(s1.id, 'Revisar el glosario', null, null)
+  await acuerdo(s1.id, 'Revisar el glosario', null, a!.id)
   await ok('acuerdo:seguimiento', {
     sesionId: s2.id,
     acuerdoId: cumplido.id,
@@ -119,7 +119,8 @@ describe('matrizDatos', () => {
       porcentaje: 40,
       fecha: '2014-05-20',
       sesion: 'Sesión Ordinaria N° 2/2014',
-      acuerdosPendientes: 1
+      // Two open (one past its plazo), one met.
+      acuerdosPendientes: 2
     })
     expect(d.seguimiento!.get(ids.b!)).toEqual({
       estado: 'cumplida',
@@ -156,7 +157,7 @@ describe('matrizDatos', () => {
     expect(d.acuerdos.map((a) => [a.numero, a.texto, a.plazo, a.accion, a.situacion])).toEqual([
       [1, 'Enviar el informe', '2014-04-01', ids.aCodigo, 'vencido'],
       [2, 'Citar a la PDI', null, ids.aCodigo, 'cumplido'],
-      [3, 'Revisar el glosario', null, null, 'pendiente'],
+      [3, 'Revisar el glosario', null, ids.aCodigo, 'pendiente'],
       [1, 'Acuerdo de la segunda', null, null, 'pendiente']
     ])
     expect(d.acuerdos[0]).toMatchObject({
