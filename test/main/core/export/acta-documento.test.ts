@@ -61,6 +61,14 @@ beforeAll(async () => {
     institucion: 'OIM'
   })
   await ok('asistencia:marcar', { id: eva.id, estado: 'presente', motivo: '' })
+  // A guest who did not come is not listed.
+  const ausente = await ok('asistencia:invitar', {
+    sesionId: s1.id,
+    nombre: 'Fede Ruiz',
+    cargo: 'Asesor',
+    institucion: 'UNODC'
+  })
+  await ok('asistencia:marcar', { id: ausente.id, estado: 'ausente', motivo: '' })
   const cuenta = d.puntos.find((p) => p.tipo === 'cuenta')!
   await ok('punto:actualizar', { id: cuenta.id, titulo: cuenta.titulo, desarrollo: 'Se informa.' })
   const guardar = (accion: string, estado: 'en_curso' | 'no_iniciada', porcentaje: number | null) =>
@@ -118,6 +126,10 @@ beforeAll(async () => {
     proximaFecha: null,
     proximaLugar: ''
   })
+  // Two of its three member institutions came: quorum.
+  for (const a of (await ok('sesion:obtener', { id: s2.id })).asistencia)
+    if (a.nombre.startsWith('Ana') || a.nombre.startsWith('Carlos'))
+      await ok('asistencia:marcar', { id: a.id, estado: 'presente', motivo: '' })
   await ok('acuerdo:seguimiento', {
     sesionId: s2.id,
     acuerdoId: acuerdo.id,
@@ -231,9 +243,10 @@ describe('actaDocumento', () => {
       }
     ])
     expect(a.firmantes[0]).toEqual({ nombre: '', rol: 'Preside' })
-    expect(a.quorum).toBe('0 de 3 instituciones miembro presentes (sin quórum)')
+    expect(a.quorum).toBe('2 de 3 instituciones miembro presentes (con quórum)')
     await expect(actaDocumento(t.app.db, 'no-existe')).rejects.toMatchObject({
-      code: 'no_encontrado'
+      code: 'no_encontrado',
+      message: 'La sesión no existe o fue eliminado.'
     })
   })
 
