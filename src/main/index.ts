@@ -117,6 +117,13 @@ if (!app.requestSingleInstanceLock()) {
     }
   })
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => void database?.cerrar())
+  // Quitting waits for the core to close its database (a backup or a task may be running).
+  let saliendo = false
+  app.on('will-quit', (event) => {
+    if (!database || saliendo) return
+    event.preventDefault()
+    saliendo = true
+    void database.cerrar().finally(() => app.quit())
+  })
   app.whenReady().then(start, (e: unknown) => log('arranque', e))
 }

@@ -3,10 +3,13 @@ import { contract, type ApiHandlers } from '../../shared/api/contract'
 import { isChannel } from '../../shared/api/channels'
 import type { ApiError, ApiResult } from '../../shared/api/result'
 import { AppError } from './errors'
-import { isUniqueViolation, sealViolation } from './db/sqlite'
+import { isBusy, isUniqueViolation, sealViolation } from './db/sqlite'
 import { MENSAJE_SELLADA } from './sesiones/acta-guard'
 
 export type Logger = (message: string, error?: unknown) => void
+
+export const MENSAJE_OCUPADO =
+  'La base de datos está ocupada guardando una importación; no se escribió nada. Intente de nuevo en unos segundos.'
 
 /**
  * The single entrance for both transports: checks the channel, parses the input with the
@@ -39,6 +42,8 @@ export async function dispatch(
     }
     // The database's own lock caught a write the service did not check: still a refusal.
     if (sealViolation(error)) return fail({ code: 'solo_lectura', message: MENSAJE_SELLADA })
+    // Nothing was written: the caller (the core's thread) tries again shortly.
+    if (isBusy(error)) return fail({ code: 'ocupado', message: MENSAJE_OCUPADO })
     if (isUniqueViolation(error)) {
       return fail({ code: 'conflicto', message: 'Ya existe un registro con esos datos.' })
     }

@@ -23,7 +23,12 @@ interface Registro {
   control: AbortController
   /** Set once the work passed its point of no return: why a cancel is refused from then on. */
   sinRetorno: string | null
+  /** When its last progress event went out (ms). */
+  avisado: number
 }
+
+/** How long a finished task waits to be read. */
+const OLVIDO_MS = 10 * 60_000
 
 const CANCELADA: ApiError = {
   code: 'cancelado',
@@ -55,6 +60,10 @@ export class Tareas {
 
   private avisar(r: Registro): void {
     this.alCambiar({ ...r.tarea, resultado: null })
+    // A finished task nobody reads (the window was reloaded) is forgotten after a while, result
+    // and all, instead of being kept for as long as the app runs.
+    if (r.tarea.estado !== 'en_curso')
+      setTimeout(() => this.registro.delete(r.tarea.id), OLVIDO_MS).unref()
   }
 
   iniciar<T extends Tarea['resultado']>(nombre: string, trabajo: Trabajo<T>): { tareaId: string } {
@@ -66,15 +75,26 @@ export class Tareas {
       resultado: null,
       error: null
     }
-    const r: Registro = { nombre, tarea, control: new AbortController(), sinRetorno: null }
+    const r: Registro = {
+      nombre,
+      tarea,
+      control: new AbortController(),
+      sinRetorno: null,
+      avisado: 0
+    }
     this.registro.set(tarea.id, r)
     const control: ControlTarea = {
       progreso: (fraccion, detalle) => {
-        const antes = `${Math.round(tarea.progreso * 100)} ${tarea.detalle}`
+        const antes = Math.round(tarea.progreso * 100)
         tarea.progreso = Math.max(tarea.progreso, Math.min(1, fraccion))
         if (!r.control.signal.aborted) tarea.detalle = detalle
-        // One event per visible change (a whole percent or a new detail), not per row.
-        if (`${Math.round(tarea.progreso * 100)} ${tarea.detalle}` !== antes) this.avisar(r)
+        // An event per whole percent, or per new detail at most 5 times a second: a
+        // 200,000-row import must not send 200,000 messages to every window.
+        const ahora = Date.now()
+        if (Math.round(tarea.progreso * 100) !== antes || ahora - r.avisado >= 200) {
+          r.avisado = ahora
+          this.avisar(r)
+        }
       },
       signal: r.control.signal,
       sinRetorno: (motivo) => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
 import type { PdfPrinter } from '../core/actas/documentos/archivo'
+import { AppError } from '../core/errors'
 import { OPCIONES_PDF } from '../core/actas/documentos/pdf-opciones'
 
 /**
@@ -12,19 +13,7 @@ export function chromiumPdfPrinter(
 ): { print: PdfPrinter | null; close: () => Promise<void> } {
   if (!fs.existsSync(executablePath)) return { print: null, close: async () => {} }
   let browser: Promise<Browser> | undefined
-  const start = (): Promise<Browser> =>
-    (browser ??= chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync'
-      ]
-    }))
+  const start = (): Promise<Browser> => (browser ??= lanzar(executablePath))
   return {
     print: async (html, footerHtml) => {
       const page = await (await start()).newPage({ javaScriptEnabled: false })
@@ -38,5 +27,29 @@ export function chromiumPdfPrinter(
     close: async () => {
       if (browser) await (await browser).close()
     }
+  }
+}
+
+/** Starts headless Chromium; a browser that will not start is a Spanish refusal, not a dump. */
+async function lanzar(executablePath: string): Promise<Browser> {
+  try {
+    return await chromium.launch({
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync'
+      ]
+    })
+  } catch (e) {
+    const causa = (e instanceof Error ? e.message : String(e)).split('\n')[0]
+    throw new AppError(
+      'conflicto',
+      `No se pudo iniciar Chromium (${executablePath}) para generar el PDF: ${causa}. Descargue el acta en DOCX.`
+    )
   }
 }

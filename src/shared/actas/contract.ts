@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { FeErrata } from '../domain/sesiones'
-import { idSchema, libre, requerido, returns, vacioSchema } from '../api/campos'
+import { idSchema, libre, pesado, requerido, returns, vacioSchema } from '../api/campos'
 
 export const errataCrearSchema = z.object({
   sesionId: idSchema,
@@ -41,7 +41,7 @@ export interface ConfigDocumentos {
 /** The acta as a document (DOCX, PDF), its fe de erratas, and the documents' header. */
 export const actasMetodos = {
   'errata:crear': returns<FeErrata>()(errataCrearSchema),
-  'acta:documento': returns<Documento>()(actaDocumentoSchema),
+  'acta:documento': pesado(returns<Documento>()(actaDocumentoSchema)),
   'config:obtener': returns<ConfigDocumentos>()(vacioSchema),
   'config:guardar': returns<ConfigDocumentos>()(configGuardarSchema)
 }

@@ -52,7 +52,15 @@ export interface MethodDef<I extends z.ZodType, O> {
   input: I
   /** Phantom: never set at run time, carries the result type. */
   output?: O
+  /** Can take seconds (whole workbooks, documents, backups): served by the core's second thread. */
+  pesado?: true
 }
+
+/** Marks a method that can take seconds, so the everyday calls never queue behind it. */
+export const pesado = <I extends z.ZodType, O>(def: MethodDef<I, O>): MethodDef<I, O> => ({
+  ...def,
+  pesado: true
+})
 
 export const returns =
   <O>() =>

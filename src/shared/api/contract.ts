@@ -36,6 +36,21 @@ export const contract = {
   ...matrizMetodos
 } satisfies Record<`${string}:${string}`, MethodDef<z.ZodType, unknown>>
 
+/** Each domain's methods, as composed above: a name in two of them would hide one (tested). */
+export const DOMINIOS = {
+  sistema: sistemaMetodos,
+  plan: planMetodos,
+  instituciones: institucionesMetodos,
+  personas: personasMetodos,
+  sesiones: sesionesMetodos,
+  asistencia: asistenciaMetodos,
+  tabla: tablaMetodos,
+  avances: avancesMetodos,
+  acuerdos: acuerdosMetodos,
+  actas: actasMetodos,
+  matriz: matrizMetodos
+} as const
+
 export type Contract = typeof contract
 /** Every method's name, `domain:verb`. */
 export type Channel = keyof Contract

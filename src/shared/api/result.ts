@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'solo_lectura',
   'cancelado',
   'integridad',
+  'ocupado',
   'interno'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { VistaPreviaImportacion } from '../domain/importacion'
-import { fechaSchema, idSchema, LIMITES, requerido, returns } from '../api/campos'
+import { fechaSchema, idSchema, LIMITES, requerido, pesado, returns } from '../api/campos'
 
 export const matrizExportarSchema = z
   .object({
@@ -47,7 +47,7 @@ export const matrizImportarSchema = z.object({
 
 /** The ministry's matrix as a workbook: export (a task), preview and import (a task). */
 export const matrizMetodos = {
-  'matriz:exportar': returns<{ tareaId: string }>()(matrizExportarSchema),
-  'matriz:previsualizar': returns<VistaPreviaImportacion>()(matrizPrevisualizarSchema),
-  'matriz:importar': returns<{ tareaId: string }>()(matrizImportarSchema)
+  'matriz:exportar': pesado(returns<{ tareaId: string }>()(matrizExportarSchema)),
+  'matriz:previsualizar': pesado(returns<VistaPreviaImportacion>()(matrizPrevisualizarSchema)),
+  'matriz:importar': pesado(returns<{ tareaId: string }>()(matrizImportarSchema))
 }

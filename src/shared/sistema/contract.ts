@@ -1,6 +1,6 @@
 import type { Tarea } from '../domain/tareas'
 import type { Documento } from '../actas/contract'
-import { porIdSchema, returns, vacioSchema } from '../api/campos'
+import { pesado, porIdSchema, returns, vacioSchema } from '../api/campos'
 
 export interface AppInfo {
   version: string
@@ -11,7 +11,8 @@ export interface AppInfo {
 /** The application itself: its version, long tasks, backups. */
 export const sistemaMetodos = {
   'app:info': returns<AppInfo>()(vacioSchema),
-  'tarea:estado': returns<Tarea>()(porIdSchema),
-  'tarea:cancelar': returns<null>()(porIdSchema),
-  'respaldo:ahora': returns<Documento>()(vacioSchema)
+  // Tasks live in the thread that runs them (the second one).
+  'tarea:estado': pesado(returns<Tarea>()(porIdSchema)),
+  'tarea:cancelar': pesado(returns<null>()(porIdSchema)),
+  'respaldo:ahora': pesado(returns<Documento>()(vacioSchema))
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { CHANNELS } from '../../../src/shared/api/channels'
-import { contract, type PreloadApi } from '../../../src/shared/api/contract'
+import { contract, DOMINIOS, type PreloadApi } from '../../../src/shared/api/contract'
 import {
   llamadaDirecta,
   startBridge,
@@ -49,6 +49,12 @@ describe('every method of the contract', () => {
       expect(c).toMatch(/^[a-z]+:[a-z]+$/)
       expect(contract[c].input, c).toBeInstanceOf(z.ZodType)
     }
+  })
+
+  it('belongs to exactly one domain: no domain hides the method of another', () => {
+    const nombres = Object.values(DOMINIOS).flatMap((m) => Object.keys(m))
+    expect(nombres.length).toBe(CHANNELS.length)
+    expect(new Set(nombres).size).toBe(nombres.length)
   })
 
   it('has exactly one handler, and there is no handler without a method', () => {

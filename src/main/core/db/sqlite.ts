@@ -87,6 +87,11 @@ export function tableExists(handle: SqliteHandle, name: string): boolean {
   )
 }
 
+/** Another connection holds the write lock (an import being saved in the other thread). */
+export function isBusy(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'SQLITE_BUSY'
+}
+
 export function isUniqueViolation(error: unknown): boolean {
   return (
     error instanceof Error &&

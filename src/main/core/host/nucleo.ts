@@ -62,18 +62,21 @@ export async function iniciarNucleo(opciones: OpcionesNucleo): Promise<Nucleo> {
     version: opciones.version,
     respaldosDir: opciones.respaldosDir ?? null,
     conPdf: opciones.printPdf !== null,
-    nativeBinding: opciones.nativeBinding ?? null
+    nativeBinding: opciones.nativeBinding ?? null,
+    rol: 'diario'
   }
   const escuchas = new Set<(e: Evento) => void>()
   const emitir = (e: Evento): void => escuchas.forEach((f) => f(e))
   // The first opens (migrates, seeds, takes the daily backup); the second finds it ready.
-  const diario = await iniciarHilo(opciones, datos, emitir)
-  const pesado = await iniciarHilo(opciones, { ...datos, respaldosDir: null }, emitir).catch(
-    async (e: unknown) => {
-      await diario.cerrar()
-      throw e
-    }
-  )
+  const diario = await supervisado(opciones, datos, emitir)
+  const pesado = await supervisado(
+    opciones,
+    { ...datos, respaldosDir: null, rol: 'pesado' },
+    emitir
+  ).catch(async (e: unknown) => {
+    await diario.cerrar()
+    throw e
+  })
   return {
     dbPath: datos.dbPath,
     schemaVersion: diario.schemaVersion,
@@ -89,14 +92,49 @@ export async function iniciarNucleo(opciones: OpcionesNucleo): Promise<Nucleo> {
   }
 }
 
-function iniciarHilo(
+const MAX_REINICIOS = 3
+
+/**
+ * A thread that is started again if it dies (a crash in a native module, say): calls in flight
+ * get the Spanish "se detuvo" answer, later calls go to the new thread. After a few restarts it
+ * gives up and every call gets that answer: never a call left without one.
+ */
+async function supervisado(
   opciones: OpcionesNucleo,
   datos: DatosNucleo,
   emitir: (e: Evento) => void
 ): Promise<Hilo> {
+  let reinicios = 0
+  let cerrando = false
+  const arrancar = (): Promise<Hilo | null> =>
+    iniciarHilo(opciones, datos, emitir, () => {
+      if (cerrando) return
+      opciones.log(`el hilo del núcleo terminó; reinicio ${reinicios + 1} de ${MAX_REINICIOS}`)
+      actual = ++reinicios <= MAX_REINICIOS ? arrancar().catch(() => null) : Promise.resolve(null)
+    })
+  let actual: Promise<Hilo | null> = arrancar()
+  const primero = (await actual)!
+  return {
+    schemaVersion: primero.schemaVersion,
+    creado: primero.creado,
+    call: async (canal, entrada) => (await actual)?.call(canal, entrada) ?? DETENIDO,
+    cerrar: async () => {
+      cerrando = true
+      await (await actual)?.cerrar()
+    }
+  }
+}
+
+function iniciarHilo(
+  opciones: OpcionesNucleo,
+  datos: DatosNucleo,
+  emitir: (e: Evento) => void,
+  alMorir: () => void
+): Promise<Hilo> {
   const worker = crearWorker(opciones, datos)
   const pendientes = new Map<number, (r: ApiResult<unknown>) => void>()
   let seq = 0
+  let vivo = true
   let cerrado: (() => void) | null = null
   const enviar = (m: AlNucleo): void => worker.postMessage(m)
 
@@ -127,10 +165,13 @@ function iniciarHilo(
       opciones.log('el núcleo se detuvo', e)
       falla(e)
     })
-    worker.on('exit', () => {
+    worker.on('exit', (codigo) => {
+      vivo = false
       for (const responder of pendientes.values()) responder(DETENIDO)
       pendientes.clear()
-      cerrado?.()
+      if (cerrado) return cerrado()
+      opciones.log(`el hilo del núcleo terminó (código ${codigo})`)
+      alMorir()
     })
   })
 
@@ -149,12 +190,14 @@ function iniciarHilo(
       creado,
       call: (canal, entrada) =>
         new Promise((responder) => {
+          if (!vivo) return responder(DETENIDO)
           const s = ++seq
           pendientes.set(s, responder)
           enviar({ tipo: 'llamada', seq: s, canal, entrada })
         }),
       cerrar: () =>
         new Promise<void>((hecho) => {
+          if (!vivo) return hecho()
           cerrado = hecho
           enviar({ tipo: 'cerrar' })
         })

@@ -11,6 +11,8 @@ export interface DatosNucleo {
   /** Whether the host can print PDFs (it is asked through a port message). */
   conPdf: boolean
   nativeBinding: string | null
+  /** 'diario' answers everyday calls and must never block; 'pesado' may wait for the lock. */
+  rol: 'diario' | 'pesado'
 }
 
 /** Host → worker. */

@@ -1,18 +1,11 @@
-import type { Channel } from '../../../shared/api/contract'
+import { contract } from '../../../shared/api/contract'
+import { isChannel } from '../../../shared/api/channels'
 
 /**
- * Methods that can take seconds (whole workbooks, documents, backups, and the tasks they start):
- * served by a second worker over the same database file, so the screens' everyday calls are
- * answered by the first one meanwhile. SQLite's WAL lets both read at once; writes take turns.
+ * Methods marked `pesado` in their domain's contract (whole workbooks, documents, backups, and
+ * the tasks they start) are served by a second worker over the same database file, so the
+ * screens' everyday calls are answered by the first one meanwhile. SQLite's WAL lets both read
+ * at once; writes take turns.
  */
-const PESADOS: ReadonlySet<string> = new Set([
-  'matriz:exportar',
-  'matriz:previsualizar',
-  'matriz:importar',
-  'tarea:estado',
-  'tarea:cancelar',
-  'acta:documento',
-  'respaldo:ahora'
-])
-
-export const esPesado = (canal: Channel | string): boolean => PESADOS.has(canal)
+export const esPesado = (canal: string): boolean =>
+  isChannel(canal) && contract[canal].pesado === true

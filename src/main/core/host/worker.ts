@@ -5,6 +5,8 @@ import { dispatch, type Logger } from '../dispatch'
 import { respaldoAutomatico } from '../respaldos'
 import type { PdfPrinter } from '../actas'
 import type { AlNucleo, DatosNucleo, DelNucleo } from './protocolo'
+import { BUSY_DIARIO_MS, crearEspera } from './espera'
+import { esLectura, isChannel } from '../../../shared/api/channels'
 
 /**
  * The core's thread: owns the database and serves every contract call sent by its host (the
@@ -71,11 +73,16 @@ async function main(): Promise<void> {
     alAprobar: respaldo('aprobacion'),
     alEvento: (evento) => enviar({ tipo: 'evento', evento })
   })
+  if (datos.rol === 'diario') app.handle.pragma(`busy_timeout = ${BUSY_DIARIO_MS}`)
+  conEspera = crearEspera(app.handle)
   puerto.on('message', (m: AlNucleo) => void atender(m, app, api))
   enviar({ tipo: 'listo', schemaVersion: app.schemaVersion, creado: app.created })
   // Holding kysely's connection: the backup never copies mid-way through a transaction.
   void app.db.connection().execute(respaldo('diario'))
 }
+
+// Set once the database is open: calls that met the other thread's write lock wait here.
+let conEspera: ReturnType<typeof crearEspera> = (_lee, llamar) => llamar()
 
 async function atender(
   m: AlNucleo,
@@ -87,7 +94,9 @@ async function atender(
       return enviar({
         tipo: 'resultado',
         seq: m.seq,
-        resultado: await dispatch(api, m.canal, m.entrada, log)
+        resultado: await conEspera(isChannel(m.canal) && esLectura(m.canal), () =>
+          dispatch(api, m.canal, m.entrada, log)
+        )
       })
     case 'pdf-listo':
       pdfs.get(m.seq)?.ok(m.pdf)
