@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs'
 import { escribirMatriz } from '../../../../src/main/core/matriz/exportar/libro'
 import { metasEIndicadores } from '../../../../src/main/core/matriz/exportar/hoja-matriz'
 import type { MatrizOpciones } from '../../../../src/main/core/matriz/exportar/datos'
-import { accion, datos, LARGO, leer } from './matriz-fixture'
+import { accion, datos, LARGO, leer } from './fixture'
 
 // Edges of the Matriz sheet: row heights driven by each column, fonts and fills as written,
 // where a cancel stops, and which text a refusal names.

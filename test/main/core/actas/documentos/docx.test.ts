@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { actaDocx } from '../../../../src/main/core/actas/documentos/docx'
-import { actaCompleta, actaVacia, docxParrafos, docxParte, LOGO_PNG } from './acta-fixture'
+import { actaDocx } from '../../../../../src/main/core/actas/documentos/docx'
+import { actaCompleta, actaVacia, docxParrafos, docxParte, LOGO_PNG } from './fixture'
 
 // The Word acta, unzipped and read paragraph by paragraph (table cells in document order).
 const HASH = 'ab'.repeat(32)

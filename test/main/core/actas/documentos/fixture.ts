@@ -1,5 +1,5 @@
 import JSZip from 'jszip'
-import type { ActaDocumento } from '../../../../src/main/core/actas/documentos/modelo'
+import type { ActaDocumento } from '../../../../../src/main/core/actas/documentos/modelo'
 
 /** An acta with every section filled, as actaDocumento would give it; and one with none. */
 export function actaCompleta(): ActaDocumento {

@@ -5,7 +5,7 @@ import { exportarMatriz } from '../../../../src/main/core/matriz/exportar/export
 import { importarMatriz } from '../../../../src/main/core/matriz/importar/importar'
 import type { MatrizDatos } from '../../../../src/main/core/matriz/exportar/datos'
 import { openTestApp } from '../../../helpers/db'
-import { datos, fill, leer, texto } from './matriz-fixture'
+import { datos, fill, leer, texto } from './fixture'
 
 // The progress sheets (Sesiones, Asistencia, Acuerdos, Indicadores) on hand-made rows, read
 // back from the XLSX bytes; and an in-process export → import of the whole matrix.

@@ -5,7 +5,7 @@ import { escribirMatriz } from '../../../../src/main/core/matriz/exportar/libro'
 import { metasEIndicadores } from '../../../../src/main/core/matriz/exportar/hoja-matriz'
 import { MAX_CELDA, textoExportable } from '../../../../src/main/core/matriz/texto-celda'
 import type { MatrizOpciones } from '../../../../src/main/core/matriz/exportar/datos'
-import { accion, datos, fill, leer, texto } from './matriz-fixture'
+import { accion, datos, fill, leer, texto } from './fixture'
 
 // The matrix writer on a hand-made plan, read back from the XLSX bytes with exceljs.
 const o = (p: Partial<MatrizOpciones> = {}): MatrizOpciones => ({

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { actaDocumento, fechaLarga } from '../../../../src/main/core/actas/documentos/modelo'
+import { actaDocumento, fechaLarga } from '../../../../../src/main/core/actas/documentos/modelo'
 import {
   actaArchivo,
   MENSAJE_SIN_PDF,
   toDocumento
-} from '../../../../src/main/core/actas/documentos/archivo'
-import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
+} from '../../../../../src/main/core/actas/documentos/archivo'
+import { openTestApp, type TestApp } from '../../../../helpers/db'
+import { caller, prevencionConMiembros } from '../../../../helpers/sesiones'
 
 // The acta both documents print, built from a real session on a real database: one session
 // recorded in full and approved in the next, which is still a bare draft.

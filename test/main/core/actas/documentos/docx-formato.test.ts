@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import JSZip from 'jszip'
-import { actaDocx } from '../../../../src/main/core/actas/documentos/docx'
-import { actaHtml } from '../../../../src/main/core/actas/documentos/html'
-import { actaCompleta, actaVacia, docxParrafos, docxParte, LOGO_PNG } from './acta-fixture'
+import { actaDocx } from '../../../../../src/main/core/actas/documentos/docx'
+import { actaHtml } from '../../../../../src/main/core/actas/documentos/html'
+import { actaCompleta, actaVacia, docxParrafos, docxParte, LOGO_PNG } from './fixture'
 
 // What the Word acta marks in bold, repeats on every page, and how it embeds the logo.
 const parrafo = (xml: string, texto: string): string => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { actaHtml, actaPie, actaPieHtml } from '../../../../src/main/core/actas/documentos/html'
-import { actaCompleta, actaVacia, LOGO_PNG } from './acta-fixture'
+import { actaHtml, actaPie, actaPieHtml } from '../../../../../src/main/core/actas/documentos/html'
+import { actaCompleta, actaVacia, LOGO_PNG } from './fixture'
 
 // The printable acta (HTML for the PDF printer), read as text: sections, tables, escaping.
 const sinTags = (html: string): string =>
