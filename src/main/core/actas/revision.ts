@@ -2,12 +2,9 @@ import crypto from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { createKysely, openSqlite } from '../db/sqlite'
-import { MENSAJE_SIN_PROTECCION, proteccionesFaltantes } from '../db/protecciones'
+import { MENSAJE_SIN_PROTECCION, proteccionesFaltantes, VERSION_SELLO } from '../db/protecciones'
 import { contenidoV1, tituloDe } from '../db/migrations/0003_contenido_v1'
 import { MENSAJE_FILAS, MENSAJE_HUELLA, revisarActas } from './sello'
-
-// Schema version from which approved actas carry a sealed copy (migration 0003).
-const VERSION_SELLO = 3
 
 export const AVISO_RESELLADA =
   'aviso: sellada de nuevo al actualizar la aplicación, porque la versión anterior permitía que su contenido cambiara; el acta lo dice al imprimirse.'

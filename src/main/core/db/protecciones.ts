@@ -2,9 +2,12 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema'
 import { TRIGGERS_0003 } from './migrations/0003_acta_sellada'
 
+/** The schema version from which approved actas are sealed (migration 0003). */
+export const VERSION_SELLO = 3
+
 /** Every trigger the migrations create to protect approved actas, by schema version. */
 const PROTECCIONES: readonly { desde: number; triggers: readonly string[] }[] = [
-  { desde: 3, triggers: TRIGGERS_0003 }
+  { desde: VERSION_SELLO, triggers: TRIGGERS_0003 }
 ]
 
 /**
