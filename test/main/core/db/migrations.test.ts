@@ -212,6 +212,39 @@ describe('migrations', () => {
     await db.destroy()
   })
 
+  it('0004 (from 3, and from a file written by version 2): adds the history indexes, changes no row', async () => {
+    const t = tempDir()
+    cleanup = t.cleanup
+    const file = path.join(t.dir, 'v2.db')
+    fs.copyFileSync(path.join(__dirname, '../../../fixtures/v2-demo.db'), file)
+    const handle = openSqlite(file)
+    const db = createKysely(handle)
+    await migrate(db, 3)
+    const filas = (tabla: string) => handle.prepare(`select * from ${tabla} order by rowid`).all()
+    const antes = ['sesiones', 'fe_erratas', 'acuerdos'].map(filas)
+    expect(await migrate(db, 4)).toEqual({ from: 3, to: 4 })
+    expect(['sesiones', 'fe_erratas', 'acuerdos'].map(filas)).toEqual(antes)
+    const plan = (q: string) =>
+      (handle.prepare(`explain query plan ${q}`).all() as { detail: string }[])
+        .map((r) => r.detail)
+        .join('; ')
+    expect(plan("select id from sesiones where aprobada_en_sesion_id = 'x'")).toMatch(
+      /USING (COVERING )?INDEX sesiones_aprobada_en_idx/
+    )
+    expect(plan("select * from fe_erratas where sesion_id = 'x'")).toMatch(
+      /USING INDEX fe_erratas_sesion_idx/
+    )
+    expect(plan('select id from sesiones order by fecha desc, id desc limit 50')).toMatch(
+      /INDEX sesiones_fecha_idx/
+    )
+    await db.destroy()
+    // And from an empty file straight to 4, through 1..3.
+    const fresco = freshDb()
+    await migrate(fresco.db, 3)
+    expect(await migrate(fresco.db)).toEqual({ from: 3, to: LATEST_SCHEMA_VERSION })
+    await fresco.db.destroy()
+  })
+
   it('a failing migration leaves the file at the previous version (each runs in its own transaction)', async () => {
     const { db } = freshDb()
     await migrate(db)

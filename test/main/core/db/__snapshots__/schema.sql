@@ -13,6 +13,9 @@ CREATE INDEX "asistencias_sesion_idx" on "asistencias" ("sesion_id");
 -- index avances_accion_idx
 CREATE INDEX "avances_accion_idx" on "avances" ("accion_id");
 
+-- index fe_erratas_sesion_idx
+CREATE INDEX "fe_erratas_sesion_idx" on "fe_erratas" ("sesion_id");
+
 -- index indicadores_accion_idx
 CREATE INDEX "indicadores_accion_idx" on "indicadores" ("accion_id");
 
@@ -30,6 +33,12 @@ CREATE INDEX "puntos_tabla_sesion_idx" on "puntos_tabla" ("sesion_id");
 
 -- index seguimientos_sesion_idx
 CREATE INDEX "seguimientos_sesion_idx" on "seguimientos" ("sesion_id");
+
+-- index sesiones_aprobada_en_idx
+CREATE INDEX "sesiones_aprobada_en_idx" on "sesiones" ("aprobada_en_sesion_id");
+
+-- index sesiones_fecha_idx
+CREATE INDEX "sesiones_fecha_idx" on "sesiones" ("fecha", "id");
 
 -- index sesiones_instancia_fecha_idx
 CREATE INDEX "sesiones_instancia_fecha_idx" on "sesiones" ("instancia_id", "fecha");
