@@ -24,3 +24,19 @@ export function textoExportable(texto: string, donde: string): string {
 }
 
 export { tieneControl }
+
+// A cell that begins with = + - @ is a formula to a spreadsheet the moment someone edits it or
+// saves the sheet as CSV. Text from users is written behind an apostrophe instead (as Excel's
+// own "text" prefix looks), and the apostrophe is taken off again when the workbook is read.
+const PARECE_FORMULA = /^'*[=+\-@]/
+
+/** A whole cell of user text, checked (textoExportable) and kept from reading as a formula. */
+export function celdaTexto(texto: string, donde: string): string {
+  const t = textoExportable(texto, donde)
+  return PARECE_FORMULA.test(t) ? `'${t}` : t
+}
+
+/** The text a cell written by celdaTexto stood for. */
+export function textoDeCelda(valor: string): string {
+  return valor.startsWith("'") && PARECE_FORMULA.test(valor) ? valor.slice(1) : valor
+}

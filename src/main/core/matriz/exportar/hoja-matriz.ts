@@ -9,7 +9,7 @@ import {
   HOJA_MATRIZ,
   TITULO_MATRIZ
 } from '../disposicion'
-import { textoExportable } from '../texto-celda'
+import { celdaTexto, textoExportable } from '../texto-celda'
 import type { MatrizDatos, MatrizOpciones, SeguimientoAccion } from './datos'
 import { ANCHOS, ANCHOS_SEGUIMIENTO, alto, encabezado, estilo, lineas, papel } from './formato'
 
@@ -98,10 +98,7 @@ function celdasPlan(row: ExcelJS.Row, eje: Eje, ob: Objetivo, a: Accion): number
   row.getCell(3).value = `${a.codigo}. ${textoExportable(a.texto, `La acción ${a.codigo}`)}`
   const rich = metasEIndicadores(a)
   row.getCell(4).value = { richText: rich }
-  row.getCell(5).value = textoExportable(
-    a.responsables,
-    `Los responsables de la acción ${a.codigo}`
-  )
+  row.getCell(5).value = celdaTexto(a.responsables, `Los responsables de la acción ${a.codigo}`)
   const planas = rich.map((r) => r.text).join('')
   return Math.max(lineas(row.getCell(3).value as string, ANCHOS[2]!), lineas(planas, ANCHOS[3]!))
 }
@@ -183,9 +180,9 @@ function glosario(ws: ExcelJS.Worksheet, desde: number, items: MatrizDatos['glos
   g.font = { name: 'Arial', size: 10, bold: true }
   for (const item of items) {
     fila++
-    ws.getCell(fila, 1).value = textoExportable(item.sigla, 'Una sigla del glosario')
+    ws.getCell(fila, 1).value = celdaTexto(item.sigla, 'Una sigla del glosario')
     ws.getCell(fila, 1).font = { name: 'Arial', size: 10, bold: true }
-    ws.getCell(fila, 2).value = textoExportable(item.nombre, `El nombre de ${item.sigla}`)
+    ws.getCell(fila, 2).value = celdaTexto(item.nombre, `El nombre de ${item.sigla}`)
     ws.getCell(fila, 2).font = { name: 'Arial', size: 10 }
     ws.mergeCells(fila, 2, fila, 4)
   }

@@ -6,7 +6,7 @@ import {
   SESION_ESTADO_LABEL,
   SESION_TIPO_LABEL
 } from '../../../../shared/domain/sesiones'
-import { textoExportable } from '../texto-celda'
+import { celdaTexto } from '../texto-celda'
 import type { MatrizDatos, MatrizOpciones } from './datos'
 import { alto, encabezado, estilo, lineas, papel } from './formato'
 
@@ -47,7 +47,7 @@ function tabla(
       const cell = row.getCell(j + 1)
       cell.value =
         typeof v === 'string'
-          ? textoExportable(v, `La hoja ${nombre}, fila ${i + 2}`)
+          ? celdaTexto(v, `La hoja ${nombre}, fila ${i + 2}`)
           : (v as ExcelJS.CellValue)
       if (cols[j]!.fmt) cell.numFmt = cols[j]!.fmt!
       estilo(cell)

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { LIMITES } from '../../../../shared/api/campos'
 import { AppError } from '../../errors'
 import { ENCABEZADOS, GLOSARIO } from '../disposicion'
-import { tieneControl } from '../texto-celda'
+import { textoDeCelda, tieneControl } from '../texto-celda'
 
 export const MAX_LIBRO_BYTES = 20 * 1024 * 1024
 
@@ -38,7 +38,7 @@ function fallo(hoja: string, fila: number, col: number, detalle: string): AppErr
 function texto(cell: ExcelJS.Cell): string {
   const v = cell.value
   if (v === null || v === undefined) return ''
-  if (typeof v === 'string') return v
+  if (typeof v === 'string') return textoDeCelda(v)
   if (typeof v === 'number' || typeof v === 'boolean') return String(v)
   if (v instanceof Date) return v.toISOString().slice(0, 10)
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('')
