@@ -7,6 +7,7 @@ import {
   esperar,
   hay,
   hecho,
+  numerarModelo,
   Paso,
   sesionEn,
   sinResponsable,
@@ -127,6 +128,8 @@ export const eliminar = fc.nat().map(
       m.sesiones.splice(m.sesiones.indexOf(s), 1)
       // Its follow-ups of older acuerdos go with it.
       for (const o of m.sesiones) for (const a of o.acuerdos) a.segs.delete(s.id)
+      // The later drafts of its year close the gap.
+      numerarModelo(m)
       hecho('sesión eliminada')
     })
 )

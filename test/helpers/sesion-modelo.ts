@@ -167,3 +167,35 @@ export const texto = fc
 export const sinResponsable = { institucionId: null, personaId: null, plazo: null, accionId: null }
 export const aprobadas = (m: Readonly<Modelo>): SesionM[] =>
   m.sesiones.filter((s) => s.estado === 'aprobada')
+
+/**
+ * The numbering rule, restated for the model: per type and year, in date order, approved
+ * sessions keep their number and the others take the next one that fits before the next
+ * approved number; those that cannot fit come last. Returns the ids left out of date order.
+ */
+export function numerarModelo(m: Modelo): string[] {
+  const fuera: string[] = []
+  const grupos = new Map<string, SesionM[]>()
+  for (const s of m.sesiones) {
+    const k = `${s.tipo}/${s.fecha.slice(0, 4)}`
+    grupos.set(k, [...(grupos.get(k) ?? []), s])
+  }
+  for (const g of grupos.values()) {
+    const orden = g.sort((a, b) => (a.fecha < b.fecha ? -1 : 1))
+    const aprobadas = orden.filter((s) => s.estado === 'aprobada')
+    const sinLugar: SesionM[] = []
+    let n = 0
+    for (const s of orden) {
+      if (s.estado === 'aprobada') n = Math.max(n, s.numero)
+      else if (
+        aprobadas.some((a) => a.numero === n + 1 || (a.fecha > s.fecha && a.numero <= n + 1))
+      )
+        sinLugar.push(s)
+      else s.numero = ++n
+    }
+    let ultimo = Math.max(0, ...g.filter((s) => !sinLugar.includes(s)).map((s) => s.numero))
+    for (const s of sinLugar) s.numero = ++ultimo
+    fuera.push(...sinLugar.map((s) => s.id))
+  }
+  return fuera
+}

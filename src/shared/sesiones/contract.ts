@@ -28,7 +28,9 @@ export const sesionCrearSchema = z.object({
   fecha: fechaSchema,
   horaInicio: hora.optional(),
   lugar: libre('El lugar', 300).optional(),
-  modalidad: z.enum(MODALIDADES, { error: 'Modalidad no válida.' })
+  modalidad: z.enum(MODALIDADES, { error: 'Modalidad no válida.' }),
+  /** Accepted after being asked: a back-dated session numbered after approved actas. */
+  fueraDeOrden: z.boolean().optional()
 })
 
 export const sesionActualizarSchema = z
@@ -41,7 +43,8 @@ export const sesionActualizarSchema = z
     modalidad: z.enum(MODALIDADES, { error: 'Modalidad no válida.' }),
     preside: libre('Quien preside', 300),
     proximaFecha: fechaOpcional,
-    proximaLugar: libre('El lugar de la próxima sesión', 300)
+    proximaLugar: libre('El lugar de la próxima sesión', 300),
+    fueraDeOrden: z.boolean().optional()
   })
   .refine((s) => !s.horaInicio || !s.horaTermino || s.horaInicio <= s.horaTermino, {
     message: 'La hora de término no puede ser anterior a la de inicio.',

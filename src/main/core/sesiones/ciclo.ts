@@ -7,7 +7,7 @@ import { nowStamp } from '../db/ids'
 import { AppError, conflict, notFound } from '../errors'
 import { MENSAJE_APROBADA, sesionEditable, sinSeguimientoAprobado } from './acta-guard'
 import { sellar } from '../actas'
-import { anioDe, siguienteNumero } from './numeracion'
+import { anioDe, renumerar, siguienteNumero } from './numeracion'
 import { obtenerSesion } from './lectura'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -21,7 +21,7 @@ export async function actualizarSesion(
     const s = await sesionEditable(trx, input.id)
     await noAntesDeLoAprobado(trx, input.id, input.fecha)
     const anio = anioDe(input.fecha)
-    // A date moved to another year takes the next number of that year.
+    // A date moved to another year takes a free number of that year, then both years renumber.
     const numero =
       anio === s.anio ? s.numero : await siguienteNumero(trx, s.instancia_id, s.tipo, anio)
     await trx
@@ -41,6 +41,13 @@ export async function actualizarSesion(
       })
       .where('id', '=', input.id)
       .execute()
+    const grupo = { instanciaId: s.instancia_id, tipo: s.tipo }
+    await renumerar(
+      trx,
+      { ...grupo, anio },
+      { sesionId: input.id, aceptado: input.fueraDeOrden === true }
+    )
+    if (anio !== s.anio) await renumerar(trx, { ...grupo, anio: s.anio })
   })
   return obtenerSesion(db, input.id)
 }
@@ -136,11 +143,7 @@ export async function aprobarSesion(
 
 export async function eliminarSesion(db: Kysely<Database>, id: string): Promise<{ id: string }> {
   await db.transaction().execute(async (trx) => {
-    const s = await trx
-      .selectFrom('sesiones')
-      .select('estado')
-      .where('id', '=', id)
-      .executeTakeFirst()
+    const s = await trx.selectFrom('sesiones').selectAll().where('id', '=', id).executeTakeFirst()
     if (!s) throw notFound('La sesión')
     if (s.estado !== 'borrador')
       throw new AppError('solo_lectura', 'Sólo se puede eliminar una sesión en borrador.')
@@ -156,6 +159,8 @@ export async function eliminarSesion(db: Kysely<Database>, id: string): Promise<
       .insertInto('tombstones')
       .values({ id, tabla: 'sesiones', deleted_at: nowStamp() })
       .execute()
+    // The later drafts of its year close the gap.
+    await renumerar(trx, { instanciaId: s.instancia_id, tipo: s.tipo, anio: s.anio })
   })
   return { id }
 }

@@ -5,11 +5,11 @@ import { TABLA_HABITUAL } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { notFound } from '../errors'
-import { anioDe, siguienteNumero } from './numeracion'
+import { anioDe, renumerar, siguienteNumero } from './numeracion'
 import { obtenerSesion } from './lectura'
 
 /**
- * A new session: numbered next for its instancia, type and year, with the instancia's
+ * A new session: numbered in date order within its instancia, type and year, with the instancia's
  * members listed for attendance and the usual agenda proposed.
  */
 export async function crearSesion(
@@ -52,6 +52,12 @@ export async function crearSesion(
         ...stamps
       })
       .execute()
+    // Numbered by date among the drafts of its year; asked first if approved numbers are in the way.
+    await renumerar(
+      trx,
+      { instanciaId: instancia.id, tipo: input.tipo, anio },
+      { sesionId, aceptado: input.fueraDeOrden === true }
+    )
     await asistenciaInicial(trx, sesionId, instancia.id, stamps)
     await tablaHabitual(trx, sesionId, stamps)
     return sesionId

@@ -1,23 +1,123 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database, SesionRow } from '../db/schema'
+import { nowStamp } from '../db/ids'
+import { conflict } from '../errors'
 
 type Db = Kysely<Database> | Transaction<Database>
 
 /** Sessions are numbered per instancia, type and year: "Sesión Ordinaria N° 3/2014". */
 export const anioDe = (fecha: string): number => Number(fecha.slice(0, 4))
 
+/** The field a refusal names when a back-dated session cannot take its place among approved numbers. */
+export const CAMPO_FUERA_DE_ORDEN = 'fueraDeOrden'
+
+type Fila = Pick<SesionRow, 'id' | 'numero' | 'fecha' | 'created_at' | 'estado'>
+
+/**
+ * Numbers in date order: approved sessions keep theirs (printed on a sealed acta); the others
+ * take, in date order, the next number that still fits before the next approved one. A session
+ * that cannot fit (a back-dated one behind approved numbers) is left "fuera de orden" and takes
+ * a number after all the others.
+ */
+export function numerosEnOrden(filas: readonly Fila[]): {
+  numeros: Map<string, number>
+  fueraDeOrden: string[]
+} {
+  const orden = [...filas].sort(
+    (a, b) =>
+      a.fecha.localeCompare(b.fecha) ||
+      a.created_at.localeCompare(b.created_at) ||
+      a.id.localeCompare(b.id)
+  )
+  const fijos = new Set(orden.filter((f) => f.estado === 'aprobada').map((f) => f.numero))
+  const numeros = new Map<string, number>()
+  const fuera: string[] = []
+  let n = 0
+  orden.forEach((f, i) => {
+    if (f.estado === 'aprobada') {
+      n = Math.max(n, f.numero)
+      numeros.set(f.id, f.numero)
+      return
+    }
+    const tope = Math.min(
+      ...orden
+        .slice(i + 1)
+        .filter((g) => g.estado === 'aprobada')
+        .map((g) => g.numero)
+    )
+    const candidato = n + 1
+    if (candidato >= tope || fijos.has(candidato)) {
+      fuera.push(f.id)
+      return
+    }
+    numeros.set(f.id, candidato)
+    n = candidato
+  })
+  let siguiente = Math.max(0, ...numeros.values())
+  for (const id of fuera) numeros.set(id, ++siguiente)
+  return { numeros, fueraDeOrden: fuera }
+}
+
+/**
+ * Renumbers the drafts of one instancia, type and year after a session was created, moved or
+ * removed. When `sesionId` would fall out of date order (approved numbers in its way) the
+ * secretary is asked first: the refusal names the field `fueraDeOrden`.
+ */
+export async function renumerar(
+  db: Db,
+  grupo: { instanciaId: string; tipo: SesionRow['tipo']; anio: number },
+  pregunta?: { sesionId: string; aceptado: boolean }
+): Promise<void> {
+  const filas = await db
+    .selectFrom('sesiones')
+    .select(['id', 'numero', 'fecha', 'created_at', 'estado'])
+    .where('instancia_id', '=', grupo.instanciaId)
+    .where('tipo', '=', grupo.tipo)
+    .where('anio', '=', grupo.anio)
+    .execute()
+  const { numeros, fueraDeOrden } = numerosEnOrden(filas)
+  if (pregunta && !pregunta.aceptado && fueraDeOrden.includes(pregunta.sesionId)) {
+    const aprobados = filas
+      .filter((f) => f.estado === 'aprobada')
+      .map((f) => f.numero)
+      .sort((a, b) => a - b)
+    throw conflict(
+      `Por su fecha, esta sesión iría antes de actas ya aprobadas (N° ${aprobados.join(', ')}/${grupo.anio}), ` +
+        `cuyos números no pueden cambiar. ¿Numerarla a continuación, como N° ${numeros.get(pregunta.sesionId)}/${grupo.anio}, fuera del orden de las fechas?`,
+      CAMPO_FUERA_DE_ORDEN
+    )
+  }
+  const cambian = filas.filter((f) => f.estado !== 'aprobada' && numeros.get(f.id) !== f.numero)
+  if (cambian.length === 0) return
+  const stamp = nowStamp()
+  // Two steps, so that no intermediate state breaks the unique number of the group.
+  for (const [i, f] of cambian.entries())
+    await db
+      .updateTable('sesiones')
+      .set({ numero: -1 - i })
+      .where('id', '=', f.id)
+      .execute()
+  for (const f of cambian)
+    await db
+      .updateTable('sesiones')
+      .set({ numero: numeros.get(f.id)!, updated_at: stamp })
+      .where('id', '=', f.id)
+      .execute()
+}
+
+/** A free number for a row about to be placed: the group is renumbered right after. */
 export async function siguienteNumero(
   db: Db,
   instanciaId: string,
-  tipo: string,
+  tipo: SesionRow['tipo'],
   anio: number
 ): Promise<number> {
   const r = await db
     .selectFrom('sesiones')
-    .select(sql<number>`coalesce(max(numero), 0) + 1`.as('n'))
+    .select((eb) => eb.fn.max('numero').as('n'))
     .where('instancia_id', '=', instanciaId)
-    .where('tipo', '=', tipo as SesionRow['tipo'])
+    .where('tipo', '=', tipo)
     .where('anio', '=', anio)
-    .executeTakeFirstOrThrow()
-  return Number(r.n)
+    .executeTakeFirst()
+  return Number(r?.n ?? 0) + 1
 }

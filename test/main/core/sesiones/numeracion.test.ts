@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openTestApp, type TestApp } from '../../../helpers/db'
+import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
+import { numerosEnOrden } from '../../../../src/main/core/sesiones/numeracion'
+
+let t: TestApp
+let api: ReturnType<typeof caller>
+let ctx: Awaited<ReturnType<typeof prevencionConMiembros>>
+beforeEach(async () => {
+  t = await openTestApp()
+  api = caller(t)
+  ctx = await prevencionConMiembros(t)
+})
+afterEach(() => t.close())
+
+const entrada = (fecha: string) => ({
+  instanciaId: ctx.prevencion.id,
+  tipo: 'ordinaria' as const,
+  fecha,
+  modalidad: 'presencial' as const
+})
+const nueva = (fecha: string) => api.ok('sesion:crear', entrada(fecha))
+const mover = (id: string, fecha: string, fueraDeOrden?: boolean) =>
+  api.call('sesion:actualizar', {
+    id,
+    fecha,
+    horaInicio: null,
+    horaTermino: null,
+    lugar: '',
+    modalidad: 'presencial',
+    preside: '',
+    proximaFecha: null,
+    proximaLugar: '',
+    fueraDeOrden
+  })
+/** "fecha:N°" of every session of the instancia, in date order. */
+const numeros = async () =>
+  (await api.ok('sesion:listar', { instanciaId: ctx.prevencion.id }))
+    .map((s) => `${s.fecha}:${s.numero}/${s.anio}`)
+    .reverse()
+const aprobar = async (id: string) => {
+  await api.ok('sesion:cerrar', { id })
+  await api.ok('sesion:aprobar', { id, enSesionId: null, observaciones: '' })
+}
+
+describe('numbering follows the calendar', () => {
+  it('a back-dated session takes its place and the later drafts move up', async () => {
+    await nueva('2014-03-12')
+    await nueva('2014-06-11')
+    await nueva('2014-09-10')
+    const atrasada = await nueva('2014-05-14')
+    expect(atrasada.titulo).toBe('Sesión Ordinaria N° 2/2014')
+    expect(await numeros()).toEqual([
+      '2014-03-12:1/2014',
+      '2014-05-14:2/2014',
+      '2014-06-11:3/2014',
+      '2014-09-10:4/2014'
+    ])
+    // Moving a date moves the number; deleting a draft closes the gap.
+    expect((await mover(atrasada.id, '2014-10-01')).ok).toBe(true)
+    expect(await numeros()).toEqual([
+      '2014-03-12:1/2014',
+      '2014-06-11:2/2014',
+      '2014-09-10:3/2014',
+      '2014-10-01:4/2014'
+    ])
+    await api.ok('sesion:eliminar', { id: atrasada.id })
+    const primera = (await api.ok('sesion:listar', {})).at(-1)!
+    await api.ok('sesion:eliminar', { id: primera.id })
+    expect(await numeros()).toEqual(['2014-06-11:1/2014', '2014-09-10:2/2014'])
+  })
+
+  it('never changes an approved number; a session that would collide with one is asked about', async () => {
+    const s1 = await nueva('2014-03-12')
+    const s2 = await nueva('2014-06-11')
+    await nueva('2014-09-10')
+    await aprobar(s1.id)
+    await aprobar(s2.id)
+    // Between two approved actas there is no number free: refused with the question first.
+    const r = await api.call('sesion:crear', entrada('2014-05-14'))
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.code).toBe('conflicto')
+    expect(r.error.fields?.fueraDeOrden).toMatch(/N° 1, 2\/2014.*N° 4\/2014/)
+    expect(await numeros()).toEqual(['2014-03-12:1/2014', '2014-06-11:2/2014', '2014-09-10:3/2014'])
+    // Accepted: it is numbered after the others, and the approved numbers stay.
+    const fuera = await api.ok('sesion:crear', { ...entrada('2014-05-14'), fueraDeOrden: true })
+    expect(fuera.numero).toBe(4)
+    // After the approved ones, a back-dated draft still takes its place among the drafts.
+    const antes = await nueva('2014-08-01')
+    expect(antes.numero).toBe(3)
+    expect(await numeros()).toEqual([
+      '2014-03-12:1/2014',
+      '2014-05-14:5/2014',
+      '2014-06-11:2/2014',
+      '2014-08-01:3/2014',
+      '2014-09-10:4/2014'
+    ])
+    // A draft moved behind the approved ones is asked about too.
+    const sept = (await api.ok('sesion:listar', {})).find((s) => s.fecha === '2014-09-10')!
+    const m = await mover(sept.id, '2014-04-01')
+    expect(m.ok ? 'ok' : m.error.code).toBe('conflicto')
+  })
+
+  it('the rule on its own: approved fixed, drafts in date order, the rest after', () => {
+    const f = (id: string, fecha: string, numero: number, estado = 'borrador') => ({
+      id,
+      fecha,
+      numero,
+      estado: estado as 'borrador' | 'aprobada',
+      created_at: id
+    })
+    const r = numerosEnOrden([
+      f('d', '2014-09-01', 9),
+      f('a', '2014-01-01', 1, 'aprobada'),
+      f('b', '2014-02-01', 7),
+      f('c', '2014-03-01', 2, 'aprobada'),
+      f('e', '2014-04-01', 3)
+    ])
+    expect(Object.fromEntries(r.numeros)).toEqual({ a: 1, c: 2, e: 3, d: 4, b: 5 })
+    expect(r.fueraDeOrden).toEqual(['b'])
+  })
+})
