@@ -1,13 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { LATEST_SCHEMA_VERSION } from './db/migrations'
-import {
-  hasSqliteHeader,
-  openSqlite,
-  quickCheck,
-  tableExists,
-  type SqliteHandle
-} from './db/sqlite'
+import type { SqliteHandle } from './db/sqlite'
+import { verificarArchivo, type Verificacion } from './verificacion'
+
+export { verificarArchivo, type Verificacion }
+export { restaurar, type OperacionesArchivo } from './restaurar'
 
 /**
  * Backups with SQLite's online backup API: written under a temporary name, checked (integrity,
@@ -17,55 +14,6 @@ import {
 export type MotivoRespaldo = 'diario' | 'aprobacion' | 'manual' | `antes-de-migrar-v${number}`
 
 export const CONSERVAR = 30
-const TABLAS = ['planes', 'acciones', 'sesiones', 'acuerdos'] as const
-
-export interface Verificacion {
-  ok: boolean
-  motivo: string | null
-  schemaVersion: number
-  filas: Record<string, number>
-}
-
-/** Checks a database file read-only: SQLite header, quick_check, schema version, row counts. */
-export function verificarArchivo(file: string, nativeBinding?: string): Verificacion {
-  const falla = (motivo: string): Verificacion => ({
-    ok: false,
-    motivo,
-    schemaVersion: 0,
-    filas: {}
-  })
-  if (!fs.existsSync(file)) return falla('El archivo no existe.')
-  if (fs.statSync(file).size === 0 || !hasSqliteHeader(file))
-    return falla('No es una base de datos SQLite.')
-  const sideFiles = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f))
-  let h: SqliteHandle | undefined
-  try {
-    h = openSqlite(file, { readonly: true, nativeBinding })
-    const check = quickCheck(h)
-    if (check !== 'ok') return falla(`Está dañada (${check}).`)
-    if (!tableExists(h, 'schema_migrations'))
-      return falla('No es una base de datos de Secretaría MITP.')
-    const v = (
-      h.prepare('select coalesce(max(version), 0) as v from schema_migrations').get() as {
-        v: number
-      }
-    ).v
-    if (v > LATEST_SCHEMA_VERSION)
-      return { ...falla(`Fue escrita por una versión más nueva (esquema ${v}).`), schemaVersion: v }
-    const filas: Record<string, number> = {}
-    for (const t of TABLAS)
-      filas[t] = tableExists(h, t)
-        ? (h.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n
-        : 0
-    return { ok: true, motivo: null, schemaVersion: v, filas }
-  } catch (e) {
-    return falla(`No se pudo leer (${e instanceof Error ? e.message : String(e)}).`)
-  } finally {
-    h?.close()
-    for (const f of sideFiles) fs.rmSync(f, { force: true })
-  }
-}
-
 /** Copies the live database to `destino` through a checked temporary file. */
 export async function respaldar(handle: SqliteHandle, destino: string): Promise<Verificacion> {
   const tmp = `${destino}.${process.pid}.tmp`
@@ -154,27 +102,4 @@ export function rotarRespaldos(dir: string): string[] {
 /** The newest backup that passes verification, for the recovery screen. */
 export function ultimoRespaldoBueno(dir: string): Respaldo | null {
   return listarRespaldos(dir).find((r) => verificarArchivo(r.archivo).ok) ?? null
-}
-
-/**
- * Replaces the (closed) database with a checked backup. The current file, damaged or not, is
- * kept beside it under a new name first; it is never overwritten.
- */
-export function restaurar(dbPath: string, desde: string): { copiaAnterior: string | null } {
-  const v = verificarArchivo(desde)
-  if (!v.ok) throw new Error(`No se puede restaurar desde ese archivo: ${v.motivo}`)
-  let copiaAnterior: string | null = null
-  if (fs.existsSync(dbPath)) {
-    copiaAnterior = `${dbPath}.antes-de-restaurar-${sello(new Date())}`
-    fs.renameSync(dbPath, copiaAnterior)
-    for (const s of ['-wal', '-shm'])
-      if (fs.existsSync(dbPath + s)) fs.renameSync(dbPath + s, copiaAnterior + s)
-  }
-  const tmp = `${dbPath}.${process.pid}.restaurando`
-  fs.copyFileSync(desde, tmp)
-  const fd = fs.openSync(tmp, 'r+')
-  fs.fsyncSync(fd)
-  fs.closeSync(fd)
-  fs.renameSync(tmp, dbPath)
-  return { copiaAnterior }
 }

@@ -1,11 +1,7 @@
 import fs from 'node:fs'
 import { app, dialog } from 'electron'
-import {
-  listarRespaldos,
-  restaurar,
-  ultimoRespaldoBueno,
-  verificarArchivo
-} from '../core/respaldos'
+import { listarRespaldos, ultimoRespaldoBueno, verificarArchivo } from '../core/respaldos'
+import { restaurar } from '../core/restaurar'
 
 export type Eleccion = { abrir: string } | { salir: true }
 
@@ -45,20 +41,8 @@ export async function recuperar(
       if (!r.canceled && r.filePaths[0]) return { abrir: r.filePaths[0] }
       continue
     }
-    if (response === 3) {
-      const elegido = await elegirRespaldo()
-      if (!elegido) continue
-      await restaurarDesde(dbPath, elegido)
-      return { abrir: dbPath }
-    }
-    if (!ultimo) continue
-    const { copiaAnterior } = restaurar(dbPath, ultimo.archivo)
-    await dialog.showMessageBox({
-      type: 'info',
-      message: 'Respaldo restaurado',
-      detail: `Se restauró ${ultimo.nombre}.${copiaAnterior ? ` El archivo anterior se conservó como ${copiaAnterior}.` : ''}`
-    })
-    return { abrir: dbPath }
+    const elegido = response === 3 ? await elegirRespaldo() : (ultimo?.archivo ?? null)
+    if (elegido && (await restaurarDesde(dbPath, elegido))) return { abrir: dbPath }
   }
 }
 
@@ -86,12 +70,26 @@ export async function elegirRespaldo(): Promise<string | null> {
   return null
 }
 
-/** Replaces the (closed) database with a checked backup, keeping the current file aside. */
-export async function restaurarDesde(dbPath: string, respaldo: string): Promise<void> {
-  const { copiaAnterior } = restaurar(dbPath, respaldo)
+/**
+ * Replaces the (closed) database with a checked backup, keeping the current file aside. A refusal
+ * (the file is open elsewhere, the disk is full) is shown; the database is then as it was.
+ */
+export async function restaurarDesde(dbPath: string, respaldo: string): Promise<boolean> {
+  let copiaAnterior: string | null
+  try {
+    copiaAnterior = restaurar(dbPath, respaldo).copiaAnterior
+  } catch (e) {
+    await dialog.showMessageBox({
+      type: 'error',
+      message: 'No se restauró el respaldo',
+      detail: e instanceof Error ? e.message : String(e)
+    })
+    return false
+  }
   await dialog.showMessageBox({
     type: 'info',
     message: 'Respaldo restaurado',
     detail: `Se restauró ${respaldo}.${copiaAnterior ? ` El archivo anterior se conservó como ${copiaAnterior}.` : ''}`
   })
+  return true
 }

@@ -19,7 +19,14 @@ import {
 import { seedPlanInicial } from '../seed/plan-inicial'
 
 export type OpenFailure =
-  'ruta_invalida' | 'no_es_base_de_datos' | 'archivo_danado' | 'version_mas_nueva' | 'base_ajena'
+  | 'ruta_invalida'
+  | 'no_es_base_de_datos'
+  | 'archivo_danado'
+  | 'version_mas_nueva'
+  | 'base_ajena'
+  | 'sin_permiso'
+  | 'wal_ajeno'
+  | 'en_uso'
 
 /** Why a database file could not be opened, in words for the user. Nothing was written. */
 export class DatabaseOpenError extends Error {

@@ -7,6 +7,8 @@ import type { PdfPrinter } from '../actas'
 import { DatabaseOpenError } from '../db/open'
 import type { AlNucleo, DatosNucleo, DelNucleo } from './protocolo'
 import { esPesado } from './rutas'
+import { marcarEnUso } from '../en-uso'
+import { AppError } from '../errors'
 
 /** The core as its hosts see it: calls in, results and events out; the database elsewhere. */
 export interface Nucleo {
@@ -67,16 +69,25 @@ export async function iniciarNucleo(opciones: OpcionesNucleo): Promise<Nucleo> {
   }
   const escuchas = new Set<(e: Evento) => void>()
   const emitir = (e: Evento): void => escuchas.forEach((f) => f(e))
-  // The first opens (migrates, seeds, takes the daily backup); the second finds it ready.
-  const diario = await supervisado(opciones, datos, emitir)
-  const pesado = await supervisado(
-    opciones,
-    { ...datos, respaldosDir: null, rol: 'pesado' },
-    emitir
-  ).catch(async (e: unknown) => {
-    await diario.cerrar()
+  // While open, the file is marked as in use: a restore refuses to replace it under us.
+  const soltarUso = enUso(datos.dbPath)
+  let diario: Hilo
+  let pesado: Hilo
+  try {
+    // The first opens (migrates, seeds, takes the daily backup); the second finds it ready.
+    diario = await supervisado(opciones, datos, emitir)
+    pesado = await supervisado(
+      opciones,
+      { ...datos, respaldosDir: null, rol: 'pesado' },
+      emitir
+    ).catch(async (e: unknown) => {
+      await diario.cerrar()
+      throw e
+    })
+  } catch (e) {
+    soltarUso()
     throw e
-  })
+  }
   return {
     dbPath: datos.dbPath,
     schemaVersion: diario.schemaVersion,
@@ -88,7 +99,17 @@ export async function iniciarNucleo(opciones: OpcionesNucleo): Promise<Nucleo> {
     },
     cerrar: async () => {
       await Promise.all([pesado.cerrar(), diario.cerrar()])
+      soltarUso()
     }
+  }
+}
+
+/** The in-use mark, or the restore under way as the same kind of refusal opening gives. */
+function enUso(dbPath: string): () => void {
+  try {
+    return marcarEnUso(dbPath)
+  } catch (e) {
+    throw e instanceof AppError ? new DatabaseOpenError('en_uso', e.message) : e
   }
 }
 

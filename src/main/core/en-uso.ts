@@ -1,0 +1,118 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import crypto from 'node:crypto'
+import { AppError } from './errors'
+
+/**
+ * Who has a database file open, told through small files beside it: each program that opens the
+ * file (the app, the bridge) writes `<archivo>.en-uso-<pid>-<n>` and removes it on closing; a
+ * restore writes `<archivo>.restaurando` (created exclusively). Each side writes its own file
+ * first and then looks for the other's, so a restore and an opening can never both go ahead. A
+ * file left by a program that died (its process is gone on this computer) does not count.
+ */
+interface Marca {
+  pid: number
+  equipo: string
+  desde: string
+}
+
+const propia = (): Marca => ({
+  pid: process.pid,
+  equipo: os.hostname(),
+  desde: new Date().toISOString()
+})
+
+/** True while the process that wrote the mark still runs (always, for another computer's). */
+function viva(m: Marca): boolean {
+  if (m.equipo !== os.hostname()) return true
+  try {
+    process.kill(m.pid, 0)
+    return true
+  } catch (e) {
+    // EPERM: it exists but belongs to another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+function leer(file: string): Marca | null {
+  try {
+    const m = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Marca>
+    return typeof m.pid === 'number' && typeof m.equipo === 'string' ? (m as Marca) : null
+  } catch {
+    return null
+  }
+}
+
+/** The live marks of programs that have `dbPath` open; stale ones are removed on the way. */
+export function quienesUsan(dbPath: string, excepto?: string): Marca[] {
+  const dir = path.dirname(dbPath)
+  const prefijo = `${path.basename(dbPath)}.en-uso-`
+  let nombres: string[]
+  try {
+    nombres = fs.readdirSync(dir).filter((n) => n.startsWith(prefijo))
+  } catch {
+    return []
+  }
+  const vivas: Marca[] = []
+  for (const n of nombres) {
+    const f = path.join(dir, n)
+    if (f === excepto) continue
+    const m = leer(f)
+    // A mark being written right now reads empty: count it, to be safe.
+    if (!m) vivas.push({ pid: 0, equipo: '?', desde: '' })
+    else if (viva(m)) vivas.push(m)
+    else fs.rmSync(f, { force: true })
+  }
+  return vivas
+}
+
+export const MENSAJE_EN_USO = (quien: Marca[]): string =>
+  `La base de datos está abierta en Secretaría MITP${quien[0] && quien[0].pid > 0 ? ` (proceso ${quien[0].pid}${quien[0].equipo !== os.hostname() ? ` en el equipo ${quien[0].equipo}` : ''})` : ''}. Cierre la aplicación (y el modo navegador) antes de restaurar un respaldo. No se modificó nada.`
+
+export const MENSAJE_RESTAURANDO =
+  'Se está restaurando un respaldo sobre esta base de datos. Espere a que termine y vuelva a abrir la aplicación.'
+
+/**
+ * Marks `dbPath` as open by this program; the returned function removes the mark. Where the mark
+ * cannot be written (a full disk) the file still opens: a restore could not be written there either.
+ */
+export function marcarEnUso(dbPath: string): () => void {
+  const file = `${dbPath}.en-uso-${process.pid}-${crypto.randomBytes(4).toString('hex')}`
+  const soltar = (): void => fs.rmSync(file, { force: true })
+  try {
+    fs.writeFileSync(file, JSON.stringify(propia()), { flag: 'wx' })
+  } catch {
+    soltar()
+  }
+  const restauracion = leer(`${dbPath}.restaurando`)
+  if (restauracion && viva(restauracion)) {
+    soltar()
+    throw new AppError('conflicto', MENSAJE_RESTAURANDO)
+  }
+  return soltar
+}
+
+/** Takes the restore's mark, refusing while anyone has the file open; returns its release. */
+export function tomarParaRestaurar(dbPath: string): () => void {
+  const file = `${dbPath}.restaurando`
+  const previa = leer(file)
+  if (previa && !viva(previa)) fs.rmSync(file, { force: true })
+  try {
+    fs.writeFileSync(file, JSON.stringify(propia()), { flag: 'wx' })
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new AppError(
+        'conflicto',
+        'Ya se está restaurando un respaldo sobre esta base de datos.'
+      )
+    throw e
+  }
+  const soltar = (): void => fs.rmSync(file, { force: true })
+  const quien = quienesUsan(dbPath)
+  if (quien.length > 0) {
+    soltar()
+    throw new AppError('conflicto', MENSAJE_EN_USO(quien))
+  }
+  return soltar
+}

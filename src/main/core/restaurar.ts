@@ -1,0 +1,178 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { AppError } from './errors'
+import { explicar } from './causas'
+import { tomarParaRestaurar } from './en-uso'
+import { verificarArchivo } from './verificacion'
+import { openSqlite } from './db/sqlite'
+
+/**
+ * The file operations a restore makes, one by one: the real ones, or (in tests) ones that fail
+ * at a chosen step the way a full disk or a pulled USB stick would.
+ */
+export interface OperacionesArchivo {
+  copiar(desde: string, hacia: string): void
+  /** Flushes a file's bytes to the disk. */
+  sincronizar(file: string): void
+  enlazar(existente: string, nuevo: string): void
+  renombrar(desde: string, hacia: string): void
+  borrar(file: string): void
+}
+
+export const archivosReales: OperacionesArchivo = {
+  copiar: (desde, hacia) => fs.copyFileSync(desde, hacia),
+  sincronizar: (file) => {
+    const fd = fs.openSync(file, 'r+')
+    try {
+      fs.fsyncSync(fd)
+    } finally {
+      fs.closeSync(fd)
+    }
+  },
+  enlazar: (existente, nuevo) => fs.linkSync(existente, nuevo),
+  renombrar: (desde, hacia) => fs.renameSync(desde, hacia),
+  borrar: (file) => fs.rmSync(file, { force: true })
+}
+
+const sello = (d: Date): string =>
+  d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
+
+function mismoArchivo(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true
+  try {
+    const x = fs.statSync(a)
+    const y = fs.statSync(b)
+    return x.dev === y.dev && x.ino === y.ino
+  } catch {
+    return false
+  }
+}
+
+const nadaCambio = (que: string) => (error: unknown) =>
+  error instanceof AppError
+    ? error
+    : new AppError(
+        'conflicto',
+        `${explicar(error, que) ?? `No se pudo ${que} (${String(error)}).`} La base de datos quedó como estaba.`
+      )
+
+/**
+ * The backup's bytes in a temporary file beside the target, flushed and checked. A backup with
+ * commits still in its -wal is copied through SQLite (VACUUM INTO), so none is left behind.
+ */
+function copiaTemporal(desde: string, tmp: string, ops: OperacionesArchivo): void {
+  ops.borrar(tmp)
+  const wal = `${desde}-wal`
+  if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
+    const h = openSqlite(desde, { readonly: true })
+    try {
+      h.prepare('vacuum into ?').run(tmp)
+    } finally {
+      h.close()
+    }
+  } else ops.copiar(desde, tmp)
+  ops.sincronizar(tmp)
+  const v = verificarArchivo(tmp)
+  if (!v.ok)
+    throw new AppError('integridad', `La copia del respaldo no pasó la verificación: ${v.motivo}`)
+}
+
+/** Keeps a file under another name too: a hard link (no space needed), else a flushed copy. */
+function conservar(file: string, aparte: string, ops: OperacionesArchivo): void {
+  try {
+    ops.enlazar(file, aparte)
+  } catch {
+    ops.borrar(aparte)
+    ops.copiar(file, aparte)
+    ops.sincronizar(aparte)
+  }
+}
+
+/**
+ * Replaces the database with a checked backup, as a transaction of files: the backup is copied to
+ * a temporary file beside the target and flushed; the current file (and its -wal) is kept under
+ * a new name by a hard link; then one rename puts the copy in place. Whatever step fails, the
+ * path holds a database that opens (the old one, or the restored one), and the old file is never
+ * overwritten. Refused while the app or the bridge has the file open.
+ */
+export function restaurar(
+  dbPath: string,
+  desde: string,
+  ops: OperacionesArchivo = archivosReales,
+  ahora: Date = new Date()
+): { copiaAnterior: string | null } {
+  if (mismoArchivo(desde, dbPath))
+    throw new AppError(
+      'entrada_invalida',
+      'El respaldo elegido es la misma base de datos que se quiere reemplazar. Elija un archivo de la carpeta de respaldos. No se modificó nada.'
+    )
+  const v = verificarArchivo(desde)
+  if (!v.ok)
+    throw new AppError('entrada_invalida', `No se puede restaurar desde ese archivo: ${v.motivo}`)
+  const soltar = tomarParaRestaurar(dbPath)
+  try {
+    return reemplazar(dbPath, desde, ops, ahora)
+  } finally {
+    soltar()
+  }
+}
+
+/** A name for the current file beside it that no earlier restore has used. */
+function nombreAparte(dbPath: string, ahora: Date): string {
+  const base = `${dbPath}.antes-de-restaurar-${sello(ahora)}`
+  let n = 1
+  let nombre = base
+  while (fs.existsSync(nombre) || fs.existsSync(`${nombre}-wal`)) nombre = `${base}-${++n}`
+  return nombre
+}
+
+function reemplazar(
+  dbPath: string,
+  desde: string,
+  ops: OperacionesArchivo,
+  ahora: Date
+): { copiaAnterior: string | null } {
+  const tmp = `${dbPath}.${process.pid}.restaurando.tmp`
+  const wal = `${dbPath}-wal`
+  const aparte = fs.existsSync(dbPath) ? nombreAparte(dbPath, ahora) : null
+  const walAparte = aparte !== null && fs.existsSync(wal) ? `${aparte}-wal` : null
+  let walQuitado = false
+  // Back to how it was: the old -wal returns, the copies made so far go.
+  const deshacer = (): void => {
+    fs.rmSync(tmp, { force: true })
+    if (walQuitado) {
+      try {
+        ops.enlazar(walAparte!, wal)
+      } catch {
+        return // the set-aside copies hold the last commits: they stay
+      }
+    }
+    if (walAparte) fs.rmSync(walAparte, { force: true })
+    if (aparte) fs.rmSync(aparte, { force: true })
+  }
+  try {
+    copiaTemporal(desde, tmp, ops)
+    if (aparte) conservar(dbPath, aparte, ops)
+    if (walAparte) {
+      conservar(wal, walAparte, ops)
+      // The old -wal must not meet the restored file: it is kept aside (above) and taken away.
+      ops.borrar(wal)
+      walQuitado = true
+    }
+    ops.renombrar(tmp, dbPath)
+  } catch (error) {
+    deshacer()
+    throw nadaCambio('restaurar el respaldo')(error)
+  }
+  // The -wal's index goes with it (kept aside only as a courtesy); SQLite rebuilds it.
+  const shm = `${dbPath}-shm`
+  if (aparte && fs.existsSync(shm)) {
+    try {
+      fs.linkSync(shm, `${aparte}-shm`)
+    } catch {
+      // not needed to open the set-aside file
+    }
+  }
+  fs.rmSync(shm, { force: true })
+  return { copiaAnterior: aparte }
+}
