@@ -1,0 +1,82 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import { fronteraReal } from '../../../scripts/electron-sqlite/sistema'
+import { ROOT } from '../../helpers/cli'
+import { tempDir } from '../../helpers/db'
+
+const { getAbi } = createRequire(import.meta.url)('node-abi') as {
+  getAbi(version: string, runtime: string): string
+}
+
+// The real process boundary, on this project's installed packages; nothing is downloaded.
+const tmp = tempDir('mitp-frontera-')
+afterAll(() => tmp.cleanup())
+const leer = (f: string): { version: string } =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', f), 'utf8')) as { version: string }
+
+describe('fronteraReal', () => {
+  const real = fronteraReal(ROOT, path.join(ROOT, 'node_modules', 'better-sqlite3'))
+
+  it('reads the installed Electron and its module ABI', () => {
+    const { version } = leer('electron/package.json')
+    expect(real.electron()).toEqual({ version, abi: getAbi(version, 'electron') })
+  })
+
+  it('runs the installed prebuild-install and node-gyp with this Node', () => {
+    fs.writeFileSync(path.join(tmp.dir, 'package.json'), '{"name":"x","version":"1.0.0"}')
+    const pre = real.ejecutar({
+      herramienta: 'prebuild-install',
+      args: ['--version'],
+      cwd: tmp.dir,
+      env: { npm_config_nodedir: '' }
+    })
+    expect([pre.codigo, pre.texto.trim()]).toEqual([
+      0,
+      leer('prebuild-install/package.json').version
+    ])
+    const gyp = real.ejecutar({
+      herramienta: 'node-gyp',
+      args: ['--version'],
+      cwd: tmp.dir,
+      env: {}
+    })
+    expect([gyp.codigo, gyp.texto.trim()]).toEqual([0, `v${leer('node-gyp/package.json').version}`])
+  })
+
+  it('says a tool is not installed instead of throwing', () => {
+    const raiz = path.join(tmp.dir, 'sin-herramientas')
+    const electron = path.join(raiz, 'node_modules', 'electron')
+    fs.mkdirSync(electron, { recursive: true })
+    fs.writeFileSync(path.join(raiz, 'package.json'), '{}')
+    fs.writeFileSync(path.join(electron, 'package.json'), '{"name":"electron","version":"45.5.0"}')
+    const s = fronteraReal(raiz, raiz).ejecutar({
+      herramienta: 'prebuild-install',
+      args: [],
+      cwd: raiz,
+      env: {}
+    })
+    expect(s.codigo).toBe(127)
+    expect(s.texto).toMatch(/^prebuild-install no está instalado: /)
+  })
+
+  it('sees Electron’s binary as electron-vite does: path.txt, dist/version and the file', () => {
+    vi.stubEnv('ELECTRON_EXEC_PATH', '')
+    const raiz = path.join(tmp.dir, 'con-electron')
+    const electron = path.join(raiz, 'node_modules', 'electron')
+    fs.mkdirSync(path.join(electron, 'dist'), { recursive: true })
+    fs.writeFileSync(path.join(raiz, 'package.json'), '{}')
+    fs.writeFileSync(path.join(electron, 'package.json'), '{"name":"electron","version":"45.5.0"}')
+    const f = fronteraReal(raiz, raiz)
+    expect(f.electronInstalado()).toBe(false)
+    fs.writeFileSync(path.join(electron, 'path.txt'), 'electron')
+    fs.writeFileSync(path.join(electron, 'dist', 'version'), 'v45.5.0')
+    expect(f.electronInstalado()).toBe(false)
+    fs.writeFileSync(path.join(electron, 'dist', 'electron'), '')
+    expect(f.electronInstalado()).toBe(true)
+    fs.writeFileSync(path.join(electron, 'dist', 'version'), 'v44.0.0')
+    expect(f.electronInstalado()).toBe(false)
+    vi.unstubAllEnvs()
+  })
+})
