@@ -17,9 +17,15 @@ import {
   type Removed
 } from '../api/campos'
 
+/** The longest page of sessions one call returns (the default when none is asked). */
+export const SESIONES_POR_PAGINA = 200
+
 export const sesionListarSchema = z.object({
   instanciaId: idSchema.optional(),
-  anio: z.number().int().min(2000).max(2100).optional()
+  anio: z.number().int().min(2000).max(2100).optional(),
+  /** A page, newest first: how many, and after which session of the previous page. */
+  limite: z.number().int().min(1).max(SESIONES_POR_PAGINA).optional(),
+  despuesDe: z.object({ fecha: fechaSchema, id: idSchema }).optional()
 })
 
 export const sesionCrearSchema = z.object({

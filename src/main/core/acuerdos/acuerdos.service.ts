@@ -4,6 +4,7 @@ import type { Acuerdo, AcuerdoEstado, SeguimientoEntrada } from '../../../shared
 import { situacionAcuerdo, tituloSesion } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
+import { enLista } from '../db/lista'
 import { hoyChile } from '../../../shared/domain/fechas'
 import { conflict, notFound } from '../errors'
 import { sesionDe, sesionEditable, sinSeguimientoAprobado } from '../sesiones'
@@ -30,7 +31,7 @@ export async function historiales(
       's.anio',
       's.fecha'
     ])
-    .where('sg.acuerdo_id', 'in', acuerdoIds)
+    .where('sg.acuerdo_id', 'in', enLista(acuerdoIds))
     .orderBy('s.fecha')
     .orderBy('sg.created_at')
     .execute()
@@ -72,7 +73,7 @@ export async function acuerdosConHistorial(
         ? db
             .selectFrom('sesiones')
             .select(['id', 'tipo', 'numero', 'anio', 'fecha'])
-            .where('id', 'in', [...new Set(rows.map((r) => r.sesion_id))])
+            .where('id', 'in', enLista([...new Set(rows.map((r) => r.sesion_id))]))
             .execute()
         : Promise.resolve([]))
     ).map((s) => [s.id, s])

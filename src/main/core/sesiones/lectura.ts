@@ -4,6 +4,7 @@ import type { Sesion, SesionResumen } from '../../../shared/domain/sesiones'
 import { tituloSesion } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { notFound } from '../errors'
+import { SESIONES_POR_PAGINA } from '../../../shared/sesiones/contract'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -67,6 +68,10 @@ function resumen(r: SesionRow, instanciaNombre: string, acuerdos: number): Sesio
   }
 }
 
+/**
+ * One page of sessions, newest first (by date, then id): `limite` rows after `despuesDe`, read
+ * through the (fecha, id) index; the acuerdos counted for that page only, in one grouped query.
+ */
 export async function listarSesiones(
   db: Kysely<Database>,
   input: ParsedInput<'sesion:listar'>
@@ -75,17 +80,36 @@ export async function listarSesiones(
     .selectFrom('sesiones as s')
     .innerJoin('instancias as i', 'i.id', 's.instancia_id')
     .selectAll('s')
-    .select([
-      'i.nombre as instanciaNombre',
-      (eb) =>
-        eb
-          .selectFrom('acuerdos')
-          .select(eb.fn.countAll<number>().as('n'))
-          .whereRef('acuerdos.sesion_id', '=', 's.id')
-          .as('nAcuerdos')
-    ])
+    .select('i.nombre as instanciaNombre')
   if (input.instanciaId) q = q.where('s.instancia_id', '=', input.instanciaId)
   if (input.anio) q = q.where('s.anio', '=', input.anio)
-  const rows = await q.orderBy('s.fecha', 'desc').orderBy('s.id', 'desc').execute()
-  return rows.map((r) => resumen(r, r.instanciaNombre, Number(r.nAcuerdos ?? 0)))
+  const d = input.despuesDe
+  if (d)
+    q = q.where((eb) =>
+      eb.or([
+        eb('s.fecha', '<', d.fecha),
+        eb.and([eb('s.fecha', '=', d.fecha), eb('s.id', '<', d.id)])
+      ])
+    )
+  const rows = await q
+    .orderBy('s.fecha', 'desc')
+    .orderBy('s.id', 'desc')
+    .limit(input.limite ?? SESIONES_POR_PAGINA)
+    .execute()
+  if (rows.length === 0) return []
+  const cuentas = new Map(
+    (
+      await db
+        .selectFrom('acuerdos')
+        .select(['sesion_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where(
+          'sesion_id',
+          'in',
+          rows.map((r) => r.id)
+        )
+        .groupBy('sesion_id')
+        .execute()
+    ).map((c) => [c.sesion_id, Number(c.n)])
+  )
+  return rows.map((r) => resumen(r, r.instanciaNombre, cuentas.get(r.id) ?? 0))
 }

@@ -1,31 +1,20 @@
 import type { Kysely } from 'kysely'
 import type { Database, SesionRow } from '../db/schema'
-import type {
-  AcuerdoEnSeguimiento,
-  AvanceAccion,
-  Medicion,
-  SesionDetalle
-} from '../../../shared/domain/sesiones'
-import {
-  calcularQuorum,
-  porcentajeDe,
-  situacionAcuerdo,
-  tituloSesion
-} from '../../../shared/domain/sesiones'
+import type { AvanceAccion, Medicion, SesionDetalle } from '../../../shared/domain/sesiones'
+import { calcularQuorum, porcentajeDe, tituloSesion } from '../../../shared/domain/sesiones'
 import { notFound } from '../errors'
 import { hoyChile } from '../../../shared/domain/fechas'
-import { acuerdosConHistorial, acuerdosDto } from '../acuerdos'
+import { acuerdosDto } from '../acuerdos'
 import { toAsistencia } from '../asistencia'
 import { obtenerSesion } from './lectura'
 import { toPunto } from '../tabla'
+import { avancesPrevios, seguimientoDeSesion, sesionesPosteriores } from './historia'
 
-/** Whether session a was held before session b (same date: the one created first). */
-const antes = (
-  a: Pick<SesionRow, 'fecha' | 'created_at'>,
-  b: Pick<SesionRow, 'fecha' | 'created_at'>
-): boolean => a.fecha < b.fecha || (a.fecha === b.fecha && a.created_at < b.created_at)
-
-/** Everything the secretary's screen shows for one session. */
+/**
+ * Everything the secretary's screen shows for one session: its own rows, the latest earlier
+ * report of each acción, the acuerdos still open and the next later sessions. Bounded by what
+ * the screen shows, whatever the years of history behind it.
+ */
 export async function detalleSesion(
   db: Kysely<Database>,
   id: string,
@@ -33,7 +22,7 @@ export async function detalleSesion(
 ): Promise<SesionDetalle> {
   const row = await db.selectFrom('sesiones').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw notFound('La sesión')
-  const [sesion, instancia, asistencia, puntos, mismas, erratas] = await Promise.all([
+  const [sesion, instancia, asistencia, puntos, posteriores, erratas] = await Promise.all([
     obtenerSesion(db, id),
     db
       .selectFrom('instancias')
@@ -54,7 +43,7 @@ export async function detalleSesion(
       .orderBy('orden')
       .orderBy('id')
       .execute(),
-    db.selectFrom('sesiones').selectAll().where('instancia_id', '=', row.instancia_id).execute(),
+    sesionesPosteriores(db, row),
     db
       .selectFrom('fe_erratas')
       .selectAll()
@@ -62,7 +51,6 @@ export async function detalleSesion(
       .orderBy('created_at')
       .execute()
   ])
-  const anteriores = mismas.filter((s) => antes(s, row))
   const asistenciaDto = asistencia.map(toAsistencia)
   return {
     sesion,
@@ -76,7 +64,7 @@ export async function detalleSesion(
     asistencia: asistenciaDto,
     quorum: calcularQuorum(asistenciaDto),
     puntos: puntos.map(toPunto),
-    avances: await avancesDeSesion(db, row, anteriores),
+    avances: await avancesDeSesion(db, row),
     acuerdos: await acuerdosDto(
       db,
       await db
@@ -87,20 +75,16 @@ export async function detalleSesion(
         .execute(),
       hoy
     ),
-    seguimiento: await seguimientoDeSesion(db, row, anteriores, hoy),
+    seguimiento: await seguimientoDeSesion(db, row, hoy),
     erratas: erratas.map((e) => ({ id: e.id, texto: e.texto, fecha: e.fecha })),
-    sesionesPosteriores: mismas
-      .filter((s) => s.id !== row.id && antes(row, s))
-      .sort((a, b) => a.fecha.localeCompare(b.fecha))
-      .map((s) => ({ id: s.id, titulo: `${tituloSesion(s)} (${s.fecha})` }))
+    sesionesPosteriores: posteriores.map((s) => ({
+      id: s.id,
+      titulo: `${tituloSesion(s)} (${s.fecha})`
+    }))
   }
 }
 
-async function avancesDeSesion(
-  db: Kysely<Database>,
-  sesion: SesionRow,
-  anteriores: SesionRow[]
-): Promise<AvanceAccion[]> {
+async function avancesDeSesion(db: Kysely<Database>, sesion: SesionRow): Promise<AvanceAccion[]> {
   const acciones = await db
     .selectFrom('acciones')
     .select(['id', 'codigo', 'texto'])
@@ -109,9 +93,9 @@ async function avancesDeSesion(
     .execute()
   if (acciones.length === 0) return []
   const ids = acciones.map((a) => a.id)
-  const previas = new Map(anteriores.map((s) => [s.id, s]))
-  const [avances, indicadores, mediciones] = await Promise.all([
-    db.selectFrom('avances').selectAll().where('accion_id', 'in', ids).execute(),
+  const [avances, previos, indicadores, mediciones] = await Promise.all([
+    db.selectFrom('avances').selectAll().where('sesion_id', '=', sesion.id).execute(),
+    avancesPrevios(db, sesion, ids),
     db
       .selectFrom('indicadores')
       .selectAll()
@@ -122,11 +106,8 @@ async function avancesDeSesion(
     db.selectFrom('mediciones').selectAll().where('sesion_id', '=', sesion.id).execute()
   ])
   return acciones.map((a) => {
-    const propio = avances.find((v) => v.accion_id === a.id && v.sesion_id === sesion.id)
-    const previo = avances
-      .filter((v) => v.accion_id === a.id && previas.has(v.sesion_id))
-      .map((v) => ({ v, s: previas.get(v.sesion_id)! }))
-      .sort((x, y) => (antes(x.s, y.s) ? 1 : -1))[0]
+    const propio = avances.find((v) => v.accion_id === a.id)
+    const previo = previos.get(a.id)
     return {
       accionId: a.id,
       codigo: a.codigo,
@@ -165,41 +146,4 @@ async function avancesDeSesion(
         })
     }
   })
-}
-
-/** Acuerdos of earlier sessions still open before this one, plus those this session followed up. */
-async function seguimientoDeSesion(
-  db: Kysely<Database>,
-  sesion: SesionRow,
-  anteriores: SesionRow[],
-  hoy: string
-): Promise<AcuerdoEnSeguimiento[]> {
-  if (anteriores.length === 0) return []
-  const rows = await db
-    .selectFrom('acuerdos')
-    .selectAll()
-    .where(
-      'sesion_id',
-      'in',
-      anteriores.map((s) => s.id)
-    )
-    .execute()
-  const conHistorial = await acuerdosConHistorial(db, rows)
-  const previas = new Set(anteriores.map((s) => s.id))
-  return conHistorial
-    .map(({ acuerdo: a, historial }): AcuerdoEnSeguimiento & { abierto: boolean } => {
-      const aqui = historial.find((h) => h.sesionId === sesion.id)
-      const antesDeEsta =
-        historial.filter((h) => previas.has(h.sesionId)).at(-1)?.estado ?? 'pendiente'
-      return {
-        ...a,
-        situacion: situacionAcuerdo(aqui?.estado ?? antesDeEsta, a.plazo, hoy),
-        enEstaSesion: aqui ? { estado: aqui.estado, nota: aqui.nota } : null,
-        historial,
-        abierto: antesDeEsta !== 'cumplido' || aqui !== undefined
-      }
-    })
-    .filter((a) => a.abierto)
-    .sort((x, y) => x.sesionFecha.localeCompare(y.sesionFecha) || x.numero - y.numero)
-    .map(({ abierto: _abierto, ...a }) => a)
 }
