@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { openAppDatabase, DatabaseOpenError } from '../core/db/open'
 import type { Logger } from '../core/dispatch'
 import { AppError } from '../core/errors'
+import { explicar } from '../core/causas'
 import { respaldar, verificarArchivo } from '../core/respaldos'
 import { restaurar } from '../core/restaurar'
 import { openSqlite } from '../core/db/sqlite'
@@ -140,7 +141,10 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
       err(`Error: ${e.message}`)
       return 1
     }
-    err(`Error: ${e instanceof Error ? e.message : String(e)}`)
+    // SQLite's and Node's English ("database is locked", "ENOSPC") is said by its cause.
+    err(
+      `Error: ${explicar(e, 'completar la operación') ?? (e instanceof Error ? e.message : String(e))}`
+    )
     return 1
   }
 }

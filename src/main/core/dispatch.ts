@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { contract, type ApiHandlers } from '../../shared/api/contract'
-import { isChannel } from '../../shared/api/channels'
+import { esLectura, isChannel } from '../../shared/api/channels'
+import { explicar } from './causas'
 import type { ApiError, ApiResult } from '../../shared/api/result'
 import { AppError } from './errors'
 import { isBusy, isUniqueViolation, sealViolation } from './db/sqlite'
@@ -48,6 +49,9 @@ export async function dispatch(
       return fail({ code: 'conflicto', message: 'Ya existe un registro con esos datos.' })
     }
     log(`error en ${channel}`, error)
+    // A full disk, a lock held by another program, a read-only folder: named, in Spanish.
+    const causa = explicar(error, esLectura(channel) ? 'leer los datos' : 'guardar el cambio')
+    if (causa) return fail({ code: 'interno', message: `${causa} Sus datos no se modificaron.` })
     return fail({
       code: 'interno',
       message: 'Ocurrió un error inesperado. Sus datos no se modificaron.'

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { SqliteHandle } from './db/sqlite'
+import { AppError } from './errors'
+import { explicar } from './causas'
 import { verificarArchivo, type Verificacion } from './verificacion'
 
 export { verificarArchivo, type Verificacion }
@@ -14,12 +16,37 @@ export { restaurar, type OperacionesArchivo } from './restaurar'
 export type MotivoRespaldo = 'diario' | 'aprobacion' | 'manual' | `antes-de-migrar-v${number}`
 
 export const CONSERVAR = 30
-/** Copies the live database to `destino` through a checked temporary file. */
-export async function respaldar(handle: SqliteHandle, destino: string): Promise<Verificacion> {
+/** How long a backup may go without copying a page before it gives up (another program holds a lock). */
+export const PLAZO_RESPALDO_MS = 30_000
+
+export const MENSAJE_RESPALDO_DETENIDO = (segundos: number): string =>
+  `El respaldo no avanzó en ${segundos} segundos: la base de datos está bloqueada por otro programa (otra copia de Secretaría MITP, un antivirus o un programa de sincronización). Ciérrelo y vuelva a intentarlo. No se escribió ningún respaldo.`
+
+/**
+ * Copies the live database to `destino` through a checked temporary file. SQLite's online backup
+ * retries for as long as the source is locked; it gives up after `plazoMs` without progress.
+ */
+export async function respaldar(
+  handle: SqliteHandle,
+  destino: string,
+  plazoMs: number = PLAZO_RESPALDO_MS
+): Promise<Verificacion> {
   const tmp = `${destino}.${process.pid}.tmp`
-  fs.rmSync(tmp, { force: true })
+  const restos = [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]
+  restos.forEach((f) => fs.rmSync(f, { force: true }))
   try {
-    await handle.backup(tmp)
+    let quedan = Infinity
+    let desde = Date.now()
+    await handle.backup(tmp, {
+      progress: ({ remainingPages }) => {
+        if (remainingPages < quedan) {
+          quedan = remainingPages
+          desde = Date.now()
+        } else if (Date.now() - desde > plazoMs)
+          throw new AppError('ocupado', MENSAJE_RESPALDO_DETENIDO(Math.round(plazoMs / 1000)))
+        return 100
+      }
+    })
     const v = verificarArchivo(tmp)
     const esperado = (
       handle.prepare('select coalesce(max(version), 0) as v from schema_migrations').get() as {
@@ -31,8 +58,11 @@ export async function respaldar(handle: SqliteHandle, destino: string): Promise<
       throw new Error('El respaldo no tiene la versión de esquema de la base de datos.')
     fs.renameSync(tmp, destino)
     return v
+  } catch (e) {
+    const causa = e instanceof AppError ? null : explicar(e, 'hacer el respaldo')
+    throw causa ? new AppError('conflicto', `${causa} No se escribió ningún respaldo.`) : e
   } finally {
-    fs.rmSync(tmp, { force: true })
+    restos.forEach((f) => fs.rmSync(f, { force: true }))
   }
 }
 

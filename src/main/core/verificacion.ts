@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { LATEST_SCHEMA_VERSION } from './db/migrations'
+import { explicar } from './causas'
 import {
   hasSqliteHeader,
   openSqlite,
@@ -50,7 +51,10 @@ export function verificarArchivo(file: string, nativeBinding?: string): Verifica
         : 0
     return { ok: true, motivo: null, schemaVersion: v, filas }
   } catch (e) {
-    return falla(`No se pudo leer (${e instanceof Error ? e.message : String(e)}).`)
+    return falla(
+      explicar(e, 'leer el archivo') ??
+        `No se pudo leer (${e instanceof Error ? e.message : String(e)}).`
+    )
   } finally {
     h?.close()
     for (const f of sideFiles) fs.rmSync(f, { force: true })

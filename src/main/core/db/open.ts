@@ -17,6 +17,8 @@ import {
   type SqliteOpenOptions
 } from './sqlite'
 import { seedPlanInicial } from '../seed/plan-inicial'
+import { causaDe } from '../causas'
+import { porCausa, sinPermiso, walAjeno } from './diagnostico'
 
 export type OpenFailure =
   | 'ruta_invalida'
@@ -68,7 +70,12 @@ export async function openAppDatabase(
   // True when this open ran the day's integrity check (and it passed): stamped below.
   const revisada = exists && inspectExisting(full, options)
 
-  const handle = openSqlite(full, { nativeBinding: options.nativeBinding })
+  let handle: SqliteHandle
+  try {
+    handle = openSqlite(full, { nativeBinding: options.nativeBinding })
+  } catch (error) {
+    throw explicado(full, error)
+  }
   const db = createKysely(handle)
   try {
     if (exists && options.respaldosDir) {
@@ -93,8 +100,20 @@ export async function openAppDatabase(
     }
   } catch (error) {
     await db.destroy()
-    throw error
+    throw explicado(full, error)
   }
+}
+
+/** A full disk, a lock or a permission met while opening, said in Spanish; others unchanged. */
+function explicado(full: string, error: unknown): unknown {
+  if (error instanceof DatabaseOpenError) return error
+  const mensaje = porCausa(full, error)
+  if (!mensaje) return error
+  const causa = causaDe(error)
+  return new DatabaseOpenError(
+    causa === 'sin_permiso' ? 'sin_permiso' : causa === 'bloqueado' ? 'en_uso' : 'ruta_invalida',
+    mensaje
+  )
 }
 
 function inspectPath(full: string): boolean {
@@ -102,11 +121,12 @@ function inspectPath(full: string): boolean {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new DatabaseOpenError('ruta_invalida', `La carpeta "${dir}" no existe.`)
   }
-  if (!fs.existsSync(full)) return false
-  if (!fs.statSync(full).isFile()) {
+  if (fs.existsSync(full) && !fs.statSync(full).isFile()) {
     throw new DatabaseOpenError('ruta_invalida', `"${full}" no es un archivo.`)
   }
-  return fs.statSync(full).size > 0
+  const permiso = sinPermiso(full)
+  if (permiso) throw new DatabaseOpenError('sin_permiso', permiso)
+  return fs.existsSync(full) && fs.statSync(full).size > 0
 }
 
 function inspectExisting(full: string, options: OpenAppDatabaseOptions): boolean {
@@ -119,6 +139,15 @@ function inspectExisting(full: string, options: OpenAppDatabaseOptions): boolean
   try {
     return inspectReadonly(full, options, (handle) => inspectSchema(full, handle))
   } catch (error) {
+    // A lock, a permission, a full disk: said by its cause. A stray -wal makes a sound file
+    // look damaged or foreign: said as what it is.
+    const explicacion = explicado(full, error)
+    if (explicacion !== error) throw explicacion
+    const ajeno =
+      error instanceof DatabaseOpenError && error.reason === 'version_mas_nueva'
+        ? null
+        : walAjeno(full)
+    if (ajeno) throw new DatabaseOpenError('wal_ajeno', ajeno)
     if (error instanceof DatabaseOpenError) throw error
     throw new DatabaseOpenError(
       'archivo_danado',

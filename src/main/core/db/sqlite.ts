@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely'
 import type { Database } from './schema'
 
 /**
@@ -38,8 +38,23 @@ export function openSqlite(path: string, options: SqliteOpenOptions = {}): Sqlit
   return handle
 }
 
+// After a full disk (or an I/O error) at COMMIT, SQLite has already rolled the transaction back;
+// kysely's ROLLBACK would then fail with "cannot rollback - no transaction is active" and that
+// error would replace the real one. With no transaction open, the ROLLBACK is skipped.
+const SIN_TRANSACCION: SqliteStatement = {
+  reader: false,
+  all: () => [],
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+  iterate: () => [][Symbol.iterator]()
+}
+
 export function createKysely(handle: SqliteHandle): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) })
+  const database: SqliteDatabase = {
+    close: () => handle.close(),
+    prepare: (sql) =>
+      /^\s*rollback\s*$/i.test(sql) && !handle.inTransaction ? SIN_TRANSACCION : handle.prepare(sql)
+  }
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
 }
 
 /** True when the file starts with SQLite's magic header (an empty file counts as new). */

@@ -110,7 +110,7 @@ describe('verificarArchivo', () => {
     )
     const v = verificarArchivo(file)
     expect(v.ok).toBe(false)
-    expect(v.motivo).toMatch(/^(Está dañada \(|No se pudo leer \()/)
+    expect(v.motivo).toMatch(/^(Está dañada \(|No se pudo leer el archivo: el archivo está dañado)/)
   })
 })
 
