@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { app, BrowserWindow, Menu } from 'electron'
 import { DatabaseOpenError } from './core/db/open'
@@ -11,6 +10,8 @@ import { reenviarEventos } from './shell/eventos'
 import { buildMenu } from './shell/menu'
 import { registerAppScheme, serveRenderer } from './shell/protocol'
 import { createMainWindow, isTrustedUrl } from './shell/window'
+import { fijarRenderer } from './shell/origin'
+import { decidirArranque, type Arranque } from './shell/arranque'
 import { electronPdfPrinter } from './shell/pdf'
 
 // The Electron shell: lifecycle, one instance, the window, IPC and menus. All logic is in core.
@@ -19,20 +20,18 @@ const userData = (): string => app.getPath('userData')
 const respaldosDir = (): string => path.join(userData(), 'respaldos')
 let log: Logger = (message, error) => console.error(`[mitp] ${message}`, error ?? '')
 
-function databasePath(): string {
-  const flag = process.argv.find((a) => a.startsWith('--db='))
-  if (flag) return flag.slice('--db='.length)
-  return process.env.MITP_DB ?? path.join(userData(), 'secretaria-mitp.db')
-}
-
-/** better-sqlite3 must be built for Electron; that build ships beside the app (see README). */
-function electronSqliteBinding(): string | undefined {
-  const candidates = [
-    process.env.MITP_SQLITE_BINDING,
-    path.join(process.resourcesPath ?? '', 'better_sqlite3.node'),
-    path.join(app.getAppPath(), 'build-electron', 'better_sqlite3.node')
-  ]
-  return candidates.find((c): c is string => !!c && fs.existsSync(c))
+/** Decided once, at start: the packaged app takes no override from outside (arranque.ts). */
+let arranque: Arranque | undefined
+function decidido(): Arranque {
+  arranque ??= decidirArranque({
+    isPackaged: app.isPackaged,
+    env: process.env,
+    argv: process.argv,
+    resourcesPath: process.resourcesPath ?? '',
+    appPath: app.getAppPath(),
+    userData: userData()
+  })
+  return arranque
 }
 
 let database: Nucleo | undefined
@@ -42,7 +41,7 @@ let database: Nucleo | undefined
  * through the recovery screen for as long as the file cannot be opened.
  */
 async function abrirBase(): Promise<Nucleo | null> {
-  let file = databasePath()
+  let file = decidido().dbPath
   if (await faltaConRespaldos(file, respaldosDir())) {
     const e = await recuperar(
       file,
@@ -58,7 +57,7 @@ async function abrirBase(): Promise<Nucleo | null> {
         dbPath: file,
         version: app.getVersion(),
         workerFile: path.join(__dirname, 'nucleo.js'),
-        nativeBinding: electronSqliteBinding(),
+        nativeBinding: decidido().nativeBinding,
         respaldosDir: respaldosDir(),
         printPdf: electronPdfPrinter,
         log
@@ -75,9 +74,10 @@ async function abrirBase(): Promise<Nucleo | null> {
 
 async function start(): Promise<void> {
   log = crearLog(path.join(userData(), 'logs'))
-  const isDev = !!process.env.ELECTRON_RENDERER_URL
+  const { rendererUrl, devtools } = decidido()
+  fijarRenderer(rendererUrl)
   Menu.setApplicationMenu(
-    buildMenu(isDev, {
+    buildMenu(devtools, {
       // Restoring replaces the open file: close it, restore (the current file is kept aside), restart.
       restaurarRespaldo: () =>
         void (async () => {
@@ -99,7 +99,7 @@ async function start(): Promise<void> {
   // Backups (daily, after each approval) are taken by the core itself, off this thread.
   reenviarEventos(db.alEvento)
   bindIpc(db.call, isTrustedUrl, log)
-  createMainWindow()
+  createMainWindow(rendererUrl, devtools)
 }
 
 // Chilean Spanish for the whole window: date inputs show dd-mm-aaaa, spelling is checked in Spanish.

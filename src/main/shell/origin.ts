@@ -11,14 +11,27 @@ function originOf(url: string): string {
   return `${u.protocol}//${u.host}`
 }
 
+/**
+ * The page the shell decided to show (arranque.ts): app://mitp unless a development run set its
+ * dev server here. Never read from the environment at call time, so a packaged app trusts only
+ * app://mitp whatever variables it was started with.
+ */
+let decidido: { ELECTRON_RENDERER_URL?: string } = {}
+export function fijarRenderer(url: string | null): void {
+  decidido = url ? { ELECTRON_RENDERER_URL: url } : {}
+}
+
 /** The renderer's origin: the dev server while developing, app://mitp otherwise. */
-export function rendererOrigin(env: NodeJS.ProcessEnv = process.env): string {
+export function rendererOrigin(env: { ELECTRON_RENDERER_URL?: string } = decidido): string {
   const dev = env.ELECTRON_RENDERER_URL
   return dev ? originOf(dev) : APP_ORIGIN
 }
 
 /** True only for a URL of our own renderer: every IPC call and navigation is checked with it. */
-export function isTrustedUrl(url: string, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isTrustedUrl(
+  url: string,
+  env: { ELECTRON_RENDERER_URL?: string } = decidido
+): boolean {
   try {
     return originOf(url) === rendererOrigin(env)
   } catch {

@@ -4,8 +4,11 @@ import { APP_ORIGIN, isTrustedUrl } from './origin'
 
 export { isTrustedUrl }
 
-/** The main window, with Electron's security checklist applied. */
-export function createMainWindow(): BrowserWindow {
+/**
+ * The main window, with Electron's security checklist applied: it shows `rendererUrl` (the dev
+ * server, development only) or the built page at app://mitp.
+ */
+export function createMainWindow(rendererUrl: string | null, devtools: boolean): BrowserWindow {
   // electronegativity AUXCLICK_JS_CHECK: a middle click asks for a new window, and the window
   // open handler below denies every one (https links go to the browser after a confirmation).
   const win = new BrowserWindow({
@@ -24,13 +27,13 @@ export function createMainWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      devTools: devtools,
       spellcheck: true
     }
   })
   lockDown(win.webContents)
   win.once('ready-to-show', () => win.show())
-  const dev = process.env.ELECTRON_RENDERER_URL
-  void win.loadURL(dev ?? `${APP_ORIGIN}/index.html`)
+  void win.loadURL(rendererUrl ?? `${APP_ORIGIN}/index.html`)
   return win
 }
 
@@ -45,6 +48,8 @@ function lockDown(contents: WebContents): void {
     return { action: 'deny' }
   })
   contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  // Checks (asked without a prompt: notifications, clipboard, media devices…) are denied too.
+  contents.session.setPermissionCheckHandler(() => false)
   // Documents the page hands over are saved through Chromium's download (native save dialog,
   // written under a temporary name and renamed); when done, offer to open the folder.
   contents.session.on('will-download', (_event, item) => {

@@ -11,9 +11,13 @@ const fake = vi.hoisted(() => {
     sessionHandlers = new Map<string, Handler>()
     openHandler: OpenHandler | null = null
     permissionHandler: Handler | null = null
+    checkHandler: Handler | null = null
     session = {
       setPermissionRequestHandler: (h: Handler) => {
         this.permissionHandler = h
+      },
+      setPermissionCheckHandler: (h: Handler) => {
+        this.checkHandler = h
       },
       on: (event: string, h: Handler) => this.sessionHandlers.set(event, h)
     }
@@ -86,7 +90,7 @@ beforeEach(() => {
 
 describe('main window', () => {
   it('is created with exactly these options (the security checklist)', () => {
-    createMainWindow()
+    createMainWindow(null, false)
     const win = only()
     expect(win.options).toStrictEqual({
       width: 1280,
@@ -103,6 +107,7 @@ describe('main window', () => {
         nodeIntegration: false,
         webSecurity: true,
         allowRunningInsecureContent: false,
+        devTools: false,
         spellcheck: true
       }
     })
@@ -112,7 +117,7 @@ describe('main window', () => {
   })
 
   it('navigates only within app://mitp', () => {
-    createMainWindow()
+    createMainWindow(null, false)
     const navigate = only().webContents.handlers.get('will-navigate')!
     const tryUrl = (url: string): boolean => {
       const event = { preventDefault: vi.fn() }
@@ -133,7 +138,7 @@ describe('main window', () => {
   })
 
   it('denies every new window, webview and permission', async () => {
-    createMainWindow()
+    createMainWindow(null, false)
     const contents = only().webContents
     for (const url of ['https://example.org/', 'app://mitp/index.html', 'file:///etc/passwd'])
       expect(contents.openHandler!({ url }), url).toEqual({ action: 'deny' })
@@ -143,11 +148,14 @@ describe('main window', () => {
     const granted = vi.fn()
     contents.permissionHandler!(null, 'media', granted)
     expect(granted).toHaveBeenCalledWith(false)
+    // Permission checks (no prompt: notifications, clipboard, media devices) are denied too.
+    for (const p of ['notifications', 'clipboard-read', 'media', 'geolocation'])
+      expect(contents.checkHandler!(null, p, 'app://mitp', {}), p).toBe(false)
     await vi.waitFor(() => expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1))
   })
 
   it('opens only https links in the browser, and only after the user confirms', async () => {
-    createMainWindow()
+    createMainWindow(null, false)
     const open = only().webContents.openHandler!
     for (const url of ['http://example.org/', 'file:///etc/passwd', 'javascript:alert(1)'])
       open({ url })

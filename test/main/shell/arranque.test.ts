@@ -1,0 +1,190 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { decidirArranque, type Entorno } from '../../../src/main/shell/arranque'
+import { tempDir } from '../../helpers/db'
+
+/**
+ * The packaged app trusts nothing from outside: environment variables and flags choose the
+ * native module, the page, the developer tools and the database only in development. The shell's
+ * real start-up (src/main/index.ts) runs here against a stand-in `electron` module, both ways.
+ */
+const dir = tempDir('mitp-arranque-')
+const ajeno = path.join(dir.dir, 'ajeno.node')
+fs.writeFileSync(ajeno, 'no es un módulo')
+const recursos = path.join(dir.dir, 'resources')
+fs.mkdirSync(recursos)
+fs.writeFileSync(path.join(recursos, 'better_sqlite3.node'), 'el propio')
+const userData = path.join(dir.dir, 'userData')
+const HOSTIL = {
+  MITP_SQLITE_BINDING: ajeno,
+  ELECTRON_RENDERER_URL: 'http://evil.example:8080',
+  MITP_DB: path.join(dir.dir, 'otra.db')
+}
+const ARGV = ['electron', '.', `--db=${path.join(dir.dir, 'flag.db')}`]
+
+const entorno = (isPackaged: boolean): Entorno => ({
+  isPackaged,
+  env: HOSTIL,
+  argv: ARGV,
+  resourcesPath: recursos,
+  appPath: dir.dir,
+  userData
+})
+
+describe('decidirArranque', () => {
+  it('packaged: only its own module, app://, no devtools, the database in userData', () => {
+    expect(decidirArranque(entorno(true))).toEqual({
+      dbPath: path.join(userData, 'secretaria-mitp.db'),
+      nativeBinding: path.join(recursos, 'better_sqlite3.node'),
+      rendererUrl: null,
+      devtools: false
+    })
+  })
+
+  it('in development: the overrides are honoured', () => {
+    expect(decidirArranque(entorno(false))).toEqual({
+      dbPath: path.join(dir.dir, 'flag.db'),
+      nativeBinding: ajeno,
+      rendererUrl: 'http://evil.example:8080',
+      devtools: true
+    })
+    expect(decidirArranque({ ...entorno(false), argv: [] }).dbPath).toBe(HOSTIL.MITP_DB)
+  })
+})
+
+// The stand-in for Electron: records the window, the menu, the IPC handlers and the core's options.
+const fake = vi.hoisted(() => {
+  const estado = {
+    isPackaged: true,
+    ventanas: [] as { options: { webPreferences: Record<string, unknown> }; url: string }[],
+    menu: [] as { label?: string; submenu?: { role?: string }[] }[],
+    ipc: new Map<string, (e: unknown, i: unknown) => Promise<unknown>>(),
+    nucleo: null as null | Record<string, unknown>,
+    listo: null as null | Promise<void>
+  }
+  return estado
+})
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    static getAllWindows = (): unknown[] => []
+    webContents = {
+      on: () => {},
+      setWindowOpenHandler: () => {},
+      session: {
+        setPermissionRequestHandler: () => {},
+        setPermissionCheckHandler: () => {},
+        on: () => {}
+      }
+    }
+    constructor(readonly options: { webPreferences: Record<string, unknown> }) {}
+    once(): void {}
+    loadURL(url: string): Promise<void> {
+      fake.ventanas.push({ options: this.options, url })
+      return Promise.resolve()
+    }
+  }
+  let listo!: () => void
+  fake.listo = new Promise((r) => (listo = r))
+  return {
+    app: {
+      get isPackaged() {
+        return fake.isPackaged
+      },
+      getPath: () => userData,
+      getAppPath: () => dir.dir,
+      getVersion: () => '0.0.0',
+      commandLine: { appendSwitch: () => {} },
+      requestSingleInstanceLock: () => true,
+      on: () => {},
+      whenReady: () => Promise.resolve(),
+      isReady: () => true,
+      quit: () => {},
+      exit: () => {},
+      relaunch: () => {}
+    },
+    BrowserWindow,
+    Menu: {
+      buildFromTemplate: (t: unknown) => t,
+      setApplicationMenu: (m: typeof fake.menu) => {
+        fake.menu = m
+      }
+    },
+    protocol: { registerSchemesAsPrivileged: () => {}, handle: () => {} },
+    ipcMain: {
+      handle: (c: string, f: (e: unknown, i: unknown) => Promise<unknown>) => {
+        fake.ipc.set(c, f)
+        if (c === 'plan:arbol') listo()
+      }
+    },
+    dialog: {},
+    shell: {},
+    Notification: class {}
+  }
+})
+
+vi.mock('../../../src/main/core/host/nucleo', () => ({
+  iniciarNucleo: (o: Record<string, unknown>) => {
+    fake.nucleo = o
+    return Promise.resolve({
+      dbPath: o.dbPath,
+      call: () => Promise.resolve({ ok: true, value: 'llamado' }),
+      alEvento: () => () => {},
+      cerrar: () => Promise.resolve()
+    })
+  }
+}))
+
+async function arrancar(isPackaged: boolean): Promise<void> {
+  Object.assign(fake, { isPackaged, ventanas: [], menu: [], nucleo: null })
+  fake.ipc.clear()
+  vi.resetModules()
+  await import('../../../src/main/index')
+  await fake.listo
+  await vi.waitFor(() => expect(fake.ventanas).toHaveLength(1))
+}
+
+const conDevtools = (): boolean =>
+  fake.menu.some((m) => m.submenu?.some((i) => i.role === 'toggleDevTools'))
+const desde = (url: string) => fake.ipc.get('plan:arbol')!({ senderFrame: { url } }, {})
+
+describe("the shell's start-up", () => {
+  beforeEach(() => {
+    for (const [k, v] of Object.entries(HOSTIL)) vi.stubEnv(k, v)
+    vi.stubGlobal('process', Object.assign(process, { resourcesPath: recursos }))
+    process.argv.push(ARGV[2]!)
+  })
+  afterEach(() => {
+    vi.unstubAllEnvs()
+    process.argv.pop()
+  })
+
+  it('packaged, with hostile variables set: ignores every one of them', async () => {
+    await arrancar(true)
+    expect(fake.nucleo).toMatchObject({
+      dbPath: path.join(userData, 'secretaria-mitp.db'),
+      nativeBinding: path.join(recursos, 'better_sqlite3.node')
+    })
+    expect(fake.ventanas[0]!.url).toBe('app://mitp/index.html')
+    expect(fake.ventanas[0]!.options.webPreferences.devTools).toBe(false)
+    expect(conDevtools()).toBe(false)
+    expect(await desde('http://evil.example:8080/')).toMatchObject({
+      ok: false,
+      error: { code: 'no_autorizado' }
+    })
+    expect(await desde('app://mitp/index.html')).toEqual({ ok: true, value: 'llamado' })
+  })
+
+  it('in development: the same variables choose the page, module and file', async () => {
+    await arrancar(false)
+    expect(fake.nucleo).toMatchObject({
+      dbPath: path.join(dir.dir, 'flag.db'),
+      nativeBinding: ajeno
+    })
+    expect(fake.ventanas[0]!.url).toBe('http://evil.example:8080')
+    expect(fake.ventanas[0]!.options.webPreferences.devTools).toBe(true)
+    expect(conDevtools()).toBe(true)
+    expect(await desde('http://evil.example:8080/')).toEqual({ ok: true, value: 'llamado' })
+  })
+})
