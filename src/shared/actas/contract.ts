@@ -22,9 +22,16 @@ export const logoSchema = z
   )
   .nullable()
 
+/** The paper both documents are printed on: carta (letter) or oficio (8.5 × 13 in). */
+export const PAPELES = ['carta', 'oficio'] as const
+export type Papel = (typeof PAPELES)[number]
+
 export const configGuardarSchema = z.object({
   encabezado: libre('El encabezado', 2000),
-  logo: logoSchema
+  logo: logoSchema,
+  // Optional so that a caller that only sets the letterhead keeps the paper and city chosen.
+  papel: z.enum(PAPELES, { error: 'Papel no válido (carta u oficio).' }).optional(),
+  ciudad: libre('La ciudad', 100).optional()
 })
 
 export interface Documento {
@@ -36,6 +43,9 @@ export interface Documento {
 export interface ConfigDocumentos {
   encabezado: string
   logo: string | null
+  papel: Papel
+  /** Where the sessions are held, for the acta's opening formula ("En Santiago, a…"). */
+  ciudad: string
 }
 
 /** The acta as a document (DOCX, PDF), its fe de erratas, and the documents' header. */

@@ -1,12 +1,26 @@
 import type { ReactNode } from 'react'
-import { Button, FileInput, Group, Image, Stack, Text, Textarea } from '@mantine/core'
-import { useForm } from '@mantine/form'
+import {
+  Button,
+  FileInput,
+  Group,
+  Image,
+  Input,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput
+} from '@mantine/core'
+import { useForm, type UseFormReturnType } from '@mantine/form'
 import { configGuardarSchema, type ConfigDocumentos } from '../../../shared/actas/contract'
 import { useEscribir } from '../api/escrituras'
 import { notifyError, notifySaved } from '../components/notify'
 import { validarCon } from '../forms/validar'
 
-/** The acta's header lines and logo, checked by the contract's schema before saving. */
+/**
+ * The acta's header lines, logo, paper and city, checked by the contract's schema before
+ * saving. The paper lays out both the DOCX and the PDF.
+ */
 export function EncabezadoForm(props: { config: ConfigDocumentos }): ReactNode {
   const escribir = useEscribir()
   const form = useForm<ConfigDocumentos>({
@@ -31,7 +45,7 @@ export function EncabezadoForm(props: { config: ConfigDocumentos }): ReactNode {
       if (r.error.fields) form.setErrors(r.error.fields)
       return notifyError('No se pudo guardar', r.error)
     }
-    notifySaved('Encabezado guardado.')
+    notifySaved('Configuración de documentos guardada.')
     form.setValues(r.value)
     form.resetDirty(r.value)
   })
@@ -53,6 +67,7 @@ export function EncabezadoForm(props: { config: ConfigDocumentos }): ReactNode {
           error={form.errors.logo}
           onChange={leerLogo}
         />
+        <PapelYCiudad form={form} />
         {logo ? (
           <Image src={logo} alt="Logo actual" h={60} w="auto" fit="contain" />
         ) : (
@@ -70,5 +85,33 @@ export function EncabezadoForm(props: { config: ConfigDocumentos }): ReactNode {
         </Group>
       </Stack>
     </form>
+  )
+}
+
+/** The paper both documents are laid out on, and the city of the acta's opening formula. */
+function PapelYCiudad(props: { form: UseFormReturnType<ConfigDocumentos> }): ReactNode {
+  const { form } = props
+  return (
+    <>
+      <Input.Wrapper
+        label="Papel de las actas (DOCX y PDF)"
+        description="Carta: 21,6 × 27,9 cm. Oficio: 21,6 × 33 cm."
+      >
+        <div>
+          <SegmentedControl
+            aria-label="Papel de las actas"
+            data={[
+              { value: 'carta', label: 'Carta' },
+              { value: 'oficio', label: 'Oficio' }
+            ]}
+            {...form.getInputProps('papel')}
+          />
+        </div>
+      </Input.Wrapper>
+      <TextInput
+        label="Ciudad donde sesiona (para «En Santiago, a…»)"
+        {...form.getInputProps('ciudad')}
+      />
+    </>
   )
 }
