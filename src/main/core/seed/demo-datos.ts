@@ -1,4 +1,4 @@
-// What the demo draws from: people's names and posts, each instancia's member institutions,
+// What the demo draws from: people's names and posts (in agreement with their gender), each instancia's member institutions,
 // the session dates of 2014 and what is said under each agenda item.
 
 export const NOMBRES = [
@@ -41,14 +41,26 @@ export const APELLIDOS = [
   'Espinoza',
   'Valenzuela'
 ]
-export const CARGOS = [
-  'Profesional',
-  'Jefa de departamento',
-  'Asesor',
-  'Coordinadora regional',
-  'Analista',
-  'Encargado de programa'
+// Each post in its feminine and masculine form, so a cargo agrees with the person who holds it.
+export const CARGOS: { f: string; m: string }[] = [
+  { f: 'Profesional', m: 'Profesional' },
+  { f: 'Jefa de departamento', m: 'Jefe de departamento' },
+  { f: 'Asesora', m: 'Asesor' },
+  { f: 'Coordinadora regional', m: 'Coordinador regional' },
+  { f: 'Analista', m: 'Analista' },
+  { f: 'Encargada de programa', m: 'Encargado de programa' }
 ]
+/** The first names above that are women's. */
+export const NOMBRES_FEMENINOS = new Set([
+  'Carolina',
+  'Paula',
+  'Francisca',
+  'Macarena',
+  'Javiera',
+  'Daniela',
+  'Valentina',
+  'Constanza'
+])
 
 export const INTEGRANTES: Record<string, string[]> = {
   PREVENCION: ['MININT', 'SERNAM', 'PDI', 'CARABINEROS', 'MINTRAB', 'SENAME', 'MINSALUD'],

@@ -1,6 +1,14 @@
 import type { ApiHandlers } from '../../../shared/api/contract'
 import { llamador, type Llamar } from '../cliente'
-import { APELLIDOS, CARGOS, DESARROLLO, FECHAS, INTEGRANTES, NOMBRES } from './demo-datos'
+import {
+  APELLIDOS,
+  CARGOS,
+  DESARROLLO,
+  FECHAS,
+  INTEGRANTES,
+  NOMBRES,
+  NOMBRES_FEMENINOS
+} from './demo-datos'
 import type { Logger } from '../dispatch'
 import type { Accion, Instancia, Institucion } from '../../../shared/domain/plan'
 import type { AsistenciaEstado, AvanceEstado, SesionDetalle } from '../../../shared/domain/sesiones'
@@ -40,9 +48,12 @@ const LUGAR = 'Ministerio del Interior, Palacio de La Moneda, Santiago'
 
 async function persona(demo: Demo, sigla: string): Promise<string> {
   const existentes = demo.personasPorSigla.get(sigla) ?? []
+  const nombre = demo.pick(NOMBRES)
+  const apellidos = `${demo.pick(APELLIDOS)} ${demo.pick(APELLIDOS)}`
+  const cargo = demo.pick(CARGOS)
   const p = await demo.llamar('persona:crear', {
-    nombre: `${demo.pick(NOMBRES)} ${demo.pick(APELLIDOS)} ${demo.pick(APELLIDOS)}`,
-    cargo: demo.pick(CARGOS),
+    nombre: `${nombre} ${apellidos}`,
+    cargo: NOMBRES_FEMENINOS.has(nombre) ? cargo.f : cargo.m,
     institucionId: demo.instituciones.get(sigla)!.id,
     correo: null,
     telefono: null
