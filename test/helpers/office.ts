@@ -44,3 +44,32 @@ export function docxText(file: string): string {
 export function pdfText(file: string): string {
   return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
 }
+
+/** Many documents converted by one LibreOffice run (one start-up instead of one each). */
+export function libreOfficeConvertAll(files: string[], to: string, outDir: string): string[] {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-lo-profile-'))
+  try {
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${profile}`,
+        '--convert-to',
+        to,
+        '--outdir',
+        outDir,
+        ...files
+      ],
+      { stdio: 'pipe', timeout: 300_000 }
+    )
+    const ext = to.split(':')[0]!
+    return files.map((f) => {
+      const out = path.join(outDir, `${path.basename(f, path.extname(f))}.${ext}`)
+      if (!fs.existsSync(out)) throw new Error(`LibreOffice no produjo ${out}`)
+      return out
+    })
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true })
+  }
+}

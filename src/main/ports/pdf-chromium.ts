@@ -19,7 +19,7 @@ export function chromiumPdfPrinter(
       const page = await (await start()).newPage({ javaScriptEnabled: false })
       try {
         await page.setContent(html, { waitUntil: 'load' })
-        return await page.pdf({ ...OPCIONES_PDF, format: 'Letter', footerTemplate: footerHtml })
+        return await page.pdf({ ...OPCIONES_PDF, footerTemplate: footerHtml })
       } finally {
         await page.close()
       }

@@ -19,7 +19,6 @@ export const electronPdfPrinter: PdfPrinter = async (html, footerHtml) => {
     await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
     return await win.webContents.printToPDF({
       ...OPCIONES_PDF,
-      pageSize: 'Letter',
       footerTemplate: footerHtml
     })
   } finally {

@@ -12,26 +12,35 @@ import {
   TextRun
 } from 'docx'
 import type { ActaDocumento } from './modelo'
-import { campo, firmas, h, logoRun, p, tabla, vacio } from './docx-elementos'
+import {
+  TWIPS_CM,
+  campo,
+  firmas,
+  h,
+  logoRun,
+  marcaBorrador,
+  p,
+  tabla,
+  vacio
+} from './docx-elementos'
+import { MARGENES_CM, PAPEL } from './pdf-opciones'
+import { actaPie } from './html'
 
 type Bloque = Paragraph | Table
 
-/** Logo, letterhead lines, the instancia and, on a draft, BORRADOR: on every page. */
+/** Logo, letterhead lines and the instancia on every page; on a draft, the watermark behind. */
 function encabezado(d: ActaDocumento): Header {
   const logo = d.logo ? logoRun(d.logo) : null
   return new Header({
     children: [
       ...(logo ? [new Paragraph({ children: [logo] })] : []),
       ...d.encabezado.map((l) => p(l, { size: 17 })),
-      p(d.instancia, { size: 17, bold: true }),
-      ...(d.borrador
-        ? [
-            new Paragraph({
-              alignment: AlignmentType.CENTER,
-              children: [new TextRun({ text: 'BORRADOR', bold: true, size: 40, color: 'C00000' })]
-            })
-          ]
-        : [])
+      new Paragraph({
+        children: [
+          new TextRun({ text: d.instancia, size: 17, bold: true }),
+          ...(d.borrador ? [marcaBorrador()] : [])
+        ]
+      })
     ]
   })
 }
@@ -43,10 +52,7 @@ function pie(d: ActaDocumento): Footer {
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [
-          new TextRun({
-            text: `${d.borrador ? 'BORRADOR — ' : ''}Huella SHA-256 del acta: ${d.hash}`,
-            size: 14
-          })
+          new TextRun({ text: actaPie(d), size: 15, color: d.borrador ? 'C00000' : '333333' })
         ]
       }),
       new Paragraph({
@@ -75,6 +81,7 @@ function apertura(d: ActaDocumento): Bloque[] {
       children: [new TextRun({ text: d.instancia, bold: true })],
       spacing: { after: 200 }
     }),
+    p(d.apertura),
     campo('Fecha', d.fechaLarga),
     campo('Lugar', `${d.lugar} (${d.modalidad})`),
     campo('Hora de inicio', d.horaInicio),
@@ -85,8 +92,7 @@ function apertura(d: ActaDocumento): Bloque[] {
     h('1. Asistentes'),
     tabla(
       ['Institución', 'Asistentes'],
-      d.presentes.map((x) => [x.institucion, x.personas.join('\n')]),
-      [25, 75]
+      d.presentes.map((x) => [x.institucion, x.personas.join('\n')])
     )
   ]
   if (d.invitados.length) {
@@ -128,8 +134,7 @@ function tablaYDesarrollo(d: ActaDocumento): Bloque[] {
       body.push(
         tabla(
           ['Acción', 'Estado', 'Avance', 'Reporte'],
-          d.avances.map((a) => [a.accion, a.estado, a.porcentaje, a.reporte]),
-          [12, 15, 10, 63]
+          d.avances.map((a) => [a.accion, a.estado, a.porcentaje, a.reporte])
         )
       )
     if (d.mediciones.length) {
@@ -159,15 +164,29 @@ function acuerdosYCierre(d: ActaDocumento): Bloque[] {
     d.acuerdos.length
       ? tabla(
           ['N°', 'Acuerdo', 'Responsable', 'Plazo', 'Acción del plan'],
-          d.acuerdos.map((a) => [String(a.numero), a.texto, a.responsable, a.plazo, a.accion]),
-          [6, 48, 20, 12, 14]
+          d.acuerdos.map((a) => [String(a.numero), a.texto, a.responsable, a.plazo, a.accion])
         )
       : vacio('No se adoptaron acuerdos.'),
     h('7. Próxima sesión'),
-    p(d.proxima),
-    p(`Siendo las ${d.horaTermino} horas se pone término a la sesión.`)
+    p(d.proxima)
   ]
-  if (d.aprobacion) body.push(p(d.aprobacion, { bold: true }))
+  return body
+}
+
+/**
+ * The closing paragraph, the approval, who acted as secretary and the signatures, kept on one
+ * page; then the errata and the attendance sheet on a page of its own.
+ */
+function cierreYAnexo(d: ActaDocumento): Bloque[] {
+  const cierre = [
+    `Siendo las ${d.horaTermino} horas se pone término a la sesión.`,
+    ...(d.subrogacion ? [d.subrogacion] : [])
+  ]
+  const body: Bloque[] = [
+    ...cierre.map((t) => p(t, {}, true)),
+    ...(d.aprobacion ? [p(d.aprobacion, { bold: true }, true)] : []),
+    firmas(d)
+  ]
   if (d.erratas.length)
     body.push(
       h('Fe de erratas'),
@@ -176,35 +195,49 @@ function acuerdosYCierre(d: ActaDocumento): Bloque[] {
         d.erratas.map((e) => [e.fecha, e.texto])
       )
     )
-  return body
-}
-
-/** The signatures, then the attendance sheet on a page of its own. */
-function firmasYAnexo(d: ActaDocumento): Bloque[] {
-  return [
-    new Paragraph({ text: '', spacing: { before: 900 } }),
-    firmas(d),
+  body.push(
     new Paragraph({ children: [new PageBreak()] }),
     h('Anexo: hoja de asistencia'),
     p(`${d.titulo} — ${d.instancia} — ${d.fechaLarga}`),
     tabla(
       ['N°', 'Nombre', 'Institución', 'Cargo', 'Firma'],
-      d.hojaAsistencia.map((a, i) => [String(i + 1), a.nombre, a.institucion, a.cargo, '\n\n']),
-      [6, 30, 16, 24, 24]
+      d.hojaAsistencia.map((a, i) => [String(i + 1), a.nombre, a.institucion, a.cargo, '']),
+      // Room to sign: a 5.5 cm column and rows 1.3 cm tall.
+      { fijos: { 4: Math.round(5.5 * TWIPS_CM) }, alto: Math.round(1.3 * TWIPS_CM) }
     )
-  ]
+  )
+  return body
 }
 
 /** The acta as a Word document, in the form of a Chilean public-sector acta. */
 export async function actaDocx(d: ActaDocumento): Promise<Buffer> {
-  const body = [...apertura(d), ...tablaYDesarrollo(d), ...acuerdosYCierre(d), ...firmasYAnexo(d)]
+  const body = [...apertura(d), ...tablaYDesarrollo(d), ...acuerdosYCierre(d), ...cierreYAnexo(d)]
+  const papel = PAPEL[d.papel]
   const doc = new Document({
     creator: 'Secretaría MITP',
     title: `${d.titulo} — ${d.instancia}`,
-    description: `Huella SHA-256: ${d.hash}`,
-    styles: { default: { document: { run: { font: 'Arial', size: 21 } } } },
+    description: d.borrador ? 'Borrador sin aprobar' : `Huella SHA-256: ${d.hash}`,
+    // Spanish (Chile), so Word proofs the text in Spanish.
+    styles: {
+      default: { document: { run: { font: 'Arial', size: 21, language: { value: 'es-CL' } } } }
+    },
     sections: [
-      { headers: { default: encabezado(d) }, footers: { default: pie(d) }, children: body }
+      {
+        properties: {
+          page: {
+            size: { width: papel.ancho * 1440, height: papel.alto * 1440 },
+            margin: {
+              top: Math.round(MARGENES_CM.arriba * TWIPS_CM),
+              bottom: Math.round(MARGENES_CM.abajo * TWIPS_CM),
+              left: Math.round(MARGENES_CM.izquierda * TWIPS_CM),
+              right: Math.round(MARGENES_CM.derecha * TWIPS_CM)
+            }
+          }
+        },
+        headers: { default: encabezado(d) },
+        footers: { default: pie(d) },
+        children: body
+      }
     ]
   })
   return Packer.toBuffer(doc)

@@ -1,4 +1,6 @@
 import type { ActaDocumento } from './modelo'
+import { MARCA_BORRADOR } from './marca-borrador'
+import { MARGENES_CM, PAPEL } from './pdf-opciones'
 
 const esc = (s: string): string =>
   s.replace(
@@ -24,56 +26,70 @@ const tabla = (headers: string[], rows: string[][], cls = ''): string =>
     .join('')}</tbody></table>`
 
 const CSS = `
-@page { size: letter; margin: 2.2cm 2cm 2.4cm 2cm; }
 body { font-family: 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; color: #111; }
 header.inst { display: flex; align-items: center; gap: 12px; border-bottom: 1px solid #777; padding-bottom: 6px; }
 header.inst img { max-height: 56px; }
 header.inst .txt { font-size: 9pt; line-height: 1.3; }
 h1 { text-align: center; font-size: 14pt; margin: 18px 0 2px; }
 h1 + .sub { text-align: center; font-size: 11pt; margin-bottom: 14px; }
-h2 { font-size: 11.5pt; border-bottom: 1px solid #bbb; margin: 16px 0 6px; }
-h3 { font-size: 10.5pt; margin: 10px 0 4px; }
+h2 { font-size: 11.5pt; border-bottom: 1px solid #bbb; margin: 16px 0 6px; break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 10px 0 4px; break-after: avoid; }
 dl { display: grid; grid-template-columns: 170px 1fr; gap: 2px 8px; margin: 0; }
 dt { font-weight: bold; }
 table { width: 100%; border-collapse: collapse; margin: 4px 0 8px; }
-th, td { border: 1px solid #888; padding: 3px 5px; vertical-align: top; text-align: left; }
+tr { break-inside: avoid; }
+th, td { border: 1px solid #888; padding: 3px 5px; vertical-align: top; text-align: left; overflow-wrap: normal; word-break: normal; hyphens: manual; }
 td.fecha { white-space: nowrap; }
 th { background: #e4e9f2; }
-table.firmas td { height: 34px; }
+table.firmas td { height: 1.3cm; }
+table.firmas th:last-child, table.firmas td:last-child { width: 5.5cm; min-width: 5.5cm; }
 p { margin: 3px 0; }
+.apertura { margin: 8px 0 10px; text-align: justify; }
 .vacio { color: #666; font-style: italic; }
-.firmas-linea { display: flex; justify-content: space-around; margin-top: 48px; text-align: center; }
-.firmas-linea div { width: 40%; border-top: 1px solid #000; padding-top: 4px; }
-.anexo { page-break-before: always; }
+.cierre { break-inside: avoid; }
+.firmas-linea { display: flex; justify-content: space-around; margin-top: 2cm; text-align: center; }
+.firmas-linea div { width: 42%; border-top: 1px solid #000; padding-top: 4px; line-height: 1.35; }
+.anexo { break-before: page; }
+.marca { position: fixed; top: 50%; left: 50%; width: 13cm; transform: translate(-50%, -50%); z-index: -1; }
 .hash { margin-top: 18px; font-size: 8pt; color: #444; word-break: break-all; }
-.marca { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 110pt; color: rgba(200, 0, 0, 0.13);
-  transform: rotate(-35deg); font-weight: bold; z-index: -1; }
 `
 
-/** The line every page of the acta carries at its foot. */
+/** The paper and margins from Configuración. */
+function cssPagina(d: ActaDocumento): string {
+  const papel = PAPEL[d.papel]
+  const m = MARGENES_CM
+  return `@page { size: ${papel.ancho}in ${papel.alto}in; margin: ${m.arriba}cm ${m.derecha}cm ${m.abajo}cm ${m.izquierda}cm; }`
+}
+
+/** The line every page of the acta carries at its foot: the hash, or that it is a draft. */
 export function actaPie(d: ActaDocumento): string {
-  return `${d.borrador ? 'BORRADOR — ' : ''}Huella SHA-256 del acta: ${d.hash}`
+  return d.borrador
+    ? 'BORRADOR — acta no aprobada, sin valor oficial'
+    : `Huella SHA-256 del acta: ${d.hash}`
 }
 
 /** A running footer for the PDF printer (Chromium's footer template). */
 export function actaPieHtml(d: ActaDocumento): string {
-  return `<div style="font-size:7px;width:100%;text-align:center;color:#444;font-family:Arial,sans-serif">${esc(actaPie(d))} — Página <span class="pageNumber"></span> de <span class="totalPages"></span></div>`
+  return `<div style="font-size:8pt;width:100%;text-align:center;color:#444;font-family:Arial,sans-serif">${esc(actaPie(d))} — Página <span class="pageNumber"></span> de <span class="totalPages"></span></div>`
 }
 
 /** Letterhead, title and the session's particulars. */
 function apertura(d: ActaDocumento): string[] {
   const s: string[] = []
   s.push(
-    `<!doctype html><html lang="es-CL"><head><meta charset="utf-8"><title>${esc(d.titulo)}</title><style>${CSS}</style></head><body>`
+    `<!doctype html><html lang="es-CL"><head><meta charset="utf-8"><title>${esc(d.titulo)}</title><style>${cssPagina(d)}${CSS}</style></head><body>`
   )
-  if (d.borrador) s.push('<div class="marca">BORRADOR</div>')
+  // A draft's BORRADOR is a picture fixed in the middle of every page: inside the page, behind
+  // the text, and no words in the PDF's text layer.
+  if (d.borrador)
+    s.push(`<img class="marca" alt="" src="data:image/png;base64,${MARCA_BORRADOR.png}">`)
   s.push(
     `<header class="inst">${d.logo ? `<img src="${esc(d.logo)}" alt="">` : ''}<div class="txt">${d.encabezado
       .map(esc)
       .join('<br>')}<br><b>${esc(d.instancia)}</b></div></header>`
   )
   s.push(
-    `<h1>${esc(d.titulo)}${d.borrador ? ' (BORRADOR)' : ''}</h1><div class="sub">${esc(d.instancia)}</div>`
+    `<h1>${esc(d.titulo)}${d.borrador ? ' (BORRADOR)' : ''}</h1><div class="sub">${esc(d.instancia)}</div><p class="apertura">${esc(d.apertura)}</p>`
   )
   s.push(
     `<dl><dt>Fecha</dt><dd>${esc(d.fechaLarga)}</dd><dt>Lugar</dt><dd>${esc(d.lugar)} (${esc(d.modalidad)})</dd><dt>Hora de inicio</dt><dd>${esc(
@@ -170,8 +186,25 @@ function acuerdosYCierre(d: ActaDocumento): string[] {
       : '<p class="vacio">No se adoptaron acuerdos.</p>'
   )
   s.push(`<h2>7. Próxima sesión</h2><p>${esc(d.proxima)}</p>`)
-  s.push(`<p>Siendo las ${esc(d.horaTermino)} horas se pone término a la sesión.</p>`)
-  if (d.aprobacion) s.push(`<p><b>${esc(d.aprobacion)}</b></p>`)
+  return s
+}
+
+/** One signature: the line, then name, cargo, institución and role (blank lines to fill in). */
+const firma = (f: ActaDocumento['firmantes'][number]): string =>
+  `<div><b>${esc(f.nombre || 'Nombre:')}</b><br>${esc(f.cargo || (f.nombre ? '' : 'Cargo:'))}<br>${esc(
+    f.institucion || (f.nombre ? '' : 'Institución:')
+  )}<br><b>${esc(f.rol)}</b></div>`
+
+/** The closing paragraph, approval and signatures, never split across pages; then the errata. */
+function cierre(d: ActaDocumento): string[] {
+  const s: string[] = []
+  s.push(
+    `<div class="cierre"><p>Siendo las ${esc(d.horaTermino)} horas se pone término a la sesión.</p>${
+      d.subrogacion ? `<p>${esc(d.subrogacion)}</p>` : ''
+    }${d.aprobacion ? `<p><b>${esc(d.aprobacion)}</b></p>` : ''}<div class="firmas-linea">${d.firmantes
+      .map(firma)
+      .join('')}</div></div>`
+  )
   if (d.erratas.length) {
     s.push(
       '<h2>Fe de erratas</h2>' +
@@ -184,12 +217,9 @@ function acuerdosYCierre(d: ActaDocumento): string[] {
   return s
 }
 
-/** The signatures, the attendance sheet on a page of its own, and the hash. */
-function firmasYAnexo(d: ActaDocumento): string[] {
+/** The attendance sheet on a page of its own, and the hash. */
+function anexo(d: ActaDocumento): string[] {
   return [
-    '<div class="firmas-linea">' +
-      d.firmantes.map((f) => `<div>${esc(f.nombre)}<br>${esc(f.rol)}</div>`).join('') +
-      '</div>',
     `<section class="anexo"><h2>Anexo: hoja de asistencia</h2><p>${esc(d.titulo)} — ${esc(d.instancia)} — ${esc(d.fechaLarga)}</p>` +
       tabla(
         ['N°', 'Nombre', 'Institución', 'Cargo', 'Firma'],
@@ -197,7 +227,7 @@ function firmasYAnexo(d: ActaDocumento): string[] {
         'firmas'
       ) +
       '</section>',
-    `<p class="hash">${esc(actaPie(d))}</p>`,
+    d.borrador ? '' : `<p class="hash">${esc(actaPie(d))}</p>`,
     '</body></html>'
   ]
 }
@@ -209,6 +239,7 @@ export function actaHtml(d: ActaDocumento): string {
     ...asistentes(d),
     ...tablaYDesarrollo(d),
     ...acuerdosYCierre(d),
-    ...firmasYAnexo(d)
+    ...cierre(d),
+    ...anexo(d)
   ].join('\n')
 }

@@ -16,6 +16,8 @@ import type { ActaContenido } from '../contenido-tipo'
 import { obtenerConfig } from '../config.service'
 import { obtenerSesion } from '../../sesiones'
 import { notFound } from '../../errors'
+import type { Papel } from '../../../../shared/actas/contract'
+import { firmasActa, formulaApertura, type Firmante } from './firmantes'
 
 /**
  * The acta as both documents print it (DOCX and PDF share this), built from the very content
@@ -24,9 +26,13 @@ import { notFound } from '../../errors'
 export interface ActaDocumento {
   encabezado: string[]
   logo: string | null
+  /** Carta or oficio, from Configuración: the DOCX and the PDF are laid out on the same paper. */
+  papel: Papel
   instancia: string
   titulo: string
   borrador: boolean
+  /** "En Santiago, a 11 de junio de 2014, siendo las 10:00 horas, se da inicio a la Sesión…". */
+  apertura: string
   fechaLarga: string
   lugar: string
   modalidad: string
@@ -53,8 +59,11 @@ export interface ActaDocumento {
   proxima: string
   aprobacion: string | null
   erratas: { fecha: string; texto: string }[]
+  /** The sealed content's SHA-256; printed only on an approved acta (a draft has none). */
   hash: string
-  firmantes: { nombre: string; rol: string }[]
+  firmantes: Firmante[]
+  /** When the secretaría de actas did not attend: who signs in its place. */
+  subrogacion: string | null
   hojaAsistencia: { nombre: string; institucion: string; cargo: string }[]
 }
 
@@ -186,13 +195,16 @@ export async function actaDocumento(
     sesionId
   )
   const q = calcularQuorum(c.asistencia)
+  const { firmantes, subrogacion } = firmasActa(c, secretariaActas)
   const presentes = c.asistencia.filter((a) => a.estado === 'presente')
   return {
     encabezado: config.encabezado.split('\n').filter((l) => l.trim() !== ''),
     logo: config.logo,
+    papel: config.papel,
     instancia: c.sesion.instancia,
     titulo: `ACTA SESIÓN ${SESION_TIPO_LABEL[sesion.tipo].toUpperCase()} N° ${sesion.numero}/${sesion.anio}`,
     borrador: sesion.estado !== 'aprobada',
+    apertura: formulaApertura(c, config.ciudad),
     fechaLarga: fechaLarga(c.sesion.fecha),
     lugar: c.sesion.lugar || '—',
     modalidad: MODALIDAD_LABEL[c.sesion.modalidad],
@@ -210,10 +222,8 @@ export async function actaDocumento(
     aprobacion: aprobacion(sesion, sello.hash_anterior),
     erratas: erratas.map((e) => ({ fecha: formatFecha(e.fecha), texto: e.texto })),
     hash,
-    firmantes: [
-      { nombre: c.sesion.preside || '', rol: 'Preside' },
-      { nombre: secretariaActas, rol: 'Secretaría de actas' }
-    ],
+    firmantes,
+    subrogacion,
     hojaAsistencia: presentes.map((a) => ({
       nombre: a.nombre,
       institucion: a.institucion,

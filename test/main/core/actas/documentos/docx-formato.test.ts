@@ -40,9 +40,6 @@ describe('bold and repeated rows', () => {
     const header = await docxParte(data, 'word/header1.xml')
     expect(negrita(header, 'Subcomisión Prevención')).toBe(true)
     expect(negrita(header, 'Ministerio del Interior')).toBe(false)
-    expect(
-      negrita(await docxParte(await actaDocx(actaVacia()), 'word/header1.xml'), 'BORRADOR')
-    ).toBe(true)
   })
 
   it('leaves out the indicator table when only progress was reported', async () => {

@@ -11,6 +11,7 @@ describe('actaDocx', () => {
     expect(await docxParrafos(data)).toEqual([
       'ACTA SESIÓN ORDINARIA N° 2/2014',
       'Subcomisión Prevención',
+      'En Santiago, a 12 de marzo de 2014, siendo las 10:00 horas, se da inicio a la Sesión Ordinaria N° 2/2014 de la Subcomisión Prevención, en La Moneda.',
       'Fecha: miércoles, 12 de marzo de 2014',
       'Lugar: La Moneda (Mixta)',
       'Hora de inicio: 10:00',
@@ -44,20 +45,20 @@ describe('actaDocx', () => {
       'miércoles, 11 de junio de 2014, Ministerio del Interior',
       'Siendo las 12:30 horas se pone término a la sesión.',
       'Acta aprobada en la Sesión Ordinaria N° 3/2014, sin observaciones.',
+      ...['', '______________________________', 'Ana Rojas', 'Jefa', 'SERNAM', 'Preside'],
+      ...['', '______________________________', 'Berta Díaz', '', 'SERNAM'],
+      'Secretaría de actas',
       ...['Fe de erratas', 'Fecha', 'Corrección', '20-06-2014', "Donde dice 'x' debe decir 'y'."],
-      '',
-      ...['______________________________', 'Ana Rojas', 'Preside'],
-      ...['______________________________', 'Berta Díaz', 'Secretaría de actas'],
       '',
       'Anexo: hoja de asistencia',
       'ACTA SESIÓN ORDINARIA N° 2/2014 — Subcomisión Prevención — miércoles, 12 de marzo de 2014',
       ...['N°', 'Nombre', 'Institución', 'Cargo', 'Firma'],
-      ...['1', 'Ana Rojas', 'SERNAM', 'Jefa', '', '', ''],
-      ...['2', 'Eva Soto', 'OIM', 'Oficial', '', '', '']
+      ...['1', 'Ana Rojas', 'SERNAM', 'Jefa', ''],
+      ...['2', 'Eva Soto', 'OIM', 'Oficial', '']
     ])
   })
 
-  it('marks a draft in header, title and footer, and says what is empty', async () => {
+  it('marks a draft with a watermark behind the text, in the title and footer, without a hash', async () => {
     const data = await actaDocx(actaVacia())
     const body = await docxParrafos(data)
     expect(body[0]).toBe('ACTA SESIÓN ORDINARIA N° 2/2014 (BORRADOR)')
@@ -79,17 +80,22 @@ describe('actaDocx', () => {
       '2. Tabla',
       '3. Desarrollo'
     ])
+    // The watermark is a picture anchored behind the text, centred on the page: no words.
     expect(await docxParrafos(data, 'word/header1.xml')).toEqual([
       'Ministerio del Interior',
       'Subsecretaría',
-      'Subcomisión Prevención',
-      'BORRADOR'
+      'Subcomisión Prevención'
     ])
     const header = await docxParte(data, 'word/header1.xml')
-    expect(header).toMatch(/<w:b\/>.*<w:color w:val="C00000"\/>.*<w:sz w:val="40"\/>/s)
-    expect((await docxParrafos(data, 'word/footer1.xml'))[0]).toBe(
-      `BORRADOR — Huella SHA-256 del acta: ${HASH}`
-    )
+    expect(header).toMatch(/<wp:anchor [^>]*behindDoc="1"/)
+    expect(header).toContain('<wp:positionH relativeFrom="page"><wp:align>center</wp:align>')
+    expect(header).toContain('<wp:positionV relativeFrom="page"><wp:align>center</wp:align>')
+    expect(header).toContain('title="BORRADOR"')
+    const pie = await docxParrafos(data, 'word/footer1.xml')
+    expect(pie[0]).toBe('BORRADOR — acta no aprobada, sin valor oficial')
+    expect(pie.join(' ')).not.toMatch(/huella/i)
+    const core = await docxParte(data, 'docProps/core.xml')
+    expect(core).toContain('<dc:description>Borrador sin aprobar</dc:description>')
     const vacio = await docxParte(data, 'word/document.xml')
     expect(vacio).toMatch(/<w:i\/>.*<w:color w:val="666666"\/>.*No hubo excusas/s)
     const soloMediciones = await docxParrafos(
@@ -128,6 +134,7 @@ describe('actaDocx', () => {
   it('embeds a PNG logo keeping its shape, and ignores what is not an image', async () => {
     const conLogo = await actaDocx({ ...actaCompleta(), logo: LOGO_PNG })
     const header = await docxParte(conLogo, 'word/header1.xml')
+    expect(header).not.toContain('<wp:anchor')
     // 3 × 2 pixels at 50 px high: 75 × 50 px, in EMU (9525 per pixel).
     expect(header).toContain(`cx="${75 * 9525}" cy="${50 * 9525}"`)
     const sinLogo = await actaDocx({ ...actaCompleta(), logo: 'data:text/plain;base64,aGk=' })

@@ -6,9 +6,12 @@ export function actaCompleta(): ActaDocumento {
   return {
     encabezado: ['Ministerio del Interior', 'Subsecretaría'],
     logo: null,
+    papel: 'carta',
     instancia: 'Subcomisión Prevención',
     titulo: 'ACTA SESIÓN ORDINARIA N° 2/2014',
     borrador: false,
+    apertura:
+      'En Santiago, a 12 de marzo de 2014, siendo las 10:00 horas, se da inicio a la Sesión Ordinaria N° 2/2014 de la Subcomisión Prevención, en La Moneda.',
     fechaLarga: 'miércoles, 12 de marzo de 2014',
     lugar: 'La Moneda',
     modalidad: 'Mixta',
@@ -55,9 +58,10 @@ export function actaCompleta(): ActaDocumento {
     erratas: [{ fecha: '20-06-2014', texto: "Donde dice 'x' debe decir 'y'." }],
     hash: 'ab'.repeat(32),
     firmantes: [
-      { nombre: 'Ana Rojas', rol: 'Preside' },
-      { nombre: 'Berta Díaz', rol: 'Secretaría de actas' }
+      { nombre: 'Ana Rojas', cargo: 'Jefa', institucion: 'SERNAM', rol: 'Preside' },
+      { nombre: 'Berta Díaz', cargo: '', institucion: 'SERNAM', rol: 'Secretaría de actas' }
     ],
+    subrogacion: null,
     hojaAsistencia: [
       { nombre: 'Ana Rojas', institucion: 'SERNAM', cargo: 'Jefa' },
       { nombre: 'Eva Soto', institucion: 'OIM', cargo: 'Oficial' }

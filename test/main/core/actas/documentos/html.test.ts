@@ -23,6 +23,7 @@ describe('actaHtml', () => {
         '',
         'Ministerio del Interior|Subsecretaría|Subcomisión Prevención',
         'ACTA SESIÓN ORDINARIA N° 2/2014|Subcomisión Prevención',
+        'En Santiago, a 12 de marzo de 2014, siendo las 10:00 horas, se da inicio a la Sesión Ordinaria N° 2/2014 de la Subcomisión Prevención, en La Moneda.',
         'Fecha|miércoles, 12 de marzo de 2014|Lugar|La Moneda (Mixta)|Hora de inicio|10:00',
         'Hora de término|12:30|Preside|Ana Rojas|Secretaría de actas|Berta Díaz',
         'Quórum|2 de 3 instituciones miembro presentes (con quórum)',
@@ -40,8 +41,8 @@ describe('actaHtml', () => {
         '7. Próxima sesión|miércoles, 11 de junio de 2014, Ministerio del Interior',
         'Siendo las 12:30 horas se pone término a la sesión.',
         'Acta aprobada en la Sesión Ordinaria N° 3/2014, sin observaciones.',
+        'Ana Rojas|Jefa|SERNAM|Preside|Berta Díaz|SERNAM|Secretaría de actas',
         'Fe de erratas|Fecha|Corrección|20-06-2014|Donde dice &#39;x&#39; debe decir &#39;y&#39;.',
-        'Ana Rojas|Preside|Berta Díaz|Secretaría de actas',
         'Anexo: hoja de asistencia|ACTA SESIÓN ORDINARIA N° 2/2014 — Subcomisión Prevención — miércoles, 12 de marzo de 2014',
         'N°|Nombre|Institución|Cargo|Firma|1|Ana Rojas|SERNAM|Jefa|2|Eva Soto|OIM|Oficial',
         `Huella SHA-256 del acta: ${'ab'.repeat(32)}`,
@@ -64,28 +65,38 @@ describe('actaHtml', () => {
     expect(html).toContain('<p class="vacio">Sin desarrollo registrado.</p>')
     expect(html).toContain('<b>Subcomisión Prevención</b></div></header>')
     expect(html).toContain('<p><b>Acta aprobada en la Sesión')
+    // The closing paragraph, the approval and the signatures are one block that never splits.
     expect(html).toContain(
-      '<div class="firmas-linea"><div>Ana Rojas<br>Preside</div><div>Berta Díaz<br>Secretaría de actas</div></div>'
+      '<div class="cierre"><p>Siendo las 12:30 horas se pone término a la sesión.</p><p><b>Acta aprobada'
     )
+    expect(html).toContain(
+      '<div class="firmas-linea"><div><b>Ana Rojas</b><br>Jefa<br>SERNAM<br><b>Preside</b></div><div><b>Berta Díaz</b><br><br>SERNAM<br><b>Secretaría de actas</b></div></div></div>'
+    )
+    expect(html).toMatch(/\.cierre \{ break-inside: avoid; \}/)
+    expect(html).toMatch(/table\.firmas td \{ height: 1\.3cm; \}/)
+    expect(html).toMatch(/table\.firmas td:last-child \{ width: 5\.5cm; min-width: 5\.5cm; \}/)
     expect(html).toContain('<section class="anexo"><h2>Anexo: hoja de asistencia</h2>')
     expect(html).toContain('<table class="firmas">')
     expect(html).toContain('<td>2</td><td>Eva Soto</td><td>OIM</td><td>Oficial</td><td></td>')
     expect(html).toContain(`<p class="hash">Huella SHA-256 del acta: ${'ab'.repeat(32)}</p>`)
     expect(html).toContain('<ol><li>Cuenta</li><li>Varios</li></ol>')
-    expect(html).toContain('@page { size: letter;')
+    expect(html).toContain('@page { size: 8.5in 11in; margin: 2.2cm 2cm 2.4cm 2cm; }')
+    expect(actaHtml({ ...actaCompleta(), papel: 'oficio' })).toContain('@page { size: 8.5in 13in;')
+    expect(html).not.toContain('class="marca"')
   })
 
   it('marks a draft, says what is empty, and leaves out the sections with nothing', () => {
     const html = actaHtml(actaVacia())
-    expect(html).toContain('<div class="marca">BORRADOR</div>')
+    // The watermark is a picture, fixed in the middle of every page: no words.
+    expect(html).toContain('<img class="marca" alt="" src="data:image/png;base64,iVBOR')
+    expect(html).toMatch(/\.marca \{ position: fixed; top: 50%; left: 50%; width: 13cm;/)
+    expect(html.replace(/<h1>.*<\/h1>/, '')).not.toContain('BORRADOR')
     expect(html).toContain('<h1>ACTA SESIÓN ORDINARIA N° 2/2014 (BORRADOR)</h1>')
     expect(html).toContain('<p class="vacio">No hubo excusas.</p>')
     expect(html).toContain('<p class="vacio">Sin acuerdos anteriores en seguimiento.</p>')
     expect(html).toContain('<p class="vacio">No se adoptaron acuerdos.</p>')
     expect(html).toContain('<h2>2. Tabla</h2><ol></ol>')
-    expect(html).toContain(
-      `<p class="hash">BORRADOR — Huella SHA-256 del acta: ${'ab'.repeat(32)}</p>`
-    )
+    expect(html).not.toMatch(/huella/i)
     for (const fuera of [
       'Invitados',
       '4. Avance',
@@ -115,11 +126,11 @@ describe('actaHtml', () => {
 })
 
 describe('the footer', () => {
-  it('carries the hash on every page, and BORRADOR on a draft', () => {
+  it('carries the hash on every page, and on a draft says it is one (a draft has no hash)', () => {
     expect(actaPie(actaCompleta())).toBe(`Huella SHA-256 del acta: ${'ab'.repeat(32)}`)
-    expect(actaPie(actaVacia())).toBe(`BORRADOR — Huella SHA-256 del acta: ${'ab'.repeat(32)}`)
+    expect(actaPie(actaVacia())).toBe('BORRADOR — acta no aprobada, sin valor oficial')
     expect(actaPieHtml({ ...actaCompleta(), hash: '<h>' })).toBe(
-      '<div style="font-size:7px;width:100%;text-align:center;color:#444;font-family:Arial,sans-serif">Huella SHA-256 del acta: &lt;h&gt; — Página <span class="pageNumber"></span> de <span class="totalPages"></span></div>'
+      '<div style="font-size:8pt;width:100%;text-align:center;color:#444;font-family:Arial,sans-serif">Huella SHA-256 del acta: &lt;h&gt; — Página <span class="pageNumber"></span> de <span class="totalPages"></span></div>'
     )
   })
 })

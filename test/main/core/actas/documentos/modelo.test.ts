@@ -176,10 +176,21 @@ describe('actaDocumento', () => {
       ['Berta Díaz Muñoz', 'SERNAM', 'Profesional'],
       ['Eva Soto', 'OIM', 'Oficial']
     ])
+    // Signed by people from the attendance: who presides, and the secretaría's other member.
     expect(a.firmantes).toEqual([
-      { nombre: 'Ana Rojas', rol: 'Preside' },
-      { nombre: 'SERNAM', rol: 'Secretaría de actas' }
+      { nombre: 'Ana Rojas Soto', cargo: 'Profesional', institucion: 'SERNAM', rol: 'Preside' },
+      {
+        nombre: 'Berta Díaz Muñoz',
+        cargo: 'Profesional',
+        institucion: 'SERNAM',
+        rol: 'Secretaría de actas'
+      }
     ])
+    expect(a.subrogacion).toBeNull()
+    expect(a.papel).toBe('carta')
+    expect(a.apertura).toBe(
+      'En Santiago, a 12 de marzo de 2014, siendo las 10:00 horas, se da inicio a la Sesión Ordinaria N°\u00a01/2014 de la Subcomisión Prevención, en La Moneda.'
+    )
   })
 
   it('formats progress, indicator values, acuerdos, approval, erratas and the sealed hash', async () => {
@@ -242,7 +253,7 @@ describe('actaDocumento', () => {
         nota: 'Ok'
       }
     ])
-    expect(a.firmantes[0]).toEqual({ nombre: '', rol: 'Preside' })
+    expect(a.firmantes[0]).toEqual({ nombre: '', cargo: '', institucion: '', rol: 'Preside' })
     expect(a.quorum).toBe('2 de 3 instituciones miembro presentes (con quórum)')
     await expect(actaDocumento(t.app.db, 'no-existe')).rejects.toMatchObject({
       code: 'no_encontrado',
@@ -278,7 +289,8 @@ describe('actaArchivo', () => {
       'application/pdf'
     ])
     expect(printed[0]).toContain('(BORRADOR)')
-    expect(printed[1]).toContain('BORRADOR — Huella SHA-256 del acta: ')
+    expect(printed[1]).toContain('BORRADOR — acta no aprobada, sin valor oficial')
+    expect(printed[1]).not.toContain('Huella')
     expect(toDocumento(pdf)).toEqual({
       nombre: pdf.nombre,
       mime: 'application/pdf',
