@@ -18,3 +18,5 @@ export const ENCABEZADOS_SEGUIMIENTO = [
 ] as const
 export const HOJA_MATRIZ = 'Matriz'
 export const GLOSARIO = 'Glosario de términos:'
+/** The glossary prints on its own page: its own sheet, after the matrix. */
+export const HOJA_GLOSARIO = 'Glosario'

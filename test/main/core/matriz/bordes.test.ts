@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs'
 import { escribirMatriz } from '../../../../src/main/core/matriz/exportar/libro'
 import { metasEIndicadores } from '../../../../src/main/core/matriz/exportar/hoja-matriz'
 import type { MatrizOpciones } from '../../../../src/main/core/matriz/exportar/datos'
+import { altoLineas, lineasEn } from '../../../../src/main/core/matriz/exportar/medida'
 import { accion, datos, LARGO, leer } from './fixture'
 
 // Edges of the Matriz sheet: row heights driven by each column, fonts and fills as written,
@@ -14,12 +15,14 @@ const hoja = async (d = datos(false), op = o): Promise<ExcelJS.Worksheet> =>
 describe('row heights', () => {
   it('grow for a long eje name, a long responsible cell and a long session title', async () => {
     const d = datos(true)
-    d.arbol.ejes[1]!.nombre = LARGO // 322 characters in a 20-wide column: 14 lines
+    d.arbol.ejes[1]!.nombre = LARGO // "2." and 40 words, 2 a line in a 17-wide column: 20 lines
     const ws = await hoja(d, { ...o, seguimiento: true })
-    expect(ws.getRow(6).height).toBe(14 * 13 + 6)
+    expect(ws.getRow(6).height).toBe(altoLineas(20, 9))
+    expect(altoLineas(20, 9)).toBe(221)
     const r = datos(false)
-    r.arbol.ejes[1]!.objetivos[0]!.acciones[0]!.responsables = 'x'.repeat(200) // 8 lines of 27
-    expect((await hoja(r)).getRow(6).height).toBe(8 * 13 + 6)
+    // One 200-letter word, 927 pt at 9 pt, broken over a 19-wide column (98.5 pt): 10 lines.
+    r.arbol.ejes[1]!.objetivos[0]!.acciones[0]!.responsables = 'x'.repeat(200)
+    expect((await hoja(r)).getRow(6).height).toBe(altoLineas(10, 9))
     const s = datos(true)
     s.seguimiento!.get('a-2.1.a')!.sesion = 'y'.repeat(60) // 3 lines of 29
     expect((await hoja(s, { ...o, seguimiento: true })).getRow(6).height).toBe(3 * 13 + 6)
@@ -28,24 +31,23 @@ describe('row heights', () => {
   it('count the metas text as written, labels included', async () => {
     const d = datos(false)
     const a = d.arbol.ejes[1]!.objetivos[0]!.acciones[0]!
-    a.metas = [{ id: 'm', accionId: a.id, texto: 'z'.repeat(60), plazo: null, orden: 1 }]
-    // "Meta: " and 60 characters fit the 71 of a line.
-    expect((await hoja(d)).getRow(6).height).toBe(19)
+    // Nine "aaaa" fill a 40-wide column's line at 9 pt; "Meta: " before them takes a second.
+    a.metas = [{ id: 'm', accionId: a.id, texto: 'aaaa '.repeat(9).trim(), plazo: null, orden: 1 }]
+    expect(lineasEn('aaaa '.repeat(9).trim(), 40, 9)).toBe(1)
+    expect((await hoja(d)).getRow(6).height).toBe(altoLineas(2, 9))
   })
 })
 
 describe('fonts and fills', () => {
-  it('write Arial 10, bold labels, solid fills', async () => {
+  it('write Arial at the paper’s size, bold labels, solid fills', async () => {
     const bold = metasEIndicadores(accion('1', 't', '', ['A'], []))[0]!
     expect(bold.font).toEqual({ name: 'Arial', size: 10, bold: true })
     const ws = await hoja(datos(true), { ...o, seguimiento: true })
-    expect(ws.getCell('A2').font).toMatchObject({ name: 'Arial', size: 10, bold: true })
+    expect(ws.getCell('A2').font).toMatchObject({ name: 'Arial', size: 9, bold: true })
     expect(ws.getCell('A2').fill).toMatchObject({ type: 'pattern', pattern: 'solid' })
     expect(ws.getCell('F3').fill).toMatchObject({ type: 'pattern', pattern: 'solid' })
-    expect(ws.getCell('A8').font).toMatchObject({ name: 'Arial', size: 10, bold: true })
-    expect(ws.getCell('A9').font).toMatchObject({ name: 'Arial', size: 10, bold: true })
-    expect(ws.getCell('B9').font).toMatchObject({ name: 'Arial', size: 10 })
-    expect(ws.getCell('B9').font?.bold).toBeFalsy()
+    expect(ws.getCell('C3').font).toMatchObject({ name: 'Arial', size: 9 })
+    expect(ws.getCell('C3').font?.bold).toBeFalsy()
   })
 })
 

@@ -113,7 +113,11 @@ describe('the progress sheets', () => {
         [30, 13, 9, 50, 12, 10, 11, 12, 11]
       ]
     }
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Matriz', ...Object.keys(esperado)])
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Matriz',
+      'Glosario',
+      ...Object.keys(esperado)
+    ])
     for (const [nombre, [headers, anchos]] of Object.entries(esperado)) {
       const ws = wb.getWorksheet(nombre)!
       expect(encabezados(ws), nombre).toEqual(headers)

@@ -1,3 +1,4 @@
+import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import type ExcelJS from 'exceljs'
 import { AppError } from '../../../../src/main/core/errors'
@@ -51,9 +52,9 @@ describe('metasEIndicadores', () => {
 })
 
 describe('the Matriz sheet', () => {
-  it('writes one row per acción, merges shared eje, objetivo and responsible cells, then the glossary', async () => {
+  it('writes one row per acción, merges eje and objetivo cells, repeats the responsables', async () => {
     const wb = await leer(await escribirMatriz(datos(false), o({ papel: 'a4' })))
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Matriz'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Matriz', 'Glosario'])
     const ws = wb.getWorksheet('Matriz')!
     expect([3, 4, 5, 6].map((r) => texto(ws.getCell(r, 3)))).toEqual([
       '1.1.a. Capacitar',
@@ -64,39 +65,64 @@ describe('the Matriz sheet', () => {
     expect(texto(ws.getCell('A3'))).toBe('1. PREVENCIÓN')
     expect(texto(ws.getCell('A6'))).toBe('2. CONTROL')
     expect(texto(ws.getCell('B5'))).toMatch(/^1\.2\. palabra/)
-    expect(texto(ws.getCell('E3'))).toBe('SERNAM\nPDI')
+    // 1.1.a and 1.1.b share an objetivo: each row has its responsables, as the source does.
+    expect([3, 4, 5, 6].map((r) => texto(ws.getCell(r, 5)))).toEqual([
+      'SERNAM\nPDI',
+      'SERNAM\nPDI',
+      'MININT',
+      'MININT'
+    ])
     expect(texto(ws.getCell('D6'))).toBe('')
     const merges = [...(ws.model as { merges: string[] }).merges].sort()
-    expect(merges).toEqual(['A1:E1', 'A3:A5', 'B10:D10', 'B3:B4', 'B9:D9', 'E3:E4', 'E5:E6'])
-    expect(texto(ws.getCell('A7'))).toBe('')
-    expect(texto(ws.getCell('A8'))).toBe('Glosario de términos:')
-    expect(ws.getCell('A8').font?.bold).toBe(true)
-    expect([9, 10].map((r) => [texto(ws.getCell(r, 1)), texto(ws.getCell(r, 2))])).toEqual([
+    expect(merges).toEqual(['A1:E1', 'A3:A5', 'B3:B4'])
+    expect(ws.rowCount).toBe(6)
+  })
+
+  it('puts the glossary on a sheet of its own, under its title', async () => {
+    const wb = await leer(await escribirMatriz(datos(false), o()))
+    const ws = wb.getWorksheet('Glosario')!
+    expect(texto(ws.getCell('A1'))).toBe('Glosario de términos:')
+    expect(ws.getCell('A1').font).toMatchObject({ name: 'Arial', size: 11, bold: true })
+    expect([2, 3].map((r) => [texto(ws.getCell(r, 1)), texto(ws.getCell(r, 2))])).toEqual([
       ['PDI', 'Policía de Investigaciones'],
       ['SERNAM', 'Servicio Nacional de la Mujer']
     ])
-    expect(ws.getCell('A9').font?.bold).toBe(true)
-    expect(ws.getCell('B9').font?.bold).toBeFalsy()
-    expect(ws.rowCount).toBe(10)
+    expect(ws.getCell('A2').font).toMatchObject({ name: 'Arial', size: 9, bold: true })
+    expect(ws.getCell('B2').font?.bold).toBeFalsy()
+    expect(ws.rowCount).toBe(3)
+    expect(ws.pageSetup).toMatchObject({ orientation: 'portrait', paperSize: 1, fitToWidth: 1 })
+    expect(ws.pageSetup.printTitlesRow).toBeUndefined()
+    expect(ws.headerFooter.oddFooter).toContain('Página &P de &N')
   })
 
-  it('sizes rows to their text, growing the last row of a merged cell that needs more', async () => {
+  it('sizes rows to their text at the paper’s font, growing a row a merged cell needs', async () => {
     const ws = (await leer(await escribirMatriz(datos(false), o()))).getWorksheet('Matriz')!
-    // 4 lines of metas, 4 lines, 2 lines grown to the 11 lines of the long objetivo, 1 line.
-    expect([1, 2, 3, 4, 5, 6].map((r) => ws.getRow(r).height)).toEqual([26, 30, 58, 58, 149, 19])
-    expect(ws.columns.map((c) => c.width)).toEqual([20, 28, 42, 62, 24])
+    // At carta's 9 pt a line is 10.8 pt and a cell 5 pt of padding: the header wraps
+    // "Instituciones Responsables" to 2 lines; 4 lines of metas, 4 lines, 1 line grown to the
+    // 14 lines of the long objetivo (3 words a line), 1 line.
+    expect([1, 2, 3, 4, 5, 6].map((r) => ws.getRow(r).height)).toEqual([26, 27, 49, 49, 157, 16])
+    expect(ws.columns.map((c) => c.width)).toEqual([17, 23, 31, 40, 19])
   })
 
   it('styles the title, headers and cells, and sets up printing on the chosen paper', async () => {
-    for (const [papel, codigo] of [
-      ['carta', 1],
-      ['oficio', 14],
-      ['a4', 9]
+    // Columns that fit each landscape page at 100 %, so the body prints at its own size.
+    for (const [papel, codigo, anchos, puntos] of [
+      ['carta', 1, [17, 23, 31, 40, 19], 9],
+      ['oficio', 14, [19, 28, 37, 50, 21], 10],
+      ['a4', 9, [17, 25, 33, 43, 20], 9]
     ] as const) {
       const ws = (await leer(await escribirMatriz(datos(false), o({ papel })))).getWorksheet(
         'Matriz'
       )!
       expect(ws.pageSetup.paperSize, papel).toBe(codigo)
+      expect(
+        ws.columns.map((c) => c.width),
+        papel
+      ).toEqual(anchos)
+      expect(ws.getCell('E3').font?.size, papel).toBe(puntos)
+      expect((ws.getCell('D3').value as ExcelJS.CellRichTextValue).richText[0]!.font?.size).toBe(
+        puntos
+      )
     }
     const wb = await leer(await escribirMatriz(datos(false), o()))
     const ws = wb.getWorksheet('Matriz')!
@@ -117,7 +143,8 @@ describe('the Matriz sheet', () => {
     expect(fill(ws.getCell('E2'))).toBe('FFD9E2F3')
     expect(ws.getCell('D3').alignment).toMatchObject({ wrapText: true, vertical: 'top' })
     expect(ws.getCell('D3').border?.right?.style).toBe('thin')
-    expect(ws.getCell('C3').font).toMatchObject({ name: 'Arial', size: 10 })
+    expect(ws.getCell('C3').font).toMatchObject({ name: 'Arial', size: 9 })
+    expect(ws.getCell('B2').font).toMatchObject({ name: 'Arial', size: 9, bold: true })
     expect(ws.pageSetup).toMatchObject({
       orientation: 'landscape',
       fitToPage: true,
@@ -126,7 +153,9 @@ describe('the Matriz sheet', () => {
       printTitlesRow: '1:2',
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 }
     })
-    expect(ws.headerFooter.oddFooter).toBe('&LSecretaría MITP&RPágina &P de &N')
+    expect(ws.headerFooter.oddFooter).toBe(
+      '&L&"Arial,Regular"&9Secretaría MITP&R&"Arial,Regular"&9Página &P de &N'
+    )
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
     expect([wb.creator, wb.title, wb.subject]).toEqual([
       'Secretaría MITP',
@@ -136,13 +165,24 @@ describe('the Matriz sheet', () => {
   })
 })
 
+describe('the base font', () => {
+  it('is Arial 10, so a column is as wide in LibreOffice as in Excel', async () => {
+    const zip = await JSZip.loadAsync(await escribirMatriz(datos(false), o()))
+    const estilos = await zip.file('xl/styles.xml')!.async('string')
+    expect(/<font>[\s\S]*?<\/font>/.exec(estilos)![0]).toBe(
+      '<font><sz val="10"/><name val="Arial"/><family val="2"/></font>'
+    )
+    expect(estilos).not.toContain('Calibri')
+  })
+})
+
 describe('the progress columns', () => {
   it('give estado, percentage, date, session and pending acuerdos, coloured by estado', async () => {
     const wb = await leer(await escribirMatriz(datos(true), o({ seguimiento: true })))
     expect(wb.title).toBe('Plan X — con seguimiento')
     const ws = wb.getWorksheet('Matriz')!
     expect((ws.model as { merges: string[] }).merges).toContain('A1:J1')
-    expect(ws.columns.map((c) => c.width)).toEqual([20, 28, 42, 62, 24, 14, 11, 13, 26, 12])
+    expect(ws.columns.map((c) => c.width)).toEqual([17, 23, 31, 40, 19, 14, 11, 13, 26, 12])
     const fila = (r: number): unknown[] => [6, 7, 8, 9, 10].map((c) => ws.getCell(r, c).value)
     expect(fila(3)).toEqual([
       'Atrasada',

@@ -2,21 +2,15 @@ import type ExcelJS from 'exceljs'
 import type { Accion, PlanArbol } from '../../../../shared/domain/plan'
 import { AVANCE_ESTADO_LABEL, type AvanceEstado } from '../../../../shared/domain/sesiones'
 import { AppError } from '../../errors'
-import {
-  ENCABEZADOS,
-  ENCABEZADOS_SEGUIMIENTO,
-  GLOSARIO,
-  HOJA_MATRIZ,
-  TITULO_MATRIZ
-} from '../disposicion'
+import { ENCABEZADOS, ENCABEZADOS_SEGUIMIENTO, HOJA_MATRIZ, TITULO_MATRIZ } from '../disposicion'
 import { celdaTexto, textoExportable } from '../texto-celda'
 import type { MatrizDatos, MatrizOpciones, SeguimientoAccion } from './datos'
-import { ANCHOS, ANCHOS_SEGUIMIENTO, alto, encabezado, estilo, lineas, papel } from './formato'
+import { ANCHOS_SEGUIMIENTO, alto, encabezado, estilo, lineas, papel } from './formato'
+import { altoLineas, disposicion, lineasEn, pie, type Disposicion } from './medida'
+import { disponer, type Grupo } from './paginas'
+import { hojaGlosario } from './glosario'
 
 export type Progreso = (fraccion: number, detalle: string) => void
-
-type Eje = PlanArbol['ejes'][number]
-type Objetivo = Eje['objetivos'][number]
 
 const ESTADO_FILL: Record<AvanceEstado, string> = {
   no_iniciada: 'FFE7E6E6',
@@ -26,10 +20,10 @@ const ESTADO_FILL: Record<AvanceEstado, string> = {
 }
 
 /** "Meta:"/"Meta 1:" and "Indicadores:" in bold, bullets as in the source matrix. */
-export function metasEIndicadores(a: Accion): ExcelJS.RichText[] {
+export function metasEIndicadores(a: Accion, size = 10): ExcelJS.RichText[] {
   const rich: ExcelJS.RichText[] = []
-  const bold = (text: string) => rich.push({ text, font: { name: 'Arial', size: 10, bold: true } })
-  const plain = (text: string) => rich.push({ text, font: { name: 'Arial', size: 10 } })
+  const bold = (text: string) => rich.push({ text, font: { name: 'Arial', size, bold: true } })
+  const plain = (text: string) => rich.push({ text, font: { name: 'Arial', size } })
   a.metas.forEach((m, i) => {
     if (i > 0) plain('\n')
     bold(a.metas.length > 1 ? `Meta ${i + 1}:` : 'Meta:')
@@ -44,28 +38,13 @@ export function metasEIndicadores(a: Accion): ExcelJS.RichText[] {
   return rich
 }
 
-function merge(
-  ws: ExcelJS.Worksheet,
-  col: number,
-  desde: number,
-  hasta: number,
-  alturas: Map<number, number>,
-  texto: string
-): void {
-  if (hasta > desde) ws.mergeCells(desde, col, hasta, col)
-  // A merged cell's text must fit in the rows it spans: grow the last row if it does not.
-  const necesario = alto(lineas(texto, ANCHOS[col - 1]!))
-  let total = 0
-  for (let r = desde; r <= hasta; r++) total += alturas.get(r) ?? 18
-  if (total < necesario) alturas.set(hasta, (alturas.get(hasta) ?? 18) + necesario - total)
-}
-
 /** The sheet with its page setup, the title across every column and the header row. */
 function crearHoja(
   wb: ExcelJS.Workbook,
   o: MatrizOpciones,
   columnas: string[],
-  seg: boolean
+  anchos: number[],
+  disp: Disposicion
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(HOJA_MATRIZ, {
     views: [{ state: 'frozen', ySplit: 2 }],
@@ -78,9 +57,9 @@ function crearHoja(
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
       printTitlesRow: '1:2'
     },
-    headerFooter: { oddFooter: '&LSecretaría MITP&RPágina &P de &N' }
+    headerFooter: { oddFooter: pie(disp.fuente) }
   })
-  ws.columns = [...ANCHOS, ...(seg ? ANCHOS_SEGUIMIENTO : [])].map((width) => ({ width }))
+  ws.columns = anchos.map((width) => ({ width }))
   ws.mergeCells(1, 1, 1, columnas.length)
   const titulo = ws.getCell(1, 1)
   titulo.value = TITULO_MATRIZ
@@ -88,19 +67,23 @@ function crearHoja(
   titulo.alignment = { horizontal: 'center', vertical: 'middle' }
   ws.getRow(1).height = 26
   encabezado(ws, 2, columnas)
+  ws.getRow(2).eachCell((c) => (c.font = { name: 'Arial', size: disp.fuente, bold: true }))
+  const lineasTitulos = columnas.map((t, i) => lineasEn(t, anchos[i]!, disp.fuente))
+  ws.getRow(2).height = altoLineas(Math.max(...lineasTitulos), disp.fuente)
   return ws
 }
 
-/** The plan's five columns of one acción; returns the lines its tallest text needs. */
-function celdasPlan(row: ExcelJS.Row, eje: Eje, ob: Objetivo, a: Accion): number {
-  row.getCell(1).value = `${eje.codigo}. ${textoExportable(eje.nombre, `El eje ${eje.codigo}`)}`
-  row.getCell(2).value = `${ob.codigo}. ${textoExportable(ob.texto, `El objetivo ${ob.codigo}`)}`
+/** The plan's acción, metas and responsables columns; returns the lines the tallest needs. */
+function celdasPlan(row: ExcelJS.Row, a: Accion, disp: Disposicion): number {
   row.getCell(3).value = `${a.codigo}. ${textoExportable(a.texto, `La acción ${a.codigo}`)}`
-  const rich = metasEIndicadores(a)
+  const rich = metasEIndicadores(a, disp.fuente)
   row.getCell(4).value = { richText: rich }
+  // Every acción row carries its responsables, as the source does: on paper no acción is left
+  // without them, whatever the page breaks.
   row.getCell(5).value = celdaTexto(a.responsables, `Los responsables de la acción ${a.codigo}`)
-  const planas = rich.map((r) => r.text).join('')
-  return Math.max(lineas(row.getCell(3).value as string, ANCHOS[2]!), lineas(planas, ANCHOS[3]!))
+  for (const c of [1, 2, 3, 5]) row.getCell(c).font = { name: 'Arial', size: disp.fuente }
+  const textos = [row.getCell(3).value as string, rich.map((r) => r.text).join(''), a.responsables]
+  return Math.max(...textos.map((t, i) => lineasEn(t, disp.anchos[i + 2]!, disp.fuente)))
 }
 
 /** The five progress columns of one acción, filled by state; returns the lines they need. */
@@ -124,21 +107,23 @@ function celdasSeguimiento(row: ExcelJS.Row, s: SeguimientoAccion): number {
 }
 
 /**
- * One row per acción from row 3, eje and objetivo cells merged over their acciones. Returns the
- * row after the last and the height each row needs.
+ * One row per acción from row 3. Returns the row after the last, the height each row's own
+ * text needs and the merged groups: each eje and objetivo over its acciones, and the
+ * responsables over a run of objetivos of one acción each that share them.
  */
 function filasAcciones(
   ws: ExcelJS.Worksheet,
   d: MatrizDatos,
   columnas: number,
+  disp: Disposicion,
   progreso: Progreso,
   signal?: AbortSignal
-): { fila: number; alturas: Map<number, number> } {
+): { fila: number; alturas: Map<number, number>; grupos: Grupo[] } {
   const seg = d.seguimiento
   const alturas = new Map<number, number>()
-  const acciones = d.arbol.ejes.flatMap((e) => e.objetivos.flatMap((ob) => ob.acciones))
+  const grupos: Grupo[] = []
+  const total = d.arbol.ejes.flatMap((e) => e.objetivos.flatMap((ob) => ob.acciones)).length
   let fila = 3
-  let hechas = 0
   for (const eje of d.arbol.ejes) {
     const ejeDesde = fila
     for (const ob of eje.objetivos) {
@@ -146,46 +131,52 @@ function filasAcciones(
       for (const a of ob.acciones) {
         if (signal?.aborted) throw new AppError('cancelado', 'Exportación cancelada.')
         const row = ws.getRow(fila)
-        let n = celdasPlan(row, eje, ob, a)
-        if (seg) n = Math.max(n, celdasSeguimiento(row, seg.get(a.id)!))
         for (let i = 1; i <= columnas; i++) estilo(row.getCell(i))
-        alturas.set(fila, alto(n))
+        let h = altoLineas(celdasPlan(row, a, disp), disp.fuente)
+        if (seg) h = Math.max(h, alto(celdasSeguimiento(row, seg.get(a.id)!)))
+        alturas.set(fila, h)
         fila++
-        progreso(++hechas / acciones.length / (seg ? 2 : 1), `Acción ${a.codigo}`)
+        progreso((fila - 3) / total / (seg ? 2 : 1), `Acción ${a.codigo}`)
       }
-      merge(ws, 2, obDesde, fila - 1, alturas, `${ob.codigo}. ${ob.texto}`)
+      const texto = `${ob.codigo}. ${textoExportable(ob.texto, `El objetivo ${ob.codigo}`)}`
+      grupos.push({ col: 2, desde: obDesde, hasta: fila - 1, texto })
     }
-    merge(ws, 1, ejeDesde, fila - 1, alturas, `${eje.codigo}. ${eje.nombre}`)
+    const texto = `${eje.codigo}. ${textoExportable(eje.nombre, `El eje ${eje.codigo}`)}`
+    grupos.push({ col: 1, desde: ejeDesde, hasta: fila - 1, texto })
   }
-  return { fila, alturas }
+  grupos.push(...corridasResponsables(d.arbol))
+  return { fila, alturas, grupos }
 }
 
-/** Responsible cells merge where consecutive acciones share them, as in the source. */
-function unirResponsables(ws: ExcelJS.Worksheet, fila: number, alturas: Map<number, number>): void {
-  let desde = 3
-  for (let r = 4; r <= fila; r++) {
-    const prev = ws.getCell(r - 1, 5).value
-    if (r === fila || ws.getCell(r, 5).value !== prev) {
-      merge(ws, 5, desde, r - 1, alturas, String(prev ?? ''))
-      desde = r
+/**
+ * Where the ministry's matrix merges the responsables: over consecutive objetivos of one eje
+ * that hold one acción each and share the same responsables (3.2.a to 3.4.a, "Mesa RAV").
+ * Where an objetivo has several acciones, each row repeats them, as the source does.
+ */
+export function corridasResponsables(arbol: PlanArbol): Grupo[] {
+  const grupos: Grupo[] = []
+  let fila = 3
+  for (const eje of arbol.ejes) {
+    let corrida: Accion[] = []
+    const cerrar = () => {
+      if (corrida.length > 1)
+        grupos.push({
+          col: 5,
+          desde: fila - corrida.length,
+          hasta: fila - 1,
+          texto: corrida[0]!.responsables
+        })
+      corrida = []
     }
+    for (const ob of eje.objetivos) {
+      const sola = ob.acciones.length === 1 ? ob.acciones[0]! : null
+      if (!sola || corrida[0]?.responsables !== sola.responsables) cerrar()
+      fila += ob.acciones.length
+      if (sola) corrida.push(sola)
+    }
+    cerrar()
   }
-}
-
-/** The glossary of institutions below the matrix, from row `desde`. */
-function glosario(ws: ExcelJS.Worksheet, desde: number, items: MatrizDatos['glosario']): void {
-  let fila = desde
-  const g = ws.getCell(fila, 1)
-  g.value = GLOSARIO
-  g.font = { name: 'Arial', size: 10, bold: true }
-  for (const item of items) {
-    fila++
-    ws.getCell(fila, 1).value = celdaTexto(item.sigla, 'Una sigla del glosario')
-    ws.getCell(fila, 1).font = { name: 'Arial', size: 10, bold: true }
-    ws.getCell(fila, 2).value = celdaTexto(item.nombre, `El nombre de ${item.sigla}`)
-    ws.getCell(fila, 2).font = { name: 'Arial', size: 10 }
-    ws.mergeCells(fila, 2, fila, 4)
-  }
+  return grupos
 }
 
 /** The matrix sheet: the plan as the ministry lays it out, with seguimiento its progress. */
@@ -196,12 +187,22 @@ export function hojaMatriz(
   progreso: Progreso,
   signal?: AbortSignal
 ): void {
-  const columnas: string[] = d.seguimiento
-    ? [...ENCABEZADOS, ...ENCABEZADOS_SEGUIMIENTO]
-    : [...ENCABEZADOS]
-  const ws = crearHoja(wb, o, columnas, d.seguimiento !== null)
-  const { fila, alturas } = filasAcciones(ws, d, columnas.length, progreso, signal)
-  unirResponsables(ws, fila, alturas)
+  const disp = disposicion(o.papel)
+  const seg = d.seguimiento !== null
+  const columnas: string[] = seg ? [...ENCABEZADOS, ...ENCABEZADOS_SEGUIMIENTO] : [...ENCABEZADOS]
+  const anchos = [...disp.anchos, ...(seg ? ANCHOS_SEGUIMIENTO : [])]
+  const ws = crearHoja(wb, o, columnas, anchos, disp)
+  const { fila, alturas, grupos } = filasAcciones(ws, d, columnas.length, disp, progreso, signal)
+  const capacidad = disp.altoPagina - ws.getRow(1).height - ws.getRow(2).height
+  const necesita = (g: Grupo) =>
+    altoLineas(lineasEn(g.texto, disp.anchos[g.col - 1]!, disp.fuente), disp.fuente)
+  const { paginas, piezas } = disponer(alturas, 3, fila - 1, capacidad, grupos, necesita)
+  for (const p of piezas) {
+    // Responsables are on every row already; an eje or objetivo shows on its piece's first.
+    if (p.col !== 5) ws.getCell(p.desde, p.col).value = p.texto
+    if (p.hasta > p.desde) ws.mergeCells(p.desde, p.col, p.hasta, p.col)
+  }
   for (const [r, h] of alturas) ws.getRow(r).height = h
-  glosario(ws, fila + 1, d.glosario)
+  for (const p of paginas.slice(0, -1)) ws.getRow(p.hasta).addPageBreak()
+  hojaGlosario(wb, o, d.glosario, disp)
 }

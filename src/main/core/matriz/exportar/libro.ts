@@ -4,6 +4,7 @@ import { TITULO_MATRIZ } from '../disposicion'
 import type { MatrizDatos, MatrizOpciones } from './datos'
 import { hojaMatriz, type Progreso } from './hoja-matriz'
 import { hojasSeguimiento } from './hojas-seguimiento'
+import { conFuenteBase } from './fuente-base'
 
 export type { Progreso }
 
@@ -27,5 +28,5 @@ export async function escribirMatriz(
   }
   if (signal?.aborted) throw new AppError('cancelado', 'Exportación cancelada.')
   progreso(0.9, 'Escribiendo el archivo')
-  return Buffer.from(await wb.xlsx.writeBuffer())
+  return conFuenteBase(Buffer.from(await wb.xlsx.writeBuffer()))
 }

@@ -251,6 +251,11 @@ export async function leerMatriz(data: Uint8Array): Promise<MatrizLeida> {
     leerFila(l, r, c)
   }
   if (l.res.ejes.length === 0) throw fallo(hoja, cab + 1, 1, 'la matriz no tiene acciones.')
-  l.res.glosario = leerGlosario(ws, hoja, r + 1)
+  if (r <= ws.rowCount) l.res.glosario = leerGlosario(ws, hoja, r + 1)
+  else {
+    // Ours prints the glossary on a sheet of its own, titled as the source titles it.
+    const g = wb.worksheets.find((x) => x !== ws && norm(texto(x.getCell(1, 1))) === norm(GLOSARIO))
+    if (g) l.res.glosario = leerGlosario(g, g.name, 2)
+  }
   return l.res
 }

@@ -1,0 +1,110 @@
+import type { MatrizOpciones } from './datos'
+
+// How much room text takes on paper. Excel and LibreOffice keep the row heights the file gives
+// them, so the writer must know how many lines a text wraps to in a column: it measures words
+// with Arial's widths (LibreOffice prints Liberation Sans, metrically the same).
+
+/** The matrix's layout on each paper: five column widths, the body's font size and the page. */
+export interface Disposicion {
+  /** Widths (Excel character units) of eje, objetivo, acción, metas and responsables. */
+  anchos: readonly number[]
+  /** The body's font size, printed as is: the columns fit the page without shrinking. */
+  fuente: number
+  /** Printable height of a landscape page in points, minus room for the footer. */
+  altoPagina: number
+}
+
+// Widths chosen so the five columns fit the landscape page at 100 %. With Arial 10 as the base
+// font (fuente-base.ts) a character unit is about 5.25 pt in Excel and 5.55 pt in LibreOffice,
+// so carta's 10.2 in between margins (734 pt) takes at most 132 units, oficio's 12.2 in
+// (878 pt) 158 and A4's 10.9 in (784 pt) 141; a couple are left spare. Fit-to-width then has
+// nothing to shrink: carta prints at 9 pt and oficio at 10 pt (the ministry asks for at least 8
+// and 9). A landscape page is 8.5 in (A4 210 mm) tall, less half an inch above and below and a
+// little spare, so the writer's page breaks come before the spreadsheet's own.
+const alto = (pulgadas: number) => pulgadas * 72 - 72 - 6
+const DISPOSICIONES: Record<MatrizOpciones['papel'], Disposicion> = {
+  carta: { anchos: [17, 23, 31, 40, 19], fuente: 9, altoPagina: alto(8.5) },
+  oficio: { anchos: [19, 28, 37, 50, 21], fuente: 10, altoPagina: alto(8.5) },
+  a4: { anchos: [17, 25, 33, 43, 20], fuente: 9, altoPagina: alto(210 / 25.4) }
+}
+
+export const disposicion = (papel: MatrizOpciones['papel']): Disposicion => DISPOSICIONES[papel]
+
+// Arial's advance widths in thousandths of an em (the standard Helvetica metrics), by width;
+// letters with accents take their base letter's width, anything unlisted an "m"'s.
+const POR_ANCHO: [number, string][] = [
+  [191, "'"],
+  [222, 'ijl‘’'],
+  [278, ' !,./:;[]fIt'],
+  [333, '()-r“”'],
+  [350, '•'],
+  [355, '"'],
+  [365, 'º'],
+  [370, 'ª'],
+  [389, '*'],
+  [400, '°'],
+  [500, 'cksvxyzJ'],
+  [556, '0123456789#$?_abdeghnñopquL–'],
+  [584, '+<=>'],
+  [611, 'FTZ'],
+  [667, '&ABEKPSVXY'],
+  [722, 'CDHNÑRUw'],
+  [778, 'GOQ'],
+  [833, 'mM'],
+  [889, '%'],
+  [944, 'W'],
+  [1000, '—'],
+  [1015, '@']
+]
+const ANCHO_LETRA = new Map(POR_ANCHO.flatMap(([w, letras]) => [...letras].map((c) => [c, w])))
+
+const base = (c: string): string => c.normalize('NFD')[0] ?? c
+
+function anchoPalabra(palabra: string, puntos: number): number {
+  let milesimas = 0
+  for (const c of palabra) milesimas += ANCHO_LETRA.get(c) ?? ANCHO_LETRA.get(base(c)) ?? 833
+  // A little spare for the few bold labels (bold Arial runs up to 8 % wider) and kerning.
+  return (milesimas * 1.03 * puntos) / 1000
+}
+
+/**
+ * Points of text a column of this width holds, as Excel draws it (7 px a unit and 5 px more,
+ * narrower than LibreOffice's 7.4 px a unit), less the cell's padding.
+ */
+export const anchoUtil = (ancho: number): number => (ancho * 7 + 5) * 0.75 - 5
+
+/** Lines a text wraps to in a column, word by word, as a spreadsheet wraps it. */
+export function lineasEn(texto: string, ancho: number, puntos: number): number {
+  const cabe = anchoUtil(ancho)
+  const espacio = anchoPalabra(' ', puntos)
+  let total = 0
+  for (const parrafo of texto.split('\n')) {
+    let lineas = 1
+    let usado = 0
+    for (const palabra of parrafo.split(' ').filter(Boolean)) {
+      const w = anchoPalabra(palabra, puntos)
+      if (usado > 0 && usado + espacio + w > cabe) {
+        lineas++
+        usado = 0
+      }
+      // A word longer than the column breaks across as many lines as it needs.
+      if (w > cabe) {
+        lineas += Math.ceil(w / cabe) - 1
+        usado = w % cabe
+      } else usado += (usado > 0 ? espacio : 0) + w
+    }
+    total += lineas
+  }
+  return total
+}
+
+/**
+ * A row's height in points for this many lines: a line of Arial is 1.15 em in LibreOffice and,
+ * rounded to whole pixels, up to 1.2 em in Excel; plus the cell's padding.
+ */
+export const altoLineas = (lineas: number, puntos: number): number =>
+  Math.ceil(lineas * puntos * 1.2 + 5)
+
+/** The footer every printed page carries, in the body's size so it prints as legibly. */
+export const pie = (puntos: number): string =>
+  `&L&"Arial,Regular"&${puntos}Secretaría MITP&R&"Arial,Regular"&${puntos}Página &P de &N`

@@ -1,0 +1,153 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { exportarMatriz } from '../../../../src/main/core/matriz/exportar/exportar'
+import { planArbol } from '../../../../src/main/core/plan/plan.service'
+import { openTestApp, tempDir, type TestApp } from '../../../helpers/db'
+import { libreOfficeConvert } from '../../../helpers/office'
+import { palabrasPorPagina, tamanosPorPagina, textoPagina, type Palabra } from './pdf'
+import { plano } from './fuente'
+
+// The matrix as it comes off the printer: each workbook converted to PDF by LibreOffice and read
+// page by page, as a ministry official would read the paper.
+
+const DOCS = path.join(__dirname, '../../../../docs')
+const MINIMO = { carta: 8, oficio: 9 } as const
+
+let t: TestApp
+const dir = tempDir()
+let responsables: Map<string, string>
+beforeAll(async () => {
+  t = await openTestApp()
+  const arbol = await planArbol(t.app.db)
+  responsables = new Map(
+    arbol.ejes.flatMap((e) =>
+      e.objetivos.flatMap((o) =>
+        o.acciones.map((a) => [a.codigo, sinCorte(plano(a.responsables))] as const)
+      )
+    )
+  )
+})
+afterAll(async () => {
+  await t.close()
+  dir.cleanup()
+})
+
+/** The value most words share: cells are left-aligned, so a column's lines all start there. */
+function moda(valores: number[]): number {
+  const cuenta = new Map<number, number>()
+  for (const v of valores) cuenta.set(Math.round(v), (cuenta.get(Math.round(v)) ?? 0) + 1)
+  return [...cuenta].sort((a, b) => b[1] - a[1])[0]![0]
+}
+
+const CODIGO = /^(\d\.\d\.[a-z])\.?$/
+const sinCorte = (s: string): string => s.replace(/- /g, '-')
+
+/**
+ * Each acción on a page, with the responsables text printed in its row: the words of the last
+ * column between its code's line and the next code's (or the end of the table).
+ */
+function filasDePagina(
+  palabras: Palabra[]
+): { codigo: string; responsables: string; ejeYObjetivo: string }[] {
+  const metas = palabras.find((w) => w.texto === 'Metas')!
+  const derecha = palabras.filter((w) => w.xMin > metas.xMax)
+  const xE = moda(derecha.map((w) => w.xMin))
+  const codigos = palabras.filter((w) => CODIGO.test(w.texto))
+  const xC = moda(codigos.map((w) => w.xMin))
+  const filas = codigos.filter((w) => Math.abs(w.xMin - xC) < 2).sort((a, b) => a.yMin - b.yMin)
+  const pie = Math.min(...palabras.filter((w) => w.texto === 'Página').map((w) => w.yMin))
+  return filas.map((c, i) => {
+    const hasta = filas[i + 1]?.yMin ?? pie
+    const enFila = palabras.filter(
+      (w) => w.xMin >= xE - 1 && w.yMin >= c.yMin - 2 && w.yMin < hasta - 2
+    )
+    // A line that breaks after a hyphen ("DCO-DEM-" / "SPD)") reads back as two words.
+    const texto = enFila.map((w) => w.texto).join(' ')
+    const izquierda = palabras.filter(
+      (w) => w.xMax < xC && w.yMin >= c.yMin - 2 && w.yMin < hasta - 2
+    )
+    return {
+      codigo: CODIGO.exec(c.texto)![1]!,
+      responsables: sinCorte(texto),
+      ejeYObjetivo: izquierda.map((w) => w.texto).join(' ')
+    }
+  })
+}
+
+describe.each(['carta', 'oficio'] as const)('the matrix printed on %s', (papel) => {
+  let pdf: string
+  let paginas: Palabra[][]
+  beforeAll(async () => {
+    const { data } = await exportarMatriz(t.app.db, { seguimiento: false, papel })
+    const file = path.join(dir.dir, `matriz-${papel}.xlsx`)
+    fs.writeFileSync(file, data)
+    pdf = libreOfficeConvert(file, 'pdf')
+    paginas = palabrasPorPagina(pdf)
+  })
+
+  it('shows every acción once, each with its responsables on its own page', () => {
+    const vistas: string[] = []
+    paginas.forEach((palabras, i) => {
+      if (!palabras.some((w) => w.texto === 'Metas')) return
+      const filas = filasDePagina(palabras)
+      // Eje and objetivo cells are cut at the page break too, their text repeated.
+      expect(filas[0]!.ejeYObjetivo, `${papel}, página ${i + 1}`).toMatch(/^\d\. .+ \d\.\d\. /)
+      filas.forEach((f, j) => {
+        vistas.push(f.codigo)
+        const donde = `${papel}, página ${i + 1}, ${f.codigo}`
+        if (f.responsables) expect(f.responsables, donde).toBe(responsables.get(f.codigo))
+        else {
+          // Inside a merged cell: the cell's text is printed higher up on this same page.
+          const arriba = filas.slice(0, j).reverse()
+          const primera = arriba.find((x) => x.responsables)
+          expect(primera, `${donde}: sin responsables en la página`).toBeDefined()
+          expect(primera!.responsables, donde).toBe(responsables.get(f.codigo))
+        }
+      })
+    })
+    expect(vistas).toEqual([...responsables.keys()])
+  })
+
+  it(`prints no text smaller than ${MINIMO[papel]} pt, footer included`, () => {
+    const tamanos = tamanosPorPagina(pdf, dir.dir)
+    expect(tamanos).toHaveLength(paginas.length)
+    tamanos.forEach((t, i) => {
+      expect(t.length, `página ${i + 1}`).toBeGreaterThan(0)
+      expect(Math.min(...t), `${papel}, página ${i + 1}`).toBeGreaterThanOrEqual(MINIMO[papel])
+    })
+  })
+
+  it('prints the glossary on a page of its own, under its title, without the matrix header', () => {
+    const glosario = paginas
+      .map((_, i) => i + 1)
+      .filter((n) => textoPagina(pdf, n).includes('Glosario de términos:'))
+    expect(glosario).toEqual([paginas.length])
+    const texto = textoPagina(pdf, paginas.length)
+    expect(texto).not.toContain('Ejes Estratégicos')
+    expect(texto).not.toContain('PLAN DE ACCIÓN CONTRA LA TRATA')
+    for (const sigla of ['MININT', 'CARABINEROS', 'SERNAM', "ONG's", 'MITP'])
+      expect(texto, sigla).toMatch(new RegExp(`^\\s*${sigla}\\s+\\S`, 'm'))
+    const titulo = texto.split('\n').findIndex((l) => l.includes('Glosario de términos:'))
+    const primera = texto.split('\n').findIndex((l) => /^\s*MININT\s/.test(l))
+    expect(primera).toBeGreaterThan(titulo)
+  })
+
+  if (papel === 'carta')
+    it('draws the README picture from the first page', () => {
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '70',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        pdf,
+        path.join(DOCS, 'matriz')
+      ])
+      expect(fs.statSync(path.join(DOCS, 'matriz.png')).size).toBeGreaterThan(10_000)
+    })
+})
