@@ -3,14 +3,13 @@ import { Alert, Group, Select, Stack, Text, Title } from '@mantine/core'
 import { useApiQuery } from '../api/queries'
 import { NuevaSesionForm } from '../sesiones/NuevaSesionForm'
 import { SesionesTabla } from '../sesiones/SesionesTabla'
+import { useSesiones } from '../sesiones/use-sesiones'
 
 /** The sessions of every instancia, and a new one in a few keystrokes. */
 export function SesionesScreen(): ReactNode {
   const [instanciaId, setInstanciaId] = useState<string | null>(null)
   const instancias = useApiQuery('instancia:listar', undefined)
-  const lista = useApiQuery('sesion:listar', instanciaId ? { instanciaId } : {}, {
-    mantenerAnterior: true
-  })
+  const lista = useSesiones(instanciaId)
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -28,8 +27,10 @@ export function SesionesScreen(): ReactNode {
         />
       </Group>
       {lista.error && <Alert color="red">{lista.error.message}</Alert>}
-      <SesionesTabla sesiones={lista.data ?? []} />
-      {lista.data?.length === 0 && <Text c="dimmed">No hay sesiones registradas.</Text>}
+      <SesionesTabla sesiones={lista.sesiones} hayMas={lista.hayMas} cargarMas={lista.cargarMas} />
+      {!lista.cargando && lista.sesiones.length === 0 && (
+        <Text c="dimmed">No hay sesiones registradas.</Text>
+      )}
     </Stack>
   )
 }
