@@ -29,7 +29,7 @@ describe("the secretary's session, offline", () => {
     const form = page.getByRole('form', { name: 'Nueva sesión' })
     await form.getByRole('combobox', { name: 'Instancia' }).click()
     await page.getByRole('option', { name: 'Subcomisión Prevención' }).click()
-    await form.getByLabel('Fecha').fill('2014-03-12')
+    await form.getByRole('textbox', { name: 'Fecha' }).fill('12-03-2014')
     await form.getByLabel('Lugar').fill('Sala de reuniones MININT')
     await form.getByRole('button', { name: 'Crear sesión' }).click()
     await page.getByRole('heading', { name: 'Sesión Ordinaria N° 1/2014' }).waitFor()
@@ -80,6 +80,7 @@ describe("the secretary's session, offline", () => {
 
   it('adds an agenda item with its text, autosaved and still there after a reload', async () => {
     const { page } = w
+    await page.keyboard.press('Alt+2')
     const tabla = section('Tabla y desarrollo')
     await tabla
       .getByRole('textbox', { name: 'Nuevo punto de tabla' })
@@ -89,6 +90,7 @@ describe("the secretary's session, offline", () => {
     await desarrollo.fill('SERNAM presenta el borrador de la campaña; se solicitan observaciones.')
     await saved()
     await page.reload()
+    await page.getByRole('tab', { name: /^Tabla/ }).click()
     await expect
       .poll(() =>
         section('Tabla y desarrollo')
@@ -100,7 +102,14 @@ describe("the secretary's session, offline", () => {
 
   it('reports progress on 1.1.a with an indicator value', async () => {
     const { page } = w
+    // Not on the agenda: added by its code, its indicators opened.
+    await page.keyboard.press('Alt+4')
+    await section('Avance del plan')
+      .getByRole('combobox', { name: 'Informar avance de otra acción…' })
+      .fill('1.1.a')
+    await page.getByRole('option', { name: /^1\.1\.a / }).click()
     const accion = page.getByRole('region', { name: 'Avance de la acción 1.1.a' })
+    await accion.getByRole('button', { name: /^▸ Indicadores de 1\.1\.a/ }).click()
     await accion.getByRole('combobox', { name: 'Estado' }).click()
     await page.getByRole('option', { name: 'En curso' }).click()
     await accion.getByRole('textbox', { name: '% de avance' }).fill('40')
@@ -144,13 +153,14 @@ describe("the secretary's session, offline", () => {
 
   it('adds an acuerdo linked to 1.1.a', async () => {
     const { page } = w
+    await page.keyboard.press('Alt+5')
     const form = page.getByRole('form', { name: 'Nuevo acuerdo' })
     await form
       .getByRole('textbox', { name: 'Nuevo acuerdo' })
       .fill('SERNAM enviará la propuesta final del plan de capacitación.')
     await form.getByRole('combobox', { name: 'Institución responsable' }).click()
     await page.getByRole('option', { name: 'SERNAM', exact: true }).click()
-    await form.getByLabel('Plazo').fill('2014-04-30')
+    await form.getByRole('textbox', { name: 'Plazo' }).fill('30-04-2014')
     await form.getByRole('combobox', { name: 'Acción del plan' }).fill('1.1.a')
     await page.getByRole('option', { name: /^1\.1\.a / }).click()
     await form.getByRole('button', { name: 'Agregar acuerdo' }).click()
@@ -170,7 +180,11 @@ describe("the secretary's session, offline", () => {
 
   it('closes and approves the acta, which then shows its hash and can no longer be edited', async () => {
     const { page } = w
-    await page.getByRole('button', { name: 'Cerrar sesión' }).click()
+    await page.getByRole('button', { name: 'Finalizar sesión' }).click()
+    await page
+      .getByRole('dialog', { name: 'Finalizar sesión' })
+      .getByRole('button', { name: 'Finalizar sesión' })
+      .click()
     await expect.poll(() => page.getByTestId('estado-sesion').innerText()).toBe('Cerrada')
     await page.getByRole('button', { name: 'Aprobar acta' }).click()
     await page
@@ -186,6 +200,7 @@ describe("the secretary's session, offline", () => {
         .executeTakeFirstOrThrow()
     ).hash!
     expect(await page.getByTestId('hash').innerText()).toBe(hash)
+    await page.keyboard.press('Alt+2')
     expect(
       await section('Tabla y desarrollo')
         .getByRole('textbox', { name: 'Desarrollo: Campaña de difusión 2014' })

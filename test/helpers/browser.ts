@@ -20,7 +20,9 @@ export interface WebApp {
 }
 
 /** The built renderer in real headless Chromium, against the HTTP bridge and a real database. */
-export async function openWebApp(): Promise<WebApp> {
+export async function openWebApp(
+  viewport: { width: number; height: number } = { width: 1366, height: 900 }
+): Promise<WebApp> {
   const renderer = path.join(ROOT, 'out', 'renderer')
   if (!fs.existsSync(path.join(renderer, 'index.html'))) {
     throw new Error(
@@ -62,13 +64,14 @@ export async function openWebApp(): Promise<WebApp> {
     ]
   })
   const context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
+    viewport,
     locale: 'es-CL'
   })
   const page = await context.newPage()
   const pageErrors: string[] = []
   page.on('pageerror', (e) => pageErrors.push(e.message))
-  await page.goto(bridge.url)
+  // The page gets the token only through a one-time entry address (then a cookie).
+  await page.goto(bridge.entrada())
   return {
     t,
     bridge,

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { MantineProvider, createTheme } from '@mantine/core'
+import { DatesProvider } from '@mantine/dates'
 import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
@@ -8,6 +9,8 @@ import { Router } from 'wouter'
 import { useHashLocation } from 'wouter/use-hash-location'
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
+import '@mantine/dates/styles.css'
+import 'dayjs/locale/es'
 import { App } from './App'
 import { crearQueryClient } from './api/query-client'
 
@@ -22,13 +25,16 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme}>
-        <ModalsProvider labels={{ confirm: 'Aceptar', cancel: 'Cancelar' }}>
-          <Notifications position="bottom-right" />
-          {/* Hash routes: the app is served from app://mitp/index.html, with no server routing. */}
-          <Router hook={useHashLocation}>
-            <App />
-          </Router>
-        </ModalsProvider>
+        {/* Calendars in Spanish, weeks from Monday, as in Chile. */}
+        <DatesProvider settings={{ locale: 'es', firstDayOfWeek: 1 }}>
+          <ModalsProvider labels={{ confirm: 'Aceptar', cancel: 'Cancelar' }}>
+            <Notifications position="bottom-right" />
+            {/* Hash routes: the app is served from app://mitp/index.html, with no server routing. */}
+            <Router hook={useHashLocation}>
+              <App />
+            </Router>
+          </ModalsProvider>
+        </DatesProvider>
       </MantineProvider>
     </QueryClientProvider>
   </StrictMode>

@@ -41,7 +41,8 @@ export const libre = (campo: string, max: number = 50_000): z.ZodString =>
     .refine((v) => !tieneControl(v), MENSAJE_CONTROL)
 
 export const idSchema = z.uuid({ error: 'Identificador no válido.' })
-export const fechaSchema = z.string().refine(isIsoDate, 'Fecha no válida (se espera AAAA-MM-DD).')
+export const MENSAJE_FECHA = 'Fecha no válida: escríbala como dd-mm-aaaa (por ejemplo 15-12-2014).'
+export const fechaSchema = z.string().refine(isIsoDate, MENSAJE_FECHA)
 export const direccionSchema = z.enum(['arriba', 'abajo'])
 export const moverSchema = z.object({ id: idSchema, direccion: direccionSchema })
 export const porIdSchema = z.object({ id: idSchema })

@@ -263,4 +263,17 @@ export interface SesionDetalle {
   erratas: FeErrata[]
   /** Later sessions of the same instancia, where this acta can be approved. */
   sesionesPosteriores: { id: string; titulo: string }[]
+  /** The session held just before this one in the instancia, whose acta this one approves. */
+  actaAnterior?: ActaAnterior | null
+}
+
+export interface ActaAnterior {
+  id: string
+  titulo: string
+  fecha: string
+  estado: SesionEstado
+  /** Where it was approved: in this session, in another one, or not yet. */
+  aprobadaEn: 'esta' | 'otra' | null
+  aprobadaEnTitulo: string | null
+  observaciones: string
 }

@@ -10,18 +10,17 @@ import {
 } from './ciclo'
 import { crearSesion } from './crear'
 import { listarSesiones } from './lectura'
-import { detalleSesion } from './sesion-detalle.service'
+import { pantallaSesion } from './pantalla'
 
 export function sesionesHandlers({
   db,
   env,
-  aSolas,
-  hoy
+  aSolas
 }: CoreContext): Handlers<typeof sesionesMetodos> {
   return {
     'sesion:listar': (i) => listarSesiones(db, i),
     'sesion:crear': (i) => crearSesion(db, i),
-    'sesion:obtener': (i) => detalleSesion(db, i.id, hoy()),
+    'sesion:obtener': (i) => pantallaSesion(db, i.id),
     'sesion:actualizar': (i) => actualizarSesion(db, i),
     'sesion:cerrar': (i) => cerrarSesion(db, i.id),
     'sesion:reabrir': (i) => reabrirSesion(db, i.id),

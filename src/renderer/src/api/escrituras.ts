@@ -14,6 +14,12 @@ export interface Escritura {
 }
 
 const PLAN = ['plan', 'eje', 'objetivo', 'accion', 'meta', 'indicador', 'matriz']
+const RENUMERAN: Channel[] = [
+  'sesion:crear',
+  'sesion:actualizar',
+  'sesion:eliminar',
+  'sesion:aprobar'
+]
 const ACTA = ['sesion', 'acuerdo', 'asistencia', 'punto', 'avance', 'medicion', 'errata']
 
 function campo(input: unknown, nombre: string): string | undefined {
@@ -33,6 +39,8 @@ function sesionDe(e: Escritura): string | undefined {
 /** The cached reads a successful write makes stale (a key prefix matches every input). */
 export function afectadas(e: Escritura): Clave[] {
   const dominio = e.channel.slice(0, e.channel.indexOf(':'))
+  // A session's date renumbers the others of its year; an approval changes an earlier session.
+  if (RENUMERAN.includes(e.channel)) return [['sesion:obtener'], ['sesion:listar']]
   if (ACTA.includes(dominio)) {
     const id = sesionDe(e)
     // Acuerdos and avances of one session show up in the later ones, and in the list's counts.

@@ -1,13 +1,15 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Button, Table } from '@mantine/core'
 import type { Persona } from '../../../shared/domain/sesiones'
 import { useEscribir } from '../api/escrituras'
 import { confirmDelete } from '../components/confirm'
 import { notifyError } from '../components/notify'
+import { EditarPersona } from './EditarPersona'
 
-/** Everyone registered, each with a delete that asks first. */
+/** Everyone registered, each with an edit and a delete that asks first. */
 export function PersonasTabla(props: { personas: Persona[] }): ReactNode {
   const escribir = useEscribir()
+  const [editando, setEditando] = useState<Persona | null>(null)
   const eliminar = (x: Persona): void =>
     confirmDelete(
       x.nombre,
@@ -18,37 +20,48 @@ export function PersonasTabla(props: { personas: Persona[] }): ReactNode {
       }
     )
   return (
-    <Table striped aria-label="Personas">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Nombre</Table.Th>
-          <Table.Th>Cargo</Table.Th>
-          <Table.Th>Institución</Table.Th>
-          <Table.Th>Correo</Table.Th>
-          <Table.Th w={100} />
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {props.personas.map((x) => (
-          <Table.Tr key={x.id}>
-            <Table.Td>{x.nombre}</Table.Td>
-            <Table.Td>{x.cargo ?? ''}</Table.Td>
-            <Table.Td>{x.institucionSigla ?? ''}</Table.Td>
-            <Table.Td>{x.correo ?? ''}</Table.Td>
-            <Table.Td>
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                color="red"
-                aria-label={`Eliminar a ${x.nombre}`}
-                onClick={() => eliminar(x)}
-              >
-                Eliminar
-              </Button>
-            </Table.Td>
+    <>
+      {editando && <EditarPersona persona={editando} onClose={() => setEditando(null)} />}
+      <Table striped aria-label="Personas">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Nombre</Table.Th>
+            <Table.Th>Cargo</Table.Th>
+            <Table.Th>Institución</Table.Th>
+            <Table.Th>Correo</Table.Th>
+            <Table.Th w={170} />
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {props.personas.map((x) => (
+            <Table.Tr key={x.id}>
+              <Table.Td>{x.nombre}</Table.Td>
+              <Table.Td>{x.cargo ?? ''}</Table.Td>
+              <Table.Td>{x.institucionSigla ?? ''}</Table.Td>
+              <Table.Td>{x.correo ?? ''}</Table.Td>
+              <Table.Td>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={`Editar a ${x.nombre}`}
+                  onClick={() => setEditando(x)}
+                >
+                  Editar
+                </Button>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Eliminar a ${x.nombre}`}
+                  onClick={() => eliminar(x)}
+                >
+                  Eliminar
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </>
   )
 }

@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react'
-import { Button, Grid, Group, Select, Textarea, TextInput } from '@mantine/core'
+import { Button, Grid, Group, Select, Textarea } from '@mantine/core'
 import { useForm, type UseFormReturnType } from '@mantine/form'
 import type { Acuerdo } from '../../../shared/domain/sesiones'
 import { acuerdoActualizarSchema, acuerdoCrearSchema } from '../../../shared/acuerdos/contract'
 import { useApiQuery } from '../api/queries'
 import { validarCon } from '../forms/validar'
 import { useGuardar } from './guardar'
+import { FechaInput } from '../fechas/FechaInput'
+import { preguntar } from '../components/preguntar'
+import { formatFecha } from '../../../shared/domain/fechas'
 
 export interface Opciones {
   acciones: { value: string; label: string }[]
@@ -43,6 +46,7 @@ const campos = (v: AcuerdoValues) => ({ ...v, plazo: v.plazo || null })
 /** New acuerdo (or edit): text, who, by when, and the plan acción it serves. */
 export function AcuerdoForm(props: {
   sesionId: string
+  fecha: string
   opciones: Opciones
   editando: Acuerdo | null
   onDone: () => void
@@ -57,9 +61,19 @@ export function AcuerdoForm(props: {
       : validarCon(acuerdoCrearSchema, (v: AcuerdoValues) => ({
           sesionId: props.sesionId,
           ...campos(v)
-        }))
+        })),
+    // An error goes away as soon as the field is corrected.
+    validateInputOnChange: true
   })
   const enviar = form.onSubmit(async (v) => {
+    if (v.plazo && v.plazo < props.fecha) {
+      const seguir = await preguntar(
+        'Plazo anterior a la sesión',
+        `El plazo (${formatFecha(v.plazo)}) es anterior a la fecha de la sesión (${formatFecha(props.fecha)}). ¿Guardar el acuerdo con ese plazo?`,
+        'Guardar igual'
+      )
+      if (!seguir) return
+    }
     const ok = await (e
       ? guardar('acuerdo:actualizar', { id: e.id, ...campos(v) })
       : guardar('acuerdo:crear', { sesionId: props.sesionId, ...campos(v) }))
@@ -82,6 +96,7 @@ export function AcuerdoForm(props: {
     >
       <Grid.Col span={12}>
         <Textarea
+          data-primer-campo
           label={e ? `Acuerdo N° ${e.numero}` : 'Nuevo acuerdo'}
           autosize
           minRows={2}
@@ -141,7 +156,7 @@ function ResponsableCampos(props: {
         />
       </Grid.Col>
       <Grid.Col span={{ base: 6, md: 2 }}>
-        <TextInput type="date" label="Plazo" {...form.getInputProps('plazo')} />
+        <FechaInput label="Plazo" {...form.getInputProps('plazo')} />
       </Grid.Col>
       <Grid.Col span={{ base: 6, md: 3 }}>
         <Select

@@ -10,6 +10,7 @@ import { SituacionBadge } from './SituacionBadge'
 /** The acuerdos of this session, as the acta's table. */
 export function AcuerdosSection(props: {
   sesionId: string
+  fecha: string
   acuerdos: Acuerdo[]
   opciones: Opciones
   editable: boolean
@@ -25,7 +26,7 @@ export function AcuerdosSection(props: {
             <Table.Th w={200}>Responsable</Table.Th>
             <Table.Th w={100}>Plazo</Table.Th>
             <Table.Th w={80}>Acción</Table.Th>
-            <Table.Th w={100}>Estado</Table.Th>
+            <Table.Th w={160}>Estado</Table.Th>
             {props.editable && <Table.Th w={150} />}
           </Table.Tr>
         </Table.Thead>
@@ -34,6 +35,7 @@ export function AcuerdosSection(props: {
             <AcuerdoFila
               key={a.id}
               a={a}
+              fecha={props.fecha}
               editable={props.editable}
               onEditar={() => setEditando(a)}
             />
@@ -49,6 +51,7 @@ export function AcuerdosSection(props: {
         <AcuerdoForm
           key={editando?.id ?? 'nuevo'}
           sesionId={props.sesionId}
+          fecha={props.fecha}
           opciones={props.opciones}
           editando={editando}
           onDone={() => setEditando(null)}
@@ -58,7 +61,12 @@ export function AcuerdosSection(props: {
   )
 }
 
-function AcuerdoFila(props: { a: Acuerdo; editable: boolean; onEditar: () => void }): ReactNode {
+function AcuerdoFila(props: {
+  a: Acuerdo
+  fecha: string
+  editable: boolean
+  onEditar: () => void
+}): ReactNode {
   const { a } = props
   const guardar = useGuardar()
   const eliminar = (): void =>
@@ -73,7 +81,7 @@ function AcuerdoFila(props: { a: Acuerdo; editable: boolean; onEditar: () => voi
       <Table.Td>{a.plazo ? formatFecha(a.plazo) : '—'}</Table.Td>
       <Table.Td>{a.accionCodigo ?? '—'}</Table.Td>
       <Table.Td>
-        <SituacionBadge s={a.situacion} />
+        <SituacionBadge s={a.situacion} al={props.fecha} />
       </Table.Td>
       {props.editable && (
         <Table.Td>

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core'
 import { useGuardar } from './guardar'
+import { formatFecha } from '../../../shared/domain/fechas'
 
 /** Approving an acta: in which later session, with what observations. It cannot be undone. */
 export function AprobacionModal(props: {
@@ -24,11 +25,20 @@ export function AprobacionModal(props: {
           label="Aprobada en"
           placeholder="Sin sesión registrada"
           clearable
-          data={props.posteriores.map((p) => ({ value: p.id, label: p.titulo }))}
+          allowDeselect={false}
+          data={props.posteriores.map((p) => ({
+            value: p.id,
+            // The core gives "(2014-11-12)"; shown as in Chile.
+            label: p.titulo.replace(
+              /\((\d{4}-\d{2}-\d{2})\)$/,
+              (_, f: string) => `(${formatFecha(f)})`
+            )
+          }))}
           value={enSesionId}
           onChange={setEn}
         />
         <Textarea
+          data-autofocus
           label="Observaciones"
           autosize
           minRows={2}

@@ -1,36 +1,93 @@
 import { useState, type ReactNode } from 'react'
-import { Badge, Card, Grid, Group, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core'
+import {
+  Badge,
+  Button,
+  Card,
+  Collapse,
+  Grid,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  Textarea
+} from '@mantine/core'
 import {
   AVANCE_ESTADOS,
   AVANCE_ESTADO_LABEL,
   type AvanceAccion,
-  type AvanceEstado
+  type AvanceEstado,
+  type SesionDetalle
 } from '../../../shared/domain/sesiones'
 import { formatFecha } from '../../../shared/domain/fechas'
 import { useAutosave } from '../components/use-autosave'
 import { useGuardar } from './guardar'
 import { IndicadorFila, num } from './IndicadorFila'
 
-/** What was reported on each acción of this instancia, and its indicators' values. */
-export function AvancesSection(props: {
-  sesionId: string
-  fecha: string
-  avances: AvanceAccion[]
-  editable: boolean
-}): ReactNode {
-  if (props.avances.length === 0)
+/** Whether the agenda names an acción's code ("1.1.a", not inside "11.1.a" nor "1.1.a.2"). */
+const mencionada = (codigo: string, texto: string): boolean =>
+  new RegExp(`(?<![\\w.])${codigo.replace(/\./g, '\\.')}(?![\\w]|\\.\\w)`).test(texto)
+
+/**
+ * The acciones this session deals with: those named on the agenda (by code) or served by an
+ * acuerdo of this session or followed up in it, and those already reported here.
+ */
+export function accionesDeLaSesion(d: SesionDetalle): Set<string> {
+  const textoTabla = d.puntos.map((p) => `${p.titulo} ${p.desarrollo}`).join(' ')
+  const codigos = new Set(
+    [...d.acuerdos, ...d.seguimiento].map((a) => a.accionCodigo).filter((c) => c !== null)
+  )
+  return new Set(
+    d.avances
+      .filter(
+        (a) =>
+          a.estado !== null ||
+          a.indicadores.some((m) => m.valor !== null || m.numerador !== null) ||
+          codigos.has(a.codigo) ||
+          mencionada(a.codigo, textoTabla)
+      )
+      .map((a) => a.accionId)
+  )
+}
+
+/** What was reported on the acciones this session deals with, and their indicators' values. */
+export function AvancesSection(props: { d: SesionDetalle }): ReactNode {
+  const { d } = props
+  const [otras, setOtras] = useState<string[]>([])
+  if (d.avances.length === 0)
     return <Text c="dimmed">Esta instancia no tiene acciones a su cargo en el plan.</Text>
+  const deLaSesion = accionesDeLaSesion(d)
+  const visibles = d.avances.filter((a) => deLaSesion.has(a.accionId) || otras.includes(a.accionId))
+  const resto = d.avances.filter((a) => !visibles.includes(a))
   return (
     <Stack gap="sm">
-      {props.avances.map((a) => (
+      {visibles.length === 0 && (
+        <Text c="dimmed" size="sm">
+          Ninguna acción del plan está en la tabla ni tiene avance informado en esta sesión.
+        </Text>
+      )}
+      {visibles.map((a) => (
         <AccionAvance
           key={a.accionId}
-          sesionId={props.sesionId}
-          fecha={props.fecha}
+          sesionId={d.sesion.id}
+          fecha={d.sesion.fecha}
           a={a}
-          editable={props.editable}
+          editable={d.editable}
         />
       ))}
+      {d.editable && resto.length > 0 && (
+        <Select
+          label="Informar avance de otra acción…"
+          placeholder="Busque por código o texto"
+          searchable
+          value={null}
+          data={resto.map((a) => ({
+            value: a.accionId,
+            label: `${a.codigo} ${a.texto.slice(0, 80)}${a.texto.length > 80 ? '…' : ''}`
+          }))}
+          onChange={(id) => id && setOtras([...otras, id])}
+        />
+      )}
     </Stack>
   )
 }
@@ -65,15 +122,7 @@ function AccionAvance(props: {
       )}
       <AvanceCampos sesionId={props.sesionId} a={a} editable={props.editable} />
       {a.indicadores.length > 0 && (
-        <Stack
-          gap="xs"
-          mt="sm"
-          pl="md"
-          style={{ borderLeft: '3px solid var(--mantine-color-gray-3)' }}
-        >
-          <Text size="sm" fw={600}>
-            Indicadores
-          </Text>
+        <Indicadores a={a}>
           {a.indicadores.map((m) => (
             <IndicadorFila
               key={m.indicadorId}
@@ -83,9 +132,33 @@ function AccionAvance(props: {
               editable={props.editable}
             />
           ))}
-        </Stack>
+        </Indicadores>
       )}
     </Card>
+  )
+}
+
+/** The indicator inputs, folded until opened (open at once when some value is recorded). */
+function Indicadores(props: { a: AvanceAccion; children: ReactNode }): ReactNode {
+  const { a } = props
+  const conValor = a.indicadores.filter((m) => m.valor !== null || m.numerador !== null).length
+  const [abierto, setAbierto] = useState(conValor > 0)
+  return (
+    <Stack gap="xs" mt="sm" pl="md" style={{ borderLeft: '3px solid var(--mantine-color-gray-3)' }}>
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        style={{ alignSelf: 'flex-start' }}
+        aria-expanded={abierto}
+        onClick={() => setAbierto(!abierto)}
+      >
+        {abierto ? '▾' : '▸'} Indicadores de {a.codigo} ({conValor}/{a.indicadores.length} con
+        valor)
+      </Button>
+      <Collapse expanded={abierto}>
+        <Stack gap="xs">{props.children}</Stack>
+      </Collapse>
+    </Stack>
   )
 }
 
@@ -98,6 +171,7 @@ function AvanceCampos(props: { sesionId: string; a: AvanceAccion; editable: bool
     porcentaje: a.porcentaje ?? ('' as number | ''),
     reporte: a.reporte
   })
+  const fueraDeRango = v.porcentaje !== '' && (v.porcentaje < 0 || v.porcentaje > 100)
   useAutosave(
     v,
     (x) =>
@@ -108,7 +182,7 @@ function AvanceCampos(props: { sesionId: string; a: AvanceAccion; editable: bool
         porcentaje: num(x.porcentaje),
         reporte: x.reporte
       }),
-    props.editable && v.estado !== null
+    props.editable && v.estado !== null && !fueraDeRango
   )
   return (
     <Grid mt="xs" gap="xs">
@@ -127,7 +201,8 @@ function AvanceCampos(props: { sesionId: string; a: AvanceAccion; editable: bool
           label="% de avance"
           min={0}
           max={100}
-          clampBehavior="strict"
+          clampBehavior="none"
+          error={fueraDeRango ? 'El avance va de 0 a 100 %.' : undefined}
           suffix=" %"
           value={v.porcentaje}
           readOnly={!props.editable}

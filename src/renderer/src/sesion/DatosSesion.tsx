@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react'
+import { useCallback, type ReactNode } from 'react'
 import { Grid, Select, TextInput } from '@mantine/core'
+import { TimeInput } from '@mantine/dates'
 import { useForm, type UseFormReturnType } from '@mantine/form'
 import {
   MODALIDADES,
@@ -8,11 +9,14 @@ import {
   type Sesion
 } from '../../../shared/domain/sesiones'
 import { sesionActualizarSchema } from '../../../shared/sesiones/contract'
+import { useEscribir } from '../api/escrituras'
+import { preguntar } from '../components/preguntar'
+import { useSaveStatus } from '../components/save-status'
 import { useAutosave } from '../components/use-autosave'
+import { FechaInput } from '../fechas/FechaInput'
 import { validarCon } from '../forms/validar'
-import { useGuardar } from './guardar'
 
-interface Datos {
+export interface Datos {
   fecha: string
   horaInicio: string
   horaTermino: string
@@ -23,7 +27,7 @@ interface Datos {
   proximaLugar: string
 }
 
-const datosDe = (s: Sesion): Datos => ({
+export const datosDe = (s: Sesion): Datos => ({
   fecha: s.fecha,
   horaInicio: s.horaInicio ?? '',
   horaTermino: s.horaTermino ?? '',
@@ -42,81 +46,58 @@ const entradaDe = (id: string, x: Datos) => ({
   proximaFecha: x.proximaFecha || null
 })
 
-type Form = UseFormReturnType<Datos>
+export type FormDatos = UseFormReturnType<Datos>
 
-/** Date, times, place, who chairs and the next session: saved as the secretary types. */
-export function DatosSesion(props: { sesion: Sesion; editable: boolean }): ReactNode {
-  const { id } = props.sesion
-  const guardar = useGuardar()
+/**
+ * The session's data as one form, saved as the secretary types: nothing is sent while a field
+ * is wrong (the error shows beside it); a date that would put the session behind approved
+ * actas asks first.
+ */
+export function useDatosSesion(sesion: Sesion, editable: boolean): FormDatos {
+  const { id } = sesion
+  const escribir = useEscribir(id)
+  const { track } = useSaveStatus()
+  const validar = validarCon(sesionActualizarSchema, (x: Datos) => entradaDe(id, x))
   const form = useForm<Datos>({
     mode: 'controlled',
-    initialValues: datosDe(props.sesion),
-    validate: validarCon(sesionActualizarSchema, (x: Datos) => entradaDe(id, x)),
-    // The contract's message shows under the field as it is typed; the save goes as before.
+    initialValues: datosDe(sesion),
+    validate: validar,
     validateInputOnChange: true
   })
-  // The session (its number changes with the year) is read again after every save.
-  useAutosave(form.values, (x) => guardar('sesion:actualizar', entradaDe(id, x)), props.editable)
-  const ro = !props.editable
-  return (
-    <Grid>
-      <CuandoYComo form={form} ro={ro} />
-      <Grid.Col span={{ base: 12, md: 6 }}>
-        <TextInput label="Lugar" {...form.getInputProps('lugar')} readOnly={ro} />
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 6 }}>
-        <TextInput label="Preside" {...form.getInputProps('preside')} readOnly={ro} />
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 3 }}>
-        <TextInput
-          type="date"
-          label="Próxima sesión: fecha"
-          {...form.getInputProps('proximaFecha')}
-          readOnly={ro}
-        />
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 9 }}>
-        <TextInput
-          label="Próxima sesión: lugar"
-          {...form.getInputProps('proximaLugar')}
-          readOnly={ro}
-        />
-      </Grid.Col>
-    </Grid>
+  const guardar = useCallback(
+    async (x: Datos): Promise<boolean> => {
+      if (Object.keys(validar(x)).length > 0) return false
+      const r = await escribir('sesion:actualizar', entradaDe(id, x))
+      const pregunta = !r.ok ? r.error.fields?.fueraDeOrden : undefined
+      if (!pregunta) return track(Promise.resolve(r))
+      if (await preguntar('Numeración de la sesión', pregunta, 'Numerar a continuación'))
+        return track(escribir('sesion:actualizar', { ...entradaDe(id, x), fueraDeOrden: true }))
+      form.setFieldValue('fecha', sesion.fecha)
+      return false
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [escribir, track, id, sesion.fecha]
   )
+  useAutosave(form.values, guardar, editable)
+  return form
 }
 
-/** The first row: date, start and end times, modality. */
-function CuandoYComo(props: { form: Form; ro: boolean }): ReactNode {
-  const { form, ro } = props
+/** Date, times, modality, place and who chairs: one row above the sections. */
+export function DatosSesion(props: { form: FormDatos; editable: boolean }): ReactNode {
+  const { form } = props
+  const ro = !props.editable
   return (
-    <>
-      <Grid.Col span={{ base: 12, md: 3 }}>
-        <TextInput
-          type="date"
-          label="Fecha"
-          {...form.getInputProps('fecha')}
-          readOnly={ro}
-          required
-        />
+    <Grid gap="xs">
+      <Grid.Col span={2}>
+        <FechaInput label="Fecha" required {...form.getInputProps('fecha')} readOnly={ro} />
       </Grid.Col>
-      <Grid.Col span={{ base: 6, md: 2 }}>
-        <TextInput
-          type="time"
-          label="Hora de inicio"
-          {...form.getInputProps('horaInicio')}
-          readOnly={ro}
-        />
+      <Grid.Col span={1.5}>
+        <TimeInput label="Inicio" {...form.getInputProps('horaInicio')} readOnly={ro} />
       </Grid.Col>
-      <Grid.Col span={{ base: 6, md: 2 }}>
-        <TextInput
-          type="time"
-          label="Hora de término"
-          {...form.getInputProps('horaTermino')}
-          readOnly={ro}
-        />
+      <Grid.Col span={1.5}>
+        <TimeInput label="Término" {...form.getInputProps('horaTermino')} readOnly={ro} />
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 5 }}>
+      <Grid.Col span={2}>
         <Select
           label="Modalidad"
           data={MODALIDADES.map((m) => ({ value: m, label: MODALIDAD_LABEL[m] }))}
@@ -125,6 +106,36 @@ function CuandoYComo(props: { form: Form; ro: boolean }): ReactNode {
           allowDeselect={false}
         />
       </Grid.Col>
-    </>
+      <Grid.Col span={2.5}>
+        <TextInput label="Lugar" {...form.getInputProps('lugar')} readOnly={ro} />
+      </Grid.Col>
+      <Grid.Col span={2.5}>
+        <TextInput label="Preside" {...form.getInputProps('preside')} readOnly={ro} />
+      </Grid.Col>
+    </Grid>
+  )
+}
+
+/** The next session: when and where (its own section). */
+export function ProximaSesion(props: { form: FormDatos; editable: boolean }): ReactNode {
+  const { form } = props
+  const ro = !props.editable
+  return (
+    <Grid gap="xs">
+      <Grid.Col span={3}>
+        <FechaInput
+          label="Próxima sesión: fecha"
+          {...form.getInputProps('proximaFecha')}
+          readOnly={ro}
+        />
+      </Grid.Col>
+      <Grid.Col span={9}>
+        <TextInput
+          label="Próxima sesión: lugar"
+          {...form.getInputProps('proximaLugar')}
+          readOnly={ro}
+        />
+      </Grid.Col>
+    </Grid>
   )
 }

@@ -3,6 +3,9 @@ import { Badge, Grid, NumberInput, Text, TextInput } from '@mantine/core'
 import { porcentajeDe, type Medicion } from '../../../shared/domain/sesiones'
 import { useAutosave } from '../components/use-autosave'
 import { useGuardar } from './guardar'
+import { FechaInput } from '../fechas/FechaInput'
+import { isIsoDate } from '../../../shared/domain/fechas'
+import { MENSAJE_FECHA } from '../../../shared/api/campos'
 
 export const num = (v: string | number): number | null =>
   v === '' || v === null ? null : Number(v)
@@ -40,7 +43,7 @@ function useMedicion(sesionId: string, fecha: string, m: Medicion, editable: boo
         fechaCorte: x.fechaCorte,
         nota: x.nota
       }),
-    editable && completo && v.fechaCorte !== ''
+    editable && completo && isIsoDate(v.fechaCorte)
   )
   return { v, setV, pct }
 }
@@ -75,13 +78,14 @@ export function IndicadorFila(props: {
         </Grid.Col>
       )}
       <Grid.Col span={pct ? 2 : 3}>
-        <TextInput
+        <FechaInput
           size="xs"
-          type="date"
           label="Fecha de corte"
           value={v.fechaCorte}
           readOnly={ro}
-          onChange={(e) => setV({ ...v, fechaCorte: e.currentTarget.value })}
+          required
+          error={isIsoDate(v.fechaCorte) ? undefined : MENSAJE_FECHA}
+          onChange={(x) => setV({ ...v, fechaCorte: x })}
         />
       </Grid.Col>
       <Grid.Col span={pct ? 2 : 5}>

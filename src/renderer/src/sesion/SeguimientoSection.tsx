@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import { Select, Table, Text, TextInput } from '@mantine/core'
+import { Select, Table, Text, Textarea } from '@mantine/core'
 import {
   ACUERDO_ESTADOS,
   ACUERDO_SITUACION_LABEL,
@@ -13,6 +13,7 @@ import { SituacionBadge } from './SituacionBadge'
 
 function SeguimientoFila(props: {
   sesionId: string
+  fecha: string
   a: AcuerdoEnSeguimiento
   editable: boolean
 }): ReactNode {
@@ -60,7 +61,7 @@ function SeguimientoFila(props: {
         )}
       </Table.Td>
       <Table.Td>
-        <SituacionBadge s={a.situacion} />
+        <SituacionBadge s={a.situacion} al={props.fecha} />
       </Table.Td>
       <Table.Td>
         <Select
@@ -72,9 +73,12 @@ function SeguimientoFila(props: {
           value={v.estado}
           onChange={(e) => setV({ ...v, estado: e as AcuerdoEstado | null })}
         />
-        <TextInput
+        <Textarea
           size="xs"
           mt={4}
+          autosize
+          minRows={1}
+          maxRows={6}
           aria-label={`Nota del seguimiento de «${a.texto}»`}
           placeholder="Nota"
           value={v.nota}
@@ -89,6 +93,7 @@ function SeguimientoFila(props: {
 /** Open acuerdos of earlier sessions, updated in this one. */
 export function SeguimientoSection(props: {
   sesionId: string
+  fecha: string
   seguimiento: AcuerdoEnSeguimiento[]
   editable: boolean
 }): ReactNode {
@@ -104,13 +109,19 @@ export function SeguimientoSection(props: {
         <Table.Tr>
           <Table.Th w={210}>Acuerdo</Table.Th>
           <Table.Th>Texto</Table.Th>
-          <Table.Th w={100}>Situación</Table.Th>
-          <Table.Th w={220}>En esta sesión</Table.Th>
+          <Table.Th w={150}>Situación</Table.Th>
+          <Table.Th w={360}>En esta sesión</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {props.seguimiento.map((a) => (
-          <SeguimientoFila key={a.id} sesionId={props.sesionId} a={a} editable={props.editable} />
+          <SeguimientoFila
+            key={a.id}
+            sesionId={props.sesionId}
+            fecha={props.fecha}
+            a={a}
+            editable={props.editable}
+          />
         ))}
       </Table.Tbody>
     </Table>

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { Anchor, Badge, Breadcrumbs, Button, Group, Text, Title } from '@mantine/core'
-import { Link } from 'wouter'
+import { Link, useLocation } from 'wouter'
 import {
   SESION_ESTADO_LABEL,
   type SesionDetalle,
@@ -12,6 +12,8 @@ import { descargar } from '../api/download'
 import { notifyError } from '../components/notify'
 import { SaveStatusBadge } from '../components/save-status'
 import { useGuardar } from './guardar'
+import { confirmDelete } from '../components/confirm'
+import { preguntar } from '../components/preguntar'
 
 const ESTADO_COLOR: Record<SesionEstado, string> = {
   borrador: 'yellow',
@@ -51,20 +53,48 @@ export function SesionEncabezado(props: { d: SesionDetalle; onAprobar: () => voi
             <SaveStatusBadge />
           </Group>
         </div>
-        <SesionAcciones sesionId={s.id} estado={s.estado} onAprobar={props.onAprobar} />
+        <SesionAcciones d={d} onAprobar={props.onAprobar} />
       </Group>
     </>
   )
 }
 
-/** Close, reopen, approve, and the acta as DOCX or PDF. */
-function SesionAcciones(props: {
-  sesionId: string
-  estado: SesionEstado
-  onAprobar: () => void
-}): ReactNode {
-  const { sesionId, estado } = props
+/** What deleting a draft takes with it, said before it is done. */
+function loQueSeElimina(d: SesionDetalle): string {
+  const partes = [
+    [d.asistencia.length, 'registro de asistencia', 'registros de asistencia'],
+    [d.puntos.length, 'punto de tabla con su desarrollo', 'puntos de tabla con su desarrollo'],
+    [d.acuerdos.length, 'acuerdo', 'acuerdos'],
+    [d.avances.filter((a) => a.estado !== null).length, 'avance informado', 'avances informados'],
+    [d.seguimiento.filter((a) => a.enEstaSesion).length, 'seguimiento', 'seguimientos']
+  ] as const
+  const lista = partes
+    .filter(([n]) => n > 0)
+    .map(([n, uno, varios]) => `${n} ${n === 1 ? uno : varios}`)
+  return lista.length ? `Se eliminarán también: ${lista.join(', ')}.` : 'La sesión está vacía.'
+}
+
+/** Finish, reopen, approve, delete a draft, and the acta as DOCX or PDF. */
+function SesionAcciones(props: { d: SesionDetalle; onAprobar: () => void }): ReactNode {
+  const { d } = props
+  const sesionId = d.sesion.id
+  const estado = d.sesion.estado
   const guardar = useGuardar()
+  const [, navigate] = useLocation()
+  const finalizar = async () => {
+    if (
+      await preguntar(
+        'Finalizar sesión',
+        'El acta queda lista para su aprobación y ya no se edita. Si hace falta corregirla, puede reabrirla mientras no esté aprobada.',
+        'Finalizar sesión'
+      )
+    )
+      await guardar('sesion:cerrar', { id: sesionId })
+  }
+  const eliminar = () =>
+    confirmDelete(`la ${d.sesion.titulo}`, loQueSeElimina(d), () => {
+      void guardar('sesion:eliminar', { id: sesionId }).then((ok) => ok && navigate('/sesiones'))
+    })
   const [exportando, setExportando] = useState<string | null>(null)
   const exportar = async (formato: 'docx' | 'pdf') => {
     setExportando(formato)
@@ -76,9 +106,14 @@ function SesionAcciones(props: {
   return (
     <Group gap="xs">
       {estado === 'borrador' && (
-        <Button variant="light" onClick={() => void guardar('sesion:cerrar', { id: sesionId })}>
-          Cerrar sesión
-        </Button>
+        <>
+          <Button variant="light" onClick={() => void finalizar()}>
+            Finalizar sesión
+          </Button>
+          <Button variant="subtle" color="red" onClick={eliminar}>
+            Eliminar sesión
+          </Button>
+        </>
       )}
       {estado === 'cerrada' && (
         <>

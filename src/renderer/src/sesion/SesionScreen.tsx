@@ -1,20 +1,15 @@
 import { useState, type ReactNode } from 'react'
 import { Alert, Loader, Stack } from '@mantine/core'
 import type { PlanArbol } from '../../../shared/domain/plan'
-import type { Sesion } from '../../../shared/domain/sesiones'
+import type { Sesion, SesionDetalle } from '../../../shared/domain/sesiones'
 import { useApiQuery } from '../api/queries'
 import { SaveStatusProvider } from '../components/save-status'
-import { DatosSesion } from './DatosSesion'
-import { AsistenciaSection } from './AsistenciaSection'
-import { TablaSection } from './TablaSection'
-import { AvancesSection } from './AvancesSection'
-import { AcuerdosSection } from './AcuerdosSection'
-import { SeguimientoSection } from './SeguimientoSection'
+import { DatosSesion, useDatosSesion } from './DatosSesion'
 import { AprobacionModal } from './Aprobacion'
 import { ErratasSeccion } from './ErratasSeccion'
 import { SesionActual } from './guardar'
-import { Seccion } from './Seccion'
 import { SesionEncabezado } from './SesionEncabezado'
+import { SeccionesSesion } from './SeccionesSesion'
 
 /** The screen the secretary lives in during a session: the whole acta, saved as it is typed. */
 export function SesionScreen(props: { id: string }): ReactNode {
@@ -39,8 +34,6 @@ function opcionesAcciones(arbol: PlanArbol | undefined): { value: string; label:
 
 function SesionContenido(props: { id: string }): ReactNode {
   const { data: d, error } = useApiQuery('sesion:obtener', { id: props.id })
-  const plan = useApiQuery('plan:arbol', {})
-  const [aprobando, setAprobando] = useState(false)
   if (error && !d)
     return (
       <Alert color="red" title="No se pudo cargar la sesión">
@@ -48,35 +41,22 @@ function SesionContenido(props: { id: string }): ReactNode {
       </Alert>
     )
   if (!d) return <Loader />
+  return <SesionCargada key={d.sesion.id} d={d} />
+}
+
+function SesionCargada(props: { d: SesionDetalle }): ReactNode {
+  const { d } = props
   const s = d.sesion
   const { editable } = d
+  const plan = useApiQuery('plan:arbol', {})
+  const [aprobando, setAprobando] = useState(false)
+  const datos = useDatosSesion(s, editable)
   return (
-    <Stack gap="md">
+    <Stack gap="sm">
       <SesionEncabezado d={d} onAprobar={() => setAprobando(true)} />
       <EstadoAviso sesion={s} />
-      <Seccion titulo="Datos de la sesión">
-        <DatosSesion key={s.id} sesion={s} editable={editable} />
-      </Seccion>
-      <Seccion titulo="Asistencia">
-        <AsistenciaSection sesionId={s.id} asistencia={d.asistencia} editable={editable} />
-      </Seccion>
-      <Seccion titulo="Tabla y desarrollo">
-        <TablaSection sesionId={s.id} puntos={d.puntos} editable={editable} />
-      </Seccion>
-      <Seccion titulo="Seguimiento de acuerdos anteriores">
-        <SeguimientoSection sesionId={s.id} seguimiento={d.seguimiento} editable={editable} />
-      </Seccion>
-      <Seccion titulo="Avance del plan">
-        <AvancesSection sesionId={s.id} fecha={s.fecha} avances={d.avances} editable={editable} />
-      </Seccion>
-      <Seccion titulo="Acuerdos">
-        <AcuerdosSection
-          sesionId={s.id}
-          acuerdos={d.acuerdos}
-          opciones={{ acciones: opcionesAcciones(plan.data) }}
-          editable={editable}
-        />
-      </Seccion>
+      <DatosSesion form={datos} editable={editable} />
+      <SeccionesSesion d={d} datos={datos} acciones={opcionesAcciones(plan.data)} />
       {s.estado === 'aprobada' && <ErratasSeccion sesionId={s.id} erratas={d.erratas} />}
       <AprobacionModal
         opened={aprobando}
@@ -92,18 +72,20 @@ function SesionContenido(props: { id: string }): ReactNode {
 /** What an approved or closed session means for editing it. */
 function EstadoAviso(props: { sesion: Sesion }): ReactNode {
   const s = props.sesion
-  if (s.estado === 'aprobada')
+  if (s.estado === 'aprobada') {
+    const obs = s.observacionesAprobacion.replace(/[.\s]+$/, '')
     return (
       <Alert color="teal" title="Acta aprobada">
         {s.aprobadaEnSesionTitulo ? `Aprobada en la ${s.aprobadaEnSesionTitulo}. ` : 'Aprobada. '}
-        {s.observacionesAprobacion && `Observaciones: ${s.observacionesAprobacion}. `}
+        {obs && `Observaciones: ${obs}. `}
         No se puede modificar. Huella SHA-256: <code data-testid="hash">{s.hash}</code>
       </Alert>
     )
+  }
   if (s.estado === 'cerrada')
     return (
       <Alert color="blue">
-        La sesión está cerrada. Reábrala para corregir el acta antes de aprobarla.
+        La sesión está finalizada. Reábrala para corregir el acta antes de aprobarla.
       </Alert>
     )
   return null

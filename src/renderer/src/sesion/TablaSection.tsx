@@ -1,11 +1,17 @@
 import { useState, type ReactNode } from 'react'
 import { ActionIcon, Button, Card, Group, Stack, Textarea, TextInput } from '@mantine/core'
-import type { PuntoTabla } from '../../../shared/domain/sesiones'
+import type { PuntoTabla, SesionDetalle } from '../../../shared/domain/sesiones'
 import { confirmDelete } from '../components/confirm'
 import { useAutosave } from '../components/use-autosave'
 import { useGuardar } from './guardar'
+import { ActaAnteriorPunto } from './ActaAnteriorPunto'
 
-function Punto(props: { p: PuntoTabla; n: number; editable: boolean }): ReactNode {
+function Punto(props: {
+  p: PuntoTabla
+  n: number
+  editable: boolean
+  children?: ReactNode
+}): ReactNode {
   const { p } = props
   const guardar = useGuardar()
   const [v, setV] = useState({ titulo: p.titulo, desarrollo: p.desarrollo })
@@ -61,6 +67,7 @@ function Punto(props: { p: PuntoTabla; n: number; editable: boolean }): ReactNod
           </Group>
         )}
       </Group>
+      {props.children}
       <Textarea
         mt="xs"
         label={`Desarrollo: ${v.titulo}`}
@@ -77,23 +84,24 @@ function Punto(props: { p: PuntoTabla; n: number; editable: boolean }): ReactNod
 }
 
 /** The agenda, reorderable, with what was said on each item. */
-export function TablaSection(props: {
-  sesionId: string
-  puntos: PuntoTabla[]
-  editable: boolean
-}): ReactNode {
+export function TablaSection(props: { d: SesionDetalle }): ReactNode {
+  const { d } = props
+  const sesionId = d.sesion.id
+  const { editable } = d
   const guardar = useGuardar()
   const [nuevo, setNuevo] = useState('')
   const agregar = async () => {
     if (!nuevo.trim()) return
-    if (await guardar('punto:crear', { sesionId: props.sesionId, titulo: nuevo })) setNuevo('')
+    if (await guardar('punto:crear', { sesionId, titulo: nuevo })) setNuevo('')
   }
   return (
     <Stack gap="sm">
-      {props.puntos.map((p, i) => (
-        <Punto key={p.id} p={p} n={i + 1} editable={props.editable} />
+      {d.puntos.map((p, i) => (
+        <Punto key={p.id} p={p} n={i + 1} editable={editable}>
+          {p.tipo === 'aprobacion_acta' && <ActaAnteriorPunto d={d} />}
+        </Punto>
       ))}
-      {props.editable && (
+      {editable && (
         <Group align="flex-end">
           <TextInput
             style={{ flex: 1 }}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Button, Card, Grid, Select, TextInput, Title } from '@mantine/core'
+import { TimeInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { useLocation } from 'wouter'
 import {
@@ -15,6 +16,8 @@ import { sesionCrearSchema } from '../../../shared/sesiones/contract'
 import { useEscribir } from '../api/escrituras'
 import { notifyError } from '../components/notify'
 import { validarCon } from '../forms/validar'
+import { FechaInput } from '../fechas/FechaInput'
+import { preguntar } from '../components/preguntar'
 import { hoyChile } from '../../../shared/domain/fechas'
 
 const hoy = (): string => hoyChile()
@@ -49,7 +52,12 @@ export function NuevaSesionForm(props: { instancias: Instancia[] }): ReactNode {
       v.instanciaId ? validarSesion(v) : { instanciaId: 'Elija la instancia que sesiona.' }
   })
   const crear = form.onSubmit(async (v) => {
-    const r = await escribir('sesion:crear', aEntrada(v))
+    let r = await escribir('sesion:crear', aEntrada(v))
+    const pregunta = !r.ok ? r.error.fields?.fueraDeOrden : undefined
+    if (pregunta) {
+      if (!(await preguntar('Numeración de la sesión', pregunta, 'Numerar a continuación'))) return
+      r = await escribir('sesion:crear', { ...aEntrada(v), fueraDeOrden: true })
+    }
     if (r.ok) navigate(`/sesiones/${r.value.id}`)
     else notifyError('No se pudo crear la sesión', r.error)
   })
@@ -79,12 +87,12 @@ export function NuevaSesionForm(props: { instancias: Instancia[] }): ReactNode {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <TextInput type="date" label="Fecha" required {...campo('fecha')} />
+          <FechaInput label="Fecha" required {...campo('fecha')} />
         </Grid.Col>
-        <Grid.Col span={{ base: 6, md: 1 }}>
-          <TextInput type="time" label="Inicio" {...campo('horaInicio')} />
+        <Grid.Col span={{ base: 6, md: 1.5 }}>
+          <TimeInput label="Inicio" miw={96} {...campo('horaInicio')} />
         </Grid.Col>
-        <Grid.Col span={{ base: 6, md: 2 }}>
+        <Grid.Col span={{ base: 6, md: 1.5 }}>
           <Select
             label="Modalidad"
             allowDeselect={false}

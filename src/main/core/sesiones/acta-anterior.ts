@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely'
+import type { Database, SesionRow } from '../db/schema'
+import { tituloSesion, type ActaAnterior } from '../../../shared/domain/sesiones'
+
+/**
+ * The session held just before this one in the same instancia (any type): its acta is the one
+ * the first item of the agenda, "Aprobación del acta anterior", approves.
+ */
+export async function actaAnterior(
+  db: Kysely<Database>,
+  sesion: SesionRow
+): Promise<ActaAnterior | null> {
+  const p = await db
+    .selectFrom('sesiones')
+    .selectAll()
+    .where('instancia_id', '=', sesion.instancia_id)
+    .where((eb) =>
+      eb.or([
+        eb('fecha', '<', sesion.fecha),
+        eb.and([eb('fecha', '=', sesion.fecha), eb('created_at', '<', sesion.created_at)])
+      ])
+    )
+    .orderBy('fecha', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (!p) return null
+  const aprobadaEn =
+    p.estado !== 'aprobada' ? null : p.aprobada_en_sesion_id === sesion.id ? 'esta' : 'otra'
+  return {
+    id: p.id,
+    titulo: tituloSesion(p),
+    fecha: p.fecha,
+    estado: p.estado,
+    aprobadaEn,
+    aprobadaEnTitulo: p.aprobada_en_titulo ?? null,
+    observaciones: p.observaciones_aprobacion
+  }
+}

@@ -1,0 +1,59 @@
+import { useRef, useState, type ReactNode } from 'react'
+import { DateInput, type DateInputProps } from '@mantine/dates'
+import { leerFecha } from '../../../shared/domain/fecha-escrita'
+import { isIsoDate } from '../../../shared/domain/fechas'
+
+type Props = Omit<DateInputProps, 'value' | 'onChange' | 'dateParser' | 'valueFormat'> & {
+  /** An ISO date, '' when empty, or what was typed when it is not a date (the form shows the error). */
+  value?: string
+  onChange: (value: string) => void
+}
+
+/**
+ * A date field as a Chilean types it (dd-mm-aaaa, dd/mm/aaaa) or picks it from the calendar.
+ * What cannot be a date is never dropped: the typed text stays in the field and is handed to
+ * the form, whose contract check shows the error next to the field.
+ */
+export function FechaInput(props: Props): ReactNode {
+  const { value = '', onChange, onBlur, onKeyDown, ...rest } = props
+  const texto = useRef<string | null>(null)
+  // While the field holds text that is not a date, the picker keeps the last real one, so that
+  // it does not wipe what the secretary typed.
+  const [ultimo, setUltimo] = useState<string | null>(isIsoDate(value) ? value : null)
+  const mostrado = isIsoDate(value) ? value : value === '' ? null : ultimo
+  if (mostrado !== ultimo) setUltimo(mostrado)
+  const fijar = () => {
+    const t = texto.current
+    texto.current = null
+    if (t === null) return
+    if (t.trim() === '') onChange('')
+    else onChange(leerFecha(t) ?? t)
+  }
+  return (
+    <DateInput
+      {...rest}
+      valueFormat="DD-MM-YYYY"
+      placeholder={rest.placeholder ?? 'dd-mm-aaaa'}
+      dateParser={(t) => leerFecha(t)}
+      fixOnBlur={false}
+      clearable={!rest.readOnly && !rest.required}
+      value={mostrado}
+      onChange={(v) => {
+        texto.current = null
+        onChange(v ?? '')
+      }}
+      onInput={(e) => {
+        texto.current = e.currentTarget.value
+      }}
+      onBlur={(e) => {
+        fijar()
+        onBlur?.(e)
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') fijar()
+        onKeyDown?.(e)
+      }}
+      popoverProps={{ withinPortal: true }}
+    />
+  )
+}
