@@ -3,9 +3,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { listPackage } from '@electron/asar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BINDING, CARPETA } from '../../scripts/electron-sqlite/preparar'
+import { BINDING, CARPETA, SELLO } from '../../scripts/electron-sqlite/preparar'
 import { ROOT } from '../helpers/cli'
-import { tempDir } from '../helpers/db'
+import { sha256, tempDir } from '../helpers/db'
 
 /**
  * electron-builder's own packaging, run on this project's configuration and built app (`--dir`,
@@ -42,6 +42,7 @@ beforeAll(() => {
   fs.cpSync(path.join(ROOT, 'out'), path.join(proyecto, 'out'), { recursive: true })
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(proyecto, 'node_modules'), 'junction')
   fs.writeFileSync(path.join(proyecto, CARPETA, BINDING), binding)
+  fs.writeFileSync(path.join(proyecto, CARPETA, SELLO), '{"electron":"45.5.0"}')
   electronFalso(path.join(tmp.dir, 'electron'))
   const r = spawnSync(
     process.execPath,
@@ -55,24 +56,26 @@ beforeAll(() => {
       `-c.electronDist=${path.join(tmp.dir, 'electron')}`,
       `-c.directories.output=${salida}`
     ],
-    { encoding: 'utf8', timeout: 170_000, env: { ...process.env, CI: 'true' } }
+    { encoding: 'utf8', timeout: 280_000, env: { ...process.env, CI: 'true' } }
   )
   log = `${r.stdout}\n${r.stderr}`
   if (r.status !== 0) throw new Error(`electron-builder falló (${r.status}):\n${log.slice(-3000)}`)
-}, 180_000)
+}, 300_000)
 afterAll(() => tmp.cleanup())
 
 describe('the packaged app (electron-builder --dir, real configuration)', () => {
   it('does not rebuild better-sqlite3 in node_modules (the tests keep its Node build)', () => {
     const nodeBuild = path.join('node_modules', 'better-sqlite3', 'build', 'Release', BINDING)
     const empaquetado = path.join(recursos, 'app.asar.unpacked', nodeBuild)
-    expect(fs.readFileSync(empaquetado)).toEqual(fs.readFileSync(path.join(ROOT, nodeBuild)))
+    expect(sha256(empaquetado)).toBe(sha256(path.join(ROOT, nodeBuild)))
   })
 
   it('carries build-electron/better_sqlite3.node beside the app, where the main process looks', () => {
     expect(fs.readFileSync(path.join(recursos, BINDING))).toEqual(binding)
     const main = fs.readFileSync(path.join(ROOT, 'out', 'main', 'index.js'), 'utf8')
-    expect(main).toContain(`join(process.resourcesPath ?? "", "${BINDING}")`)
+    // Packaged: beside the app's resources; in development: the prepared folder.
+    expect(main).toMatch(/join\([\w.]*resourcesPath( \?\? "")?, "better_sqlite3\.node"\)/)
+    expect(main).toContain(`"${CARPETA}", "${BINDING}")`)
   })
 
   it('packs the built app and better-sqlite3’s JavaScript, not the sources or the prepared folder', () => {

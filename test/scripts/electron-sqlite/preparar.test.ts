@@ -86,6 +86,7 @@ function dejarViejo(s: Partial<Sello>): void {
   fs.mkdirSync(destino(), { recursive: true })
   fs.writeFileSync(destino('better_sqlite3.node'), addon('140', 'viejo'))
   fs.writeFileSync(destino('sello.json'), JSON.stringify({ ...actual, ...s }))
+  fs.writeFileSync(destino('de-otra-version.txt'), 'viejo')
 }
 
 describe('prepararElectron', () => {
@@ -126,6 +127,8 @@ describe('prepararElectron', () => {
     expect(f.llamadas).toHaveLength(1)
     expect(binding()).not.toContain('viejo')
     expect(sello()).toEqual({ ...actual, origen: 'prebuilt' })
+    // The folder is replaced whole, not written over: nothing of the old one stays.
+    expect(fs.readdirSync(destino()).sort()).toEqual(['better_sqlite3.node', 'sello.json'])
     sinRestos()
   })
 
