@@ -247,6 +247,23 @@ describe('prepararElectron', () => {
     expect(f.instalado).toBe(true)
   })
 
+  it('names only what is missing, with what the installer said when it was not the network', () => {
+    dejarViejo({})
+    const checksum = 'Error: Generated checksum for "electron-v45.5.0-linux-x64.zip" did not match'
+    const f = fronteraFalsa(
+      { 'install-electron': () => ({ codigo: 1, texto: `${checksum}\n` }) },
+      { instalado: false }
+    )
+    const r = preparar(f, true)
+    if (r.ok) throw new Error('preparó')
+    expect(r.mensaje.split('\n').slice(0, 3)).toEqual([
+      'No se pudo preparar la aplicación de escritorio. Falta:',
+      `  - el programa Electron ${VERSION} (node_modules/electron/dist/): no se pudo instalar. Lo último que dijo:`,
+      `      ${checksum}`
+    ])
+    expect(r.mensaje).not.toContain('better-sqlite3')
+  })
+
   it('clears what a killed run left, and leaves nothing when a tool cannot even start', () => {
     fs.mkdirSync(path.join(raiz, '.build-electron-x1Y2z3'))
     fs.writeFileSync(path.join(raiz, '.build-electron-x1Y2z3', 'better_sqlite3.node'), 'a medias')
