@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     log
   })
   console.log(
-    `Secretaría MITP (navegador) en ${bridge.url}\nBase de datos: ${nucleo.dbPath}\nCtrl+C para salir.`
+    `Secretaría MITP (navegador): abra ${bridge.entrada()}\n(la dirección sirve una vez; después, recargue esa misma pestaña)\nBase de datos: ${nucleo.dbPath}\nCtrl+C para salir.`
   )
   const stop = (): void => {
     void bridge

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import http from 'node:http'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
@@ -26,7 +27,42 @@ export interface BridgeOptions {
 
 export interface Bridge {
   url: string
+  /**
+   * The address to open the page at, with a one-time entry code: the page is given the token only
+   * there (then through an HttpOnly cookie on reloads), never to whoever GETs `/`.
+   */
+  entrada(): string
   close(): Promise<void>
+}
+
+/** Compares secrets in constant time, whatever their lengths. */
+export function igualSeguro(a: string | undefined, b: string): boolean {
+  const h = (x: string): Buffer => crypto.createHash('sha256').update(x).digest()
+  return typeof a === 'string' && crypto.timingSafeEqual(h(a), h(b))
+}
+
+const COOKIE = 'mitp-pagina'
+const ENTRADA_MS = 10 * 60_000
+
+/** One-time entry codes and the cookie that lets the page that used one reload. */
+class Entradas {
+  private readonly vigentes = new Map<string, number>()
+  readonly cookie = crypto.randomBytes(24).toString('hex')
+  nueva(): string {
+    const n = crypto.randomBytes(16).toString('hex')
+    this.vigentes.set(n, Date.now() + ENTRADA_MS)
+    return n
+  }
+  /** True once for a code that was handed out and has not expired. */
+  usar(n: string | null): boolean {
+    const vence = n ? this.vigentes.get(n) : undefined
+    if (n) this.vigentes.delete(n)
+    return vence !== undefined && vence > Date.now()
+  }
+  conCookie(req: http.IncomingMessage): boolean {
+    const valor = /(?:^|;\s*)mitp-pagina=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1]
+    return igualSeguro(valor, this.cookie)
+  }
 }
 
 export const TOKEN_HEADER = 'x-mitp-token'
@@ -36,9 +72,10 @@ const MAX_BODY = 30 * 1024 * 1024
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const root = options.staticDir ? path.resolve(options.staticDir) : undefined
+  const entradas = new Entradas()
   let port = 0
   const server = http.createServer((req, res) => {
-    atender(req, res, options, root, port).catch((error: unknown) => {
+    atender(req, res, options, root, port, entradas).catch((error: unknown) => {
       options.log('bridge', error)
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Error interno')
     })
@@ -50,6 +87,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   port = (server.address() as AddressInfo).port
   return {
     url: `http://127.0.0.1:${port}`,
+    entrada: () => `http://127.0.0.1:${port}/?entrada=${entradas.nueva()}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
@@ -63,12 +101,17 @@ async function atender(
   res: http.ServerResponse,
   options: BridgeOptions,
   root: string | undefined,
-  port: number
+  port: number,
+  entradas: Entradas
 ): Promise<void> {
   const host = req.headers.host ?? ''
   if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
     return send(res, 421, 'text/plain; charset=utf-8', 'Host no permitido')
   }
+  // A page from elsewhere (another local server, a site) is refused before anything is read.
+  const origin = req.headers.origin
+  if (origin !== undefined && origin !== `http://${host}`)
+    return send(res, 403, 'text/plain; charset=utf-8', 'Origen no permitido')
   const url = req.url ?? '/'
   if (url === EVENTOS) return eventos(req, res, options)
   if (url.startsWith('/api/')) return llamada(req, res, options, url)
@@ -77,13 +120,18 @@ async function atender(
   }
   const file = (await readStatic(root, url)) ?? (await readStatic(root, '/index.html'))
   if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'No encontrado')
-  const body = file.type.startsWith('text/html')
-    ? Buffer.from(
-        file.body
-          .toString('utf8')
-          .replace('</head>', `<meta name="mitp-bridge-token" content="${options.token}"></head>`)
-      )
+  if (!file.type.startsWith('text/html')) return send(res, 200, file.type, file.body)
+  // The token goes only to the page opened with a one-time entry code, and to its reloads.
+  const codigo = new URL(url, 'http://x').searchParams.get('entrada')
+  const nueva = entradas.usar(codigo)
+  const conToken = nueva || entradas.conCookie(req)
+  const body = conToken
+    ? file.body
+        .toString('utf8')
+        .replace('</head>', `<meta name="mitp-bridge-token" content="${options.token}"></head>`)
     : file.body
+  if (nueva)
+    res.setHeader('set-cookie', `${COOKIE}=${entradas.cookie}; HttpOnly; SameSite=Strict; Path=/`)
   return send(res, 200, file.type, body)
 }
 
@@ -95,7 +143,7 @@ async function llamada(
   url: string
 ): Promise<void> {
   if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST')
-  if (req.headers[TOKEN_HEADER] !== options.token) {
+  if (!igualSeguro(cabecera(req), options.token)) {
     return json(res, 401, {
       ok: false,
       error: { code: 'no_autorizado', message: 'Acceso no autorizado.' }
@@ -117,7 +165,15 @@ async function llamada(
       error: { code: 'entrada_invalida', message: 'JSON no válido.' }
     })
   }
-  const channel = decodeURIComponent(url.slice('/api/'.length))
+  let channel: string
+  try {
+    channel = decodeURIComponent(url.slice('/api/'.length))
+  } catch {
+    return json(res, 400, {
+      ok: false,
+      error: { code: 'metodo_desconocido', message: 'Operación desconocida.' }
+    })
+  }
   return json(res, 200, await options.call(channel, input))
 }
 
@@ -128,7 +184,7 @@ function eventos(
   options: BridgeOptions
 ): void {
   if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Use GET')
-  if (req.headers[TOKEN_HEADER] !== options.token)
+  if (!igualSeguro(cabecera(req), options.token))
     return send(res, 401, 'text/plain; charset=utf-8', 'Acceso no autorizado.')
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
@@ -138,6 +194,11 @@ function eventos(
   res.write(': conectado\n\n')
   const dejar = options.alEvento?.((e) => res.write(`data: ${JSON.stringify(e)}\n\n`))
   req.on('close', () => dejar?.())
+}
+
+function cabecera(req: http.IncomingMessage): string | undefined {
+  const v = req.headers[TOKEN_HEADER]
+  return typeof v === 'string' ? v : undefined
 }
 
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {

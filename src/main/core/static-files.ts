@@ -34,7 +34,10 @@ export async function readStatic(root: string, urlPath: string): Promise<StaticF
   const full = path.resolve(base, rel)
   if (!full.startsWith(base + path.sep)) return null
   try {
-    const body = await fs.readFile(full)
+    // A symbolic link inside the folder must not lead out of it.
+    const real = await fs.realpath(full)
+    if (!real.startsWith((await fs.realpath(base)) + path.sep)) return null
+    const body = await fs.readFile(real)
     return { body, type: TYPES[path.extname(full)] ?? 'application/octet-stream' }
   } catch {
     return null

@@ -1,8 +1,10 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
+  igualSeguro,
   llamadaDirecta,
   startBridge,
   TOKEN_HEADER,
@@ -127,13 +129,77 @@ describe('HTTP bridge', () => {
     expect(big.status).toBe(413)
   })
 
-  it('serves the renderer with the token in a meta tag and a strict CSP', async () => {
+  it('serves the renderer with a strict CSP, and the token only to the page opened with an entry code', async () => {
+    // Anyone on the computer may GET /: no token there.
     const r = await request('GET', '/')
     expect(r.status).toBe(200)
-    expect(r.body).toContain(`<meta name="mitp-bridge-token" content="${TOKEN}">`)
+    expect(r.body).not.toContain(TOKEN)
     expect(r.headers['content-security-policy']).toContain("script-src 'self'")
+    const entrada = new URL(bridge.entrada())
+    const pagina = await request('GET', entrada.pathname + entrada.search)
+    expect(pagina.body).toContain(`<meta name="mitp-bridge-token" content="${TOKEN}">`)
+    const cookie = String(pagina.headers['set-cookie']).split(';')[0]!
+    expect(String(pagina.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/)
+    // The code works once; the cookie lets that page reload.
+    expect((await request('GET', entrada.pathname + entrada.search)).body).not.toContain(TOKEN)
+    expect((await request('GET', '/', { cookie })).body).toContain(TOKEN)
+    expect((await request('GET', '/', { cookie: 'mitp-pagina=00' })).body).not.toContain(TOKEN)
+    expect((await request('GET', '/?entrada=inventada')).body).not.toContain(TOKEN)
     const js = await request('GET', '/app.js')
     expect(js.headers['content-type']).toMatch(/javascript/)
+  })
+
+  it('refuses calls from a page of another origin, even with the token', async () => {
+    const antes = await api('plan:arbol', {})
+    for (const origin of ['http://evil.example', 'http://127.0.0.1:1', 'null']) {
+      const r = await api('plan:arbol', {}, { [TOKEN_HEADER]: TOKEN, origin })
+      expect(r.status, origin).toBe(403)
+      expect(r.body).not.toContain('ejes')
+      expect((await request('GET', '/api/eventos', { [TOKEN_HEADER]: TOKEN, origin })).status).toBe(
+        403
+      )
+    }
+    const propio = await api(
+      'plan:arbol',
+      {},
+      { [TOKEN_HEADER]: TOKEN, origin: `http://${new URL(bridge.url).host}` }
+    )
+    expect(propio.body).toBe(antes.body)
+  })
+
+  it('answers 400, not 500, to a malformed %-encoding in a channel name', async () => {
+    for (const c of ['%E0%A4%A', '%', 'plan%3', '%ZZ']) {
+      const r = await api(c, {})
+      expect(r.status, c).toBe(400)
+      expect(JSON.parse(r.body), c).toMatchObject({
+        ok: false,
+        error: { code: 'metodo_desconocido' }
+      })
+    }
+  })
+
+  it('compares the token in constant time (same work whatever the length or prefix)', () => {
+    const comparar = vi.spyOn(crypto, 'timingSafeEqual')
+    expect(igualSeguro(TOKEN, TOKEN)).toBe(true)
+    expect(igualSeguro('x', TOKEN)).toBe(false)
+    // Equal-length digests, compared by timingSafeEqual, for a right and a wrong token alike.
+    expect(comparar).toHaveBeenCalledTimes(2)
+    comparar.mockRestore()
+    for (const x of [undefined, '', 't', TOKEN.slice(0, -1), `${TOKEN}x`, TOKEN.toUpperCase()])
+      expect(igualSeguro(x, TOKEN), String(x)).toBe(false)
+  })
+
+  it('does not follow a symbolic link out of its folder', async () => {
+    const fuera = tempDir()
+    fs.writeFileSync(path.join(fuera.dir, 'secreto.js'), 'SECRETO')
+    fs.symlinkSync(path.join(fuera.dir, 'secreto.js'), path.join(statics.dir, 'enlace.js'))
+    fs.symlinkSync(fuera.dir, path.join(statics.dir, 'carpeta'))
+    try {
+      for (const p of ['/enlace.js', '/carpeta/secreto.js'])
+        expect((await request('GET', p)).body, p).not.toContain('SECRETO')
+    } finally {
+      fuera.cleanup()
+    }
   })
 
   it('never serves files outside its folder', async () => {
