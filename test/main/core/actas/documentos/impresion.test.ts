@@ -162,6 +162,30 @@ describe.skipIf(!printer.print)('the acta on paper, page by page', () => {
     }
   })
 
+  it.each(NOMBRES)('%s: no word or date broken across lines', (n) => {
+    const i = impreso(n)
+    const veces = (ps: Pagina[], w: string) =>
+      ps.flatMap((p) => p.palabras).filter((x) => x.texto === w).length
+    const cuenta = (ws: string[]) => {
+      const m = new Map<string, number>()
+      for (const w of ws) if (w && w !== '—') m.set(w, (m.get(w) ?? 0) + 1)
+      return m
+    }
+    // The attendance sheet's institutions, whole words on its pages at least as often as listed.
+    const anexo = i.paginas.filter((p) => p.palabras.some((w) => w.texto === 'Firma'))
+    const siglas = cuenta(i.doc.hojaAsistencia.map((a) => a.institucion))
+    expect(siglas.size).toBeGreaterThan(2)
+    for (const [w, k] of siglas) expect(veces(anexo, w), w).toBeGreaterThanOrEqual(k)
+    // Dates are printed only as plazos, cut-off dates and errata: each whole, each time.
+    const fechas = cuenta([
+      ...i.doc.acuerdos.map((a) => a.plazo),
+      ...i.doc.mediciones.map((m) => m.fechaCorte),
+      ...i.doc.erratas.map((e) => e.fecha)
+    ])
+    expect(fechas.size).toBeGreaterThan(0)
+    for (const [w, k] of fechas) expect(veces(i.paginas, w), w).toBe(k)
+  })
+
   it('gives the README its picture of an acta page, from the PDF Chromium printed', () => {
     const pdf = impreso('aprobada-carta-html').pdf
     execFileSync('pdftoppm', [
