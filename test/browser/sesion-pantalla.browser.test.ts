@@ -189,8 +189,11 @@ describe('the session screen in a meeting', () => {
     await avance.getByRole('button', { name: /^▸ Indicadores de 1\.1\.a/ }).click()
     await expect.poll(() => valor.isVisible()).toBe(true)
     // Another acción, found by its code.
-    await avance.getByRole('combobox', { name: 'Informar avance de otra acción…' }).fill('1.2.b')
-    await page.getByRole('option', { name: /^1\.2\.b / }).click()
+    const otra = avance.getByRole('combobox', { name: 'Informar avance de otra acción…' })
+    await otra.fill('1.2.b')
+    await expect.poll(() => page.getByRole('option', { name: /^1\.2\.b / }).count()).toBe(1)
+    await otra.press('ArrowDown')
+    await otra.press('Enter')
     await expect.poll(() => tarjetas.count()).toBe(2)
     expect(await tarjetas.nth(1).getAttribute('aria-label')).toBe('Avance de la acción 1.2.b')
     await w.page.screenshot({ path: path.join(ROOT, 'docs', 'sesion-avance.png') })
