@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { disponer, paginar, type Grupo } from '../../../../src/main/core/matriz/exportar/paginas'
 import { corridasResponsables } from '../../../../src/main/core/matriz/exportar/hoja-matriz'
 import { escribirMatriz } from '../../../../src/main/core/matriz/exportar/libro'
+import { disposicion, escala } from '../../../../src/main/core/matriz/exportar/medida'
 import { accion, arbol, datos, leer, texto } from './fixture'
 
 // The writer's own page breaks: a merged cell prints only where it starts, so no merge may run
@@ -88,5 +89,15 @@ describe('corridasResponsables', () => {
     ])
     const merges = (ws.model as { merges: string[] }).merges.filter((m) => m.startsWith('E'))
     expect(merges).toEqual(['E5:E6'])
+  })
+})
+
+describe('escala', () => {
+  it('is 1 where the plan’s columns fit the page, and shrinks with the progress columns', () => {
+    for (const papel of ['carta', 'oficio', 'a4'] as const)
+      expect(escala(disposicion(papel).anchos, disposicion(papel)), papel).toBe(1)
+    const carta = disposicion('carta')
+    // 130 + 76 units: 1,119 pt as Excel draws them, on 734 pt of carta.
+    expect(escala([...carta.anchos, 14, 11, 13, 26, 12], carta)).toBeCloseTo(734.4 / 1119, 3)
   })
 })

@@ -6,7 +6,7 @@ import { ENCABEZADOS, ENCABEZADOS_SEGUIMIENTO, HOJA_MATRIZ, TITULO_MATRIZ } from
 import { celdaTexto, textoExportable } from '../texto-celda'
 import type { MatrizDatos, MatrizOpciones, SeguimientoAccion } from './datos'
 import { ANCHOS_SEGUIMIENTO, alto, encabezado, estilo, lineas, papel } from './formato'
-import { altoLineas, disposicion, lineasEn, pie, type Disposicion } from './medida'
+import { altoLineas, disposicion, escala, lineasEn, pie, type Disposicion } from './medida'
 import { disponer, type Grupo } from './paginas'
 import { hojaGlosario } from './glosario'
 
@@ -193,7 +193,10 @@ export function hojaMatriz(
   const anchos = [...disp.anchos, ...(seg ? ANCHOS_SEGUIMIENTO : [])]
   const ws = crearHoja(wb, o, columnas, anchos, disp)
   const { fila, alturas, grupos } = filasAcciones(ws, d, columnas.length, disp, progreso, signal)
-  const capacidad = disp.altoPagina - ws.getRow(1).height - ws.getRow(2).height
+  // With the progress columns the sheet is wider than the page and prints smaller: a page holds
+  // more rows.
+  const capacidad =
+    disp.altoPagina / escala(anchos, disp) - ws.getRow(1).height - ws.getRow(2).height
   const necesita = (g: Grupo) =>
     altoLineas(lineasEn(g.texto, disp.anchos[g.col - 1]!, disp.fuente), disp.fuente)
   const { paginas, piezas } = disponer(alturas, 3, fila - 1, capacidad, grupos, necesita)

@@ -10,7 +10,9 @@ export interface Disposicion {
   anchos: readonly number[]
   /** The body's font size, printed as is: the columns fit the page without shrinking. */
   fuente: number
-  /** Printable height of a landscape page in points, minus room for the footer. */
+  /** Printable width of a landscape page in points, between the margins. */
+  anchoPagina: number
+  /** Printable height of a landscape page in points, less a little spare. */
   altoPagina: number
 }
 
@@ -21,11 +23,14 @@ export interface Disposicion {
 // nothing to shrink: carta prints at 9 pt and oficio at 10 pt (the ministry asks for at least 8
 // and 9). A landscape page is 8.5 in (A4 210 mm) tall, less half an inch above and below and a
 // little spare, so the writer's page breaks come before the spreadsheet's own.
-const alto = (pulgadas: number) => pulgadas * 72 - 72 - 6
+const pagina = (ancho: number, alto: number) => ({
+  anchoPagina: (ancho - 0.8) * 72,
+  altoPagina: alto * 72 - 72 - 6
+})
 const DISPOSICIONES: Record<MatrizOpciones['papel'], Disposicion> = {
-  carta: { anchos: [17, 23, 31, 40, 19], fuente: 9, altoPagina: alto(8.5) },
-  oficio: { anchos: [19, 28, 37, 50, 21], fuente: 10, altoPagina: alto(8.5) },
-  a4: { anchos: [17, 25, 33, 43, 20], fuente: 9, altoPagina: alto(210 / 25.4) }
+  carta: { anchos: [17, 23, 31, 40, 19], fuente: 9, ...pagina(11, 8.5) },
+  oficio: { anchos: [19, 28, 37, 50, 21], fuente: 10, ...pagina(13, 8.5) },
+  a4: { anchos: [17, 25, 33, 43, 20], fuente: 9, ...pagina(297 / 25.4, 210 / 25.4) }
 }
 
 export const disposicion = (papel: MatrizOpciones['papel']): Disposicion => DISPOSICIONES[papel]
@@ -96,6 +101,16 @@ export function lineasEn(texto: string, ancho: number, puntos: number): number {
     total += lineas
   }
   return total
+}
+
+/**
+ * How much fit-to-width shrinks columns this wide on the page (1 when they fit). Measured as
+ * Excel draws them: LibreOffice's wider units shrink a little more, so a page the writer fills
+ * at this scale never overflows in either.
+ */
+export function escala(anchos: readonly number[], disp: Disposicion): number {
+  const puntos = anchos.reduce((t, w) => t + (w * 7 + 5) * 0.75, 0)
+  return Math.min(1, disp.anchoPagina / puntos)
 }
 
 /**

@@ -35,9 +35,10 @@ export function paginar(
     desde = r
     usado = 0
   }
+  const bloques = new Map(juntos.filter((j) => j.hasta > j.desde).map((j) => [j.desde, j]))
   for (let r = primera; r <= ultima; r++) {
     const h = alturas.get(r)!
-    const bloque = juntos.find((j) => j.desde === r && j.hasta > j.desde)
+    const bloque = bloques.get(r)
     const hBloque = bloque ? suma(alturas, bloque) : h
     if (usado > 0 && usado + hBloque > capacidad && hBloque <= capacidad) cerrar(r)
     else if (usado > 0 && usado + h > capacidad) cerrar(r)
@@ -53,11 +54,21 @@ export function suma(alturas: Map<number, number>, t: Tramo): number {
   return total
 }
 
-/** The pieces of a merged group that fall on each page. */
+/** The pieces of a merged group that fall on each page (pages in order, found by bisection). */
 export function trozos(g: Grupo, paginas: Tramo[]): Grupo[] {
-  return paginas
-    .filter((p) => p.hasta >= g.desde && p.desde <= g.hasta)
-    .map((p) => ({ ...g, desde: Math.max(g.desde, p.desde), hasta: Math.min(g.hasta, p.hasta) }))
+  let lo = 0
+  let hi = paginas.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (paginas[mid]!.hasta < g.desde) lo = mid + 1
+    else hi = mid
+  }
+  const piezas: Grupo[] = []
+  for (let i = lo; i < paginas.length && paginas[i]!.desde <= g.hasta; i++) {
+    const p = paginas[i]!
+    piezas.push({ ...g, desde: Math.max(g.desde, p.desde), hasta: Math.min(g.hasta, p.hasta) })
+  }
+  return piezas
 }
 
 /**
