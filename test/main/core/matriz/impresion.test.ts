@@ -110,6 +110,25 @@ describe.each(['carta', 'oficio'] as const)('the matrix printed on %s', (papel) 
     expect(vistas).toEqual([...responsables.keys()])
   })
 
+  it('gives every row room for its text: no word is drawn over another', () => {
+    // Lines of a cell touch (a word's box is taller than the line spacing): words overlap only
+    // when more than half their height is shared, as when a row too short spills into the next.
+    const solapan = (a: Palabra, b: Palabra): boolean => {
+      const x = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin)
+      const y = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin)
+      return x > 0.5 && y > 0.5 * Math.min(a.yMax - a.yMin, b.yMax - b.yMin)
+    }
+    paginas.forEach((palabras, i) => {
+      const encima = palabras.flatMap((a, j) =>
+        palabras
+          .slice(j + 1)
+          .filter((b) => solapan(a, b))
+          .map((b) => `${a.texto}/${b.texto}`)
+      )
+      expect(encima, `${papel}, página ${i + 1}`).toEqual([])
+    })
+  })
+
   it(`prints no text smaller than ${MINIMO[papel]} pt, footer included`, () => {
     const tamanos = tamanosPorPagina(pdf, dir.dir)
     expect(tamanos).toHaveLength(paginas.length)
