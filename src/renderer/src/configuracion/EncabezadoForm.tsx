@@ -67,7 +67,6 @@ export function EncabezadoForm(props: { config: ConfigDocumentos }): ReactNode {
           error={form.errors.logo}
           onChange={leerLogo}
         />
-        <PapelYCiudad form={form} />
         {logo ? (
           <Image src={logo} alt="Logo actual" h={60} w="auto" fit="contain" />
         ) : (
@@ -75,6 +74,7 @@ export function EncabezadoForm(props: { config: ConfigDocumentos }): ReactNode {
             Sin logo.
           </Text>
         )}
+        <PapelYCiudad form={form} />
         <Group>
           <Button type="submit">Guardar</Button>
           {logo && (
