@@ -68,8 +68,9 @@ const base = (c: string): string => c.normalize('NFD')[0] ?? c
 function anchoPalabra(palabra: string, puntos: number): number {
   let milesimas = 0
   for (const c of palabra) milesimas += ANCHO_LETRA.get(c) ?? ANCHO_LETRA.get(base(c)) ?? 833
-  // A little spare for the few bold labels (bold Arial runs up to 8 % wider) and kerning.
-  return (milesimas * 1.03 * puntos) / 1000
+  // Plain widths: the few bold labels ("Meta:", "Indicadores:") run about a point wider, which
+  // the cell padding taken off the column (anchoUtil) covers.
+  return (milesimas * puntos) / 1000
 }
 
 /**
