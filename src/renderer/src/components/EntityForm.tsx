@@ -4,6 +4,7 @@ import { useForm, type UseFormReturnType } from '@mantine/form'
 import type { z } from 'zod'
 import type { ApiResult } from '../../../shared/api/result'
 import { useEscribir, type Escribir } from '../api/escrituras'
+import { FechaInput } from '../fechas/FechaInput'
 import { validarCon } from '../forms/validar'
 import { notifyError, notifySaved } from './notify'
 
@@ -153,7 +154,7 @@ function Field(props: {
         />
       )
     case 'date':
-      return <TextInput type="date" {...common} />
+      return <FechaInput {...common} />
     default:
       return <TextInput {...common} />
   }

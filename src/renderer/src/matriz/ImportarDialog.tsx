@@ -14,6 +14,7 @@ import {
 } from '@mantine/core'
 import type { VistaPreviaImportacion } from '../../../shared/domain/importacion'
 import { useImportacion, type Modo, type NuevoPlan } from './use-importacion'
+import { FechaInput } from '../fechas/FechaInput'
 
 /** A matrix back from the ministry: what would change is shown first; nothing is written until applied. */
 export function ImportarDialog(props: {
@@ -111,17 +112,15 @@ function DestinoImportacion(props: {
             value={nuevo.nombre}
             onChange={(e) => setNuevo({ ...nuevo, nombre: e.currentTarget.value })}
           />
-          <TextInput
-            type="date"
+          <FechaInput
             label="Desde"
             value={nuevo.periodoDesde}
-            onChange={(e) => setNuevo({ ...nuevo, periodoDesde: e.currentTarget.value })}
+            onChange={(v) => setNuevo({ ...nuevo, periodoDesde: v })}
           />
-          <TextInput
-            type="date"
+          <FechaInput
             label="Hasta"
             value={nuevo.periodoHasta}
-            onChange={(e) => setNuevo({ ...nuevo, periodoHasta: e.currentTarget.value })}
+            onChange={(v) => setNuevo({ ...nuevo, periodoHasta: v })}
           />
         </Group>
       )}

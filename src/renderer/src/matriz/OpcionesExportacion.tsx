@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
-import { Group, SegmentedControl, Select, TextInput } from '@mantine/core'
+import { Group, SegmentedControl, Select } from '@mantine/core'
 import type { Instancia } from '../../../shared/domain/plan'
+import { FechaInput } from '../fechas/FechaInput'
 
 export interface Opciones {
   seguimiento: string
@@ -59,17 +60,15 @@ export function OpcionesExportacion(props: {
       </Group>
       {o.seguimiento === 'si' && (
         <Group grow>
-          <TextInput
-            type="date"
+          <FechaInput
             label="Sesiones desde"
             value={o.desde}
-            onChange={(e) => setO({ ...o, desde: e.currentTarget.value })}
+            onChange={(v) => setO({ ...o, desde: v })}
           />
-          <TextInput
-            type="date"
+          <FechaInput
             label="Sesiones hasta"
             value={o.hasta}
-            onChange={(e) => setO({ ...o, hasta: e.currentTarget.value })}
+            onChange={(v) => setO({ ...o, hasta: v })}
           />
         </Group>
       )}
