@@ -183,6 +183,21 @@ describe('the session screen in a meeting', () => {
     await expect.poll(() => tarjetas.count()).toBe(1)
     expect(await tarjetas.first().getAttribute('aria-label')).toBe('Avance de la acción 1.1.a')
     expect(ctx.acciones.filter((a) => a.codigo.startsWith('1.')).length).toBeGreaterThan(1)
+    // A percentage outside 0–100 is an error beside the field, not rewritten, and not saved.
+    const tarjeta = tarjetas.first()
+    await tarjeta.getByRole('combobox', { name: 'Estado' }).click()
+    await page.getByRole('option', { name: 'En curso' }).click()
+    const pct = tarjeta.getByRole('textbox', { name: '% de avance' })
+    await pct.fill('150')
+    await pct.press('Tab')
+    await expect.poll(() => tarjeta.getByText('El avance va de 0 a 100 %.').count()).toBe(1)
+    expect(await pct.inputValue()).toBe('150 %')
+    await page.waitForTimeout(1200)
+    const avances = () =>
+      db().selectFrom('avances').select('porcentaje').where('sesion_id', '=', ids.s2).execute()
+    expect(await avances()).toEqual([])
+    await pct.fill('40')
+    await expect.poll(avances).toEqual([{ porcentaje: 40 }])
     // The indicator inputs are folded until opened.
     const valor = avance.getByRole('textbox', { name: /^Valor de «/ }).first()
     expect(await valor.isVisible()).toBe(false)
