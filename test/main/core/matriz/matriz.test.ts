@@ -201,23 +201,24 @@ describe('Matriz con seguimiento', () => {
     expect((ws.getCell('F3').fill as ExcelJS.FillPattern).fgColor?.argb).toMatch(/^FF/)
   })
 
-  it('adds Sesiones, Asistencia, Acuerdos and Indicadores with autofilter, frozen headers and formulas', () => {
+  it('adds Sesiones, Asistencia, Acuerdos and Indicadores with a title, autofilter, frozen headers and formulas', () => {
     for (const name of ['Sesiones', 'Asistencia', 'Acuerdos', 'Indicadores']) {
       const ws = wb.getWorksheet(name)!
       expect(ws, name).toBeDefined()
       expect(ws.autoFilter, name).toBeTruthy()
-      expect(ws.views[0], name).toMatchObject({ state: 'frozen', ySplit: 1 })
-      expect(ws.rowCount, name).toBeGreaterThan(2)
+      expect(ws.views[0], name).toMatchObject({ state: 'frozen', ySplit: 2 })
+      expect(ws.getCell('A2').value, name).toBe('Instancia')
+      expect(ws.rowCount, name).toBeGreaterThan(3)
     }
-    expect(wb.getWorksheet('Sesiones')!.getCell('E2').value).toBeInstanceOf(Date)
+    expect(wb.getWorksheet('Sesiones')!.getCell('C3').value).toBeInstanceOf(Date)
     const ind = wb.getWorksheet('Indicadores')!
     let formulas = 0
     ind.eachRow((row, r) => {
-      const v = row.getCell(9).value
-      if (r > 1 && v && typeof v === 'object' && 'formula' in v) {
+      const v = row.getCell(12).value
+      if (r > 2 && v && typeof v === 'object' && 'formula' in v) {
         formulas++
-        expect(v.formula).toBe(`IF(H${r}=0,"",G${r}/H${r})`)
-        expect(row.getCell(9).numFmt).toBe('0.0%')
+        expect(v.formula).toBe(`IF(N(K${r})=0,"",J${r}/K${r})`)
+        expect(row.getCell(12).numFmt).toBe('0.0%')
       }
     })
     expect(formulas).toBeGreaterThan(0)

@@ -8,8 +8,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 // exceljs takes about a second to load: only when a workbook is written, not at startup.
 const escritor = () => import('./libro')
+const seguimiento = () => import('./seguimiento-libro')
 
-/** The matrix workbook as a file: data gathered first, then the workbook built in memory. */
+/**
+ * The matrix workbook as a file. The plan alone is built in memory; with seguimiento (years of
+ * sessions) the workbook is streamed, its detail sheets read from SQLite row by row.
+ */
 export async function exportarMatriz(
   db: Kysely<Database>,
   o: MatrizOpciones,
@@ -17,8 +21,16 @@ export async function exportarMatriz(
   signal?: AbortSignal
 ): Promise<DocumentoGenerado & { data: Buffer }> {
   progreso(0.02, 'Leyendo el plan')
-  const datos = await matrizDatos(db, o)
-  const data = await (await escritor()).escribirMatriz(datos, o, progreso, signal)
+  let datos: Awaited<ReturnType<typeof matrizDatos>>
+  let data: Buffer
+  if (o.seguimiento) {
+    const s = await seguimiento()
+    datos = await s.datosSeguimiento(db, o)
+    data = await s.escribirSeguimiento(db, datos, o, progreso, signal)
+  } else {
+    datos = await matrizDatos(db, o)
+    data = await (await escritor()).escribirMatriz(datos, o, progreso, signal)
+  }
   const nombre = `${o.seguimiento ? 'matriz-con-seguimiento' : 'matriz-del-plan'}-${datos.arbol.plan.periodoDesde.slice(0, 4)}-${datos.arbol.plan.periodoHasta.slice(0, 4)}.xlsx`
   return { nombre, mime: XLSX, base64: '', data }
 }

@@ -1,0 +1,180 @@
+import type ExcelJS from 'exceljs'
+import {
+  ACUERDO_SITUACION_LABEL,
+  ASISTENCIA_ESTADO_LABEL,
+  CALIDAD_LABEL,
+  SESION_ESTADO_LABEL,
+  SESION_TIPO_LABEL,
+  tituloSesion
+} from '../../../../shared/domain/sesiones'
+import { INDICADOR_TIPO_LABEL } from '../../../../shared/domain/plan'
+import { AppError } from '../../errors'
+import { celdaTexto } from '../texto-celda'
+import type { MatrizOpciones } from './datos'
+import { papel } from './formato'
+import type { Origen } from './seguimiento-datos'
+
+// The tracking sheets written row by row with exceljs's streaming writer: each row is committed
+// (and leaves memory) as soon as it is written, styles are a few shared objects (one per column
+// kind, looked up by identity), colours are conditional formats that follow later edits.
+
+export type Valor = string | number | Date | null | { formula: string }
+export interface Columna {
+  titulo: string
+  ancho: number
+  tipo?: 'fecha' | 'numero' | 'porcentaje'
+}
+
+const FUENTE = { name: 'Arial', size: 10 }
+const BORDE: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' }
+}
+const celda = (numFmt?: string): Partial<ExcelJS.Style> => ({
+  font: FUENTE,
+  border: BORDE,
+  alignment: { wrapText: true, vertical: 'top' },
+  ...(numFmt ? { numFmt } : {})
+})
+const ESTILOS = {
+  texto: celda(),
+  fecha: celda('dd-mm-yyyy'),
+  numero: celda(),
+  porcentaje: celda('0.0%')
+}
+const TITULO: Partial<ExcelJS.Style> = { font: { ...FUENTE, size: 13, bold: true } }
+const ENCABEZADO: Partial<ExcelJS.Style> = {
+  font: { ...FUENTE, bold: true },
+  border: BORDE,
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } },
+  alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' }
+}
+
+export const fecha = (iso: string | null): Date | null =>
+  iso ? new Date(`${iso}T00:00:00Z`) : null
+
+/** Lines a text takes in a column (LibreOffice needs the row heights spelled out). */
+const lineas = (v: Valor, ancho: number): number =>
+  typeof v !== 'string'
+    ? 1
+    : v
+        .split('\n')
+        .reduce((n, p) => n + Math.max(1, Math.ceil(p.length / Math.max(8, ancho * 1.1))), 0)
+
+/** The columns every detail row begins with: which instancia, which session, and its acta. */
+export const ORIGEN: Columna[] = [
+  { titulo: 'Instancia', ancho: 24 },
+  { titulo: 'Sesión', ancho: 24 },
+  { titulo: 'Fecha', ancho: 11, tipo: 'fecha' },
+  { titulo: 'Acta', ancho: 10 }
+]
+export const origenDe = (r: Origen): Valor[] => [
+  r.instancia,
+  tituloSesion(r),
+  fecha(r.fecha),
+  SESION_ESTADO_LABEL[r.acta]
+]
+
+/** A sheet: title on row 1, headers on row 2 (repeated on every page, filterable), print setup. */
+export class Hoja {
+  readonly ws: ExcelJS.Worksheet
+  fila = 2
+  private readonly estilos: Partial<ExcelJS.Style>[]
+  constructor(
+    wb: ExcelJS.Workbook,
+    readonly nombre: string,
+    titulo: string,
+    readonly columnas: Columna[],
+    o: MatrizOpciones
+  ) {
+    this.ws = wb.addWorksheet(nombre, {
+      views: [{ state: 'frozen', ySplit: 2 }],
+      pageSetup: {
+        orientation: 'landscape',
+        paperSize: papel(o.papel),
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+        printTitlesRow: '2:2'
+      },
+      headerFooter: { oddFooter: `&L&"Arial"&9${nombre}&R&"Arial"&9Página &P de &N` }
+    })
+    this.ws.columns = columnas.map((c) => ({ width: c.ancho }))
+    this.estilos = columnas.map((c) => ESTILOS[c.tipo ?? 'texto'])
+    const t = this.ws.getRow(1)
+    t.getCell(1).value = titulo
+    t.getCell(1).style = TITULO
+    t.height = 22
+    this.ws.mergeCells(1, 1, 1, columnas.length)
+    const h = this.ws.getRow(2)
+    columnas.forEach((c, i) => {
+      h.getCell(i + 1).value = c.titulo
+      h.getCell(i + 1).style = ENCABEZADO
+    })
+    h.height = 30
+  }
+
+  /** One row; '' and null are left blank (no empty-string cells). Committed at once. */
+  agregar(valores: Valor[]): void {
+    const r = this.ws.getRow(++this.fila)
+    let alto = 1
+    valores.forEach((v, i) => {
+      const c = r.getCell(i + 1)
+      c.style = this.estilos[i]!
+      if (v === null || v === '') return
+      c.value =
+        typeof v === 'string' ? celdaTexto(v, `La hoja ${this.nombre}, fila ${this.fila}`) : v
+      alto = Math.max(alto, lineas(v, this.columnas[i]!.ancho))
+    })
+    r.height = Math.max(15, alto * 12.75 + 2)
+    r.commit()
+  }
+
+  /** Filter on the header row; the sheet is then closed (its rows are already written). */
+  cerrar(): void {
+    this.ws.autoFilter = {
+      from: { row: 2, column: 1 },
+      to: { row: Math.max(2, this.fila), column: this.columnas.length }
+    }
+    this.ws.commit()
+  }
+
+  /** A colour that follows the cell: a formula rule over the data rows. */
+  colorSi(formula: string, argb: string, columnas = `A3:${letra(this.columnas.length)}`): void {
+    this.ws.addConditionalFormatting({
+      ref: `${columnas}${Math.max(3, this.fila)}`,
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [formula],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb } } }
+        }
+      ]
+    })
+  }
+}
+
+export const letra = (n: number): string => String.fromCharCode(64 + n)
+
+export const COLORES = {
+  verde: 'FFE2EFDA',
+  amarillo: 'FFFFF2CC',
+  rojo: 'FFF8CBAD',
+  gris: 'FFE7E6E6'
+}
+
+export function revisarCancelado(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new AppError('cancelado', 'Exportación cancelada.')
+}
+
+export const etiquetas = {
+  tipoSesion: SESION_TIPO_LABEL,
+  calidad: CALIDAD_LABEL,
+  asistencia: ASISTENCIA_ESTADO_LABEL,
+  acuerdo: ACUERDO_SITUACION_LABEL,
+  indicador: INDICADOR_TIPO_LABEL
+}

@@ -1,0 +1,278 @@
+import ExcelJS from 'exceljs'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+import { HOJA_GLOSARIO, HOJA_MATRIZ, TITULO_MATRIZ } from '../disposicion'
+import { matrizDatos, type MatrizDatos, type MatrizOpciones } from './datos'
+import { hojaMatriz, type Progreso } from './hoja-matriz'
+import {
+  filasAcuerdos,
+  filasAsistencia,
+  filasMediciones,
+  filasSesiones,
+  seguimientoPorAccion
+} from './seguimiento-datos'
+import {
+  COLORES,
+  etiquetas,
+  fecha,
+  Hoja,
+  ORIGEN,
+  origenDe,
+  revisarCancelado
+} from './seguimiento-hojas'
+import { fuenteBase, nombresDeFiltro } from './seguimiento-libro-partes'
+
+type Db = Kysely<Database>
+
+async function hojaSesiones(wb: ExcelJS.Workbook, db: Db, o: MatrizOpciones, signal?: AbortSignal) {
+  const h = new Hoja(
+    wb,
+    'Sesiones',
+    'Sesiones',
+    [
+      ...ORIGEN,
+      { titulo: 'Tipo', ancho: 13 },
+      { titulo: 'N°', ancho: 5, tipo: 'numero' },
+      { titulo: 'Presentes', ancho: 10, tipo: 'numero' },
+      { titulo: 'Excusados', ancho: 10, tipo: 'numero' },
+      { titulo: 'Acuerdos', ancho: 10, tipo: 'numero' }
+    ],
+    o
+  )
+  for await (const r of filasSesiones(db, o)) {
+    h.agregar([
+      ...origenDe(r),
+      etiquetas.tipoSesion[r.tipo],
+      r.numero,
+      r.presentes ?? 0,
+      r.excusados ?? 0,
+      r.acuerdos ?? 0
+    ])
+    if (h.fila % 500 === 0) revisarCancelado(signal)
+  }
+  // A draft's rows are marked: the acta is not the mesa's word yet.
+  h.colorSi('$D3="Borrador"', COLORES.amarillo, 'D3:D')
+  h.cerrar()
+}
+
+async function hojaAsistencia(
+  wb: ExcelJS.Workbook,
+  db: Db,
+  o: MatrizOpciones,
+  signal?: AbortSignal
+) {
+  const h = new Hoja(
+    wb,
+    'Asistencia',
+    'Asistencia por sesión',
+    [
+      ...ORIGEN,
+      { titulo: 'Institución', ancho: 13 },
+      { titulo: 'Nombre', ancho: 26 },
+      { titulo: 'Calidad', ancho: 10 },
+      { titulo: 'Asistencia', ancho: 11 },
+      { titulo: 'Motivo', ancho: 24 }
+    ],
+    o
+  )
+  for await (const r of filasAsistencia(db, o)) {
+    h.agregar([
+      ...origenDe(r),
+      r.institucion,
+      r.nombre,
+      etiquetas.calidad[r.calidad as 'titular'] ?? r.calidad,
+      etiquetas.asistencia[r.estado as 'presente'] ?? r.estado,
+      r.motivo
+    ])
+    if (h.fila % 1000 === 0) revisarCancelado(signal)
+  }
+  h.colorSi('$D3="Borrador"', COLORES.amarillo, 'D3:D')
+  h.cerrar()
+}
+
+async function hojaAcuerdos(wb: ExcelJS.Workbook, db: Db, o: MatrizOpciones, signal?: AbortSignal) {
+  const h = new Hoja(
+    wb,
+    'Acuerdos',
+    'Acuerdos y su estado',
+    [
+      ...ORIGEN,
+      { titulo: 'N°', ancho: 5, tipo: 'numero' },
+      { titulo: 'Acuerdo', ancho: 44 },
+      { titulo: 'Responsable', ancho: 20 },
+      { titulo: 'Plazo', ancho: 11, tipo: 'fecha' },
+      { titulo: 'Acción', ancho: 8 },
+      { titulo: 'Estado', ancho: 11 }
+    ],
+    o
+  )
+  for await (const r of filasAcuerdos(db, o)) {
+    h.agregar([
+      ...origenDe(r),
+      r.n,
+      r.texto,
+      r.responsable,
+      fecha(r.plazo),
+      r.accion,
+      etiquetas.acuerdo[r.estadoAcuerdo]
+    ])
+    if (h.fila % 1000 === 0) revisarCancelado(signal)
+  }
+  // Overdue follows the calendar and later edits: a deadline passed and the acuerdo not met.
+  h.colorSi('AND($H3<>"",$H3<TODAY(),$J3<>"Cumplido")', COLORES.rojo)
+  h.colorSi('$J3="Cumplido"', COLORES.verde, 'J3:J')
+  h.colorSi('$D3="Borrador"', COLORES.amarillo, 'D3:D')
+  h.cerrar()
+}
+
+async function hojaIndicadores(
+  wb: ExcelJS.Workbook,
+  db: Db,
+  o: MatrizOpciones,
+  signal?: AbortSignal
+) {
+  const h = new Hoja(
+    wb,
+    'Indicadores',
+    'Valores de los indicadores',
+    [
+      ...ORIGEN.map((c) => (c.titulo === 'Fecha' ? { ...c, titulo: 'Fecha de la sesión' } : c)),
+      { titulo: 'Fecha de corte', ancho: 11, tipo: 'fecha' },
+      { titulo: 'Acción', ancho: 8 },
+      { titulo: 'Indicador', ancho: 38 },
+      { titulo: 'Tipo', ancho: 11 },
+      { titulo: 'Valor', ancho: 10 },
+      { titulo: 'Numerador', ancho: 10, tipo: 'numero' },
+      { titulo: 'Denominador', ancho: 11, tipo: 'numero' },
+      { titulo: 'Porcentaje', ancho: 10, tipo: 'porcentaje' }
+    ],
+    o
+  )
+  for await (const m of filasMediciones(db, o)) {
+    const fila = h.fila + 1
+    const valor =
+      m.tipoIndicador === 'hito'
+        ? m.valor === null
+          ? null
+          : m.valor > 0
+            ? 'Logrado'
+            : 'No logrado'
+        : m.tipoIndicador === 'porcentaje'
+          ? null
+          : m.valor
+    h.agregar([
+      ...origenDe(m),
+      fecha(m.fecha_corte),
+      m.accion_codigo,
+      m.indicador_texto,
+      etiquetas.indicador[m.tipoIndicador],
+      valor,
+      m.numerador,
+      m.denominador,
+      // A porcentaje is a live formula over its numerator and denominator.
+      m.tipoIndicador === 'porcentaje'
+        ? { formula: `IF(N(K${fila})=0,"",J${fila}/K${fila})` }
+        : null
+    ])
+    if (h.fila % 1000 === 0) revisarCancelado(signal)
+  }
+  h.colorSi('$I3="Logrado"', COLORES.verde, 'I3:I')
+  h.colorSi('$I3="No logrado"', COLORES.rojo, 'I3:I')
+  h.colorSi('$D3="Borrador"', COLORES.amarillo, 'D3:D')
+  h.cerrar()
+}
+
+/** The matrix sheet's progress columns: colour by state, filter on the header row. */
+function matrizConColores(ws: ExcelJS.Worksheet, acciones: number): void {
+  const hasta = 2 + acciones
+  const regla = (texto: string, argb: string) =>
+    ws.addConditionalFormatting({
+      ref: `F3:J${hasta}`,
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [`$F3="${texto}"`],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb } } }
+        }
+      ]
+    })
+  regla('Cumplida', COLORES.verde)
+  regla('En curso', COLORES.amarillo)
+  regla('Atrasada', COLORES.rojo)
+  regla('No iniciada', COLORES.gris)
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: hasta, column: 10 } }
+}
+
+/**
+ * The workbook with seguimiento, streamed: the matrix sheet (the plan's layout, small), then the
+ * four detail sheets written row by row from SQLite cursors.
+ */
+export async function escribirSeguimiento(
+  db: Db,
+  d: MatrizDatos,
+  o: MatrizOpciones,
+  progreso: Progreso = () => {},
+  signal?: AbortSignal
+): Promise<Buffer> {
+  const partes: Buffer[] = []
+  const { PassThrough } = await import('node:stream')
+  const salida = new PassThrough()
+  salida.on('data', (b: Buffer) => partes.push(b))
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: salida,
+    useStyles: true,
+    useSharedStrings: false
+  })
+  fuenteBase(wb)
+  nombresDeFiltro(wb)
+  wb.creator = 'Secretaría MITP'
+  wb.title = `${d.arbol.plan.nombre} — con seguimiento`
+  wb.subject = TITULO_MATRIZ
+  wb.created = new Date()
+  const libro = wb as unknown as ExcelJS.Workbook
+  hojaMatriz(libro, d, o, progreso, signal)
+  const acciones = d.arbol.ejes.reduce(
+    (n, e) => n + e.objetivos.reduce((m, ob) => m + ob.acciones.length, 0),
+    0
+  )
+  matrizConColores(libro.getWorksheet(HOJA_MATRIZ)!, acciones)
+  // The matrix and glossary leave memory before the long sheets start (the zip takes its
+  // entries in order: an open first sheet would hold every later one in memory).
+  for (const ws of [HOJA_MATRIZ, HOJA_GLOSARIO].map((n) => libro.getWorksheet(n)))
+    (ws as unknown as { commit?: () => void } | undefined)?.commit?.()
+  progreso(0.3, 'Sesiones')
+  await hojaSesiones(libro, db, o, signal)
+  progreso(0.45, 'Asistencia')
+  await hojaAsistencia(libro, db, o, signal)
+  progreso(0.65, 'Acuerdos')
+  await hojaAcuerdos(libro, db, o, signal)
+  progreso(0.8, 'Indicadores')
+  await hojaIndicadores(libro, db, o, signal)
+  progreso(0.95, 'Escribiendo el archivo')
+  await wb.commit()
+  return Buffer.concat(partes)
+}
+
+/** The plan and glossary as the matrix shows them, and each acción's progress (by SQL). */
+export async function datosSeguimiento(db: Db, o: MatrizOpciones): Promise<MatrizDatos> {
+  const d = await matrizDatos(db, { ...o, seguimiento: false })
+  const porAccion = await seguimientoPorAccion(db, o)
+  const seguimiento = new Map(
+    d.arbol.ejes.flatMap((e) =>
+      e.objetivos.flatMap((ob) =>
+        ob.acciones.map((a) => [
+          a.id,
+          porAccion.get(a.id) ?? {
+            estado: null,
+            porcentaje: null,
+            fecha: null,
+            sesion: null,
+            acuerdosPendientes: 0
+          }
+        ])
+      )
+    )
+  )
+  return { ...d, seguimiento }
+}
