@@ -7,10 +7,13 @@ import { AppError } from '../../errors'
  * ceiling (whatever sizes the zip claims), and the rows and cells of its sheets are counted.
  */
 export const LIMITES_LIBRO = {
-  /** Uncompressed bytes of one part (a sheet's XML, the shared strings). */
-  parte: 60 * 1024 * 1024,
+  /**
+   * Uncompressed bytes of one part (a sheet's XML, the shared strings): room for a matrix of
+   * 200,000 acciones (76 MB), hundreds of times any real plan.
+   */
+  parte: 128 * 1024 * 1024,
   /** Uncompressed bytes of all parts together. */
-  total: 100 * 1024 * 1024,
+  total: 160 * 1024 * 1024,
   partes: 2000,
   filas: 300_000,
   celdas: 1_500_000
