@@ -212,6 +212,17 @@ describe('the session screen in a meeting', () => {
     await expect.poll(() => tarjetas.count()).toBe(2)
     expect(await tarjetas.nth(1).getAttribute('aria-label')).toBe('Avance de la acción 1.2.b')
     await w.page.screenshot({ path: path.join(ROOT, 'docs', 'sesion-avance.png') })
+    // Scrolled down, the title row and the tabs stay on screen, the tabs below the title.
+    await page.mouse.move(700, 500)
+    await page.mouse.wheel(0, 3000)
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(200)
+    const pestanas = (await page
+      .getByRole('tablist', { name: 'Secciones del acta' })
+      .boundingBox())!
+    const h1 = (await page.getByRole('heading', { level: 1 }).boundingBox())!
+    expect(h1.y).toBeGreaterThanOrEqual(56)
+    expect(pestanas.y).toBeGreaterThanOrEqual(h1.y + h1.height)
+    expect(pestanas.y).toBeLessThan(220)
   })
 
   it('makes the README screenshot of the session screen', async () => {

@@ -59,6 +59,8 @@ export function SeccionesSesion(props: {
   d: SesionDetalle
   datos: FormDatos
   acciones: { value: string; label: string }[]
+  /** Where the tabs stick: below the app's header and the session's title row. */
+  arriba: number
 }): ReactNode {
   const { d } = props
   const [activa, setActiva] = useState<SeccionId>('asistencia')
@@ -78,7 +80,12 @@ export function SeccionesSesion(props: {
   return (
     <Tabs value={activa} onChange={(v) => v && abrir(v as SeccionId)} keepMounted>
       <Box
-        style={{ position: 'sticky', top: 56, zIndex: 4, background: 'var(--mantine-color-body)' }}
+        style={{
+          position: 'sticky',
+          top: props.arriba,
+          zIndex: 4,
+          background: 'var(--mantine-color-body)'
+        }}
       >
         <Tabs.List aria-label="Secciones del acta">
           {SECCIONES.map((s, i) => (
@@ -100,7 +107,7 @@ export function SeccionesSesion(props: {
           }}
         >
           <section aria-label={s.region}>
-            <Seccion id={s.id} {...props} />
+            <Seccion id={s.id} d={d} datos={props.datos} acciones={props.acciones} />
           </section>
         </Tabs.Panel>
       ))}

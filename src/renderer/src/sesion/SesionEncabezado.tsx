@@ -22,8 +22,13 @@ const ESTADO_COLOR: Record<SesionEstado, string> = {
 }
 
 /** Where the session is, its title and state, the save badge, and what can be done with it. */
-export function SesionEncabezado(props: { d: SesionDetalle; onAprobar: () => void }): ReactNode {
-  const { d } = props
+export function SesionEncabezado(props: {
+  d: SesionDetalle
+  onAprobar: () => void
+  /** Measures the sticky title row, so the section tabs stick right below it. */
+  alMedir?: (el: HTMLDivElement | null) => void
+}): ReactNode {
+  const { d, alMedir, onAprobar } = props
   const s = d.sesion
   return (
     <>
@@ -34,6 +39,7 @@ export function SesionEncabezado(props: { d: SesionDetalle; onAprobar: () => voi
         <Text size="sm">{d.instancia.nombre}</Text>
       </Breadcrumbs>
       <Group
+        ref={alMedir}
         justify="space-between"
         align="flex-start"
         style={{ position: 'sticky', top: 56, zIndex: 5, background: 'var(--mantine-color-body)' }}
@@ -53,7 +59,7 @@ export function SesionEncabezado(props: { d: SesionDetalle; onAprobar: () => voi
             <SaveStatusBadge />
           </Group>
         </div>
-        <SesionAcciones d={d} onAprobar={props.onAprobar} />
+        <SesionAcciones d={d} onAprobar={onAprobar} />
       </Group>
     </>
   )

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { Alert, Loader, Stack } from '@mantine/core'
+import { useElementSize } from '@mantine/hooks'
 import type { PlanArbol } from '../../../shared/domain/plan'
 import type { Sesion, SesionDetalle } from '../../../shared/domain/sesiones'
 import { useApiQuery } from '../api/queries'
@@ -51,12 +52,19 @@ function SesionCargada(props: { d: SesionDetalle }): ReactNode {
   const plan = useApiQuery('plan:arbol', {})
   const [aprobando, setAprobando] = useState(false)
   const datos = useDatosSesion(s, editable)
+  // The title row sticks under the app's header; the tabs stick under it.
+  const encabezado = useElementSize()
   return (
     <Stack gap="sm">
-      <SesionEncabezado d={d} onAprobar={() => setAprobando(true)} />
+      <SesionEncabezado d={d} onAprobar={() => setAprobando(true)} alMedir={encabezado.ref} />
       <EstadoAviso sesion={s} />
       <DatosSesion form={datos} editable={editable} />
-      <SeccionesSesion d={d} datos={datos} acciones={opcionesAcciones(plan.data)} />
+      <SeccionesSesion
+        d={d}
+        datos={datos}
+        acciones={opcionesAcciones(plan.data)}
+        arriba={56 + encabezado.height + 12}
+      />
       {s.estado === 'aprobada' && <ErratasSeccion sesionId={s.id} erratas={d.erratas} />}
       <AprobacionModal
         opened={aprobando}
