@@ -9,16 +9,15 @@ import { listarInstituciones } from '../../instituciones'
 import { vistaPrevia } from './comparar'
 import { aplicarMatriz, type ControlImportacion, type ModoImportacion } from './aplicar'
 import { revisarCancelacion } from '../../tareas'
-
-// exceljs takes about a second to load: only when a workbook is read, not at startup.
-const lector = () => import('./leer')
+// exceljs takes about a second to load: only when a workbook is read (lector.ts), not at startup.
+import { leerLibro } from './lector'
 
 export async function previsualizarMatriz(
   db: Kysely<Database>,
   data: Uint8Array,
   planId: string | null
 ): Promise<VistaPreviaImportacion> {
-  const leida = await (await lector()).leerMatriz(data)
+  const leida = await leerLibro(data)
   const plan = planId ? await planArbol(db, planId) : null
   return vistaPrevia(leida, plan, await listarInstituciones(db))
 }
@@ -31,7 +30,7 @@ export async function importarMatriz(
   control: ControlImportacion = {}
 ): Promise<ResultadoImportacion> {
   control.progreso?.(0.1, 'Leyendo el libro')
-  const leida = await (await lector()).leerMatriz(data)
+  const leida = await leerLibro(data, control.signal)
   const antes = modo.modo === 'actualizar' ? await planArbol(db, modo.planId) : null
   const vista = vistaPrevia(leida, antes, await listarInstituciones(db))
   revisarCancelacion(control.signal)
