@@ -187,6 +187,14 @@ describe("the secretary's session, offline", () => {
       .click()
     await expect.poll(() => page.getByTestId('estado-sesion').innerText()).toBe('Cerrada')
     await page.getByRole('button', { name: 'Aprobar acta' }).click()
+    // The dialog opens with the cursor in its observations, not on its close button.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => (document.activeElement as HTMLTextAreaElement | null)?.labels?.[0]?.textContent
+        )
+      )
+      .toBe('Observaciones')
     await page
       .getByRole('dialog', { name: 'Aprobar acta' })
       .getByRole('button', { name: 'Aprobar acta' })
