@@ -7,7 +7,6 @@ import type { PdfPrinter } from '../actas'
 import type { AlNucleo, DatosNucleo, DelNucleo } from './protocolo'
 import { BUSY_DIARIO_MS, crearEspera } from './espera'
 import { esLectura, isChannel } from '../../../shared/api/channels'
-import { atenderLectura, leerEnOtroHilo } from '../matriz/importar/lector'
 
 /**
  * The core's thread: owns the database and serves every contract call sent by its host (the
@@ -71,7 +70,7 @@ async function main(): Promise<void> {
     version: datos.version,
     printPdf,
     log,
-    // Failures reach the core, which reports them (log and an event for the screens).
+    // A failure reaches the core, which logs it (the approval stands).
     alAprobar: () =>
       datos.respaldosDir
         ? respaldoAutomatico(app.handle, datos.respaldosDir, 'aprobacion')
@@ -118,12 +117,4 @@ async function atender(
   }
 }
 
-// The same bundle also runs the thread that reads one workbook for an import (lector.ts).
-if ((workerData as { rol?: string }).rol === 'lector') {
-  puerto.once('message', (data: Uint8Array) => {
-    void atenderLectura(data).then((r) => puerto.postMessage(r))
-  })
-} else {
-  leerEnOtroHilo(__filename)
-  void main()
-}
+void main()

@@ -26,8 +26,12 @@ export function sesionesHandlers({
     'sesion:reabrir': (i) => reabrirSesion(db, i.id),
     'sesion:aprobar': async (i) => {
       const s = await aprobarSesion(db, i)
-      // The approval is committed; a failed backup is logged by the caller, never undone.
-      if (env.alAprobar) await aSolas(env.alAprobar).catch(() => undefined)
+      // The approval is committed and answered now; the backup follows off the request path.
+      // A failed backup never undoes the approval: it is reported in the app's log.
+      if (env.alAprobar)
+        void aSolas(env.alAprobar).catch((e: unknown) =>
+          env.log('respaldo tras aprobar un acta fallido', e)
+        )
       return s
     },
     'sesion:eliminar': (i) => eliminarSesion(db, i.id)

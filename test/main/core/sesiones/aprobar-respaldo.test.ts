@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createAppApi } from '../../../../src/main/core/api'
+import type { Evento } from '../../../../src/shared/api/eventos'
+import { openTestApp, type TestApp } from '../../../helpers/db'
+
+/**
+ * Approving an acta answers once the approval is committed: the backup the host takes then
+ * follows off the request path, and when it fails the approval stands and the failure is
+ * reported in the app's log.
+ */
+let t: TestApp
+afterEach(() => t?.close())
+
+async function aprobarCon(respaldo: () => Promise<unknown>) {
+  t = await openTestApp()
+  const eventos: Evento[] = []
+  const registro: string[] = []
+  const api = createAppApi(t.app, {
+    version: 't',
+    alAprobar: respaldo,
+    alEvento: (e) => eventos.push(e),
+    log: (m) => registro.push(m)
+  })
+  const [instancia] = await api['instancia:listar'](undefined)
+  const s = await api['sesion:crear']({
+    instanciaId: instancia!.id,
+    tipo: 'ordinaria',
+    fecha: '2014-03-12',
+    modalidad: 'presencial'
+  })
+  await api['sesion:cerrar']({ id: s.id })
+  const t0 = performance.now()
+  const aprobada = await api['sesion:aprobar']({ id: s.id, enSesionId: null, observaciones: '' })
+  return { aprobada, ms: performance.now() - t0, eventos, registro }
+}
+
+describe('approving an acta and its backup', () => {
+  it('answers without waiting for a slow backup, which still runs', async () => {
+    let hecho = false
+    const r = await aprobarCon(
+      () => new Promise((ok) => setTimeout(() => ((hecho = true), ok(null)), 1500))
+    )
+    expect(r.aprobada.estado).toBe('aprobada')
+    expect(r.ms).toBeLessThan(1000)
+    expect(hecho).toBe(false)
+    await expect.poll(() => hecho, { timeout: 5000 }).toBe(true)
+  })
+
+  it('keeps the approval when the backup fails, and reports the failure', async () => {
+    const r = await aprobarCon(() => Promise.reject(new Error('disco lleno')))
+    expect(r.aprobada.estado).toBe('aprobada')
+    await expect.poll(() => r.registro).toContain('respaldo tras aprobar un acta fallido')
+    const fila = t.app.handle
+      .prepare('select estado from sesiones where id = ?')
+      .pluck()
+      .get(r.aprobada.id)
+    expect(fila).toBe('aprobada')
+  })
+})
