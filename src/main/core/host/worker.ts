@@ -7,6 +7,7 @@ import type { PdfPrinter } from '../actas'
 import type { AlNucleo, DatosNucleo, DelNucleo } from './protocolo'
 import { BUSY_DIARIO_MS, crearEspera } from './espera'
 import { esLectura, isChannel } from '../../../shared/api/channels'
+import { atenderLectura, leerEnOtroHilo } from '../matriz/importar/lector'
 
 /**
  * The core's thread: owns the database and serves every contract call sent by its host (the
@@ -117,4 +118,12 @@ async function atender(
   }
 }
 
-void main()
+// The same bundle also runs the thread that reads one workbook for an import (lector.ts).
+if ((workerData as { rol?: string }).rol === 'lector') {
+  puerto.once('message', (data: Uint8Array) => {
+    void atenderLectura(data).then((r) => puerto.postMessage(r))
+  })
+} else {
+  leerEnOtroHilo(__filename)
+  void main()
+}
