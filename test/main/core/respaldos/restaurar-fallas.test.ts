@@ -148,6 +148,20 @@ describe('restore, when a file operation fails', () => {
     }
   })
 
+  it('a backup with commits still in its -wal is restored whole', () => {
+    const { dir, db } = escenario()
+    const desde = path.join(dir, 'con-wal.db')
+    fs.copyFileSync(respaldo, desde)
+    const h = openSqlite(desde)
+    h.pragma('wal_autocheckpoint = 0')
+    h.exec("insert into marca values ('solo-en-el-wal')")
+    fs.copyFileSync(desde, path.join(dir, 'copia.db'))
+    fs.copyFileSync(`${desde}-wal`, path.join(dir, 'copia.db-wal'))
+    h.close()
+    restaurar(db, path.join(dir, 'copia.db'))
+    expect(marca(db)).toEqual(['respaldo', 'solo-en-el-wal'])
+  })
+
   it('refuses the very file it would replace, by name or through a link, in Spanish', () => {
     const { dir, db } = escenario()
     fs.linkSync(db, path.join(dir, 'otro-nombre.db'))
