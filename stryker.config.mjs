@@ -14,6 +14,8 @@ export default {
     // The services, one folder per domain; their handler maps only route calls.
     'src/main/core/{plan,instituciones,personas,sesiones,asistencia,tabla,avances,acuerdos}/**/*.ts',
     'src/main/core/actas/**/*.ts',
+    // The BORRADOR watermark is a generated picture (scripts/marca-borrador.mjs), not behaviour.
+    '!src/main/core/actas/documentos/marca-borrador.ts',
     // The matrix workbook, written and read; its handlers only route calls.
     'src/main/core/matriz/**/*.ts',
     'src/main/core/db/**/*.ts',
