@@ -4,7 +4,8 @@ import {
   anchoTexto,
   anchosColumnas
 } from '../../../../../src/main/core/actas/documentos/docx-anchos'
-import { actaCompleta, docxParte } from './fixture'
+import { actaHtml } from '../../../../../src/main/core/actas/documentos/html'
+import { actaCompleta, docxParrafos, docxParte } from './fixture'
 
 // How the Word acta sits on paper: its page, language, rows, column widths and what is kept
 // together. (The printed result is read back page by page in impresion.test.ts.)
@@ -91,5 +92,38 @@ describe('column widths by content', () => {
     const primera = doc.split('<w:tbl>')[1]!
     const grid = [...primera.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))
     expect(grid[0]).toBeGreaterThan(anchoTexto('CARABINEROS', 9.5, true))
+  })
+})
+
+describe('an excused secretaría', () => {
+  const excusada = () => ({
+    ...actaCompleta(),
+    subrogacion:
+      'La secretaría de actas (Berta Díaz, SERNAM) no asistió a esta sesión (excusada); actuó como secretario/a de actas quien firma en su lugar.',
+    firmantes: [
+      actaCompleta().firmantes[0]!,
+      { nombre: '', cargo: '', institucion: '', rol: 'Actuó como secretario/a de actas' }
+    ]
+  })
+
+  it('is said before the signatures, whose line asks for name, cargo and institución', async () => {
+    const body = await docxParrafos(await actaDocx(excusada()))
+    const cierre = body.indexOf('Siendo las 12:30 horas se pone término a la sesión.')
+    expect(body.slice(cierre + 1, cierre + 2)).toEqual([excusada().subrogacion])
+    expect(body).toEqual(
+      expect.arrayContaining([
+        'Nombre:',
+        'Cargo:',
+        'Institución:',
+        'Actuó como secretario/a de actas'
+      ])
+    )
+    const html = actaHtml(excusada())
+    expect(html).toContain(
+      `se pone término a la sesión.</p><p>${excusada().subrogacion}</p><p><b>Acta aprobada`
+    )
+    expect(html).toContain(
+      '<div><b>Nombre:</b><br>Cargo:<br>Institución:<br><b>Actuó como secretario/a de actas</b></div>'
+    )
   })
 })
