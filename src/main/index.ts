@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { app, BrowserWindow, Menu } from 'electron'
 import { DatabaseOpenError } from './core/db/open'
+import { explicar } from './core/causas'
 import { iniciarNucleo, type Nucleo } from './core/host/nucleo'
 import { crearLog } from './core/log'
 import type { Logger } from './core/dispatch'
@@ -64,7 +65,10 @@ async function abrirBase(): Promise<Nucleo | null> {
       })
     } catch (error) {
       log('no se pudo abrir la base de datos', error)
-      const detalle = error instanceof DatabaseOpenError ? error.message : String(error)
+      const detalle =
+        error instanceof DatabaseOpenError
+          ? error.message
+          : (explicar(error, 'abrir la base de datos') ?? String(error))
       const e = await recuperar(file, respaldosDir(), detalle)
       if ('salir' in e) return null
       file = e.abrir
