@@ -1,0 +1,108 @@
+import type { ApiHandlers, Channel, Input } from '../../src/shared/api/contract'
+import type { SqliteHandle } from '../../src/main/core/db/sqlite'
+
+// The calls each screen makes, with real ids from the database being measured.
+
+export interface Llamada {
+  nombre: string
+  canal: Channel
+  entrada: () => unknown
+  /** Writes run against a copy of the database; some need a fresh row each time. */
+  escribe?: boolean
+}
+
+type Llamar = <C extends Channel>(canal: C, entrada: Input<C>) => Promise<unknown>
+
+export function idsDe(h: SqliteHandle) {
+  const uno = (sql: string) => h.prepare(sql).pluck().get() as string
+  return {
+    antigua: uno(`select id from sesiones order by fecha, created_at limit 1`),
+    reciente: uno(`select id from sesiones where estado = 'borrador' order by fecha desc limit 1`),
+    aprobadaReciente: uno(
+      `select id from sesiones where estado = 'aprobada' order by fecha desc limit 1`
+    ),
+    punto: uno(
+      `select p.id from puntos_tabla p join sesiones s on s.id = p.sesion_id
+       where s.estado = 'borrador' order by s.fecha desc limit 1`
+    ),
+    instancia: uno(`select id from instancias order by orden limit 1`),
+    ultimaFecha: uno(`select max(fecha) from sesiones`)
+  }
+}
+
+/** The read calls of the screens, and saving one field (autosave). */
+export function llamadasDeLectura(ids: ReturnType<typeof idsDe>): Llamada[] {
+  return [
+    { nombre: 'árbol del plan (plan:arbol)', canal: 'plan:arbol', entrada: () => ({}) },
+    {
+      nombre: 'lista de sesiones, 1.ª página',
+      canal: 'sesion:listar',
+      entrada: () => ({ limite: 100 })
+    },
+    {
+      nombre: 'lista de sesiones de una instancia',
+      canal: 'sesion:listar',
+      entrada: () => ({ instanciaId: ids.instancia, limite: 100 })
+    },
+    {
+      nombre: 'abrir la sesión más antigua',
+      canal: 'sesion:obtener',
+      entrada: () => ({ id: ids.antigua })
+    },
+    {
+      nombre: 'abrir la sesión más reciente',
+      canal: 'sesion:obtener',
+      entrada: () => ({ id: ids.reciente })
+    },
+    { nombre: 'personas', canal: 'persona:listar', entrada: () => ({}) },
+    {
+      nombre: 'guardar un campo (punto:actualizar)',
+      canal: 'punto:actualizar',
+      escribe: true,
+      entrada: () => ({ id: ids.punto, titulo: 'Cuenta', desarrollo: `Texto ${Math.random()}` })
+    }
+  ]
+}
+
+/** Creating a session, closing it and approving its acta, one after the other. */
+export async function crearYAprobar(
+  llamar: Llamar,
+  ids: ReturnType<typeof idsDe>,
+  i: number
+): Promise<{ crear: number; aprobar: number }> {
+  const fecha = new Date(Date.parse(`${ids.ultimaFecha}T00:00:00Z`) + (i + 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10)
+  let t0 = performance.now()
+  const s = (await llamar('sesion:crear', {
+    instanciaId: ids.instancia,
+    tipo: 'extraordinaria',
+    fecha,
+    modalidad: 'presencial'
+  })) as { id: string }
+  const crear = performance.now() - t0
+  await llamar('sesion:cerrar', { id: s.id })
+  t0 = performance.now()
+  await llamar('sesion:aprobar', { id: s.id, enSesionId: null, observaciones: '' })
+  return { crear, aprobar: performance.now() - t0 }
+}
+
+/** A direct call: the handler, as the core's thread runs it. */
+export const directo =
+  (api: ApiHandlers): Llamar =>
+  (canal, entrada) =>
+    (api[canal] as (i: unknown) => Promise<unknown>)(entrada)
+
+/** A call through the HTTP bridge and the core's worker threads, as the browser makes it. */
+export const porPuente =
+  (url: string, token: string): Llamar =>
+  async (canal, entrada) => {
+    const res = await fetch(`${url}/api/${canal}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-mitp-token': token },
+      body: JSON.stringify(entrada ?? {})
+    })
+    const r = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
+    if (!r.ok) throw new Error(`${canal}: ${r.error?.message}`)
+    return r.value
+  }
