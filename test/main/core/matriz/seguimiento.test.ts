@@ -109,6 +109,14 @@ describe('the tracking workbook, read back', () => {
       expect(formulas('Matriz').join(' '), quien).toMatch(/Cumplida/)
       expect(formulas('Matriz').join(' '), quien).toMatch(/Atrasada/)
       expect(formulas('Acuerdos').join(' '), quien).toMatch(/TODAY\(\)/)
+      const matriz = wb.getWorksheet('Matriz')!
+      for (let r = 3; r <= matriz.rowCount; r++)
+        for (let c = 6; c <= 10; c++)
+          expect(
+            matriz.getCell(r, c).fill?.type === 'pattern' &&
+              (matriz.getCell(r, c).fill as ExcelJS.FillPattern).pattern === 'solid',
+            `${quien} fixed fill at ${r},${c}`
+          ).toBe(false)
       for (const n of ['Matriz', ...DETALLE])
         expect(wb.getWorksheet(n)!.autoFilter, `${quien} ${n}`).toBeTruthy()
     }

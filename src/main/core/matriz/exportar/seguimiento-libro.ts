@@ -185,6 +185,14 @@ async function hojaIndicadores(
 /** The matrix sheet's progress columns: colour by state, filter on the header row. */
 function matrizConColores(ws: ExcelJS.Worksheet, acciones: number): void {
   const hasta = 2 + acciones
+  // The colours are the rules': a fixed fill would stay when the estado is edited.
+  for (let r = 3; r <= hasta; r++)
+    for (let c = 6; c <= 10; c++) {
+      const celda = ws.getCell(r, c)
+      if (!celda.style.fill) continue
+      const { fill: _fill, ...resto } = celda.style
+      celda.style = resto
+    }
   const regla = (texto: string, argb: string) =>
     ws.addConditionalFormatting({
       ref: `F3:J${hasta}`,
