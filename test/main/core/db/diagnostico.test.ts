@@ -32,6 +32,7 @@ function carpetaSoloLectura(archivos: string[]): string | null {
   for (const a of archivos) fs.copyFileSync(a, path.join(dir, path.basename(a)))
   if (process.getuid?.() !== 0) {
     fs.chmodSync(dir, 0o555)
+    cerradas.push(dir)
     return dir
   }
   try {
@@ -47,7 +48,11 @@ function carpetaSoloLectura(archivos: string[]): string | null {
   }
 }
 const montados: string[] = []
-afterAll(() => montados.forEach((d) => execFileSync('umount', [d])))
+const cerradas: string[] = []
+afterAll(() => {
+  montados.forEach((d) => execFileSync('umount', [d]))
+  cerradas.forEach((d) => fs.chmodSync(d, 0o755))
+})
 
 describe('opening a file the app cannot use', () => {
   it('in a read-only folder: said so, with what to do, not "dañada"', async () => {
