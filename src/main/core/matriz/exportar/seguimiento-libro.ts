@@ -210,6 +210,10 @@ function matrizConColores(ws: ExcelJS.Worksheet, acciones: number): void {
   regla('Atrasada', COLORES.rojo)
   regla('No iniciada', COLORES.gris)
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: hasta, column: 10 } }
+  // Ten columns do not fit one oficio page at a legible size: two pages across at 100 % (the
+  // plan's five, then the progress five beside the acción, repeated), never shrunk below 10 pt.
+  ws.pageSetup.fitToWidth = 2
+  ws.pageSetup.printTitlesColumn = 'C:C'
 }
 
 /**
