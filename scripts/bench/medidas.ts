@@ -18,7 +18,7 @@ export interface Medidas {
   puente: Record<string, Cifra>
   kysely: { que: string; kysely: Cifra; crudo: Cifra }[]
   abrir: { app: Cifra; desnudo: Cifra; primera: number }
-  libros: Record<string, { ms: number; rssMb: number; bytes: number }>
+  libros: Record<string, { ms: number; rssMb: number; bytes: number; error?: string }>
   actaDocx: { ms: number; bytes: number }
   pantalla: Pantalla | null
 }
@@ -36,8 +36,8 @@ function hijo(modo: string, archivo: string, libro?: string) {
   )
   const ultima = r.stdout.trim().split('\n').at(-1) ?? '{}'
   const v = JSON.parse(ultima) as { ms: number; rssMb: number; bytes: number; error?: string }
-  if (v.error) throw new Error(`${modo}: ${v.error}`)
-  return v
+  // A refusal (a workbook over the import's limits) is a result to print, not a crash.
+  return v.error ? { ms: NaN, rssMb: NaN, bytes: 0, error: v.error } : v
 }
 
 async function abrir(archivo: string): Promise<Medidas['abrir']> {

@@ -27,6 +27,7 @@ function llamadas(m: Par, donde: 'directo' | 'puente', grupo: string): Fila[] {
 function libros(m: Par): Fila[] {
   const f = (k: string) => (x: Medidas) => {
     const l = x.libros[k]!
+    if (l.error) return `rechazado: «${l.error}»`
     return `${(l.ms / 1000).toFixed(1)} s / ${l.rssMb.toFixed(0)} MB`
   }
   const seg = (x: Medidas) => x.libros['seguimiento']!
