@@ -111,7 +111,10 @@ describe('miembros', () => {
       ana: await persona('Ana Muñoz', inst.get('SERNAM')!),
       eva: await persona('Eva Díaz', inst.get('SERNAM')!),
       bea: await persona('Beatriz Soto', inst.get('SERNAM')!),
-      ines: await persona('Inés Vera', inst.get('MININT')!)
+      ines: await persona('Inés Vera', inst.get('MININT')!),
+      // Spanish order: ñ is a letter of its own after n ("Nuñez" before "Ñañez").
+      nene: await persona('Ñañez Soto', inst.get('SERNAM')!),
+      nunez: await persona('Nuñez Soto', inst.get('SERNAM')!)
     }
     const agregar = (p: { id: string }, calidad: 'titular' | 'suplente') =>
       api.ok('miembro:agregar', { instanciaId: instancia!.id, personaId: p.id, calidad })
@@ -126,11 +129,15 @@ describe('miembros', () => {
     await agregar(gente.eva, 'titular')
     await agregar(gente.bea, 'suplente')
     await agregar(gente.ines, 'suplente')
+    await agregar(gente.nene, 'titular')
+    await agregar(gente.nunez, 'titular')
     const lista = await api.ok('miembro:listar', { instanciaId: instancia!.id })
     expect(lista.map((x) => [x.persona.institucionSigla, x.calidad, x.persona.nombre])).toEqual([
       ['MININT', 'suplente', 'Inés Vera'],
       ['PDI', 'titular', 'Zoe Pérez'],
       ['SERNAM', 'titular', 'Eva Díaz'],
+      ['SERNAM', 'titular', 'Nuñez Soto'],
+      ['SERNAM', 'titular', 'Ñañez Soto'],
       ['SERNAM', 'suplente', 'Ana Muñoz'],
       ['SERNAM', 'suplente', 'Beatriz Soto']
     ])
@@ -138,12 +145,18 @@ describe('miembros', () => {
     // Members of another instancia are not listed.
     const otra = (await api.ok('instancia:listar', undefined))[1]!
     expect(await api.ok('miembro:listar', { instanciaId: otra.id })).toEqual([])
-    // A member whose institution was deleted has no sigla and is listed first.
+    // Members whose institution was deleted have no sigla and are listed first.
     await api.ok('institucion:eliminar', { id: inst.get('PDI')! })
+    await api.ok('institucion:eliminar', { id: inst.get('MININT')! })
     const despues = await api.ok('miembro:listar', { instanciaId: instancia!.id })
-    expect(despues.map((x) => [x.persona.institucionSigla, x.persona.nombre])[0]).toEqual([
-      null,
-      'Zoe Pérez'
+    expect(despues.map((x) => [x.persona.institucionSigla, x.persona.nombre])).toEqual([
+      [null, 'Zoe Pérez'],
+      [null, 'Inés Vera'],
+      ['SERNAM', 'Eva Díaz'],
+      ['SERNAM', 'Nuñez Soto'],
+      ['SERNAM', 'Ñañez Soto'],
+      ['SERNAM', 'Ana Muñoz'],
+      ['SERNAM', 'Beatriz Soto']
     ])
   })
 
