@@ -183,7 +183,7 @@ describe('Matriz con seguimiento', () => {
       ({ wb, file } = await exportar(demo, opciones({ seguimiento: true }), 'seguimiento.xlsx'))
   )
 
-  it('adds typed progress columns coloured by estado', () => {
+  it('adds typed progress columns, coloured by estado through conditional formats', () => {
     const ws = wb.getWorksheet('Matriz')!
     expect([6, 7, 8, 9, 10].map((c) => text(ws.getCell(2, c)))).toEqual([
       'Estado',
@@ -198,7 +198,14 @@ describe('Matriz con seguimiento', () => {
     expect(ws.getCell('H3').value).toBeInstanceOf(Date)
     expect(ws.getCell('H3').numFmt).toBe('dd-mm-yyyy')
     expect(['En curso', 'Cumplida', 'Atrasada', 'No iniciada']).toContain(text(ws.getCell('F3')))
-    expect((ws.getCell('F3').fill as ExcelJS.FillPattern).fgColor?.argb).toMatch(/^FF/)
+    // The colour is a rule on the estado, so it follows an edit; no fixed fill.
+    expect((ws.getCell('F3').fill as ExcelJS.FillPattern | undefined)?.pattern).not.toBe('solid')
+    const reglas = (
+      ws as unknown as {
+        conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[]
+      }
+    ).conditionalFormattings
+    expect(reglas.flatMap((c) => c.rules.flatMap((r) => r.formulae))).toContain('$F3="Cumplida"')
   })
 
   it('adds Sesiones, Asistencia, Acuerdos and Indicadores with a title, autofilter, frozen headers and formulas', () => {

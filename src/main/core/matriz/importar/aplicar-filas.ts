@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema'
 import { clasificarIndicador } from '../../../../shared/domain/indicadores'
 import { plazoDesdeTexto } from '../../../../shared/domain/plazo'
 import { newId, nowStamp } from '../../db/ids'
+import { enLista } from '../../db/lista'
 
 /** Row-level helpers of the matrix import: text comparison, deletions, metas and indicadores. */
 
@@ -36,7 +37,8 @@ export async function borrar(
   ids: string[]
 ): Promise<void> {
   if (!ids.length) return
-  await trx.deleteFrom(tabla).where('id', 'in', ids).execute()
+  // One JSON parameter: an import may remove more rows than SQLite has variables.
+  await trx.deleteFrom(tabla).where('id', 'in', enLista(ids)).execute()
   const stamp = nowStamp()
   for (const id of ids)
     await trx.insertInto('tombstones').values({ id, tabla, deleted_at: stamp }).execute()
