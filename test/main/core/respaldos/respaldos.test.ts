@@ -106,6 +106,8 @@ describe('backups', () => {
     await api['sesion:cerrar']({ id: s.id })
     expect(listarRespaldos(d)).toEqual([])
     await api['sesion:aprobar']({ id: s.id, enSesionId: null, observaciones: '' })
+    // The backup follows the answer, off the request path.
+    await expect.poll(() => listarRespaldos(d).length).toBe(1)
     const [r] = listarRespaldos(d)
     expect(r!.motivo).toBe('aprobacion')
     expect(verificarArchivo(r!.archivo).filas.sesiones).toBe(1)
