@@ -59,14 +59,14 @@ describe('the session screen in a meeting', () => {
     await abrir(ids.s2)
     // From the top of the page: one key reaches the new acuerdo's text.
     await page.keyboard.press('Alt+5')
-    expect(await enfocado(page)).toBe('Nuevo acuerdo')
+    await expect.poll(() => enfocado(page)).toBe('Nuevo acuerdo')
     await page.keyboard.type('Texto que no se pierde')
     await page.keyboard.press('Alt+6')
-    expect(await enfocado(page)).toBe('Próxima sesión: fecha')
+    await expect.poll(() => enfocado(page)).toBe('Próxima sesión: fecha')
     await page.keyboard.press('Alt+2')
-    expect(await enfocado(page)).toMatch(/^Observaciones a la aprobación|^Punto 1/)
+    await expect.poll(() => enfocado(page)).toMatch(/^Observaciones a la aprobación|^Punto 1/)
     await page.keyboard.press('Alt+1')
-    expect(await enfocado(page)).toMatch(/Presente|Asistencia/)
+    await expect.poll(() => enfocado(page)).toMatch(/Presente|Asistencia/)
     await page.keyboard.press('Alt+5')
     expect(await page.getByRole('textbox', { name: 'Nuevo acuerdo' }).inputValue()).toBe(
       'Texto que no se pierde'
@@ -87,18 +87,18 @@ describe('the session screen in a meeting', () => {
     await plazo.fill('31-02-2014')
     // One Tab leaves the date field for the next one.
     await plazo.press('Tab')
-    expect(await enfocado(page)).toBe('Acción del plan')
+    await expect.poll(() => enfocado(page)).toBe('Acción del plan')
     await expect
       .poll(() => form.getByText('Fecha no válida: escríbala como dd-mm-aaaa').count())
       .toBe(1)
-    expect(await plazo.inputValue()).toBe('31-02-2014')
+    await expect.poll(() => plazo.inputValue()).toBe('31-02-2014')
     await texto.press('Control+Enter')
     await page.waitForTimeout(500)
     expect(await acuerdos()).toEqual([])
     // dd/mm/aaaa: the error goes as soon as it is a date.
     await plazo.fill('15/12/2014')
     await plazo.press('Tab')
-    expect(await form.getByText('Fecha no válida').count()).toBe(0)
+    await expect.poll(() => form.getByText('Fecha no válida').count()).toBe(0)
     await texto.press('Control+Enter')
     await expect
       .poll(acuerdos)
@@ -112,7 +112,7 @@ describe('the session screen in a meeting', () => {
     await texto.fill('MININT convocará a la mesa.')
     await plazo.click()
     await page.getByRole('button', { name: '20 junio 2014' }).click()
-    expect(await plazo.inputValue()).toBe('20-06-2014')
+    await expect.poll(() => plazo.inputValue()).toBe('20-06-2014')
     await form.getByRole('button', { name: 'Agregar acuerdo' }).click()
     await expect.poll(() => acuerdos().then((a) => a.at(-1)?.plazo)).toBe('2014-06-20')
     // A plazo before the session's date (11-06-2014) is asked about.
@@ -142,7 +142,7 @@ describe('the session screen in a meeting', () => {
     expect((await s2()).fecha).toBe('2014-06-11')
     await fecha.fill('11-06-2014')
     await fecha.press('Tab')
-    expect(await page.getByText('Fecha no válida: escríbala').count()).toBe(0)
+    await expect.poll(() => page.getByText('Fecha no válida: escríbala').count()).toBe(0)
   })
 
   it('approves the previous acta from the first item of the tabla', async () => {
