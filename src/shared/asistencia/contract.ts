@@ -23,9 +23,16 @@ export const asistenciaInvitarSchema = z.object({
   institucion: libre('La institución', 300)
 })
 
+/** Who acted as secretary (one present), or nobody (null). */
+export const asistenciaSecretariaSchema = z.object({
+  sesionId: idSchema,
+  asistenciaId: idSchema.nullable()
+})
+
 /** Attendance of a session: members marked, guests invited. */
 export const asistenciaMetodos = {
   'asistencia:marcar': returns<Asistencia>()(asistenciaMarcarSchema),
   'asistencia:invitar': returns<Asistencia>()(asistenciaInvitarSchema),
-  'asistencia:quitar': returns<Removed>()(porIdSchema)
+  'asistencia:quitar': returns<Removed>()(porIdSchema),
+  'asistencia:secretaria': returns<{ asistenciaId: string | null }>()(asistenciaSecretariaSchema)
 }

@@ -147,6 +147,8 @@ export interface Sesion extends SesionResumen {
   aprobadaEnSesionTitulo: string | null
   observacionesAprobacion: string
   hash: string | null
+  /** The attendance row of who acted as secretary when the secretaría de actas did not attend. */
+  secretariaSubroganteId: string | null
   updatedAt: string
 }
 

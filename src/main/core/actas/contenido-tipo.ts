@@ -29,7 +29,12 @@ export const actaContenidoSchema = z.strictObject({
     proximaFecha: fecha,
     proximaLugar: texto,
     // Absent from actas sealed before schema version 3, which did not copy it.
-    secretariaActas: texto.optional()
+    secretariaActas: texto.optional(),
+    // Who acted as secretary, from the attendance (schema version 5); absent when nobody was
+    // named, so the actas sealed before keep their exact text.
+    secretariaSubrogante: z
+      .strictObject({ nombre: texto, cargo: texto, institucion: texto })
+      .optional()
   }),
   asistencia: z.array(
     z.strictObject({

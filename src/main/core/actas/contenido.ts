@@ -85,7 +85,9 @@ type Sesion = Awaited<ReturnType<typeof leerSesion>>
 type Filas = Awaited<ReturnType<typeof leerFilas>>
 
 /** The session's particulars as the acta states them. */
-function datosSesion(s: Sesion): ActaContenido['sesion'] {
+function datosSesion(s: Sesion, asistencia: Filas['asistencia']): ActaContenido['sesion'] {
+  // Only one who was there can have acted as secretary; the key is left out when nobody did.
+  const sub = asistencia.find((a) => a.id === s.secretaria_subrogante_id && a.estado === 'presente')
   return {
     titulo: tituloSesion(s),
     instancia: s.instancia,
@@ -97,7 +99,16 @@ function datosSesion(s: Sesion): ActaContenido['sesion'] {
     preside: s.preside,
     proximaFecha: s.proxima_fecha,
     proximaLugar: s.proxima_lugar,
-    secretariaActas: s.secretaria_actas ?? ''
+    secretariaActas: s.secretaria_actas ?? '',
+    ...(sub
+      ? {
+          secretariaSubrogante: {
+            nombre: sub.nombre,
+            cargo: sub.cargo,
+            institucion: sub.institucion
+          }
+        }
+      : {})
   }
 }
 
@@ -110,7 +121,7 @@ export async function contenidoActa(db: Db, sesionId: string): Promise<ActaConte
   const s = await leerSesion(db, sesionId)
   const f: Filas = await leerFilas(db, sesionId)
   return {
-    sesion: datosSesion(s),
+    sesion: datosSesion(s, f.asistencia),
     asistencia: f.asistencia.map((a) => ({
       nombre: a.nombre,
       cargo: a.cargo,

@@ -6,6 +6,7 @@ import { newId, nowStamp } from '../db/ids'
 import { conflict } from '../errors'
 import { sesionDe, sesionEditable } from '../sesiones'
 import { nextOrden } from '../db/orden'
+import { dejaDeActuar } from './secretaria.service'
 
 export const toAsistencia = (r: AsistenciaRow): Asistencia => ({
   id: r.id,
@@ -24,6 +25,7 @@ export async function marcarAsistencia(
 ): Promise<Asistencia> {
   return db.transaction().execute(async (trx) => {
     await sesionDe(trx, 'asistencias', input.id, 'El registro de asistencia')
+    if (input.estado !== 'presente') await dejaDeActuar(trx, input.id)
     const row = await trx
       .updateTable('asistencias')
       .set({

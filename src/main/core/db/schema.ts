@@ -51,6 +51,10 @@ export interface AccionesTable extends Stamped {
   instancia_id: string | null
   responsables: string
   orden: number
+  /** "Indicador:"/"Indicadores:" as written; null: by the count (migration 0005). */
+  rotulo_indicadores: string | null
+  /** What follows the code in the acción's cell (" " for "2.1.a Sistematizar"); null: ". ". */
+  separador_codigo: string | null
 }
 
 export interface MetasTable extends Stamped {
@@ -58,6 +62,8 @@ export interface MetasTable extends Stamped {
   texto: string
   plazo: string | null
   orden: number
+  /** "Metas:", "Meta" as written; null: "Meta:" or "Meta N:". */
+  rotulo: string | null
 }
 
 export interface IndicadoresTable extends Stamped {
@@ -67,6 +73,8 @@ export interface IndicadoresTable extends Stamped {
   numerador: string | null
   denominador: string | null
   orden: number
+  /** The bullet before it ("" for none); null: "•". */
+  vineta: string | null
 }
 
 export interface InstitucionesTable extends Stamped {
@@ -124,6 +132,8 @@ export interface SesionesTable extends Stamped {
   aprobada_secretaria: string | null
   /** The hash version 2 gave an acta whose content drifted before version 3 sealed it. */
   hash_anterior: string | null
+  /** The attendance row of who acted as secretary (migration 0005); sealed with the session. */
+  secretaria_subrogante_id: string | null
 }
 
 export interface AsistenciasTable extends Stamped {

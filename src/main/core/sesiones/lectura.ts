@@ -49,6 +49,7 @@ export async function obtenerSesion(db: Db, id: string): Promise<Sesion> {
         : null),
     observacionesAprobacion: r.observaciones_aprobacion,
     hash: r.hash,
+    secretariaSubroganteId: r.secretaria_subrogante_id,
     updatedAt: r.updated_at
   }
 }

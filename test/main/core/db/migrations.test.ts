@@ -245,6 +245,61 @@ describe('migrations', () => {
     await fresco.db.destroy()
   })
 
+  it('0005 (from 4, and from a file written by version 2): adds the labels and the acting secretary, null everywhere; sealed actas still verify', async () => {
+    const t = tempDir()
+    cleanup = t.cleanup
+    const file = path.join(t.dir, 'v2.db')
+    fs.copyFileSync(path.join(__dirname, '../../../fixtures/v2-demo.db'), file)
+    const handle = openSqlite(file)
+    const db = createKysely(handle)
+    await migrate(db, 4)
+    const tablas = ['acciones', 'metas', 'indicadores', 'sesiones']
+    const filas = (tabla: string) =>
+      handle.prepare(`select * from ${tabla} order by rowid`).all() as Record<string, unknown>[]
+    const antes = tablas.map(filas)
+    expect(await migrate(db, 5)).toEqual({ from: 4, to: 5 })
+    const nuevas: Record<string, string[]> = {
+      acciones: ['rotulo_indicadores', 'separador_codigo'],
+      metas: ['rotulo'],
+      indicadores: ['vineta'],
+      sesiones: ['secretaria_subrogante_id']
+    }
+    tablas.forEach((tabla, i) => {
+      const despues = filas(tabla)
+      expect(despues.length).toBeGreaterThan(0)
+      // Every row as it was, plus the new columns, null: today's labels, nobody acting.
+      expect(despues).toEqual(
+        antes[i]!.map((r) => ({
+          ...r,
+          ...Object.fromEntries(nuevas[tabla]!.map((c) => [c, null]))
+        }))
+      )
+    })
+    const aprobadas = await db
+      .selectFrom('sesiones')
+      .selectAll()
+      .where('estado', '=', 'aprobada')
+      .execute()
+    expect(aprobadas).toHaveLength(9)
+    // The content read from the rows leaves out the empty new field: same text, same hash.
+    for (const r of aprobadas) expect(leerSellado(r).sesion.secretariaSubrogante).toBeUndefined()
+    expect(await revisarActas(db)).toEqual({ alteradas: [], distintas: [], reselladas: [] })
+    // The new column of an approved session is locked with the rest of its row.
+    const asistencia = handle
+      .prepare('select id from asistencias where sesion_id = ?')
+      .get(aprobadas[0]!.id) as { id: string }
+    expect(() =>
+      handle
+        .prepare('update sesiones set secretaria_subrogante_id = ? where id = ?')
+        .run(asistencia.id, aprobadas[0]!.id)
+    ).toThrow(/acta_aprobada/)
+    await db.destroy()
+    const fresco = freshDb()
+    await migrate(fresco.db, 4)
+    expect(await migrate(fresco.db)).toEqual({ from: 4, to: LATEST_SCHEMA_VERSION })
+    await fresco.db.destroy()
+  })
+
   it('a failing migration leaves the file at the previous version (each runs in its own transaction)', async () => {
     const { db } = freshDb()
     await migrate(db)

@@ -63,10 +63,22 @@ export interface Firmas {
   subrogacion: string | null
 }
 
+/** The secretaría de actas did not attend: the acta says so, and who acted for it if named. */
+function subrogacionDe(faltante: Asistente | null, actuo: Firmante | null): string | null {
+  const quien = actuo
+    ? `actuó como secretario/a de actas ${[actuo.nombre, actuo.cargo, actuo.institucion].filter(Boolean).join(', ')}`
+    : 'actuó como secretario/a de actas quien firma en su lugar'
+  if (!faltante) return actuo ? `En esta sesión ${quien}.` : null
+  return `La secretaría de actas (${faltante.nombre}, ${faltante.institucion}) no asistió a esta sesión (${
+    faltante.estado === 'excusado' ? 'excusada' : 'ausente'
+  }); ${quien}.`
+}
+
 /**
  * The person who chaired and the secretary, from the attendance the acta itself records (so a
  * sealed acta names the same people for ever). When the secretaría de actas did not attend, the
- * acta says so and leaves the line for whoever acted as secretary to sign with name and post.
+ * acta says so and names who acted as secretary (sesion.secretariaSubrogante), or leaves the
+ * line for them to sign with name and post.
  */
 export function firmasActa(c: ActaContenido, secretariaActas: string): Firmas {
   const preside = buscarEnAsistencia(c.sesion.preside, c.asistencia)
@@ -74,28 +86,23 @@ export function firmasActa(c: ActaContenido, secretariaActas: string): Firmas {
   const firmaPreside = preside.presente
     ? firmante(preside.presente, 'Preside')
     : { nombre: c.sesion.preside, cargo: '', institucion: '', rol: 'Preside' }
-  if (secretaria.presente)
+  const sub = c.sesion.secretariaSubrogante
+  const actuo = sub ? { ...sub, rol: 'Actuó como secretario/a de actas' } : null
+  if (secretaria.presente && !actuo)
     return {
       firmantes: [firmaPreside, firmante(secretaria.presente, 'Secretaría de actas')],
       subrogacion: null
     }
   const faltante = secretaria.ausente
-  const subrogacion = faltante
-    ? `La secretaría de actas (${faltante.nombre}, ${faltante.institucion}) no asistió a esta sesión (${
-        faltante.estado === 'excusado' ? 'excusada' : 'ausente'
-      }); actuó como secretario/a de actas quien firma en su lugar.`
-    : null
+  const enBlanco = {
+    nombre: faltante ? '' : secretariaActas,
+    cargo: '',
+    institucion: '',
+    rol: faltante ? 'Actuó como secretario/a de actas' : 'Secretaría de actas'
+  }
   return {
-    firmantes: [
-      firmaPreside,
-      {
-        nombre: faltante ? '' : secretariaActas,
-        cargo: '',
-        institucion: '',
-        rol: faltante ? 'Actuó como secretario/a de actas' : 'Secretaría de actas'
-      }
-    ],
-    subrogacion
+    firmantes: [firmaPreside, actuo ?? enBlanco],
+    subrogacion: subrogacionDe(secretaria.presente ? null : faltante, actuo)
   }
 }
 
