@@ -266,7 +266,7 @@ export interface SesionDetalle {
   /** Later sessions of the same instancia, where this acta can be approved. */
   sesionesPosteriores: { id: string; titulo: string }[]
   /** The session held just before this one in the instancia, whose acta this one approves. */
-  actaAnterior?: ActaAnterior | null
+  actaAnterior: ActaAnterior | null
 }
 
 export interface ActaAnterior {

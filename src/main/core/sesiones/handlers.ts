@@ -10,7 +10,7 @@ import {
 } from './ciclo'
 import { crearSesion } from './crear'
 import { listarSesiones } from './lectura'
-import { pantallaSesion } from './pantalla'
+import { detalleSesion } from './sesion-detalle.service'
 
 export function sesionesHandlers({
   db,
@@ -20,7 +20,7 @@ export function sesionesHandlers({
   return {
     'sesion:listar': (i) => listarSesiones(db, i),
     'sesion:crear': (i) => crearSesion(db, i),
-    'sesion:obtener': (i) => pantallaSesion(db, i.id),
+    'sesion:obtener': (i) => detalleSesion(db, i.id),
     'sesion:actualizar': (i) => actualizarSesion(db, i),
     'sesion:cerrar': (i) => cerrarSesion(db, i.id),
     'sesion:reabrir': (i) => reabrirSesion(db, i.id),

@@ -3,10 +3,10 @@ import type { Database, SesionRow } from '../db/schema'
 import type { AvanceAccion, Medicion, SesionDetalle } from '../../../shared/domain/sesiones'
 import { calcularQuorum, porcentajeDe, tituloSesion } from '../../../shared/domain/sesiones'
 import { notFound } from '../errors'
-import { hoyChile } from '../../../shared/domain/fechas'
 import { acuerdosDto } from '../acuerdos'
 import { toAsistencia } from '../asistencia'
 import { obtenerSesion } from './lectura'
+import { actaAnterior } from './acta-anterior'
 import { toPunto } from '../tabla'
 import { avancesPrevios, seguimientoDeSesion, sesionesPosteriores } from './historia'
 
@@ -15,11 +15,7 @@ import { avancesPrevios, seguimientoDeSesion, sesionesPosteriores } from './hist
  * report of each acción, the acuerdos still open and the next later sessions. Bounded by what
  * the screen shows, whatever the years of history behind it.
  */
-export async function detalleSesion(
-  db: Kysely<Database>,
-  id: string,
-  hoy: string = hoyChile()
-): Promise<SesionDetalle> {
+export async function detalleSesion(db: Kysely<Database>, id: string): Promise<SesionDetalle> {
   const row = await db.selectFrom('sesiones').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw notFound('La sesión')
   const [sesion, instancia, asistencia, puntos, posteriores, erratas] = await Promise.all([
@@ -73,10 +69,12 @@ export async function detalleSesion(
         .where('sesion_id', '=', id)
         .orderBy('numero')
         .execute(),
-      hoy
+      // Inside a session, "vencido" is judged at the session's date, not today.
+      row.fecha
     ),
-    seguimiento: await seguimientoDeSesion(db, row, hoy),
+    seguimiento: await seguimientoDeSesion(db, row, row.fecha),
     erratas: erratas.map((e) => ({ id: e.id, texto: e.texto, fecha: e.fecha })),
+    actaAnterior: await actaAnterior(db, row),
     sesionesPosteriores: posteriores.map((s) => ({
       id: s.id,
       titulo: `${tituloSesion(s)} (${s.fecha})`
