@@ -185,13 +185,13 @@ describe('the session screen in a meeting', () => {
     expect(ctx.acciones.filter((a) => a.codigo.startsWith('1.')).length).toBeGreaterThan(1)
     // A percentage outside 0–100 is an error beside the field, not rewritten, and not saved.
     const tarjeta = tarjetas.first()
-    await tarjeta.getByRole('combobox', { name: 'Estado' }).click()
-    await page.getByRole('option', { name: 'En curso' }).click()
     const pct = tarjeta.getByRole('textbox', { name: '% de avance' })
     await pct.fill('150')
     await pct.press('Tab')
+    await tarjeta.getByRole('combobox', { name: 'Estado' }).click()
+    await page.getByRole('option', { name: 'En curso' }).click()
     await expect.poll(() => tarjeta.getByText('El avance va de 0 a 100 %.').count()).toBe(1)
-    expect(await pct.inputValue()).toBe('150 %')
+    await expect.poll(() => pct.inputValue()).toBe('150 %')
     await page.waitForTimeout(1200)
     const avances = () =>
       db().selectFrom('avances').select('porcentaje').where('sesion_id', '=', ids.s2).execute()
