@@ -125,6 +125,8 @@ describe('vistaPrevia', () => {
       ['meta cambiada', (l) => l.accion('1.1.a').metas.reverse().push('X')],
       ['meta distinta', (l) => (l.accion('1.1.a').metas[0] = 'X')],
       ['indicador cambiado', (l) => l.accion('1.1.a').indicadores.push('X')],
+      // Same count, one of three changed.
+      ['un indicador de tres', (l) => (l.accion('1.1.a').indicadores[1] = 'X')],
       ['responsables', (l) => (l.accion('1.1.a').responsables = 'X')],
       ['sigla nueva', (l) => l.leida.glosario.push({ sigla: 'OIM', nombre: 'X' })],
       ['nombre de sigla', (l) => (l.leida.glosario[0]!.nombre = 'X')]
