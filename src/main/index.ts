@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { app, BrowserWindow, Menu } from 'electron'
 import { DatabaseOpenError } from './core/db/open'
+import { usarBindingNativo } from './core/db/sqlite'
 import { explicar } from './core/causas'
 import { iniciarNucleo, type Nucleo } from './core/host/nucleo'
 import { crearLog } from './core/log'
@@ -78,7 +79,9 @@ async function abrirBase(): Promise<Nucleo | null> {
 
 async function start(): Promise<void> {
   log = crearLog(path.join(userData(), 'logs'))
-  const { rendererUrl, devtools } = decidido()
+  const { rendererUrl, devtools, nativeBinding } = decidido()
+  // Recovery and restore open SQLite here, in the main process: with Electron's build, not Node's.
+  usarBindingNativo(nativeBinding)
   fijarRenderer(rendererUrl)
   Menu.setApplicationMenu(
     buildMenu(devtools, {

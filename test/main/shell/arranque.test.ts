@@ -166,6 +166,11 @@ describe("the shell's start-up", () => {
       dbPath: path.join(userData, 'secretaria-mitp.db'),
       nativeBinding: path.join(recursos, 'better_sqlite3.node')
     })
+    // Recovery and restore open files in the main process: with the app's own module too.
+    const sqlite = await import('../../../src/main/core/db/sqlite')
+    expect(sqlite.bindingNativo()).toBe(path.join(recursos, 'better_sqlite3.node'))
+    expect(() => sqlite.openSqlite(path.join(dir.dir, 'x.db'))).toThrow()
+    sqlite.usarBindingNativo(undefined)
     expect(fake.ventanas[0]!.url).toBe('app://mitp/index.html')
     expect(fake.ventanas[0]!.options.webPreferences.devTools).toBe(false)
     expect(conDevtools()).toBe(false)
@@ -182,6 +187,9 @@ describe("the shell's start-up", () => {
       dbPath: path.join(dir.dir, 'flag.db'),
       nativeBinding: ajeno
     })
+    const sqlite = await import('../../../src/main/core/db/sqlite')
+    expect(sqlite.bindingNativo()).toBe(ajeno)
+    sqlite.usarBindingNativo(undefined)
     expect(fake.ventanas[0]!.url).toBe('http://evil.example:8080')
     expect(fake.ventanas[0]!.options.webPreferences.devTools).toBe(true)
     expect(conDevtools()).toBe(true)

@@ -17,11 +17,27 @@ export interface SqliteOpenOptions {
   nativeBinding?: string
 }
 
+/**
+ * The binding every open in this process uses when none is given. The Electron shell sets it once
+ * at start: its recovery screen and restore open files in the main process too, where the Node
+ * build of better-sqlite3 cannot load.
+ */
+let bindingDelProceso: string | undefined
+
+export function usarBindingNativo(path: string | undefined): void {
+  bindingDelProceso = path
+}
+
+export function bindingNativo(): string | undefined {
+  return bindingDelProceso
+}
+
 export function openSqlite(path: string, options: SqliteOpenOptions = {}): SqliteHandle {
+  const nativeBinding = options.nativeBinding ?? bindingDelProceso
   const handle = new BetterSqlite3(path, {
     readonly: options.readonly ?? false,
     fileMustExist: options.readonly ?? false,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    ...(nativeBinding ? { nativeBinding } : {})
   })
   handle.pragma('busy_timeout = 5000')
   if (!options.readonly) {
