@@ -23,6 +23,8 @@ export interface Meta {
   /** ISO date (YYYY-MM-DD) when the text states a deadline. */
   plazo: string | null
   orden: number
+  /** The label before it as the ministry wrote it ("Metas:"); null: "Meta:"/"Meta N:". */
+  rotulo: string | null
 }
 
 export interface Indicador {
@@ -33,6 +35,8 @@ export interface Indicador {
   numerador: string | null
   denominador: string | null
   orden: number
+  /** The bullet before it as written ("" for none); null: "•". */
+  vineta: string | null
 }
 
 export interface Accion {
@@ -44,6 +48,10 @@ export interface Accion {
   /** The "Instituciones Responsables" cell, verbatim (lines separated by \n). */
   responsables: string
   orden: number
+  /** "Indicador:"/"Indicadores:" as written; null: by the count. Kept, not edited. */
+  rotuloIndicadores: string | null
+  /** What follows the code in the matrix (" " where the source has no dot); null: ". ". */
+  separadorCodigo: string | null
   metas: Meta[]
   indicadores: Indicador[]
 }

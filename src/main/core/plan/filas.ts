@@ -47,6 +47,8 @@ export const toAccion = (
   instanciaId: r.instancia_id,
   responsables: r.responsables,
   orden: r.orden,
+  rotuloIndicadores: r.rotulo_indicadores,
+  separadorCodigo: r.separador_codigo,
   metas,
   indicadores
 })
@@ -56,7 +58,8 @@ export const toMeta = (r: MetaRow): Meta => ({
   accionId: r.accion_id,
   texto: r.texto,
   plazo: r.plazo,
-  orden: r.orden
+  orden: r.orden,
+  rotulo: r.rotulo
 })
 
 export const toIndicador = (r: IndicadorRow): Indicador => ({
@@ -66,7 +69,8 @@ export const toIndicador = (r: IndicadorRow): Indicador => ({
   tipo: r.tipo,
   numerador: r.numerador,
   denominador: r.denominador,
-  orden: r.orden
+  orden: r.orden,
+  vineta: r.vineta
 })
 
 /** Groups rows by a key, keeping their order. */

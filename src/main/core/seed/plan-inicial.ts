@@ -33,13 +33,19 @@ const seedSchema = z.object({
               texto,
               instancia: texto,
               responsables: z.string(),
-              metas: z.array(z.object({ texto, plazo: z.string().nullable() })),
+              // Labels only where the source writes them otherwise than the matrix does.
+              separadorCodigo: z.string().optional(),
+              rotuloIndicadores: texto.optional(),
+              metas: z.array(
+                z.object({ rotulo: texto.optional(), texto, plazo: z.string().nullable() })
+              ),
               indicadores: z.array(
                 z.object({
                   texto,
                   tipo: z.enum(INDICADOR_TIPOS),
                   numerador: z.string().optional(),
-                  denominador: z.string().optional()
+                  denominador: z.string().optional(),
+                  vineta: z.string().optional()
                 })
               )
             })
@@ -129,6 +135,8 @@ async function writeAccion(
       texto: acc.texto,
       instancia_id: ids.instanciaId,
       responsables: acc.responsables,
+      rotulo_indicadores: acc.rotuloIndicadores ?? null,
+      separador_codigo: acc.separadorCodigo ?? null,
       orden,
       ...stamps
     })
@@ -141,6 +149,7 @@ async function writeAccion(
         accion_id: accionId,
         texto: meta.texto,
         plazo: meta.plazo,
+        rotulo: meta.rotulo ?? null,
         orden: im + 1,
         ...stamps
       })
@@ -156,6 +165,7 @@ async function writeAccion(
         tipo: ind.tipo,
         numerador: ind.numerador ?? null,
         denominador: ind.denominador ?? null,
+        vineta: ind.vineta ?? null,
         orden: ii + 1,
         ...stamps
       })

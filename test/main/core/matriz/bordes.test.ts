@@ -32,7 +32,16 @@ describe('row heights', () => {
     const d = datos(false)
     const a = d.arbol.ejes[1]!.objetivos[0]!.acciones[0]!
     // Nine "aaaa" fill a 40-wide column's line at 9 pt; "Meta: " before them takes a second.
-    a.metas = [{ id: 'm', accionId: a.id, texto: 'aaaa '.repeat(9).trim(), plazo: null, orden: 1 }]
+    a.metas = [
+      {
+        id: 'm',
+        accionId: a.id,
+        texto: 'aaaa '.repeat(9).trim(),
+        plazo: null,
+        orden: 1,
+        rotulo: null
+      }
+    ]
     expect(lineasEn('aaaa '.repeat(9).trim(), 40, 9)).toBe(1)
     expect((await hoja(d)).getRow(6).height).toBe(altoLineas(2, 9))
   })

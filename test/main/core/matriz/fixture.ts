@@ -18,7 +18,16 @@ export function accion(
     instanciaId: null,
     responsables,
     orden: 0,
-    metas: metas.map((t, i) => ({ id: `m${i}`, accionId: 'a', texto: t, plazo: null, orden: i })),
+    rotuloIndicadores: null,
+    separadorCodigo: null,
+    metas: metas.map((t, i) => ({
+      id: `m${i}`,
+      accionId: 'a',
+      texto: t,
+      plazo: null,
+      orden: i,
+      rotulo: null
+    })),
     indicadores: indicadores.map((t, i) => ({
       id: `i${i}`,
       accionId: 'a',
@@ -26,7 +35,8 @@ export function accion(
       tipo: 'hito',
       numerador: null,
       denominador: null,
-      orden: i
+      orden: i,
+      vineta: null
     }))
   }
 }

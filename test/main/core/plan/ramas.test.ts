@@ -202,6 +202,8 @@ describe('acciones', () => {
       instanciaId: instancia.id,
       responsables: 'SERNAM, PDI',
       orden: o.acciones.length + 1,
+      rotuloIndicadores: null,
+      separadorCodigo: null,
       metas: [],
       indicadores: []
     })
@@ -306,7 +308,8 @@ describe('metas and indicadores', () => {
       accionId: acc.id,
       texto: 'Al primer semestre de 2016.',
       plazo: '2016-06-30',
-      orden: antes + 1
+      orden: antes + 1,
+      rotulo: null
     })
     const dicho = await api.ok('meta:actualizar', {
       id: m.id,
@@ -344,7 +347,8 @@ describe('metas and indicadores', () => {
       tipo: 'conteo',
       numerador: null,
       denominador: null,
-      orden: antes + 1
+      orden: antes + 1,
+      vineta: null
     })
     const pct = await api.ok('indicador:actualizar', {
       id: conteo.id,

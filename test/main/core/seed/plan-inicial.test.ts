@@ -31,13 +31,20 @@ describe('seedPlanInicial', () => {
             codigo: a.codigo,
             texto: a.texto,
             instancia: inst.get(a.instanciaId!),
+            ...(a.separadorCodigo === null ? {} : { separadorCodigo: a.separadorCodigo }),
             responsables: a.responsables,
-            metas: a.metas.map((m) => ({ texto: m.texto, plazo: m.plazo })),
+            ...(a.rotuloIndicadores === null ? {} : { rotuloIndicadores: a.rotuloIndicadores }),
+            metas: a.metas.map((m) => ({
+              ...(m.rotulo === null ? {} : { rotulo: m.rotulo }),
+              texto: m.texto,
+              plazo: m.plazo
+            })),
             indicadores: a.indicadores.map((i) => ({
               texto: i.texto,
               tipo: i.tipo,
               ...(i.numerador === null ? {} : { numerador: i.numerador }),
-              ...(i.denominador === null ? {} : { denominador: i.denominador })
+              ...(i.denominador === null ? {} : { denominador: i.denominador }),
+              ...(i.vineta === null ? {} : { vineta: i.vineta })
             }))
           }))
         }))

@@ -9,6 +9,7 @@ import { ANCHOS_SEGUIMIENTO, alto, encabezado, estilo, lineas, papel } from './f
 import { altoLineas, disposicion, escala, lineasEn, pie, type Disposicion } from './medida'
 import { disponer, type Grupo } from './paginas'
 import { hojaGlosario } from './glosario'
+import { rotuloIndicadores, rotuloMeta, SEPARADOR_CODIGO, VINETA } from '../rotulos'
 
 export type Progreso = (fraccion: number, detalle: string) => void
 
@@ -19,21 +20,27 @@ const ESTADO_FILL: Record<AvanceEstado, string> = {
   atrasada: 'FFF8CBAD'
 }
 
-/** "Meta:"/"Meta 1:" and "Indicadores:" in bold, bullets as in the source matrix. */
+/**
+ * "Meta:"/"Meta 1:" and "Indicadores:" in bold, bullets as in the source matrix: the labels the
+ * plan keeps as written where it has them (see ../rotulos.ts).
+ */
 export function metasEIndicadores(a: Accion, size = 10): ExcelJS.RichText[] {
   const rich: ExcelJS.RichText[] = []
   const bold = (text: string) => rich.push({ text, font: { name: 'Arial', size, bold: true } })
   const plain = (text: string) => rich.push({ text, font: { name: 'Arial', size } })
   a.metas.forEach((m, i) => {
     if (i > 0) plain('\n')
-    bold(a.metas.length > 1 ? `Meta ${i + 1}:` : 'Meta:')
+    bold(m.rotulo ?? rotuloMeta(i, a.metas.length))
     plain(` ${textoExportable(m.texto, `Una meta de la acción ${a.codigo}`)}`)
   })
   if (a.indicadores.length) {
     if (rich.length) plain('\n')
-    bold(a.indicadores.length > 1 ? 'Indicadores:' : 'Indicador:')
-    for (const ind of a.indicadores)
-      plain(`\n• ${textoExportable(ind.texto, `Un indicador de la acción ${a.codigo}`)}`)
+    bold(a.rotuloIndicadores ?? rotuloIndicadores(a.indicadores.length))
+    for (const ind of a.indicadores) {
+      const vineta = ind.vineta ?? VINETA
+      const texto = textoExportable(ind.texto, `Un indicador de la acción ${a.codigo}`)
+      plain(`\n${vineta ? `${vineta} ` : ''}${texto}`)
+    }
   }
   return rich
 }
@@ -75,7 +82,9 @@ function crearHoja(
 
 /** The plan's acción, metas and responsables columns; returns the lines the tallest needs. */
 function celdasPlan(row: ExcelJS.Row, a: Accion, disp: Disposicion): number {
-  row.getCell(3).value = `${a.codigo}. ${textoExportable(a.texto, `La acción ${a.codigo}`)}`
+  const separador = a.separadorCodigo ?? SEPARADOR_CODIGO
+  row.getCell(3).value =
+    `${a.codigo}${separador}${textoExportable(a.texto, `La acción ${a.codigo}`)}`
   const rich = metasEIndicadores(a, disp.fuente)
   row.getCell(4).value = { richText: rich }
   // Every acción row carries its responsables, as the source does: on paper no acción is left

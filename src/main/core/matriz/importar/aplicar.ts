@@ -4,6 +4,7 @@ import { newId, nowStamp } from '../../db/ids'
 import { notFound } from '../../errors'
 import { ceder, revisarCancelacion, type ControlTarea } from '../../tareas'
 import type { AccionLeida, MatrizLeida } from './leer'
+import { guardarRotulos } from './rotulos-guardar'
 import { borrar, instanciaDe, listas, same, type Trx } from './aplicar-filas'
 
 export type ModoImportacion =
@@ -223,6 +224,7 @@ async function aplicarAccion(p: Paso, a: AccionLeida, ia: number, objId: string)
   }
   p.vistos.accs.add(a.codigo)
   await listas(p.trx, accId!, a.metas, a.indicadores, p.stamp)
+  if (a.rotulos) await guardarRotulos(p.trx, accId!, a.rotulos, p.stamp)
 }
 
 /** Rows of the plan the workbook no longer names, children before parents. */

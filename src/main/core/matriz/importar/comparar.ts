@@ -1,6 +1,7 @@
 import type { PlanArbol } from '../../../../shared/domain/plan'
 import type { VistaPreviaImportacion } from '../../../../shared/domain/importacion'
 import type { MatrizLeida } from './leer'
+import { rotulosDe, rotulosEfectivos, type RotulosAccion } from '../rotulos'
 
 const same = (a: string, b: string): boolean =>
   a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim()
@@ -61,9 +62,21 @@ function compararAcciones(leida: MatrizLeida, plan: PlanArbol | null, v: Vista):
     )
       v.indicadoresCambiados.push(n.codigo)
     if (!same(a.responsables, n.responsables)) v.responsablesCambiados.push(n.codigo)
+    if (n.rotulos) compararRotulos(rotulosDe(a), n.rotulos, n.codigo, v)
   }
   const codigosNuevos = new Set(nuevas.map((n) => n.codigo))
   v.acciones.eliminadas = [...actual.keys()].filter((c) => !codigosNuevos.has(c))
+}
+
+/** A label written otherwise ("Metas:" for "Meta:", a bullet dropped) changes its cell. */
+function compararRotulos(plan: RotulosAccion, libro: RotulosAccion, codigo: string, v: Vista) {
+  const [a, n] = [rotulosEfectivos(plan), rotulosEfectivos(libro)]
+  const marcar = (lista: string[]) => {
+    if (!lista.includes(codigo)) lista.push(codigo)
+  }
+  if (a.separador !== n.separador) marcar(v.acciones.modificadas)
+  if (a.metas !== n.metas) marcar(v.metasCambiadas)
+  if (a.indicadores !== n.indicadores) marcar(v.indicadoresCambiados)
 }
 
 /** Siglas added or renamed (compared without case). */

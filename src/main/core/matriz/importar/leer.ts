@@ -5,6 +5,10 @@ import { ENCABEZADOS, GLOSARIO } from '../disposicion'
 import { tieneControl } from '../texto-celda'
 import { texto } from './celda'
 import { revisarLibro } from './zip'
+import type { RotulosAccion } from '../rotulos'
+import { leerMetasEIndicadores, separadorLeido } from './metas-celda'
+
+export { leerMetasEIndicadores, partirMetasEIndicadores } from './metas-celda'
 
 export const MAX_LIBRO_BYTES = 20 * 1024 * 1024
 
@@ -15,6 +19,8 @@ export interface AccionLeida {
   metas: string[]
   indicadores: string[]
   fila: number
+  /** The labels as the workbook writes them (absent: not read from a workbook). */
+  rotulos?: RotulosAccion
 }
 
 export interface MatrizLeida {
@@ -38,20 +44,6 @@ function fallo(hoja: string, fila: number, col: number, detalle: string): AppErr
 }
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase()
-
-/** "Meta: …", "Meta 1: …", then "Indicadores:" and bullets, as the matrix writes them. */
-export function partirMetasEIndicadores(celda: string): { metas: string[]; indicadores: string[] } {
-  const [antes, despues = ''] = celda.split(/(?:^|\n)\s*Indicador(?:es)?\s*:\s*/i)
-  const metas = antes!
-    .split(/(?:^|\n)\s*Metas?(?:\s+\d+)?\s*:?\s+(?=\S)/i)
-    .map((m) => m.trim())
-    .filter(Boolean)
-  const indicadores = despues
-    .split('\n')
-    .map((l) => l.replace(/^\s*[•\-–·]\s*/, '').trim())
-    .filter(Boolean)
-  return { metas, indicadores }
-}
 
 function revisar(hoja: string, fila: number, col: number, valor: string, max: number): string {
   if (tieneControl(valor))
@@ -184,21 +176,22 @@ function leerFila(l: Lectura, r: number, celdas: string[]): void {
   const obj = l.obj
   if (!obj) throw fallo(l.hoja, r, 2, 'la acción no está bajo ningún objetivo.')
   if (!acc) throw fallo(l.hoja, r, 3, 'falta la acción (código y texto).')
-  const m = /^(\d{1,2}\.\d{1,2}\.[a-z]{1,2})\.?\s+([\s\S]+)$/.exec(acc)
+  const m = /^(\d{1,2}\.\d{1,2}\.[a-z]{1,2})(\.?\s+)([\s\S]+)$/.exec(acc)
   if (!m) throw fallo(l.hoja, r, 3, 'la acción no tiene código (por ejemplo «1.1.a. Generar…»).')
   if (!m[1]!.startsWith(`${obj.codigo}.`))
     throw fallo(l.hoja, r, 3, `la acción ${m[1]} no corresponde al objetivo ${obj.codigo}.`)
   revisarRepetido(l, r, 3, m[1]!)
   // An empty responsible cell continues the one above, as a merged cell does.
   if (e) l.responsables = e
-  const { metas, indicadores } = partirMetasEIndicadores(d)
+  const { metas, indicadores, rotulos } = leerMetasEIndicadores(d)
   obj.acciones.push({
     codigo: m[1]!,
-    texto: m[2]!.trim(),
+    texto: m[3]!.trim(),
     responsables: l.responsables,
     metas,
     indicadores,
-    fila: r
+    fila: r,
+    rotulos: { separador: separadorLeido(m[2]!), ...rotulos }
   })
 }
 

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import {
   leerMatriz,
-  partirMetasEIndicadores
+  partirMetasEIndicadores,
+  leerMetasEIndicadores
 } from '../../../../../src/main/core/matriz/importar/leer'
 import { ENCABEZADOS } from '../../../../../src/main/core/matriz/disposicion'
 import { LIMITES } from '../../../../../src/shared/api/campos'
@@ -68,6 +69,21 @@ describe('leerMatriz', () => {
       ['', 'Sin sigla']
     ])
     const m = await leerMatriz(data)
+    const acciones = m.ejes.flatMap((e) => e.objetivos.flatMap((o) => o.acciones))
+    // The labels as written, null where they are the ones the matrix writes by itself.
+    expect(acciones.find((a) => a.codigo === '1.1.b')!.rotulos).toEqual({
+      separador: ' ',
+      metas: [null, null],
+      indicadores: 'Indicador:',
+      vinetas: ['-', '–']
+    })
+    expect(acciones.find((a) => a.codigo === '1.2.a')!.rotulos).toEqual({
+      separador: null,
+      metas: [],
+      indicadores: null,
+      vinetas: []
+    })
+    for (const a of acciones) delete a.rotulos
     expect(m).toEqual({
       hoja: 'Hoja1',
       ejes: [
@@ -297,6 +313,24 @@ describe('leerMatriz', () => {
     expect(await error(vacio)).toBe(
       'entrada_invalida: El libro no tiene hojas. No se modificó nada.'
     )
+  })
+})
+
+describe('leerMetasEIndicadores', () => {
+  it('keeps the labels as written where they are not the usual ones', () => {
+    expect(leerMetasEIndicadores('Metas: Una.\nIndicadores:\nSin viñeta.').rotulos).toEqual({
+      metas: ['Metas:'],
+      indicadores: 'Indicadores:',
+      vinetas: ['']
+    })
+    expect(leerMetasEIndicadores('Meta A contar del 31.\nIndicador:\n• Uno.').rotulos).toEqual({
+      metas: ['Meta'],
+      indicadores: null,
+      vinetas: [null]
+    })
+    expect(
+      leerMetasEIndicadores('Meta 1: A.\nMeta  2 : B.\nIndicadores:\n• X\n• Y').rotulos
+    ).toEqual({ metas: [null, 'Meta 2 :'], indicadores: null, vinetas: [null, null] })
   })
 })
 
