@@ -11,18 +11,19 @@ import {
 import { useAutosave } from '../components/use-autosave'
 import { AgregarInvitado } from './AgregarInvitado'
 import { useGuardar } from './guardar'
+import { SecretariaSubrogante } from './SecretariaSubrogante'
 
 /** Attendance by institución, guests, and the quorum it gives. */
 export function AsistenciaSection(props: {
   sesionId: string
   asistencia: Asistencia[]
   editable: boolean
+  secretariaSubroganteId: string | null
 }): ReactNode {
   const [estados, setEstados] = useState<Record<string, AsistenciaEstado>>({})
   // The quorum as the secretary marks attendance, before the session is read again.
-  const q = calcularQuorum(
-    props.asistencia.map((a) => ({ ...a, estado: estados[a.id] ?? a.estado }))
-  )
+  const marcada = props.asistencia.map((a) => ({ ...a, estado: estados[a.id] ?? a.estado }))
+  const q = calcularQuorum(marcada)
   return (
     <>
       <Group mb="xs">
@@ -64,6 +65,12 @@ export function AsistenciaSection(props: {
         </Text>
       )}
       {props.editable && <AgregarInvitado sesionId={props.sesionId} />}
+      <SecretariaSubrogante
+        sesionId={props.sesionId}
+        presentes={marcada.filter((a) => a.estado === 'presente')}
+        valor={props.secretariaSubroganteId}
+        editable={props.editable}
+      />
     </>
   )
 }

@@ -126,7 +126,14 @@ function Seccion(props: {
   const { editable } = d
   switch (props.id) {
     case 'asistencia':
-      return <AsistenciaSection sesionId={s.id} asistencia={d.asistencia} editable={editable} />
+      return (
+        <AsistenciaSection
+          sesionId={s.id}
+          asistencia={d.asistencia}
+          editable={editable}
+          secretariaSubroganteId={s.secretariaSubroganteId}
+        />
+      )
     case 'tabla':
       return <TablaSection d={d} />
     case 'seguimiento':
