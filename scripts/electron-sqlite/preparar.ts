@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { esDeRed, mensajeFalta, ultimasLineas, type Falta } from './mensajes'
+import { esParaAbi } from './binario'
+import { dormir, tomarCerrojo } from './cerrojo'
+import { causaDeRed, mensajeFalta, ultimasLineas, type Falta } from './mensajes'
 
 /**
  * Prepares what `npm run dev` and `npm run package` need from outside the package registry:
@@ -12,8 +14,9 @@ import { esDeRed, mensajeFalta, ultimasLineas, type Falta } from './mensajes'
 export const CARPETA = 'build-electron'
 export const BINDING = 'better_sqlite3.node'
 export const SELLO = 'sello.json'
-/** Work folders beside build-electron/, renamed onto it only when complete. */
+/** Work folders beside build-electron/ (the tools run inside), renamed onto it only when complete. */
 export const PREFIJO_PREPARACION = '.build-electron-'
+export { esParaAbi }
 
 export type Herramienta = 'install-electron' | 'prebuild-install' | 'node-gyp'
 
@@ -29,6 +32,8 @@ export interface Salida {
   codigo: number
   /** stdout and stderr together. */
   texto: string
+  /** The signal that killed the tool (Ctrl+C reaches it too): the run stops, it is no answer. */
+  senal?: string
 }
 
 export interface Frontera {
@@ -40,18 +45,20 @@ export interface Frontera {
 }
 
 export interface Opciones {
-  /** Project root: build-electron/ is made here. */
+  /** Project root: build-electron/ and the work folders are made here. */
   raiz: string
   /** The installed better-sqlite3 package (node_modules/better-sqlite3), only read. */
   fuente: string
-  /** Where the working copy of better-sqlite3 goes (the system's temporary folder). */
-  temporal: string
   plataforma: string
   arquitectura: string
   /** `npm run dev` needs Electron's binary too; electron-builder downloads its own. */
   conElectron: boolean
+  /** MITP_SQLITE_BINDING (dev only): the app loads it first, so it replaces build-electron/. */
+  bindingPropio?: string
   frontera: Frontera
   avisar: (linea: string) => void
+  /** How long to wait for another run on the same project, in ms (15 minutes). */
+  espera?: number
 }
 
 export type Resultado = { ok: true; hecho: string[] } | { ok: false; mensaje: string }
@@ -62,32 +69,45 @@ export interface Sello {
   betterSqlite3: string
   plataforma: string
   arquitectura: string
-  origen?: 'prebuilt' | 'node-gyp'
+  /** 'anterior': found in build-electron/ without a stamp (older script), checked and stamped. */
+  origen?: 'prebuilt' | 'node-gyp' | 'anterior'
+}
+
+/** A tool was killed by a signal (Ctrl+C): nothing is concluded from it. */
+export class Interrumpida extends Error {
+  constructor(readonly senal: string) {
+    super(`interrumpida (${senal})`)
+  }
 }
 
 const CLAVES = ['electron', 'abi', 'betterSqlite3', 'plataforma', 'arquitectura'] as const
 
 export function prepararElectron(o: Opciones): Resultado {
-  limpiarRestos(o.raiz)
+  const liberar = tomarCerrojo(o.raiz, { maximo: o.espera ?? 15 * 60_000, avisar: o.avisar })
+  try {
+    limpiarRestos(o.raiz)
+    return preparar(o)
+  } finally {
+    liberar()
+  }
+}
+
+function correr(o: Opciones, e: Ejecucion): Salida {
+  const s = o.frontera.ejecutar(e)
+  if (s.senal) throw new Interrumpida(s.senal)
+  return s
+}
+
+function preparar(o: Opciones): Resultado {
   const { version, abi } = o.frontera.electron()
   const faltas: Falta[] = []
   const hecho: string[] = []
   if (o.conElectron && !o.frontera.electronInstalado()) {
     o.avisar(`Descargando Electron ${version}…`)
-    const s = o.frontera.ejecutar({
-      herramienta: 'install-electron',
-      args: [],
-      cwd: o.raiz,
-      env: {}
-    })
+    const s = correr(o, { herramienta: 'install-electron', args: [], cwd: o.raiz, env: {} })
     if (s.codigo === 0 && o.frontera.electronInstalado())
       hecho.push(`Electron ${version} descargado.`)
-    else
-      faltas.push({
-        que: 'electron',
-        causa: esDeRed(s.texto) ? 'sin-red' : 'otra',
-        salida: s.texto
-      })
+    else faltas.push({ que: 'electron', causa: causaDeRed(s.texto) ?? 'otra', salida: s.texto })
   }
   const esperado: Sello = {
     electron: version,
@@ -96,8 +116,13 @@ export function prepararElectron(o: Opciones): Resultado {
     plataforma: o.plataforma,
     arquitectura: o.arquitectura
   }
-  if (!alDia(o.raiz, esperado)) {
-    const r = obtenerBinding(o, esperado)
+  if (o.bindingPropio) {
+    if (esParaAbi(o.bindingPropio, esperado)) hecho.push(`Se usa MITP_SQLITE_BINDING.`)
+    else faltas.push({ que: 'sqlite', causa: 'variable', salida: o.bindingPropio })
+  } else if (!alDia(o.raiz, esperado)) {
+    const r = sellarAnterior(o.raiz, esperado)
+      ? ({ origen: 'anterior' } as const)
+      : obtenerBinding(o, esperado)
     if ('falta' in r) faltas.push(r.falta)
     else hecho.push(`${CARPETA}/${BINDING} listo para Electron ${version} (${r.origen}).`)
   }
@@ -124,7 +149,20 @@ export function alDia(raiz: string, esperado: Sello): boolean {
   return CLAVES.every((k) => sello[k] === esperado[k]) && fs.existsSync(path.join(dir, BINDING))
 }
 
-/** Work folders left by a run that was killed half-way: never read, only removed. */
+/** What the script before the stamp left (build-electron/ without sello.json): kept if it fits. */
+function sellarAnterior(raiz: string, esperado: Sello): boolean {
+  const dir = path.join(raiz, CARPETA)
+  if (fs.existsSync(path.join(dir, SELLO)) || !esParaAbi(path.join(dir, BINDING), esperado))
+    return false
+  escribirSello(dir, { ...esperado, origen: 'anterior' })
+  return true
+}
+
+function escribirSello(dir: string, sello: Sello): void {
+  fs.writeFileSync(path.join(dir, SELLO), `${JSON.stringify(sello, null, 2)}\n`)
+}
+
+/** Work folders left by a run that was killed half-way: never read, only removed (under the lock). */
 function limpiarRestos(raiz: string): void {
   for (const nombre of fs.readdirSync(raiz)) {
     if (nombre.startsWith(PREFIJO_PREPARACION))
@@ -135,22 +173,29 @@ function limpiarRestos(raiz: string): void {
 type Obtenido = { origen: 'prebuilt' | 'node-gyp' } | { falta: Falta }
 
 function obtenerBinding(o: Opciones, esperado: Sello): Obtenido {
-  const trabajo = fs.mkdtempSync(path.join(o.temporal, 'mitp-sqlite-electron-'))
-  const preparacion = fs.mkdtempSync(path.join(o.raiz, PREFIJO_PREPARACION))
+  let preparacion: string | undefined
   try {
+    preparacion = fs.mkdtempSync(path.join(o.raiz, PREFIJO_PREPARACION))
+    // Inside the project: prebuild-install reads .prebuild-installrc from every folder above.
+    const trabajo = path.join(preparacion, 'trabajo')
+    fs.mkdirSync(trabajo)
     const r = construir(o, esperado, trabajo)
     if ('falta' in r) return r
     const binario = path.join(trabajo, 'build', 'Release', BINDING)
-    if (!esParaAbi(binario, esperado.abi))
-      return { falta: { que: 'sqlite', causa: 'abi', salida: `ABI ${esperado.abi}` } }
-    fs.copyFileSync(binario, path.join(preparacion, BINDING))
-    const sello: Sello = { ...esperado, origen: r.origen }
-    fs.writeFileSync(path.join(preparacion, SELLO), `${JSON.stringify(sello, null, 2)}\n`)
-    reemplazar(preparacion, path.join(o.raiz, CARPETA))
+    if (!esParaAbi(binario, esperado)) {
+      const salida = `${esperado.plataforma} ${esperado.arquitectura}, ABI ${esperado.abi}`
+      return { falta: { que: 'sqlite', causa: 'abi', salida, origen: r.origen } }
+    }
+    const listo = path.join(preparacion, 'listo')
+    fs.mkdirSync(listo)
+    // build-electron/ is read by whoever runs the app, whatever the umask.
+    fs.chmodSync(listo, 0o755)
+    fs.copyFileSync(binario, path.join(listo, BINDING))
+    escribirSello(listo, { ...esperado, origen: r.origen })
+    reemplazar(listo, path.join(o.raiz, CARPETA))
     return r
   } finally {
-    fs.rmSync(trabajo, { recursive: true, force: true })
-    fs.rmSync(preparacion, { recursive: true, force: true })
+    if (preparacion) fs.rmSync(preparacion, { recursive: true, force: true })
   }
 }
 
@@ -160,21 +205,28 @@ function construir(o: Opciones, esperado: Sello, trabajo: string): Obtenido {
   // prebuild-install reads package.json from where it runs and unpacks build/Release there.
   fs.copyFileSync(path.join(o.fuente, 'package.json'), path.join(trabajo, 'package.json'))
   o.avisar(`Descargando better-sqlite3 para Electron ${version}…`)
-  const pre = o.frontera.ejecutar({
+  const pre = correr(o, {
     herramienta: 'prebuild-install',
-    args: ['--runtime', 'electron', '--target', version, '--arch', arquitectura],
+    // Given here, these beat any .prebuild-installrc (rc puts the command line last): no
+    // local-prebuilds, no download= URL, unpacked where it runs.
+    args: [
+      ...['--runtime', 'electron', '--target', version, '--arch', arquitectura],
+      ...['--platform', plataforma, '--path', '.', '--tag-prefix', 'v'],
+      ...['--nolocal', '--no-download', '--no-build-from-source', '--no-force']
+    ],
     cwd: trabajo,
     env: { npm_config_platform: plataforma }
   })
   if (pre.codigo === 0) return { origen: 'prebuilt' }
-  if (esDeRed(pre.texto)) return { falta: { que: 'sqlite', causa: 'sin-red', salida: pre.texto } }
+  const causaPre = causaDeRed(pre.texto)
+  if (causaPre) return { falta: { que: 'sqlite', causa: causaPre, salida: pre.texto } }
 
   o.avisar(`No hay binario publicado para Electron ${version}; compilando con node-gyp…`)
   fs.cpSync(o.fuente, trabajo, {
     recursive: true,
     filter: (desde) => !/^(build|node_modules)$/.test(path.relative(o.fuente, desde))
   })
-  const gyp = o.frontera.ejecutar({
+  const gyp = correr(o, {
     herramienta: 'node-gyp',
     args: [
       'rebuild',
@@ -190,20 +242,36 @@ function construir(o: Opciones, esperado: Sello, trabajo: string): Obtenido {
   })
   if (gyp.codigo === 0) return { origen: 'node-gyp' }
   const salida = `${ultimasLineas(pre.texto, 3)}\n${gyp.texto}`
-  return { falta: { que: 'sqlite', causa: esDeRed(gyp.texto) ? 'sin-red' : 'compilacion', salida } }
+  return { falta: { que: 'sqlite', causa: causaDeRed(gyp.texto) ?? 'compilacion', salida } }
 }
 
-/** A non-N-API addon exports node_register_module_v<ABI>: a Node build would say 115, not 150. */
-export function esParaAbi(binario: string, abi: string): boolean {
-  if (!fs.existsSync(binario)) return false
-  return fs.readFileSync(binario).includes(`node_register_module_v${abi}\0`)
+type Renombrar = (desde: string, hacia: string) => void
+
+/** Windows refuses a rename while an antivirus or the indexer holds a file: retried briefly. */
+export function renombrar(desde: string, hacia: string, rename: Renombrar = fs.renameSync): void {
+  for (let intento = 1; ; intento++) {
+    try {
+      rename(desde, hacia)
+      return
+    } catch (e) {
+      const codigo = (e as NodeJS.ErrnoException).code
+      if (intento >= 6 || !['EPERM', 'EACCES', 'EBUSY'].includes(codigo ?? '')) throw e
+      dormir(50 * intento)
+    }
+  }
 }
 
 /** Swaps the finished folder in with renames, so build-electron/ is never half-written. */
-function reemplazar(nueva: string, destino: string): void {
+export function reemplazar(nueva: string, destino: string, rename?: Renombrar): void {
+  const mover = (a: string, b: string): void => renombrar(a, b, rename)
   const vieja = `${nueva}-vieja`
   const habia = fs.existsSync(destino)
-  if (habia) fs.renameSync(destino, vieja)
-  fs.renameSync(nueva, destino)
+  if (habia) mover(destino, vieja)
+  try {
+    mover(nueva, destino)
+  } catch (e) {
+    if (habia) mover(vieja, destino)
+    throw e
+  }
   if (habia) fs.rmSync(vieja, { recursive: true, force: true })
 }

@@ -22,9 +22,21 @@ export interface FronteraFalsa extends Frontera {
 export const VERSION = '45.5.0'
 export const ABI = '150'
 
-/** Bytes standing for an addon built for one ABI (the symbol the real one exports). */
-export const addon = (abi: string, marca = ''): Buffer =>
-  Buffer.from(`\x7fELF…${marca}…node_register_module_v${abi}\0…`, 'latin1')
+/** An ELF64 header: shared object (type 3) for x86-64 (machine 62) unless told otherwise. */
+export function cabeceraElf(tipo = 3, maquina = 62, clase = 2): Buffer {
+  const h = Buffer.alloc(64)
+  h.write('\x7fELF', 0, 'latin1')
+  h[4] = clase
+  h[5] = 1
+  h[6] = 1
+  h.writeUInt16LE(tipo, 16)
+  h.writeUInt16LE(maquina, 18)
+  return h
+}
+
+/** Bytes standing for a Linux x64 addon built for one ABI (the symbol the real one exports). */
+export const addon = (abi: string, marca = '', cabecera = cabeceraElf()): Buffer =>
+  Buffer.concat([cabecera, Buffer.from(`…${marca}…node_register_module_v${abi}\0…`, 'latin1')])
 
 function dejarAddon(cwd: string, abi: string, marca: string): void {
   fs.mkdirSync(path.join(cwd, 'build', 'Release'), { recursive: true })

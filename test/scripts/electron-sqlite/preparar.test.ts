@@ -14,13 +14,11 @@ import { ABI, addon, fronteraFalsa, guiones, VERSION } from './frontera-falsa'
 
 // The preparation on real folders, with only the tools (downloads, compiler) faked.
 let raiz: string
-let temporal: string
 let fuente: string
 const avisos: string[] = []
 
 beforeEach(() => {
   raiz = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-prep-raiz-'))
-  temporal = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-prep-tmp-'))
   fuente = path.join(raiz, 'node_modules', 'better-sqlite3')
   fs.mkdirSync(path.join(fuente, 'src'), { recursive: true })
   fs.mkdirSync(path.join(fuente, 'build', 'Release'), { recursive: true })
@@ -36,14 +34,12 @@ beforeEach(() => {
 })
 afterEach(() => {
   fs.rmSync(raiz, { recursive: true, force: true })
-  fs.rmSync(temporal, { recursive: true, force: true })
 })
 
 const preparar = (frontera: Frontera, conElectron = false): Resultado =>
   prepararElectron({
     raiz,
     fuente,
-    temporal,
     plataforma: 'linux',
     arquitectura: 'x64',
     conElectron,
@@ -66,13 +62,19 @@ function huella(dir: string): Record<string, string> {
   return out
 }
 
-/** Nothing half-written: no work folder beside build-electron/, none left in the temp folder. */
+/** Nothing half-written: no work folder beside build-electron/, no lock left. */
 function sinRestos(): void {
   expect(
     fs.readdirSync(raiz).filter((n) => n !== 'build-electron' && n !== 'node_modules')
   ).toEqual([])
-  expect(fs.readdirSync(temporal)).toEqual([])
 }
+
+/** The tools run in a work folder inside the project, never in the shared temporary folder. */
+const enTrabajo = (cwd: string): boolean =>
+  path.dirname(path.dirname(cwd)) === raiz &&
+  path.basename(path.dirname(cwd)).startsWith('.build-electron-')
+
+const linux = { abi: ABI, plataforma: 'linux', arquitectura: 'x64' }
 
 const actual: Sello = {
   electron: VERSION,
@@ -100,15 +102,20 @@ describe('prepararElectron', () => {
     expect(f.llamadas.map((l) => [l.herramienta, l.args, l.env])).toEqual([
       [
         'prebuild-install',
-        ['--runtime', 'electron', '--target', VERSION, '--arch', 'x64'],
+        [
+          ...['--runtime', 'electron', '--target', VERSION, '--arch', 'x64'],
+          ...['--platform', 'linux', '--path', '.', '--tag-prefix', 'v'],
+          ...['--nolocal', '--no-download', '--no-build-from-source', '--no-force']
+        ],
         { npm_config_platform: 'linux' }
       ]
     ])
     // It ran in a work folder, not in node_modules.
-    expect(path.dirname(f.llamadas[0]!.cwd)).toBe(temporal)
+    expect(enTrabajo(f.llamadas[0]!.cwd)).toBe(true)
     expect(fs.readdirSync(destino()).sort()).toEqual(['better_sqlite3.node', 'sello.json'])
     expect(binding()).toContain('prebuilt')
-    expect(esParaAbi(destino('better_sqlite3.node'), ABI)).toBe(true)
+    expect(esParaAbi(destino('better_sqlite3.node'), linux)).toBe(true)
+    if (process.platform !== 'win32') expect(fs.statSync(destino()).mode & 0o777).toBe(0o755)
     expect(sello()).toEqual({ ...actual, origen: 'prebuilt' })
     expect(huella(fuente)).toEqual(antes)
     sinRestos()
@@ -171,7 +178,7 @@ describe('prepararElectron', () => {
     ])
     // ~/.npmrc's nodedir=/usr would build for Node: it is unset for node-gyp.
     expect(gyp.env).toEqual({ npm_config_nodedir: '' })
-    expect(path.dirname(gyp.cwd)).toBe(temporal)
+    expect(enTrabajo(gyp.cwd)).toBe(true)
     expect(binding()).toContain('node-gyp')
     expect(sello().origen).toBe('node-gyp')
     expect(huella(fuente)).toEqual(antes)
@@ -232,8 +239,19 @@ describe('prepararElectron', () => {
     const f = fronteraFalsa({ 'prebuild-install': guiones.prebuiltOk('115') })
     const r = preparar(f)
     if (r.ok) throw new Error('preparó')
-    expect(r.mensaje).toContain(`no está compilado para Electron ${VERSION} (ABI ${ABI})`)
+    expect(r.mensaje).toContain(
+      `lo descargado no es better-sqlite3 para Electron ${VERSION} en este equipo (linux x64, ABI ${ABI})`
+    )
+    // nodedir only misleads node-gyp: not mentioned for a download.
+    expect(r.mensaje).not.toContain('nodedir')
     expect(fs.existsSync(destino())).toBe(false)
+    sinRestos()
+    const gyp = preparar(
+      fronteraFalsa({ 'prebuild-install': guiones.sinPrebuilt(), 'node-gyp': guiones.gypOk('115') })
+    )
+    if (gyp.ok) throw new Error('preparó')
+    expect(gyp.mensaje).toContain(`lo compilado no es para Electron ${VERSION}`)
+    expect(gyp.mensaje).toContain('revise que ~/.npmrc no fije nodedir')
     sinRestos()
   })
 
@@ -275,19 +293,5 @@ describe('prepararElectron', () => {
     expect(() => preparar(f)).toThrow('spawn ENOENT')
     expect(fs.existsSync(destino())).toBe(false)
     sinRestos()
-  })
-})
-
-describe('esParaAbi', () => {
-  it('reads the ABI the addon registers, whole', () => {
-    const f = path.join(temporal, 'a.node')
-    fs.writeFileSync(f, addon('150'))
-    expect([esParaAbi(f, '150'), esParaAbi(f, '15'), esParaAbi(f, '115')]).toEqual([
-      true,
-      false,
-      false
-    ])
-    expect(esParaAbi(path.join(temporal, 'no.node'), '150')).toBe(false)
-    fs.rmSync(f)
   })
 })

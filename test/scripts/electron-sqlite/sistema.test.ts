@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { fronteraReal } from '../../../scripts/electron-sqlite/sistema'
+import { entornoPara, fronteraReal } from '../../../scripts/electron-sqlite/sistema'
 import { ROOT } from '../../helpers/cli'
 import { tempDir } from '../../helpers/db'
 
@@ -78,5 +78,67 @@ describe('fronteraReal', () => {
     fs.writeFileSync(path.join(electron, 'dist', 'version'), 'v44.0.0')
     expect(f.electronInstalado()).toBe(false)
     vi.unstubAllEnvs()
+  })
+
+  it('honours ELECTRON_EXEC_PATH as electron-vite does: that file, whatever dist/ holds', () => {
+    const raiz = path.join(tmp.dir, 'con-override')
+    const electron = path.join(raiz, 'node_modules', 'electron')
+    fs.mkdirSync(electron, { recursive: true })
+    fs.writeFileSync(path.join(raiz, 'package.json'), '{}')
+    fs.writeFileSync(path.join(electron, 'package.json'), '{"name":"electron","version":"45.5.0"}')
+    const con = (ELECTRON_EXEC_PATH: string): boolean =>
+      fronteraReal(raiz, raiz, { ELECTRON_EXEC_PATH }).electronInstalado()
+    expect(con(process.execPath)).toBe(true)
+    expect(con(path.join(raiz, 'no-existe'))).toBe(false)
+  })
+
+  it('reports a tool killed by a signal as an interruption, not as a failure', () => {
+    const raiz = path.join(tmp.dir, 'interrumpida')
+    const electron = path.join(raiz, 'node_modules', 'electron')
+    fs.mkdirSync(electron, { recursive: true })
+    fs.writeFileSync(path.join(raiz, 'package.json'), '{}')
+    fs.writeFileSync(path.join(electron, 'package.json'), '{"name":"electron","version":"45.5.0"}')
+    fs.writeFileSync(path.join(electron, 'install.js'), "process.kill(process.pid, 'SIGINT')")
+    const s = fronteraReal(raiz, raiz).ejecutar({
+      herramienta: 'install-electron',
+      args: [],
+      cwd: raiz,
+      env: {}
+    })
+    expect(s.senal).toBe('SIGINT')
+    fs.writeFileSync(path.join(electron, 'install.js'), 'process.exit(3)')
+    const s2 = fronteraReal(raiz, raiz).ejecutar({
+      herramienta: 'install-electron',
+      args: [],
+      cwd: raiz,
+      env: {}
+    })
+    expect([s2.codigo, s2.senal]).toEqual([3, undefined])
+  })
+})
+
+describe('entornoPara (the environment each tool runs with)', () => {
+  const base = {
+    PATH: '/usr/bin',
+    npm_config_nodedir: '/usr',
+    NPM_CONFIG_NODEDIR: '/usr',
+    npm_config_platform: 'darwin'
+  }
+
+  it('unsets nodedir in any case, so node-gyp builds against Electron’s headers', () => {
+    expect(entornoPara(base, { npm_config_nodedir: '' })).toEqual({
+      PATH: '/usr/bin',
+      npm_config_platform: 'darwin'
+    })
+  })
+
+  it('sets the platform prebuild-install downloads for, over what npm exported', () => {
+    expect(entornoPara(base, { npm_config_platform: 'linux' })).toEqual({
+      PATH: '/usr/bin',
+      npm_config_nodedir: '/usr',
+      NPM_CONFIG_NODEDIR: '/usr',
+      npm_config_platform: 'linux'
+    })
+    expect(base.npm_config_platform).toBe('darwin')
   })
 })
