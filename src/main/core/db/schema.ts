@@ -240,6 +240,8 @@ export interface Database {
   mediciones: MedicionesTable
   acuerdos: AcuerdosTable
   seguimientos: SeguimientosTable
+  /** Kept by triggers (migration 0006): where each acuerdo's latest follow-up left it. */
+  acuerdos_cierre: { acuerdo_id: string; cerrado_en: string }
   fe_erratas: FeErratasTable
   app_settings: AppSettingsTable
   tombstones: TombstonesTable

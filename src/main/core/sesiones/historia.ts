@@ -93,17 +93,31 @@ export async function avancesPrevios(
   return encontrados
 }
 
+/** Above this many acuerdos closed after the session (or open), walk its earlier sessions instead. */
+const POR_CIERRE = 500
+
 /**
  * Acuerdos of earlier sessions still open before this one (their latest follow-up in an earlier
  * session is not "cumplido"), plus those this session followed up: chosen by SQLite, so only
- * what the screen shows reaches the core. CROSS JOIN keeps SQLite from walking the instancia's
- * sessions for every acuerdo (it did: 37 s at 6,000 sessions): each acuerdo's few follow-ups first.
+ * what the screen shows reaches the core. `acuerdos_cierre` (0006) rules out, by index, every
+ * acuerdo closed before the session; the rest are checked exactly. A recent session starts from
+ * the few acuerdos open or closed since (index range); an old one from its few earlier sessions.
  */
 async function acuerdosAbiertos(db: Kysely<Database>, sesion: SesionRow): Promise<AcuerdoRow[]> {
+  const desde = `${sesion.fecha} ${sesion.created_at}`
+  const { rows: cuenta } = await sql<{ n: number }>`
+    select count(*) as n from (select 1 from acuerdos_cierre
+      where cerrado_en >= ${desde} limit ${POR_CIERRE})`.execute(db)
+  const porCierre = (cuenta[0]?.n ?? 0) < POR_CIERRE
+  const origen = porCierre
+    ? sql`acuerdos_cierre c cross join acuerdos a on a.id = c.acuerdo_id
+          cross join sesiones p on p.id = a.sesion_id`
+    : sql`sesiones p cross join acuerdos a on a.sesion_id = p.id
+          cross join acuerdos_cierre c on c.acuerdo_id = a.id`
   const { rows } = await sql<AcuerdoRow>`
-    select a.* from sesiones p
-    join acuerdos a on a.sesion_id = p.id
-    where p.instancia_id = ${sesion.instancia_id}
+    select a.* from ${origen}
+    where c.cerrado_en >= ${desde}
+      and p.instancia_id = ${sesion.instancia_id}
       and (p.fecha < ${sesion.fecha} or (p.fecha = ${sesion.fecha} and p.created_at < ${sesion.created_at}))
       and (
         exists (select 1 from seguimientos x where x.acuerdo_id = a.id and x.sesion_id = ${sesion.id})

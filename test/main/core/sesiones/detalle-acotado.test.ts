@@ -15,6 +15,8 @@ interface Lectura {
   consultas: number
   filas: number
   maxParametros: number
+  /** Each statement run, with its parameters, to ask SQLite how it reads the tables. */
+  sentencias: { sql: string; params: unknown[] }[]
 }
 
 /** The handle, counting what kysely asks of it: statements, rows returned, bound parameters. */
@@ -30,6 +32,7 @@ function contando(handle: SqliteHandle, l: Lectura): SqliteHandle {
               if (p === 'all')
                 return (...params: unknown[]) => {
                   l.consultas++
+                  l.sentencias.push({ sql, params })
                   l.maxParametros = Math.max(l.maxParametros, params.flat().length)
                   const rows = (v as (...a: unknown[]) => unknown[]).apply(s, params)
                   l.filas += rows.length
@@ -61,7 +64,7 @@ async function abrirUltima(t: TestApp): Promise<{ lectura: Lectura; seguimiento:
     )
     .pluck()
     .get() as string
-  const lectura: Lectura = { consultas: 0, filas: 0, maxParametros: 0 }
+  const lectura: Lectura = { consultas: 0, filas: 0, maxParametros: 0, sentencias: [] }
   const api = createAppApi(
     { ...t.app, db: createKysely(contando(t.app.handle, lectura)) },
     { version: 't', reloj: () => new Date('2030-06-01T15:00:00Z') }
@@ -87,11 +90,41 @@ describe('sesion:obtener reads a bounded number of rows', () => {
   it('the same queries and about the same rows after 2 years (8 sessions) and after 8 (32)', async () => {
     const a = await abrirUltima(corta)
     const b = await abrirUltima(larga)
-    console.log('2 years', a, '10 years', b)
+    const resumen = (x: typeof a) => ({
+      ...x,
+      lectura: { ...x.lectura, sentencias: x.lectura.sentencias.length }
+    })
+    console.log('2 years', resumen(a), '10 years', resumen(b))
     expect(b.seguimiento).toBe(a.seguimiento)
     expect(b.lectura.consultas).toBe(a.lectura.consultas)
     // The rows the screen shows, plus a few more of follow-up history: never the years behind.
     expect(b.lectura.filas).toBeLessThanOrEqual(a.lectura.filas + 10)
     expect(b.lectura.maxParametros).toBeLessThanOrEqual(a.lectura.maxParametros)
+  })
+  it('reads the history through indexes: no statement scans a table that grows with the years', async () => {
+    const { lectura } = await abrirUltima(larga)
+    const planes = lectura.sentencias.flatMap(({ sql, params }) =>
+      (
+        larga.app.handle.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]
+      ).map((r) => r.detail)
+    )
+    // A SCAN reads the whole table; only the small ones (the plan, the instancias) may be read so.
+    const historicas =
+      /^SCAN (sesiones|acuerdos|acuerdos_cierre|seguimientos|avances|mediciones|asistencias|puntos_tabla|[a-z])\b/
+    expect(planes.filter((d) => historicas.test(d))).toEqual([])
+    expect(planes.some((d) => /acuerdos_cierre_idx \(cerrado_en>\?\)/.test(d))).toBe(true)
+    // The acuerdos that range starts from (open, or closed at or after the newest session): as
+    // many after 8 years as after 2, where the earlier acuerdos of the instancia are four times more.
+    const desdeLaUltima = (t: TestApp) =>
+      t.app.handle
+        .prepare(
+          `select count(*) from acuerdos_cierre where cerrado_en >= (
+             select fecha || ' ' || created_at from sesiones order by fecha desc limit 1)`
+        )
+        .pluck()
+        .get() as number
+    const [a, b] = [desdeLaUltima(corta), desdeLaUltima(larga)]
+    console.log('acuerdos read by the range', a, b)
+    expect(b).toBeLessThanOrEqual(a + 5)
   })
 })

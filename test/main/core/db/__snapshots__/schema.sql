@@ -7,6 +7,9 @@ CREATE INDEX "acciones_objetivo_idx" on "acciones" ("objetivo_id");
 -- index acuerdos_accion_idx
 CREATE INDEX "acuerdos_accion_idx" on "acuerdos" ("accion_id");
 
+-- index acuerdos_cierre_idx
+CREATE INDEX "acuerdos_cierre_idx" on "acuerdos_cierre" ("cerrado_en", "acuerdo_id");
+
 -- index asistencias_sesion_idx
 CREATE INDEX "asistencias_sesion_idx" on "asistencias" ("sesion_id");
 
@@ -48,6 +51,9 @@ CREATE TABLE "acciones" ("id" text primary key, "plan_id" text not null referenc
 
 -- table acuerdos
 CREATE TABLE "acuerdos" ("id" text primary key, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "numero" integer not null, "texto" text not null, "institucion_id" text references "instituciones" ("id") on delete set null, "persona_id" text references "personas" ("id") on delete set null, "responsable" text default '' not null, "plazo" text, "accion_id" text references "acciones" ("id") on delete set null, "accion_codigo" text, "created_at" text not null, "updated_at" text not null, constraint "acuerdos_sesion_numero_uq" unique ("sesion_id", "numero"));
+
+-- table acuerdos_cierre
+CREATE TABLE "acuerdos_cierre" ("acuerdo_id" text primary key references "acuerdos" ("id") on delete cascade, "cerrado_en" text not null);
 
 -- table app_settings
 CREATE TABLE "app_settings" ("key" text primary key, "value" text not null, "updated_at" text not null);
@@ -106,6 +112,11 @@ CREATE TABLE "sesiones" ("id" text primary key, "instancia_id" text not null ref
 -- table tombstones
 CREATE TABLE "tombstones" ("id" text primary key, "tabla" text not null, "deleted_at" text not null);
 
+-- trigger acuerdos_cierre_nuevo
+CREATE TRIGGER acuerdos_cierre_nuevo after insert on acuerdos begin
+     insert into acuerdos_cierre (acuerdo_id, cerrado_en) values (new.id, '~');
+   end;
+
 -- trigger acuerdos_sellada_del
 CREATE TRIGGER acuerdos_sellada_del before delete on acuerdos when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
 
@@ -157,6 +168,38 @@ CREATE TRIGGER puntos_tabla_sellada_ins before insert on puntos_tabla when (sele
 -- trigger puntos_tabla_sellada_upd
 CREATE TRIGGER puntos_tabla_sellada_upd before update of sesion_id, titulo, desarrollo, tipo, orden, created_at, updated_at on puntos_tabla when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' or (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
 
+-- trigger seguimientos_cierre_del
+CREATE TRIGGER seguimientos_cierre_del after delete on seguimientos begin
+     update acuerdos_cierre set cerrado_en = coalesce((
+    select case when sg.estado = 'cumplido' then s.fecha || ' ' || s.created_at else '~' end
+    from seguimientos sg join sesiones s on s.id = sg.sesion_id
+    where sg.acuerdo_id = old.acuerdo_id
+    order by s.fecha desc, sg.created_at desc limit 1), '~') where acuerdo_id = old.acuerdo_id;
+   end;
+
+-- trigger seguimientos_cierre_ins
+CREATE TRIGGER seguimientos_cierre_ins after insert on seguimientos begin
+     update acuerdos_cierre set cerrado_en = coalesce((
+    select case when sg.estado = 'cumplido' then s.fecha || ' ' || s.created_at else '~' end
+    from seguimientos sg join sesiones s on s.id = sg.sesion_id
+    where sg.acuerdo_id = new.acuerdo_id
+    order by s.fecha desc, sg.created_at desc limit 1), '~') where acuerdo_id = new.acuerdo_id;
+   end;
+
+-- trigger seguimientos_cierre_upd
+CREATE TRIGGER seguimientos_cierre_upd after update on seguimientos begin
+     update acuerdos_cierre set cerrado_en = coalesce((
+    select case when sg.estado = 'cumplido' then s.fecha || ' ' || s.created_at else '~' end
+    from seguimientos sg join sesiones s on s.id = sg.sesion_id
+    where sg.acuerdo_id = old.acuerdo_id
+    order by s.fecha desc, sg.created_at desc limit 1), '~') where acuerdo_id = old.acuerdo_id;
+     update acuerdos_cierre set cerrado_en = coalesce((
+    select case when sg.estado = 'cumplido' then s.fecha || ' ' || s.created_at else '~' end
+    from seguimientos sg join sesiones s on s.id = sg.sesion_id
+    where sg.acuerdo_id = new.acuerdo_id
+    order by s.fecha desc, sg.created_at desc limit 1), '~') where acuerdo_id = new.acuerdo_id;
+   end;
+
 -- trigger seguimientos_sellada_del
 CREATE TRIGGER seguimientos_sellada_del before delete on seguimientos when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
 
@@ -165,6 +208,16 @@ CREATE TRIGGER seguimientos_sellada_ins before insert on seguimientos when (sele
 
 -- trigger seguimientos_sellada_upd
 CREATE TRIGGER seguimientos_sellada_upd before update of acuerdo_id, sesion_id, estado, nota, created_at, updated_at on seguimientos when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' or (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger sesiones_cierre_fecha
+CREATE TRIGGER sesiones_cierre_fecha after update of fecha, created_at on sesiones begin
+     update acuerdos_cierre set cerrado_en = coalesce((
+    select case when sg.estado = 'cumplido' then s.fecha || ' ' || s.created_at else '~' end
+    from seguimientos sg join sesiones s on s.id = sg.sesion_id
+    where sg.acuerdo_id = acuerdos_cierre.acuerdo_id
+    order by s.fecha desc, sg.created_at desc limit 1), '~')
+     where acuerdo_id in (select acuerdo_id from seguimientos where sesion_id = new.id);
+   end;
 
 -- trigger sesiones_sellada_del
 CREATE TRIGGER sesiones_sellada_del before delete on sesiones when OLD.estado = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
