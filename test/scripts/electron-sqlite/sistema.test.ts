@@ -117,6 +117,26 @@ describe('fronteraReal', () => {
   })
 })
 
+describe('node-gyp, which is not our dependency', () => {
+  it('falls back to the one npm gives install scripts (npm_config_node_gyp)', () => {
+    const raiz = path.join(tmp.dir, 'sin-node-gyp')
+    const electron = path.join(raiz, 'node_modules', 'electron')
+    fs.mkdirSync(electron, { recursive: true })
+    fs.writeFileSync(path.join(raiz, 'package.json'), '{}')
+    fs.writeFileSync(path.join(electron, 'package.json'), '{"name":"electron","version":"45.5.0"}')
+    const gyp = path.join(ROOT, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')
+    const correr = (env: NodeJS.ProcessEnv): number =>
+      fronteraReal(raiz, raiz, env).ejecutar({
+        herramienta: 'node-gyp',
+        args: ['--version'],
+        cwd: raiz,
+        env: {}
+      }).codigo
+    expect(correr({})).toBe(127)
+    expect(correr({ npm_config_node_gyp: gyp })).toBe(0)
+  })
+})
+
 describe('entornoPara (the environment each tool runs with)', () => {
   const base = {
     PATH: '/usr/bin',
