@@ -19,7 +19,8 @@ async function zip(
   opts: { compresion?: 'STORE' | 'DEFLATE'; comentario?: string } = {}
 ): Promise<Buffer> {
   const z = new JSZip()
-  for (const [nombre, datos] of Object.entries(archivos)) z.file(nombre, datos, { createFolders: false })
+  for (const [nombre, datos] of Object.entries(archivos))
+    z.file(nombre, datos, { createFolders: false })
   return z.generateAsync({
     type: 'nodebuffer',
     compression: opts.compresion ?? 'DEFLATE',
