@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { INDICADOR_TIPOS } from '../../../shared/domain/plan'
 import { newId, nowStamp } from '../db/ids'
@@ -135,8 +135,8 @@ async function writeAccion(
       texto: acc.texto,
       instancia_id: ids.instanciaId,
       responsables: acc.responsables,
-      rotulo_indicadores: acc.rotuloIndicadores ?? null,
-      separador_codigo: acc.separadorCodigo ?? null,
+      rotulo_indicadores: acc.rotuloIndicadores,
+      separador_codigo: acc.separadorCodigo,
       orden,
       ...stamps
     })
@@ -149,7 +149,7 @@ async function writeAccion(
         accion_id: accionId,
         texto: meta.texto,
         plazo: meta.plazo,
-        rotulo: meta.rotulo ?? null,
+        rotulo: meta.rotulo,
         orden: im + 1,
         ...stamps
       })
@@ -165,7 +165,7 @@ async function writeAccion(
         tipo: ind.tipo,
         numerador: ind.numerador ?? null,
         denominador: ind.denominador ?? null,
-        vineta: ind.vineta ?? null,
+        vineta: ind.vineta,
         orden: ii + 1,
         ...stamps
       })
@@ -217,7 +217,27 @@ async function writeArbol(
   }
 }
 
-async function writeSeed(trx: Trx, seed: PlanSeed): Promise<void> {
+/**
+ * The seed without the labels (columns of schema version 5), for a file at an earlier version:
+ * tests build such files with this seed, as the app of that version wrote them. (Kysely leaves
+ * out a column whose value is undefined.)
+ */
+async function segunEsquema(trx: Trx, seed: PlanSeed): Promise<PlanSeed> {
+  const { rows } =
+    await sql`select 1 from pragma_table_info('metas') where name = 'rotulo'`.execute(trx)
+  if (rows.length) return seed
+  const sin: PlanSeed = JSON.parse(JSON.stringify(seed))
+  for (const a of sin.ejes.flatMap((e) => e.objetivos.flatMap((o) => o.acciones))) {
+    delete a.separadorCodigo
+    delete a.rotuloIndicadores
+    for (const m of a.metas) delete m.rotulo
+    for (const i of a.indicadores) delete i.vineta
+  }
+  return sin
+}
+
+async function writeSeed(trx: Trx, original: PlanSeed): Promise<void> {
+  const seed = await segunEsquema(trx, original)
   const stamp = nowStamp()
   const stamps = { created_at: stamp, updated_at: stamp }
   const instanciaIds = await writeInstancias(trx, seed, stamps)
