@@ -4,7 +4,7 @@ import { openAppDatabase, DatabaseOpenError } from '../core/db/open'
 import type { Logger } from '../core/dispatch'
 import { AppError } from '../core/errors'
 import { explicar } from '../core/causas'
-import { respaldar, verificarArchivo } from '../core/respaldos'
+import { comprobarDestino, respaldar, verificarArchivo } from '../core/respaldos'
 import { restaurar } from '../core/restaurar'
 import { openSqlite } from '../core/db/sqlite'
 import { revisarActasArchivo } from '../core/actas/revision'
@@ -48,6 +48,7 @@ const ARCHIVOS: Record<string, (db: string, v: Values, out: Out) => Promise<numb
   },
   backup: async (db, v, out) => {
     if (!v.out) throw new UsageError('backup necesita --out RESPALDO.db.')
+    comprobarDestino(db, path.resolve(v.out))
     const origen = verificarArchivo(db)
     if (!origen.ok) throw new AppError('entrada_invalida', `${db}: ${origen.motivo}`)
     const handle = openSqlite(db, { readonly: true })

@@ -22,6 +22,52 @@ export const PLAZO_RESPALDO_MS = 30_000
 export const MENSAJE_RESPALDO_DETENIDO = (segundos: number): string =>
   `El respaldo no avanzó en ${segundos} segundos: la base de datos está bloqueada por otro programa (otra copia de Secretaría MITP, un antivirus o un programa de sincronización). Ciérrelo y vuelva a intentarlo. No se escribió ningún respaldo.`
 
+/** The same file, by name, through a link, or by inode. */
+function mismoArchivo(a: string, b: string): boolean {
+  try {
+    if (fs.realpathSync(a) === fs.realpathSync(b)) return true
+    const x = fs.statSync(a)
+    const y = fs.statSync(b)
+    return x.dev === y.dev && x.ino === y.ino
+  } catch {
+    return path.resolve(a) === path.resolve(b)
+  }
+}
+
+/** True when `file` holds (or has the side files of) a SQLite database. */
+function esBaseDeDatos(file: string): boolean {
+  if (fs.existsSync(`${file}-wal`) || fs.existsSync(`${file}-journal`)) return true
+  try {
+    const fd = fs.openSync(file, 'r')
+    try {
+      const cabecera = Buffer.alloc(16)
+      fs.readSync(fd, cabecera, 0, 16, 0)
+      return cabecera.toString('latin1') === 'SQLite format 3\u0000'
+    } finally {
+      fs.closeSync(fd)
+    }
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Refuses a backup destination that is a database, so a backup chosen by hand (`cli backup
+ * --out`) can never replace a live file (its stale -wal would corrupt the result) or its source.
+ */
+export function comprobarDestino(origen: string, destino: string): void {
+  if (mismoArchivo(origen, destino))
+    throw new AppError(
+      'entrada_invalida',
+      `${destino} es la misma base de datos que se respalda. Elija otro nombre. No se escribió ningún respaldo.`
+    )
+  if (esBaseDeDatos(destino))
+    throw new AppError(
+      'entrada_invalida',
+      `Ya existe una base de datos en ${destino}; un respaldo no la reemplaza. Elija otro nombre (o bórrela usted si ya no sirve). No se escribió ningún respaldo.`
+    )
+}
+
 /**
  * Copies the live database to `destino` through a checked temporary file. SQLite's online backup
  * retries for as long as the source is locked; it gives up after `plazoMs` without progress.
