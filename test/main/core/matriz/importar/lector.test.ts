@@ -4,6 +4,7 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ENCABEZADOS } from '../../../../../src/main/core/matriz/disposicion'
+import { leerLibro } from '../../../../../src/main/core/matriz/importar/lector'
 
 /**
  * Where a workbook is read: in place, or in a thread of its own (the core's worker). The thread
@@ -12,10 +13,14 @@ import { ENCABEZADOS } from '../../../../../src/main/core/matriz/disposicion'
  */
 type Lector = typeof import('../../../../../src/main/core/matriz/importar/lector')
 
-/** A fresh copy of the module: leerEnOtroHilo changes which reader every later import uses. */
+/**
+ * A copy of the module of its own (a query in its address makes a separate instance):
+ * leerEnOtroHilo changes which reader every later import uses, and other tests share the rest.
+ */
+let copias = 0
 async function lectorNuevo(): Promise<Lector> {
-  vi.resetModules()
-  return import('../../../../../src/main/core/matriz/importar/lector')
+  const url = new URL('../../../../../src/main/core/matriz/importar/lector.ts', import.meta.url)
+  return (await import(/* @vite-ignore */ `${url.pathname}?copia=${++copias}`)) as Lector
 }
 
 let dir: string
@@ -31,7 +36,6 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-lector-'))
 })
 afterAll(() => {
-  vi.resetModules()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
@@ -145,5 +149,9 @@ describe('leerEnOtroHilo (the host’s side)', () => {
     await vi.waitFor(() => expect(fs.existsSync(marca)).toBe(true), { timeout: 10_000 })
     ctl.abort()
     expect(await lectura).toEqual(cancelado)
+  })
+
+  it('leaves the module every other caller shares reading in place', async () => {
+    expect((await leerLibro(await libro())).hoja).toBe('Matriz')
   })
 })
