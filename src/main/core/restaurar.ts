@@ -126,6 +126,48 @@ function nombreAparte(dbPath: string, ahora: Date): string {
   return nombre
 }
 
+/** Temporary copies left by a restore that was killed (we hold the restore's mark: none is live). */
+function quitarRestos(dbPath: string): void {
+  const dir = path.dirname(dbPath)
+  const base = `${path.basename(dbPath)}.`
+  const resto = /^\d+\.restaurando\.tmp(-journal|-wal|-shm)?$/
+  for (const n of fs.readdirSync(dir))
+    if (n.startsWith(base) && resto.test(n.slice(base.length)))
+      fs.rmSync(path.join(dir, n), { force: true })
+}
+
+function cabeceraSqlite(file: string): boolean {
+  const fd = fs.openSync(file, 'r')
+  try {
+    const b = Buffer.alloc(16)
+    fs.readSync(fd, b, 0, 16, 0)
+    return b.toString('latin1') === 'SQLite format 3\u0000'
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/**
+ * Moves the current file's last commits from its -wal into the file itself, through SQLite (a
+ * crash-safe checkpoint), before the swap: the -wal has to go before the restored file arrives,
+ * and a restore killed between the two would otherwise leave the old file without them. Nobody
+ * else has the file open (the restore's mark). A file SQLite cannot open (damaged) keeps the old
+ * way: its -wal is kept aside with it.
+ */
+function vaciarWal(dbPath: string): void {
+  if (!fs.existsSync(`${dbPath}-wal`) || !cabeceraSqlite(dbPath)) return
+  try {
+    const h = openSqlite(dbPath)
+    try {
+      h.pragma('wal_checkpoint(TRUNCATE)')
+    } finally {
+      h.close()
+    }
+  } catch {
+    // damaged or unreadable: the -wal is kept aside below
+  }
+}
+
 function reemplazar(
   dbPath: string,
   desde: string,
@@ -134,7 +176,9 @@ function reemplazar(
 ): { copiaAnterior: string | null } {
   const tmp = `${dbPath}.${process.pid}.restaurando.tmp`
   const wal = `${dbPath}-wal`
+  quitarRestos(dbPath)
   const aparte = fs.existsSync(dbPath) ? nombreAparte(dbPath, ahora) : null
+  if (aparte) vaciarWal(dbPath)
   const walAparte = aparte !== null && fs.existsSync(wal) ? `${aparte}-wal` : null
   let walQuitado = false
   // Back to how it was: the old -wal returns, the copies made so far go.

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +10,7 @@ import {
   type OperacionesArchivo
 } from '../../../../src/main/core/restaurar'
 import { tempDir } from '../../../helpers/db'
+import { ROOT } from '../../../helpers/cli'
 
 /**
  * Restore as a transaction of files: whichever file operation fails (a full disk, a disk that
@@ -147,6 +148,31 @@ describe('restore, when a file operation fails', () => {
       await abre(db)
     }
   })
+
+  it('killed (SIGKILL) before any step: the path opens with every commit; the next restore tidies up', async () => {
+    const hijo = path.join(ROOT, 'test/helpers/restaurar-hijo.ts')
+    for (let k = 1; k <= pasos + 1; k++) {
+      const { dir, db } = escenario()
+      const r = spawnSync(process.execPath, ['--import', 'tsx', hijo, db, respaldo, String(k)], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000
+      })
+      if (k <= pasos) expect(r.signal, `paso ${k}: ${r.stderr}`).toBe('SIGKILL')
+      else expect(r.stdout, r.stderr).toContain(`pasos=${pasos}`)
+      const m = marca(db)
+      // Old or new, never the old one missing the commits that were only in its -wal.
+      if (m[0] === 'respaldo') expect(m, `paso ${k}`).toEqual(['respaldo'])
+      else expect(m, `paso ${k}`).toEqual(ORIGINAL)
+      await abre(db)
+      restaurar(db, respaldo)
+      expect(marca(db)).toEqual(['respaldo'])
+      expect(
+        archivos(dir).filter((f) => /tmp|restaurando$/.test(f)),
+        `paso ${k}`
+      ).toEqual([])
+    }
+  }, 300_000)
 
   it('a backup with commits still in its -wal is restored whole', () => {
     const { dir, db } = escenario()
