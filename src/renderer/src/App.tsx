@@ -9,6 +9,7 @@ import { SesionesScreen } from './screens/SesionesScreen'
 import { PersonasScreen } from './screens/PersonasScreen'
 import { ConfiguracionScreen } from './screens/ConfiguracionScreen'
 import { SesionScreen } from './sesion/SesionScreen'
+import { useAvisosDelNucleo } from './components/use-avisos-nucleo'
 
 const NAV = [
   { href: '/', label: 'Plan de acción' },
@@ -20,6 +21,7 @@ const NAV = [
 ]
 
 export function App(): ReactNode {
+  useAvisosDelNucleo()
   const [location] = useLocation()
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">

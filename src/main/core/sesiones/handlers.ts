@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/api/contract'
 import type { sesionesMetodos } from '../../../shared/sesiones/contract'
 import type { CoreContext } from '../contexto'
+import { tituloSesion, type SesionTipo } from '../../../shared/domain/sesiones'
 import {
   actualizarSesion,
   aprobarSesion,
@@ -11,6 +12,19 @@ import {
 import { crearSesion } from './crear'
 import { listarSesiones } from './lectura'
 import { detalleSesion } from './sesion-detalle.service'
+
+/** What the screen says when the backup after approving an acta failed. */
+export function mensajeRespaldoFallido(
+  s: { tipo: SesionTipo; numero: number; anio: number },
+  e: unknown
+): string {
+  const causa = e instanceof Error && e.message ? ` (${e.message})` : ''
+  return (
+    `No se pudo respaldar después de aprobar el acta de la ${tituloSesion(s)}${causa}. ` +
+    'La aprobación quedó guardada: respalde ahora en Configuración → «Respaldar ahora» o ' +
+    'revise el espacio de la carpeta de respaldos.'
+  )
+}
 
 export function sesionesHandlers({
   db,
@@ -27,11 +41,12 @@ export function sesionesHandlers({
     'sesion:aprobar': async (i) => {
       const s = await aprobarSesion(db, i)
       // The approval is committed and answered now; the backup follows off the request path.
-      // A failed backup never undoes the approval: it is reported in the app's log.
+      // A failed backup never undoes the approval: it is logged and told to the screens.
       if (env.alAprobar)
-        void aSolas(env.alAprobar).catch((e: unknown) =>
+        void aSolas(env.alAprobar).catch((e: unknown) => {
           env.log('respaldo tras aprobar un acta fallido', e)
-        )
+          env.alEvento({ tipo: 'respaldo_fallido', mensaje: mensajeRespaldoFallido(s, e) })
+        })
       return s
     },
     'sesion:eliminar': (i) => eliminarSesion(db, i.id)

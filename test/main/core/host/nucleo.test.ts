@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { iniciarNucleo, type Nucleo } from '../../../../src/main/core/host/nucleo'
 import { DatabaseOpenError } from '../../../../src/main/core/db/open'
-import type { Evento } from '../../../../src/shared/api/eventos'
+import type { Tarea } from '../../../../src/shared/domain/tareas'
 import { openTestApp, tempDir } from '../../../helpers/db'
 import { dispatch } from '../../../../src/main/core/dispatch'
 import { ENCABEZADOS } from '../../../../src/main/core/matriz/disposicion'
@@ -52,20 +52,21 @@ describe('the core in a worker thread', () => {
   })
 
   it('pushes task progress as events, in order, ending with the result', async () => {
-    const eventos: Evento[] = []
-    const dejar = n.alEvento((e) => eventos.push(e))
+    // Task events only: other events (a failed backup) may come in between.
+    const eventos: Tarea[] = []
+    const dejar = n.alEvento((e) => void (e.tipo === 'tarea' && eventos.push(e.tarea)))
     const r = await n.call('matriz:exportar', { seguimiento: false, papel: 'carta' })
     if (!r.ok) throw new Error(r.error.message)
     const id = (r.value as { tareaId: string }).tareaId
-    await expect.poll(() => eventos.at(-1)?.tarea.estado, { timeout: 30_000 }).not.toBe('en_curso')
+    await expect.poll(() => eventos.at(-1)?.estado, { timeout: 30_000 }).not.toBe('en_curso')
     expect(logs).toEqual([])
-    expect(eventos.at(-1)?.tarea.estado).toBe('lista')
+    expect(eventos.at(-1)?.estado).toBe('lista')
     dejar()
-    const propios = eventos.filter((e) => e.tarea.id === id)
+    const propios = eventos.filter((e) => e.id === id)
     expect(propios.length).toBeGreaterThan(2)
-    const progreso = propios.map((e) => e.tarea.progreso)
+    const progreso = propios.map((e) => e.progreso)
     expect(progreso).toEqual([...progreso].sort((a, b) => a - b))
-    expect(propios.every((e) => e.tarea.resultado === null)).toBe(true)
+    expect(propios.every((e) => e.resultado === null)).toBe(true)
     const fin = await n.call('tarea:estado', { id })
     expect(fin).toMatchObject({ ok: true, value: { estado: 'lista' } })
   })
@@ -164,7 +165,7 @@ describe('a slow call in the core', () => {
     if (!r.ok) throw new Error(r.error.message)
     const id = (r.value as { tareaId: string }).tareaId
     let eventos = 0
-    const dejar = n.alEvento((e) => void (e.tarea.id === id && eventos++))
+    const dejar = n.alEvento((e) => void (e.tipo === 'tarea' && e.tarea.id === id && eventos++))
     const inicio = Date.now()
     let estado: unknown
     const demoras = await demorasDurante(

@@ -6,7 +6,7 @@ import { openTestApp, type TestApp } from '../../../helpers/db'
 /**
  * Approving an acta answers once the approval is committed: the backup the host takes then
  * follows off the request path, and when it fails the approval stands and the failure is
- * reported in the app's log.
+ * reported in the app's log and to the screens.
  */
 let t: TestApp
 afterEach(() => t?.close())
@@ -50,6 +50,14 @@ describe('approving an acta and its backup', () => {
     const r = await aprobarCon(() => Promise.reject(new Error('disco lleno')))
     expect(r.aprobada.estado).toBe('aprobada')
     await expect.poll(() => r.registro).toContain('respaldo tras aprobar un acta fallido')
+    // And the screens are told, in Spanish, with the cause.
+    await expect
+      .poll(() => r.eventos.find((e) => e.tipo === 'respaldo_fallido'))
+      .toMatchObject({
+        mensaje: expect.stringMatching(
+          /^No se pudo respaldar después de aprobar el acta de la Sesión .* \(disco lleno\)\. La aprobación quedó guardada/
+        ) as unknown
+      })
     const fila = t.app.handle
       .prepare('select estado from sesiones where id = ?')
       .pluck()
