@@ -60,7 +60,7 @@ const nadaCambio = (que: string) => (error: unknown) =>
  * The backup's bytes in a temporary file beside the target, flushed and checked. A backup with
  * commits still in its -wal is copied through SQLite (VACUUM INTO), so none is left behind.
  */
-function copiaTemporal(desde: string, tmp: string, ops: OperacionesArchivo): void {
+function copiaTemporal(desde: string, tmp: string, modo: number, ops: OperacionesArchivo): void {
   ops.borrar(tmp)
   const wal = `${desde}-wal`
   if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
@@ -71,6 +71,8 @@ function copiaTemporal(desde: string, tmp: string, ops: OperacionesArchivo): voi
       h.close()
     }
   } else ops.copiar(desde, tmp)
+  // A copy keeps the backup's mode: a read-only (0444) backup would give a file nobody can write.
+  fs.chmodSync(tmp, modo)
   ops.sincronizar(tmp)
   const v = verificarArchivo(tmp)
   if (!v.ok)
@@ -124,6 +126,15 @@ function nombreAparte(dbPath: string, ahora: Date): string {
   let nombre = base
   while (fs.existsSync(nombre) || fs.existsSync(`${nombre}-wal`)) nombre = `${base}-${++n}`
   return nombre
+}
+
+/** The replaced file's mode (always writable by its owner), or 0644 for a new file. */
+function modoPara(dbPath: string): number {
+  try {
+    return (fs.statSync(dbPath).mode & 0o777) | 0o600
+  } catch {
+    return 0o644
+  }
 }
 
 /** Temporary copies left by a restore that was killed (we hold the restore's mark: none is live). */
@@ -195,7 +206,7 @@ function reemplazar(
     if (aparte) fs.rmSync(aparte, { force: true })
   }
   try {
-    copiaTemporal(desde, tmp, ops)
+    copiaTemporal(desde, tmp, modoPara(dbPath), ops)
     if (aparte) conservar(dbPath, aparte, ops)
     if (walAparte) {
       conservar(wal, walAparte, ops)
