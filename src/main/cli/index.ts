@@ -6,6 +6,7 @@ import { AppError } from '../core/errors'
 import { explicar } from '../core/causas'
 import { comprobarDestino, respaldar, verificarArchivo } from '../core/respaldos'
 import { restaurar } from '../core/restaurar'
+import { marcarEnUso } from '../core/en-uso'
 import { openSqlite } from '../core/db/sqlite'
 import { revisarActasArchivo } from '../core/actas/revision'
 import { COMMANDS, UsageError, contexto, type Out, type Values } from './comandos'
@@ -126,12 +127,18 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
   try {
     const archivo = ARCHIVOS[command]
     if (archivo) return await archivo(dbPath, parsed.values, out)
-    const app = await openAppDatabase(dbPath)
+    // The same in-use mark as the app's core: no restore while a command has the file open.
+    const soltar = marcarEnUso(dbPath)
     try {
-      await run!(contexto(app, logDe(err)), parsed.values, out)
-      return 0
+      const app = await openAppDatabase(dbPath)
+      try {
+        await run!(contexto(app, logDe(err)), parsed.values, out)
+        return 0
+      } finally {
+        await app.close()
+      }
     } finally {
-      await app.close()
+      soltar()
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -15,17 +15,42 @@ interface Marca {
   pid: number
   equipo: string
   desde: string
+  /** The PID namespace (Linux: /proc/self/ns/pid) and boot the pid belongs to. */
+  espacio?: string
+  arranque?: string
+  /** The mark's file name, for the message (not written). */
+  archivo?: string
 }
+
+function leerSistema(file: string, enlace: boolean): string | undefined {
+  try {
+    return enlace ? fs.readlinkSync(file) : fs.readFileSync(file, 'utf8').trim()
+  } catch {
+    return undefined
+  }
+}
+const ESPACIO = leerSistema('/proc/self/ns/pid', true)
+const ARRANQUE = leerSistema('/proc/sys/kernel/random/boot_id', false)
 
 const propia = (): Marca => ({
   pid: process.pid,
   equipo: os.hostname(),
-  desde: new Date().toISOString()
+  desde: new Date().toISOString(),
+  ...(ESPACIO ? { espacio: ESPACIO } : {}),
+  ...(ARRANQUE ? { arranque: ARRANQUE } : {})
 })
 
-/** True while the process that wrote the mark still runs (always, for another computer's). */
+/**
+ * True while the process that wrote the mark still runs. Its pid means something only where it
+ * was written: another computer's mark always counts (we cannot look; the message names the file
+ * so IT can delete it after a crash), and so does one from another PID namespace on this computer
+ * (a container sharing the folder: its pid, looked up here, could be anyone or no one). A mark
+ * from an earlier boot of this computer is dead whatever its pid.
+ */
 function viva(m: Marca): boolean {
   if (m.equipo !== os.hostname()) return true
+  if (m.arranque && ARRANQUE && m.arranque !== ARRANQUE) return false
+  if (m.espacio && ESPACIO && m.espacio !== ESPACIO) return true
   try {
     process.kill(m.pid, 0)
     return true
@@ -45,7 +70,8 @@ function leer(file: string): Marca | null {
 }
 
 /** The live marks of programs that have `dbPath` open; stale ones are removed on the way. */
-export function quienesUsan(dbPath: string, excepto?: string): Marca[] {
+export function quienesUsan(ruta: string, excepto?: string): Marca[] {
+  const dbPath = rutaReal(ruta)
   const dir = path.dirname(dbPath)
   const prefijo = `${path.basename(dbPath)}.en-uso-`
   let nombres: string[]
@@ -61,14 +87,33 @@ export function quienesUsan(dbPath: string, excepto?: string): Marca[] {
     const m = leer(f)
     // A mark being written right now reads empty: count it, to be safe.
     if (!m) vivas.push({ pid: 0, equipo: '?', desde: '' })
-    else if (viva(m)) vivas.push(m)
+    else if (viva(m)) vivas.push({ ...m, archivo: n })
     else fs.rmSync(f, { force: true })
   }
   return vivas
 }
 
+const deOtroEquipo = (m: Marca | undefined): boolean =>
+  !!m && m.pid > 0 && m.equipo !== os.hostname()
+
 export const MENSAJE_EN_USO = (quien: Marca[]): string =>
-  `La base de datos está abierta en Secretaría MITP${quien[0] && quien[0].pid > 0 ? ` (proceso ${quien[0].pid}${quien[0].equipo !== os.hostname() ? ` en el equipo ${quien[0].equipo}` : ''})` : ''}. Cierre la aplicación (y el modo navegador) antes de restaurar un respaldo. No se modificó nada.`
+  `La base de datos está abierta en Secretaría MITP${quien[0] && quien[0].pid > 0 ? ` (proceso ${quien[0].pid}${deOtroEquipo(quien[0]) ? ` en el equipo ${quien[0].equipo}` : ''})` : ''}. Cierre la aplicación (y el modo navegador) antes de restaurar un respaldo.${deOtroEquipo(quien[0]) && quien[0]!.archivo ? ` Desde aquí no se puede saber si sigue abierta en ese equipo: si ese equipo se apagó o la aplicación se cerró mal, borre el archivo ${quien[0]!.archivo} (junto a la base de datos) y vuelva a intentarlo.` : ''} No se modificó nada.`
+
+/**
+ * The file a path names, links followed, so every name of one file shares its marks and a
+ * restore replaces the file, not a link to it. A missing file: its folder's real path.
+ */
+export function rutaReal(ruta: string): string {
+  try {
+    return fs.realpathSync(ruta)
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(ruta)), path.basename(ruta))
+    } catch {
+      return path.resolve(ruta)
+    }
+  }
+}
 
 export const MENSAJE_RESTAURANDO =
   'Se está restaurando un respaldo sobre esta base de datos. Espere a que termine y vuelva a abrir la aplicación.'
@@ -77,7 +122,8 @@ export const MENSAJE_RESTAURANDO =
  * Marks `dbPath` as open by this program; the returned function removes the mark. Where the mark
  * cannot be written (a full disk) the file still opens: a restore could not be written there either.
  */
-export function marcarEnUso(dbPath: string): () => void {
+export function marcarEnUso(ruta: string): () => void {
+  const dbPath = rutaReal(ruta)
   const file = `${dbPath}.en-uso-${process.pid}-${crypto.randomBytes(4).toString('hex')}`
   const soltar = (): void => fs.rmSync(file, { force: true })
   try {
@@ -94,7 +140,8 @@ export function marcarEnUso(dbPath: string): () => void {
 }
 
 /** Takes the restore's mark, refusing while anyone has the file open; returns its release. */
-export function tomarParaRestaurar(dbPath: string): () => void {
+export function tomarParaRestaurar(ruta: string): () => void {
+  const dbPath = rutaReal(ruta)
   const file = `${dbPath}.restaurando`
   const previa = leer(file)
   if (previa && !viva(previa)) fs.rmSync(file, { force: true })

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { AppError } from './errors'
 import { explicar } from './causas'
-import { tomarParaRestaurar } from './en-uso'
+import { rutaReal, tomarParaRestaurar } from './en-uso'
 import { verificarArchivo } from './verificacion'
 import { openSqlite } from './db/sqlite'
 
@@ -98,11 +98,13 @@ function conservar(file: string, aparte: string, ops: OperacionesArchivo): void 
  * overwritten. Refused while the app or the bridge has the file open.
  */
 export function restaurar(
-  dbPath: string,
+  ruta: string,
   desde: string,
   ops: OperacionesArchivo = archivosReales,
   ahora: Date = new Date()
 ): { copiaAnterior: string | null } {
+  // Through a link, the real file is replaced (and its marks looked up), not the link.
+  const dbPath = rutaReal(ruta)
   if (mismoArchivo(desde, dbPath))
     throw new AppError(
       'entrada_invalida',
