@@ -49,7 +49,90 @@ function cabeceras(b: Buffer, tipo: 1 | 3): number[] {
   return out
 }
 
+/**
+ * A stored zip written byte by byte, with room in every header for the optional fields that
+ * JSZip never writes (extra fields in both headers, a comment per entry).
+ */
+function zipAMano(
+  entradas: {
+    nombre: string
+    datos: Buffer
+    extraLocal?: number
+    extraCentral?: number
+    comentario?: string
+  }[]
+): Buffer {
+  const locales: Buffer[] = []
+  const centrales: Buffer[] = []
+  let offset = 0
+  for (const e of entradas) {
+    const nombre = Buffer.from(e.nombre)
+    const extraLocal = Buffer.alloc(e.extraLocal ?? 0, 0x41)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt32LE(e.datos.length, 18)
+    local.writeUInt32LE(e.datos.length, 22)
+    local.writeUInt16LE(nombre.length, 26)
+    local.writeUInt16LE(extraLocal.length, 28)
+    const comentario = Buffer.from(e.comentario ?? '')
+    const extraCentral = Buffer.alloc(e.extraCentral ?? 0, 0x42)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt32LE(e.datos.length, 20)
+    central.writeUInt32LE(e.datos.length, 24)
+    central.writeUInt16LE(nombre.length, 28)
+    central.writeUInt16LE(extraCentral.length, 30)
+    central.writeUInt16LE(comentario.length, 32)
+    central.writeUInt32LE(offset, 42)
+    locales.push(local, nombre, extraLocal, e.datos)
+    centrales.push(central, nombre, extraCentral, comentario)
+    offset += 30 + nombre.length + extraLocal.length + e.datos.length
+  }
+  const directorio = Buffer.concat(centrales)
+  const fin = Buffer.alloc(22)
+  fin.writeUInt32LE(0x06054b50, 0)
+  fin.writeUInt16LE(entradas.length, 8)
+  fin.writeUInt16LE(entradas.length, 10)
+  fin.writeUInt32LE(directorio.length, 12)
+  fin.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locales, directorio, fin])
+}
+
 describe('partes', () => {
+  it('skips the extra fields and comments of each header to find the data and the next entry', () => {
+    const z = zipAMano([
+      {
+        nombre: 'a.xml',
+        datos: Buffer.from('<a/>'),
+        extraLocal: 9,
+        extraCentral: 12,
+        comentario: 'uno'
+      },
+      { nombre: 'b.xml', datos: Buffer.from('<b/>'), extraLocal: 5, extraCentral: 3 }
+    ])
+    expect(partes(z).map((p) => [p.nombre, p.datos.toString()])).toEqual([
+      ['a.xml', '<a/>'],
+      ['b.xml', '<b/>']
+    ])
+  })
+
+  it('finds the end of the directory behind the longest comment a zip can carry', async () => {
+    for (const largo of [65_500, 65_535]) {
+      const z = await zip({ 'a.xml': '<a/>' }, { comentario: 'c'.repeat(largo) })
+      expect([largo, partes(z).map((p) => p.nombre)]).toEqual([largo, ['a.xml']])
+    }
+  })
+
+  it('keeps its limits: 128 MB a part, 160 MB in all, 2,000 parts, 300,000 rows, 1,500,000 cells', () => {
+    expect(LIMITES).toEqual({
+      parte: 128 * 1024 * 1024,
+      total: 160 * 1024 * 1024,
+      partes: 2000,
+      filas: 300_000,
+      celdas: 1_500_000
+    })
+  })
+
   it('unpacks stored and deflated parts, in order, whatever comment ends the zip', async () => {
     const archivos = { 'a.xml': '<a/>', 'xl/b.bin': Buffer.alloc(3000, 7), 'c.txt': 'ñandú' }
     for (const compresion of ['STORE', 'DEFLATE'] as const) {
@@ -123,7 +206,9 @@ describe('partes', () => {
       ['local header signature', roto((b) => b.writeUInt32LE(0, local!))],
       ['local header past the end', roto((b) => b.writeUInt32LE(b.length, cd! + 42))],
       ['deflated data', roto((b) => b.fill(0xff, local! + 30 + 5, local! + 30 + 12))],
-      ['directory past the end', roto((b) => b.writeUInt32LE(b.length - 40, b.length - 22 + 16))]
+      ['directory past the end', roto((b) => b.writeUInt32LE(b.length - 40, b.length - 22 + 16))],
+      ['directory at the very end', roto((b) => b.writeUInt32LE(b.length - 2, b.length - 22 + 16))],
+      ['more entries than written', roto((b) => b.writeUInt16LE(2, b.length - 22 + 10))]
     ]
     for (const [caso, b] of casos) expect([caso, error(() => partes(b))]).toEqual([caso, NO_ES])
     expect(partes(bueno)).toHaveLength(1)
