@@ -7,7 +7,7 @@ import { nowStamp } from '../db/ids'
 import { AppError, conflict, notFound } from '../errors'
 import { MENSAJE_APROBADA, sesionEditable, sinSeguimientoAprobado } from './acta-guard'
 import { sellar } from '../actas'
-import { anioDe, renumerar, siguienteNumero } from './numeracion'
+import { anioDe, fueraDeOrdenActual, renumerar, siguienteNumero } from './numeracion'
 import { obtenerSesion } from './lectura'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -21,6 +21,8 @@ export async function actualizarSesion(
     const s = await sesionEditable(trx, input.id)
     await noAntesDeLoAprobado(trx, input.id, input.fecha)
     const anio = anioDe(input.fecha)
+    const grupo = { instanciaId: s.instancia_id, tipo: s.tipo }
+    const antes = await fueraDeOrdenActual(trx, { ...grupo, anio })
     // A date moved to another year takes a free number of that year, then both years renumber.
     const numero =
       anio === s.anio ? s.numero : await siguienteNumero(trx, s.instancia_id, s.tipo, anio)
@@ -41,11 +43,10 @@ export async function actualizarSesion(
       })
       .where('id', '=', input.id)
       .execute()
-    const grupo = { instanciaId: s.instancia_id, tipo: s.tipo }
     await renumerar(
       trx,
       { ...grupo, anio },
-      { sesionId: input.id, aceptado: input.fueraDeOrden === true }
+      { sesionId: input.id, aceptado: input.fueraDeOrden === true, antes }
     )
     if (anio !== s.anio) await renumerar(trx, { ...grupo, anio: s.anio })
   })

@@ -5,7 +5,7 @@ import { TABLA_HABITUAL } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { notFound } from '../errors'
-import { anioDe, renumerar, siguienteNumero } from './numeracion'
+import { anioDe, fueraDeOrdenActual, renumerar, siguienteNumero } from './numeracion'
 import { obtenerSesion } from './lectura'
 
 /**
@@ -27,6 +27,11 @@ export async function crearSesion(
     const stamp = nowStamp()
     const stamps = { created_at: stamp, updated_at: stamp }
     const sesionId = newId()
+    const antes = await fueraDeOrdenActual(trx, {
+      instanciaId: instancia.id,
+      tipo: input.tipo,
+      anio
+    })
     await trx
       .insertInto('sesiones')
       .values({
@@ -56,7 +61,7 @@ export async function crearSesion(
     await renumerar(
       trx,
       { instanciaId: instancia.id, tipo: input.tipo, anio },
-      { sesionId, aceptado: input.fueraDeOrden === true }
+      { sesionId, aceptado: input.fueraDeOrden === true, antes }
     )
     await asistenciaInicial(trx, sesionId, instancia.id, stamps)
     await tablaHabitual(trx, sesionId, stamps)

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database, SesionRow } from '../db/schema'
 import { nowStamp } from '../db/ids'
 import { conflict } from '../errors'
+import { tituloSesion } from '../../../shared/domain/sesiones'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -58,32 +59,55 @@ export function numerosEnOrden(filas: readonly Fila[]): {
   return { numeros, fueraDeOrden: fuera }
 }
 
-/**
- * Renumbers the drafts of one instancia, type and year after a session was created, moved or
- * removed. When `sesionId` would fall out of date order (approved numbers in its way) the
- * secretary is asked first: the refusal names the field `fueraDeOrden`.
- */
-export async function renumerar(
-  db: Db,
-  grupo: { instanciaId: string; tipo: SesionRow['tipo']; anio: number },
-  pregunta?: { sesionId: string; aceptado: boolean }
-): Promise<void> {
-  const filas = await db
+type Grupo = { instanciaId: string; tipo: SesionRow['tipo']; anio: number }
+
+const filasDe = (db: Db, grupo: Grupo) =>
+  db
     .selectFrom('sesiones')
-    .select(['id', 'numero', 'fecha', 'created_at', 'estado'])
+    .select(['id', 'tipo', 'numero', 'anio', 'fecha', 'created_at', 'estado'])
     .where('instancia_id', '=', grupo.instanciaId)
     .where('tipo', '=', grupo.tipo)
     .where('anio', '=', grupo.anio)
     .execute()
+
+/**
+ * The sessions of a group already out of date order, read before a change: only a session the
+ * change newly puts out of order is asked about (one accepted before is not asked again).
+ */
+export async function fueraDeOrdenActual(db: Db, grupo: Grupo): Promise<Set<string>> {
+  return new Set(numerosEnOrden(await filasDe(db, grupo)).fueraDeOrden)
+}
+
+const fechaCl = (iso: string) => iso.split('-').reverse().join('-')
+
+/**
+ * Renumbers the drafts of one instancia, type and year after a session was created, moved or
+ * removed. When the change puts any draft newly out of date order (approved numbers in its
+ * way) the secretary is asked first, naming it: the refusal names the field `fueraDeOrden`.
+ */
+export async function renumerar(
+  db: Db,
+  grupo: Grupo,
+  pregunta?: { sesionId: string; aceptado: boolean; antes: ReadonlySet<string> }
+): Promise<void> {
+  const filas = await filasDe(db, grupo)
   const { numeros, fueraDeOrden } = numerosEnOrden(filas)
-  if (pregunta && !pregunta.aceptado && fueraDeOrden.includes(pregunta.sesionId)) {
+  const nuevas = fueraDeOrden.filter((id) => !pregunta?.antes.has(id))
+  if (pregunta && !pregunta.aceptado && nuevas.length > 0) {
     const aprobados = filas
       .filter((f) => f.estado === 'aprobada')
       .map((f) => f.numero)
       .sort((a, b) => a - b)
+    const otras = filas.filter((f) => f.id !== pregunta.sesionId && nuevas.includes(f.id))
+    const nombres = otras.map((f) => `la ${tituloSesion(f)} (${fechaCl(f.fecha)})`).join(', ')
+    const cuales = [nuevas.includes(pregunta.sesionId) ? 'esta sesión' : '', nombres]
+      .filter(Boolean)
+      .join(' y ')
+    const nuevosN = nuevas.map((id) => numeros.get(id)).join(', ')
     throw conflict(
-      `Por su fecha, esta sesión iría antes de actas ya aprobadas (N° ${aprobados.join(', ')}/${grupo.anio}), ` +
-        `cuyos números no pueden cambiar. ¿Numerarla a continuación, como N° ${numeros.get(pregunta.sesionId)}/${grupo.anio}, fuera del orden de las fechas?`,
+      `${otras.length ? 'Por las fechas' : 'Por su fecha'}, ${cuales} ${nuevas.length > 1 ? 'irían' : 'iría'} antes de actas ya aprobadas ` +
+        `(N° ${aprobados.join(', ')}/${grupo.anio}), cuyos números no pueden cambiar. ` +
+        `¿Numerar${nuevas.length > 1 ? 'las' : 'la'} a continuación, como N° ${nuevosN}/${grupo.anio}, fuera del orden de las fechas?`,
       CAMPO_FUERA_DE_ORDEN
     )
   }

@@ -102,6 +102,47 @@ describe('numbering follows the calendar', () => {
     expect(m.ok ? 'ok' : m.error.code).toBe('conflicto')
   })
 
+  it('a session already accepted out of order saves its other fields without asking again', async () => {
+    const s1 = await nueva('2014-03-12')
+    const s2 = await nueva('2014-06-11')
+    await aprobar(s1.id)
+    await aprobar(s2.id)
+    const fuera = await api.ok('sesion:crear', { ...entrada('2014-05-14'), fueraDeOrden: true })
+    const r = await api.call('sesion:actualizar', {
+      id: fuera.id,
+      fecha: '2014-05-14',
+      horaInicio: null,
+      horaTermino: null,
+      lugar: 'Sala 2',
+      modalidad: 'presencial',
+      preside: '',
+      proximaFecha: null,
+      proximaLugar: ''
+    })
+    expect(r.ok ? r.value.lugar : r.error.message).toBe('Sala 2')
+    expect(await numeros()).toEqual(['2014-03-12:1/2014', '2014-05-14:3/2014', '2014-06-11:2/2014'])
+  })
+
+  it('asks, naming it, when a new session would push another draft behind approved numbers', async () => {
+    const extra = (fecha: string, fueraDeOrden?: boolean) =>
+      api.call('sesion:crear', { ...entrada(fecha), tipo: 'extraordinaria', fueraDeOrden })
+    const e1 = await extra('2014-05-01')
+    const e2 = await extra('2014-07-01')
+    if (!e1.ok || !e2.ok) throw new Error('no se crearon')
+    await aprobar(e2.value.id)
+    const r = await extra('2014-04-01')
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.fields?.fueraDeOrden).toMatch(/Sesión Extraordinaria N° 1\/2014 \(01-05-2014\)/)
+    const lista = async () =>
+      (await api.ok('sesion:listar', { instanciaId: ctx.prevencion.id }))
+        .map((s) => `${s.fecha}:${s.numero}`)
+        .reverse()
+    expect(await lista()).toEqual(['2014-05-01:1', '2014-07-01:2'])
+    expect((await extra('2014-04-01', true)).ok).toBe(true)
+    expect(await lista()).toEqual(['2014-04-01:1', '2014-05-01:3', '2014-07-01:2'])
+  })
+
   it('the rule on its own: approved fixed, drafts in date order, the rest after', () => {
     const f = (id: string, fecha: string, numero: number, estado = 'borrador') => ({
       id,
