@@ -16,7 +16,9 @@ export const LIMITES_LIBRO = {
   total: 160 * 1024 * 1024,
   partes: 2000,
   filas: 300_000,
-  celdas: 1_500_000
+  celdas: 1_500_000,
+  /** Columns a sheet may reach (the matrix uses about 20). */
+  columnas: 200
 }
 
 const NADA = 'No se modificó nada.'
@@ -102,17 +104,48 @@ function contar(datos: Buffer, nombre: string): number {
   return n
 }
 
+/** A column's number from its letters (A = 1, XFD = 16384). */
+const columna = (letras: string): number =>
+  [...letras].reduce((n, l) => n * 26 + l.charCodeAt(0) - 64, 0)
+
+/**
+ * The furthest row and column a sheet names in its `r` attributes: one `<row r="1048576">` is a
+ * single element, but the reader fills every row up to it (12.8 KB once took 74 s and 1.66 GB).
+ */
+function alcance(datos: Buffer): { fila: number; columna: number } {
+  const texto = datos.toString('latin1')
+  let fila = 0
+  let col = 0
+  const filas = /<(?:[A-Za-z_][\w.-]*:)?row\b[^>]*?\sr\s*=\s*["']\s*(\d+)/g
+  for (let m = filas.exec(texto); m; m = filas.exec(texto)) fila = Math.max(fila, Number(m[1]))
+  const celdas = /<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\sr\s*=\s*["']\s*\$?([A-Za-z]+)\$?(\d+)/g
+  for (let m = celdas.exec(texto); m; m = celdas.exec(texto)) {
+    fila = Math.max(fila, Number(m[2]))
+    col = Math.max(col, columna(m[1]!.toUpperCase()))
+  }
+  return { fila, columna: col }
+}
+
 /** Refuses, before any parsing, a workbook that unpacks or spreads beyond the limits. */
 export function revisarLibro(data: Buffer): void {
   let filas = 0
   let celdas = 0
+  let fila = 0
+  let col = 0
   for (const p of partes(data)) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(p.nombre)) continue
     filas += contar(p.datos, 'row')
     celdas += contar(p.datos, 'c')
+    const a = alcance(p.datos)
+    fila = Math.max(fila, a.fila)
+    col = Math.max(col, a.columna)
   }
   if (filas > LIMITES_LIBRO.filas)
     throw rechazo(`tiene ${filas} filas; el máximo es ${LIMITES_LIBRO.filas}.`)
   if (celdas > LIMITES_LIBRO.celdas)
     throw rechazo(`tiene ${celdas} celdas; el máximo es ${LIMITES_LIBRO.celdas}.`)
+  if (fila > LIMITES_LIBRO.filas)
+    throw rechazo(`usa la fila ${fila}; el máximo es ${LIMITES_LIBRO.filas}.`)
+  if (col > LIMITES_LIBRO.columnas)
+    throw rechazo(`usa la columna ${col}; el máximo es ${LIMITES_LIBRO.columnas}.`)
 }
