@@ -34,6 +34,12 @@ function textoCrudo(cell: ExcelJS.Cell): string {
         'es una fórmula sin un valor calculado; ábrala en Excel o LibreOffice, guarde el libro (eso calcula las fórmulas) y vuelva a importarlo, o escriba el texto en lugar de la fórmula.'
       )
   }
+  // An error cell (#N/A, #REF!…) has no text: read as empty it would erase what it replaced.
+  if (typeof v === 'object' && 'error' in v)
+    throw ilegible(
+      cell,
+      `tiene un error (${String((v as { error: unknown }).error)}) en lugar de un valor; escriba el texto que corresponde y vuelva a importarlo.`
+    )
   if (typeof v === 'string') return textoDeCelda(v)
   if (typeof v === 'number' || typeof v === 'boolean') return String(v)
   if (v instanceof Date) return v.toISOString().slice(0, 10)
