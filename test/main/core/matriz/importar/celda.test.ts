@@ -38,8 +38,10 @@ describe('texto de una celda', () => {
       '1. EJE'
     )
     expect(leido({ text: 'Vínculo', hyperlink: 'https://example.org' })).toBe('Vínculo')
-    // An error value typed in the cell (not a formula's) shows nothing the import can keep.
-    expect(leido({ error: '#N/A' })).toBe('')
+    // An error value in the cell (not a formula's) has no text: refused, never read as empty.
+    expect(leido({ error: '#N/A' })).toMatch(
+      /^entrada_invalida: Hoja «Matriz», celda C7: tiene un error \(#N\/A\)/
+    )
   })
 
   it('reads a formula by the value it was saved with, whatever its kind', () => {
