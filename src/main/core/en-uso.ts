@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import crypto from 'node:crypto'
 import { AppError } from './errors'
+import { explicar } from './causas'
 
 /**
  * Who has a database file open, told through small files beside it: each program that opens the
@@ -153,7 +154,11 @@ export function tomarParaRestaurar(ruta: string): () => void {
         'conflicto',
         'Ya se está restaurando un respaldo sobre esta base de datos.'
       )
-    throw e
+    // A read-only folder, say: nothing was touched yet, and the message says so.
+    throw new AppError(
+      'conflicto',
+      `${explicar(e, 'restaurar el respaldo') ?? `No se pudo restaurar el respaldo (${String(e)}).`} No se modificó nada.`
+    )
   }
   const soltar = (): void => fs.rmSync(file, { force: true })
   const quien = quienesUsan(dbPath)
