@@ -112,7 +112,11 @@ export function restaurar(
     )
   const v = verificarArchivo(desde)
   if (!v.ok)
-    throw new AppError('entrada_invalida', `No se puede restaurar desde ese archivo: ${v.motivo}`)
+    throw new AppError(
+      'entrada_invalida',
+      // "Restaure el último respaldo" would send the user back to this very file.
+      `No se puede restaurar desde ese archivo: ${v.motivo!.replace(/\s*Restaure el último respaldo\.?/, '.').replace(/\.\.$/, '.')} Este respaldo no sirve: elija otro de la carpeta de respaldos. No se modificó nada.`
+    )
   const soltar = tomarParaRestaurar(dbPath)
   try {
     return reemplazar(dbPath, desde, ops, ahora)
