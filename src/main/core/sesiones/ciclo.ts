@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../db/schema'
+import type { Database, SesionRow } from '../db/schema'
 import type { Sesion } from '../../../shared/domain/sesiones'
 import { tituloSesion } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
@@ -107,14 +107,7 @@ export async function aprobarSesion(
           .where('id', '=', input.enSesionId)
           .executeTakeFirst()
       : null
-    if (input.enSesionId) {
-      if (!en || en.instancia_id !== s.instancia_id || en.id === s.id || en.fecha < s.fecha) {
-        throw conflict(
-          'El acta se aprueba en una sesión posterior de la misma instancia.',
-          'enSesionId'
-        )
-      }
-    }
+    if (input.enSesionId) aprobableEn(s, en)
     const instancia = await trx
       .selectFrom('instancias')
       .select('secretaria_actas')
@@ -164,6 +157,34 @@ export async function eliminarSesion(db: Kysely<Database>, id: string): Promise<
     await renumerar(trx, { instanciaId: s.instancia_id, tipo: s.tipo, anio: s.anio })
   })
   return { id }
+}
+
+/**
+ * The acta is approved in a later session still in progress: an approved or finalizada session's
+ * acta is written (and its tabla printed). On the same date "later" is only a later number of the
+ * same type, since numbers of different types say nothing of which meeting came first.
+ */
+function aprobableEn(s: SesionRow, en: SesionRow | undefined | null): void {
+  const posterior =
+    en &&
+    en.instancia_id === s.instancia_id &&
+    en.id !== s.id &&
+    (en.fecha > s.fecha || (en.fecha === s.fecha && en.tipo === s.tipo && en.numero > s.numero))
+  if (!posterior)
+    throw conflict(
+      'El acta se aprueba en una sesión posterior de la misma instancia.',
+      'enSesionId'
+    )
+  if (en.estado === 'aprobada')
+    throw conflict(
+      `La ${tituloSesion(en)} ya tiene su acta aprobada: no se pueden aprobar actas en ella.`,
+      'enSesionId'
+    )
+  if (en.estado !== 'borrador')
+    throw conflict(
+      `La ${tituloSesion(en)} ya fue finalizada: reábrala para aprobar en ella el acta.`,
+      'enSesionId'
+    )
 }
 
 /** The session in which actas were approved stays after them (approval is to a later session). */

@@ -177,22 +177,27 @@ export async function sesionesPosteriores(
   db: Kysely<Database>,
   sesion: SesionRow
 ): Promise<SesionPrevia[]> {
-  return db
-    .selectFrom('sesiones')
-    .select(['id', 'tipo', 'numero', 'anio', 'fecha', 'created_at'])
-    .where('instancia_id', '=', sesion.instancia_id)
-    .where('id', '!=', sesion.id)
-    .where((eb) =>
-      eb.or([
-        eb('sesiones.fecha', '>', sesion.fecha),
-        eb.and([
-          eb('sesiones.fecha', '=', sesion.fecha),
-          eb('sesiones.created_at', '>', sesion.created_at)
+  return (
+    db
+      .selectFrom('sesiones')
+      .select(['id', 'tipo', 'numero', 'anio', 'fecha', 'created_at'])
+      .where('instancia_id', '=', sesion.instancia_id)
+      .where('id', '!=', sesion.id)
+      .where((eb) =>
+        eb.or([
+          eb('sesiones.fecha', '>', sesion.fecha),
+          eb.and([
+            eb('sesiones.fecha', '=', sesion.fecha),
+            eb('sesiones.tipo', '=', sesion.tipo),
+            eb('sesiones.numero', '>', sesion.numero)
+          ])
         ])
-      ])
-    )
-    .orderBy('fecha')
-    .orderBy('created_at')
-    .limit(POSTERIORES)
-    .execute()
+      )
+      // Only where the core accepts it (aprobarSesion): a later session still in progress.
+      .where('estado', '=', 'borrador')
+      .orderBy('fecha')
+      .orderBy('created_at')
+      .limit(POSTERIORES)
+      .execute()
+  )
 }

@@ -23,9 +23,13 @@ export function AprobacionModal(props: {
         </Text>
         <Select
           label="Aprobada en"
-          placeholder="Sin sesión registrada"
-          clearable
+          placeholder="Cree primero la sesión siguiente"
           allowDeselect={false}
+          error={
+            props.posteriores.length === 0
+              ? 'El acta se aprueba en una sesión posterior en curso: créela primero.'
+              : undefined
+          }
           data={props.posteriores.map((p) => ({
             value: p.id,
             // The core gives "(2014-11-12)"; shown as in Chile.
@@ -51,6 +55,7 @@ export function AprobacionModal(props: {
           </Button>
           <Button
             color="teal"
+            disabled={enSesionId === null}
             onClick={async () => {
               if (
                 await guardar('sesion:aprobar', { id: props.sesionId, enSesionId, observaciones })

@@ -125,14 +125,31 @@ describe('the life cycle refuses what it must', () => {
       expect(
         await api.call('sesion:aprobar', { id: f.s1.sesion, enSesionId, observaciones: '' })
       ).toMatchObject({ ok: false, error: mal })
+    // Not in a session whose own acta is already approved (its acta is sealed).
+    expect(
+      await api.call('sesion:aprobar', {
+        id: f.s1.sesion,
+        enSesionId: f.aprobada.sesion,
+        observaciones: ''
+      })
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'conflicto', fields: { enSesionId: expect.any(String) } }
+    })
+    const siguiente = await api.ok('sesion:crear', {
+      instanciaId: f.instanciaId,
+      tipo: 'ordinaria',
+      fecha: '2014-12-01',
+      modalidad: 'remota'
+    })
     const ok = await api.ok('sesion:aprobar', {
       id: f.s1.sesion,
-      enSesionId: f.aprobada.sesion,
+      enSesionId: siguiente.id,
       observaciones: '  Sin cambios.  '
     })
     expect(ok).toMatchObject({
       observacionesAprobacion: 'Sin cambios.',
-      aprobadaEnSesionTitulo: 'Sesión Ordinaria N° 2/2014'
+      aprobadaEnSesionTitulo: siguiente.titulo
     })
     expect(
       await api.call('sesion:aprobar', { id: f.s1.sesion, enSesionId: null, observaciones: '' })

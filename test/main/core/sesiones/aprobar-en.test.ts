@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openTestApp, type TestApp } from '../../../helpers/db'
+import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
+
+let t: TestApp
+let api: ReturnType<typeof caller>
+let ctx: Awaited<ReturnType<typeof prevencionConMiembros>>
+beforeEach(async () => {
+  t = await openTestApp()
+  api = caller(t)
+  ctx = await prevencionConMiembros(t)
+})
+afterEach(() => t.close())
+
+const nueva = (fecha: string, tipo: 'ordinaria' | 'extraordinaria' = 'ordinaria') =>
+  api.ok('sesion:crear', { instanciaId: ctx.prevencion.id, tipo, fecha, modalidad: 'presencial' })
+const aprobarEn = (id: string, enSesionId: string) =>
+  api.call('sesion:aprobar', { id, enSesionId, observaciones: '' })
+const mensaje = (r: Awaited<ReturnType<typeof aprobarEn>>) => (r.ok ? 'aprobada' : r.error.message)
+
+describe('the session an acta is approved in', () => {
+  it('must still be in progress: not finalizada, not approved', async () => {
+    const s1 = await nueva('2014-03-12')
+    const s2 = await nueva('2014-06-11')
+    const s3 = await nueva('2014-09-10')
+    await api.ok('sesion:cerrar', { id: s1.id })
+    await api.ok('sesion:cerrar', { id: s2.id })
+    expect(mensaje(await aprobarEn(s1.id, s2.id))).toBe(
+      'La Sesión Ordinaria N° 2/2014 ya fue finalizada: reábrala para aprobar en ella el acta.'
+    )
+    await api.ok('sesion:reabrir', { id: s2.id })
+    expect(mensaje(await aprobarEn(s1.id, s2.id))).toBe('aprobada')
+    await api.ok('sesion:cerrar', { id: s2.id })
+    expect(mensaje(await aprobarEn(s2.id, s3.id))).toBe('aprobada')
+    // s2 is approved now: no other acta can be approved "in" it.
+    const s0 = await nueva('2014-01-10', 'extraordinaria')
+    await api.ok('sesion:cerrar', { id: s0.id })
+    expect(mensaje(await aprobarEn(s0.id, s2.id))).toBe(
+      'La Sesión Ordinaria N° 2/2014 ya tiene su acta aprobada: no se pueden aprobar actas en ella.'
+    )
+  })
+
+  it('must be later: on the same date only a later number of the same type', async () => {
+    const a = await nueva('2014-03-12')
+    const b = await nueva('2014-03-12')
+    const x = await nueva('2014-03-12', 'extraordinaria')
+    await api.ok('sesion:cerrar', { id: b.id })
+    const posterior = 'El acta se aprueba en una sesión posterior de la misma instancia.'
+    expect(mensaje(await aprobarEn(b.id, a.id))).toBe(posterior)
+    expect(mensaje(await aprobarEn(b.id, x.id))).toBe(posterior)
+    await api.ok('sesion:reabrir', { id: b.id })
+    await api.ok('sesion:cerrar', { id: a.id })
+    expect(mensaje(await aprobarEn(a.id, b.id))).toBe('aprobada')
+    // The dialog offers only where it can be approved.
+    await api.ok('sesion:cerrar', { id: x.id })
+    const d = await api.ok('sesion:obtener', { id: x.id })
+    expect(d.sesionesPosteriores.map((p) => p.id)).toEqual([])
+  })
+})
