@@ -120,6 +120,10 @@ describe('the session screen in a meeting', () => {
     await plazo.fill('01-06-2014')
     await texto.press('Control+Enter')
     const dialogo = page.getByRole('dialog', { name: 'Plazo anterior a la sesión' })
+    // A likely typo: focus starts on Cancelar (not the close button), so Enter goes back to it.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe('Cancelar')
     await dialogo.getByRole('button', { name: 'Cancelar' }).click()
     expect((await acuerdos()).length).toBe(3)
     await texto.press('Control+Enter')

@@ -17,6 +17,8 @@ export function confirmDelete(
     ),
     labels: { confirm: 'Eliminar', cancel: 'Cancelar' },
     confirmProps: { color: 'red' },
+    // Destructive: Enter must not delete, so focus starts on Cancelar.
+    cancelProps: { 'data-autofocus': true },
     onConfirm
   })
 }

@@ -37,6 +37,8 @@ export function FechaInput(props: Props): ReactNode {
       dateParser={(t) => leerFecha(t)}
       fixOnBlur={false}
       clearable={!rest.readOnly && !rest.required}
+      // One Tab leaves the field: the clear button is for the mouse.
+      clearButtonProps={{ tabIndex: -1 }}
       value={mostrado}
       onChange={(v) => {
         texto.current = null

@@ -70,7 +70,9 @@ export function AcuerdoForm(props: {
       const seguir = await preguntar(
         'Plazo anterior a la sesión',
         `El plazo (${formatFecha(v.plazo)}) es anterior a la fecha de la sesión (${formatFecha(props.fecha)}). ¿Guardar el acuerdo con ese plazo?`,
-        'Guardar igual'
+        'Guardar igual',
+        // Most likely a typo: Enter goes back to correct it.
+        'cancelar'
       )
       if (!seguir) return
     }
