@@ -9,6 +9,7 @@ import { AvancesSection } from './AvancesSection'
 import { AcuerdosSection } from './AcuerdosSection'
 import { SeguimientoSection } from './SeguimientoSection'
 import { ProximaSesion, type FormDatos } from './DatosSesion'
+import { seguimientoPendientes } from './seguimiento-pendientes'
 
 export const SECCIONES = [
   { id: 'asistencia', titulo: 'Asistencia', region: 'Asistencia' },
@@ -27,10 +28,8 @@ function contador(id: SeccionId, d: SesionDetalle): string {
       return `${d.asistencia.filter((a) => a.estado === 'presente').length}/${d.asistencia.length}`
     case 'tabla':
       return String(d.puntos.length)
-    case 'seguimiento': {
-      const n = d.seguimiento.filter((a) => !a.enEstaSesion).length
-      return n ? `${n} pendiente${n === 1 ? '' : 's'}` : String(d.seguimiento.length)
-    }
+    case 'seguimiento':
+      return seguimientoPendientes(d.seguimiento)
     case 'avance':
       return String(d.avances.filter((a) => a.estado !== null).length)
     case 'acuerdos':
