@@ -9,7 +9,7 @@ import { AvancesSection } from './AvancesSection'
 import { AcuerdosSection } from './AcuerdosSection'
 import { SeguimientoSection } from './SeguimientoSection'
 import { ProximaSesion, type FormDatos } from './DatosSesion'
-import { seguimientoPendientes } from './seguimiento-pendientes'
+import { seguimientoPendientes } from '../../../shared/domain/seguimiento-pendientes'
 
 export const SECCIONES = [
   { id: 'asistencia', titulo: 'Asistencia', region: 'Asistencia' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { seguimientoPendientes } from '../../../src/renderer/src/sesion/seguimiento-pendientes'
+import { seguimientoPendientes } from '../../../src/shared/domain/seguimiento-pendientes'
 
 describe('the Seguimiento counter', () => {
   it('counts what is pending, also when nothing is', () => {
