@@ -1,6 +1,5 @@
 import { useCallback, type ReactNode } from 'react'
 import { Grid, Select, TextInput } from '@mantine/core'
-import { TimeInput } from '@mantine/dates'
 import { useForm, type UseFormReturnType } from '@mantine/form'
 import {
   MODALIDADES,
@@ -15,6 +14,7 @@ import { useSaveStatus } from '../components/save-status'
 import { useAutosave } from '../components/use-autosave'
 import { FechaInput } from '../fechas/FechaInput'
 import { validarCon } from '../forms/validar'
+import { HoraInput } from '../fechas/HoraInput'
 
 export interface Datos {
   fecha: string
@@ -92,10 +92,10 @@ export function DatosSesion(props: { form: FormDatos; editable: boolean }): Reac
         <FechaInput label="Fecha" required {...form.getInputProps('fecha')} readOnly={ro} />
       </Grid.Col>
       <Grid.Col span={1.5}>
-        <TimeInput label="Inicio" {...form.getInputProps('horaInicio')} readOnly={ro} />
+        <HoraInput label="Inicio" {...form.getInputProps('horaInicio')} readOnly={ro} />
       </Grid.Col>
       <Grid.Col span={1.5}>
-        <TimeInput label="Término" {...form.getInputProps('horaTermino')} readOnly={ro} />
+        <HoraInput label="Término" {...form.getInputProps('horaTermino')} readOnly={ro} />
       </Grid.Col>
       <Grid.Col span={2}>
         <Select

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react'
 import { Button, Card, Grid, Select, TextInput, Title } from '@mantine/core'
-import { TimeInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { useLocation } from 'wouter'
 import {
@@ -19,6 +18,7 @@ import { validarCon } from '../forms/validar'
 import { FechaInput } from '../fechas/FechaInput'
 import { preguntar } from '../components/preguntar'
 import { hoyChile } from '../../../shared/domain/fechas'
+import { HoraInput } from '../fechas/HoraInput'
 
 const hoy = (): string => hoyChile()
 
@@ -90,7 +90,7 @@ export function NuevaSesionForm(props: { instancias: Instancia[] }): ReactNode {
           <FechaInput label="Fecha" required {...campo('fecha')} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 1.5 }}>
-          <TimeInput label="Inicio" miw={96} {...campo('horaInicio')} />
+          <HoraInput label="Inicio" miw={96} {...campo('horaInicio')} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 1.5 }}>
           <Select
