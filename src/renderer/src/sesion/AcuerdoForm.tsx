@@ -43,6 +43,17 @@ const valoresDe = (e: Acuerdo | null): AcuerdoValues =>
 
 const campos = (v: AcuerdoValues) => ({ ...v, plazo: v.plazo || null })
 
+/** A plazo before the session's date is most likely a typo: asked, with Enter going back to fix it. */
+async function plazoAceptado(plazo: string, fecha: string): Promise<boolean> {
+  if (!plazo || plazo >= fecha) return true
+  return preguntar(
+    'Plazo anterior a la sesión',
+    `El plazo (${formatFecha(plazo)}) es anterior a la fecha de la sesión (${formatFecha(fecha)}). ¿Guardar el acuerdo con ese plazo?`,
+    'Guardar igual',
+    'cancelar'
+  )
+}
+
 /** New acuerdo (or edit): text, who, by when, and the plan acción it serves. */
 export function AcuerdoForm(props: {
   sesionId: string
@@ -66,16 +77,7 @@ export function AcuerdoForm(props: {
     validateInputOnChange: true
   })
   const enviar = form.onSubmit(async (v) => {
-    if (v.plazo && v.plazo < props.fecha) {
-      const seguir = await preguntar(
-        'Plazo anterior a la sesión',
-        `El plazo (${formatFecha(v.plazo)}) es anterior a la fecha de la sesión (${formatFecha(props.fecha)}). ¿Guardar el acuerdo con ese plazo?`,
-        'Guardar igual',
-        // Most likely a typo: Enter goes back to correct it.
-        'cancelar'
-      )
-      if (!seguir) return
-    }
+    if (!(await plazoAceptado(v.plazo, props.fecha))) return
     const ok = await (e
       ? guardar('acuerdo:actualizar', { id: e.id, ...campos(v) })
       : guardar('acuerdo:crear', { sesionId: props.sesionId, ...campos(v) }))
