@@ -106,6 +106,14 @@ describe('the session screen in a meeting', () => {
     // dd-mm-aaaa.
     await texto.fill('PDI informará los casos.')
     await plazo.fill('30-06-2014')
+    // One Tab leaves the field: focus is no longer in it nor on its clear button.
+    await plazo.press('Tab')
+    expect(
+      await page.evaluate(() => {
+        const a = document.activeElement
+        return a?.tagName === 'BUTTON' || a?.getAttribute('placeholder') === 'dd-mm-aaaa'
+      })
+    ).toBe(false)
     await texto.press('Control+Enter')
     await expect.poll(() => acuerdos().then((a) => a.at(-1)?.plazo)).toBe('2014-06-30')
     // From the calendar, in Spanish.
