@@ -9,6 +9,7 @@ import {
   hecho,
   numerarModelo,
   Paso,
+  type SesionM,
   sesionEn,
   sinResponsable,
   texto
@@ -30,6 +31,10 @@ export const cerrar = fc.record({ s: fc.nat(), reabrir: fc.boolean() }).map(
     })
 )
 
+/** An acta is approved in a later meeting: a later date, or the same date and a higher N° of its tipo. */
+const despues = (en: SesionM, s: SesionM): boolean =>
+  en.fecha > s.fecha || (en.fecha === s.fecha && en.tipo === s.tipo && en.numero > s.numero)
+
 export const aprobar = fc.record({ s: fc.nat(), en: fc.option(fc.nat()) }).map(
   ({ s: i, en }) =>
     new Paso(
@@ -45,7 +50,7 @@ export const aprobar = fc.record({ s: fc.nat(), en: fc.option(fc.nat()) }).map(
             ? 'solo_lectura'
             : s.estado !== 'cerrada'
               ? 'conflicto'
-              : donde && (donde === s || donde.fecha < s.fecha)
+              : donde && (donde === s || donde.estado !== 'borrador' || !despues(donde, s))
                 ? 'conflicto'
                 : 'ok'
         const r1 = await r.api.call('sesion:aprobar', {
