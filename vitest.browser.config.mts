@@ -9,6 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     // Generous: Chromium and LibreOffice start slowly on a cold machine.
     testTimeout: 180_000,
-    hookTimeout: 60_000
+    hookTimeout: 60_000,
+    // A save and its re-read can take over vitest's 1 s default on a loaded 2-core CI machine.
+    expect: { poll: { timeout: 10_000 } }
   }
 })

@@ -3,13 +3,14 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWebApp, RESULTS, screenshot, type WebApp } from '../helpers/browser'
 import { docxText, libreOfficeConvert, pdfText } from '../helpers/office'
-import { prevencionConMiembros } from '../helpers/sesiones'
+import { caller, prevencionConMiembros } from '../helpers/sesiones'
 
 /** The secretary's flow in Chromium, from a new session to the approved acta as DOCX. */
 let w: WebApp
+let prevencionId = ''
 beforeAll(async () => {
   w = await openWebApp()
-  await prevencionConMiembros(w.t)
+  prevencionId = (await prevencionConMiembros(w.t)).prevencion.id
 })
 afterAll(() => w?.close())
 
@@ -186,7 +187,19 @@ describe("the secretary's session, offline", () => {
       .getByRole('button', { name: 'Finalizar sesión' })
       .click()
     await expect.poll(() => page.getByTestId('estado-sesion').innerText()).toBe('Cerrada')
+    // An acta is approved in a later session still in progress: the next one is held.
+    const siguiente = await caller(w.t).ok('sesion:crear', {
+      instanciaId: prevencionId,
+      tipo: 'ordinaria',
+      fecha: '2014-04-09',
+      modalidad: 'presencial'
+    })
+    await page.reload()
     await page.getByRole('button', { name: 'Aprobar acta' }).click()
+    const dialogo = page.getByRole('dialog', { name: 'Aprobar acta' })
+    await expect
+      .poll(() => dialogo.getByLabel('Aprobada en').inputValue())
+      .toMatch(/N° 2\/2014.*\(09-04-2014\)$/)
     // The dialog opens with the cursor in its observations, not on its close button.
     await expect
       .poll(() =>
@@ -200,14 +213,13 @@ describe("the secretary's session, offline", () => {
       .getByRole('button', { name: 'Aprobar acta' })
       .click()
     await expect.poll(() => page.getByTestId('estado-sesion').innerText()).toBe('Aprobada')
-    const hash = (
-      await db()
-        .selectFrom('sesiones')
-        .select('hash')
-        .where('id', '=', sesionId)
-        .executeTakeFirstOrThrow()
-    ).hash!
-    expect(await page.getByTestId('hash').innerText()).toBe(hash)
+    const { hash, aprobada_en_sesion_id } = await db()
+      .selectFrom('sesiones')
+      .select(['hash', 'aprobada_en_sesion_id'])
+      .where('id', '=', sesionId)
+      .executeTakeFirstOrThrow()
+    expect(aprobada_en_sesion_id).toBe(siguiente.id)
+    expect(await page.getByTestId('hash').innerText()).toBe(hash!)
     await page.keyboard.press('Alt+2')
     expect(
       await section('Tabla y desarrollo')

@@ -121,6 +121,8 @@ describe('the session screen in a meeting', () => {
     await plazo.click()
     await page.getByRole('button', { name: '20 junio 2014' }).click()
     await expect.poll(() => plazo.inputValue()).toBe('20-06-2014')
+    // The calendar closes on the pick; a click while it is still closing would only dismiss it.
+    await page.getByRole('button', { name: '20 junio 2014' }).waitFor({ state: 'detached' })
     await form.getByRole('button', { name: 'Agregar acuerdo' }).click()
     await expect.poll(() => acuerdos().then((a) => a.at(-1)?.plazo)).toBe('2014-06-20')
     // A plazo before the session's date (11-06-2014) is asked about.
