@@ -94,10 +94,11 @@ export const COMMANDS: Record<string, (c: Contexto, v: Values, out: Out) => Prom
   },
   export: async (c, v, out) => {
     if (!v.out) throw new UsageError('export necesita --out LIBRO.xlsx.')
-    const papel = v.papel ?? 'carta'
+    const llamar = c.api()
+    // The paper chosen in Configuración, as the screens use it, unless --papel says otherwise.
+    const papel = v.papel ?? (await llamar('config:obtener', undefined)).papel
     if (papel !== 'carta' && papel !== 'oficio' && papel !== 'a4')
       throw new UsageError('--papel debe ser carta, oficio o a4.')
-    const llamar = c.api()
     const inicio = llamar('matriz:exportar', { seguimiento: !!v.seguimiento, papel })
     const doc = await tarea(llamar, inicio, esDocumento)
     writeFileAtomic(v.out, Buffer.from(doc.base64, 'base64'))

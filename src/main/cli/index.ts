@@ -19,7 +19,8 @@ Comandos:
                                    Escribe el acta de una sesión.
   demo --db ARCHIVO                Llena ARCHIVO con sesiones de ejemplo de 2014 para probar la aplicación.
   export --db ARCHIVO --out LIBRO.xlsx [--seguimiento] [--papel carta|oficio|a4]
-                                   Escribe la matriz del plan (con seguimiento: avance, sesiones, acuerdos).
+                                   Escribe la matriz del plan (con seguimiento: avance, sesiones, acuerdos);
+                                   sin --papel, en el papel elegido en Configuración.
   import --db ARCHIVO --in LIBRO.xlsx [--dry-run] [--nuevo "Nombre" --desde AAAA-MM-DD --hasta AAAA-MM-DD]
                                    Muestra lo que cambiaría y lo aplica al plan vigente (o crea un plan nuevo).
 
