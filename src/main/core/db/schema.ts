@@ -243,6 +243,10 @@ export interface Database {
   /** Kept by triggers (migration 0006): where each acuerdo's latest follow-up left it. */
   acuerdos_cierre: { acuerdo_id: string; cerrado_en: string }
   fe_erratas: FeErratasTable
+  /** Kept by triggers (migration 0007): which row and kind each full-text entry stands for. */
+  busqueda_filas: { fila: number; tipo: string; ref_id: string }
+  /** The FTS5 index itself (migration 0007), its rowid being `busqueda_filas.fila`. */
+  busqueda: { rowid: number; titulo: string; cuerpo: string }
   app_settings: AppSettingsTable
   tombstones: TombstonesTable
   schema_migrations: SchemaMigrationsTable
@@ -279,4 +283,7 @@ export type OrderedTable =
   | 'asistencias'
 
 /** Tables whose rows have a global id (and so leave a tombstone when deleted). */
-export type IdTable = Exclude<keyof Database, 'app_settings' | 'tombstones' | 'schema_migrations'>
+export type IdTable = Exclude<
+  keyof Database,
+  'app_settings' | 'tombstones' | 'schema_migrations' | 'busqueda_filas' | 'busqueda'
+>

@@ -64,6 +64,33 @@ CREATE TABLE "asistencias" ("id" text primary key, "sesion_id" text not null ref
 -- table avances
 CREATE TABLE "avances" ("id" text primary key, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "accion_id" text references "acciones" ("id") on delete set null, "accion_codigo" text not null, "estado" text not null check (estado in ('no_iniciada', 'en_curso', 'cumplida', 'atrasada')), "porcentaje" integer, "reporte" text default '' not null, "created_at" text not null, "updated_at" text not null, constraint "avances_sesion_accion_uq" unique ("sesion_id", "accion_id"));
 
+-- table busqueda
+CREATE VIRTUAL TABLE busqueda using fts5(
+      titulo, cuerpo, tokenize = 'unicode61 remove_diacritics 2'
+    );
+
+-- table busqueda_config
+CREATE TABLE 'busqueda_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table busqueda_content
+CREATE TABLE 'busqueda_content'(id INTEGER PRIMARY KEY, c0, c1);
+
+-- table busqueda_data
+CREATE TABLE 'busqueda_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table busqueda_docsize
+CREATE TABLE 'busqueda_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table busqueda_filas
+CREATE TABLE busqueda_filas (
+      fila integer primary key,
+      tipo text not null,
+      ref_id text not null unique
+    );
+
+-- table busqueda_idx
+CREATE TABLE 'busqueda_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 -- table ejes
 CREATE TABLE "ejes" ("id" text primary key, "plan_id" text not null references "planes" ("id") on delete cascade, "codigo" text not null, "nombre" text not null, "orden" integer not null, "created_at" text not null, "updated_at" text not null, constraint "ejes_plan_codigo_uq" unique ("plan_id", "codigo"));
 
@@ -143,6 +170,132 @@ CREATE TRIGGER avances_sellada_ins before insert on avances when (select estado 
 
 -- trigger avances_sellada_upd
 CREATE TRIGGER avances_sellada_upd before update of sesion_id, accion_codigo, estado, porcentaje, reporte, created_at, updated_at on avances when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' or (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger busqueda_acciones_del
+CREATE TRIGGER busqueda_acciones_del after delete on acciones begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;
+
+-- trigger busqueda_acciones_ins
+CREATE TRIGGER busqueda_acciones_ins after insert on acciones begin insert into busqueda_filas (tipo, ref_id) values ('accion', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), coalesce(new.texto, ''), coalesce(new.responsables, '')); end;
+
+-- trigger busqueda_acciones_upd
+CREATE TRIGGER busqueda_acciones_upd after update of texto, responsables on acciones begin update busqueda set titulo = coalesce(new.texto, ''), cuerpo = coalesce(new.responsables, '') where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+
+-- trigger busqueda_acuerdos_del
+CREATE TRIGGER busqueda_acuerdos_del after delete on acuerdos begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;
+
+-- trigger busqueda_acuerdos_ins
+CREATE TRIGGER busqueda_acuerdos_ins after insert on acuerdos begin insert into busqueda_filas (tipo, ref_id) values ('acuerdo', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), coalesce(new.texto, ''), coalesce(new.responsable, '')); end;
+
+-- trigger busqueda_acuerdos_upd
+CREATE TRIGGER busqueda_acuerdos_upd after update of texto, responsable on acuerdos begin update busqueda set titulo = coalesce(new.texto, ''), cuerpo = coalesce(new.responsable, '') where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+
+-- trigger busqueda_avances_del
+CREATE TRIGGER busqueda_avances_del after delete on avances begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;
+
+-- trigger busqueda_avances_ins
+CREATE TRIGGER busqueda_avances_ins after insert on avances begin insert into busqueda_filas (tipo, ref_id) values ('avance', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), '', coalesce(new.reporte, '')); end;
+
+-- trigger busqueda_avances_upd
+CREATE TRIGGER busqueda_avances_upd after update of reporte on avances begin update busqueda set titulo = '', cuerpo = coalesce(new.reporte, '') where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+
+-- trigger busqueda_ejes_del
+CREATE TRIGGER busqueda_ejes_del after delete on ejes begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;
+
+-- trigger busqueda_ejes_ins
+CREATE TRIGGER busqueda_ejes_ins after insert on ejes begin insert into busqueda_filas (tipo, ref_id) values ('eje', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), coalesce(new.nombre, ''), ''); end;
+
+-- trigger busqueda_ejes_upd
+CREATE TRIGGER busqueda_ejes_upd after update of nombre on ejes begin update busqueda set titulo = coalesce(new.nombre, ''), cuerpo = '' where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+
+-- trigger busqueda_fe_erratas_del
+CREATE TRIGGER busqueda_fe_erratas_del after delete on fe_erratas begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;
+
+-- trigger busqueda_fe_erratas_ins
+CREATE TRIGGER busqueda_fe_erratas_ins after insert on fe_erratas begin insert into busqueda_filas (tipo, ref_id) values ('errata', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), '', coalesce(new.texto, '')); end;
+
+-- trigger busqueda_fe_erratas_upd
+CREATE TRIGGER busqueda_fe_erratas_upd after update of texto on fe_erratas begin update busqueda set titulo = '', cuerpo = coalesce(new.texto, '') where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+
+-- trigger busqueda_indicadores_del
+CREATE TRIGGER busqueda_indicadores_del after delete on indicadores begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;
+
+-- trigger busqueda_indicadores_ins
+CREATE TRIGGER busqueda_indicadores_ins after insert on indicadores begin insert into busqueda_filas (tipo, ref_id) values ('indicador', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), '', coalesce(new.texto, '') || ' ' || coalesce(new.numerador, '') || ' ' || coalesce(new.denominador, '')); end;
+
+-- trigger busqueda_indicadores_upd
+CREATE TRIGGER busqueda_indicadores_upd after update of texto, numerador, denominador on indicadores begin update busqueda set titulo = '', cuerpo = coalesce(new.texto, '') || ' ' || coalesce(new.numerador, '') || ' ' || coalesce(new.denominador, '') where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+
+-- trigger busqueda_instituciones_del
+CREATE TRIGGER busqueda_instituciones_del after delete on instituciones begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;
+
+-- trigger busqueda_instituciones_ins
+CREATE TRIGGER busqueda_instituciones_ins after insert on instituciones begin insert into busqueda_filas (tipo, ref_id) values ('institucion', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), coalesce(new.sigla, '') || ' ' || coalesce(new.nombre, ''), ''); end;
+
+-- trigger busqueda_instituciones_upd
+CREATE TRIGGER busqueda_instituciones_upd after update of sigla, nombre on instituciones begin update busqueda set titulo = coalesce(new.sigla, '') || ' ' || coalesce(new.nombre, ''), cuerpo = '' where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+
+-- trigger busqueda_mediciones_del
+CREATE TRIGGER busqueda_mediciones_del after delete on mediciones begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;
+
+-- trigger busqueda_mediciones_ins
+CREATE TRIGGER busqueda_mediciones_ins after insert on mediciones begin insert into busqueda_filas (tipo, ref_id) values ('medicion', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), '', coalesce(new.nota, '')); end;
+
+-- trigger busqueda_mediciones_upd
+CREATE TRIGGER busqueda_mediciones_upd after update of nota on mediciones begin update busqueda set titulo = '', cuerpo = coalesce(new.nota, '') where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+
+-- trigger busqueda_metas_del
+CREATE TRIGGER busqueda_metas_del after delete on metas begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;
+
+-- trigger busqueda_metas_ins
+CREATE TRIGGER busqueda_metas_ins after insert on metas begin insert into busqueda_filas (tipo, ref_id) values ('meta', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), '', coalesce(new.texto, '')); end;
+
+-- trigger busqueda_metas_upd
+CREATE TRIGGER busqueda_metas_upd after update of texto on metas begin update busqueda set titulo = '', cuerpo = coalesce(new.texto, '') where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+
+-- trigger busqueda_objetivos_del
+CREATE TRIGGER busqueda_objetivos_del after delete on objetivos begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;
+
+-- trigger busqueda_objetivos_ins
+CREATE TRIGGER busqueda_objetivos_ins after insert on objetivos begin insert into busqueda_filas (tipo, ref_id) values ('objetivo', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), coalesce(new.texto, ''), ''); end;
+
+-- trigger busqueda_objetivos_upd
+CREATE TRIGGER busqueda_objetivos_upd after update of texto on objetivos begin update busqueda set titulo = coalesce(new.texto, ''), cuerpo = '' where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+
+-- trigger busqueda_personas_del
+CREATE TRIGGER busqueda_personas_del after delete on personas begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;
+
+-- trigger busqueda_personas_ins
+CREATE TRIGGER busqueda_personas_ins after insert on personas begin insert into busqueda_filas (tipo, ref_id) values ('persona', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), coalesce(new.nombre, ''), coalesce(new.cargo, '') || ' ' || coalesce(new.correo, '')); end;
+
+-- trigger busqueda_personas_upd
+CREATE TRIGGER busqueda_personas_upd after update of nombre, cargo, correo on personas begin update busqueda set titulo = coalesce(new.nombre, ''), cuerpo = coalesce(new.cargo, '') || ' ' || coalesce(new.correo, '') where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+
+-- trigger busqueda_puntos_tabla_del
+CREATE TRIGGER busqueda_puntos_tabla_del after delete on puntos_tabla begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;
+
+-- trigger busqueda_puntos_tabla_ins
+CREATE TRIGGER busqueda_puntos_tabla_ins after insert on puntos_tabla begin insert into busqueda_filas (tipo, ref_id) values ('punto', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), coalesce(new.titulo, ''), coalesce(new.desarrollo, '')); end;
+
+-- trigger busqueda_puntos_tabla_upd
+CREATE TRIGGER busqueda_puntos_tabla_upd after update of titulo, desarrollo on puntos_tabla begin update busqueda set titulo = coalesce(new.titulo, ''), cuerpo = coalesce(new.desarrollo, '') where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+
+-- trigger busqueda_seguimientos_del
+CREATE TRIGGER busqueda_seguimientos_del after delete on seguimientos begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;
+
+-- trigger busqueda_seguimientos_ins
+CREATE TRIGGER busqueda_seguimientos_ins after insert on seguimientos begin insert into busqueda_filas (tipo, ref_id) values ('seguimiento', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), '', coalesce(new.nota, '')); end;
+
+-- trigger busqueda_seguimientos_upd
+CREATE TRIGGER busqueda_seguimientos_upd after update of nota on seguimientos begin update busqueda set titulo = '', cuerpo = coalesce(new.nota, '') where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+
+-- trigger busqueda_sesiones_del
+CREATE TRIGGER busqueda_sesiones_del after delete on sesiones begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;
+
+-- trigger busqueda_sesiones_ins
+CREATE TRIGGER busqueda_sesiones_ins after insert on sesiones begin insert into busqueda_filas (tipo, ref_id) values ('sesion', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), '', coalesce(new.observaciones_aprobacion, '')); end;
+
+-- trigger busqueda_sesiones_upd
+CREATE TRIGGER busqueda_sesiones_upd after update of observaciones_aprobacion on sesiones begin update busqueda set titulo = '', cuerpo = coalesce(new.observaciones_aprobacion, '') where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
 
 -- trigger fe_erratas_sellada_del
 CREATE TRIGGER fe_erratas_sellada_del before delete on fe_erratas when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
