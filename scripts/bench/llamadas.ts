@@ -82,8 +82,15 @@ export async function crearYAprobar(
   })) as { id: string }
   const crear = performance.now() - t0
   await llamar('sesion:cerrar', { id: s.id })
+  // An acta is approved in a later session: an ordinaria of the next year, left in draft.
+  const en = (await llamar('sesion:crear', {
+    instanciaId: ids.instancia,
+    tipo: 'ordinaria',
+    fecha: `${Number(fecha.slice(0, 4)) + 1}-12-31`,
+    modalidad: 'presencial'
+  })) as { id: string }
   t0 = performance.now()
-  await llamar('sesion:aprobar', { id: s.id, enSesionId: null, observaciones: '' })
+  await llamar('sesion:aprobar', { id: s.id, enSesionId: en.id, observaciones: '' })
   return { crear, aprobar: performance.now() - t0 }
 }
 

@@ -21,10 +21,10 @@ beforeAll(async () => {
       modalidad: 'presencial'
     })
   const s1 = await nueva('2014-03-12')
-  await nueva('2014-06-11')
+  const s2 = await nueva('2014-06-11')
   await nueva('2014-09-10')
   await ok('sesion:cerrar', { id: s1.id })
-  await ok('sesion:aprobar', { id: s1.id, enSesionId: null, observaciones: '' })
+  await ok('sesion:aprobar', { id: s1.id, enSesionId: s2.id, observaciones: '' })
 })
 afterAll(() => w?.close())
 

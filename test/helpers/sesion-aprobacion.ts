@@ -45,23 +45,26 @@ export const aprobar = fc.record({ s: fc.nat(), en: fc.option(fc.nat()) }).map(
         const cerradas = m.sesiones.filter((s) => s.estado === 'cerrada')
         const s = i % 4 === 0 ? sesionEn(m, i)! : cerradas[i % cerradas.length]!
         const donde = en === null ? null : sesionEn(m, en)!
+        // Without a later session the input itself is refused, before the session is read.
         const esperado: 'ok' | ErrorCode =
-          s.estado === 'aprobada'
-            ? 'solo_lectura'
-            : s.estado !== 'cerrada'
-              ? 'conflicto'
-              : donde && (donde === s || donde.estado !== 'borrador' || !despues(donde, s))
+          donde === null
+            ? 'entrada_invalida'
+            : s.estado === 'aprobada'
+              ? 'solo_lectura'
+              : s.estado !== 'cerrada'
                 ? 'conflicto'
-                : 'ok'
+                : donde === s || donde.estado !== 'borrador' || !despues(donde, s)
+                  ? 'conflicto'
+                  : 'ok'
         const r1 = await r.api.call('sesion:aprobar', {
           id: s.id,
-          enSesionId: donde?.id ?? null,
+          enSesionId: (donde?.id ?? null) as string,
           observaciones: ''
         })
         const v = esperar(r1, esperado, 'aprobar')
         if (!v) return
         expect(v.hash).toMatch(/^[0-9a-f]{64}$/)
-        Object.assign(s, { estado: 'aprobada', aprobadaEn: donde?.id ?? null, hash: v.hash })
+        Object.assign(s, { estado: 'aprobada', aprobadaEn: donde!.id, hash: v.hash })
         hecho('acta aprobada')
       }
     )

@@ -51,3 +51,23 @@ export async function prevencionConMiembros(t: TestApp) {
     accion: (c: string) => acciones.find((a) => a.codigo === c)!
   }
 }
+
+/**
+ * Closes a session and approves its acta, as the core requires, in a later session of its
+ * instancia: an extraordinaria of the next year, so the numbering of the session's year stays.
+ */
+export async function cerrarYAprobar(
+  t: TestApp,
+  id: string,
+  observaciones = ''
+): Promise<Output<'sesion:aprobar'>> {
+  const { ok } = caller(t)
+  const s = await ok('sesion:cerrar', { id })
+  const en = await ok('sesion:crear', {
+    instanciaId: s.instanciaId,
+    tipo: 'extraordinaria',
+    fecha: `${s.anio + 1}-01-15`,
+    modalidad: 'remota'
+  })
+  return ok('sesion:aprobar', { id, enSesionId: en.id, observaciones })
+}

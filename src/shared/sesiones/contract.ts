@@ -57,9 +57,15 @@ export const sesionActualizarSchema = z
     path: ['horaTermino']
   })
 
+/** An acta is approved in a later session of its instancia: which one is required. */
+export const MENSAJE_APROBAR_SIN_SESION =
+  'Indique la sesión posterior en que se aprueba el acta (créela primero si no existe).'
+
 export const sesionAprobarSchema = z.object({
   id: idSchema,
-  enSesionId: idSchema.nullable(),
+  enSesionId: z.uuid({
+    error: (i) => (i.input == null ? MENSAJE_APROBAR_SIN_SESION : 'Identificador no válido.')
+  }),
   observaciones: libre('Las observaciones', 10_000)
 })
 

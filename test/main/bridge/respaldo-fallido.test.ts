@@ -54,11 +54,20 @@ describe('a failed backup after approving an acta', () => {
       })
     )
     await valor(n.call('sesion:cerrar', { id: s.id }))
+    // An acta is approved in a later session.
+    const en = await valor<{ id: string }>(
+      n.call('sesion:crear', {
+        instanciaId: instancia!.id,
+        tipo: 'ordinaria',
+        fecha: '2014-06-11',
+        modalidad: 'presencial'
+      })
+    )
     // No folder can be made where a file stands: the backup that follows fails.
     fs.rmSync(respaldos, { recursive: true, force: true })
     fs.writeFileSync(respaldos, 'no es una carpeta')
     const aprobada = await valor<{ estado: string; numero: number }>(
-      n.call('sesion:aprobar', { id: s.id, enSesionId: null, observaciones: '' })
+      n.call('sesion:aprobar', { id: s.id, enSesionId: en.id, observaciones: '' })
     )
     expect(aprobada.estado).toBe('aprobada')
     const eventos: Evento[] = []

@@ -58,7 +58,8 @@ export function AprobacionModal(props: {
             disabled={enSesionId === null}
             onClick={async () => {
               if (
-                await guardar('sesion:aprobar', { id: props.sesionId, enSesionId, observaciones })
+                enSesionId &&
+                (await guardar('sesion:aprobar', { id: props.sesionId, enSesionId, observaciones }))
               )
                 props.onDone()
             }}

@@ -3,7 +3,7 @@ import { actaArchivo } from '../../../../src/main/core/actas/documentos/archivo'
 import { leerSellado } from '../../../../src/main/core/actas/sello'
 import { MENSAJE_NO_PRESENTE } from '../../../../src/main/core/asistencia/secretaria.service'
 import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
+import { caller, cerrarYAprobar, prevencionConMiembros } from '../../../helpers/sesiones'
 import { docxParrafos } from '../actas/documentos/fixture'
 
 // The secretaría de actas (SERNAM) excused itself: one of those present acted as secretary. The
@@ -45,8 +45,7 @@ describe('who acted as secretary', () => {
     await ok('asistencia:secretaria', { sesionId: s.id, asistenciaId: carlos })
     expect((await ok('sesion:obtener', { id: s.id })).sesion.secretariaSubroganteId).toBe(carlos)
 
-    await ok('sesion:cerrar', { id: s.id })
-    await ok('sesion:aprobar', { id: s.id, enSesionId: null, observaciones: '' })
+    await cerrarYAprobar(t, s.id)
     const despues = await call('asistencia:secretaria', { sesionId: s.id, asistenciaId: null })
     expect(despues.ok ? null : despues.error.code).toBe('solo_lectura')
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DatabaseOpenError, openAppDatabase } from '../../../../src/main/core/db/open'
 import { sealViolation } from '../../../../src/main/core/db/sqlite'
 import { openTestApp, sha256, tempDir, type TestApp } from '../../../helpers/db'
-import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
+import { caller, cerrarYAprobar, prevencionConMiembros } from '../../../helpers/sesiones'
 
 // Which SQLite errors mean what: the seal triggers of an approved acta, and files that cannot
 // be opened or migrated. Real databases; the errors come from SQLite itself.
@@ -22,8 +22,7 @@ beforeAll(async () => {
     fecha: '2014-03-12',
     modalidad: 'presencial'
   })
-  await ok('sesion:cerrar', { id: s.id })
-  await ok('sesion:aprobar', { id: s.id, enSesionId: null, observaciones: '' })
+  await cerrarYAprobar(t, s.id)
   aprobada = s.id
 })
 afterAll(async () => {

@@ -104,13 +104,20 @@ describe('backups', () => {
       modalidad: 'presencial'
     })
     await api['sesion:cerrar']({ id: s.id })
+    // An acta is approved in a later session.
+    const en = await api['sesion:crear']({
+      instanciaId: ctx.prevencion.id,
+      tipo: 'ordinaria',
+      fecha: '2014-06-11',
+      modalidad: 'presencial'
+    })
     expect(listarRespaldos(d)).toEqual([])
-    await api['sesion:aprobar']({ id: s.id, enSesionId: null, observaciones: '' })
+    await api['sesion:aprobar']({ id: s.id, enSesionId: en.id, observaciones: '' })
     // The backup follows the answer, off the request path.
     await expect.poll(() => listarRespaldos(d).length).toBe(1)
     const [r] = listarRespaldos(d)
     expect(r!.motivo).toBe('aprobacion')
-    expect(verificarArchivo(r!.archivo).filas.sesiones).toBe(1)
+    expect(verificarArchivo(r!.archivo).filas.sesiones).toBe(2)
     expect(caller).toBeDefined()
   })
 

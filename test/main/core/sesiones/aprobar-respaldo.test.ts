@@ -29,8 +29,15 @@ async function aprobarCon(respaldo: () => Promise<unknown>) {
     modalidad: 'presencial'
   })
   await api['sesion:cerrar']({ id: s.id })
+  // An acta is approved in a later session.
+  const en = await api['sesion:crear']({
+    instanciaId: instancia!.id,
+    tipo: 'ordinaria',
+    fecha: '2014-06-11',
+    modalidad: 'presencial'
+  })
   const t0 = performance.now()
-  const aprobada = await api['sesion:aprobar']({ id: s.id, enSesionId: null, observaciones: '' })
+  const aprobada = await api['sesion:aprobar']({ id: s.id, enSesionId: en.id, observaciones: '' })
   return { aprobada, ms: performance.now() - t0, eventos, registro }
 }
 

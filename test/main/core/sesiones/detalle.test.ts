@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestApp, type TestApp } from '../../../helpers/db'
 import { caller } from '../../../helpers/sesiones'
 import { actaAprobada, type ActaAprobadaFixture } from '../../../helpers/acta-aprobada'
+import { MENSAJE_APROBAR_SIN_SESION } from '../../../../src/shared/sesiones/contract'
 
 /**
  * What the session screen is given (`sesion:obtener`) and the sessions list, read field by field
@@ -136,6 +137,25 @@ describe('the life cycle refuses what it must', () => {
       ok: false,
       error: { code: 'conflicto', fields: { enSesionId: expect.any(String) } }
     })
+    // Not without saying in which later session: refused before anything is looked up.
+    for (const enSesionId of [null, undefined])
+      expect(
+        await api.call('sesion:aprobar', {
+          id: f.s1.sesion,
+          enSesionId: enSesionId as unknown as string,
+          observaciones: ''
+        })
+      ).toEqual({
+        ok: false,
+        error: {
+          code: 'entrada_invalida',
+          message: MENSAJE_APROBAR_SIN_SESION,
+          fields: { enSesionId: MENSAJE_APROBAR_SIN_SESION }
+        }
+      })
+    expect(MENSAJE_APROBAR_SIN_SESION).toBe(
+      'Indique la sesión posterior en que se aprueba el acta (créela primero si no existe).'
+    )
     const siguiente = await api.ok('sesion:crear', {
       instanciaId: f.instanciaId,
       tipo: 'ordinaria',
@@ -152,7 +172,11 @@ describe('the life cycle refuses what it must', () => {
       aprobadaEnSesionTitulo: siguiente.titulo
     })
     expect(
-      await api.call('sesion:aprobar', { id: f.s1.sesion, enSesionId: null, observaciones: '' })
+      await api.call('sesion:aprobar', {
+        id: f.s1.sesion,
+        enSesionId: siguiente.id,
+        observaciones: ''
+      })
     ).toMatchObject({
       ok: false,
       error: { code: 'solo_lectura', message: 'El acta de esta sesión ya fue aprobada.' }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
+import { caller, cerrarYAprobar, prevencionConMiembros } from '../../../helpers/sesiones'
 import { numerosEnOrden } from '../../../../src/main/core/sesiones/numeracion'
 
 let t: TestApp
@@ -35,13 +35,10 @@ const mover = (id: string, fecha: string, fueraDeOrden?: boolean) =>
   })
 /** "fecha:N°" of every session of the instancia, in date order. */
 const numeros = async () =>
-  (await api.ok('sesion:listar', { instanciaId: ctx.prevencion.id }))
+  (await api.ok('sesion:listar', { instanciaId: ctx.prevencion.id, anio: 2014 }))
     .map((s) => `${s.fecha}:${s.numero}/${s.anio}`)
     .reverse()
-const aprobar = async (id: string) => {
-  await api.ok('sesion:cerrar', { id })
-  await api.ok('sesion:aprobar', { id, enSesionId: null, observaciones: '' })
-}
+const aprobar = (id: string) => cerrarYAprobar(t, id)
 
 describe('numbering follows the calendar', () => {
   it('a back-dated session takes its place and the later drafts move up', async () => {
@@ -135,7 +132,7 @@ describe('numbering follows the calendar', () => {
     if (r.ok) return
     expect(r.error.fields?.fueraDeOrden).toMatch(/Sesión Extraordinaria N° 1\/2014 \(01-05-2014\)/)
     const lista = async () =>
-      (await api.ok('sesion:listar', { instanciaId: ctx.prevencion.id }))
+      (await api.ok('sesion:listar', { instanciaId: ctx.prevencion.id, anio: 2014 }))
         .map((s) => `${s.fecha}:${s.numero}`)
         .reverse()
     expect(await lista()).toEqual(['2014-05-01:1', '2014-07-01:2'])

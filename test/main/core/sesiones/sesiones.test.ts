@@ -293,8 +293,9 @@ describe('sesiones', () => {
       plazo: null,
       accionId: null
     })
+    const s2 = await nueva('2014-06-11')
     expect(
-      await api.call('sesion:aprobar', { id: s1.id, enSesionId: null, observaciones: '' })
+      await api.call('sesion:aprobar', { id: s1.id, enSesionId: s2.id, observaciones: '' })
     ).toMatchObject({ ok: false, error: { message: 'Cierre la sesión antes de aprobar su acta.' } })
     await api.ok('sesion:cerrar', { id: s1.id })
     expect(
@@ -310,7 +311,6 @@ describe('sesiones', () => {
         message: 'La sesión está cerrada. Reábrala para modificar el acta.'
       }
     })
-    const s2 = await nueva('2014-06-11')
     const earlier = await api.ok('sesion:crear', {
       instanciaId: ctx.prevencion.id,
       tipo: 'extraordinaria',
