@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs'
 import { AppError } from '../errors'
 import { tieneControl } from '../../../shared/domain/texto'
 
@@ -25,18 +26,24 @@ export function textoExportable(texto: string, donde: string): string {
 
 export { tieneControl }
 
-// A cell that begins with = + - @ is a formula to a spreadsheet the moment someone edits it or
-// saves the sheet as CSV. Text from users is written behind an apostrophe instead (as Excel's
-// own "text" prefix looks), and the apostrophe is taken off again when the workbook is read.
-const PARECE_FORMULA = /^'*[=+\-@]/
+// A string cell is never a formula when a workbook is opened, but a spreadsheet reads what is
+// typed into a cell again (F2 + Enter) as a formula when it begins with = + - @ (Excel and
+// LibreOffice skip leading blanks and read the full-width ＝ ＋ － ＠ too). Such text is written
+// exactly as typed, in a cell with the Text number format ("@"), under which both read whatever
+// is entered as text. exceljs 4.4 cannot write the xf quotePrefix attribute (its pull request
+// #2809 is unmerged), and an apostrophe inside the text would be seen by every reader.
+const PARECE_FORMULA = /^[\s']*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/u
 
-/** A whole cell of user text, checked (textoExportable) and kept from reading as a formula. */
-export function celdaTexto(texto: string, donde: string): string {
-  const t = textoExportable(texto, donde)
-  return PARECE_FORMULA.test(t) ? `'${t}` : t
+/** Excel's number format that makes a cell read everything typed into it as text. */
+export const FORMATO_TEXTO = '@'
+
+export function pareceFormula(texto: string): boolean {
+  return PARECE_FORMULA.test(texto)
 }
 
-/** The text a cell written by celdaTexto stood for. */
-export function textoDeCelda(valor: string): string {
-  return valor.startsWith("'") && PARECE_FORMULA.test(valor) ? valor.slice(1) : valor
+/** A whole cell of user text: checked (textoExportable), as typed, never re-read as a formula. */
+export function ponerTexto(cell: ExcelJS.Cell, texto: string, donde: string): void {
+  cell.value = textoExportable(texto, donde)
+  // A copy: the cell's style may be an object other cells share (the streaming writer's are).
+  if (pareceFormula(texto)) cell.style = { ...cell.style, numFmt: FORMATO_TEXTO }
 }

@@ -1,60 +1,185 @@
-import { describe, expect, it } from 'vitest'
-import type ExcelJS from 'exceljs'
+import fs from 'node:fs'
+import path from 'node:path'
+import { PassThrough } from 'node:stream'
+import ExcelJS from 'exceljs'
+import { afterAll, describe, expect, it } from 'vitest'
 import { escribirMatriz } from '../../../../src/main/core/matriz/exportar/libro'
+import { Hoja } from '../../../../src/main/core/matriz/exportar/seguimiento-hojas'
 import { leerMatriz } from '../../../../src/main/core/matriz/importar/leer'
-import { celdaTexto, textoDeCelda } from '../../../../src/main/core/matriz/texto-celda'
+import { pareceFormula } from '../../../../src/main/core/matriz/texto-celda'
+import { tempDir } from '../../../helpers/db'
+import { libreOfficeConvert } from '../../../helpers/office'
 import { datos, leer } from './fixture'
 
-// Text a user typed that begins with = + - @ is written with a leading apostrophe, so no
-// spreadsheet (nor a CSV saved from it) takes it for a formula; reading takes the apostrophe off.
-const PELIGROSOS = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUMA(A1)', "'=ya citado"]
+// Text a user typed that a spreadsheet would read as a formula if typed into a cell is written
+// exactly as typed (no apostrophe anyone would see), as a string cell with the Text number
+// format: opened, it is text; re-entered (F2 + Enter), Excel and LibreOffice keep it as text.
+const PELIGROSOS = [
+  '=1+1',
+  '=HYPERLINK("http://x","y")',
+  '+1+1',
+  '-2+3',
+  '@SUMA(A1)',
+  ' =1+1',
+  '\t=1+1',
+  '\r\n+2+2',
+  '\u3000=1',
+  '＝1+1',
+  '＋1',
+  '－1',
+  '＠A1',
+  "'=ya citado"
+]
+const INOFENSIVOS = ['Texto', 'PDI', "O'Higgins", '1. Eje', '', 'a=b', 'SERNAM - PDI']
 
-const todas = (wb: ExcelJS.Workbook): string[] =>
+const dir = tempDir('mitp-formulas-')
+afterAll(() => dir.cleanup())
+
+// XML turns a CR (alone or before LF) into LF: that is what any reader gets back.
+const comoXml = (t: string): string => t.replace(/\r\n?/g, '\n')
+
+/** Every string cell of the workbook with its number format. */
+const celdas = (wb: ExcelJS.Workbook): { texto: string; numFmt?: string }[] =>
   wb.worksheets.flatMap((ws) => {
-    const out: string[] = []
+    const out: { texto: string; numFmt?: string }[] = []
     ws.eachRow((row) =>
-      row.eachCell((c) => void (typeof c.value === 'string' && out.push(c.value)))
+      row.eachCell((c) => {
+        if (typeof c.value === 'string') out.push({ texto: c.value, numFmt: c.numFmt })
+      })
     )
     return out
   })
 
+/** The cells of a flat ODS file as LibreOffice understood them. */
+function celdasLibreOffice(
+  fods: string
+): { texto: string; formula: boolean; comoTexto: boolean }[] {
+  const formatosTexto = new Set(
+    [...fods.matchAll(/<number:text-style style:name="([^"]+)"/g)].map((m) => m[1]!)
+  )
+  const estilosTexto = new Set(
+    [...fods.matchAll(/<style:style style:name="([^"]+)"[^>]*style:data-style-name="([^"]+)"/g)]
+      .filter((m) => formatosTexto.has(m[2]!))
+      .map((m) => m[1]!)
+  )
+  const decode = (x: string): string =>
+    x
+      .replace(/<text:s\/>/g, ' ')
+      .replace(/<text:tab\/>/g, '\t')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&')
+  const parrafos = (x: string): string =>
+    [...x.matchAll(/<text:p(?:\/>|>(.*?)<\/text:p>)/g)].map((p) => decode(p[1] ?? '')).join('\n')
+  return [
+    ...fods.matchAll(/<table:table-cell([^>]*)>((?:\s*<text:p(?:\/>|>.*?<\/text:p>))+)/g)
+  ].map((m) => ({
+    texto: parrafos(m[2]!),
+    formula: m[1]!.includes('table:formula'),
+    comoTexto: estilosTexto.has(/table:style-name="([^"]+)"/.exec(m[1]!)?.[1] ?? '')
+  }))
+}
+
 describe('formula-like text in cells', () => {
-  it('the helper quotes it and reading unquotes it, whatever the text', () => {
-    for (const t of PELIGROSOS) {
-      expect(celdaTexto(t, 'x')).toMatch(/^'/)
-      expect(textoDeCelda(celdaTexto(t, 'x'))).toBe(t)
-    }
-    for (const t of ['Texto', 'PDI', "O'Higgins", '1. Eje', '']) {
-      expect(celdaTexto(t, 'x')).toBe(t)
-      expect(textoDeCelda(t)).toBe(t)
-    }
+  it('is told apart from text no spreadsheet would take for a formula', () => {
+    for (const t of PELIGROSOS) expect(pareceFormula(t), JSON.stringify(t)).toBe(true)
+    for (const t of INOFENSIVOS) expect(pareceFormula(t), JSON.stringify(t)).toBe(false)
   })
 
-  it('no string cell of the matrix or the tracking sheets begins with = + - @, and it comes back', async () => {
+  it('the matrix and its tracking sheets show it as typed, as text, and it comes back', async () => {
     const d = datos(true)
-    const accion = d.arbol.ejes[0]!.objetivos[0]!.acciones[0]!
-    accion.responsables = PELIGROSOS[0]!
-    d.arbol.ejes[0]!.objetivos[0]!.acciones[1]!.responsables = PELIGROSOS[2]!
-    d.glosario = [{ sigla: '@PDI', nombre: PELIGROSOS[1]! }]
-    d.acuerdos = [
-      {
-        sesion: '=S1',
-        fecha: '2014-03-12',
-        numero: 1,
-        texto: PELIGROSOS[3]!,
-        responsable: '-PDI',
-        plazo: null,
-        accion: null,
-        situacion: 'pendiente'
-      }
+    const acciones = d.arbol.ejes[0]!.objetivos[0]!.acciones
+    acciones[0]!.responsables = PELIGROSOS[0]!
+    acciones[1]!.responsables = PELIGROSOS[9]!
+    acciones[0]!.metas[0]!.rotulo = '=Meta:'
+    d.glosario = [
+      { sigla: '@PDI', nombre: PELIGROSOS[2]! },
+      { sigla: 'X', nombre: PELIGROSOS[13]! }
     ]
+    d.acuerdos = PELIGROSOS.map((texto, i) => ({
+      sesion: i === 0 ? '=S1' : 'S1',
+      fecha: '2014-03-12',
+      numero: i + 1,
+      texto,
+      responsable: '-PDI',
+      plazo: null,
+      accion: null,
+      situacion: 'pendiente' as const
+    }))
     const bytes = await escribirMatriz(d, { seguimiento: true, papel: 'carta' })
-    const celdas = todas(await leer(bytes))
-    expect(celdas.filter((c) => /^[=+\-@]/.test(c))).toEqual([])
-    expect(celdas).toContain(`'${PELIGROSOS[3]}`)
+    const libro = await leer(bytes)
+    const escritas = celdas(libro)
+    const metas: string[] = []
+    libro.worksheets[0]!.eachRow((row) =>
+      row.eachCell((c) => {
+        const v = c.value as { richText?: { text: string }[] }
+        if (v?.richText?.[0]?.text === '=Meta:') metas.push(c.numFmt)
+      })
+    )
+    expect(metas).toEqual(['@'])
+    for (const t of [...PELIGROSOS, '=S1', '-PDI', '@PDI'])
+      expect(escritas.find((c) => c.texto === comoXml(t))?.numFmt, JSON.stringify(t)).toBe('@')
+    // Nothing anyone would see was added to the text.
+    expect(escritas.filter((c) => c.texto.startsWith("'") && c.texto !== PELIGROSOS[13])).toEqual(
+      []
+    )
+    expect(escritas.find((c) => c.texto === 'S1')?.numFmt).not.toBe('@')
+
     const leida = await leerMatriz(bytes)
-    const acciones = leida.ejes[0]!.objetivos[0]!.acciones
-    expect(acciones.map((a) => a.responsables)).toEqual([PELIGROSOS[0], PELIGROSOS[2]])
-    expect(leida.glosario).toEqual([{ sigla: '@PDI', nombre: PELIGROSOS[1] }])
+    expect(leida.ejes[0]!.objetivos[0]!.acciones.map((a) => a.responsables)).toEqual([
+      PELIGROSOS[0],
+      PELIGROSOS[9]
+    ])
+    expect(leida.glosario).toEqual(d.glosario)
+
+    // LibreOffice: text, never a formula, formatted as Text; saved again, it still reads back.
+    const file = path.join(dir.dir, 'matriz.xlsx')
+    fs.writeFileSync(file, bytes)
+    const lo = celdasLibreOffice(fs.readFileSync(libreOfficeConvert(file, 'fods'), 'utf8'))
+    for (const t of PELIGROSOS) {
+      const c = lo.find((x) => x.texto === comoXml(t))
+      expect(c, JSON.stringify(t)).toMatchObject({ formula: false, comoTexto: true })
+    }
+    fs.mkdirSync(path.join(dir.dir, 'lo'))
+    const copia = path.join(dir.dir, 'lo', 'matriz.xlsx')
+    fs.copyFileSync(file, copia)
+    const guardada = libreOfficeConvert(copia, 'xlsx:Calc MS Excel 2007 XML')
+    const releida = await leerMatriz(fs.readFileSync(guardada))
+    expect(releida.ejes[0]!.objetivos[0]!.acciones.map((a) => a.responsables)).toEqual([
+      PELIGROSOS[0],
+      PELIGROSOS[9]
+    ])
+    expect(releida.glosario).toEqual(d.glosario)
+  }, 120_000)
+
+  it('the streamed tracking sheets write it the same way, without touching shared styles', async () => {
+    const partes: Buffer[] = []
+    const salida = new PassThrough()
+    salida.on('data', (b: Buffer) => partes.push(b))
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: salida,
+      useStyles: true,
+      useSharedStrings: false
+    })
+    const hoja = new Hoja(
+      wb as unknown as ExcelJS.Workbook,
+      'Acuerdos',
+      'Acuerdos',
+      [
+        { titulo: 'A', ancho: 20 },
+        { titulo: 'B', ancho: 20 }
+      ],
+      { seguimiento: true, papel: 'carta' }
+    )
+    for (const t of PELIGROSOS) hoja.agregar([t, 'normal'])
+    hoja.agregar(['normal', 'normal'])
+    hoja.cerrar()
+    await wb.commit()
+    const escritas = celdas(await leer(Buffer.concat(partes)))
+    for (const t of PELIGROSOS)
+      expect(escritas.find((c) => c.texto === comoXml(t))?.numFmt, JSON.stringify(t)).toBe('@')
+    expect(escritas.filter((c) => c.texto === 'normal').map((c) => c.numFmt ?? '')).not.toContain(
+      '@'
+    )
   })
 })

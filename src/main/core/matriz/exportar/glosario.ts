@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs'
 import { GLOSARIO, HOJA_GLOSARIO } from '../disposicion'
-import { celdaTexto } from '../texto-celda'
+import { ponerTexto } from '../texto-celda'
 import type { MatrizDatos, MatrizOpciones } from './datos'
 import { papel } from './formato'
 import { altoLineas, lineasEn, pie, type Disposicion } from './medida'
@@ -35,9 +35,9 @@ export function hojaGlosario(
   ws.getRow(1).height = altoLineas(1, disp.fuente + 2)
   items.forEach((item, i) => {
     const row = ws.getRow(i + 2)
-    row.getCell(1).value = celdaTexto(item.sigla, 'Una sigla del glosario')
+    ponerTexto(row.getCell(1), item.sigla, 'Una sigla del glosario')
     row.getCell(1).font = { name: 'Arial', size: disp.fuente, bold: true }
-    row.getCell(2).value = celdaTexto(item.nombre, `El nombre de ${item.sigla}`)
+    ponerTexto(row.getCell(2), item.nombre, `El nombre de ${item.sigla}`)
     row.getCell(2).font = { name: 'Arial', size: disp.fuente }
     row.getCell(1).alignment = { vertical: 'top' }
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' }

@@ -3,7 +3,7 @@ import type { Accion, PlanArbol } from '../../../../shared/domain/plan'
 import { AVANCE_ESTADO_LABEL, type AvanceEstado } from '../../../../shared/domain/sesiones'
 import { AppError } from '../../errors'
 import { ENCABEZADOS, ENCABEZADOS_SEGUIMIENTO, HOJA_MATRIZ, TITULO_MATRIZ } from '../disposicion'
-import { celdaTexto, textoExportable } from '../texto-celda'
+import { FORMATO_TEXTO, pareceFormula, ponerTexto, textoExportable } from '../texto-celda'
 import type { MatrizDatos, MatrizOpciones, SeguimientoAccion } from './datos'
 import { ANCHOS_SEGUIMIENTO, alto, encabezado, estilo, lineas, papel } from './formato'
 import { altoLineas, disposicion, escala, lineasEn, pie, type Disposicion } from './medida'
@@ -87,9 +87,12 @@ function celdasPlan(row: ExcelJS.Row, a: Accion, disp: Disposicion): number {
     `${a.codigo}${separador}${textoExportable(a.texto, `La acción ${a.codigo}`)}`
   const rich = metasEIndicadores(a, disp.fuente)
   row.getCell(4).value = { richText: rich }
+  // Its first run is a label the user may have written (a meta's rótulo).
+  if (pareceFormula(rich.map((r) => r.text).join('')))
+    row.getCell(4).style = { ...row.getCell(4).style, numFmt: FORMATO_TEXTO }
   // Every acción row carries its responsables, as the source does: on paper no acción is left
   // without them, whatever the page breaks.
-  row.getCell(5).value = celdaTexto(a.responsables, `Los responsables de la acción ${a.codigo}`)
+  ponerTexto(row.getCell(5), a.responsables, `Los responsables de la acción ${a.codigo}`)
   for (const c of [1, 2, 3, 5]) row.getCell(c).font = { name: 'Arial', size: disp.fuente }
   const textos = [row.getCell(3).value as string, rich.map((r) => r.text).join(''), a.responsables]
   return Math.max(...textos.map((t, i) => lineasEn(t, disp.anchos[i + 2]!, disp.fuente)))

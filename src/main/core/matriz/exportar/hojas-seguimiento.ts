@@ -6,7 +6,7 @@ import {
   SESION_ESTADO_LABEL,
   SESION_TIPO_LABEL
 } from '../../../../shared/domain/sesiones'
-import { celdaTexto } from '../texto-celda'
+import { ponerTexto } from '../texto-celda'
 import type { MatrizDatos, MatrizOpciones } from './datos'
 import { alto, encabezado, estilo, lineas, papel } from './formato'
 
@@ -45,10 +45,8 @@ function tabla(
     const row = ws.getRow(i + 2)
     f.forEach((v, j) => {
       const cell = row.getCell(j + 1)
-      cell.value =
-        typeof v === 'string'
-          ? celdaTexto(v, `La hoja ${nombre}, fila ${i + 2}`)
-          : (v as ExcelJS.CellValue)
+      if (typeof v === 'string') ponerTexto(cell, v, `La hoja ${nombre}, fila ${i + 2}`)
+      else cell.value = v as ExcelJS.CellValue
       if (cols[j]!.fmt) cell.numFmt = cols[j]!.fmt!
       estilo(cell)
     })

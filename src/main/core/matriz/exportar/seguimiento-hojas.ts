@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/domain/sesiones'
 import { INDICADOR_TIPO_LABEL } from '../../../../shared/domain/plan'
 import { AppError } from '../../errors'
-import { celdaTexto } from '../texto-celda'
+import { ponerTexto } from '../texto-celda'
 import type { MatrizOpciones } from './datos'
 import { papel } from './formato'
 import type { Origen } from './seguimiento-datos'
@@ -125,8 +125,8 @@ export class Hoja {
       const c = r.getCell(i + 1)
       c.style = this.estilos[i]!
       if (v === null || v === '') return
-      c.value =
-        typeof v === 'string' ? celdaTexto(v, `La hoja ${this.nombre}, fila ${this.fila}`) : v
+      if (typeof v === 'string') ponerTexto(c, v, `La hoja ${this.nombre}, fila ${this.fila}`)
+      else c.value = v
       alto = Math.max(alto, lineas(v, this.columnas[i]!.ancho))
     })
     r.height = Math.max(15, alto * 12.75 + 2)

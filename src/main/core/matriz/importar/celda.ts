@@ -1,6 +1,5 @@
 import type ExcelJS from 'exceljs'
 import { AppError } from '../../errors'
-import { textoDeCelda } from '../texto-celda'
 
 // One cell's text as the import reads it; what it cannot read faithfully is refused, never guessed.
 
@@ -40,7 +39,7 @@ function textoCrudo(cell: ExcelJS.Cell): string {
       cell,
       `tiene un error (${String((v as { error: unknown }).error)}) en lugar de un valor; escriba el texto que corresponde y vuelva a importarlo.`
     )
-  if (typeof v === 'string') return textoDeCelda(v)
+  if (typeof v === 'string') return v
   if (typeof v === 'number' || typeof v === 'boolean') return String(v)
   if (v instanceof Date) return v.toISOString().slice(0, 10)
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('')

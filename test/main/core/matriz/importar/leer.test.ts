@@ -176,7 +176,7 @@ describe('leerMatriz', () => {
     expect(m.ejes[0]!.nombre).toBe('PREVENCIÓN')
     expect(m.ejes[0]!.objetivos[0]!.texto).toBe('Vinculado.')
     expect(acciones.map((a) => [a.codigo, a.texto, a.metas, a.responsables])).toEqual([
-      ['1.1.a', 'Calculada.', ['Al 2015-03-31.'], '=SUMA(A1)'],
+      ['1.1.a', 'Calculada.', ['Al 2015-03-31.'], "'=SUMA(A1)"],
       ['1.1.b', 'Con fecha.', ['2015-06-30'], 'true'],
       ['1.1.c', 'Con número.', ['42'], '3.5']
     ])
