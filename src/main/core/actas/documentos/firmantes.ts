@@ -1,4 +1,5 @@
 import type { ActaContenido } from '../contenido-tipo'
+import { deInstancia } from './articulo'
 
 type Asistente = ActaContenido['asistencia'][number]
 
@@ -18,12 +19,34 @@ const normal = (s: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
 
+/** Only the words, without punctuation: "Pérez-Cotapos, Ana." → "perez cotapos ana". */
+const palabras = (s: string): string =>
+  normal(s)
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .replace(/ +/g, ' ')
+    .trim()
+
 const ORDEN_CALIDAD = { titular: 0, suplente: 1, invitado: 2 } as const
+
+/**
+ * The people the text names, whole words only ("Ana Rojas" is not "Mariana Rojas"): those it
+ * names exactly, else those whose name it gives short of surnames ("Javiera Díaz" for "Javiera
+ * Díaz Sepúlveda"), else those whose full name it holds ("Sra. Ana Rojas Soto, SERNAM").
+ */
+function porNombre(texto: string, asistencia: Asistente[]): Asistente[] {
+  const t = palabras(texto)
+  const conNombre = asistencia.map((a) => ({ a, n: palabras(a.nombre) })).filter((x) => x.n)
+  const exactos = conNombre.filter((x) => x.n === t)
+  if (exactos.length) return exactos.map((x) => x.a)
+  const cortos = conNombre.filter((x) => x.n.startsWith(`${t} `))
+  if (cortos.length) return cortos.map((x) => x.a)
+  return conNombre.filter((x) => ` ${t} `.includes(` ${x.n} `)).map((x) => x.a)
+}
 
 /**
  * Who the session's free text ("Ana Rojas", "MININT (DCO-DEM-SPD)", "SERNAM") points at in the
  * attendance: a person named in it, or else the members of the institution it starts with
- * (titular first, leaving out `excluir`: whoever presides does not also sign for the
+ * (titular first), leaving out `excluir` (whoever presides does not also sign for the
  * secretaría). `presente` is the one who was there; `ausente` the one named who was not.
  */
 export function buscarEnAsistencia(
@@ -33,17 +56,15 @@ export function buscarEnAsistencia(
 ): { presente: Asistente | null; ausente: Asistente | null } {
   const t = normal(texto)
   if (!t) return { presente: null, ausente: null }
-  const porNombre = asistencia.filter((a) => {
-    const n = normal(a.nombre)
-    return n !== '' && (t.includes(n) || n.startsWith(`${t} `))
-  })
+  const nombrados = porNombre(texto, asistencia)
   const sigla = normal(texto.split('(')[0]!)
-  const candidatos = porNombre.length
-    ? porNombre
-    : asistencia
-        .filter((a) => a !== excluir)
-        .filter((a) => a.calidad !== 'invitado' && normal(a.institucion) === sigla)
-        .sort((a, b) => ORDEN_CALIDAD[a.calidad] - ORDEN_CALIDAD[b.calidad])
+  const candidatos = (
+    nombrados.length
+      ? nombrados
+      : asistencia
+          .filter((a) => a.calidad !== 'invitado' && normal(a.institucion) === sigla)
+          .sort((a, b) => ORDEN_CALIDAD[a.calidad] - ORDEN_CALIDAD[b.calidad])
+  ).filter((a) => a !== excluir)
   return {
     presente: candidatos.find((a) => a.estado === 'presente') ?? null,
     ausente: candidatos.find((a) => a.estado !== 'presente') ?? null
@@ -74,6 +95,34 @@ function subrogacionDe(faltante: Asistente | null, actuo: Firmante | null): stri
   }); ${quien}.`
 }
 
+// First words of an institution's name, not a person's ("Ministerio del Interior").
+const INSTITUCIONAL =
+  /^(ministerio|subsecretar[ií]a|secretar[ií]a|servicio|direcci[oó]n|divisi[oó]n|departamento|unidad|oficina|instituto|mesa|subcomisi[oó]n|comisi[oó]n|comit[eé]|consejo|polic[ií]a|fiscal[ií]a|gendarmer[ií]a|carabineros|defensor[ií]a|corporaci[oó]n|fundaci[oó]n|organizaci[oó]n|programa|gobierno|municipalidad|intendencia|gobernaci[oó]n)$/i
+const PARTICULA = /^(de|del|la|las|los|y|e|san|van|von|da|do|dos)$/
+
+/** "Ana Rojas Soto" is a person; "MININT (DCO-DEM-SPD)" or "Secretaría Ejecutiva MITP" is not. */
+export function esPersona(texto: string): boolean {
+  const w = texto.trim().split(/\s+/)
+  return (
+    w.length >= 2 &&
+    w.length <= 6 &&
+    !INSTITUCIONAL.test(w[0]!) &&
+    w.every((p) => PARTICULA.test(p) || /^\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)*$/u.test(p))
+  )
+}
+
+/**
+ * A signature the attendance does not name, from the text as written: a person's name is
+ * printed as such; anything else is an institution, printed under a blank line for the name
+ * to be written by hand (never in the name's place).
+ */
+function segunTexto(texto: string, rol: string): Firmante {
+  const t = texto.trim()
+  return esPersona(t)
+    ? { nombre: t, cargo: '', institucion: '', rol }
+    : { nombre: '', cargo: '', institucion: t, rol }
+}
+
 /**
  * The person who chaired and the secretary, from the attendance the acta itself records (so a
  * sealed acta names the same people for ever). When the secretaría de actas did not attend, the
@@ -85,7 +134,7 @@ export function firmasActa(c: ActaContenido, secretariaActas: string): Firmas {
   const secretaria = buscarEnAsistencia(secretariaActas, c.asistencia, preside.presente)
   const firmaPreside = preside.presente
     ? firmante(preside.presente, 'Preside')
-    : { nombre: c.sesion.preside, cargo: '', institucion: '', rol: 'Preside' }
+    : segunTexto(c.sesion.preside, 'Preside')
   const sub = c.sesion.secretariaSubrogante
   const actuo = sub ? { ...sub, rol: 'Actuó como secretario/a de actas' } : null
   if (secretaria.presente && !actuo)
@@ -94,12 +143,15 @@ export function firmasActa(c: ActaContenido, secretariaActas: string): Firmas {
       subrogacion: null
     }
   const faltante = secretaria.ausente
-  const enBlanco = {
-    nombre: faltante ? '' : secretariaActas,
-    cargo: '',
-    institucion: '',
-    rol: faltante ? 'Actuó como secretario/a de actas' : 'Secretaría de actas'
-  }
+  // Whoever acted for an absent secretaría signs on a blank line. Nobody else in the attendance
+  // to name (the one who presides is the secretaría, or no attendance was taken): the text as
+  // written if it names someone else, else a blank line for the name to be written by hand.
+  const mismo = preside.presente && buscarEnAsistencia(secretariaActas, [preside.presente]).presente
+  const enBlanco: Firmante = faltante
+    ? { nombre: '', cargo: '', institucion: '', rol: 'Actuó como secretario/a de actas' }
+    : mismo
+      ? { nombre: '', cargo: '', institucion: '', rol: 'Secretaría de actas' }
+      : segunTexto(secretariaActas, 'Secretaría de actas')
   return {
     firmantes: [firmaPreside, actuo ?? enBlanco],
     subrogacion: subrogacionDe(secretaria.presente ? null : faltante, actuo)
@@ -116,5 +168,5 @@ export function formulaApertura(c: ActaContenido, ciudad: string): string {
   const lugar = s.lugar.trim() ? `, en ${s.lugar.trim()}` : ''
   // "N° 2/2014" is never split at the line's end.
   const titulo = s.titulo.replace(/N° /g, 'N°\u00a0')
-  return `En ${ciudad}, a ${fecha}${hora}, se da inicio a la ${titulo} de la ${s.instancia}${lugar}.`
+  return `En ${ciudad}, a ${fecha}${hora}, se da inicio a la ${titulo} ${deInstancia(s.instancia)}${lugar}.`
 }

@@ -213,7 +213,10 @@ export async function actaDocumento(
     preside: c.sesion.preside || '—',
     secretariaActas: secretariaActas || '—',
     ...asistentes(c),
-    quorum: `${q.presentes} de ${q.total} instituciones miembro presentes${q.alcanzado ? ' (con quórum)' : ' (sin quórum)'}`,
+    // Without attendance taken there is no quorum to count: "0 de 0" would read as a fact.
+    quorum: c.asistencia.length
+      ? `${q.presentes} de ${q.total} instituciones miembro presentes${q.alcanzado ? ' (con quórum)' : ' (sin quórum)'}`
+      : 'Asistencia no registrada en la aplicación: consta en la hoja de asistencia anexa.',
     puntos: c.puntos,
     ...avanceYAcuerdos(c),
     proxima: c.sesion.proximaFecha
@@ -224,12 +227,22 @@ export async function actaDocumento(
     hash,
     firmantes,
     subrogacion,
-    hojaAsistencia: presentes.map((a) => ({
-      nombre: a.nombre,
-      institucion: a.institucion,
-      cargo: a.cargo
-    }))
+    hojaAsistencia: hojaAsistencia(presentes)
   }
+}
+
+/** Blank rows to sign on paper when nobody's attendance was recorded. */
+export const FILAS_EN_BLANCO = 15
+
+/** The attendance sheet's rows: who was present, or blank rows for the session to sign by hand. */
+function hojaAsistencia(presentes: ActaContenido['asistencia']): ActaDocumento['hojaAsistencia'] {
+  if (!presentes.length)
+    return Array.from({ length: FILAS_EN_BLANCO }, () => ({
+      nombre: '',
+      institucion: '',
+      cargo: ''
+    }))
+  return presentes.map((a) => ({ nombre: a.nombre, institucion: a.institucion, cargo: a.cargo }))
 }
 
 /** Said on an acta whose content version 2 let drift, sealed again by version 3. */

@@ -4,6 +4,8 @@ import {
   formulaApertura
 } from '../../../../../src/main/core/actas/documentos/firmantes'
 import type { ActaContenido } from '../../../../../src/main/core/actas/contenido-tipo'
+import { deInstancia } from '../../../../../src/main/core/actas/documentos/articulo'
+import { planSeed } from '../../../../../src/main/core/seed/plan-inicial'
 
 // Who signs the acta, read from the attendance the acta itself records.
 type Asistente = ActaContenido['asistencia'][number]
@@ -91,13 +93,71 @@ describe('firmasActa', () => {
     })
   })
 
-  it('prints the text as written when nobody in the attendance matches it', () => {
+  it('prints an institution nobody in the attendance stands for under a blank name line', () => {
     const f = firmasActa(contenido('Secretaría Ejecutiva MITP', ASISTENCIA), '')
     expect(f.firmantes).toEqual([
-      { nombre: 'Secretaría Ejecutiva MITP', cargo: '', institucion: '', rol: 'Preside' },
+      { nombre: '', cargo: '', institucion: 'Secretaría Ejecutiva MITP', rol: 'Preside' },
       { nombre: '', cargo: '', institucion: '', rol: 'Secretaría de actas' }
     ])
     expect(f.subrogacion).toBeNull()
+  })
+
+  it('prints a person nobody in the attendance matches by name, as written', () => {
+    const f = firmasActa(contenido('Juan Pérez de la Fuente', ASISTENCIA), 'Berta Díaz')
+    expect(f.firmantes.map((x) => [x.nombre, x.institucion])).toEqual([
+      ['Juan Pérez de la Fuente', ''],
+      ['Berta Díaz', '']
+    ])
+  })
+
+  it("never names an institution in a person's place when nobody can sign for it", () => {
+    // The one who presides is the secretaría's only member: a blank line, not "SERNAM".
+    const sola = [ASISTENCIA[2]!]
+    expect(firmasActa(contenido('SERNAM', sola), 'SERNAM').firmantes).toEqual([
+      {
+        nombre: 'Javiera Díaz Sepúlveda',
+        cargo: 'Jefa de departamento',
+        institucion: 'SERNAM',
+        rol: 'Preside'
+      },
+      { nombre: '', cargo: '', institucion: '', rol: 'Secretaría de actas' }
+    ])
+    // Named by person, the same: she does not sign twice.
+    const porNombre = firmasActa(contenido('Javiera Díaz', ASISTENCIA), 'Javiera Díaz Sepúlveda')
+    expect(porNombre.firmantes[1]).toEqual({
+      nombre: '',
+      cargo: '',
+      institucion: '',
+      rol: 'Secretaría de actas'
+    })
+    // No attendance taken: blank name lines, each over the institution it is to sign for.
+    const vacia = firmasActa(contenido('MININT (DCO-DEM-SPD)', []), 'SERNAM')
+    expect(vacia.firmantes.map((x) => [x.nombre, x.institucion])).toEqual([
+      ['', 'MININT (DCO-DEM-SPD)'],
+      ['', 'SERNAM']
+    ])
+  })
+
+  it('matches a person by whole words: "Ana Rojas" is not "Mariana Rojas"', () => {
+    const asistencia = [
+      persona('Mariana Rojas', 'SERNAM', 'presente', 'titular', 'Jefa'),
+      persona('Ana Rojas Soto', 'PDI', 'presente', 'titular', 'Comisaria'),
+      persona('Ana Rojas', 'MININT', 'presente', 'titular', 'Asesora')
+    ]
+    const nombres = (preside: string, a = asistencia) =>
+      firmasActa(contenido(preside, a), '').firmantes[0]!.nombre
+    expect(nombres('Ana Rojas')).toBe('Ana Rojas')
+    expect(nombres('ana  rojas')).toBe('Ana Rojas')
+    expect(nombres('Ana Rojas', asistencia.slice(0, 2))).toBe('Ana Rojas Soto')
+    expect(nombres('Ana Rojas', asistencia.slice(0, 1))).toBe('Ana Rojas')
+    expect(firmasActa(contenido('Ana Rojas', asistencia.slice(0, 1)), '').firmantes[0]).toEqual({
+      nombre: 'Ana Rojas',
+      cargo: '',
+      institucion: '',
+      rol: 'Preside'
+    })
+    expect(nombres('Sra. Mariana Rojas (SERNAM)', asistencia.slice(1))).toBe('')
+    expect(nombres('Sra. Ana Rojas Soto, PDI')).toBe('Ana Rojas Soto')
   })
 })
 
@@ -112,5 +172,36 @@ describe('formulaApertura', () => {
     expect(formulaApertura(sinHora, 'Valparaíso')).toBe(
       'En Valparaíso, a 11 de junio de 2014, se da inicio a la Sesión Ordinaria N°\u00a02/2014 de la Subcomisión Prevención.'
     )
+  })
+
+  it('puts the article each instancia takes: every seeded one, and the names bodies go by', () => {
+    const esperado: Record<string, string> = {
+      PREVENCION: 'de la Subcomisión Prevención',
+      CONTROL: 'de la Subcomisión Control',
+      ASISTENCIA: 'de la Subcomisión Asistencia a Víctimas',
+      RAV: 'de la Mesa RAV',
+      MITP: 'de la MITP / Secretaría Ejecutiva'
+    }
+    const seeded = planSeed().instancias
+    expect(seeded.map((i) => i.codigo).sort()).toEqual(Object.keys(esperado).sort())
+    for (const i of seeded) {
+      const c = contenido('', [])
+      c.sesion.instancia = i.nombre
+      expect(formulaApertura(c, 'Santiago'), i.codigo).toContain(
+        `N°\u00a02/2014 ${esperado[i.codigo]}, en Palacio`
+      )
+    }
+    for (const [nombre, con] of [
+      ['Comité Técnico', 'del Comité Técnico'],
+      ['Consejo Asesor', 'del Consejo Asesor'],
+      ['Grupo de Trabajo Migrantes', 'del Grupo de Trabajo Migrantes'],
+      ['Comisión de Seguimiento', 'de la Comisión de Seguimiento'],
+      ['Red de Atención', 'de la Red de Atención'],
+      ['El Comité Regional', 'del Comité Regional'],
+      ['La Mesa Regional', 'de la Mesa Regional'],
+      ['MITP', 'de la MITP'],
+      ['XYZ', 'de la instancia XYZ']
+    ])
+      expect(deInstancia(nombre!)).toBe(con)
   })
 })
