@@ -20,14 +20,30 @@ function filtrar<Q extends ConSesion>(q: Q, o: MatrizOpciones): Q {
   return r
 }
 
-/** The latest follow-up state of acuerdo `a` (alias), over every session: its current state. */
+/**
+ * The latest follow-up state of acuerdo `a` (alias) in an approved acta: its state as the mesa
+ * has approved it (a draft's follow-up is not the mesa's word yet; see enBorrador).
+ */
 const estadoActual = sql<AcuerdoEstado>`coalesce((
   select sg.estado from seguimientos sg join sesiones s2 on s2.id = sg.sesion_id
-  where sg.acuerdo_id = a.id order by s2.fecha desc, sg.created_at desc limit 1), 'pendiente')`
+  where sg.acuerdo_id = a.id and s2.estado = 'aprobada'
+  order by s2.fecha desc, sg.created_at desc limit 1), 'pendiente')`
+
+/**
+ * The latest follow-up of acuerdo `a` in a session whose acta is not approved, later than any
+ * approved one, as "estado|tipo|numero|anio"; null when there is none.
+ */
+const enBorrador = sql<string | null>`(
+  select sg.estado || '|' || s2.tipo || '|' || s2.numero || '|' || s2.anio
+  from seguimientos sg join sesiones s2 on s2.id = sg.sesion_id
+  where sg.acuerdo_id = a.id and s2.estado <> 'aprobada' and not exists (
+    select 1 from seguimientos sg3 join sesiones s3 on s3.id = sg3.sesion_id
+    where sg3.acuerdo_id = a.id and s3.estado = 'aprobada' and s3.fecha > s2.fecha)
+  order by s2.fecha desc, sg.created_at desc limit 1)`
 
 /**
  * Each acción's latest report in an approved acta (a draft's report is not the mesa's word yet),
- * and its acuerdos not yet fulfilled: two grouped queries.
+ * and the acuerdos of approved actas not fulfilled as approved actas record: two grouped queries.
  */
 export async function seguimientoPorAccion(
   db: Db,
@@ -70,6 +86,7 @@ export async function seguimientoPorAccion(
       .innerJoin('sesiones as s', 's.id', 'a.sesion_id')
       .select(['a.accion_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where('a.accion_id', 'is not', null)
+      .where('s.estado', '=', 'aprobada')
       .where(estadoActual, '<>', 'cumplido')
       .groupBy('a.accion_id') as unknown as ConSesion,
     o
@@ -202,7 +219,8 @@ export function filasAcuerdos(db: Db, o: MatrizOpciones) {
         'a.responsable',
         'a.plazo',
         'a.accion_codigo as accion',
-        estadoActual.as('estadoAcuerdo')
+        estadoActual.as('estadoAcuerdo'),
+        enBorrador.as('enBorrador')
       ] as never)
       .orderBy('s.fecha')
       .orderBy('s.created_at')
@@ -217,6 +235,7 @@ export function filasAcuerdos(db: Db, o: MatrizOpciones) {
         plazo: string | null
         accion: string | null
         estadoAcuerdo: AcuerdoEstado
+        enBorrador: string | null
       }
     >()
     .stream(1000)

@@ -1,4 +1,10 @@
 import type ExcelJS from 'exceljs'
+import {
+  ACUERDO_SITUACION_LABEL,
+  tituloSesion,
+  type AcuerdoEstado,
+  type SesionTipo
+} from '../../../../shared/domain/sesiones'
 
 // What exceljs's streaming writer does not do by itself, done on its internals.
 
@@ -50,4 +56,20 @@ export function fuenteBase(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
   const estilos = (wb as unknown as { styles: { model?: { fonts?: string[] } } }).styles
   if (estilos.model?.fonts?.length)
     estilos.model.fonts[0] = '<font><sz val="10"/><name val="Arial"/><family val="2"/></font>'
+}
+
+/**
+ * An acuerdo's follow-up in an acta not yet approved ("estado|tipo|numero|anio"), said as such:
+ * "Cumplido, Sesión Ordinaria N° 3/2014 (acta en borrador)". The Estado column keeps the state
+ * approved actas record.
+ */
+export function seguimientoEnBorrador(v: string | null): string | null {
+  if (!v) return null
+  const [estado, tipo, numero, anio] = v.split('|')
+  const sesion = tituloSesion({
+    tipo: tipo as SesionTipo,
+    numero: Number(numero),
+    anio: Number(anio)
+  })
+  return `${ACUERDO_SITUACION_LABEL[estado as AcuerdoEstado]}, ${sesion} (acta en borrador)`
 }

@@ -20,7 +20,7 @@ import {
   origenDe,
   revisarCancelado
 } from './seguimiento-hojas'
-import { fuenteBase, nombresDeFiltro } from './seguimiento-libro-partes'
+import { fuenteBase, nombresDeFiltro, seguimientoEnBorrador } from './seguimiento-libro-partes'
 
 type Db = Kysely<Database>
 
@@ -102,7 +102,8 @@ async function hojaAcuerdos(wb: ExcelJS.Workbook, db: Db, o: MatrizOpciones, sig
       { titulo: 'Responsable', ancho: 20 },
       { titulo: 'Plazo', ancho: 11, tipo: 'fecha' },
       { titulo: 'Acción', ancho: 8 },
-      { titulo: 'Estado', ancho: 11 }
+      { titulo: 'Estado', ancho: 11 },
+      { titulo: 'Seguimiento en borrador', ancho: 22 }
     ],
     o
   )
@@ -114,7 +115,8 @@ async function hojaAcuerdos(wb: ExcelJS.Workbook, db: Db, o: MatrizOpciones, sig
       r.responsable,
       fecha(r.plazo),
       r.accion,
-      etiquetas.acuerdo[r.estadoAcuerdo]
+      etiquetas.acuerdo[r.estadoAcuerdo],
+      seguimientoEnBorrador(r.enBorrador)
     ])
     if (h.fila % 1000 === 0) revisarCancelado(signal)
   }
@@ -122,6 +124,7 @@ async function hojaAcuerdos(wb: ExcelJS.Workbook, db: Db, o: MatrizOpciones, sig
   h.colorSi('AND($H3<>"",$H3<TODAY(),$J3<>"Cumplido")', COLORES.rojo)
   h.colorSi('$J3="Cumplido"', COLORES.verde, 'J3:J')
   h.colorSi('$D3="Borrador"', COLORES.amarillo, 'D3:D')
+  h.colorSi('$K3<>""', COLORES.amarillo, 'K3:K')
   h.cerrar()
 }
 
