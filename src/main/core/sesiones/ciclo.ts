@@ -100,14 +100,12 @@ export async function aprobarSesion(
     if (s.estado === 'aprobada')
       throw new AppError('solo_lectura', 'El acta de esta sesión ya fue aprobada.')
     if (s.estado !== 'cerrada') throw conflict('Cierre la sesión antes de aprobar su acta.')
-    const en = input.enSesionId
-      ? await trx
-          .selectFrom('sesiones')
-          .selectAll()
-          .where('id', '=', input.enSesionId)
-          .executeTakeFirst()
-      : null
-    if (input.enSesionId) aprobableEn(s, en)
+    const en = await trx
+      .selectFrom('sesiones')
+      .selectAll()
+      .where('id', '=', input.enSesionId)
+      .executeTakeFirst()
+    aprobableEn(s, en)
     const instancia = await trx
       .selectFrom('instancias')
       .select('secretaria_actas')
@@ -125,7 +123,7 @@ export async function aprobarSesion(
         observaciones_aprobacion: input.observaciones.trim(),
         hash,
         contenido_aprobado: texto,
-        aprobada_en_titulo: en ? tituloSesion(en) : null,
+        aprobada_en_titulo: tituloSesion(en),
         aprobada_secretaria: instancia.secretaria_actas ?? '',
         updated_at: stamp
       })
@@ -164,7 +162,7 @@ export async function eliminarSesion(db: Kysely<Database>, id: string): Promise<
  * acta is written (and its tabla printed). On the same date "later" is only a later number of the
  * same type, since numbers of different types say nothing of which meeting came first.
  */
-function aprobableEn(s: SesionRow, en: SesionRow | undefined | null): void {
+function aprobableEn(s: SesionRow, en: SesionRow | undefined): asserts en is SesionRow {
   const posterior =
     en &&
     en.instancia_id === s.instancia_id &&
