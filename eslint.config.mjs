@@ -47,6 +47,7 @@ const DOMINIOS = [
   'tabla',
   'avances',
   'acuerdos',
+  'tablero',
   'actas',
   'matriz',
   'sistema'

@@ -19,8 +19,10 @@ import { asistenciaHandlers } from './asistencia/handlers'
 import { tablaHandlers } from './tabla/handlers'
 import { avancesHandlers } from './avances/handlers'
 import { acuerdosHandlers } from './acuerdos/handlers'
+import { tableroHandlers } from './tablero/handlers'
 import { actasHandlers } from './actas/handlers'
 import { matrizHandlers } from './matriz/handlers'
+import { busquedaHandlers } from './busqueda/handlers'
 
 export type { ApiEnvironment } from './contexto'
 
@@ -43,8 +45,10 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
     ...tablaHandlers(ctx),
     ...avancesHandlers(ctx),
     ...acuerdosHandlers(ctx),
+    ...tableroHandlers(ctx),
     ...actasHandlers(ctx),
-    ...matrizHandlers(ctx)
+    ...matrizHandlers(ctx),
+    ...busquedaHandlers(ctx)
   }
 }
 

@@ -1,7 +1,10 @@
 import { z } from 'zod'
-import { ACUERDO_ESTADOS, type Acuerdo } from '../domain/sesiones'
+import { ACUERDO_ESTADOS, type Acuerdo, type SeguimientoEntrada } from '../domain/sesiones'
+import type { Documento } from '../actas/contract'
 import {
   fechaOpcional,
+  fechaSchema,
+  pesado,
   idSchema,
   libre,
   porIdSchema,
@@ -27,10 +30,53 @@ export const seguimientoGuardarSchema = z.object({
   nota: libre('La nota', 5000)
 })
 
-/** Acuerdos of a session, and their follow-up in later sessions. */
+/** An acuerdo in the list across sessions: where it was taken and every follow-up since. */
+export interface AcuerdoListado extends Acuerdo {
+  instanciaId: string
+  instancia: string
+  institucion: string | null
+  historial: SeguimientoEntrada[]
+}
+
+/** What the list across sessions asks for: "abierto" is any not yet fulfilled. */
+export const SITUACIONES_FILTRO = [
+  'pendiente',
+  'en_curso',
+  'cumplido',
+  'vencido',
+  'abierto'
+] as const
+export const acuerdoFiltroSchema = z
+  .object({
+    instanciaId: idSchema.optional(),
+    institucionId: idSchema.optional(),
+    personaId: idSchema.optional(),
+    accionId: idSchema.optional(),
+    situacion: z.enum(SITUACIONES_FILTRO, { error: 'Situación no válida.' }).optional(),
+    plazoDesde: fechaSchema.optional(),
+    plazoHasta: fechaSchema.optional(),
+    orden: z.enum(['plazo', 'plazo_desc']).default('plazo')
+  })
+  .refine((o) => !o.plazoDesde || !o.plazoHasta || o.plazoDesde <= o.plazoHasta, {
+    message: 'La fecha final no puede ser anterior a la inicial.',
+    path: ['plazoHasta']
+  })
+export const acuerdoListarSchema = acuerdoFiltroSchema.and(
+  z.object({
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(200).default(50)
+  })
+)
+
+/** Acuerdos of a session, and their follow-up in later sessions; every acuerdo, in one list. */
 export const acuerdosMetodos = {
   'acuerdo:crear': returns<Acuerdo>()(acuerdoCrearSchema),
   'acuerdo:actualizar': returns<Acuerdo>()(acuerdoActualizarSchema),
   'acuerdo:eliminar': returns<Removed>()(porIdSchema),
-  'acuerdo:seguimiento': returns<null>()(seguimientoGuardarSchema)
+  'acuerdo:seguimiento': returns<null>()(seguimientoGuardarSchema),
+  'acuerdo:listar': returns<{ hoy: string; total: number; filas: AcuerdoListado[] }>()(
+    acuerdoListarSchema
+  ),
+  /** The filtered list as the tracking workbook's Acuerdos sheet. */
+  'acuerdo:exportar': pesado(returns<Documento>()(acuerdoFiltroSchema))
 }

@@ -10,9 +10,11 @@ import { asistenciaMetodos } from '../asistencia/contract'
 import { tablaMetodos } from '../tabla/contract'
 import { avancesMetodos } from '../avances/contract'
 import { acuerdosMetodos } from '../acuerdos/contract'
+import { tableroMetodos } from '../tablero/contract'
 import { actasMetodos } from '../actas/contract'
 import { matrizMetodos } from '../matriz/contract'
 import { sistemaMetodos } from '../sistema/contract'
+import { busquedaMetodos } from '../busqueda/contract'
 
 export type { MethodDef } from './campos'
 export type { AppInfo } from '../sistema/contract'
@@ -32,8 +34,10 @@ export const contract = {
   ...tablaMetodos,
   ...avancesMetodos,
   ...acuerdosMetodos,
+  ...tableroMetodos,
   ...actasMetodos,
-  ...matrizMetodos
+  ...matrizMetodos,
+  ...busquedaMetodos
 } satisfies Record<`${string}:${string}`, MethodDef<z.ZodType, unknown>>
 
 /** Each domain's methods, as composed above: a name in two of them would hide one (tested). */
@@ -47,8 +51,10 @@ export const DOMINIOS = {
   tabla: tablaMetodos,
   avances: avancesMetodos,
   acuerdos: acuerdosMetodos,
+  tablero: tableroMetodos,
   actas: actasMetodos,
-  matriz: matrizMetodos
+  matriz: matrizMetodos,
+  busqueda: busquedaMetodos
 } as const
 
 export type Contract = typeof contract

@@ -7,12 +7,15 @@ import {
   eliminarAcuerdo,
   guardarSeguimiento
 } from './acuerdos.service'
+import { exportarAcuerdos, listarAcuerdos } from './lista.service'
 
-export function acuerdosHandlers({ db }: CoreContext): Handlers<typeof acuerdosMetodos> {
+export function acuerdosHandlers({ db, hoy }: CoreContext): Handlers<typeof acuerdosMetodos> {
   return {
     'acuerdo:crear': (i) => crearAcuerdo(db, i),
     'acuerdo:actualizar': (i) => actualizarAcuerdo(db, i),
     'acuerdo:eliminar': (i) => eliminarAcuerdo(db, i.id),
-    'acuerdo:seguimiento': (i) => guardarSeguimiento(db, i)
+    'acuerdo:seguimiento': (i) => guardarSeguimiento(db, i),
+    'acuerdo:listar': (i) => listarAcuerdos(db, i, hoy()),
+    'acuerdo:exportar': (i) => exportarAcuerdos(db, i, hoy())
   }
 }

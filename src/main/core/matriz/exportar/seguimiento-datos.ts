@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely'
+import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { AcuerdoEstado, AvanceEstado, SesionEstado } from '../../../../shared/domain/sesiones'
 import { tituloSesion } from '../../../../shared/domain/sesiones'
@@ -209,9 +209,23 @@ export function filasAsistencia(db: Db, o: MatrizOpciones) {
     .stream(1000)
 }
 
-export function filasAcuerdos(db: Db, o: MatrizOpciones) {
+/**
+ * The Acuerdos sheet's rows, in session order; or those meeting `donde` (on `a` and `s`) by
+ * plazo, for the list of acuerdos across sessions.
+ */
+export function filasAcuerdos(
+  db: Db,
+  o: MatrizOpciones,
+  donde?: { condicion: Expression<SqlBool>; orden: 'asc' | 'desc' }
+) {
+  let q = base(db, 'acuerdos', 'a') as unknown as ConSesion
+  if (donde)
+    q = q
+      .where(donde.condicion)
+      .orderBy(sql`a.plazo is null`)
+      .orderBy(sql`a.plazo`, donde.orden) as ConSesion
   return filtrar(
-    (base(db, 'acuerdos', 'a') as unknown as ConSesion)
+    q
       .select([
         ...origen,
         'a.numero as n',

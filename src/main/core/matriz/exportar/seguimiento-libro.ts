@@ -90,7 +90,14 @@ async function hojaAsistencia(
   h.cerrar()
 }
 
-async function hojaAcuerdos(wb: ExcelJS.Workbook, db: Db, o: MatrizOpciones, signal?: AbortSignal) {
+/** The Acuerdos sheet: every acuerdo in session order unless given its rows. */
+export async function hojaAcuerdos(
+  wb: ExcelJS.Workbook,
+  db: Db,
+  o: MatrizOpciones,
+  signal?: AbortSignal,
+  filas: ReturnType<typeof filasAcuerdos> = filasAcuerdos(db, o)
+) {
   const h = new Hoja(
     wb,
     'Acuerdos',
@@ -107,7 +114,7 @@ async function hojaAcuerdos(wb: ExcelJS.Workbook, db: Db, o: MatrizOpciones, sig
     ],
     o
   )
-  for await (const r of filasAcuerdos(db, o)) {
+  for await (const r of filas) {
     h.agregar([
       ...origenDe(r),
       r.n,
@@ -213,10 +220,6 @@ function matrizConColores(ws: ExcelJS.Worksheet, acciones: number): void {
   regla('Atrasada', COLORES.rojo)
   regla('No iniciada', COLORES.gris)
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: hasta, column: 10 } }
-  // Ten columns do not fit one oficio page at a legible size: two pages across at 100 % (the
-  // plan's five, then the progress five beside the acción, repeated), never shrunk below 10 pt.
-  ws.pageSetup.fitToWidth = 2
-  ws.pageSetup.printTitlesColumn = 'C:C'
 }
 
 /**

@@ -1,0 +1,96 @@
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
+import type { AcuerdoRow, Database } from '../db/schema'
+import type { ParsedInput } from '../../../shared/api/contract'
+import type { AcuerdoListado } from '../../../shared/acuerdos/contract'
+import type { Documento } from '../../../shared/actas/contract'
+import { acuerdosConHistorial } from './acuerdos.service'
+
+type Filtro = ParsedInput<'acuerdo:exportar'>
+
+// Is the acuerdo (alias `a`) still open: its latest follow-up, kept by triggers (migration 0006).
+const abierto = sql<SqlBool>`(select cc.cerrado_en from acuerdos_cierre cc where cc.acuerdo_id = a.id) = '~'`
+// Its latest recorded state, over every session.
+const estadoActual = sql`coalesce((
+  select sg.estado from seguimientos sg join sesiones s2 on s2.id = sg.sesion_id
+  where sg.acuerdo_id = a.id order by s2.fecha desc, sg.created_at desc limit 1), 'pendiente')`
+
+/** The filter as one SQL condition on `a` (acuerdos) and `s` (their sessions). */
+export function condicionAcuerdos(f: Filtro, hoy: string): RawBuilder<SqlBool> {
+  const c: RawBuilder<unknown>[] = [sql`1`]
+  if (f.instanciaId) c.push(sql`s.instancia_id = ${f.instanciaId}`)
+  if (f.institucionId) c.push(sql`a.institucion_id = ${f.institucionId}`)
+  if (f.personaId) c.push(sql`a.persona_id = ${f.personaId}`)
+  if (f.accionId) c.push(sql`a.accion_id = ${f.accionId}`)
+  if (f.plazoDesde) c.push(sql`a.plazo >= ${f.plazoDesde}`)
+  if (f.plazoHasta) c.push(sql`a.plazo <= ${f.plazoHasta}`)
+  const vigente = sql`(a.plazo is null or a.plazo >= ${hoy})`
+  switch (f.situacion) {
+    case 'cumplido':
+      c.push(sql`not ${abierto}`)
+      break
+    case 'abierto':
+      c.push(abierto)
+      break
+    case 'vencido':
+      c.push(sql`${abierto} and a.plazo < ${hoy}`)
+      break
+    case 'pendiente':
+    case 'en_curso':
+      c.push(sql`${abierto} and ${vigente} and ${estadoActual} = ${f.situacion}`)
+      break
+  }
+  return sql<SqlBool>`(${sql.join(c, sql` and `)})`
+}
+
+/** One page of every acuerdo meeting the filter, by plazo, each with its follow-ups. */
+export async function listarAcuerdos(
+  db: Kysely<Database>,
+  f: ParsedInput<'acuerdo:listar'>,
+  hoy: string
+): Promise<{ hoy: string; total: number; filas: AcuerdoListado[] }> {
+  const donde = condicionAcuerdos(f, hoy)
+  const base = db
+    .selectFrom('acuerdos as a')
+    .innerJoin('sesiones as s', 's.id', 'a.sesion_id')
+    .where(donde)
+  const [{ n }, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .innerJoin('instancias as i', 'i.id', 's.instancia_id')
+      .leftJoin('instituciones as it', 'it.id', 'a.institucion_id')
+      .selectAll('a')
+      .select(['s.instancia_id as instanciaId', 'i.nombre as instancia', 'it.sigla as sigla'])
+      .orderBy(sql`a.plazo is null`)
+      .orderBy('a.plazo', f.orden === 'plazo_desc' ? 'desc' : 'asc')
+      .orderBy('s.fecha')
+      .orderBy('a.numero')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute()
+  ])
+  const dtos = await acuerdosConHistorial(db, rows as AcuerdoRow[], hoy)
+  return {
+    hoy,
+    total: Number(n),
+    filas: dtos.map(({ acuerdo, historial }, k) => ({
+      ...acuerdo,
+      instanciaId: rows[k]!.instanciaId,
+      instancia: rows[k]!.instancia,
+      institucion: rows[k]!.sigla,
+      historial
+    }))
+  }
+}
+
+/** The filtered acuerdos as the tracking workbook's Acuerdos sheet (its own writer). */
+export async function exportarAcuerdos(
+  db: Kysely<Database>,
+  f: Filtro,
+  hoy: string
+): Promise<Documento> {
+  // exceljs loads only when a workbook is written.
+  const { libroAcuerdos } = await import('../matriz')
+  const orden = f.orden === 'plazo_desc' ? 'desc' : 'asc'
+  const { data, ...doc } = await libroAcuerdos(db, condicionAcuerdos(f, hoy), orden, hoy)
+  return { ...doc, base64: data.toString('base64') }
+}

@@ -1,0 +1,120 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Database } from '../db/schema'
+import type { AvanceEstado } from '../../../shared/domain/sesiones'
+
+// The dashboard's SQL. Each acción's latest report is found per acción through the index on
+// avances(accion_id): the work follows the plan's size and each acción's own reports, never a
+// pass in JavaScript over the history.
+
+export interface Alcance {
+  planId: string
+  instanciaId?: string | undefined
+}
+
+/** The latest report of acción `a` (an avances id), in approved actas only or in any acta. */
+const ultimoAvance = (soloAprobadas: boolean) => sql`(
+  select av.id from avances av join sesiones sv on sv.id = av.sesion_id
+  where av.accion_id = a.id ${soloAprobadas ? sql`and sv.estado = 'aprobada'` : sql``}
+  order by sv.fecha desc, sv.created_at desc limit 1)`
+
+/** The plan's acciones in scope, each with its latest approved report (`ap`) and latest (`ul`). */
+export function accionesConAvance(al: Alcance): RawBuilder<unknown> {
+  return sql`(
+    select a.id, a.codigo, a.texto, a.instancia_id, a.orden, o.eje_id, o.orden as o_orden,
+      e.orden as e_orden,
+      ap.estado as ap_estado, ap.porcentaje as ap_pct, sap.fecha as ap_fecha,
+      ul.porcentaje as ul_pct, (ul.id is not null and ul.id is not ap.id) as en_borrador
+    from (select a.*, ${ultimoAvance(true)} as ap_id, ${ultimoAvance(false)} as ul_id
+          from acciones a where a.plan_id = ${al.planId}
+          ${al.instanciaId ? sql`and a.instancia_id = ${al.instanciaId}` : sql``}) a
+    join objetivos o on o.id = a.objetivo_id join ejes e on e.id = o.eje_id
+    left join avances ap on ap.id = a.ap_id
+    left join sesiones sap on sap.id = ap.sesion_id
+    left join avances ul on ul.id = a.ul_id)`
+}
+
+export interface FilaGrupo {
+  id: string | null
+  codigo: string | null
+  nombre: string | null
+  acciones: number
+  no_iniciada: number
+  en_curso: number
+  cumplida: number
+  atrasada: number
+  sin_reporte: number
+  promedio: number | null
+  promedio_bor: number | null
+  en_borrador: number
+}
+
+/** Acciones by estado and the mean %, grouped by eje or by instancia (GROUP BY in SQLite). */
+export async function estadosPor(
+  db: Kysely<Database>,
+  al: Alcance,
+  grupo: 'eje' | 'instancia'
+): Promise<FilaGrupo[]> {
+  const g =
+    grupo === 'eje'
+      ? { col: sql`x.eje_id`, tabla: sql`ejes`, cod: sql`g.codigo`, orden: sql`g.orden, g.id` }
+      : {
+          col: sql`x.instancia_id`,
+          tabla: sql`instancias`,
+          cod: sql`g.codigo`,
+          orden: sql`g.id is null, g.orden, g.id`
+        }
+  const { rows } = await sql<FilaGrupo>`
+    select ${g.col} as id, ${g.cod} as codigo, g.nombre as nombre, count(*) as acciones,
+      sum(x.ap_estado = 'no_iniciada') as no_iniciada, sum(x.ap_estado = 'en_curso') as en_curso,
+      sum(x.ap_estado = 'cumplida') as cumplida, sum(x.ap_estado = 'atrasada') as atrasada,
+      sum(x.ap_estado is null) as sin_reporte,
+      round(avg(x.ap_pct), 1) as promedio, round(avg(x.ul_pct), 1) as promedio_bor,
+      sum(x.en_borrador) as en_borrador
+    from ${accionesConAvance(al)} x left join ${g.tabla} g on g.id = ${g.col}
+    group by ${g.col} order by ${g.orden}`.execute(db)
+  return rows
+}
+
+export interface FilaAccionEstado {
+  id: string
+  codigo: string
+  texto: string
+  ap_estado: AvanceEstado | null
+  ap_pct: number | null
+  ap_fecha: string | null
+}
+
+/** The acciones behind one bar: of an eje (or all), in an estado. */
+export async function accionesEnEstado(
+  db: Kysely<Database>,
+  al: Alcance & { ejeId?: string | undefined },
+  estado: AvanceEstado | 'sin_reporte'
+): Promise<FilaAccionEstado[]> {
+  const { rows } = await sql<FilaAccionEstado>`
+    select x.id, x.codigo, x.texto, x.ap_estado, x.ap_pct, x.ap_fecha
+    from ${accionesConAvance(al)} x
+    where ${estado === 'sin_reporte' ? sql`x.ap_estado is null` : sql`x.ap_estado = ${estado}`}
+      ${al.ejeId ? sql`and x.eje_id = ${al.ejeId}` : sql``}
+    order by x.e_orden, x.o_orden, x.orden, x.id`.execute(db)
+  return rows
+}
+
+export interface FilaMeta {
+  metaId: string
+  accionId: string
+  accionCodigo: string
+  texto: string
+  plazo: string
+  diasVencida: number
+  estado: AvanceEstado | null
+}
+
+/** Metas past their plazo whose acción is not reported "cumplida" in an approved acta. */
+export function metasVencidas(al: Alcance, hoy: string): RawBuilder<FilaMeta> {
+  return sql<FilaMeta>`
+    select m.id as metaId, x.id as accionId, x.codigo as accionCodigo, m.texto, m.plazo,
+      cast(julianday(${hoy}) - julianday(m.plazo) as integer) as diasVencida,
+      x.ap_estado as estado, m.orden as orden
+    from metas m join ${accionesConAvance(al)} x on x.id = m.accion_id
+    where m.plazo is not null and m.plazo < ${hoy} and coalesce(x.ap_estado, '') <> 'cumplida'`
+}

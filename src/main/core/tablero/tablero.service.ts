@@ -1,0 +1,195 @@
+import { sql, type Kysely } from 'kysely'
+import type { AcuerdoRow, Database } from '../db/schema'
+import type { ParsedInput } from '../../../shared/api/contract'
+import type {
+  AccionEnEstado,
+  AcuerdosDeInstitucion,
+  FilaEstados,
+  MetaVencida,
+  SesionTablero,
+  Tablero
+} from '../../../shared/tablero/contract'
+import type { Acuerdo } from '../../../shared/domain/sesiones'
+import { tituloSesion } from '../../../shared/domain/sesiones'
+import { DIAS_POR_VENCER, finDeSemana, sumarDias } from '../../../shared/domain/vencimientos'
+import { notFound } from '../errors'
+import { acuerdosDto } from '../acuerdos'
+import {
+  accionesEnEstado,
+  estadosPor,
+  metasVencidas,
+  type Alcance,
+  type FilaGrupo
+} from './consultas'
+
+type Db = Kysely<Database>
+type Filtros = { planId?: string | undefined; instanciaId?: string | undefined } | undefined
+
+/** The plan asked for, or the latest one (as the plan screen opens). */
+async function alcance(db: Db, f: Filtros): Promise<Alcance & { desde: string; hasta: string }> {
+  let q = db.selectFrom('planes').select(['id', 'periodo_desde', 'periodo_hasta'])
+  q = f?.planId
+    ? q.where('id', '=', f.planId)
+    : q.orderBy('periodo_desde', 'desc').orderBy('id', 'desc')
+  const plan = await q.executeTakeFirst()
+  if (!plan) throw notFound('El plan')
+  return {
+    planId: plan.id,
+    instanciaId: f?.instanciaId,
+    desde: plan.periodo_desde,
+    hasta: plan.periodo_hasta
+  }
+}
+
+const fila = (r: FilaGrupo): FilaEstados => ({
+  id: r.id,
+  codigo: r.codigo ?? '',
+  nombre: r.nombre ?? 'Sin instancia',
+  acciones: Number(r.acciones),
+  porEstado: {
+    no_iniciada: Number(r.no_iniciada),
+    en_curso: Number(r.en_curso),
+    cumplida: Number(r.cumplida),
+    atrasada: Number(r.atrasada),
+    sin_reporte: Number(r.sin_reporte)
+  },
+  promedio: r.promedio,
+  promedioConBorradores: r.promedio_bor,
+  enBorrador: Number(r.en_borrador)
+})
+
+/** One page of the overdue metas, most overdue first. */
+export async function listarMetasVencidas(
+  db: Db,
+  f: ParsedInput<'metavencida:listar'>,
+  hoy: string
+): Promise<{ hoy: string; total: number; filas: MetaVencida[] }> {
+  const al = await alcance(db, f)
+  const base = metasVencidas(al, hoy)
+  const [{ rows: total }, { rows }] = await Promise.all([
+    sql<{ n: number }>`select count(*) as n from (${base})`.execute(db),
+    sql<MetaVencida>`select metaId, accionId, accionCodigo, texto, plazo, diasVencida, estado
+      from (${base}) order by plazo, accionCodigo, orden, metaId
+      limit ${f.limit} offset ${f.offset}`.execute(db)
+  ])
+  return { hoy, total: Number(total[0]?.n ?? 0), filas: rows }
+}
+
+/** Open acuerdos past their plazo, and due within DIAS_POR_VENCER, by institución. */
+async function acuerdosPorInstitucion(
+  db: Db,
+  al: Alcance & { desde: string; hasta: string },
+  hoy: string,
+  limite: string
+): Promise<AcuerdosDeInstitucion[]> {
+  const { rows } = await sql<AcuerdosDeInstitucion>`
+    select a.institucion_id as institucionId, coalesce(i.sigla, 'Sin institución') as sigla,
+      sum(a.plazo < ${hoy}) as vencidos, sum(a.plazo >= ${hoy}) as porVencer
+    from acuerdos_cierre c join acuerdos a on a.id = c.acuerdo_id
+    join sesiones s on s.id = a.sesion_id
+    left join instituciones i on i.id = a.institucion_id
+    where c.cerrado_en = '~' and a.plazo <= ${limite}
+      and s.fecha between ${al.desde} and ${al.hasta}
+      ${al.instanciaId ? sql`and s.instancia_id = ${al.instanciaId}` : sql``}
+    group by a.institucion_id
+    order by vencidos desc, porVencer desc, i.orden, sigla`.execute(db)
+  return rows.map((r) => ({ ...r, vencidos: Number(r.vencidos), porVencer: Number(r.porVencer) }))
+}
+
+/** Sessions as the dashboard lists them: a few, with their instancia. */
+async function sesiones(
+  db: Db,
+  al: Alcance,
+  donde: ReturnType<typeof sql>,
+  orden: 'asc' | 'desc',
+  limite: number
+): Promise<{ total: number; filas: SesionTablero[] }> {
+  const filtro = sql`${donde} ${al.instanciaId ? sql`and s.instancia_id = ${al.instanciaId}` : sql``}`
+  const [{ rows: total }, { rows }] = await Promise.all([
+    sql<{ n: number }>`select count(*) as n from sesiones s where ${filtro}`.execute(db),
+    sql<SesionTablero & { tipo: 'ordinaria' | 'extraordinaria'; numero: number; anio: number }>`
+      select s.id, s.tipo, s.numero, s.anio, s.fecha, s.estado, i.nombre as instancia
+      from sesiones s join instancias i on i.id = s.instancia_id where ${filtro}
+      order by s.fecha ${sql.raw(orden)}, s.created_at limit ${limite}`.execute(db)
+  ])
+  return {
+    total: Number(total[0]?.n ?? 0),
+    filas: rows.map((r) => ({
+      id: r.id,
+      titulo: tituloSesion(r),
+      instancia: r.instancia,
+      fecha: r.fecha,
+      estado: r.estado
+    }))
+  }
+}
+
+/** The dashboard: every figure aggregated by SQLite, each list cut to what the screen shows. */
+export async function obtenerTablero(
+  db: Db,
+  f: ParsedInput<'tablero:obtener'>,
+  hoy: string
+): Promise<Tablero> {
+  const al = await alcance(db, f)
+  const hasta = sumarDias(hoy, DIAS_POR_VENCER)
+  const [porEje, porInstancia, metas, porInstitucion, proximas, actas] = await Promise.all([
+    estadosPor(db, al, 'eje'),
+    estadosPor(db, al, 'instancia'),
+    listarMetasVencidas(db, { ...al, offset: 0, limit: 10 }, hoy),
+    acuerdosPorInstitucion(db, al, hoy, hasta),
+    sesiones(db, al, sql`s.fecha >= ${hoy} and s.estado = 'borrador'`, 'asc', 5),
+    sesiones(db, al, sql`s.fecha < ${hoy} and s.estado <> 'aprobada'`, 'asc', 10)
+  ])
+  const suma = (k: 'vencidos' | 'porVencer') => porInstitucion.reduce((n, r) => n + r[k], 0)
+  return {
+    hoy,
+    hasta,
+    planId: al.planId,
+    porEje: porEje.map(fila),
+    porInstancia: porInstancia.map(fila),
+    metasVencidas: { total: metas.total, filas: metas.filas },
+    acuerdos: { vencidos: suma('vencidos'), porVencer: suma('porVencer'), porInstitucion },
+    proximasSesiones: proximas.filas,
+    actasPorAprobar: actas
+  }
+}
+
+export async function listarAccionesEnEstado(
+  db: Db,
+  f: ParsedInput<'accionestado:listar'>
+): Promise<AccionEnEstado[]> {
+  const al = await alcance(db, f)
+  const rows = await accionesEnEstado(db, { ...al, ejeId: f.ejeId }, f.estado)
+  return rows.map((r) => ({
+    id: r.id,
+    codigo: r.codigo,
+    texto: r.texto,
+    estado: r.ap_estado,
+    porcentaje: r.ap_pct,
+    fecha: r.ap_fecha
+  }))
+}
+
+/** Open acuerdos falling due from today to Sunday (the first five, and how many). */
+export async function avisosSemana(
+  db: Db,
+  hoy: string
+): Promise<{ hoy: string; hasta: string; total: number; acuerdos: Acuerdo[] }> {
+  const hasta = finDeSemana(hoy)
+  const base = db
+    .selectFrom('acuerdos_cierre as c')
+    .innerJoin('acuerdos as a', 'a.id', 'c.acuerdo_id')
+    .where('c.cerrado_en', '=', '~')
+    .where('a.plazo', '>=', hoy)
+    .where('a.plazo', '<=', hasta)
+  const [{ n }, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base.selectAll('a').orderBy('a.plazo').orderBy('a.numero').limit(5).execute()
+  ])
+  return {
+    hoy,
+    hasta,
+    total: Number(n),
+    acuerdos: await acuerdosDto(db, rows as AcuerdoRow[], hoy)
+  }
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod'
+import { AVANCE_ESTADOS, type Acuerdo, type AvanceEstado } from '../domain/sesiones'
+import { idSchema, returns } from '../api/campos'
+
+/** An acción's standing: its latest report's estado, or none reported yet. */
+export const ESTADOS_TABLERO = [...AVANCE_ESTADOS, 'sin_reporte'] as const
+export type EstadoTablero = (typeof ESTADOS_TABLERO)[number]
+
+/** One bar of a chart: the acciones of an eje or an instancia, counted by estado. */
+export interface FilaEstados {
+  /** The eje or instancia; null for acciones with no instancia. */
+  id: string | null
+  codigo: string
+  nombre: string
+  acciones: number
+  porEstado: Record<EstadoTablero, number>
+  /** Mean of the latest % reported in approved actas (acciones with a % only). */
+  promedio: number | null
+  /** The same, counting reports in actas not yet approved (shown apart). */
+  promedioConBorradores: number | null
+  /** Acciones whose latest report is in an acta not yet approved. */
+  enBorrador: number
+}
+
+export interface MetaVencida {
+  metaId: string
+  accionId: string
+  accionCodigo: string
+  texto: string
+  plazo: string
+  diasVencida: number
+  /** The acción's latest estado in an approved acta. */
+  estado: AvanceEstado | null
+}
+
+export interface AcuerdosDeInstitucion {
+  institucionId: string | null
+  sigla: string
+  vencidos: number
+  porVencer: number
+}
+
+export interface SesionTablero {
+  id: string
+  titulo: string
+  instancia: string
+  fecha: string
+  estado: 'borrador' | 'cerrada' | 'aprobada'
+}
+
+export interface Tablero {
+  hoy: string
+  /** Last day of "por vencer". */
+  hasta: string
+  planId: string
+  porEje: FilaEstados[]
+  porInstancia: FilaEstados[]
+  metasVencidas: { total: number; filas: MetaVencida[] }
+  acuerdos: { vencidos: number; porVencer: number; porInstitucion: AcuerdosDeInstitucion[] }
+  proximasSesiones: SesionTablero[]
+  actasPorAprobar: { total: number; filas: SesionTablero[] }
+}
+
+export interface AccionEnEstado {
+  id: string
+  codigo: string
+  texto: string
+  estado: AvanceEstado | null
+  porcentaje: number | null
+  fecha: string | null
+}
+
+const filtros = {
+  planId: idSchema.optional(),
+  instanciaId: idSchema.optional()
+}
+export const tableroSchema = z.object(filtros).optional()
+export const metasVencidasSchema = z.object({
+  ...filtros,
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(200).default(50)
+})
+export const accionesEnEstadoSchema = z.object({
+  ...filtros,
+  ejeId: idSchema.optional(),
+  estado: z.enum(ESTADOS_TABLERO, { error: 'Estado no válido.' })
+})
+
+/** Where the plan stands: the dashboard and the lists behind its figures. */
+export const tableroMetodos = {
+  'tablero:obtener': returns<Tablero>()(tableroSchema),
+  'metavencida:listar': returns<{ hoy: string; total: number; filas: MetaVencida[] }>()(
+    metasVencidasSchema
+  ),
+  'accionestado:listar': returns<AccionEnEstado[]>()(accionesEnEstadoSchema),
+  /** Open acuerdos falling due from today to Sunday: the start-up notice. */
+  'aviso:listar': returns<{ hoy: string; hasta: string; total: number; acuerdos: Acuerdo[] }>()(
+    z.object({}).optional()
+  )
+}

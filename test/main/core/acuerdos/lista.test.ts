@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
+import type { TestApp } from '../../../helpers/db'
+import { demoAl, estadoAcuerdos, filas } from '../../../helpers/demo-hoy'
+import type { Input } from '../../../../src/shared/api/contract'
+
+/**
+ * The list of every acuerdo across sessions over the demo (today 2014-11-01): each filter and
+ * the paging against what the test works out from the rows itself.
+ */
+const HOY = '2014-11-01'
+let t: TestApp
+interface Fila {
+  id: string
+  plazo: string | null
+  instancia_id: string
+  institucion_id: string | null
+  persona_id: string | null
+  accion_id: string | null
+  fecha: string
+  numero: number
+}
+let todos: Fila[]
+let estado: Map<string, string>
+beforeAll(async () => {
+  t = await demoAl(HOY)
+  todos = filas<Fila>(
+    t,
+    `select a.id, a.plazo, s.instancia_id, a.institucion_id, a.persona_id, a.accion_id,
+       s.fecha, a.numero
+     from acuerdos a join sesiones s on s.id = a.sesion_id`
+  )
+  estado = estadoAcuerdos(t)
+}, 120_000)
+afterAll(() => t.close())
+
+const situacion = (a: Fila): string => {
+  const e = estado.get(a.id) ?? 'pendiente'
+  return e !== 'cumplido' && a.plazo !== null && a.plazo < HOY ? 'vencido' : e
+}
+
+type Filtro = Omit<Input<'acuerdo:listar'>, 'offset' | 'limit'>
+
+/** The whole list, page by page (4 at a time). */
+async function todas(f: Filtro): Promise<string[]> {
+  const ids: string[] = []
+  for (let offset = 0; ; offset += 4) {
+    const p = await t.api['acuerdo:listar']({ orden: 'plazo', ...f, offset, limit: 4 })
+    expect(p.filas.length).toBeLessThanOrEqual(4)
+    ids.push(...p.filas.map((a) => a.id))
+    if (offset + 4 >= p.total) {
+      expect(ids.length).toBe(p.total)
+      return ids
+    }
+  }
+}
+
+const porPlazo = (xs: Fila[]): string[] =>
+  [...xs]
+    .sort(
+      (a, b) =>
+        (a.plazo ?? '~').localeCompare(b.plazo ?? '~') ||
+        a.fecha.localeCompare(b.fecha) ||
+        a.numero - b.numero
+    )
+    .map((a) => a.id)
+
+describe('every acuerdo in one list', () => {
+  it('pages through all of them by plazo, each with its session and follow-ups', async () => {
+    expect(await todas({})).toEqual(porPlazo(todos))
+    const p = await t.api['acuerdo:listar']({ orden: 'plazo', offset: 0, limit: 200 })
+    const conHistoria = p.filas.find((a) => a.historial.length > 0)!
+    const [n] = filas<{ n: number }>(
+      t,
+      `select count(*) n from seguimientos where acuerdo_id = ?`,
+      conHistoria.id
+    )
+    expect(conHistoria.historial.length).toBe(n!.n)
+    expect(conHistoria.sesionTitulo).toMatch(/^Sesión Ordinaria N° \d+\/2014$/)
+    const desc = await t.api['acuerdo:listar']({ orden: 'plazo_desc', offset: 0, limit: 200 })
+    expect(desc.filas.map((a) => a.plazo)).toEqual(
+      p.filas
+        .map((a) => a.plazo)
+        .sort()
+        .reverse()
+    )
+  })
+
+  it('filters by instancia, institución, responsable, acción, situación and plazo', async () => {
+    const a0 = todos.find((a) => a.persona_id && a.accion_id && a.institucion_id)!
+    const entre = (a: Fila) => !!a.plazo && a.plazo >= '2014-09-10' && a.plazo <= '2014-11-19'
+    const casos: [Filtro, (a: Fila) => boolean][] = [
+      [{ instanciaId: a0.instancia_id }, (a) => a.instancia_id === a0.instancia_id],
+      [{ institucionId: a0.institucion_id! }, (a) => a.institucion_id === a0.institucion_id],
+      [{ personaId: a0.persona_id! }, (a) => a.persona_id === a0.persona_id],
+      [{ accionId: a0.accion_id! }, (a) => a.accion_id === a0.accion_id],
+      [{ plazoDesde: '2014-09-10', plazoHasta: '2014-11-19' }, entre],
+      [{ situacion: 'abierto' }, (a) => estado.get(a.id) !== 'cumplido']
+    ]
+    for (const s of ['pendiente', 'en_curso', 'cumplido', 'vencido'] as const)
+      casos.push([{ situacion: s }, (a) => situacion(a) === s])
+    for (const [f, pasa] of casos) {
+      const esperado = porPlazo(todos.filter(pasa))
+      expect(esperado.length, JSON.stringify(f)).toBeGreaterThan(0)
+      expect(esperado.length, JSON.stringify(f)).toBeLessThan(todos.length)
+      expect(await todas(f), JSON.stringify(f)).toEqual(esperado)
+    }
+  })
+
+  it('exports the filtered list as the tracking workbook Acuerdos sheet', async () => {
+    const doc = await t.api['acuerdo:exportar']({ situacion: 'vencido', orden: 'plazo' })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(doc.base64, 'base64') as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('Acuerdos')!
+    const vencidos = todos.filter((a) => situacion(a) === 'vencido')
+    expect(vencidos.length).toBeGreaterThan(0)
+    expect(ws.actualRowCount - 2).toBe(vencidos.length)
+    expect(ws.getRow(2).getCell(10).value).toBe('Estado')
+    const plazos = Array.from(
+      { length: vencidos.length },
+      (_, k) => ws.getRow(k + 3).getCell(8).value
+    )
+    expect(plazos.map((p) => (p as Date).toISOString().slice(0, 10))).toEqual(
+      vencidos.map((a) => a.plazo).sort()
+    )
+  })
+})
