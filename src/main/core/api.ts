@@ -22,7 +22,6 @@ import { acuerdosHandlers } from './acuerdos/handlers'
 import { tableroHandlers } from './tablero/handlers'
 import { actasHandlers } from './actas/handlers'
 import { matrizHandlers } from './matriz/handlers'
-import { busquedaHandlers } from './busqueda/handlers'
 
 export type { ApiEnvironment } from './contexto'
 
@@ -47,8 +46,7 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
     ...acuerdosHandlers(ctx),
     ...tableroHandlers(ctx),
     ...actasHandlers(ctx),
-    ...matrizHandlers(ctx),
-    ...busquedaHandlers(ctx)
+    ...matrizHandlers(ctx)
   }
 }
 

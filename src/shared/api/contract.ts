@@ -14,7 +14,6 @@ import { tableroMetodos } from '../tablero/contract'
 import { actasMetodos } from '../actas/contract'
 import { matrizMetodos } from '../matriz/contract'
 import { sistemaMetodos } from '../sistema/contract'
-import { busquedaMetodos } from '../busqueda/contract'
 
 export type { MethodDef } from './campos'
 export type { AppInfo } from '../sistema/contract'
@@ -36,8 +35,7 @@ export const contract = {
   ...acuerdosMetodos,
   ...tableroMetodos,
   ...actasMetodos,
-  ...matrizMetodos,
-  ...busquedaMetodos
+  ...matrizMetodos
 } satisfies Record<`${string}:${string}`, MethodDef<z.ZodType, unknown>>
 
 /** Each domain's methods, as composed above: a name in two of them would hide one (tested). */
@@ -53,8 +51,7 @@ export const DOMINIOS = {
   acuerdos: acuerdosMetodos,
   tablero: tableroMetodos,
   actas: actasMetodos,
-  matriz: matrizMetodos,
-  busqueda: busquedaMetodos
+  matriz: matrizMetodos
 } as const
 
 export type Contract = typeof contract
