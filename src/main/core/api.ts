@@ -22,6 +22,7 @@ import { acuerdosHandlers } from './acuerdos/handlers'
 import { tableroHandlers } from './tablero/handlers'
 import { actasHandlers } from './actas/handlers'
 import { matrizHandlers } from './matriz/handlers'
+import { busquedaHandlers } from './busqueda/handlers'
 
 export type { ApiEnvironment } from './contexto'
 
@@ -46,7 +47,8 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
     ...acuerdosHandlers(ctx),
     ...tableroHandlers(ctx),
     ...actasHandlers(ctx),
-    ...matrizHandlers(ctx)
+    ...matrizHandlers(ctx),
+    ...busquedaHandlers(ctx)
   }
 }
 

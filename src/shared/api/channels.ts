@@ -18,7 +18,8 @@ const LECTURAS = [
   'estado',
   'documento',
   'previsualizar',
-  'exportar'
+  'exportar',
+  'buscar'
 ] as const
 
 export function esLectura(channel: Channel): boolean {

@@ -14,6 +14,7 @@ import { tableroMetodos } from '../tablero/contract'
 import { actasMetodos } from '../actas/contract'
 import { matrizMetodos } from '../matriz/contract'
 import { sistemaMetodos } from '../sistema/contract'
+import { busquedaMetodos } from '../busqueda/contract'
 
 export type { MethodDef } from './campos'
 export type { AppInfo } from '../sistema/contract'
@@ -35,7 +36,8 @@ export const contract = {
   ...acuerdosMetodos,
   ...tableroMetodos,
   ...actasMetodos,
-  ...matrizMetodos
+  ...matrizMetodos,
+  ...busquedaMetodos
 } satisfies Record<`${string}:${string}`, MethodDef<z.ZodType, unknown>>
 
 /** Each domain's methods, as composed above: a name in two of them would hide one (tested). */
@@ -51,7 +53,8 @@ export const DOMINIOS = {
   acuerdos: acuerdosMetodos,
   tablero: tableroMetodos,
   actas: actasMetodos,
-  matriz: matrizMetodos
+  matriz: matrizMetodos,
+  busqueda: busquedaMetodos
 } as const
 
 export type Contract = typeof contract

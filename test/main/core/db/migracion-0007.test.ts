@@ -35,7 +35,7 @@ const ESPERADO: Record<
   personas: {
     tipo: 'persona',
     titulo: (r) => r.nombre ?? '',
-    cuerpo: (r) => `${r.cargo ?? ''} ${r.correo ?? ''}`
+    cuerpo: (r) => `${r.cargo ?? ''} ${r.correo ?? ''} ${r.institucion ?? ''}`
   },
   sesiones: { tipo: 'sesion', titulo: () => '', cuerpo: (r) => r.observaciones_aprobacion ?? '' },
   puntos_tabla: { tipo: 'punto', titulo: (r) => r.titulo ?? '', cuerpo: (r) => r.desarrollo ?? '' },
@@ -50,7 +50,14 @@ const ESPERADO: Record<
 function esperado(handle: Handle): Record<string, [string, string]> {
   const out: Record<string, [string, string]> = {}
   for (const [tabla, e] of Object.entries(ESPERADO))
-    for (const r of handle.prepare(`select * from ${tabla}`).all() as Fila[])
+    for (const r of handle
+      .prepare(
+        tabla === 'personas'
+          ? `select p.*, i.sigla || ' ' || i.nombre as institucion
+             from personas p left join instituciones i on i.id = p.institucion_id`
+          : `select * from ${tabla}`
+      )
+      .all() as Fila[])
       out[`${e.tipo} ${r.id}`] = [e.titulo(r), e.cuerpo(r)]
   return out
 }
@@ -185,8 +192,23 @@ describe('migration 0007: the full-text index', () => {
     // A persona and an institución, renamed.
     handle.prepare("update personas set cargo = 'Jefa de Ñuble' where rowid = 1").run()
     expect(buscar(handle, 'nuble')).toHaveLength(1)
-    handle.prepare("update instituciones set sigla = 'XYZW' where rowid = 1").run()
-    expect(buscar(handle, 'xyzw')).toHaveLength(1)
+    // An institución renamed renames it in its people's entries; removed, it leaves them.
+    const sernam = handle
+      .prepare("select id from instituciones where sigla = 'SERNAM'")
+      .pluck()
+      .get() as string
+    handle.prepare('update personas set institucion_id = ? where rowid in (1, 2)').run(sernam)
+    handle.prepare("update instituciones set sigla = 'XYZW' where id = ?").run(sernam)
+    const suyas = handle
+      .prepare('select id from personas where institucion_id = ?')
+      .pluck()
+      .all(sernam) as string[]
+    expect(suyas.length).toBeGreaterThan(1)
+    expect(buscar(handle, 'xyzw')).toEqual([sernam, ...suyas].sort())
+    expect(buscar(handle, 'sernam')).not.toContain(sernam)
+    revisar()
+    handle.prepare('delete from instituciones where id = ?').run(sernam)
+    expect(buscar(handle, 'xyzw')).toEqual([])
     revisar()
     expect(await revisarActas(db)).toEqual({ alteradas: [], distintas: [], reselladas: [] })
     await db.destroy()

@@ -26,6 +26,10 @@ const campos =
   (r: string) =>
     cs.map((c) => `coalesce(${r}.${c}, '')`).join(` || ' ' || `)
 
+const cuerpoPersona = (r: string) =>
+  `${campos('cargo', 'correo')(r)} || ' ' || coalesce((select i.sigla || ' ' || i.nombre
+     from instituciones i where i.id = ${r}.institucion_id), '')`
+
 export const FUENTES_0007: readonly Fuente[] = [
   { tabla: 'ejes', tipo: 'eje', titulo: campo('nombre'), cuerpo: nada, columnas: ['nombre'] },
   {
@@ -58,11 +62,12 @@ export const FUENTES_0007: readonly Fuente[] = [
     columnas: ['sigla', 'nombre']
   },
   {
+    // With the institución's name, so "SENAME" finds its people; kept by busqueda_instituciones_upd.
     tabla: 'personas',
     tipo: 'persona',
     titulo: campo('nombre'),
-    cuerpo: campos('cargo', 'correo'),
-    columnas: ['nombre', 'cargo', 'correo']
+    cuerpo: cuerpoPersona,
+    columnas: ['nombre', 'cargo', 'correo', 'institucion_id']
   },
   {
     tabla: 'sesiones',
@@ -111,6 +116,15 @@ export const FUENTES_0007: readonly Fuente[] = [
 
 const fila = (r: string) => `(select fila from busqueda_filas where ref_id = ${r}.id)`
 
+/** A renamed institución renames it in its people's entries too. */
+const PERSONAS_DE_INSTITUCION = `create trigger busqueda_instituciones_personas
+  after update of sigla, nombre on instituciones begin
+    update busqueda set cuerpo = (select ${cuerpoPersona('p')}
+      from personas p join busqueda_filas f on f.ref_id = p.id where f.fila = busqueda.rowid)
+    where rowid in (select f.fila from personas p join busqueda_filas f on f.ref_id = p.id
+      where p.institucion_id = new.id);
+  end`
+
 function triggersDe(f: Fuente): string[] {
   return [
     `create trigger busqueda_${f.tabla}_ins after insert on ${f.tabla} begin
@@ -130,9 +144,10 @@ function triggersDe(f: Fuente): string[] {
   ]
 }
 
-export const TRIGGERS_0007: readonly string[] = FUENTES_0007.flatMap((f) =>
-  ['ins', 'upd', 'del'].map((op) => `busqueda_${f.tabla}_${op}`)
-)
+export const TRIGGERS_0007: readonly string[] = [
+  ...FUENTES_0007.flatMap((f) => ['ins', 'upd', 'del'].map((op) => `busqueda_${f.tabla}_${op}`)),
+  'busqueda_instituciones_personas'
+]
 
 export const m0007: Migration = {
   version: 7,
@@ -160,5 +175,6 @@ export const m0007: Migration = {
         .execute(db)
       for (const t of triggersDe(f)) await sql.raw(t.replace(/\s+/g, ' ')).execute(db)
     }
+    await sql.raw(PERSONAS_DE_INSTITUCION.replace(/\s+/g, ' ')).execute(db)
   }
 }

@@ -231,6 +231,9 @@ CREATE TRIGGER busqueda_instituciones_del after delete on instituciones begin de
 -- trigger busqueda_instituciones_ins
 CREATE TRIGGER busqueda_instituciones_ins after insert on instituciones begin insert into busqueda_filas (tipo, ref_id) values ('institucion', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), coalesce(new.sigla, '') || ' ' || coalesce(new.nombre, ''), ''); end;
 
+-- trigger busqueda_instituciones_personas
+CREATE TRIGGER busqueda_instituciones_personas after update of sigla, nombre on instituciones begin update busqueda set cuerpo = (select coalesce(p.cargo, '') || ' ' || coalesce(p.correo, '') || ' ' || coalesce((select i.sigla || ' ' || i.nombre from instituciones i where i.id = p.institucion_id), '') from personas p join busqueda_filas f on f.ref_id = p.id where f.fila = busqueda.rowid) where rowid in (select f.fila from personas p join busqueda_filas f on f.ref_id = p.id where p.institucion_id = new.id); end;
+
 -- trigger busqueda_instituciones_upd
 CREATE TRIGGER busqueda_instituciones_upd after update of sigla, nombre on instituciones begin update busqueda set titulo = coalesce(new.sigla, '') || ' ' || coalesce(new.nombre, ''), cuerpo = '' where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
 
@@ -265,10 +268,10 @@ CREATE TRIGGER busqueda_objetivos_upd after update of texto on objetivos begin u
 CREATE TRIGGER busqueda_personas_del after delete on personas begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;
 
 -- trigger busqueda_personas_ins
-CREATE TRIGGER busqueda_personas_ins after insert on personas begin insert into busqueda_filas (tipo, ref_id) values ('persona', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), coalesce(new.nombre, ''), coalesce(new.cargo, '') || ' ' || coalesce(new.correo, '')); end;
+CREATE TRIGGER busqueda_personas_ins after insert on personas begin insert into busqueda_filas (tipo, ref_id) values ('persona', new.id); insert into busqueda (rowid, titulo, cuerpo) values ((select fila from busqueda_filas where ref_id = new.id), coalesce(new.nombre, ''), coalesce(new.cargo, '') || ' ' || coalesce(new.correo, '') || ' ' || coalesce((select i.sigla || ' ' || i.nombre from instituciones i where i.id = new.institucion_id), '')); end;
 
 -- trigger busqueda_personas_upd
-CREATE TRIGGER busqueda_personas_upd after update of nombre, cargo, correo on personas begin update busqueda set titulo = coalesce(new.nombre, ''), cuerpo = coalesce(new.cargo, '') || ' ' || coalesce(new.correo, '') where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+CREATE TRIGGER busqueda_personas_upd after update of nombre, cargo, correo, institucion_id on personas begin update busqueda set titulo = coalesce(new.nombre, ''), cuerpo = coalesce(new.cargo, '') || ' ' || coalesce(new.correo, '') || ' ' || coalesce((select i.sigla || ' ' || i.nombre from instituciones i where i.id = new.institucion_id), '') where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
 
 -- trigger busqueda_puntos_tabla_del
 CREATE TRIGGER busqueda_puntos_tabla_del after delete on puntos_tabla begin delete from busqueda where rowid = (select fila from busqueda_filas where ref_id = old.id); delete from busqueda_filas where ref_id = old.id; end;

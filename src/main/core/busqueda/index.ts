@@ -1,0 +1,3 @@
+// What other domains may use of the search.
+export { buscar } from './busqueda.service'
+export { expresionFts } from './consulta'
