@@ -111,6 +111,12 @@ export function restaurar(
       'El respaldo elegido es la misma base de datos que se quiere reemplazar. Elija un archivo de la carpeta de respaldos. No se modificó nada.'
     )
   const v = verificarArchivo(desde)
+  // The backup is fine: only the stray file beside it has to go (it is never used).
+  if (v.walAjeno)
+    throw new AppError(
+      'entrada_invalida',
+      `No se puede restaurar desde ese archivo todavía. ${v.motivo} No se modificó nada.`
+    )
   if (!v.ok)
     throw new AppError(
       'entrada_invalida',

@@ -64,7 +64,10 @@ export async function elegirRespaldo(): Promise<string | null> {
   if (v.ok) return elegido
   await dialog.showMessageBox({
     type: 'error',
-    message: 'Ese archivo no sirve como respaldo',
+    // A stray -wal beside a good backup: the backup itself is fine.
+    message: v.walAjeno
+      ? 'Ese respaldo no se puede usar todavía'
+      : 'Ese archivo no sirve como respaldo',
     detail: v.motivo ?? ''
   })
   return null
