@@ -79,7 +79,7 @@ describe('AppError', () => {
     expect(e).toBeInstanceOf(Error)
     expect(notFound('La sesión')).toMatchObject({
       code: 'no_encontrado',
-      message: 'La sesión no existe o fue eliminado.',
+      message: 'La sesión no existe o fue eliminada.',
       fields: undefined
     })
     expect(conflict('Ya existe.', 'sigla')).toMatchObject({

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database, IdTable, OrderedTable } from './schema'
 import type { Direccion } from '../../../shared/domain/plan'
 import { nowStamp } from './ids'
-import { notFound } from '../errors'
+import { notFound, type Entidad } from '../errors'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -42,7 +42,7 @@ export async function moveSibling(
   table: OrderedTable,
   id: string,
   direccion: Direccion,
-  que: string,
+  que: Entidad,
   /** Runs first, inside the same transaction (e.g. the acta lock). */
   guard?: (trx: Transaction<Database>) => Promise<unknown>
 ): Promise<void> {
@@ -78,7 +78,7 @@ export async function deleteWithTombstone(
   db: Kysely<Database>,
   table: IdTable,
   id: string,
-  que: string
+  que: Entidad
 ): Promise<{ id: string }> {
   await db.transaction().execute(async (trx) => {
     const { numAffectedRows } = await sql`delete from ${sql.table(table)} where id = ${id}`.execute(
@@ -95,13 +95,13 @@ export async function deleteWithTombstone(
 
 /** A handler that deletes one row of `table` by id, leaving a tombstone. */
 export const eliminar =
-  (db: Kysely<Database>, table: IdTable, que: string) =>
+  (db: Kysely<Database>, table: IdTable, que: Entidad) =>
   ({ id }: { id: string }): Promise<{ id: string }> =>
     deleteWithTombstone(db, table, id, que)
 
 /** A handler that moves one row of `table` up or down among its siblings. */
 export const mover =
-  (db: Kysely<Database>, table: OrderedTable, que: string) =>
+  (db: Kysely<Database>, table: OrderedTable, que: Entidad) =>
   async ({ id, direccion }: { id: string; direccion: Direccion }): Promise<null> => {
     await moveSibling(db, table, id, direccion, que)
     return null

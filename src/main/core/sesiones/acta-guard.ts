@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, SesionRow } from '../db/schema'
-import { AppError, conflict, notFound } from '../errors'
+import { AppError, conflict, notFound, type Entidad } from '../errors'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -32,7 +32,7 @@ export async function sesionDe(
   db: Db,
   table: 'asistencias' | 'puntos_tabla' | 'acuerdos',
   id: string,
-  que: string
+  que: Entidad
 ): Promise<SesionRow> {
   const row = await db.selectFrom(table).select('sesion_id').where('id', '=', id).executeTakeFirst()
   if (!row) throw notFound(que)

@@ -113,7 +113,7 @@ describe('asistencia:invitar y quitar', () => {
       })
     ).toEqual({
       ok: false,
-      error: { code: 'no_encontrado', message: 'La sesión no existe o fue eliminado.' }
+      error: { code: 'no_encontrado', message: 'La sesión no existe o fue eliminada.' }
     })
   })
 

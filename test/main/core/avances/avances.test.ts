@@ -20,7 +20,10 @@ const conflicto = (message: string, campo: string) => ({
 })
 const noExiste = (que: string) => ({
   ok: false,
-  error: { code: 'no_encontrado', message: `${que} no existe o fue eliminado.` }
+  error: {
+    code: 'no_encontrado',
+    message: `${que} no existe o fue ${que.startsWith('La ') ? 'eliminada' : 'eliminado'}.`
+  }
 })
 
 /** A draft of Prevención, one of its acciones (1.2.b) and one acción of another instancia. */

@@ -71,7 +71,7 @@ describe('instituciones', () => {
       await api.call('institucion:actualizar', { id: NO_EXISTE, sigla: 'NUEVA', nombre: 'X' })
     ).toEqual({
       ok: false,
-      error: { code: 'no_encontrado', message: 'La institución no existe o fue eliminado.' }
+      error: { code: 'no_encontrado', message: 'La institución no existe o fue eliminada.' }
     })
   })
 })
@@ -113,7 +113,7 @@ describe('instancias', () => {
       })
     ).toEqual({
       ok: false,
-      error: { code: 'no_encontrado', message: 'La instancia no existe o fue eliminado.' }
+      error: { code: 'no_encontrado', message: 'La instancia no existe o fue eliminada.' }
     })
   })
 })

@@ -18,7 +18,10 @@ const conflicto = (message: string, campo: string) => ({
 })
 const noExiste = (que: string) => ({
   ok: false,
-  error: { code: 'no_encontrado', message: `${que} no existe o fue eliminado.` }
+  error: {
+    code: 'no_encontrado',
+    message: `${que} no existe o fue ${que.startsWith('La ') ? 'eliminada' : 'eliminado'}.`
+  }
 })
 
 async function siglas() {

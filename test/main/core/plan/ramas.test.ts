@@ -25,7 +25,10 @@ const objetivo = (a: PlanArbol, codigo: string) =>
   a.ejes.flatMap((e) => e.objetivos).find((x) => x.codigo === codigo)!
 const noExiste = (que: string) => ({
   ok: false,
-  error: { code: 'no_encontrado', message: `${que} no existe o fue eliminado.` }
+  error: {
+    code: 'no_encontrado',
+    message: `${que} no existe o fue ${que.startsWith('La ') ? 'eliminada' : 'eliminado'}.`
+  }
 })
 const conflicto = (message: string, campo: string) => ({
   ok: false,

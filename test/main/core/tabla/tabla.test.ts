@@ -46,7 +46,7 @@ describe('tabla', () => {
     expect(await puntos()).toEqual([...antes, p])
     expect(await api.call('punto:crear', { sesionId: NO_EXISTE, titulo: 'X' })).toEqual({
       ok: false,
-      error: { code: 'no_encontrado', message: 'La sesión no existe o fue eliminado.' }
+      error: { code: 'no_encontrado', message: 'La sesión no existe o fue eliminada.' }
     })
   })
 

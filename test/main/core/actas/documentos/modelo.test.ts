@@ -257,7 +257,7 @@ describe('actaDocumento', () => {
     expect(a.quorum).toBe('2 de 3 instituciones miembro presentes (con quórum)')
     await expect(actaDocumento(t.app.db, 'no-existe')).rejects.toMatchObject({
       code: 'no_encontrado',
-      message: 'La sesión no existe o fue eliminado.'
+      message: 'La sesión no existe o fue eliminada.'
     })
   })
 
