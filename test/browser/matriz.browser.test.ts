@@ -9,6 +9,8 @@ let w: WebApp
 let exported = ''
 beforeAll(async () => {
   w = await openWebApp()
+  // The plan is at #/plan (the dashboard is the home screen).
+  await w.page.goto(`${w.bridge.url}#/plan`)
 })
 afterAll(() => w?.close())
 

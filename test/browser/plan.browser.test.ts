@@ -8,7 +8,8 @@ beforeAll(async () => {
 afterAll(() => w?.close())
 // Each test starts from the plan page, so one failure does not leave a dialog open for the next.
 beforeEach(async () => {
-  await w.page.goto(w.bridge.url)
+  // The plan is at #/plan (the dashboard is the home screen).
+  await w.page.goto(`${w.bridge.url}#/plan`)
   await w.page
     .getByRole('heading', { name: /Plan de Acción contra la Trata de Personas/ })
     .waitFor()

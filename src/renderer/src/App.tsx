@@ -10,10 +10,15 @@ import { PersonasScreen } from './screens/PersonasScreen'
 import { ConfiguracionScreen } from './screens/ConfiguracionScreen'
 import { SesionScreen } from './sesion/SesionScreen'
 import { useAvisosDelNucleo } from './components/use-avisos-nucleo'
+import { TableroScreen } from './tablero/TableroScreen'
+import { AcuerdosScreen } from './acuerdos/AcuerdosScreen'
+import { useAvisoSemana } from './tablero/use-aviso-semana'
 
 const NAV = [
-  { href: '/', label: 'Plan de acción' },
+  { href: '/', label: 'Tablero' },
+  { href: '/plan', label: 'Plan de acción' },
   { href: '/sesiones', label: 'Sesiones y actas' },
+  { href: '/acuerdos', label: 'Acuerdos' },
   { href: '/personas', label: 'Personas y miembros' },
   { href: '/instituciones', label: 'Glosario de instituciones' },
   { href: '/instancias', label: 'Instancias' },
@@ -22,6 +27,7 @@ const NAV = [
 
 export function App(): ReactNode {
   useAvisosDelNucleo()
+  useAvisoSemana()
   const [location] = useLocation()
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">
@@ -44,8 +50,10 @@ export function App(): ReactNode {
             label={n.label}
             active={
               n.href === '/'
-                ? location === '/' || location.startsWith('/acciones')
-                : location.startsWith(n.href)
+                ? location === '/'
+                : n.href === '/plan'
+                  ? location.startsWith('/plan') || location.startsWith('/acciones')
+                  : location.startsWith(n.href)
             }
           />
         ))}
@@ -53,7 +61,13 @@ export function App(): ReactNode {
       <AppShell.Main>
         <Switch>
           <Route path="/">
+            <TableroScreen />
+          </Route>
+          <Route path="/plan">
             <PlanScreen />
+          </Route>
+          <Route path="/acuerdos">
+            <AcuerdosScreen />
           </Route>
           <Route path="/acciones/:id">{(p) => <AccionScreen key={p.id} id={p.id} />}</Route>
           <Route path="/instituciones">

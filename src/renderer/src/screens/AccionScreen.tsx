@@ -71,7 +71,7 @@ function AccionEncabezado(props: { data: AccionDetalle; onEditar: () => void }):
   return (
     <>
       <Breadcrumbs>
-        <Anchor component={Link} href="/">
+        <Anchor component={Link} href="/plan">
           Plan de acción
         </Anchor>
         <Text size="sm">

@@ -1,0 +1,100 @@
+import { useState, type ReactNode } from 'react'
+import { Alert, Group, Loader, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { formatFecha } from '../../../shared/domain/fechas'
+import { useApiQuery } from '../api/queries'
+import { EstadosCard } from './EstadosCard'
+import { MetasVencidasCard } from './MetasVencidasCard'
+import { AcuerdosCard } from './AcuerdosCard'
+import { SesionesCard } from './SesionesCard'
+
+/** Where the plan stands at a glance: the home screen. */
+export function TableroScreen(): ReactNode {
+  const [planId, setPlanId] = useState<string | null>(null)
+  const [instanciaId, setInstanciaId] = useState<string | null>(null)
+  const planes = useApiQuery('plan:listar', undefined)
+  const instancias = useApiQuery('instancia:listar', undefined)
+  const { data: t, error } = useApiQuery(
+    'tablero:obtener',
+    { planId: planId ?? undefined, instanciaId: instanciaId ?? undefined },
+    { mantenerAnterior: true }
+  )
+  if (error)
+    return (
+      <Alert color="red" title="No se pudo cargar el tablero">
+        {error.message}
+      </Alert>
+    )
+  if (!t) return <Loader />
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1} size="h3">
+            Tablero del plan
+          </Title>
+          <Text size="sm" c="dimmed">
+            Al {formatFecha(t.hoy)}. Estados y porcentajes según las actas aprobadas.
+          </Text>
+        </div>
+        <Group role="search" aria-label="Filtros del tablero">
+          <Select
+            label="Plan (período)"
+            data={(planes.data ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.nombre} (${p.periodoDesde.slice(0, 4)}–${p.periodoHasta.slice(0, 4)})`
+            }))}
+            value={planId ?? t.planId}
+            onChange={setPlanId}
+            allowDeselect={false}
+            w={320}
+          />
+          <Select
+            label="Instancia"
+            placeholder="Todas las instancias"
+            clearable
+            data={(instancias.data ?? []).map((i) => ({ value: i.id, label: i.nombre }))}
+            value={instanciaId}
+            onChange={setInstanciaId}
+            w={260}
+          />
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <MetasVencidasCard
+          total={t.metasVencidas.total}
+          filas={t.metasVencidas.filas}
+          planId={t.planId}
+          instanciaId={instanciaId}
+        />
+        <AcuerdosCard tablero={t} instanciaId={instanciaId} />
+      </SimpleGrid>
+      <EstadosCard
+        titulo="Acciones por eje"
+        grupo="eje"
+        filas={t.porEje}
+        planId={t.planId}
+        instanciaId={instanciaId}
+      />
+      <EstadosCard
+        titulo="Acciones por instancia"
+        grupo="instancia"
+        filas={t.porInstancia}
+        planId={t.planId}
+        instanciaId={instanciaId}
+      />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <SesionesCard
+          titulo="Próximas sesiones"
+          vacio="No hay sesiones programadas."
+          sesiones={t.proximasSesiones}
+        />
+        <SesionesCard
+          titulo="Actas por aprobar"
+          vacio="Todas las actas de sesiones pasadas están aprobadas."
+          sesiones={t.actasPorAprobar.filas}
+          total={t.actasPorAprobar.total}
+        />
+      </SimpleGrid>
+    </Stack>
+  )
+}
