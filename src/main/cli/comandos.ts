@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../core/files'
 import { AppError } from '../core/errors'
 import { planText, toPlanJson } from './plan-json'
 import { describirVista } from './vista-texto'
+import { buscarCli } from './buscar'
 
 export type Out = (s: string) => void
 export type Values = {
@@ -27,6 +28,8 @@ export type Values = {
   nuevo?: string
   desde?: string
   hasta?: string
+  /** The words after the command (buscar's text). */
+  argumentos?: string[]
 }
 
 /** A command line the CLI cannot run: printed with the usage, exit code 2. */
@@ -124,6 +127,11 @@ export const COMMANDS: Record<string, (c: Contexto, v: Values, out: Out) => Prom
     if (!plan) throw new AppError('no_encontrado', 'No hay un plan que actualizar; use --nuevo.')
     await importar(llamar, { base64, destino: { modo: 'actualizar', planId: plan.plan.id } })
     out(vista.sinCambios ? 'Sin cambios.' : 'Cambios aplicados.')
+  },
+  buscar: async (c, v, out) => {
+    const texto = (v.argumentos ?? []).join(' ')
+    if (!texto.trim()) throw new UsageError('buscar necesita el texto a buscar.')
+    await buscarCli(c.api(), texto, !!v.json, out)
   },
   demo: async (c, _v, out) => {
     const r = await sembrarDemo(createAppApi(c.app, { version: 'cli', log: c.log }), c.log)

@@ -17,6 +17,9 @@ Comandos:
   plan --db ARCHIVO [--json]       Muestra el plan de acción (crea y siembra ARCHIVO si no existe).
   acta --db ARCHIVO --sesion ID --format docx|pdf --out ARCHIVO
                                    Escribe el acta de una sesión.
+  buscar --db ARCHIVO "texto" [--json]
+                                   Busca en el plan, las actas, las personas y las instituciones
+                                   (sin distinguir tildes ni mayúsculas); los 50 mejores resultados.
   demo --db ARCHIVO                Llena ARCHIVO con sesiones de ejemplo de 2014 para probar la aplicación.
   export --db ARCHIVO --out LIBRO.xlsx [--seguimiento] [--papel carta|oficio|a4]
                                    Escribe la matriz del plan (con seguimiento: avance, sesiones, acuerdos);
@@ -133,7 +136,8 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
     try {
       const app = await openAppDatabase(dbPath)
       try {
-        await run!(contexto(app, logDe(err)), parsed.values, out)
+        const v = { ...parsed.values, argumentos: parsed.positionals.slice(1) }
+        await run!(contexto(app, logDe(err)), v, out)
         return 0
       } finally {
         await app.close()
