@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportarMatriz } from '../../../../src/main/core/matriz/exportar/exportar'
+import { disposicionSeguimiento } from '../../../../src/main/core/matriz/exportar/medida'
 import { planArbol } from '../../../../src/main/core/plan/plan.service'
 import { openTestApp, tempDir, type TestApp } from '../../../helpers/db'
 import { libreOfficeConvert } from '../../../helpers/office'
@@ -45,15 +46,37 @@ const CODIGO = /^(\d\.\d\.[a-z])\.?$/
 const sinCorte = (s: string): string => s.replace(/- /g, '-')
 
 /**
- * Each acción on a page, with the responsables text printed in its row: the words of the last
- * column between its code's line and the next code's (or the end of the table).
+ * Where the responsables column starts and ends on a page of the tracking matrix: its header and
+ * the next one ("Estado") are centred in their columns, whose widths' ratio the layout gives.
+ */
+function columnaResponsables(
+  palabras: Palabra[],
+  papel: 'carta' | 'oficio'
+): { desde: number; hasta: number } {
+  const i = palabras.find((w) => w.texto === 'Instituciones')!
+  const r = palabras.find((w) => w.texto === 'Responsables')!
+  const c5 = Math.abs(i.yMin - r.yMin) < 2 ? (i.xMin + r.xMax) / 2 : (i.xMin + i.xMax) / 2
+  const e = palabras.find((w) => w.texto === 'Estado')!
+  const c6 = (e.xMin + e.xMax) / 2
+  const d = disposicionSeguimiento(papel)
+  const [w5, w6] = [d.anchos[4]!, d.seguimiento[0]!]
+  const medio = ((c6 - c5) * w5) / (w5 + w6)
+  return { desde: c5 - medio, hasta: c5 + medio }
+}
+
+/**
+ * Each acción on a page, with the responsables text printed in its row: the words of the
+ * responsables column (the last, or the one ending at `fin`) between its code's line and the
+ * next code's (or the end of the table).
  */
 function filasDePagina(
-  palabras: Palabra[]
+  palabras: Palabra[],
+  columna?: { desde: number; hasta: number }
 ): { codigo: string; responsables: string; ejeYObjetivo: string }[] {
   const metas = palabras.find((w) => w.texto === 'Metas')!
+  const fin = columna?.hasta ?? Infinity
   const derecha = palabras.filter((w) => w.xMin > metas.xMax)
-  const xE = moda(derecha.map((w) => w.xMin))
+  const xE = columna ? columna.desde + 1 : moda(derecha.map((w) => w.xMin))
   const codigos = palabras.filter((w) => CODIGO.test(w.texto))
   const xC = moda(codigos.map((w) => w.xMin))
   const filas = codigos.filter((w) => Math.abs(w.xMin - xC) < 2).sort((a, b) => a.yMin - b.yMin)
@@ -61,7 +84,7 @@ function filasDePagina(
   return filas.map((c, i) => {
     const hasta = filas[i + 1]?.yMin ?? pie
     const enFila = palabras.filter(
-      (w) => w.xMin >= xE - 1 && w.yMin >= c.yMin - 2 && w.yMin < hasta - 2
+      (w) => w.xMin >= xE - 1 && w.xMax < fin && w.yMin >= c.yMin - 2 && w.yMin < hasta - 2
     )
     // A line that breaks after a hyphen ("DCO-DEM-" / "SPD)") reads back as two words.
     const texto = enFila.map((w) => w.texto).join(' ')
@@ -169,4 +192,63 @@ describe.each(['carta', 'oficio'] as const)('the matrix printed on %s', (papel) 
       ])
       expect(fs.statSync(path.join(DOCS, 'matriz.png')).size).toBeGreaterThan(10_000)
     })
+})
+
+describe.each(['oficio', 'carta'] as const)('the tracking matrix printed on %s', (papel) => {
+  let pdf: string
+  let paginas: Palabra[][]
+  let matriz: number[]
+  beforeAll(async () => {
+    const { data } = await exportarMatriz(t.app.db, { seguimiento: true, papel })
+    const file = path.join(dir.dir, `seguimiento-${papel}.xlsx`)
+    fs.writeFileSync(file, data)
+    pdf = libreOfficeConvert(file, 'pdf')
+    paginas = palabrasPorPagina(pdf)
+    // The Matriz sheet's pages (the glossary and detail sheets follow).
+    matriz = paginas.flatMap((p, i) => (p.some((w) => w.texto === 'Metas') ? [i] : []))
+  })
+
+  it("shows every acción once, each page with its acciones' codes and responsables", () => {
+    expect(matriz.length).toBeGreaterThan(1)
+    const vistas: string[] = []
+    for (const i of matriz) {
+      const filas = filasDePagina(paginas[i]!, columnaResponsables(paginas[i]!, papel))
+      expect(filas.length, `${papel}, página ${i + 1}`).toBeGreaterThan(0)
+      expect(filas[0]!.ejeYObjetivo, `${papel}, página ${i + 1}`).toMatch(/^\d\. .+ \d\.\d\. /)
+      filas.forEach((f, j) => {
+        vistas.push(f.codigo)
+        const donde = `${papel}, página ${i + 1}, ${f.codigo}`
+        if (f.responsables) expect(f.responsables, donde).toBe(responsables.get(f.codigo))
+        else {
+          const primera = filas
+            .slice(0, j)
+            .reverse()
+            .find((x) => x.responsables)
+          expect(primera, `${donde}: sin responsables en la página`).toBeDefined()
+          expect(primera!.responsables, donde).toBe(responsables.get(f.codigo))
+        }
+      })
+      // Its progress on the same page, in the same row: the estado column is never cut off.
+      const texto = textoPagina(pdf, i + 1)
+      expect(texto, `${papel}, página ${i + 1}`).toMatch(/Sin reporte/)
+    }
+    expect(vistas).toEqual([...responsables.keys()])
+  })
+
+  it('prints the title whole and the ten headers on every page of the matrix', () => {
+    for (const i of matriz) {
+      const texto = textoPagina(pdf, i + 1)
+      expect(texto, `página ${i + 1}`).toMatch(/PLAN DE ACCIÓN CONTRA LA TRATA DE PERSONAS/)
+      for (const h of ['Acciones', 'Responsables', 'Estado', 'avance', 'Último', 'pendientes'])
+        expect(texto, `página ${i + 1}: ${h}`).toContain(h)
+    }
+  })
+
+  it('prints the matrix at 8 pt or more, footer included', () => {
+    const tamanos = tamanosPorPagina(pdf, dir.dir)
+    // LibreOffice keeps font sizes in hundredths of a millimetre: 8 pt is 282 of them, drawn
+    // as 7.994 pt. Anything shrunk to fit would be well below that.
+    for (const i of matriz)
+      expect(Math.min(...tamanos[i]!), `${papel}, página ${i + 1}`).toBeGreaterThanOrEqual(7.99)
+  })
 })

@@ -5,7 +5,6 @@ import type { MatrizOpciones } from './datos'
 // and the row heights LibreOffice needs spelled out.
 
 export const ANCHOS = [20, 28, 42, 62, 24]
-export const ANCHOS_SEGUIMIENTO = [14, 11, 13, 26, 12]
 /** Excel paper sizes: Letter, Folio (8.5 × 13 in, Chile's oficio), A4. */
 const PAPEL_CODIGO = { carta: 1, oficio: 14, a4: 9 } as const
 // exceljs's PaperSize type lists only some of the standard (ECMA-376) sizes; Letter and Folio

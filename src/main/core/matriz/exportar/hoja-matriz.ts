@@ -5,8 +5,16 @@ import { AppError } from '../../errors'
 import { ENCABEZADOS, ENCABEZADOS_SEGUIMIENTO, HOJA_MATRIZ, TITULO_MATRIZ } from '../disposicion'
 import { FORMATO_TEXTO, pareceFormula, ponerTexto, textoExportable } from '../texto-celda'
 import type { MatrizDatos, MatrizOpciones, SeguimientoAccion } from './datos'
-import { ANCHOS_SEGUIMIENTO, alto, encabezado, estilo, lineas, papel } from './formato'
-import { altoLineas, disposicion, escala, lineasEn, pie, type Disposicion } from './medida'
+import { encabezado, estilo, papel } from './formato'
+import {
+  altoLineas,
+  disposicion,
+  disposicionSeguimiento,
+  escala,
+  lineasEn,
+  pie,
+  type Disposicion
+} from './medida'
 import { disponer, type Grupo } from './paginas'
 import { hojaGlosario } from './glosario'
 import { rotuloIndicadores, rotuloMeta, SEPARADOR_CODIGO, VINETA } from '../rotulos'
@@ -99,7 +107,12 @@ function celdasPlan(row: ExcelJS.Row, a: Accion, disp: Disposicion): number {
 }
 
 /** The five progress columns of one acción, filled by state; returns the lines they need. */
-function celdasSeguimiento(row: ExcelJS.Row, s: SeguimientoAccion): number {
+function celdasSeguimiento(
+  row: ExcelJS.Row,
+  s: SeguimientoAccion,
+  anchos: readonly number[],
+  puntos: number
+): number {
   const c = (i: number) => row.getCell(5 + i)
   c(1).value = s.estado ? AVANCE_ESTADO_LABEL[s.estado] : 'Sin reporte'
   c(2).value = s.porcentaje === null ? null : s.porcentaje / 100
@@ -115,7 +128,9 @@ function celdasSeguimiento(row: ExcelJS.Row, s: SeguimientoAccion): number {
         pattern: 'solid',
         fgColor: { argb: ESTADO_FILL[s.estado] }
       }
-  return lineas(s.sesion ?? '', ANCHOS_SEGUIMIENTO[3]!)
+  for (let i = 1; i <= 5; i++) c(i).font = { name: 'Arial', size: puntos }
+  const textos = [c(1).value as string, '100%', '00-00-0000', s.sesion ?? '', '0']
+  return Math.max(...textos.map((t, i) => lineasEn(t, anchos[5 + i]!, puntos)))
 }
 
 /**
@@ -126,7 +141,7 @@ function celdasSeguimiento(row: ExcelJS.Row, s: SeguimientoAccion): number {
 function filasAcciones(
   ws: ExcelJS.Worksheet,
   d: MatrizDatos,
-  columnas: number,
+  anchos: readonly number[],
   disp: Disposicion,
   progreso: Progreso,
   signal?: AbortSignal
@@ -143,9 +158,13 @@ function filasAcciones(
       for (const a of ob.acciones) {
         if (signal?.aborted) throw new AppError('cancelado', 'Exportación cancelada.')
         const row = ws.getRow(fila)
-        for (let i = 1; i <= columnas; i++) estilo(row.getCell(i))
+        for (let i = 1; i <= anchos.length; i++) estilo(row.getCell(i))
         let h = altoLineas(celdasPlan(row, a, disp), disp.fuente)
-        if (seg) h = Math.max(h, alto(celdasSeguimiento(row, seg.get(a.id)!)))
+        if (seg)
+          h = Math.max(
+            h,
+            altoLineas(celdasSeguimiento(row, seg.get(a.id)!, anchos, disp.fuente), disp.fuente)
+          )
         alturas.set(fila, h)
         fila++
         progreso((fila - 3) / total / (seg ? 2 : 1), `Acción ${a.codigo}`)
@@ -199,14 +218,16 @@ export function hojaMatriz(
   progreso: Progreso,
   signal?: AbortSignal
 ): void {
-  const disp = disposicion(o.papel)
   const seg = d.seguimiento !== null
+  // With its progress the matrix has ten columns: a layout of its own, one page across at 8 pt.
+  const dispSeg = disposicionSeguimiento(o.papel)
+  const disp = seg ? dispSeg : disposicion(o.papel)
   const columnas: string[] = seg ? [...ENCABEZADOS, ...ENCABEZADOS_SEGUIMIENTO] : [...ENCABEZADOS]
-  const anchos = [...disp.anchos, ...(seg ? ANCHOS_SEGUIMIENTO : [])]
+  const anchos = [...disp.anchos, ...(seg ? dispSeg.seguimiento : [])]
   const ws = crearHoja(wb, o, columnas, anchos, disp)
-  const { fila, alturas, grupos } = filasAcciones(ws, d, columnas.length, disp, progreso, signal)
-  // With the progress columns the sheet is wider than the page and prints smaller: a page holds
-  // more rows.
+  const { fila, alturas, grupos } = filasAcciones(ws, d, anchos, disp, progreso, signal)
+  // Were the columns wider than the page, fit-to-width would print them smaller and a page
+  // would hold more rows.
   const capacidad =
     disp.altoPagina / escala(anchos, disp) - ws.getRow(1).height - ws.getRow(2).height
   const necesita = (g: Grupo) =>
@@ -219,5 +240,5 @@ export function hojaMatriz(
   }
   for (const [r, h] of alturas) ws.getRow(r).height = h
   for (const p of paginas.slice(0, -1)) ws.getRow(p.hasta).addPageBreak()
-  hojaGlosario(wb, o, d.glosario, disp)
+  hojaGlosario(wb, o, d.glosario, disposicion(o.papel))
 }

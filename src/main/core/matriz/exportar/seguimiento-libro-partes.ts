@@ -50,12 +50,26 @@ export function nombresDeFiltro(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
   })
 }
 
-/** Arial 10 as the workbook's base font (exceljs writes Calibri 11): widths mean the same in
- * Excel and LibreOffice. The streaming writer keeps its fonts as XML strings, the first the base. */
+/**
+ * Arial 10 as the workbook's base font (exceljs writes Calibri 11, which LibreOffice replaces by
+ * a wider font: every column would print wider and fit-to-width shrink the text): widths mean
+ * the same in Excel and LibreOffice. The streaming writer keeps its fonts as XML strings, the
+ * first the base, and adds Calibri as the first with the first styled cell unless one is there.
+ */
 export function fuenteBase(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
-  const estilos = (wb as unknown as { styles: { model?: { fonts?: string[] } } }).styles
-  if (estilos.model?.fonts?.length)
-    estilos.model.fonts[0] = '<font><sz val="10"/><name val="Arial"/><family val="2"/></font>'
+  const base = '<font><sz val="10"/><name val="Arial"/><family val="2"/></font>'
+  const estilos = (
+    wb as unknown as {
+      styles: { model?: { fonts?: string[] }; index?: { font?: Record<string, number> } }
+    }
+  ).styles
+  const fuentes = estilos.model?.fonts
+  if (!fuentes) return
+  if (fuentes.length) fuentes[0] = base
+  else {
+    fuentes.push(base)
+    if (estilos.index?.font) estilos.index.font[base] = 0
+  }
 }
 
 /**
