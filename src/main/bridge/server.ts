@@ -29,7 +29,7 @@ export interface Bridge {
   url: string
   /**
    * The address to open the page at, with a one-time entry code: the page is given the token only
-   * there (then through an HttpOnly cookie on reloads), never to whoever GETs `/`.
+   * there, never to whoever GETs `/`. The page keeps it in its sessionStorage for reloads.
    */
   entrada(): string
   close(): Promise<void>
@@ -41,13 +41,15 @@ export function igualSeguro(a: string | undefined, b: string): boolean {
   return typeof a === 'string' && crypto.timingSafeEqual(h(a), h(b))
 }
 
-const COOKIE = 'mitp-pagina'
 const ENTRADA_MS = 10 * 60_000
 
-/** One-time entry codes and the cookie that lets the page that used one reload. */
+/**
+ * One-time entry codes. No cookie carries the token to later loads: a browser sends cookies for
+ * 127.0.0.1 to every port on it, so any other local server would receive it; sessionStorage is
+ * kept per origin (port included), so only this server's page reads it back.
+ */
 class Entradas {
   private readonly vigentes = new Map<string, number>()
-  readonly cookie = crypto.randomBytes(24).toString('hex')
   nueva(): string {
     const n = crypto.randomBytes(16).toString('hex')
     this.vigentes.set(n, Date.now() + ENTRADA_MS)
@@ -58,10 +60,6 @@ class Entradas {
     const vence = n ? this.vigentes.get(n) : undefined
     if (n) this.vigentes.delete(n)
     return vence !== undefined && vence > Date.now()
-  }
-  conCookie(req: http.IncomingMessage): boolean {
-    const valor = /(?:^|;\s*)mitp-pagina=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1]
-    return igualSeguro(valor, this.cookie)
   }
 }
 
@@ -121,17 +119,13 @@ async function atender(
   const file = (await readStatic(root, url)) ?? (await readStatic(root, '/index.html'))
   if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'No encontrado')
   if (!file.type.startsWith('text/html')) return send(res, 200, file.type, file.body)
-  // The token goes only to the page opened with a one-time entry code, and to its reloads.
+  // The token goes only to the page opened with a one-time entry code.
   const codigo = new URL(url, 'http://x').searchParams.get('entrada')
-  const nueva = entradas.usar(codigo)
-  const conToken = nueva || entradas.conCookie(req)
-  const body = conToken
+  const body = entradas.usar(codigo)
     ? file.body
         .toString('utf8')
         .replace('</head>', `<meta name="mitp-bridge-token" content="${options.token}"></head>`)
     : file.body
-  if (nueva)
-    res.setHeader('set-cookie', `${COOKIE}=${entradas.cookie}; HttpOnly; SameSite=Strict; Path=/`)
   return send(res, 200, file.type, body)
 }
 

@@ -13,9 +13,28 @@ function ipcTransport(): ApiTransport | null {
   return mitp.invoke
 }
 
+const CLAVE_TOKEN = 'mitp-bridge-token'
+
+/**
+ * The bridge's token: in the page opened with a one-time entry code, then (reloads, other routes
+ * in the same tab) from sessionStorage, which no page on another port can read. Never a cookie:
+ * those go to every port of 127.0.0.1.
+ */
+function tokenDelPuente(): string {
+  const dado = document.querySelector<HTMLMetaElement>(`meta[name="${CLAVE_TOKEN}"]`)?.content
+  if (!dado) return sessionStorage.getItem(CLAVE_TOKEN) ?? ''
+  sessionStorage.setItem(CLAVE_TOKEN, dado)
+  // The entry code is used up: it leaves the address bar (and the history).
+  const url = new URL(location.href)
+  if (url.searchParams.has('entrada')) {
+    url.searchParams.delete('entrada')
+    history.replaceState(history.state, '', url)
+  }
+  return dado
+}
+
 function httpTransport(): ApiTransport {
-  const token =
-    document.querySelector<HTMLMetaElement>('meta[name="mitp-bridge-token"]')?.content ?? ''
+  const token = tokenDelPuente()
   return async <C extends Channel>(channel: C, input: Input<C>): Promise<ApiResult<Output<C>>> => {
     try {
       const res = await fetch(`/api/${channel}`, {
@@ -64,8 +83,7 @@ export const alEvento: (escucha: Escucha) => () => void = window.mitp
 function eventosHttp(): (escucha: Escucha) => () => void {
   const escuchas = new Set<Escucha>()
   let conectado = false
-  const token =
-    document.querySelector<HTMLMetaElement>('meta[name="mitp-bridge-token"]')?.content ?? ''
+  const token = tokenDelPuente()
   async function conectar(): Promise<void> {
     try {
       const res = await fetch('/api/eventos', { headers: { 'x-mitp-token': token } })
