@@ -13,6 +13,9 @@ import { useAvisosDelNucleo } from './components/use-avisos-nucleo'
 import { TableroScreen } from './tablero/TableroScreen'
 import { AcuerdosScreen } from './acuerdos/AcuerdosScreen'
 import { useAvisoSemana } from './tablero/use-aviso-semana'
+import { BusquedaSpotlight } from './busqueda/BusquedaSpotlight'
+import { BusquedaScreen } from './busqueda/BusquedaScreen'
+import { BotonBuscar } from './busqueda/BotonBuscar'
 
 const NAV = [
   { href: '/', label: 'Tablero' },
@@ -36,10 +39,12 @@ export function App(): ReactNode {
           <Title order={2} size="h4">
             Secretaría MITP
           </Title>
+          <BotonBuscar />
           <Text size="sm" c="dimmed">
             Mesa Intersectorial sobre Trata de Personas
           </Text>
         </Group>
+        <BusquedaSpotlight />
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Navegación principal">
         {NAV.map((n) => (
@@ -65,6 +70,9 @@ export function App(): ReactNode {
           </Route>
           <Route path="/plan">
             <PlanScreen />
+          </Route>
+          <Route path="/buscar">
+            <BusquedaScreen />
           </Route>
           <Route path="/acuerdos">
             <AcuerdosScreen />

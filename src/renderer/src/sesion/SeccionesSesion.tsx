@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { Box, Tabs, Tooltip } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
+import { useLocation, useSearch } from 'wouter'
 import type { SesionDetalle } from '../../../shared/domain/sesiones'
 import { formatFecha } from '../../../shared/domain/fechas'
 import { AsistenciaSection } from './AsistenciaSection'
@@ -20,6 +21,7 @@ export const SECCIONES = [
   { id: 'proxima', titulo: 'Próxima sesión', region: 'Próxima sesión' }
 ] as const
 type SeccionId = (typeof SECCIONES)[number]['id']
+const esSeccion = (s: string | null): s is SeccionId => SECCIONES.some((x) => x.id === s)
 
 /** What each tab counts, so the secretary sees where things stand without opening it. */
 function contador(id: SeccionId, d: SesionDetalle): string {
@@ -62,7 +64,19 @@ export function SeccionesSesion(props: {
   arriba: number
 }): ReactNode {
   const { d } = props
-  const [activa, setActiva] = useState<SeccionId>('asistencia')
+  // A search result opens the session at its section (?seccion=acuerdos); the address then
+  // drops it, or the next session opened would open there too.
+  const pedida = new URLSearchParams(useSearch()).get('seccion')
+  const [location, navigate] = useLocation()
+  const [activa, setActiva] = useState<SeccionId>(esSeccion(pedida) ? pedida : 'asistencia')
+  const [vista, setVista] = useState(pedida)
+  if (pedida !== vista) {
+    setVista(pedida)
+    if (esSeccion(pedida)) setActiva(pedida)
+  }
+  useEffect(() => {
+    if (esSeccion(pedida)) navigate(`${location}?`, { replace: true })
+  }, [pedida, location, navigate])
   const [salto, setSalto] = useState(0)
   const paneles = useRef<Partial<Record<SeccionId, HTMLDivElement | null>>>({})
   const abrir = (id: SeccionId) => {
