@@ -5,6 +5,7 @@ import { ENCABEZADOS, GLOSARIO } from '../disposicion'
 import { tieneControl } from '../texto-celda'
 import { texto } from './celda'
 import { revisarLibro } from './zip'
+import { soloHojasDelPlan } from './solo-hojas'
 import type { RotulosAccion } from '../rotulos'
 import { leerMetasEIndicadores, separadorLeido } from './metas-celda'
 
@@ -69,11 +70,13 @@ async function abrir(data: Uint8Array): Promise<ExcelJS.Workbook> {
     'El archivo no es un libro de Excel (.xlsx) válido. No se modificó nada.'
   )
   if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) throw noEsLibro
-  // What it unpacks to, and its rows and cells, before exceljs builds it in memory.
-  revisarLibro(Buffer.from(data.buffer, data.byteOffset, data.length))
+  // Only the sheets the plan is read from; what they unpack to, and their rows and cells, before
+  // exceljs builds them in memory.
+  const libro = await soloHojasDelPlan(Buffer.from(data.buffer, data.byteOffset, data.length))
+  revisarLibro(libro)
   const wb = new ExcelJS.Workbook()
   try {
-    await wb.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer)
+    await wb.xlsx.load(libro as unknown as ArrayBuffer)
   } catch {
     throw noEsLibro
   }

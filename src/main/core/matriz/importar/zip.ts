@@ -75,22 +75,31 @@ const demasiado = (nombre: string, techo: number): AppError =>
     `es demasiado grande al descomprimirlo: «${nombre}» pasa de ${mb(techo)} (el máximo por parte es ${mb(LIMITES_LIBRO.parte)} y ${mb(LIMITES_LIBRO.total)} en total).`
   )
 
-/** Every part of the zip, unpacked within the limits. */
-export function partes(data: Buffer): Parte[] {
-  const { inicio, entradas } = directorio(data)
-  if (entradas > LIMITES_LIBRO.partes) throw rechazo(`tiene demasiadas partes (${entradas}).`)
-  const out: Parte[] = []
-  let total = 0
+/** The zip's entries, from its central directory: names and where each is, nothing unpacked. */
+export function entradas(data: Buffer): { nombre: string; cd: number }[] {
+  const { inicio, entradas: n } = directorio(data)
+  if (n > LIMITES_LIBRO.partes) throw rechazo(`tiene demasiadas partes (${n}).`)
+  const out: { nombre: string; cd: number }[] = []
   let cd = inicio
-  for (let i = 0; i < entradas; i++) {
+  for (let i = 0; i < n; i++) {
     if (cd + 46 > data.length || data.readUInt32LE(cd) !== 0x02014b50) throw noEsLibro()
     const largo = data.readUInt16LE(cd + 28)
-    const nombre = data.toString('utf8', cd + 46, cd + 46 + largo)
+    out.push({ nombre: data.toString('utf8', cd + 46, cd + 46 + largo), cd })
+    cd += 46 + largo + data.readUInt16LE(cd + 30) + data.readUInt16LE(cd + 32)
+  }
+  return out
+}
+
+/** The parts of the zip `elegir` keeps (every one unless told), unpacked within the limits. */
+export function partes(data: Buffer, elegir: (nombre: string) => boolean = () => true): Parte[] {
+  const out: Parte[] = []
+  let total = 0
+  for (const { nombre, cd } of entradas(data)) {
+    if (!elegir(nombre)) continue
     const techo = Math.min(LIMITES_LIBRO.parte, LIMITES_LIBRO.total - total)
     const datos = desempacar(data, cd, nombre, techo)
     total += datos.length
     out.push({ nombre, bytes: datos.length, datos })
-    cd += 46 + largo + data.readUInt16LE(cd + 30) + data.readUInt16LE(cd + 32)
   }
   return out
 }
