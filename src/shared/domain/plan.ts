@@ -37,6 +37,8 @@ export interface Indicador {
   orden: number
   /** The bullet before it as written ("" for none); null: "•". */
   vineta: string | null
+  /** The numeric target its meta states (12 talleres, 80 %); null when none is stated. */
+  metaValor: number | null
 }
 
 export interface Accion {

@@ -60,7 +60,14 @@ const indicadorCampos = {
   texto: requerido('El texto del indicador', LIMITES.texto),
   tipo: z.enum(INDICADOR_TIPOS, { error: 'Tipo de indicador no válido.' }),
   numerador: opcional('El numerador', LIMITES.texto),
-  denominador: opcional('El denominador', LIMITES.texto)
+  denominador: opcional('El denominador', LIMITES.texto),
+  // Left out by a caller that does not know it (the import, the seed): the stored one is kept.
+  metaValor: z
+    .number({ error: 'La meta numérica debe ser un número (por ejemplo 12 o 80,5).' })
+    .min(0, 'La meta numérica no puede ser negativa.')
+    .max(1e12, 'La meta numérica es demasiado grande.')
+    .nullable()
+    .optional()
 }
 const porcentajeCompleto = <
   T extends { tipo: string; numerador: string | null; denominador: string | null }

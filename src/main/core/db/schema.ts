@@ -75,6 +75,8 @@ export interface IndicadoresTable extends Stamped {
   orden: number
   /** The bullet before it ("" for none); null: "•". */
   vineta: string | null
+  /** The numeric target (migration 0008); null: none stated. */
+  meta_valor: number | null
 }
 
 export interface InstitucionesTable extends Stamped {

@@ -70,7 +70,8 @@ export const toIndicador = (r: IndicadorRow): Indicador => ({
   numerador: r.numerador,
   denominador: r.denominador,
   orden: r.orden,
-  vineta: r.vineta
+  vineta: r.vineta,
+  metaValor: r.meta_valor
 })
 
 /** Groups rows by a key, keeping their order. */

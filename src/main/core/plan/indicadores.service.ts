@@ -37,6 +37,7 @@ export async function crearIndicador(
         texto: input.texto,
         tipo: input.tipo,
         ...formula(input),
+        meta_valor: input.metaValor ?? null,
         orden: await nextOrden(trx, 'indicadores', accion.id),
         created_at: stamp,
         updated_at: stamp
@@ -53,7 +54,13 @@ export async function actualizarIndicador(
 ): Promise<Indicador> {
   const row = await db
     .updateTable('indicadores')
-    .set({ texto: input.texto, tipo: input.tipo, ...formula(input), updated_at: nowStamp() })
+    .set({
+      texto: input.texto,
+      tipo: input.tipo,
+      ...formula(input),
+      ...(input.metaValor === undefined ? {} : { meta_valor: input.metaValor }),
+      updated_at: nowStamp()
+    })
     .where('id', '=', input.id)
     .returningAll()
     .executeTakeFirst()

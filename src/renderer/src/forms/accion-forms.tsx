@@ -9,7 +9,7 @@ import {
 import { plazoDesdeTexto } from '../../../shared/domain/plazo'
 import { formatFecha } from '../../../shared/domain/fechas'
 import type { FormSpec, Values } from '../components/EntityForm'
-import { orNull, via } from './via'
+import { numeroONulo, orNull, via } from './via'
 
 // The dialogs for what hangs from an acción: its metas and its indicadores.
 
@@ -81,19 +81,28 @@ export function indicadorForm(accionId: string, indicador?: Indicador): FormSpec
       kind: 'text',
       required: true,
       visible: esPorcentaje
+    },
+    {
+      name: 'metaValor',
+      label: 'Meta numérica',
+      kind: 'text',
+      description:
+        'El valor que la meta fija para este indicador (por ejemplo 12 o 80,5). Déjelo vacío si no lo fija.'
     }
   ]
   const initialValues = {
     texto: indicador?.texto ?? '',
     tipo: indicador?.tipo ?? 'hito',
     numerador: indicador?.numerador ?? '',
-    denominador: indicador?.denominador ?? ''
+    denominador: indicador?.denominador ?? '',
+    metaValor: indicador?.metaValor?.toLocaleString('es-CL', { useGrouping: false }) ?? ''
   }
   const campos = (v: Values) => ({
     texto: v.texto,
     tipo: v.tipo,
     numerador: esPorcentaje(v) ? orNull(v.numerador) : null,
-    denominador: esPorcentaje(v) ? orNull(v.denominador) : null
+    denominador: esPorcentaje(v) ? orNull(v.denominador) : null,
+    metaValor: numeroONulo(v.metaValor)
   })
   return indicador
     ? {

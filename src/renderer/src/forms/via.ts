@@ -9,3 +9,15 @@ export const via =
     escribir(channel, input as Input<C>)
 
 export const orNull = (v: string | undefined): string | null => (v && v.trim() !== '' ? v : null)
+
+/**
+ * A number as a Chilean writes it ("80,5", "1.500") or with a decimal point ("80.5"); null when
+ * empty; NaN (refused by the schema) when it is not a number.
+ */
+export function numeroONulo(v: string | undefined): number | null {
+  const t = (v ?? '').trim()
+  if (t === '') return null
+  if (t.includes(',') || /^\d{1,3}(\.\d{3})+$/.test(t))
+    return Number(t.replace(/\./g, '').replace(',', '.'))
+  return Number(t)
+}

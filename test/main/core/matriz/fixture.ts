@@ -36,7 +36,8 @@ export function accion(
       numerador: null,
       denominador: null,
       orden: i,
-      vineta: null
+      vineta: null,
+      metaValor: null
     }))
   }
 }

@@ -351,7 +351,8 @@ describe('metas and indicadores', () => {
       numerador: null,
       denominador: null,
       orden: antes + 1,
-      vineta: null
+      vineta: null,
+      metaValor: null
     })
     const pct = await api.ok('indicador:actualizar', {
       id: conteo.id,
@@ -383,5 +384,24 @@ describe('metas and indicadores', () => {
     expect(await api.call('indicador:actualizar', { ...nuevo, id: NO_EXISTE })).toEqual(
       noExiste('El indicador')
     )
+  })
+
+  it('keeps the numeric target entered once: an edit that leaves it out keeps it, null clears it', async () => {
+    const acc = accion(await arbol(), '1.1.a')
+    const campos = {
+      texto: 'Talleres.',
+      tipo: 'conteo' as const,
+      numerador: null,
+      denominador: null
+    }
+    const ind = await api.ok('indicador:crear', { accionId: acc.id, ...campos, metaValor: 12 })
+    expect(ind.metaValor).toBe(12)
+    const sinMeta = await api.ok('indicador:actualizar', { id: ind.id, ...campos, texto: 'Otro.' })
+    expect(sinMeta.metaValor).toBe(12)
+    expect(
+      (await api.ok('indicador:actualizar', { id: ind.id, ...campos, metaValor: null })).metaValor
+    ).toBeNull()
+    const mal = await api.call('indicador:actualizar', { id: ind.id, ...campos, metaValor: -3 })
+    expect(mal.ok).toBe(false)
   })
 })

@@ -6,11 +6,21 @@ import { m0004 } from './0004_indices_historial'
 import { m0005 } from './0005_rotulos_y_subrogante'
 import { m0006 } from './0006_cierre_acuerdos'
 import { m0007 } from './0007_busqueda'
+import { m0008 } from './0008_meta_indicador'
 
 /**
  * The static list of migrations, append-only. A bundled main process has no folder to read
  * migration files from, so they are listed here.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007]
+export const MIGRATIONS: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008
+]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -98,7 +98,7 @@ CREATE TABLE "ejes" ("id" text primary key, "plan_id" text not null references "
 CREATE TABLE "fe_erratas" ("id" text primary key, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "texto" text not null, "fecha" text not null, "created_at" text not null, "updated_at" text not null);
 
 -- table indicadores
-CREATE TABLE "indicadores" ("id" text primary key, "accion_id" text not null references "acciones" ("id") on delete cascade, "texto" text not null, "tipo" text not null check (tipo in ('hito', 'conteo', 'porcentaje')), "numerador" text, "denominador" text, "orden" integer not null, "created_at" text not null, "updated_at" text not null, "vineta" text);
+CREATE TABLE "indicadores" ("id" text primary key, "accion_id" text not null references "acciones" ("id") on delete cascade, "texto" text not null, "tipo" text not null check (tipo in ('hito', 'conteo', 'porcentaje')), "numerador" text, "denominador" text, "orden" integer not null, "created_at" text not null, "updated_at" text not null, "vineta" text, "meta_valor" real check (meta_valor is null or meta_valor >= 0));
 
 -- table instancias
 CREATE TABLE "instancias" ("id" text primary key, "codigo" text not null unique, "nombre" text not null, "coordinador" text, "secretaria_actas" text, "orden" integer not null, "created_at" text not null, "updated_at" text not null);
