@@ -21,7 +21,9 @@ export interface WebApp {
 
 /** The built renderer in real headless Chromium, against the HTTP bridge and a real database. */
 export async function openWebApp(
-  viewport: { width: number; height: number } = { width: 1366, height: 900 }
+  viewport: { width: number; height: number } = { width: 1366, height: 900 },
+  /** The browser's language: Chile's, unless a test shows the page does not depend on it. */
+  locale = 'es-CL'
 ): Promise<WebApp> {
   const renderer = path.join(ROOT, 'out', 'renderer')
   if (!fs.existsSync(path.join(renderer, 'index.html'))) {
@@ -60,13 +62,10 @@ export async function openWebApp(
       '--disable-component-update',
       '--disable-sync',
       // Date inputs follow the browser's language: show them as in Chile.
-      '--lang=es-CL'
+      `--lang=${locale}`
     ]
   })
-  const context = await browser.newContext({
-    viewport,
-    locale: 'es-CL'
-  })
+  const context = await browser.newContext({ viewport, locale })
   const page = await context.newPage()
   const pageErrors: string[] = []
   page.on('pageerror', (e) => pageErrors.push(e.message))
