@@ -44,7 +44,8 @@ export async function buscar(
   const tipos = tiposDe(clases)
   const { rows } = await sql<Coincidencia>`
     select f.tipo, f.ref_id as id,
-      snippet(busqueda, -1, ${MARCA_INICIO}, ${MARCA_FIN}, '…', 16) as snippet
+      snippet(busqueda, 0, ${MARCA_INICIO}, ${MARCA_FIN}, '…', 16) as enTitulo,
+      snippet(busqueda, 1, ${MARCA_INICIO}, ${MARCA_FIN}, '…', 16) as enCuerpo
     from busqueda b join busqueda_filas f on f.fila = b.rowid
     where busqueda match ${match} and f.tipo in (${sql.join(tipos)})
     order by bm25(busqueda, ${PESO_TITULO}, 1.0), f.fila
@@ -55,7 +56,9 @@ export async function buscar(
       const u = ubicados.get(r.id)
       if (!u) return []
       const clase = BUSQUEDA_TIPOS[r.tipo]
-      return [{ tipo: r.tipo, clase, id: r.id, fragmentos: fragmentos(r.snippet), ...u }]
+      // The body's words where they matched (the title is shown anyway), else the title's.
+      const snippet = r.enCuerpo.includes(MARCA_INICIO) ? r.enCuerpo : r.enTitulo
+      return [{ tipo: r.tipo, clase, id: r.id, fragmentos: fragmentos(snippet), ...u }]
     }),
     total,
     porClase

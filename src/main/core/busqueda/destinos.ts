@@ -8,7 +8,9 @@ import { formatFecha } from '../../../shared/domain/fechas'
 export interface Coincidencia {
   tipo: ResultadoTipo
   id: string
-  snippet: string
+  /** The title's and the body's snippets, the matched words between marks. */
+  enTitulo: string
+  enCuerpo: string
 }
 
 export interface Ubicacion {
@@ -43,7 +45,11 @@ async function plan(db: Kysely<Database>, rows: readonly Coincidencia[], out: Ub
       .select(['id', 'codigo', 'nombre'])
       .where('id', 'in', ejes)
       .execute())
-      out.set(e.id, { titulo: `Eje ${e.codigo}`, lugar: e.nombre, destino: { pantalla: 'plan' } })
+      out.set(e.id, {
+        titulo: `Eje ${e.codigo}`,
+        lugar: 'Plan de acción',
+        destino: { pantalla: 'plan' }
+      })
   const objetivos = idsDe(rows, 'objetivo')
   if (objetivos.length)
     for (const o of await db

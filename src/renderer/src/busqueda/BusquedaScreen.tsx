@@ -50,14 +50,16 @@ function Grupos({ pagina }: { pagina: BusquedaPagina }): ReactNode {
     const deClase = pagina.resultados.filter((r) => r.clase === c)
     if (deClase.length === 0) return null
     return (
-      <Stack key={c} gap="xs" component="section" aria-label={BUSQUEDA_CLASE_LABEL[c]}>
-        <Title order={3} size="h5">
-          {BUSQUEDA_CLASE_LABEL[c]}
-        </Title>
-        {deClase.map((r) => (
-          <ResultadoFila key={r.id} r={r} />
-        ))}
-      </Stack>
+      <section key={c} aria-label={BUSQUEDA_CLASE_LABEL[c]}>
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            {BUSQUEDA_CLASE_LABEL[c]}
+          </Title>
+          {deClase.map((r) => (
+            <ResultadoFila key={r.id} r={r} />
+          ))}
+        </Stack>
+      </section>
     )
   })
 }
