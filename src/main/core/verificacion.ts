@@ -1,8 +1,7 @@
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { LATEST_SCHEMA_VERSION } from './db/migrations'
 import { explicar } from './causas'
+import { walAjeno } from './db/diagnostico'
 import {
   hasSqliteHeader,
   openSqlite,
@@ -22,41 +21,18 @@ export interface Verificacion {
   walAjeno?: true
 }
 
-/** What IT staff read when a -wal beside a database is not its own. */
-export function mensajeWalAjeno(file: string): string {
-  const n = path.basename(file)
-  return `Junto al archivo está «${n}-wal», que no es suyo: es de otra base de datos (quedó al copiar archivos a esa carpeta, o de una base de datos anterior con el mismo nombre). El archivo, leído sin él, está en buen estado. Mueva «${n}-wal» y «${n}-shm» (si está) a otra carpeta, sin borrarlos hasta saber de dónde vienen, y vuelva a intentarlo.`
-}
-
-/**
- * SQLite applies whatever -wal lies beside a file (nothing in it names its database): one left by
- * another database replaces pages, and the file looks damaged or foreign. When the file read
- * alone (a copy, elsewhere) passes, the -wal is the cause.
- */
-function walAjeno(file: string, nativeBinding?: string): boolean {
-  const wal = `${file}-wal`
-  if (!fs.existsSync(wal) || fs.statSync(wal).size === 0) return false
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-sin-wal-'))
-  try {
-    const solo = path.join(dir, 'solo.db')
-    fs.copyFileSync(file, solo)
-    return revisar(solo, nativeBinding).ok
-  } catch {
-    return false
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
-}
-
 /**
  * Checks a database file read-only: SQLite header, quick_check, schema version, row counts; a
  * stray -wal beside it is named as the cause when it is one.
  */
 export function verificarArchivo(file: string, nativeBinding?: string): Verificacion {
   const v = revisar(file, nativeBinding)
-  if (v.ok || !fs.existsSync(file) || !hasSqliteHeader(file) || !walAjeno(file, nativeBinding))
-    return v
-  return { ok: false, motivo: mensajeWalAjeno(file), schemaVersion: 0, filas: {}, walAjeno: true }
+  // Not for a newer version's file: its own -wal would be taken for a stray one.
+  const ajeno =
+    v.ok || v.schemaVersion > 0 || !fs.existsSync(file) || !hasSqliteHeader(file)
+      ? null
+      : walAjeno(file, 'revisar')
+  return ajeno ? { ok: false, motivo: ajeno, schemaVersion: 0, filas: {}, walAjeno: true } : v
 }
 
 function revisar(file: string, nativeBinding?: string): Verificacion {

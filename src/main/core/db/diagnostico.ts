@@ -47,13 +47,17 @@ function sanaSinWal(full: string): boolean {
 
 /**
  * A -wal that does not belong to the file (left from another database, or damaged): the file
- * without it is sound. Null when there is no -wal or the file itself is the problem.
+ * without it is sound. Null when there is no -wal or the file itself is the problem. Said of the
+ * database being opened, or of a file being checked (a backup to restore).
  */
-export function walAjeno(full: string): string | null {
+export function walAjeno(full: string, de: 'abrir' | 'revisar' = 'abrir'): string | null {
   const wal = `${full}-wal`
   if (!fs.existsSync(wal) || fs.statSync(wal).size === 0 || !sanaSinWal(full)) return null
   const nombre = path.basename(full)
-  return `El archivo "${nombre}-wal" que está junto a la base de datos no le corresponde (viene de otra base de datos o está dañado); la base de datos sin él está sana. Cierre la aplicación, mueva "${nombre}-wal" y "${nombre}-shm" a otra carpeta (no los borre: podrían tener los últimos cambios) y vuelva a abrirla. No se modificó el archivo.`
+  const mover = `"${nombre}-wal" y "${nombre}-shm" a otra carpeta (no los borre: podrían tener los últimos cambios)`
+  if (de === 'revisar')
+    return `El archivo "${nombre}-wal" que está junto a "${nombre}" no le corresponde (viene de otra base de datos o está dañado); "${nombre}" sin él está en buen estado. Mueva ${mover} y vuelva a intentarlo.`
+  return `El archivo "${nombre}-wal" que está junto a la base de datos no le corresponde (viene de otra base de datos o está dañado); la base de datos sin él está sana. Cierre la aplicación, mueva ${mover} y vuelva a abrirla. No se modificó el archivo.`
 }
 
 /** The words for an error met while looking at a file, by its cause; null when it is damage. */
