@@ -77,4 +77,33 @@ describe('search (Ctrl+K)', () => {
       .poll(() => page.getByRole('tab', { name: /^Tabla/ }).getAttribute('aria-selected'))
       .toBe('true')
   })
+
+  it('a person and an institución open their row in their list', async () => {
+    const { page } = w
+    const persona = w.t.app.handle
+      .prepare(
+        `select p.nombre from personas p join instituciones i on i.id = p.institucion_id
+         where i.sigla = 'SENAME' order by p.nombre limit 1`
+      )
+      .pluck()
+      .get() as string
+    const sinTildes = persona.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+    for (const [texto, hash, fila, clase] of [
+      [sinTildes, '#/personas', persona, /personas/i],
+      ['servicio nacional de menores', '#/instituciones', 'SENAME', /instituciones/i]
+    ] as const) {
+      await page.keyboard.press('Control+K')
+      const buscador = page.getByPlaceholder(BUSCADOR)
+      await buscador.waitFor()
+      await buscador.pressSequentially(texto, { delay: 10 })
+      // The first result (after "see them all") is the one sought, not one of the last query.
+      const primero = page.locator('.mantine-Spotlight-action').nth(1)
+      await expect.poll(() => primero.innerText()).toMatch(clase)
+      expect(await primero.innerText()).toContain(fila)
+      await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('Enter')
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe(hash)
+      await expect.poll(() => page.locator('tr[aria-current="true"]').innerText()).toContain(fila)
+    }
+  })
 })

@@ -5,11 +5,13 @@ import { useEscribir } from '../api/escrituras'
 import { confirmDelete } from '../components/confirm'
 import { notifyError } from '../components/notify'
 import { EditarPersona } from './EditarPersona'
+import { marcaFila, useFilaPedida } from '../busqueda/fila-pedida'
 
 /** Everyone registered, each with an edit and a delete that asks first. */
 export function PersonasTabla(props: { personas: Persona[] }): ReactNode {
   const escribir = useEscribir()
   const [editando, setEditando] = useState<Persona | null>(null)
+  const pedida = useFilaPedida('persona', props.personas.length > 0)
   const eliminar = (x: Persona): void =>
     confirmDelete(
       x.nombre,
@@ -34,7 +36,7 @@ export function PersonasTabla(props: { personas: Persona[] }): ReactNode {
         </Table.Thead>
         <Table.Tbody>
           {props.personas.map((x) => (
-            <Table.Tr key={x.id}>
+            <Table.Tr key={x.id} {...marcaFila(x.id, pedida)}>
               <Table.Td>{x.nombre}</Table.Td>
               <Table.Td>{x.cargo ?? ''}</Table.Td>
               <Table.Td>{x.institucionSigla ?? ''}</Table.Td>

@@ -4,11 +4,13 @@ import { useApiQuery } from '../api/queries'
 import { useEntityForm } from '../components/EntityForm'
 import { RowActions } from '../components/RowActions'
 import { institucionForm } from '../forms/glosario-forms'
+import { marcaFila, useFilaPedida } from '../busqueda/fila-pedida'
 
 /** The glossary of institutions, as at the foot of the matrix; editable. */
 export function InstitucionesScreen(): ReactNode {
   const { data, error } = useApiQuery('institucion:listar', undefined)
   const [setForm, formModal] = useEntityForm()
+  const pedida = useFilaPedida('institucion', !!data)
   if (error)
     return (
       <Alert color="red" title="No se pudo cargar el glosario">
@@ -39,7 +41,7 @@ export function InstitucionesScreen(): ReactNode {
         </Table.Thead>
         <Table.Tbody>
           {data.map((i) => (
-            <Table.Tr key={i.id}>
+            <Table.Tr key={i.id} {...marcaFila(i.id, pedida)}>
               <Table.Td fw={600}>{i.sigla}</Table.Td>
               <Table.Td>{i.nombre}</Table.Td>
               <Table.Td>
