@@ -83,7 +83,7 @@ describe('sesion:obtener', () => {
   it('refuses an id that is no session', async () => {
     expect(await api.call('sesion:obtener', { id: NO_EXISTE })).toMatchObject({
       ok: false,
-      error: { code: 'no_encontrado', message: 'La sesión no existe o fue eliminado.' }
+      error: { code: 'no_encontrado', message: 'La sesión no existe o fue eliminada.' }
     })
   })
 })
@@ -279,7 +279,7 @@ describe('the life cycle refuses what it must', () => {
       })
     ).toMatchObject({
       ok: false,
-      error: { code: 'no_encontrado', message: 'La instancia no existe o fue eliminado.' }
+      error: { code: 'no_encontrado', message: 'La instancia no existe o fue eliminada.' }
     })
   })
 })
