@@ -242,8 +242,17 @@ export interface Database {
   mediciones: MedicionesTable
   acuerdos: AcuerdosTable
   seguimientos: SeguimientosTable
-  /** Kept by triggers (migration 0006): where each acuerdo's latest follow-up left it. */
-  acuerdos_cierre: { acuerdo_id: string; cerrado_en: string }
+  /**
+   * Kept by triggers: where each acuerdo's latest follow-up left it (0006), and where and when it
+   * was made, with how long it lived (0009).
+   */
+  acuerdos_cierre: {
+    acuerdo_id: string
+    cerrado_en: string
+    abierto_en: string | null
+    instancia_id: string | null
+    nivel: number | null
+  }
   fe_erratas: FeErratasTable
   /** Kept by triggers (migration 0007): which row and kind each full-text entry stands for. */
   busqueda_filas: { fila: number; tipo: string; ref_id: string }

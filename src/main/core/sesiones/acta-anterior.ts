@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database, SesionRow } from '../db/schema'
 import { tituloSesion, type ActaAnterior } from '../../../shared/domain/sesiones'
+import { antesDe } from './historia'
 
 /**
  * The session held just before this one in the same instancia (any type): its acta is the one
@@ -14,12 +15,7 @@ export async function actaAnterior(
     .selectFrom('sesiones')
     .selectAll()
     .where('instancia_id', '=', sesion.instancia_id)
-    .where((eb) =>
-      eb.or([
-        eb('fecha', '<', sesion.fecha),
-        eb.and([eb('fecha', '=', sesion.fecha), eb('created_at', '<', sesion.created_at)])
-      ])
-    )
+    .where(antesDe(sesion))
     .orderBy('fecha', 'desc')
     .orderBy('created_at', 'desc')
     .limit(1)

@@ -15,11 +15,17 @@ export type SesionPrevia = Pick<
   'id' | 'tipo' | 'numero' | 'anio' | 'fecha' | 'created_at'
 >
 
-/** Sessions held before `p` (same date: created first). */
-const antesDe = (p: Punto) => (eb: ExpressionBuilder<Database, 'sesiones'>) =>
-  eb.or([
-    eb('sesiones.fecha', '<', p.fecha),
-    eb.and([eb('sesiones.fecha', '=', p.fecha), eb('sesiones.created_at', '<', p.created_at)])
+/**
+ * Sessions held before `p` (same date: created first). The plain `fecha <=` lets SQLite walk the
+ * index (instancia_id, fecha, created_at) back from `p` instead of sorting every session.
+ */
+export const antesDe = (p: Punto) => (eb: ExpressionBuilder<Database, 'sesiones'>) =>
+  eb.and([
+    eb('sesiones.fecha', '<=', p.fecha),
+    eb.or([
+      eb('sesiones.fecha', '<', p.fecha),
+      eb.and([eb('sesiones.fecha', '=', p.fecha), eb('sesiones.created_at', '<', p.created_at)])
+    ])
   ])
 
 /** Earlier sessions walked back a few at a time: most acciones were reported in the last one. */
@@ -93,32 +99,37 @@ export async function avancesPrevios(
   return encontrados
 }
 
-/** Above this many acuerdos closed after the session (or open), walk its earlier sessions instead. */
-const POR_CIERRE = 500
+/** Groups of acuerdos by how long they lived (0009): 0..20, and 21 for those still open. */
+const NIVELES = 22
+
+/**
+ * Where each group's acuerdos open at the session may start: an acuerdo that lived at most 2^k
+ * days and is open at the session was made less than 2^k days before it. The longest-lived
+ * group and those still open have no such bound.
+ */
+export function desdeDeNiveles(fecha: string): string[] {
+  const dia = Date.parse(`${fecha}T00:00:00Z`)
+  return Array.from({ length: NIVELES }, (_, k) =>
+    k >= 20 ? '' : new Date(dia - 2 ** k * 86_400_000).toISOString().slice(0, 10)
+  )
+}
 
 /**
  * Acuerdos of earlier sessions still open before this one (their latest follow-up in an earlier
  * session is not "cumplido"), plus those this session followed up: chosen by SQLite, so only
- * what the screen shows reaches the core. `acuerdos_cierre` (0006) rules out, by index, every
- * acuerdo closed before the session; the rest are checked exactly. A recent session starts from
- * the few acuerdos open or closed since (index range); an old one from its few earlier sessions.
+ * what the screen shows reaches the core. `acuerdos_cierre` (0006, 0009) holds each acuerdo's
+ * life, from its session to the follow-up that closed it; those whose life contains this session
+ * are found by one index range per group of lifetimes (how long ago a group's acuerdos may have
+ * been made is bounded by how long they lived), then checked exactly.
  */
 async function acuerdosAbiertos(db: Kysely<Database>, sesion: SesionRow): Promise<AcuerdoRow[]> {
-  const desde = `${sesion.fecha} ${sesion.created_at}`
-  const { rows: cuenta } = await sql<{ n: number }>`
-    select count(*) as n from (select 1 from acuerdos_cierre
-      where cerrado_en >= ${desde} limit ${POR_CIERRE})`.execute(db)
-  const porCierre = (cuenta[0]?.n ?? 0) < POR_CIERRE
-  const origen = porCierre
-    ? sql`acuerdos_cierre c cross join acuerdos a on a.id = c.acuerdo_id
-          cross join sesiones p on p.id = a.sesion_id`
-    : sql`sesiones p cross join acuerdos a on a.sesion_id = p.id
-          cross join acuerdos_cierre c on c.acuerdo_id = a.id`
+  const aqui = `${sesion.fecha} ${sesion.created_at}`
   const { rows } = await sql<AcuerdoRow>`
-    select a.* from ${origen}
-    where c.cerrado_en >= ${desde}
-      and p.instancia_id = ${sesion.instancia_id}
-      and (p.fecha < ${sesion.fecha} or (p.fecha = ${sesion.fecha} and p.created_at < ${sesion.created_at}))
+    select a.* from json_each(${JSON.stringify(desdeDeNiveles(sesion.fecha))}) niveles
+      cross join acuerdos_cierre c on c.instancia_id = ${sesion.instancia_id}
+        and c.nivel = niveles.key and c.abierto_en >= niveles.value and c.abierto_en < ${aqui}
+      cross join acuerdos a on a.id = c.acuerdo_id
+    where c.cerrado_en >= ${aqui}
       and (
         exists (select 1 from seguimientos x where x.acuerdo_id = a.id and x.sesion_id = ${sesion.id})
         or coalesce((
@@ -140,20 +151,24 @@ export async function seguimientoDeSesion(
   const rows = await acuerdosAbiertos(db, sesion)
   if (rows.length === 0) return []
   const conHistorial = await acuerdosConHistorial(db, rows, hoy)
+  // By primary key only (the instancia's index would read all its sessions), checked here.
+  const enHistorial = await db
+    .selectFrom('sesiones')
+    .select(['id', 'instancia_id', 'fecha', 'created_at'])
+    .where(
+      'id',
+      'in',
+      enLista([...new Set(conHistorial.flatMap((x) => x.historial.map((h) => h.sesionId)))])
+    )
+    .execute()
   const previas = new Set(
-    (
-      await db
-        .selectFrom('sesiones')
-        .select('id')
-        .where(
-          'id',
-          'in',
-          enLista([...new Set(conHistorial.flatMap((x) => x.historial.map((h) => h.sesionId)))])
-        )
-        .where('instancia_id', '=', sesion.instancia_id)
-        .where(antesDe(sesion))
-        .execute()
-    ).map((s) => s.id)
+    enHistorial
+      .filter(
+        (s) =>
+          s.instancia_id === sesion.instancia_id &&
+          (s.fecha < sesion.fecha || (s.fecha === sesion.fecha && s.created_at < sesion.created_at))
+      )
+      .map((s) => s.id)
   )
   return conHistorial
     .map(({ acuerdo: a, historial }): AcuerdoEnSeguimiento => {
@@ -177,27 +192,15 @@ export async function sesionesPosteriores(
   db: Kysely<Database>,
   sesion: SesionRow
 ): Promise<SesionPrevia[]> {
-  return (
-    db
-      .selectFrom('sesiones')
-      .select(['id', 'tipo', 'numero', 'anio', 'fecha', 'created_at'])
-      .where('instancia_id', '=', sesion.instancia_id)
-      .where('id', '!=', sesion.id)
-      .where((eb) =>
-        eb.or([
-          eb('sesiones.fecha', '>', sesion.fecha),
-          eb.and([
-            eb('sesiones.fecha', '=', sesion.fecha),
-            eb('sesiones.tipo', '=', sesion.tipo),
-            eb('sesiones.numero', '>', sesion.numero)
-          ])
-        ])
-      )
-      // Only where the core accepts it (aprobarSesion): a later session still in progress.
-      .where('estado', '=', 'borrador')
-      .orderBy('fecha')
-      .orderBy('created_at')
-      .limit(POSTERIORES)
-      .execute()
-  )
+  // Only where the core accepts it (aprobarSesion): a later session still in progress, read from
+  // the drafts' partial index (0009); left to itself SQLite walks every later session.
+  const { rows } = await sql<SesionPrevia>`
+    select id, tipo, numero, anio, fecha, created_at
+    from sesiones indexed by sesiones_borrador_idx
+    where estado = 'borrador' and instancia_id = ${sesion.instancia_id}
+      and fecha >= ${sesion.fecha} and id <> ${sesion.id}
+      and (fecha > ${sesion.fecha} or (tipo = ${sesion.tipo} and numero > ${sesion.numero}))
+    order by fecha, created_at
+    limit ${POSTERIORES}`.execute(db)
+  return rows
 }

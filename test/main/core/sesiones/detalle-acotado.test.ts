@@ -4,6 +4,7 @@ import { createKysely } from '../../../../src/main/core/db/sqlite'
 import { createAppApi } from '../../../../src/main/core/api'
 import { openTestApp, type TestApp } from '../../../helpers/db'
 import { construirHistoria, conLotes } from '../../../../scripts/bench/historia'
+import { desdeDeNiveles } from '../../../../src/main/core/sesiones/historia'
 
 /**
  * Opening a session reads what its screen shows, not its instancia's history: the same session
@@ -55,15 +56,25 @@ async function conHistoria(anios: number): Promise<TestApp> {
   return t
 }
 
-/** Opens the latest session of the first instancia, counting what was read. */
-async function abrirUltima(t: TestApp): Promise<{ lectura: Lectura; seguimiento: number }> {
-  const id = t.app.handle
+/** The first instancia's sessions, in the order they were held. */
+const sesionesDe = (t: TestApp) =>
+  t.app.handle
     .prepare(
-      `select s.id from sesiones s join instancias i on i.id = s.instancia_id
-       order by i.orden, s.fecha desc limit 1`
+      `select s.id from sesiones s where s.instancia_id = (select id from instancias order by orden limit 1)
+       order by s.fecha, s.created_at`
     )
     .pluck()
-    .get() as string
+    .all() as string[]
+
+/** Opens the latest session of the first instancia, counting what was read. */
+const abrirUltima = (t: TestApp) => abrir(t, sesionesDe(t).at(-1)!)
+/** Opens the session in the middle of the first instancia's history: years before and after it. */
+const abrirMitad = (t: TestApp) => {
+  const ids = sesionesDe(t)
+  return abrir(t, ids[Math.floor(ids.length / 2)]!)
+}
+
+async function abrir(t: TestApp, id: string): Promise<{ lectura: Lectura; seguimiento: number }> {
   const lectura: Lectura = { consultas: 0, filas: 0, maxParametros: 0, sentencias: [] }
   const api = createAppApi(
     { ...t.app, db: createKysely(contando(t.app.handle, lectura)) },
@@ -87,44 +98,82 @@ describe('sesion:obtener reads a bounded number of rows', () => {
     await larga?.close()
   })
 
-  it('the same queries and about the same rows after 2 years (8 sessions) and after 8 (32)', async () => {
-    const a = await abrirUltima(corta)
-    const b = await abrirUltima(larga)
-    const resumen = (x: typeof a) => ({
-      ...x,
-      lectura: { ...x.lectura, sentencias: x.lectura.sentencias.length }
-    })
-    console.log('2 years', resumen(a), '10 years', resumen(b))
-    expect(b.seguimiento).toBe(a.seguimiento)
-    expect(b.lectura.consultas).toBe(a.lectura.consultas)
-    // The rows the screen shows, plus a few more of follow-up history: never the years behind.
-    expect(b.lectura.filas).toBeLessThanOrEqual(a.lectura.filas + 10)
-    expect(b.lectura.maxParametros).toBeLessThanOrEqual(a.lectura.maxParametros)
-  })
-  it('reads the history through indexes: no statement scans a table that grows with the years', async () => {
-    const { lectura } = await abrirUltima(larga)
-    const planes = lectura.sentencias.flatMap(({ sql, params }) =>
-      (
-        larga.app.handle.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]
-      ).map((r) => r.detail)
-    )
-    // A SCAN reads the whole table; only the small ones (the plan, the instancias) may be read so.
-    const historicas =
-      /^SCAN (sesiones|acuerdos|acuerdos_cierre|seguimientos|avances|mediciones|asistencias|puntos_tabla|[a-z])\b/
-    expect(planes.filter((d) => historicas.test(d))).toEqual([])
-    expect(planes.some((d) => /acuerdos_cierre_idx \(cerrado_en>\?\)/.test(d))).toBe(true)
-    // The acuerdos that range starts from (open, or closed at or after the newest session): as
-    // many after 8 years as after 2, where the earlier acuerdos of the instancia are four times more.
-    const desdeLaUltima = (t: TestApp) =>
-      t.app.handle
-        .prepare(
-          `select count(*) from acuerdos_cierre where cerrado_en >= (
-             select fecha || ' ' || created_at from sesiones order by fecha desc limit 1)`
+  const cuales = [
+    ['the latest session', abrirUltima],
+    ['a session in the middle of the history', abrirMitad]
+  ] as const
+
+  it.each(cuales)(
+    '%s: the same queries and about the same rows after 2 years (8 sessions) and after 8 (32)',
+    async (_, abrirla) => {
+      const a = await abrirla(corta)
+      const b = await abrirla(larga)
+      const resumen = (x: typeof a) => ({
+        ...x,
+        lectura: { ...x.lectura, sentencias: x.lectura.sentencias.length }
+      })
+      console.log('2 years', resumen(a), '8 years', resumen(b))
+      expect(b.seguimiento).toBe(a.seguimiento)
+      expect(b.lectura.consultas).toBe(a.lectura.consultas)
+      // The rows the screen shows, plus a few more of follow-up history: never the years behind.
+      expect(b.lectura.filas).toBeLessThanOrEqual(a.lectura.filas + 10)
+      expect(b.lectura.maxParametros).toBeLessThanOrEqual(a.lectura.maxParametros)
+    }
+  )
+
+  it.each(cuales)(
+    '%s: reads the history through bounded index ranges, the same after 2 years and after 8',
+    async (_, abrirla) => {
+      const { lectura } = await abrirla(larga)
+      const planes = lectura.sentencias.flatMap(({ sql, params }) =>
+        (
+          larga.app.handle.prepare(`explain query plan ${sql}`).all(...params) as {
+            detail: string
+          }[]
+        ).map((r) => r.detail)
+      )
+      // A SCAN reads the whole table; only the small ones (the plan, the instancias) may be read so.
+      const historicas =
+        /^SCAN (sesiones|acuerdos|acuerdos_cierre|seguimientos|avances|mediciones|asistencias|puntos_tabla|[a-z])\b/
+      expect(planes.filter((d) => historicas.test(d))).toEqual([])
+      // Sessions are walked back from this one (a LIMIT stops the walk), or forward only among
+      // the drafts; every later session, or every acuerdo closed after it, grows with the years.
+      expect(planes.filter((d) => /^SEARCH sesiones .*\(instancia_id=\?\)$/.test(d))).toEqual([])
+      expect(planes.filter((d) => /sesiones_instancia_orden_idx .*fecha>\?/.test(d))).toEqual([])
+      expect(planes.filter((d) => /acuerdos_cierre_idx/.test(d))).toEqual([])
+      expect(
+        planes.some((d) =>
+          /acuerdos_cierre_vida_idx \(instancia_id=\? AND nivel=\? AND abierto_en>\? AND abierto_en<\?\)/.test(
+            d
+          )
         )
-        .pluck()
-        .get() as number
-    const [a, b] = [desdeLaUltima(corta), desdeLaUltima(larga)]
-    console.log('acuerdos read by the range', a, b)
-    expect(b).toBeLessThanOrEqual(a + 5)
-  })
+      ).toBe(true)
+      // The acuerdos those ranges hold: as many after 8 years as after 2, where the acuerdos
+      // made before the session (and those closed after it) are four times more.
+      const ultima = abrirla === abrirUltima
+      const [a, b] = [enLosRangos(corta, ultima), enLosRangos(larga, ultima)]
+      console.log('acuerdos read by the ranges', a, b)
+      expect(b).toBeLessThanOrEqual(a + 5)
+    }
+  )
 })
+
+/** The acuerdos in the index ranges that opening the session reads (one per group of lifetimes). */
+function enLosRangos(t: TestApp, ultima: boolean): number {
+  const ids = sesionesDe(t)
+  const s = t.app.handle
+    .prepare('select instancia_id, fecha, created_at from sesiones where id = ?')
+    .get(ultima ? ids.at(-1) : ids[Math.floor(ids.length / 2)]) as {
+    instancia_id: string
+    fecha: string
+    created_at: string
+  }
+  const aqui = `${s.fecha} ${s.created_at}`
+  return t.app.handle
+    .prepare(
+      `select count(*) from json_each(?) n join acuerdos_cierre c on c.instancia_id = ?
+         and c.nivel = n.key and c.abierto_en >= n.value and c.abierto_en < ?`
+    )
+    .pluck()
+    .get(JSON.stringify(desdeDeNiveles(s.fecha)), s.instancia_id, aqui) as number
+}

@@ -10,6 +10,9 @@ CREATE INDEX "acuerdos_accion_idx" on "acuerdos" ("accion_id");
 -- index acuerdos_cierre_idx
 CREATE INDEX "acuerdos_cierre_idx" on "acuerdos_cierre" ("cerrado_en", "acuerdo_id");
 
+-- index acuerdos_cierre_vida_idx
+CREATE INDEX "acuerdos_cierre_vida_idx" on "acuerdos_cierre" ("instancia_id", "nivel", "abierto_en");
+
 -- index asistencias_sesion_idx
 CREATE INDEX "asistencias_sesion_idx" on "asistencias" ("sesion_id");
 
@@ -40,11 +43,15 @@ CREATE INDEX "seguimientos_sesion_idx" on "seguimientos" ("sesion_id");
 -- index sesiones_aprobada_en_idx
 CREATE INDEX "sesiones_aprobada_en_idx" on "sesiones" ("aprobada_en_sesion_id");
 
+-- index sesiones_borrador_idx
+CREATE INDEX sesiones_borrador_idx on sesiones (instancia_id, fecha, created_at)
+         where estado = 'borrador';
+
 -- index sesiones_fecha_idx
 CREATE INDEX "sesiones_fecha_idx" on "sesiones" ("fecha", "id");
 
--- index sesiones_instancia_fecha_idx
-CREATE INDEX "sesiones_instancia_fecha_idx" on "sesiones" ("instancia_id", "fecha");
+-- index sesiones_instancia_orden_idx
+CREATE INDEX "sesiones_instancia_orden_idx" on "sesiones" ("instancia_id", "fecha", "created_at");
 
 -- table acciones
 CREATE TABLE "acciones" ("id" text primary key, "plan_id" text not null references "planes" ("id") on delete cascade, "objetivo_id" text not null references "objetivos" ("id") on delete cascade, "codigo" text not null, "texto" text not null, "instancia_id" text references "instancias" ("id") on delete set null, "responsables" text default '' not null, "orden" integer not null, "created_at" text not null, "updated_at" text not null, "rotulo_indicadores" text, "separador_codigo" text, constraint "acciones_plan_codigo_uq" unique ("plan_id", "codigo"));
@@ -53,7 +60,8 @@ CREATE TABLE "acciones" ("id" text primary key, "plan_id" text not null referenc
 CREATE TABLE "acuerdos" ("id" text primary key, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "numero" integer not null, "texto" text not null, "institucion_id" text references "instituciones" ("id") on delete set null, "persona_id" text references "personas" ("id") on delete set null, "responsable" text default '' not null, "plazo" text, "accion_id" text references "acciones" ("id") on delete set null, "accion_codigo" text, "created_at" text not null, "updated_at" text not null, constraint "acuerdos_sesion_numero_uq" unique ("sesion_id", "numero"));
 
 -- table acuerdos_cierre
-CREATE TABLE "acuerdos_cierre" ("acuerdo_id" text primary key references "acuerdos" ("id") on delete cascade, "cerrado_en" text not null);
+CREATE TABLE "acuerdos_cierre" ("acuerdo_id" text primary key references "acuerdos" ("id") on delete cascade, "cerrado_en" text not null, abierto_en text, instancia_id text, nivel integer as (case when cerrado_en = '~' then 21
+  else min(20, cast(ceil(log2(max(1, julianday(substr(cerrado_en, 1, 10)) - julianday(substr(abierto_en, 1, 10))))) as integer)) end) virtual);
 
 -- table app_settings
 CREATE TABLE "app_settings" ("key" text primary key, "value" text not null, "updated_at" text not null);
@@ -144,6 +152,12 @@ CREATE TRIGGER acuerdos_cierre_nuevo after insert on acuerdos begin
      insert into acuerdos_cierre (acuerdo_id, cerrado_en) values (new.id, '~');
    end;
 
+-- trigger acuerdos_cierre_vida
+CREATE TRIGGER acuerdos_cierre_vida after insert on acuerdos_cierre begin
+     update acuerdos_cierre set abierto_en = (select s.fecha || ' ' || s.created_at from acuerdos a join sesiones s on s.id = a.sesion_id where a.id = new.acuerdo_id), instancia_id = (select s.instancia_id from acuerdos a join sesiones s on s.id = a.sesion_id where a.id = new.acuerdo_id)
+   where acuerdo_id = new.acuerdo_id;
+   end;
+
 -- trigger acuerdos_sellada_del
 CREATE TRIGGER acuerdos_sellada_del before delete on acuerdos when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
 
@@ -152,6 +166,12 @@ CREATE TRIGGER acuerdos_sellada_ins before insert on acuerdos when (select estad
 
 -- trigger acuerdos_sellada_upd
 CREATE TRIGGER acuerdos_sellada_upd before update of sesion_id, numero, texto, responsable, plazo, accion_codigo, created_at, updated_at on acuerdos when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' or (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger acuerdos_vida_sesion
+CREATE TRIGGER acuerdos_vida_sesion after update of sesion_id on acuerdos begin
+     update acuerdos_cierre set abierto_en = (select s.fecha || ' ' || s.created_at from acuerdos a join sesiones s on s.id = a.sesion_id where a.id = new.id), instancia_id = (select s.instancia_id from acuerdos a join sesiones s on s.id = a.sesion_id where a.id = new.id)
+   where acuerdo_id = new.id;
+   end;
 
 -- trigger asistencias_sellada_del
 CREATE TRIGGER asistencias_sellada_del before delete on asistencias when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
@@ -386,3 +406,10 @@ CREATE TRIGGER sesiones_sello_ins before insert on sesiones when NEW.estado = 'a
 
 -- trigger sesiones_sello_requerido
 CREATE TRIGGER sesiones_sello_requerido before update of estado on sesiones when NEW.estado = 'aprobada' and (NEW.hash is null or NEW.contenido_aprobado is null) begin select raise(abort, 'acta_sin_sello'); end;
+
+-- trigger sesiones_vida
+CREATE TRIGGER sesiones_vida after update of fecha, created_at, instancia_id on sesiones begin
+     update acuerdos_cierre set abierto_en = new.fecha || ' ' || new.created_at,
+       instancia_id = new.instancia_id
+     where acuerdo_id in (select id from acuerdos where sesion_id = new.id);
+   end;
