@@ -89,9 +89,15 @@ interface Tabla {
 export type Foto = Map<string, Tabla>
 
 export function leerFoto(h: Handle): Foto {
+  // The full-text index's own storage (FTS5 shadow tables, some without rowid) is left out: the
+  // index itself is read through its virtual table.
   const nombres = h
     .prepare(
-      `select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`
+      `select name from sqlite_master t where type = 'table' and name not like 'sqlite_%'
+       and not exists (select 1 from sqlite_master v where v.sql like 'create virtual table%'
+         and t.name in (v.name || '_data', v.name || '_idx', v.name || '_content',
+                        v.name || '_docsize', v.name || '_config'))
+       order by name`
     )
     .pluck()
     .all() as string[]

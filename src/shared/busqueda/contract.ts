@@ -75,8 +75,9 @@ export const buscarSchema = z.object({
     .string({ error: 'Escriba qué buscar.' })
     .max(BUSQUEDA_MAX, `La búsqueda no puede superar ${BUSQUEDA_MAX} caracteres.`),
   clases: z.array(z.enum(BUSQUEDA_CLASES, { error: 'Tipo de resultado no válido.' })).optional(),
-  limite: z.number().int().min(1).max(100).default(20),
-  desde: z.number().int().min(0).max(1_000_000).default(0)
+  /** 20 when not given. */
+  limite: z.number().int().min(1).max(100).optional(),
+  desde: z.number().int().min(0).max(1_000_000).optional()
 })
 
 /** Search over the plan, the actas, personas and instituciones. */

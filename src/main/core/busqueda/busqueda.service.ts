@@ -13,6 +13,7 @@ import { ubicar, type Coincidencia } from './destinos'
 
 /** A title counts this many times a body (bm25 column weights): a title match ranks first. */
 const PESO_TITULO = 10
+const POR_DEFECTO = 20
 
 const tiposDe = (clases: readonly BusquedaClase[]): ResultadoTipo[] =>
   (Object.keys(BUSQUEDA_TIPOS) as ResultadoTipo[]).filter((t) => clases.includes(BUSQUEDA_TIPOS[t]))
@@ -40,7 +41,8 @@ export async function buscar(
   for (const c of cuentas.rows) porClase[BUSQUEDA_TIPOS[c.tipo]] += c.n
   const clases: readonly BusquedaClase[] = i.clases?.length ? i.clases : BUSQUEDA_CLASES
   const total = clases.reduce((n, c) => n + porClase[c], 0)
-  if (total === 0 || i.desde >= total) return { resultados: [], total, porClase }
+  const desde = i.desde ?? 0
+  if (total === 0 || desde >= total) return { resultados: [], total, porClase }
   const tipos = tiposDe(clases)
   const { rows } = await sql<Coincidencia>`
     select f.tipo, f.ref_id as id,
@@ -49,7 +51,7 @@ export async function buscar(
     from busqueda b join busqueda_filas f on f.fila = b.rowid
     where busqueda match ${match} and f.tipo in (${sql.join(tipos)})
     order by bm25(busqueda, ${PESO_TITULO}, 1.0), f.fila
-    limit ${i.limite} offset ${i.desde}`.execute(db)
+    limit ${i.limite ?? POR_DEFECTO} offset ${desde}`.execute(db)
   const ubicados = await ubicar(db, rows)
   return {
     resultados: rows.flatMap((r) => {
