@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AVANCE_ESTADOS, type Acuerdo, type AvanceEstado } from '../domain/sesiones'
 import { idSchema, returns } from '../api/campos'
+import type { AcuerdoListado } from '../acuerdos/contract'
 
 /** An acción's standing: its latest report's estado, or none reported yet. */
 export const ESTADOS_TABLERO = [...AVANCE_ESTADOS, 'sin_reporte'] as const
@@ -70,6 +71,41 @@ export interface AccionEnEstado {
   fecha: string | null
 }
 
+/** An acción's story: every report and measurement, the sessions and acuerdos about it. */
+export interface TrayectoriaAccion {
+  hoy: string
+  avances: {
+    sesionId: string
+    sesionTitulo: string
+    fecha: string
+    estado: AvanceEstado
+    porcentaje: number | null
+    aprobada: boolean
+  }[]
+  indicadores: {
+    id: string
+    texto: string
+    tipo: 'hito' | 'conteo' | 'porcentaje'
+    metaValor: number | null
+    mediciones: {
+      sesionId: string
+      sesionTitulo: string
+      fecha: string
+      fechaCorte: string | null
+      /** The value (a porcentaje computed from its two numbers). */
+      valor: number | null
+      numerador: number | null
+      denominador: number | null
+      nota: string
+      aprobada: boolean
+    }[]
+  }[]
+  sesiones: (SesionTablero & { temas: ('avance' | 'indicadores' | 'acuerdos')[] })[]
+  acuerdos: AcuerdoListado[]
+  /** Its metas past their plazo today and not met. */
+  metasVencidas: string[]
+}
+
 const filtros = {
   planId: idSchema.optional(),
   instanciaId: idSchema.optional()
@@ -93,6 +129,7 @@ export const tableroMetodos = {
     metasVencidasSchema
   ),
   'accionestado:listar': returns<AccionEnEstado[]>()(accionesEnEstadoSchema),
+  'trayectoria:obtener': returns<TrayectoriaAccion>()(z.object({ accionId: idSchema })),
   /** Open acuerdos falling due from today to Sunday: the start-up notice. */
   'aviso:listar': returns<{ hoy: string; hasta: string; total: number; acuerdos: Acuerdo[] }>()(
     z.object({}).optional()

@@ -7,12 +7,14 @@ import {
   listarMetasVencidas,
   obtenerTablero
 } from './tablero.service'
+import { trayectoriaAccion } from './trayectoria.service'
 
 export function tableroHandlers({ db, hoy }: CoreContext): Handlers<typeof tableroMetodos> {
   return {
     'tablero:obtener': (i) => obtenerTablero(db, i, hoy()),
     'metavencida:listar': (i) => listarMetasVencidas(db, i, hoy()),
     'accionestado:listar': (i) => listarAccionesEnEstado(db, i),
-    'aviso:listar': () => avisosSemana(db, hoy())
+    'aviso:listar': () => avisosSemana(db, hoy()),
+    'trayectoria:obtener': (i) => trayectoriaAccion(db, i.accionId, hoy())
   }
 }

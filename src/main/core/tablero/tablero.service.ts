@@ -135,7 +135,7 @@ export async function obtenerTablero(
   const [porEje, porInstancia, metas, porInstitucion, proximas, actas] = await Promise.all([
     estadosPor(db, al, 'eje'),
     estadosPor(db, al, 'instancia'),
-    listarMetasVencidas(db, { ...al, offset: 0, limit: 10 }, hoy),
+    listarMetasVencidas(db, { ...al, offset: 0, limit: 5 }, hoy),
     acuerdosPorInstitucion(db, al, hoy, hasta),
     sesiones(db, al, sql`s.fecha >= ${hoy} and s.estado = 'borrador'`, 'asc', 5),
     sesiones(db, al, sql`s.fecha < ${hoy} and s.estado <> 'aprobada'`, 'asc', 10)

@@ -21,6 +21,15 @@ const RENUMERAN: Channel[] = [
   'sesion:aprobar'
 ]
 const ACTA = ['sesion', 'acuerdo', 'asistencia', 'punto', 'avance', 'medicion', 'errata']
+// The dashboard and an acción's story read the plan and the actas together.
+const SEGUIMIENTO: Clave[] = [
+  ['tablero:obtener'],
+  ['metavencida:listar'],
+  ['accionestado:listar'],
+  ['trayectoria:obtener'],
+  ['acuerdo:listar'],
+  ['aviso:listar']
+]
 
 function campo(input: unknown, nombre: string): string | undefined {
   if (typeof input !== 'object' || input === null || !(nombre in input)) return undefined
@@ -40,14 +49,15 @@ function sesionDe(e: Escritura): string | undefined {
 export function afectadas(e: Escritura): Clave[] {
   const dominio = e.channel.slice(0, e.channel.indexOf(':'))
   // A session's date renumbers the others of its year; an approval changes an earlier session.
-  if (RENUMERAN.includes(e.channel)) return [['sesion:obtener'], ['sesion:listar']]
+  if (RENUMERAN.includes(e.channel)) return [['sesion:obtener'], ['sesion:listar'], ...SEGUIMIENTO]
   if (ACTA.includes(dominio)) {
     const id = sesionDe(e)
     // Acuerdos and avances of one session show up in the later ones, and in the list's counts.
-    return [id ? ['sesion:obtener', { id }] : ['sesion:obtener'], ['sesion:listar']]
+    return [id ? ['sesion:obtener', { id }] : ['sesion:obtener'], ['sesion:listar'], ...SEGUIMIENTO]
   }
   // The acta's avances list the plan's acciones and indicadores.
-  if (PLAN.includes(dominio)) return [['plan:arbol'], ['accion:obtener'], ['sesion:obtener']]
+  if (PLAN.includes(dominio))
+    return [['plan:arbol'], ['accion:obtener'], ['sesion:obtener'], ...SEGUIMIENTO]
   switch (dominio) {
     case 'institucion':
       return [['institucion:listar'], ['persona:listar'], ['miembro:listar'], ['sesion:obtener']]

@@ -4,11 +4,13 @@ import { Link } from 'wouter'
 import { INDICADOR_TIPO_LABEL, type Accion, type Instancia } from '../../../shared/domain/plan'
 import { formatFecha } from '../../../shared/domain/fechas'
 import { RowActions } from './RowActions'
+import { MetaVencidaBadge } from './MetaVencidaBadge'
 
 /** One row of the matrix: the acción with its metas, deadlines, indicadores and responsables. */
 export function AccionCard(props: {
   accion: Accion
   instancia: Instancia | undefined
+  vencidas?: Set<string>
   onEdit: () => void
 }): ReactNode {
   const { accion: a } = props
@@ -52,6 +54,7 @@ export function AccionCard(props: {
                 Plazo: {formatFecha(m.plazo)}
               </Badge>
             )}
+            {props.vencidas?.has(m.id) && <MetaVencidaBadge />}
           </Text>
         ))}
         {a.indicadores.length > 0 && (

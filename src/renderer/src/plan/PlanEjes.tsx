@@ -10,6 +10,8 @@ import { accionForm, ejeForm, objetivoForm } from '../forms/plan-forms'
 export function PlanEjes(props: {
   ejes: Eje[]
   instancias: Instancia[]
+  /** Metas past their plazo today, marked on their cards. */
+  vencidas: Set<string>
   onForm: (f: FormSpec) => void
 }): ReactNode {
   const { instancias, onForm } = props
@@ -23,6 +25,7 @@ export function PlanEjes(props: {
               key={a.id}
               accion={a}
               instancia={a.instanciaId ? instancia.get(a.instanciaId) : undefined}
+              vencidas={props.vencidas}
               onEdit={() => onForm(accionForm(o, instancias, a))}
             />
           ))}

@@ -22,6 +22,8 @@ import { RowActions } from '../components/RowActions'
 import { accionForm } from '../forms/plan-forms'
 import { indicadorForm, metaForm } from '../forms/accion-forms'
 import { ListaEditable } from './ListaEditable'
+import { Trayectoria } from '../accion/Trayectoria'
+import { MetaVencidaBadge } from '../components/MetaVencidaBadge'
 
 type AccionDetalle = Output<'accion:obtener'>
 
@@ -29,6 +31,7 @@ type AccionDetalle = Output<'accion:obtener'>
 export function AccionScreen(props: { id: string }): ReactNode {
   const { data, error } = useApiQuery('accion:obtener', { id: props.id })
   const instancias = useApiQuery('instancia:listar', undefined)
+  const historia = useApiQuery('trayectoria:obtener', { accionId: props.id })
   const [setForm, formModal] = useEntityForm()
 
   if (error)
@@ -57,8 +60,13 @@ export function AccionScreen(props: { id: string }): ReactNode {
           Instancia: {data.instancia?.nombre ?? 'sin instancia asignada'}
         </Text>
       </Card>
-      <MetasLista accion={a} onForm={setForm} />
+      <MetasLista
+        accion={a}
+        vencidas={new Set(historia.data?.metasVencidas ?? [])}
+        onForm={setForm}
+      />
       <IndicadoresLista accion={a} onForm={setForm} />
+      {historia.data && <Trayectoria t={historia.data} />}
       {formModal}
     </Stack>
   )
@@ -95,7 +103,11 @@ function AccionEncabezado(props: { data: AccionDetalle; onEditar: () => void }):
   )
 }
 
-function MetasLista(props: { accion: Accion; onForm: (f: FormSpec) => void }): ReactNode {
+function MetasLista(props: {
+  accion: Accion
+  vencidas: Set<string>
+  onForm: (f: FormSpec) => void
+}): ReactNode {
   const { accion: a, onForm } = props
   return (
     <ListaEditable
@@ -105,7 +117,13 @@ function MetasLista(props: { accion: Accion; onForm: (f: FormSpec) => void }): R
       columnas={[{ titulo: 'Meta' }, { titulo: 'Plazo', ancho: 110 }]}
       filas={a.metas.map((m, i) => ({
         id: m.id,
-        celdas: [m.texto, m.plazo ? formatFecha(m.plazo) : '—'],
+        celdas: [
+          m.texto,
+          <>
+            {m.plazo ? formatFecha(m.plazo) : '—'}
+            {props.vencidas.has(m.id) && <MetaVencidaBadge />}
+          </>
+        ],
         acciones: (
           <RowActions
             kind="meta"
@@ -126,7 +144,11 @@ function IndicadoresLista(props: { accion: Accion; onForm: (f: FormSpec) => void
       titulo="Indicadores"
       nuevo="Nuevo indicador"
       onNuevo={() => onForm(indicadorForm(a.id))}
-      columnas={[{ titulo: 'Indicador' }, { titulo: 'Tipo', ancho: 140 }]}
+      columnas={[
+        { titulo: 'Indicador' },
+        { titulo: 'Tipo', ancho: 140 },
+        { titulo: 'Meta', ancho: 90 }
+      ]}
       filas={a.indicadores.map((ind, i) => ({
         id: ind.id,
         celdas: [
@@ -138,7 +160,10 @@ function IndicadoresLista(props: { accion: Accion; onForm: (f: FormSpec) => void
               </Text>
             )}
           </>,
-          INDICADOR_TIPO_LABEL[ind.tipo]
+          INDICADOR_TIPO_LABEL[ind.tipo],
+          ind.metaValor === null
+            ? '—'
+            : `${ind.metaValor.toLocaleString('es-CL')}${ind.tipo === 'porcentaje' ? ' %' : ''}`
         ],
         acciones: (
           <RowActions

@@ -9,6 +9,7 @@ import { ExportarDialog } from '../matriz/ExportarDialog'
 import { ImportarDialog } from '../matriz/ImportarDialog'
 import { PlanEjes } from '../plan/PlanEjes'
 import { filtrar, PlanFiltros, SIN_FILTROS, type Filtros } from '../plan/filtros'
+import { useMetasVencidas } from '../plan/use-metas-vencidas'
 
 type Dialogo = 'exportar' | 'importar'
 
@@ -18,6 +19,7 @@ export function PlanScreen(): ReactNode {
   const [setForm, formModal] = useEntityForm()
   const [dialogo, setDialogo] = useState<Dialogo | null>(null)
   const ejes = useMemo(() => (arbol ? filtrar(arbol, filtros) : []), [arbol, filtros])
+  const vencidas = useMetasVencidas(arbol?.plan.id)
 
   if (error)
     return (
@@ -34,7 +36,7 @@ export function PlanScreen(): ReactNode {
       <PlanEncabezado arbol={arbol} total={total} onForm={setForm} onDialogo={setDialogo} />
       <PlanFiltros arbol={arbol} filtros={filtros} onChange={setFiltros} />
       {ejes.length === 0 && <Text c="dimmed">Ninguna acción coincide con los filtros.</Text>}
-      <PlanEjes ejes={ejes} instancias={arbol.instancias} onForm={setForm} />
+      <PlanEjes ejes={ejes} instancias={arbol.instancias} vencidas={vencidas} onForm={setForm} />
       {formModal}
       <ExportarDialog
         opened={dialogo === 'exportar'}

@@ -27,7 +27,7 @@ export function EstadosCard(props: {
   const [sel, setSel] = useState<Seleccion | null>(null)
   const abrir = (fila: FilaEstados, estado: EstadoTablero) => fila.id && setSel({ fila, estado })
   const data = props.filas.map((f) => ({
-    grupo: f.codigo || f.nombre,
+    grupo: props.grupo === 'eje' ? `Eje ${f.codigo}` : f.codigo || f.nombre,
     ...Object.fromEntries(ESTADOS.map((e) => [e.estado, f.porEstado[e.estado]]))
   }))
   return (
@@ -41,7 +41,7 @@ export function EstadosCard(props: {
         dataKey="grupo"
         type="stacked"
         orientation="vertical"
-        yAxisProps={{ width: 90 }}
+        yAxisProps={{ width: 100, interval: 0 }}
         withLegend
         series={ESTADOS.map((e) => ({ name: e.estado, label: e.label, color: e.color }))}
         barProps={(s) => ({

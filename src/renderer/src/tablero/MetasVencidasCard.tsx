@@ -106,12 +106,16 @@ function TablaMetas(props: { filas: MetaVencida[] }): ReactNode {
                 {m.accionCodigo}
               </Anchor>
             </Table.Td>
-            <Table.Td>{m.texto}</Table.Td>
+            <Table.Td>
+              <Text size="sm" lineClamp={2} title={m.texto}>
+                {m.texto}
+              </Text>
+            </Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatFecha(m.plazo)}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
-              <Badge color="red" variant="light" tt="none">
-                {m.diasVencida} días
-              </Badge>
+              <Text size="sm" c="red" fw={500}>
+                {m.diasVencida.toLocaleString('es-CL')} días
+              </Text>
             </Table.Td>
           </Table.Tr>
         ))}

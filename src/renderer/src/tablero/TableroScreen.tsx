@@ -59,6 +59,22 @@ export function TableroScreen(): ReactNode {
           />
         </Group>
       </Group>
+      <Stack gap="md">
+        <EstadosCard
+          titulo="Acciones por eje"
+          grupo="eje"
+          filas={t.porEje}
+          planId={t.planId}
+          instanciaId={instanciaId}
+        />
+        <EstadosCard
+          titulo="Acciones por instancia"
+          grupo="instancia"
+          filas={t.porInstancia}
+          planId={t.planId}
+          instanciaId={instanciaId}
+        />
+      </Stack>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <MetasVencidasCard
           total={t.metasVencidas.total}
@@ -68,20 +84,6 @@ export function TableroScreen(): ReactNode {
         />
         <AcuerdosCard tablero={t} instanciaId={instanciaId} />
       </SimpleGrid>
-      <EstadosCard
-        titulo="Acciones por eje"
-        grupo="eje"
-        filas={t.porEje}
-        planId={t.planId}
-        instanciaId={instanciaId}
-      />
-      <EstadosCard
-        titulo="Acciones por instancia"
-        grupo="instancia"
-        filas={t.porInstancia}
-        planId={t.planId}
-        instanciaId={instanciaId}
-      />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <SesionesCard
           titulo="Próximas sesiones"

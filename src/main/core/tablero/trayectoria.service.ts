@@ -1,0 +1,170 @@
+import { sql, type Kysely } from 'kysely'
+import type { AcuerdoRow, Database } from '../db/schema'
+import type { TrayectoriaAccion } from '../../../shared/tablero/contract'
+import type { AvanceEstado, SesionEstado, SesionTipo } from '../../../shared/domain/sesiones'
+import { porcentajeDe, tituloSesion } from '../../../shared/domain/sesiones'
+import type { IndicadorTipo } from '../../../shared/domain/plan'
+import { notFound } from '../errors'
+import { acuerdosConHistorial } from '../acuerdos'
+
+type Db = Kysely<Database>
+interface ConSesion {
+  sesionId: string
+  tipo: SesionTipo
+  numero: number
+  anio: number
+  fecha: string
+  sesionEstado: SesionEstado
+}
+const deSesion = ['s.id as sesionId', 's.tipo', 's.numero', 's.anio', 's.fecha'] as const
+
+/** Every report of the acción, oldest first. */
+async function avances(db: Db, accionId: string): Promise<TrayectoriaAccion['avances']> {
+  const rows = await db
+    .selectFrom('avances as v')
+    .innerJoin('sesiones as s', 's.id', 'v.sesion_id')
+    .select([...deSesion, 's.estado as sesionEstado', 'v.estado', 'v.porcentaje'])
+    .where('v.accion_id', '=', accionId)
+    .orderBy('s.fecha')
+    .orderBy('s.created_at')
+    .execute()
+  return rows.map((r) => ({
+    sesionId: r.sesionId,
+    sesionTitulo: tituloSesion(r),
+    fecha: r.fecha,
+    estado: r.estado as AvanceEstado,
+    porcentaje: r.porcentaje,
+    aprobada: r.sesionEstado === 'aprobada'
+  }))
+}
+
+/** Each indicador with every measurement of it, oldest first. */
+async function indicadores(db: Db, accionId: string): Promise<TrayectoriaAccion['indicadores']> {
+  const [inds, meds] = await Promise.all([
+    db
+      .selectFrom('indicadores')
+      .select(['id', 'texto', 'tipo', 'meta_valor'])
+      .where('accion_id', '=', accionId)
+      .orderBy('orden')
+      .execute(),
+    db
+      .selectFrom('mediciones as m')
+      .innerJoin('indicadores as i', 'i.id', 'm.indicador_id')
+      .innerJoin('sesiones as s', 's.id', 'm.sesion_id')
+      .select([
+        ...deSesion,
+        's.estado as sesionEstado',
+        'm.indicador_id',
+        'm.tipo as medida',
+        'm.valor',
+        'm.numerador',
+        'm.denominador',
+        'm.fecha_corte',
+        'm.nota'
+      ])
+      .where('i.accion_id', '=', accionId)
+      .orderBy('s.fecha')
+      .orderBy('s.created_at')
+      .execute()
+  ])
+  return inds.map((i) => ({
+    id: i.id,
+    texto: i.texto,
+    tipo: i.tipo as IndicadorTipo,
+    metaValor: i.meta_valor,
+    mediciones: meds
+      .filter((m) => m.indicador_id === i.id)
+      .map((m) => ({
+        sesionId: m.sesionId,
+        sesionTitulo: tituloSesion(m),
+        fecha: m.fecha,
+        fechaCorte: m.fecha_corte || null,
+        valor: m.medida === 'porcentaje' ? porcentajeDe(m.numerador, m.denominador) : m.valor,
+        numerador: m.numerador,
+        denominador: m.denominador,
+        nota: m.nota,
+        aprobada: m.sesionEstado === 'aprobada'
+      }))
+  }))
+}
+
+/** The sessions that reported on it, measured it or took acuerdos about it. */
+async function sesiones(db: Db, accionId: string): Promise<TrayectoriaAccion['sesiones']> {
+  const { rows } = await sql<ConSesion & { instancia: string; temas: string }>`
+    select s.id as sesionId, s.tipo, s.numero, s.anio, s.fecha, s.estado as sesionEstado,
+      i.nombre as instancia, group_concat(distinct t.tema) as temas
+    from (
+      select sesion_id, 'avance' as tema from avances where accion_id = ${accionId}
+      union select m.sesion_id, 'indicadores' from mediciones m
+        join indicadores x on x.id = m.indicador_id where x.accion_id = ${accionId}
+      union select sesion_id, 'acuerdos' from acuerdos where accion_id = ${accionId}
+    ) t join sesiones s on s.id = t.sesion_id join instancias i on i.id = s.instancia_id
+    group by s.id order by s.fecha, s.created_at`.execute(db)
+  const orden = ['avance', 'indicadores', 'acuerdos'] as const
+  return rows.map((r) => ({
+    id: r.sesionId,
+    titulo: tituloSesion(r),
+    instancia: r.instancia,
+    fecha: r.fecha,
+    estado: r.sesionEstado,
+    temas: orden.filter((t) => r.temas.split(',').includes(t))
+  }))
+}
+
+export async function trayectoriaAccion(
+  db: Db,
+  accionId: string,
+  hoy: string
+): Promise<TrayectoriaAccion> {
+  const accion = await db
+    .selectFrom('acciones')
+    .select(['id', 'plan_id'])
+    .where('id', '=', accionId)
+    .executeTakeFirst()
+  if (!accion) throw notFound('La acción')
+  const acuerdoRows = await db
+    .selectFrom('acuerdos as a')
+    .innerJoin('sesiones as s', 's.id', 'a.sesion_id')
+    .innerJoin('instancias as i', 'i.id', 's.instancia_id')
+    .leftJoin('instituciones as it', 'it.id', 'a.institucion_id')
+    .selectAll('a')
+    .select(['s.instancia_id as instanciaId', 'i.nombre as instancia', 'it.sigla'])
+    .where('a.accion_id', '=', accionId)
+    .orderBy('s.fecha')
+    .orderBy('a.numero')
+    .execute()
+  const [av, inds, ses, acs, vencidas] = await Promise.all([
+    avances(db, accionId),
+    indicadores(db, accionId),
+    sesiones(db, accionId),
+    acuerdosConHistorial(db, acuerdoRows as AcuerdoRow[], hoy),
+    metasVencidasDe(db, accionId, hoy)
+  ])
+  return {
+    hoy,
+    avances: av,
+    indicadores: inds,
+    sesiones: ses,
+    acuerdos: acs.map(({ acuerdo, historial }, k) => ({
+      ...acuerdo,
+      instanciaId: acuerdoRows[k]!.instanciaId,
+      instancia: acuerdoRows[k]!.instancia,
+      institucion: acuerdoRows[k]!.sigla,
+      historial
+    })),
+    metasVencidas: vencidas
+  }
+}
+
+/** The acción's metas past their plazo, unless an approved acta reports it "cumplida". */
+async function metasVencidasDe(db: Db, accionId: string, hoy: string): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    select m.id from metas m
+    where m.accion_id = ${accionId} and m.plazo is not null and m.plazo < ${hoy}
+      and coalesce((
+        select av.estado from avances av join sesiones sv on sv.id = av.sesion_id
+        where av.accion_id = m.accion_id and sv.estado = 'aprobada'
+        order by sv.fecha desc, sv.created_at desc limit 1), '') <> 'cumplida'
+    order by m.orden`.execute(db)
+  return rows.map((r) => r.id)
+}

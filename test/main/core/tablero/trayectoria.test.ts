@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TestApp } from '../../../helpers/db'
+import { demoAl, filas } from '../../../helpers/demo-hoy'
+
+/** An acción's story over the demo (today 2014-11-01), against the rows read by the test. */
+const HOY = '2014-11-01'
+let t: TestApp
+let accionId: string
+beforeAll(async () => {
+  t = await demoAl(HOY)
+  // The acción with the most acuerdos, then the most measurements.
+  accionId = filas<{ id: string }>(
+    t,
+    `select a.id from acciones a
+     order by (select count(*) from acuerdos where accion_id = a.id) desc,
+       (select count(*) from mediciones m join indicadores i on i.id = m.indicador_id
+        where i.accion_id = a.id) desc, a.codigo limit 1`
+  )[0]!.id
+}, 120_000)
+afterAll(() => t.close())
+
+describe("an acción's page tells its story", () => {
+  it('every report, every measurement against the target, its sessions and acuerdos', async () => {
+    const [ind] = filas<{ id: string }>(
+      t,
+      `select i.id from indicadores i where accion_id = ? and exists
+       (select 1 from mediciones where indicador_id = i.id) order by orden limit 1`,
+      accionId
+    )
+    await t.api['indicador:actualizar']({
+      ...(await t.api['accion:obtener']({ id: accionId })).accion.indicadores.find(
+        (i) => i.id === ind!.id
+      )!,
+      metaValor: 40
+    })
+    const h = await t.api['trayectoria:obtener']({ accionId })
+    const av = filas<{ fecha: string; estado: string; porcentaje: number | null }>(
+      t,
+      `select s.fecha, v.estado, v.porcentaje from avances v join sesiones s on s.id = v.sesion_id
+       where v.accion_id = ? order by s.fecha, s.created_at`,
+      accionId
+    )
+    expect(av.length).toBeGreaterThan(1)
+    expect(
+      h.avances.map(({ fecha, estado, porcentaje }) => ({ fecha, estado, porcentaje }))
+    ).toEqual(av)
+    const med = filas<{ indicador_id: string; fecha: string }>(
+      t,
+      `select m.indicador_id, s.fecha from mediciones m join sesiones s on s.id = m.sesion_id
+       join indicadores i on i.id = m.indicador_id where i.accion_id = ?
+       order by s.fecha, s.created_at`,
+      accionId
+    )
+    const ids = filas<{ id: string }>(
+      t,
+      `select id from indicadores where accion_id = ? order by orden`,
+      accionId
+    ).map((i) => i.id)
+    expect(h.indicadores.map((i) => i.id)).toEqual(ids)
+    expect(h.indicadores.flatMap((i) => i.mediciones.map((m) => [i.id, m.fecha]))).toEqual(
+      ids.flatMap((id) => med.filter((m) => m.indicador_id === id).map((m) => [id, m.fecha]))
+    )
+    expect(med.length).toBeGreaterThan(1)
+    expect(h.indicadores.find((i) => i.id === ind!.id)!.metaValor).toBe(40)
+    const ses = filas<{ sesion_id: string }>(
+      t,
+      `select sesion_id from avances where accion_id = @a
+       union select sesion_id from acuerdos where accion_id = @a
+       union select m.sesion_id from mediciones m join indicadores i on i.id = m.indicador_id
+         where i.accion_id = @a`,
+      { a: accionId }
+    )
+    expect(h.sesiones.map((s) => s.id).sort()).toEqual(ses.map((s) => s.sesion_id).sort())
+    const acs = filas<{ id: string }>(t, `select id from acuerdos where accion_id = ?`, accionId)
+    expect(acs.length).toBeGreaterThan(0)
+    expect(h.acuerdos.map((a) => a.id).sort()).toEqual(acs.map((a) => a.id).sort())
+  })
+
+  it('names its metas past their plazo, relative to today', async () => {
+    const metas = filas<{ id: string; accion_id: string; plazo: string }>(
+      t,
+      `select id, accion_id, plazo from metas where plazo is not null and plazo < ? order by plazo`,
+      HOY
+    )
+    const m = metas[0]!
+    const h = await t.api['trayectoria:obtener']({ accionId: m.accion_id })
+    expect(h.metasVencidas).toContain(m.id)
+    const futuras = filas<{ id: string; accion_id: string }>(
+      t,
+      `select id, accion_id from metas where plazo >= ? limit 1`,
+      HOY
+    )
+    for (const f of futuras)
+      expect(
+        (await t.api['trayectoria:obtener']({ accionId: f.accion_id })).metasVencidas
+      ).not.toContain(f.id)
+  })
+})
