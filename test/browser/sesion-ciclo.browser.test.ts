@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWebApp, type WebApp } from '../helpers/browser'
-import { caller, prevencionConMiembros } from '../helpers/sesiones'
+import { caller, ordinarias, prevencionConMiembros } from '../helpers/sesiones'
 
 /**
  * Around finishing a session, at 1366×768: "Vencido" judged at the session's date inside it and
@@ -14,13 +14,7 @@ beforeAll(async () => {
   w = await openWebApp({ width: 1366, height: 768 })
   const ctx = await prevencionConMiembros(w.t)
   const { ok } = caller(w.t)
-  const nueva = (fecha: string) =>
-    ok('sesion:crear', {
-      instanciaId: ctx.prevencion.id,
-      tipo: 'ordinaria',
-      fecha,
-      modalidad: 'presencial'
-    })
+  const nueva = ordinarias(w.t, ctx.prevencion.id)
   ids.a = (await nueva('2014-03-12')).id
   ids.b = (await nueva('2014-06-11')).id
   for (const [texto, plazo] of [

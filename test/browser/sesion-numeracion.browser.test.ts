@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWebApp, type WebApp } from '../helpers/browser'
-import { caller, prevencionConMiembros } from '../helpers/sesiones'
+import { caller, ordinarias, prevencionConMiembros } from '../helpers/sesiones'
 
 /**
  * Numbering by date, seen in the browser at 1366×768: a back-dated session takes its place,
@@ -13,13 +13,7 @@ beforeAll(async () => {
   w = await openWebApp({ width: 1366, height: 768 })
   ctx = await prevencionConMiembros(w.t)
   const { ok } = caller(w.t)
-  const nueva = (fecha: string) =>
-    ok('sesion:crear', {
-      instanciaId: ctx.prevencion.id,
-      tipo: 'ordinaria',
-      fecha,
-      modalidad: 'presencial'
-    })
+  const nueva = ordinarias(w.t, ctx.prevencion.id)
   const s1 = await nueva('2014-03-12')
   const s2 = await nueva('2014-06-11')
   await nueva('2014-09-10')

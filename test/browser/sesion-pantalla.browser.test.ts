@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openWebApp, type WebApp } from '../helpers/browser'
 import { ROOT } from '../helpers/cli'
-import { caller, prevencionConMiembros } from '../helpers/sesiones'
+import { caller, ordinarias, prevencionConMiembros } from '../helpers/sesiones'
 
 /**
  * The session screen as a secretary uses it in a meeting, at 1366×768 with the keyboard:
@@ -18,13 +18,7 @@ beforeAll(async () => {
   w = await openWebApp({ width: 1366, height: 768 })
   ctx = await prevencionConMiembros(w.t)
   const { ok } = caller(w.t)
-  const nueva = (fecha: string) =>
-    ok('sesion:crear', {
-      instanciaId: ctx.prevencion.id,
-      tipo: 'ordinaria',
-      fecha,
-      modalidad: 'presencial'
-    })
+  const nueva = ordinarias(w.t, ctx.prevencion.id)
   ids.s1 = (await nueva('2014-03-12')).id
   ids.s2 = (await nueva('2014-06-11')).id
   ids.s3 = (await nueva('2014-09-10')).id

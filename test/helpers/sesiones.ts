@@ -52,6 +52,12 @@ export async function prevencionConMiembros(t: TestApp) {
   }
 }
 
+/** Creates ordinarias of an instancia, in person, by date: `await nueva('2014-06-11')`. */
+export const ordinarias =
+  (t: TestApp, instanciaId: string) =>
+  (fecha: string): Promise<Output<'sesion:crear'>> =>
+    caller(t).ok('sesion:crear', { instanciaId, tipo: 'ordinaria', fecha, modalidad: 'presencial' })
+
 /**
  * Closes a session and approves its acta, as the core requires, in a later session of its
  * instancia: an extraordinaria of the next year, so the numbering of the session's year stays.
