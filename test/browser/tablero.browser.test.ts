@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import path from 'node:path'
 import { openWebApp, screenshot, type WebApp } from '../helpers/browser'
+import { ROOT } from '../helpers/cli'
 import { sembrarDemo } from '../../src/main/core/seed/demo'
 
 /**
@@ -44,6 +46,7 @@ describe('the dashboard in Chromium', () => {
     await page.setViewportSize({ width: 1366, height: 1900 })
     await page.waitForTimeout(800)
     await screenshot(page, 'tablero')
+    await page.screenshot({ path: path.join(ROOT, 'docs', 'tablero.png') })
     await page.setViewportSize({ width: 1366, height: 900 })
     // The most overdue meta first: its acción's code, then its page.
     const primera = metas.getByRole('row').nth(1)
@@ -69,6 +72,7 @@ describe('the dashboard in Chromium', () => {
       .evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await page.waitForTimeout(800)
     await screenshot(page, 'accion-historia')
+    await page.screenshot({ path: path.join(ROOT, 'docs', 'accion.png') })
     await page.setViewportSize({ width: 1366, height: 900 })
   })
 
