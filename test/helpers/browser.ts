@@ -23,7 +23,9 @@ export interface WebApp {
 export async function openWebApp(
   viewport: { width: number; height: number } = { width: 1366, height: 900 },
   /** The browser's language: Chile's, unless a test shows the page does not depend on it. */
-  locale = 'es-CL'
+  locale = 'es-CL',
+  /** Where the core backs up after approving an acta (none unless given). */
+  respaldosDir: string | null = null
 ): Promise<WebApp> {
   const renderer = path.join(ROOT, 'out', 'renderer')
   if (!fs.existsSync(path.join(renderer, 'index.html'))) {
@@ -40,6 +42,7 @@ export async function openWebApp(
     dbPath: t.file,
     version: 'test',
     workerFile: workerDeDesarrollo(),
+    respaldosDir,
     printPdf: null,
     log: (m, e) => console.error(m, e)
   })
