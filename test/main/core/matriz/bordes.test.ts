@@ -3,7 +3,11 @@ import type ExcelJS from 'exceljs'
 import { escribirMatriz } from '../../../../src/main/core/matriz/exportar/libro'
 import { metasEIndicadores } from '../../../../src/main/core/matriz/exportar/hoja-matriz'
 import type { MatrizOpciones } from '../../../../src/main/core/matriz/exportar/datos'
-import { altoLineas, lineasEn } from '../../../../src/main/core/matriz/exportar/medida'
+import {
+  altoLineas,
+  disposicionSeguimiento,
+  lineasEn
+} from '../../../../src/main/core/matriz/exportar/medida'
 import { accion, datos, LARGO, leer } from './fixture'
 
 // Edges of the Matriz sheet: row heights driven by each column, fonts and fills as written,
@@ -14,18 +18,26 @@ const hoja = async (d = datos(false), op = o): Promise<ExcelJS.Worksheet> =>
 
 describe('row heights', () => {
   it('grow for a long eje name, a long responsible cell and a long session title', async () => {
-    const d = datos(true)
+    const d = datos(false)
     d.arbol.ejes[1]!.nombre = LARGO // "2." and 40 words, 2 a line in a 17-wide column: 20 lines
-    const ws = await hoja(d, { ...o, seguimiento: true })
+    const ws = await hoja(d)
     expect(ws.getRow(6).height).toBe(altoLineas(20, 9))
     expect(altoLineas(20, 9)).toBe(221)
+    // The tracking matrix has a layout of its own: 8 pt, narrower columns.
+    const seg = disposicionSeguimiento('carta')
+    const t = datos(true)
+    t.arbol.ejes[1]!.nombre = LARGO
+    expect((await hoja(t, { ...o, seguimiento: true })).getRow(6).height).toBe(
+      altoLineas(lineasEn(`2. ${LARGO}`, seg.anchos[0]!, 8), 8)
+    )
     const r = datos(false)
     // One 200-letter word, 927 pt at 9 pt, broken over a 19-wide column (98.5 pt): 10 lines.
     r.arbol.ejes[1]!.objetivos[0]!.acciones[0]!.responsables = 'x'.repeat(200)
     expect((await hoja(r)).getRow(6).height).toBe(altoLineas(10, 9))
     const s = datos(true)
-    s.seguimiento!.get('a-2.1.a')!.sesion = 'y'.repeat(60) // 3 lines of 29
-    expect((await hoja(s, { ...o, seguimiento: true })).getRow(6).height).toBe(3 * 13 + 6)
+    s.seguimiento!.get('a-2.1.a')!.sesion = 'y'.repeat(60) // a word broken over 5 lines
+    expect(lineasEn('y'.repeat(60), seg.seguimiento[3]!, 8)).toBe(5)
+    expect((await hoja(s, { ...o, seguimiento: true })).getRow(6).height).toBe(altoLineas(5, 8))
   })
 
   it('count the metas text as written, labels included', async () => {
@@ -52,10 +64,12 @@ describe('fonts and fills', () => {
     const bold = metasEIndicadores(accion('1', 't', '', ['A'], []))[0]!
     expect(bold.font).toEqual({ name: 'Arial', size: 10, bold: true })
     const ws = await hoja(datos(true), { ...o, seguimiento: true })
-    expect(ws.getCell('A2').font).toMatchObject({ name: 'Arial', size: 9, bold: true })
+    // The tracking matrix prints at 8 pt, its progress columns too.
+    expect(ws.getCell('A2').font).toMatchObject({ name: 'Arial', size: 8, bold: true })
     expect(ws.getCell('A2').fill).toMatchObject({ type: 'pattern', pattern: 'solid' })
     expect(ws.getCell('F3').fill).toMatchObject({ type: 'pattern', pattern: 'solid' })
-    expect(ws.getCell('C3').font).toMatchObject({ name: 'Arial', size: 9 })
+    expect(ws.getCell('C3').font).toMatchObject({ name: 'Arial', size: 8 })
+    expect(ws.getCell('I3').font).toMatchObject({ name: 'Arial', size: 8 })
     expect(ws.getCell('C3').font?.bold).toBeFalsy()
   })
 })

@@ -6,6 +6,7 @@ import { escribirMatriz } from '../../../../src/main/core/matriz/exportar/libro'
 import { metasEIndicadores } from '../../../../src/main/core/matriz/exportar/hoja-matriz'
 import { MAX_CELDA, textoExportable } from '../../../../src/main/core/matriz/texto-celda'
 import type { MatrizOpciones } from '../../../../src/main/core/matriz/exportar/datos'
+import { disposicionSeguimiento } from '../../../../src/main/core/matriz/exportar/medida'
 import { accion, datos, fill, leer, texto } from './fixture'
 
 // The matrix writer on a hand-made plan, read back from the XLSX bytes with exceljs.
@@ -182,7 +183,10 @@ describe('the progress columns', () => {
     expect(wb.title).toBe('Plan X — con seguimiento')
     const ws = wb.getWorksheet('Matriz')!
     expect((ws.model as { merges: string[] }).merges).toContain('A1:J1')
-    expect(ws.columns.map((c) => c.width)).toEqual([17, 23, 31, 40, 19, 14, 11, 13, 26, 12])
+    // Ten columns one page across at 8 pt: the tracking layout's widths.
+    const seg = disposicionSeguimiento('carta')
+    expect(ws.columns.map((c) => c.width)).toEqual([...seg.anchos, ...seg.seguimiento])
+    expect([...seg.anchos, ...seg.seguimiento].reduce((a, b) => a + b)).toBeLessThanOrEqual(132)
     const fila = (r: number): unknown[] => [6, 7, 8, 9, 10].map((c) => ws.getCell(r, c).value)
     expect(fila(3)).toEqual([
       'Atrasada',

@@ -16,6 +16,7 @@ import {
   type Disposicion
 } from './medida'
 import { disponer, type Grupo } from './paginas'
+import { continuar, type Columnas } from './partir'
 import { hojaGlosario } from './glosario'
 import { rotuloIndicadores, rotuloMeta, SEPARADOR_CODIGO, VINETA } from '../rotulos'
 
@@ -141,11 +142,14 @@ function celdasSeguimiento(
 function filasAcciones(
   ws: ExcelJS.Worksheet,
   d: MatrizDatos,
-  anchos: readonly number[],
+  c: Columnas,
   disp: Disposicion,
   progreso: Progreso,
   signal?: AbortSignal
 ): { fila: number; alturas: Map<number, number>; grupos: Grupo[] } {
+  const anchos = c.anchos
+  const partidas = new Map<string, number>()
+  let hechas = 0
   const seg = d.seguimiento
   const alturas = new Map<number, number>()
   const grupos: Grupo[] = []
@@ -159,15 +163,17 @@ function filasAcciones(
         if (signal?.aborted) throw new AppError('cancelado', 'Exportación cancelada.')
         const row = ws.getRow(fila)
         for (let i = 1; i <= anchos.length; i++) estilo(row.getCell(i))
-        let h = altoLineas(celdasPlan(row, a, disp), disp.fuente)
+        let lineas = celdasPlan(row, a, disp)
         if (seg)
-          h = Math.max(
-            h,
-            altoLineas(celdasSeguimiento(row, seg.get(a.id)!, anchos, disp.fuente), disp.fuente)
-          )
-        alturas.set(fila, h)
-        fila++
-        progreso((fila - 3) / total / (seg ? 2 : 1), `Acción ${a.codigo}`)
+          lineas = Math.max(lineas, celdasSeguimiento(row, seg.get(a.id)!, anchos, disp.fuente))
+        // Taller than a row can be: continued on the rows below, never cut.
+        const hs =
+          lineas <= c.maximo
+            ? [altoLineas(lineas, disp.fuente)]
+            : continuar(ws, fila, a, metasEIndicadores(a, disp.fuente), c)
+        if (hs.length > 1) partidas.set(a.id, hs.length)
+        for (const h of hs) alturas.set(fila++, h)
+        progreso(++hechas / total / (seg ? 2 : 1), `Acción ${a.codigo}`)
       }
       const texto = `${ob.codigo}. ${textoExportable(ob.texto, `El objetivo ${ob.codigo}`)}`
       grupos.push({ col: 2, desde: obDesde, hasta: fila - 1, texto })
@@ -175,7 +181,7 @@ function filasAcciones(
     const texto = `${eje.codigo}. ${textoExportable(eje.nombre, `El eje ${eje.codigo}`)}`
     grupos.push({ col: 1, desde: ejeDesde, hasta: fila - 1, texto })
   }
-  grupos.push(...corridasResponsables(d.arbol))
+  grupos.push(...corridasResponsables(d.arbol, (a) => partidas.get(a.id) ?? 1))
   return { fila, alturas, grupos }
 }
 
@@ -184,7 +190,10 @@ function filasAcciones(
  * that hold one acción each and share the same responsables (3.2.a to 3.4.a, "Mesa RAV").
  * Where an objetivo has several acciones, each row repeats them, as the source does.
  */
-export function corridasResponsables(arbol: PlanArbol): Grupo[] {
+export function corridasResponsables(
+  arbol: PlanArbol,
+  filasDe: (a: Accion) => number = () => 1
+): Grupo[] {
   const grupos: Grupo[] = []
   let fila = 3
   for (const eje of arbol.ejes) {
@@ -200,9 +209,11 @@ export function corridasResponsables(arbol: PlanArbol): Grupo[] {
       corrida = []
     }
     for (const ob of eje.objetivos) {
-      const sola = ob.acciones.length === 1 ? ob.acciones[0]! : null
+      // An acción continued on rows below repeats its responsables itself: never in a merge.
+      const sola =
+        ob.acciones.length === 1 && filasDe(ob.acciones[0]!) === 1 ? ob.acciones[0]! : null
       if (!sola || corrida[0]?.responsables !== sola.responsables) cerrar()
-      fila += ob.acciones.length
+      fila += ob.acciones.reduce((n, a) => n + filasDe(a), 0)
       if (sola) corrida.push(sola)
     }
     cerrar()
@@ -225,11 +236,14 @@ export function hojaMatriz(
   const columnas: string[] = seg ? [...ENCABEZADOS, ...ENCABEZADOS_SEGUIMIENTO] : [...ENCABEZADOS]
   const anchos = [...disp.anchos, ...(seg ? dispSeg.seguimiento : [])]
   const ws = crearHoja(wb, o, columnas, anchos, disp)
-  const { fila, alturas, grupos } = filasAcciones(ws, d, anchos, disp, progreso, signal)
   // Were the columns wider than the page, fit-to-width would print them smaller and a page
   // would hold more rows.
   const capacidad =
     disp.altoPagina / escala(anchos, disp) - ws.getRow(1).height - ws.getRow(2).height
+  // No row taller than Excel allows (409 pt) nor than a page: an acción that is continues below.
+  const maximo = Math.floor((Math.min(409, capacidad) - 5) / (disp.fuente * 1.2))
+  const c = { anchos, fuente: disp.fuente, maximo }
+  const { fila, alturas, grupos } = filasAcciones(ws, d, c, disp, progreso, signal)
   const necesita = (g: Grupo) =>
     altoLineas(lineasEn(g.texto, disp.anchos[g.col - 1]!, disp.fuente), disp.fuente)
   const { paginas, piezas } = disponer(alturas, 3, fila - 1, capacidad, grupos, necesita)

@@ -44,23 +44,24 @@ export interface DisposicionSeguimiento extends Disposicion {
 // The ten columns of the tracking matrix on one page across, at 100 % and 8 pt (the ministry's
 // minimum for oficio): each printed page then shows every acción with its responsables beside
 // it and the title whole, and the writer's page breaks are the printed ones. Carta takes at most
-// 132 units and oficio 158 (see above); the progress columns are as narrow as their words allow.
+// 132 units and oficio 158 (see above); the progress columns are as narrow as their words allow
+// (and none 9 wide: exceljs leaves a column of its default width out of the file).
 const DISPOSICIONES_SEGUIMIENTO: Record<MatrizOpciones['papel'], DisposicionSeguimiento> = {
   carta: {
     anchos: [13, 13, 18, 24, 13],
-    seguimiento: [10, 7, 10, 11, 9],
+    seguimiento: [10, 7, 10, 11, 9.5],
     fuente: 8,
     ...pagina(11, 8.5)
   },
   oficio: {
     anchos: [13, 17, 25, 34, 16],
-    seguimiento: [10, 7, 10, 13, 9],
+    seguimiento: [10, 7, 10, 13, 9.5],
     fuente: 8,
     ...pagina(13, 8.5)
   },
   a4: {
     anchos: [12, 14, 20, 28, 14],
-    seguimiento: [10, 7, 10, 12, 9],
+    seguimiento: [10, 7, 10, 12, 9.5],
     fuente: 8,
     ...pagina(297 / 25.4, 210 / 25.4)
   }

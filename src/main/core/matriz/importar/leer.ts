@@ -8,6 +8,7 @@ import { revisarLibro } from './zip'
 import { soloHojasDelPlan } from './solo-hojas'
 import type { RotulosAccion } from '../rotulos'
 import { leerMetasEIndicadores, separadorLeido } from './metas-celda'
+import { SIGUE } from '../exportar/partir'
 
 export { leerMetasEIndicadores, partirMetasEIndicadores } from './metas-celda'
 
@@ -124,6 +125,35 @@ interface Lectura {
   ejeTexto: string
   objTexto: string
   responsables: string
+  /** The last acción read, with its metas cell's text: rows below may continue it. */
+  ultima?: { accion: AccionLeida; metas: string }
+}
+
+/**
+ * A row that continues the acción above ("1.1.a (continuación)", as the writer leaves an acción
+ * too tall for one row): its pieces join the acción's, as they were split.
+ */
+function continuarAccion(l: Lectura, r: number, codigo: string, celdas: string[]): void {
+  const [texto, d, e] = celdas as [string, string, string]
+  const u = l.ultima
+  if (!u || u.accion.codigo !== codigo)
+    throw fallo(l.hoja, r, 3, `la fila continúa la acción ${codigo}, pero no está bajo ella.`)
+  const a = u.accion
+  if (texto) a.texto = `${a.texto} ${texto}`
+  if (d) {
+    // "… " where the writer cut a paragraph too long for a row: it goes on after a space.
+    u.metas = !u.metas
+      ? d
+      : d.startsWith(SIGUE)
+        ? `${u.metas} ${d.slice(SIGUE.length)}`
+        : `${u.metas}\n${d}`
+    const leidas = leerMetasEIndicadores(u.metas)
+    a.metas = leidas.metas
+    a.indicadores = leidas.indicadores
+    a.rotulos = { separador: a.rotulos?.separador ?? null, ...leidas.rotulos }
+  }
+  // Short responsables are repeated on each row; long ones are split like the text.
+  if (e && e !== a.responsables) a.responsables = l.responsables = `${a.responsables} ${e}`
 }
 
 /** A code already used elsewhere in the sheet, with the row it first appeared in. */
@@ -179,6 +209,8 @@ function leerFila(l: Lectura, r: number, celdas: string[]): void {
   const obj = l.obj
   if (!obj) throw fallo(l.hoja, r, 2, 'la acción no está bajo ningún objetivo.')
   if (!acc) throw fallo(l.hoja, r, 3, 'falta la acción (código y texto).')
+  const sigue = /^(\d{1,2}\.\d{1,2}\.[a-z]{1,2}) \(continuación\)(?:\n([\s\S]*))?$/.exec(acc)
+  if (sigue) return continuarAccion(l, r, sigue[1]!, [sigue[2]?.trim() ?? '', d, e])
   const m = /^(\d{1,2}\.\d{1,2}\.[a-z]{1,2})(\.?\s+)([\s\S]+)$/.exec(acc)
   if (!m) throw fallo(l.hoja, r, 3, 'la acción no tiene código (por ejemplo «1.1.a. Generar…»).')
   if (!m[1]!.startsWith(`${obj.codigo}.`))
@@ -187,7 +219,7 @@ function leerFila(l: Lectura, r: number, celdas: string[]): void {
   // An empty responsible cell continues the one above, as a merged cell does.
   if (e) l.responsables = e
   const { metas, indicadores, rotulos } = leerMetasEIndicadores(d)
-  obj.acciones.push({
+  const accion: AccionLeida = {
     codigo: m[1]!,
     texto: m[3]!.trim(),
     responsables: l.responsables,
@@ -195,7 +227,9 @@ function leerFila(l: Lectura, r: number, celdas: string[]): void {
     indicadores,
     fila: r,
     rotulos: { separador: separadorLeido(m[2]!), ...rotulos }
-  })
+  }
+  obj.acciones.push(accion)
+  l.ultima = { accion, metas: d }
 }
 
 /** The glossary below the matrix: sigla in column A, name in column B. */
