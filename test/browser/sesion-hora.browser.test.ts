@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWebApp, type WebApp } from '../helpers/browser'
 import { caller, prevencionConMiembros } from '../helpers/sesiones'
-import { MENSAJE_HORA_INCOMPLETA } from '../../src/renderer/src/fechas/HoraInput'
 
 /**
  * Times as in Chile, 24-hour, in a browser set to American English (where the native time
@@ -23,6 +22,7 @@ beforeAll(async () => {
 })
 afterAll(() => w?.close())
 
+const MENSAJE_HORA_INCOMPLETA = 'Hora incompleta: escriba horas y minutos (por ejemplo 14:30).'
 const horas = () =>
   w.t.app.db
     .selectFrom('sesiones')

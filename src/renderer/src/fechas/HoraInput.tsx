@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react'
 import { TimePicker, type TimePickerProps } from '@mantine/dates'
 
-export const MENSAJE_HORA_INCOMPLETA =
+const MENSAJE_HORA_INCOMPLETA =
   'Hora incompleta: escriba horas y minutos (por ejemplo 14:30).'
 
 /**
