@@ -1,8 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react'
 import { TimePicker, type TimePickerProps } from '@mantine/dates'
 
-const MENSAJE_HORA_INCOMPLETA =
-  'Hora incompleta: escriba horas y minutos (por ejemplo 14:30).'
+const MENSAJE_HORA_INCOMPLETA = 'Hora incompleta: escriba horas y minutos (por ejemplo 14:30).'
 
 /**
  * A time as in Chile, 24-hour, whatever the browser's locale: the native time field of
