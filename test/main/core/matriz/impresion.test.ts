@@ -9,6 +9,8 @@ import { openTestApp, tempDir, type TestApp } from '../../../helpers/db'
 import { libreOfficeConvert } from '../../../helpers/office'
 import { palabrasPorPagina, tamanosPorPagina, textoPagina, type Palabra } from './pdf'
 import { plano } from './fuente'
+import JSZip from 'jszip'
+import ExcelJS from 'exceljs'
 
 // The matrix as it comes off the printer: each workbook converted to PDF by LibreOffice and read
 // page by page, as a ministry official would read the paper.
@@ -43,6 +45,21 @@ function moda(valores: number[]): number {
 }
 
 const CODIGO = /^(\d\.\d\.[a-z])\.?$/
+
+/**
+ * The first acción of each page as the writer broke the Matriz sheet (its manual row breaks),
+ * to compare with the pages LibreOffice printed: equal when the writer's pages are the printed.
+ */
+async function primerasDelEscritor(xlsx: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(xlsx)
+  const hoja = await zip.file('xl/worksheets/sheet1.xml')!.async('string')
+  const cortes = [...hoja.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(xlsx as unknown as ArrayBuffer)
+  const ws = wb.getWorksheet('Matriz')!
+  return [3, ...cortes].map((r) => /^\d\.\d\.[a-z]/.exec(String(ws.getCell(r, 3).value))![0])
+}
+
 const sinCorte = (s: string): string => s.replace(/- /g, '-')
 
 /**
@@ -102,12 +119,21 @@ function filasDePagina(
 describe.each(['carta', 'oficio'] as const)('the matrix printed on %s', (papel) => {
   let pdf: string
   let paginas: Palabra[][]
+  let primeras: string[]
   beforeAll(async () => {
     const { data } = await exportarMatriz(t.app.db, { seguimiento: false, papel })
     const file = path.join(dir.dir, `matriz-${papel}.xlsx`)
     fs.writeFileSync(file, data)
     pdf = libreOfficeConvert(file, 'pdf')
     paginas = palabrasPorPagina(pdf)
+    primeras = await primerasDelEscritor(data)
+  })
+
+  it('breaks pages where the writer did: LibreOffice adds none of its own', () => {
+    const impresas = paginas
+      .filter((p) => p.some((w) => w.texto === 'Metas'))
+      .map((p) => filasDePagina(p)[0]!.codigo)
+    expect(impresas).toEqual(primeras)
   })
 
   it('shows every acción once, each with its responsables on its own page', () => {
@@ -198,6 +224,7 @@ describe.each(['oficio', 'carta'] as const)('the tracking matrix printed on %s',
   let pdf: string
   let paginas: Palabra[][]
   let matriz: number[]
+  let primeras: string[]
   beforeAll(async () => {
     const { data } = await exportarMatriz(t.app.db, { seguimiento: true, papel })
     const file = path.join(dir.dir, `seguimiento-${papel}.xlsx`)
@@ -206,6 +233,14 @@ describe.each(['oficio', 'carta'] as const)('the tracking matrix printed on %s',
     paginas = palabrasPorPagina(pdf)
     // The Matriz sheet's pages (the glossary and detail sheets follow).
     matriz = paginas.flatMap((p, i) => (p.some((w) => w.texto === 'Metas') ? [i] : []))
+    primeras = await primerasDelEscritor(data)
+  })
+
+  it('breaks pages where the writer did: LibreOffice adds none of its own', () => {
+    const impresas = matriz.map(
+      (i) => filasDePagina(paginas[i]!, columnaResponsables(paginas[i]!, papel))[0]!.codigo
+    )
+    expect(impresas).toEqual(primeras)
   })
 
   it("shows every acción once, each page with its acciones' codes and responsables", () => {
