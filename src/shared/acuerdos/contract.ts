@@ -46,27 +46,33 @@ export const SITUACIONES_FILTRO = [
   'vencido',
   'abierto'
 ] as const
+const filtroCampos = {
+  instanciaId: idSchema.optional(),
+  institucionId: idSchema.optional(),
+  personaId: idSchema.optional(),
+  accionId: idSchema.optional(),
+  situacion: z.enum(SITUACIONES_FILTRO, { error: 'Situación no válida.' }).optional(),
+  plazoDesde: fechaSchema.optional(),
+  plazoHasta: fechaSchema.optional(),
+  /** By plazo, earliest first unless 'plazo_desc'; without plazo last. */
+  orden: z.enum(['plazo', 'plazo_desc']).optional()
+}
+const rangoValido = {
+  check: (o: { plazoDesde?: string | undefined; plazoHasta?: string | undefined }) =>
+    !o.plazoDesde || !o.plazoHasta || o.plazoDesde <= o.plazoHasta,
+  error: { message: 'La fecha final no puede ser anterior a la inicial.', path: ['plazoHasta'] }
+}
 export const acuerdoFiltroSchema = z
+  .object(filtroCampos)
+  .refine(rangoValido.check, rangoValido.error)
+/** A page of the list: 50 from the first unless said. */
+export const acuerdoListarSchema = z
   .object({
-    instanciaId: idSchema.optional(),
-    institucionId: idSchema.optional(),
-    personaId: idSchema.optional(),
-    accionId: idSchema.optional(),
-    situacion: z.enum(SITUACIONES_FILTRO, { error: 'Situación no válida.' }).optional(),
-    plazoDesde: fechaSchema.optional(),
-    plazoHasta: fechaSchema.optional(),
-    orden: z.enum(['plazo', 'plazo_desc']).default('plazo')
+    ...filtroCampos,
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(200).optional()
   })
-  .refine((o) => !o.plazoDesde || !o.plazoHasta || o.plazoDesde <= o.plazoHasta, {
-    message: 'La fecha final no puede ser anterior a la inicial.',
-    path: ['plazoHasta']
-  })
-export const acuerdoListarSchema = acuerdoFiltroSchema.and(
-  z.object({
-    offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(200).default(50)
-  })
-)
+  .refine(rangoValido.check, rangoValido.error)
 
 /** Acuerdos of a session, and their follow-up in later sessions; every acuerdo, in one list. */
 export const acuerdosMetodos = {

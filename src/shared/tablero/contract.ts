@@ -113,8 +113,9 @@ const filtros = {
 export const tableroSchema = z.object(filtros).optional()
 export const metasVencidasSchema = z.object({
   ...filtros,
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(200).default(50)
+  /** A page: 50 from the first unless said. */
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(200).optional()
 })
 export const accionesEnEstadoSchema = z.object({
   ...filtros,

@@ -70,7 +70,7 @@ export async function listarMetasVencidas(
     sql<{ n: number }>`select count(*) as n from (${base})`.execute(db),
     sql<MetaVencida>`select metaId, accionId, accionCodigo, texto, plazo, diasVencida, estado
       from (${base}) order by plazo, accionCodigo, orden, metaId
-      limit ${f.limit} offset ${f.offset}`.execute(db)
+      limit ${f.limit ?? 50} offset ${f.offset ?? 0}`.execute(db)
   ])
   return { hoy, total: Number(total[0]?.n ?? 0), filas: rows }
 }

@@ -50,50 +50,7 @@ export function EstadosCard(props: {
             props.filas[i] && abrir(props.filas[i]!, s.name as EstadoTablero)
         })}
       />
-      <Table mt="sm" fz="sm" aria-label={`${props.titulo}, en cifras`}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{props.grupo === 'eje' ? 'Eje' : 'Instancia'}</Table.Th>
-            {ESTADOS.map((e) => (
-              <Table.Th key={e.estado}>{e.label}</Table.Th>
-            ))}
-            <Table.Th title="Promedio del último % informado en actas aprobadas">
-              % de avance
-            </Table.Th>
-            <Table.Th title="Contando lo informado en actas aún no aprobadas">
-              Con borradores
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {props.filas.map((f) => (
-            <Table.Tr key={f.id ?? 'sin'} data-grupo={f.codigo}>
-              <Table.Td>{f.codigo ? `${f.codigo}. ${f.nombre}` : f.nombre}</Table.Td>
-              {ESTADOS.map((e) => (
-                <Table.Td key={e.estado}>
-                  {f.id && f.porEstado[e.estado] > 0 ? (
-                    <UnstyledButton
-                      c="blue"
-                      td="underline"
-                      onClick={() => abrir(f, e.estado)}
-                      aria-label={`${f.porEstado[e.estado]} ${e.label}, ${f.nombre}`}
-                    >
-                      {f.porEstado[e.estado]}
-                    </UnstyledButton>
-                  ) : (
-                    f.porEstado[e.estado]
-                  )}
-                </Table.Td>
-              ))}
-              <Table.Td data-testid="promedio">{pct(f.promedio)}</Table.Td>
-              <Table.Td c="dimmed">
-                {pct(f.promedioConBorradores)}
-                {f.enBorrador > 0 && ` (${f.enBorrador} en borrador)`}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <EstadosTabla titulo={props.titulo} grupo={props.grupo} filas={props.filas} onAbrir={abrir} />
       <AccionesDrawer
         sel={sel}
         grupo={props.grupo}
@@ -102,6 +59,61 @@ export function EstadosCard(props: {
         onClose={() => setSel(null)}
       />
     </Card>
+  )
+}
+
+/** The same figures as the chart, each count a button to the acciones behind it. */
+function EstadosTabla(props: {
+  titulo: string
+  grupo: 'eje' | 'instancia'
+  filas: FilaEstados[]
+  onAbrir: (fila: FilaEstados, estado: EstadoTablero) => void
+}): ReactNode {
+  return (
+    <Table mt="sm" fz="sm" aria-label={`${props.titulo}, en cifras`}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{props.grupo === 'eje' ? 'Eje' : 'Instancia'}</Table.Th>
+          {ESTADOS.map((e) => (
+            <Table.Th key={e.estado}>{e.label}</Table.Th>
+          ))}
+          <Table.Th title="Promedio del último % informado en actas aprobadas">
+            % de avance
+          </Table.Th>
+          <Table.Th title="Contando lo informado en actas aún no aprobadas">
+            Con borradores
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.filas.map((f) => (
+          <Table.Tr key={f.id ?? 'sin'} data-grupo={f.codigo}>
+            <Table.Td>{f.codigo ? `${f.codigo}. ${f.nombre}` : f.nombre}</Table.Td>
+            {ESTADOS.map((e) => (
+              <Table.Td key={e.estado}>
+                {f.id && f.porEstado[e.estado] > 0 ? (
+                  <UnstyledButton
+                    c="blue"
+                    td="underline"
+                    onClick={() => props.onAbrir(f, e.estado)}
+                    aria-label={`${f.porEstado[e.estado]} ${e.label}, ${f.nombre}`}
+                  >
+                    {f.porEstado[e.estado]}
+                  </UnstyledButton>
+                ) : (
+                  f.porEstado[e.estado]
+                )}
+              </Table.Td>
+            ))}
+            <Table.Td data-testid="promedio">{pct(f.promedio)}</Table.Td>
+            <Table.Td c="dimmed">
+              {pct(f.promedioConBorradores)}
+              {f.enBorrador > 0 && ` (${f.enBorrador} en borrador)`}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   )
 }
 

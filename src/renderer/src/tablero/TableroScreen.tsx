@@ -11,8 +11,6 @@ import { SesionesCard } from './SesionesCard'
 export function TableroScreen(): ReactNode {
   const [planId, setPlanId] = useState<string | null>(null)
   const [instanciaId, setInstanciaId] = useState<string | null>(null)
-  const planes = useApiQuery('plan:listar', undefined)
-  const instancias = useApiQuery('instancia:listar', undefined)
   const { data: t, error } = useApiQuery(
     'tablero:obtener',
     { planId: planId ?? undefined, instanciaId: instanciaId ?? undefined },
@@ -36,28 +34,12 @@ export function TableroScreen(): ReactNode {
             Al {formatFecha(t.hoy)}. Estados y porcentajes según las actas aprobadas.
           </Text>
         </div>
-        <Group role="search" aria-label="Filtros del tablero">
-          <Select
-            label="Plan (período)"
-            data={(planes.data ?? []).map((p) => ({
-              value: p.id,
-              label: `${p.nombre} (${p.periodoDesde.slice(0, 4)}–${p.periodoHasta.slice(0, 4)})`
-            }))}
-            value={planId ?? t.planId}
-            onChange={setPlanId}
-            allowDeselect={false}
-            w={320}
-          />
-          <Select
-            label="Instancia"
-            placeholder="Todas las instancias"
-            clearable
-            data={(instancias.data ?? []).map((i) => ({ value: i.id, label: i.nombre }))}
-            value={instanciaId}
-            onChange={setInstanciaId}
-            w={260}
-          />
-        </Group>
+        <TableroFiltros
+          planId={planId ?? t.planId}
+          instanciaId={instanciaId}
+          onPlan={setPlanId}
+          onInstancia={setInstanciaId}
+        />
       </Group>
       <Stack gap="md">
         <EstadosCard
@@ -98,5 +80,40 @@ export function TableroScreen(): ReactNode {
         />
       </SimpleGrid>
     </Stack>
+  )
+}
+
+/** The plan (its period) and the instancia the whole dashboard is about. */
+function TableroFiltros(props: {
+  planId: string
+  instanciaId: string | null
+  onPlan: (id: string | null) => void
+  onInstancia: (id: string | null) => void
+}): ReactNode {
+  const planes = useApiQuery('plan:listar', undefined)
+  const instancias = useApiQuery('instancia:listar', undefined)
+  return (
+    <Group role="search" aria-label="Filtros del tablero">
+      <Select
+        label="Plan (período)"
+        data={(planes.data ?? []).map((p) => ({
+          value: p.id,
+          label: `${p.nombre} (${p.periodoDesde.slice(0, 4)}–${p.periodoHasta.slice(0, 4)})`
+        }))}
+        value={props.planId}
+        onChange={props.onPlan}
+        allowDeselect={false}
+        w={320}
+      />
+      <Select
+        label="Instancia"
+        placeholder="Todas las instancias"
+        clearable
+        data={(instancias.data ?? []).map((i) => ({ value: i.id, label: i.nombre }))}
+        value={props.instanciaId}
+        onChange={props.onInstancia}
+        w={260}
+      />
+    </Group>
   )
 }
