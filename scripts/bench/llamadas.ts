@@ -55,6 +55,12 @@ export function llamadasDeLectura(ids: ReturnType<typeof idsDe>): Llamada[] {
       entrada: () => ({ id: ids.reciente })
     },
     { nombre: 'personas', canal: 'persona:listar', entrada: () => ({}) },
+    { nombre: 'tablero (tablero:obtener)', canal: 'tablero:obtener', entrada: () => ({}) },
+    {
+      nombre: 'acuerdos vencidos, 1.ª página',
+      canal: 'acuerdo:listar',
+      entrada: () => ({ situacion: 'vencido', limit: 25 })
+    },
     {
       nombre: 'guardar un campo (punto:actualizar)',
       canal: 'punto:actualizar',
