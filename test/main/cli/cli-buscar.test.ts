@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/main/cli/index'
+import { cliEnProceso } from '../../helpers/cli-en-proceso'
 import { dbSnapshot, tempDir } from '../../helpers/db'
 import { runCliProcess } from '../../helpers/cli'
 import { openAppDatabase } from '../../../src/main/core/db/open'
@@ -10,17 +10,8 @@ const dir = tempDir()
 afterAll(() => dir.cleanup())
 const db = path.join(dir.dir, 'buscar.db')
 
-/** The CLI in this process: same code as `npm run cli`, output collected. */
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s)
-  )
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+/** The CLI in this process, as `npm run cli` runs it. */
+const cli = cliEnProceso
 
 beforeAll(async () => {
   expect(await cli('demo', '--db', db)).toMatchObject({ code: 0, err: '' })

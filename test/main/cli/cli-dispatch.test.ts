@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { runCli } from '../../../src/main/cli/index'
+import { cliEnProceso } from '../../helpers/cli-en-proceso'
 import { openAppDatabase } from '../../../src/main/core/db/open'
 import { sembrarDemo } from '../../../src/main/core/seed/demo'
 import { dbSnapshot, openTestApp, tempDir } from '../../helpers/db'
@@ -10,17 +10,8 @@ afterAll(() => dir.cleanup())
 const db = path.join(dir.dir, 'cli.db')
 const libro = path.join(dir.dir, 'matriz.xlsx')
 
-/** The CLI in this process: same code as `npm run cli`, output collected. */
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s)
-  )
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+/** The CLI in this process, as `npm run cli` runs it. */
+const cli = cliEnProceso
 
 async function snapshot(): Promise<string> {
   const app = await openAppDatabase(db)

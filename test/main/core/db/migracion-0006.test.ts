@@ -1,10 +1,10 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createKysely, openSqlite } from '../../../../src/main/core/db/sqlite'
 import { migrate } from '../../../../src/main/core/db/migrator'
 import { LATEST_SCHEMA_VERSION } from '../../../../src/main/core/db/migrations'
 import { tempDir } from '../../../helpers/db'
+import { copiaDeV2 } from '../../../helpers/v2-demo'
 import { revisarActas } from '../../../../src/main/core/actas/sello'
 
 // Migration 0006 (each acuerdo's closing, kept by triggers), from every earlier version and from
@@ -52,12 +52,9 @@ const cierres = (handle: Handle) =>
   )
 
 function desdeV2() {
-  const t = tempDir()
-  cleanup = t.cleanup
-  const file = path.join(t.dir, 'v2.db')
-  fs.copyFileSync(path.join(__dirname, '../../../fixtures/v2-demo.db'), file)
-  const handle = openSqlite(file)
-  return { handle, db: createKysely(handle) }
+  const c = copiaDeV2()
+  cleanup = c.cleanup
+  return c
 }
 
 describe('migration 0006: where each acuerdo stands', () => {

@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createKysely, openSqlite } from '../../../../src/main/core/db/sqlite'
@@ -6,6 +5,7 @@ import { migrate } from '../../../../src/main/core/db/migrator'
 import { LATEST_SCHEMA_VERSION } from '../../../../src/main/core/db/migrations'
 import { seedPlanInicial } from '../../../../src/main/core/seed/plan-inicial'
 import { tempDir } from '../../../helpers/db'
+import { copiaDeV2 } from '../../../helpers/v2-demo'
 import { revisarActas } from '../../../../src/main/core/actas/sello'
 
 // Migration 0007 (the full-text index, kept by triggers), from every earlier version and from a
@@ -84,12 +84,9 @@ const buscar = (handle: Handle, q: string): string[] =>
     .all(q) as string[]
 
 function desdeV2() {
-  const t = tempDir()
-  cleanup = t.cleanup
-  const file = path.join(t.dir, 'v2.db')
-  fs.copyFileSync(path.join(__dirname, '../../../fixtures/v2-demo.db'), file)
-  const handle = openSqlite(file)
-  return { handle, db: createKysely(handle) }
+  const c = copiaDeV2()
+  cleanup = c.cleanup
+  return c
 }
 
 describe('migration 0007: the full-text index', () => {
