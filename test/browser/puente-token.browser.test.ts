@@ -48,12 +48,17 @@ function paginaCon(cookie: string | undefined): Promise<string> {
   })
 }
 
+const plan = () =>
+  w.page.getByRole('heading', { name: /Plan de Acción contra la Trata de Personas/ }).waitFor()
+
 describe('the bridge token in a real browser', () => {
   it('reaches no other port of 127.0.0.1, and what reaches one gets nothing from the bridge', async () => {
     const { page } = w
-    await page.getByRole('heading', { name: /Plan de Acción/ }).waitFor()
     // The used entry code has left the address bar.
-    expect(page.url()).not.toContain('entrada=')
+    await page.waitForURL((u) => !u.search.includes('entrada='))
+    // The plan's data comes through the API: the page calls it with its token.
+    await page.goto(`${w.bridge.url}#/plan`)
+    await plan()
     expect(await page.context().cookies()).toEqual([])
     const otra = await page.context().newPage()
     await otra.goto(otroUrl)
@@ -69,8 +74,10 @@ describe('the bridge token in a real browser', () => {
 
   it('the page keeps working after a reload; a new tab without an entry code is refused', async () => {
     const { page } = w
+    await page.goto(`${w.bridge.url}#/plan`)
+    await plan()
     await page.reload()
-    await page.getByRole('heading', { name: /Plan de Acción/ }).waitFor()
+    await plan()
     expect(await page.locator('article[data-codigo]').count()).toBeGreaterThan(0)
     const nueva = await page.context().newPage()
     await nueva.goto(w.bridge.url)
