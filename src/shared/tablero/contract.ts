@@ -71,6 +71,9 @@ export interface AccionEnEstado {
   fecha: string | null
 }
 
+/** How many of each an acción's page shows at most: the latest (the page stays bounded). */
+export const TRAYECTORIA_MAXIMO = 120
+
 /** An acción's story: every report and measurement, the sessions and acuerdos about it. */
 export interface TrayectoriaAccion {
   hoy: string

@@ -7,8 +7,9 @@ import { acuerdosConHistorial } from './acuerdos.service'
 
 type Filtro = ParsedInput<'acuerdo:exportar'>
 
-// Is the acuerdo (alias `a`) still open: its latest follow-up, kept by triggers (migration 0006).
-const abierto = sql<SqlBool>`(select cc.cerrado_en from acuerdos_cierre cc where cc.acuerdo_id = a.id) = '~'`
+// Is the acuerdo (alias `a`) still open: its latest follow-up, kept by triggers (migration 0006);
+// read from that table's index, so the open ones are found without reading the closed.
+const abierto = sql<SqlBool>`a.id in (select cc.acuerdo_id from acuerdos_cierre cc where cc.cerrado_en = '~')`
 // Its latest recorded state, over every session.
 const estadoActual = sql`coalesce((
   select sg.estado from seguimientos sg join sesiones s2 on s2.id = sg.sesion_id

@@ -48,31 +48,36 @@ export interface FilaGrupo {
   en_borrador: number
 }
 
-/** Acciones by estado and the mean %, grouped by eje or by instancia (GROUP BY in SQLite). */
-export async function estadosPor(
+const AGREGADOS = sql`count(*) as acciones,
+  sum(x.ap_estado = 'no_iniciada') as no_iniciada, sum(x.ap_estado = 'en_curso') as en_curso,
+  sum(x.ap_estado = 'cumplida') as cumplida, sum(x.ap_estado = 'atrasada') as atrasada,
+  sum(x.ap_estado is null) as sin_reporte,
+  round(avg(x.ap_pct), 1) as promedio, round(avg(x.ul_pct), 1) as promedio_bor,
+  sum(x.en_borrador) as en_borrador`
+
+/**
+ * Acciones by estado and the mean %, grouped by eje and by instancia (GROUP BY in SQLite), in one
+ * statement: each acción's latest reports are looked up once, in a materialized CTE.
+ */
+export async function estadosPorEjeEInstancia(
   db: Kysely<Database>,
-  al: Alcance,
-  grupo: 'eje' | 'instancia'
-): Promise<FilaGrupo[]> {
-  const g =
-    grupo === 'eje'
-      ? { col: sql`x.eje_id`, tabla: sql`ejes`, cod: sql`g.codigo`, orden: sql`g.orden, g.id` }
-      : {
-          col: sql`x.instancia_id`,
-          tabla: sql`instancias`,
-          cod: sql`g.codigo`,
-          orden: sql`g.id is null, g.orden, g.id`
-        }
-  const { rows } = await sql<FilaGrupo>`
-    select ${g.col} as id, ${g.cod} as codigo, g.nombre as nombre, count(*) as acciones,
-      sum(x.ap_estado = 'no_iniciada') as no_iniciada, sum(x.ap_estado = 'en_curso') as en_curso,
-      sum(x.ap_estado = 'cumplida') as cumplida, sum(x.ap_estado = 'atrasada') as atrasada,
-      sum(x.ap_estado is null) as sin_reporte,
-      round(avg(x.ap_pct), 1) as promedio, round(avg(x.ul_pct), 1) as promedio_bor,
-      sum(x.en_borrador) as en_borrador
-    from ${accionesConAvance(al)} x left join ${g.tabla} g on g.id = ${g.col}
-    group by ${g.col} order by ${g.orden}`.execute(db)
-  return rows
+  al: Alcance
+): Promise<{ eje: FilaGrupo[]; instancia: FilaGrupo[] }> {
+  const { rows } = await sql<FilaGrupo & { grupo: 'eje' | 'instancia' }>`
+    with x as materialized (select * from ${accionesConAvance(al)})
+    select * from (
+      select 'eje' as grupo, x.eje_id as id, g.codigo, g.nombre, ${AGREGADOS},
+        0 as sin_g, g.orden as g_orden
+      from x left join ejes g on g.id = x.eje_id group by x.eje_id
+      union all
+      select 'instancia', x.instancia_id, g.codigo, g.nombre, ${AGREGADOS},
+        g.id is null, g.orden
+      from x left join instancias g on g.id = x.instancia_id group by x.instancia_id)
+    order by grupo, sin_g, g_orden, id`.execute(db)
+  return {
+    eje: rows.filter((r) => r.grupo === 'eje'),
+    instancia: rows.filter((r) => r.grupo === 'instancia')
+  }
 }
 
 export interface FilaAccionEstado {
@@ -113,6 +118,7 @@ export interface FilaMeta {
 export function metasVencidas(al: Alcance, hoy: string): RawBuilder<FilaMeta> {
   return sql<FilaMeta>`
     select m.id as metaId, x.id as accionId, x.codigo as accionCodigo, m.texto, m.plazo,
+      count(*) over () as total,
       cast(julianday(${hoy}) - julianday(m.plazo) as integer) as diasVencida,
       x.ap_estado as estado, m.orden as orden
     from metas m join ${accionesConAvance(al)} x on x.id = m.accion_id

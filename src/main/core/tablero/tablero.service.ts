@@ -16,7 +16,7 @@ import { notFound } from '../errors'
 import { acuerdosDto } from '../acuerdos'
 import {
   accionesEnEstado,
-  estadosPor,
+  estadosPorEjeEInstancia,
   metasVencidas,
   type Alcance,
   type FilaGrupo
@@ -65,14 +65,19 @@ export async function listarMetasVencidas(
   hoy: string
 ): Promise<{ hoy: string; total: number; filas: MetaVencida[] }> {
   const al = await alcance(db, f)
-  const base = metasVencidas(al, hoy)
-  const [{ rows: total }, { rows }] = await Promise.all([
-    sql<{ n: number }>`select count(*) as n from (${base})`.execute(db),
-    sql<MetaVencida>`select metaId, accionId, accionCodigo, texto, plazo, diasVencida, estado
-      from (${base}) order by plazo, accionCodigo, orden, metaId
-      limit ${f.limit ?? 50} offset ${f.offset ?? 0}`.execute(db)
-  ])
-  return { hoy, total: Number(total[0]?.n ?? 0), filas: rows }
+  // The total comes with the page (a window count): the acciones' reports are read once.
+  const { rows } = await sql<MetaVencida & { total: number }>`
+    select metaId, accionId, accionCodigo, texto, plazo, diasVencida, estado, total
+    from (${metasVencidas(al, hoy)}) order by plazo, accionCodigo, orden, metaId
+    limit ${f.limit ?? 50} offset ${f.offset ?? 0}`.execute(db)
+  let total = Number(rows[0]?.total ?? 0)
+  // A page past the end has no row to carry the total.
+  if (rows.length === 0 && (f.offset ?? 0) > 0)
+    total = Number(
+      (await sql<{ n: number }>`select count(*) as n from (${metasVencidas(al, hoy)})`.execute(db))
+        .rows[0]?.n ?? 0
+    )
+  return { hoy, total, filas: rows.map(({ total: _t, ...m }) => m) }
 }
 
 /** Open acuerdos past their plazo, and due within DIAS_POR_VENCER, by institución. */
@@ -132,21 +137,20 @@ export async function obtenerTablero(
 ): Promise<Tablero> {
   const al = await alcance(db, f)
   const hasta = sumarDias(hoy, DIAS_POR_VENCER)
-  const [porEje, porInstancia, metas, porInstitucion, proximas, actas] = await Promise.all([
-    estadosPor(db, al, 'eje'),
-    estadosPor(db, al, 'instancia'),
+  const [estados, metas, porInstitucion, proximas, actas] = await Promise.all([
+    estadosPorEjeEInstancia(db, al),
     listarMetasVencidas(db, { ...al, offset: 0, limit: 5 }, hoy),
     acuerdosPorInstitucion(db, al, hoy, hasta),
     sesiones(db, al, sql`s.fecha >= ${hoy} and s.estado = 'borrador'`, 'asc', 5),
-    sesiones(db, al, sql`s.fecha < ${hoy} and s.estado <> 'aprobada'`, 'asc', 10)
+    sesiones(db, al, sql`s.estado in ('borrador', 'cerrada') and s.fecha < ${hoy}`, 'asc', 10)
   ])
   const suma = (k: 'vencidos' | 'porVencer') => porInstitucion.reduce((n, r) => n + r[k], 0)
   return {
     hoy,
     hasta,
     planId: al.planId,
-    porEje: porEje.map(fila),
-    porInstancia: porInstancia.map(fila),
+    porEje: estados.eje.map(fila),
+    porInstancia: estados.instancia.map(fila),
     metasVencidas: { total: metas.total, filas: metas.filas },
     acuerdos: { vencidos: suma('vencidos'), porVencer: suma('porVencer'), porInstitucion },
     proximasSesiones: proximas.filas,

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { AcuerdoRow, Database } from '../db/schema'
-import type { TrayectoriaAccion } from '../../../shared/tablero/contract'
+import { TRAYECTORIA_MAXIMO as MAX, type TrayectoriaAccion } from '../../../shared/tablero/contract'
 import type { AvanceEstado, SesionEstado, SesionTipo } from '../../../shared/domain/sesiones'
 import { porcentajeDe, tituloSesion } from '../../../shared/domain/sesiones'
 import type { IndicadorTipo } from '../../../shared/domain/plan'
@@ -25,10 +25,11 @@ async function avances(db: Db, accionId: string): Promise<TrayectoriaAccion['ava
     .innerJoin('sesiones as s', 's.id', 'v.sesion_id')
     .select([...deSesion, 's.estado as sesionEstado', 'v.estado', 'v.porcentaje'])
     .where('v.accion_id', '=', accionId)
-    .orderBy('s.fecha')
-    .orderBy('s.created_at')
+    .orderBy('s.fecha', 'desc')
+    .orderBy('s.created_at', 'desc')
+    .limit(MAX)
     .execute()
-  return rows.map((r) => ({
+  return rows.reverse().map((r) => ({
     sesionId: r.sesionId,
     sesionTitulo: tituloSesion(r),
     fecha: r.fecha,
@@ -60,7 +61,10 @@ async function indicadores(db: Db, accionId: string): Promise<TrayectoriaAccion[
         'm.numerador',
         'm.denominador',
         'm.fecha_corte',
-        'm.nota'
+        'm.nota',
+        sql<number>`row_number() over (partition by m.indicador_id order by s.fecha desc, s.created_at desc)`.as(
+          'n'
+        )
       ])
       .where('i.accion_id', '=', accionId)
       .orderBy('s.fecha')
@@ -73,7 +77,7 @@ async function indicadores(db: Db, accionId: string): Promise<TrayectoriaAccion[
     tipo: i.tipo as IndicadorTipo,
     metaValor: i.meta_valor,
     mediciones: meds
-      .filter((m) => m.indicador_id === i.id)
+      .filter((m) => m.indicador_id === i.id && m.n <= MAX)
       .map((m) => ({
         sesionId: m.sesionId,
         sesionTitulo: tituloSesion(m),
@@ -99,9 +103,9 @@ async function sesiones(db: Db, accionId: string): Promise<TrayectoriaAccion['se
         join indicadores x on x.id = m.indicador_id where x.accion_id = ${accionId}
       union select sesion_id, 'acuerdos' from acuerdos where accion_id = ${accionId}
     ) t join sesiones s on s.id = t.sesion_id join instancias i on i.id = s.instancia_id
-    group by s.id order by s.fecha, s.created_at`.execute(db)
+    group by s.id order by s.fecha desc, s.created_at desc limit ${MAX}`.execute(db)
   const orden = ['avance', 'indicadores', 'acuerdos'] as const
-  return rows.map((r) => ({
+  return rows.reverse().map((r) => ({
     id: r.sesionId,
     titulo: tituloSesion(r),
     instancia: r.instancia,
@@ -130,9 +134,11 @@ export async function trayectoriaAccion(
     .selectAll('a')
     .select(['s.instancia_id as instanciaId', 'i.nombre as instancia', 'it.sigla'])
     .where('a.accion_id', '=', accionId)
-    .orderBy('s.fecha')
-    .orderBy('a.numero')
+    .orderBy('s.fecha', 'desc')
+    .orderBy('a.numero', 'desc')
+    .limit(MAX)
     .execute()
+  acuerdoRows.reverse()
   const [av, inds, ses, acs, vencidas] = await Promise.all([
     avances(db, accionId),
     indicadores(db, accionId),

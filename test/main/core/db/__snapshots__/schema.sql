@@ -19,6 +19,9 @@ CREATE INDEX "asistencias_sesion_idx" on "asistencias" ("sesion_id");
 -- index avances_accion_idx
 CREATE INDEX "avances_accion_idx" on "avances" ("accion_id");
 
+-- index avances_accion_sesion_idx
+CREATE INDEX "avances_accion_sesion_idx" on "avances" ("accion_id", "sesion_id", "id");
+
 -- index fe_erratas_sesion_idx
 CREATE INDEX "fe_erratas_sesion_idx" on "fe_erratas" ("sesion_id");
 
@@ -47,11 +50,17 @@ CREATE INDEX "sesiones_aprobada_en_idx" on "sesiones" ("aprobada_en_sesion_id");
 CREATE INDEX sesiones_borrador_idx on sesiones (instancia_id, fecha, created_at)
          where estado = 'borrador';
 
+-- index sesiones_estado_fecha_idx
+CREATE INDEX "sesiones_estado_fecha_idx" on "sesiones" ("estado", "fecha");
+
 -- index sesiones_fecha_idx
 CREATE INDEX "sesiones_fecha_idx" on "sesiones" ("fecha", "id");
 
 -- index sesiones_instancia_orden_idx
 CREATE INDEX "sesiones_instancia_orden_idx" on "sesiones" ("instancia_id", "fecha", "created_at");
+
+-- index sesiones_orden_idx
+CREATE INDEX "sesiones_orden_idx" on "sesiones" ("id", "estado", "fecha", "created_at");
 
 -- table acciones
 CREATE TABLE "acciones" ("id" text primary key, "plan_id" text not null references "planes" ("id") on delete cascade, "objetivo_id" text not null references "objetivos" ("id") on delete cascade, "codigo" text not null, "texto" text not null, "instancia_id" text references "instancias" ("id") on delete set null, "responsables" text default '' not null, "orden" integer not null, "created_at" text not null, "updated_at" text not null, "rotulo_indicadores" text, "separador_codigo" text, constraint "acciones_plan_codigo_uq" unique ("plan_id", "codigo"));
