@@ -1,11 +1,11 @@
 import { sql, type Kysely } from 'kysely'
-import type { AcuerdoRow, Database } from '../db/schema'
+import type { Database } from '../db/schema'
 import { TRAYECTORIA_MAXIMO as MAX, type TrayectoriaAccion } from '../../../shared/tablero/contract'
 import type { AvanceEstado, SesionEstado, SesionTipo } from '../../../shared/domain/sesiones'
 import { porcentajeDe, tituloSesion } from '../../../shared/domain/sesiones'
 import type { IndicadorTipo } from '../../../shared/domain/plan'
 import { notFound } from '../errors'
-import { acuerdosConHistorial } from '../acuerdos'
+import { listarAcuerdos } from '../acuerdos'
 
 type Db = Kysely<Database>
 interface ConSesion {
@@ -126,24 +126,12 @@ export async function trayectoriaAccion(
     .where('id', '=', accionId)
     .executeTakeFirst()
   if (!accion) throw notFound('La acción')
-  const acuerdoRows = await db
-    .selectFrom('acuerdos as a')
-    .innerJoin('sesiones as s', 's.id', 'a.sesion_id')
-    .innerJoin('instancias as i', 'i.id', 's.instancia_id')
-    .leftJoin('instituciones as it', 'it.id', 'a.institucion_id')
-    .selectAll('a')
-    .select(['s.instancia_id as instanciaId', 'i.nombre as instancia', 'it.sigla'])
-    .where('a.accion_id', '=', accionId)
-    .orderBy('s.fecha', 'desc')
-    .orderBy('a.numero', 'desc')
-    .limit(MAX)
-    .execute()
-  acuerdoRows.reverse()
   const [av, inds, ses, acs, vencidas] = await Promise.all([
     avances(db, accionId),
     indicadores(db, accionId),
     sesiones(db, accionId),
-    acuerdosConHistorial(db, acuerdoRows as AcuerdoRow[], hoy),
+    // The list of acuerdos across sessions, for this acción: the latest plazos, shown in order.
+    listarAcuerdos(db, { accionId, orden: 'plazo_desc', limit: MAX }, hoy),
     metasVencidasDe(db, accionId, hoy)
   ])
   return {
@@ -151,13 +139,7 @@ export async function trayectoriaAccion(
     avances: av,
     indicadores: inds,
     sesiones: ses,
-    acuerdos: acs.map(({ acuerdo, historial }, k) => ({
-      ...acuerdo,
-      instanciaId: acuerdoRows[k]!.instanciaId,
-      instancia: acuerdoRows[k]!.instancia,
-      institucion: acuerdoRows[k]!.sigla,
-      historial
-    })),
+    acuerdos: acs.filas.reverse(),
     metasVencidas: vencidas
   }
 }
