@@ -12,7 +12,7 @@ export default {
   mutate: [
     'src/shared/domain/**/*.ts',
     // The services, one folder per domain; their handler maps only route calls.
-    'src/main/core/{plan,instituciones,personas,sesiones,asistencia,tabla,avances,acuerdos}/**/*.ts',
+    'src/main/core/{plan,instituciones,personas,sesiones,asistencia,tabla,avances,acuerdos,busqueda}/**/*.ts',
     'src/main/core/actas/**/*.ts',
     // The BORRADOR watermark is a generated picture (scripts/marca-borrador.mjs), not behaviour.
     '!src/main/core/actas/documentos/marca-borrador.ts',
