@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller, ordinarias, prevencionConMiembros } from '../../../helpers/sesiones'
+import {
+  caller,
+  cerrarYAprobar,
+  ordinarias,
+  prevencionConMiembros
+} from '../../../helpers/sesiones'
 import { MENSAJE_APROBADA } from '../../../../src/main/core/sesiones/acta-guard'
 
 /**
@@ -175,6 +180,28 @@ describe('approving', () => {
     expect(r.aprobadaEnSesionTitulo).toBe('Sesión Ordinaria N° 2/2014')
   })
 
+  it('not in one of another tipo the same day, nor in an earlier one with a higher number', async () => {
+    const a = await nueva('2014-03-12')
+    const extra = (fecha: string) =>
+      api.ok('sesion:crear', { instanciaId, tipo: 'extraordinaria', fecha, modalidad: 'remota' })
+    await extra('2014-03-12')
+    const extra2 = await extra('2014-03-12')
+    await nueva('2014-12-01')
+    // N° 2/2014 of December, before N° 1/2015 of January: a higher number, an earlier date.
+    const diciembre = await nueva('2014-12-03')
+    const enero = await nueva('2015-01-10')
+    await api.ok('sesion:cerrar', { id: a.id })
+    await api.ok('sesion:cerrar', { id: enero.id })
+    expect([extra2.numero, diciembre.numero, enero.numero]).toEqual([2, 3, 1])
+    for (const [id, en] of [
+      [a.id, extra2.id],
+      [enero.id, diciembre.id]
+    ] as const)
+      expect(
+        await api.call('sesion:aprobar', { id, enSesionId: en, observaciones: '' })
+      ).toMatchObject({ ok: false, error: { code: 'conflicto' } })
+  })
+
   it('not in a later session already finalizada, which is named', async () => {
     const a = await nueva('2014-03-12')
     const b = await nueva('2014-06-11')
@@ -209,6 +236,22 @@ describe('the date of a session in which actas were approved', () => {
     const r = await api.ok('sesion:actualizar', datos(b.id, '2014-04-09'))
     expect(r.fecha).toBe('2014-04-09')
     expect((await fila(b.id)).fecha).toBe('2014-04-09')
+  })
+
+  it('moved behind approved numbers only once accepted, keeping its number', async () => {
+    const s1 = await nueva('2014-03-12')
+    const s2 = await nueva('2014-06-11')
+    const s3 = await nueva('2014-09-10')
+    await cerrarYAprobar(t, s1.id)
+    await cerrarYAprobar(t, s2.id)
+    const r = await api.call('sesion:actualizar', datos(s3.id, '2014-04-01'))
+    expect(r.ok ? 'ok' : r.error.code).toBe('conflicto')
+    expect((await fila(s3.id)).fecha).toBe('2014-09-10')
+    const ok = await api.ok('sesion:actualizar', {
+      ...datos(s3.id, '2014-04-01'),
+      fueraDeOrden: true
+    })
+    expect(ok).toMatchObject({ fecha: '2014-04-01', numero: 3 })
   })
 
   it('moved to another year takes that year’s next number, and both years renumber', async () => {
