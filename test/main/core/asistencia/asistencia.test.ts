@@ -1,19 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../../helpers/db'
+import { prevencionConMiembros } from '../../../helpers/sesiones'
 import { actaAprobada } from '../../../helpers/acta-aprobada'
 import { MENSAJE_APROBADA, MENSAJE_CERRADA } from '../../../../src/main/core/sesiones/acta-guard'
+import { cadaPrueba, type Caller, NO_EXISTE, soloLectura } from '../../../helpers/respuestas'
 
 /** Marking attendance, inviting and removing guests, read back field by field. */
 let t: TestApp
-let api: ReturnType<typeof caller>
-beforeEach(async () => {
-  t = await openTestApp()
-  api = caller(t)
+let api: Caller
+cadaPrueba((nueva, llamar) => {
+  t = nueva
+  api = llamar
 })
-afterEach(() => t.close())
 
-const NO_EXISTE = '01a22b25-0000-7000-8000-000000000000'
 const REGISTRO = {
   ok: false,
   error: {
@@ -21,7 +20,6 @@ const REGISTRO = {
     message: 'El registro de asistencia no existe o fue eliminado.'
   }
 }
-const soloLectura = (message: string) => ({ ok: false, error: { code: 'solo_lectura', message } })
 
 async function borrador() {
   const ctx = await prevencionConMiembros(t)

@@ -1,29 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../../helpers/db'
+import { prevencionConMiembros } from '../../../helpers/sesiones'
 import { actaAprobada } from '../../../helpers/acta-aprobada'
 import { MENSAJE_APROBADA } from '../../../../src/main/core/sesiones/acta-guard'
+import {
+  cadaPrueba,
+  type Caller,
+  NO_EXISTE,
+  conflicto,
+  noExiste
+} from '../../../helpers/respuestas'
 
 /** What a session hears on each acción and its indicators' values, read back field by field. */
 let t: TestApp
-let api: ReturnType<typeof caller>
-beforeEach(async () => {
-  t = await openTestApp()
-  api = caller(t)
-})
-afterEach(() => t.close())
-
-const NO_EXISTE = '01a22b25-0000-7000-8000-000000000000'
-const conflicto = (message: string, campo: string) => ({
-  ok: false,
-  error: { code: 'conflicto', message, fields: { [campo]: message } }
-})
-const noExiste = (que: string) => ({
-  ok: false,
-  error: {
-    code: 'no_encontrado',
-    message: `${que} no existe o fue ${que.startsWith('La ') ? 'eliminada' : 'eliminado'}.`
-  }
+let api: Caller
+cadaPrueba((nueva, llamar) => {
+  t = nueva
+  api = llamar
 })
 
 /** A draft of Prevención, one of its acciones (1.2.b) and one acción of another instancia. */

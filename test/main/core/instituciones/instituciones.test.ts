@@ -1,17 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller } from '../../../helpers/sesiones'
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../../helpers/db'
+import { cadaPrueba, type Caller, NO_EXISTE } from '../../../helpers/respuestas'
 
 /** The glossary of institutions and the instancias, read back field by field. */
 let t: TestApp
-let api: ReturnType<typeof caller>
-beforeEach(async () => {
-  t = await openTestApp()
-  api = caller(t)
+let api: Caller
+cadaPrueba((nueva, llamar) => {
+  t = nueva
+  api = llamar
 })
-afterEach(() => t.close())
 
-const NO_EXISTE = '01a22b25-0000-7000-8000-000000000000'
 const siglaTomada = (sigla: string) => {
   const message = `Ya existe una institución con la sigla ${sigla}.`
   return { ok: false, error: { code: 'conflicto', message, fields: { sigla: message } } }

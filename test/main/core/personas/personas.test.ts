@@ -1,27 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller } from '../../../helpers/sesiones'
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../../helpers/db'
+import {
+  cadaPrueba,
+  type Caller,
+  NO_EXISTE,
+  conflicto,
+  noExiste
+} from '../../../helpers/respuestas'
 
 /** People and their membership of an instancia, read back field by field. */
 let t: TestApp
-let api: ReturnType<typeof caller>
-beforeEach(async () => {
-  t = await openTestApp()
-  api = caller(t)
-})
-afterEach(() => t.close())
-
-const NO_EXISTE = '01a22b25-0000-7000-8000-000000000000'
-const conflicto = (message: string, campo: string) => ({
-  ok: false,
-  error: { code: 'conflicto', message, fields: { [campo]: message } }
-})
-const noExiste = (que: string) => ({
-  ok: false,
-  error: {
-    code: 'no_encontrado',
-    message: `${que} no existe o fue ${que.startsWith('La ') ? 'eliminada' : 'eliminado'}.`
-  }
+let api: Caller
+cadaPrueba((nueva, llamar) => {
+  t = nueva
+  api = llamar
 })
 
 async function siglas() {

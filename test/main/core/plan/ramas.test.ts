@@ -1,7 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller } from '../../../helpers/sesiones'
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../../helpers/db'
 import type { PlanArbol } from '../../../../src/shared/domain/plan'
+import {
+  cadaPrueba,
+  type Caller,
+  NO_EXISTE,
+  conflicto,
+  noExiste
+} from '../../../helpers/respuestas'
 
 /**
  * The plan's services read back field by field: what each call returns, what lands in the
@@ -9,31 +15,18 @@ import type { PlanArbol } from '../../../../src/shared/domain/plan'
  * mutation testing's per-test coverage sees it.
  */
 let t: TestApp
-let api: ReturnType<typeof caller>
-beforeEach(async () => {
-  t = await openTestApp()
-  api = caller(t)
+let api: Caller
+cadaPrueba((nueva, llamar) => {
+  t = nueva
+  api = llamar
 })
-afterEach(() => t.close())
 
-const NO_EXISTE = '01a22b25-0000-7000-8000-000000000000'
 const arbol = (planId?: string): Promise<PlanArbol> =>
   api.ok('plan:arbol', planId ? { planId } : {})
 const acciones = (a: PlanArbol) => a.ejes.flatMap((e) => e.objetivos.flatMap((o) => o.acciones))
 const accion = (a: PlanArbol, codigo: string) => acciones(a).find((x) => x.codigo === codigo)!
 const objetivo = (a: PlanArbol, codigo: string) =>
   a.ejes.flatMap((e) => e.objetivos).find((x) => x.codigo === codigo)!
-const noExiste = (que: string) => ({
-  ok: false,
-  error: {
-    code: 'no_encontrado',
-    message: `${que} no existe o fue ${que.startsWith('La ') ? 'eliminada' : 'eliminado'}.`
-  }
-})
-const conflicto = (message: string, campo: string) => ({
-  ok: false,
-  error: { code: 'conflicto', message, fields: { [campo]: message } }
-})
 
 /** A second plan, older than the seeded one, with one eje: there is no channel to create plans. */
 async function planAntiguo(): Promise<string> {

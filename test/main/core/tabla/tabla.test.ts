@@ -1,19 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../../helpers/db'
+import { prevencionConMiembros } from '../../../helpers/sesiones'
 import { actaAprobada } from '../../../helpers/acta-aprobada'
 import { MENSAJE_APROBADA } from '../../../../src/main/core/sesiones/acta-guard'
+import { cadaPrueba, type Caller, NO_EXISTE } from '../../../helpers/respuestas'
 
 /** A session's agenda: points added, written, moved and removed, read back field by field. */
 let t: TestApp
-let api: ReturnType<typeof caller>
-beforeEach(async () => {
-  t = await openTestApp()
-  api = caller(t)
+let api: Caller
+cadaPrueba((nueva, llamar) => {
+  t = nueva
+  api = llamar
 })
-afterEach(() => t.close())
 
-const NO_EXISTE = '01a22b25-0000-7000-8000-000000000000'
 const PUNTO = {
   ok: false,
   error: { code: 'no_encontrado', message: 'El punto de tabla no existe o fue eliminado.' }
