@@ -108,3 +108,26 @@ describe('an acción taller than a page', () => {
     expect(a.indicadores).toEqual(accion.indicadores.map((x) => x.texto))
   })
 })
+
+describe('the tracking matrix with an acción continued below', () => {
+  it('colours and filters every row written, and each continuation row repeats its estado', () => {
+    const ws = libro('oficio-seguimiento.xlsx').wb.getWorksheet('Matriz')!
+    let ultima = 0
+    ws.eachRow((r, n) => {
+      if (String(r.getCell(3).value ?? '').trim()) ultima = n
+    })
+    const cf = (
+      ws as unknown as { conditionalFormattings: { ref: string }[] }
+    ).conditionalFormattings.map((c) => c.ref)
+    expect(cf.length).toBeGreaterThan(0)
+    for (const ref of cf) expect(ref).toBe(`F3:J${ultima}`)
+    expect(ws.autoFilter).toBe(`A2:J${ultima}`)
+    let estado: unknown = null
+    for (let r = 3; r <= ultima; r++) {
+      const c = String(ws.getCell(r, 3).value ?? '')
+      if (c.startsWith('1.1.a (continuación)')) expect(ws.getCell(r, 6).value).toBe(estado)
+      else estado = ws.getCell(r, 6).value
+      expect(ws.getCell(r, 6).value, `F${r}`).toBeTruthy()
+    }
+  })
+})

@@ -8,6 +8,7 @@ import { exportarMatriz } from '../../../../src/main/core/matriz/exportar/export
 import { construirHistoria, conLotes } from '../../../../scripts/bench/historia'
 import { openTestApp, tempDir, type TestApp } from '../../../helpers/db'
 import { libreOfficeConvert } from '../../../helpers/office'
+import { execFileSync } from 'node:child_process'
 
 /**
  * The tracking workbook ("con seguimiento"), streamed: read back with exceljs and after
@@ -21,6 +22,7 @@ let dir: { dir: string; cleanup: () => void }
 let propio: ExcelJS.Workbook
 let deLibreOffice: ExcelJS.Workbook
 let borradores: Set<string>
+let archivo: string
 beforeAll(async () => {
   t = await openTestApp()
   const api = createAppApi({ ...t.app, db: createKysely(conLotes(t.app.handle)) }, { version: 't' })
@@ -41,6 +43,7 @@ beforeAll(async () => {
   dir = tempDir()
   const file = path.join(dir.dir, 'seguimiento.xlsx')
   fs.writeFileSync(file, r.data)
+  archivo = file
   propio = new ExcelJS.Workbook()
   await propio.xlsx.readFile(file)
   // LibreOffice opens it and writes it again: what it understood is what it keeps.
@@ -208,4 +211,37 @@ describe('the tracking workbook at scale', () => {
       await a.close()
     }
   }, 240_000)
+
+  it('gives each colour rule its own priority, a missed deadline over a draft', () => {
+    const lista = execFileSync('unzip', ['-Z1', archivo], { encoding: 'utf8' })
+    const hojas = lista.split('\n').filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
+    let acuerdos = 0
+    for (const h of hojas) {
+      const xml = execFileSync('unzip', ['-p', archivo, h], { encoding: 'utf8' })
+      const reglas = [...xml.matchAll(/<cfRule[^>]*priority="(\d+)"[^>]*>\s*<formula>([^<]*)/g)]
+      const prioridades = reglas.map((m) => Number(m[1]))
+      expect(new Set(prioridades).size, h).toBe(prioridades.length)
+      const de = (f: RegExp) => Number(reglas.find((m) => f.test(m[2]!))?.[1])
+      if (!xml.includes('TODAY()')) continue
+      acuerdos++
+      expect(de(/TODAY\(\)/), h).toBeLessThan(de(/Borrador/))
+    }
+    expect(acuerdos).toBe(1)
+  })
+
+  it("computes a porcentaje by a formula with its value cached, never one giving ''", () => {
+    const ind = propio.getWorksheet('Indicadores')!
+    let formulas = 0
+    for (let r = 3; r <= ind.rowCount; r++) {
+      const v = ind.getCell(r, 12).value as ExcelJS.CellFormulaValue | null
+      if (!v || typeof v !== 'object' || !('formula' in v)) continue
+      formulas++
+      expect(v.formula, `L${r}`).not.toContain('""')
+      // exceljs writes a cached 0 as an empty <v/>: only a zero numerator may lack its value.
+      if (Number(ind.getCell(r, 10).value ?? 0) !== 0)
+        expect(typeof v.result, `L${r}`).toBe('number')
+      expect(Number(ind.getCell(r, 11).value), `K${r}`).toBeGreaterThan(0)
+    }
+    expect(formulas).toBeGreaterThan(0)
+  })
 })

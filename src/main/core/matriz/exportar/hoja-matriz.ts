@@ -172,6 +172,12 @@ function filasAcciones(
             ? [altoLineas(lineas, disp.fuente)]
             : continuar(ws, fila, a, metasEIndicadores(a, disp.fuente), c)
         if (hs.length > 1) partidas.set(a.id, hs.length)
+        // Its continuation rows repeat its estado: a filter on it keeps the whole acción.
+        for (let k = 1; seg && k < hs.length; k++) {
+          const estado = ws.getCell(fila + k, 6)
+          estado.value = ws.getCell(fila, 6).value
+          estado.font = { name: 'Arial', size: disp.fuente }
+        }
         for (const h of hs) alturas.set(fila++, h)
         progreso(++hechas / total / (seg ? 2 : 1), `Acción ${a.codigo}`)
       }
@@ -221,14 +227,17 @@ export function corridasResponsables(
   return grupos
 }
 
-/** The matrix sheet: the plan as the ministry lays it out, with seguimiento its progress. */
+/**
+ * The matrix sheet: the plan as the ministry lays it out, with seguimiento its progress. Returns
+ * the last row written (acciones continued below take more than one).
+ */
 export function hojaMatriz(
   wb: ExcelJS.Workbook,
   d: MatrizDatos,
   o: MatrizOpciones,
   progreso: Progreso,
   signal?: AbortSignal
-): void {
+): number {
   const seg = d.seguimiento !== null
   // With its progress the matrix has ten columns: a layout of its own, one page across at 8 pt.
   const dispSeg = disposicionSeguimiento(o.papel)
@@ -255,4 +264,5 @@ export function hojaMatriz(
   for (const [r, h] of alturas) ws.getRow(r).height = h
   for (const p of paginas.slice(0, -1)) ws.getRow(p.hasta).addPageBreak()
   hojaGlosario(wb, o, d.glosario, disposicion(o.papel))
+  return fila - 1
 }

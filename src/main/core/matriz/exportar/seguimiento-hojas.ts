@@ -18,7 +18,7 @@ import type { Origen } from './seguimiento-datos'
 // (and leaves memory) as soon as it is written, styles are a few shared objects (one per column
 // kind, looked up by identity), colours are conditional formats that follow later edits.
 
-export type Valor = string | number | Date | null | { formula: string }
+export type Valor = string | number | Date | null | { formula: string; result?: number }
 export interface Columna {
   titulo: string
   ancho: number
@@ -81,6 +81,8 @@ export const origenDe = (r: Origen): Valor[] => [
 export class Hoja {
   readonly ws: ExcelJS.Worksheet
   fila = 2
+  // Each rule its own priority, in the order given: where rules overlap the first wins.
+  private prioridad = 0
   private readonly estilos: Partial<ExcelJS.Style>[]
   constructor(
     wb: ExcelJS.Workbook,
@@ -142,14 +144,17 @@ export class Hoja {
     this.ws.commit()
   }
 
-  /** A colour that follows the cell: a formula rule over the data rows. */
+  /**
+   * A colour that follows the cell: a formula rule over the data rows. Rules given earlier take
+   * precedence where they overlap (Excel's lower priority number).
+   */
   colorSi(formula: string, argb: string, columnas = `A3:${letra(this.columnas.length)}`): void {
     this.ws.addConditionalFormatting({
       ref: `${columnas}${Math.max(3, this.fila)}`,
       rules: [
         {
           type: 'expression',
-          priority: 1,
+          priority: ++this.prioridad,
           formulae: [formula],
           style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb } } }
         }

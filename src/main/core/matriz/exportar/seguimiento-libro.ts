@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { HOJA_GLOSARIO, HOJA_MATRIZ, TITULO_MATRIZ } from '../disposicion'
 import { matrizDatos, type MatrizDatos, type MatrizOpciones } from './datos'
+import { hitoLabel } from '../../../../shared/domain/indicadores'
 import { hojaMatriz, type Progreso } from './hoja-matriz'
 import {
   filasAcuerdos,
@@ -127,7 +128,8 @@ export async function hojaAcuerdos(
     ])
     if (h.fila % 1000 === 0) revisarCancelado(signal)
   }
-  // Overdue follows the calendar and later edits: a deadline passed and the acuerdo not met.
+  // Overdue follows the calendar and later edits: a deadline passed and the acuerdo not met. It
+  // goes first: over a draft's yellow, the red of a deadline missed is what must be seen.
   h.colorSi('AND($H3<>"",$H3<TODAY(),$J3<>"Cumplido")', COLORES.rojo)
   h.colorSi('$J3="Cumplido"', COLORES.verde, 'J3:J')
   h.colorSi('$D3="Borrador"', COLORES.amarillo, 'D3:D')
@@ -162,11 +164,7 @@ async function hojaIndicadores(
     const fila = h.fila + 1
     const valor =
       m.tipoIndicador === 'hito'
-        ? m.valor === null
-          ? null
-          : m.valor > 0
-            ? 'Logrado'
-            : 'No logrado'
+        ? hitoLabel(m.valor)
         : m.tipoIndicador === 'porcentaje'
           ? null
           : m.valor
@@ -179,9 +177,11 @@ async function hojaIndicadores(
       valor,
       m.numerador,
       m.denominador,
-      // A porcentaje is a live formula over its numerator and denominator.
-      m.tipoIndicador === 'porcentaje'
-        ? { formula: `IF(N(K${fila})=0,"",J${fila}/K${fila})` }
+      // A porcentaje is a live formula over its numerator and denominator, with its value cached
+      // for readers that do not calculate; with no denominator there is no porcentaje (a blank
+      // cell, not a formula giving "").
+      m.tipoIndicador === 'porcentaje' && m.denominador
+        ? { formula: `J${fila}/K${fila}`, result: (m.numerador ?? 0) / m.denominador }
         : null
     ])
     if (h.fila % 1000 === 0) revisarCancelado(signal)
@@ -193,8 +193,7 @@ async function hojaIndicadores(
 }
 
 /** The matrix sheet's progress columns: colour by state, filter on the header row. */
-function matrizConColores(ws: ExcelJS.Worksheet, acciones: number): void {
-  const hasta = 2 + acciones
+function matrizConColores(ws: ExcelJS.Worksheet, hasta: number): void {
   // The colours are the rules': a fixed fill would stay when the estado is edited.
   for (let r = 3; r <= hasta; r++)
     for (let c = 6; c <= 10; c++) {
@@ -203,13 +202,14 @@ function matrizConColores(ws: ExcelJS.Worksheet, acciones: number): void {
       const { fill: _fill, ...resto } = celda.style
       celda.style = resto
     }
+  let prioridad = 0
   const regla = (texto: string, argb: string) =>
     ws.addConditionalFormatting({
       ref: `F3:J${hasta}`,
       rules: [
         {
           type: 'expression',
-          priority: 1,
+          priority: ++prioridad,
           formulae: [`$F3="${texto}"`],
           style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb } } }
         }
@@ -249,12 +249,8 @@ export async function escribirSeguimiento(
   wb.subject = TITULO_MATRIZ
   wb.created = new Date()
   const libro = wb as unknown as ExcelJS.Workbook
-  hojaMatriz(libro, d, o, progreso, signal)
-  const acciones = d.arbol.ejes.reduce(
-    (n, e) => n + e.objetivos.reduce((m, ob) => m + ob.acciones.length, 0),
-    0
-  )
-  matrizConColores(libro.getWorksheet(HOJA_MATRIZ)!, acciones)
+  const ultima = hojaMatriz(libro, d, o, progreso, signal)
+  matrizConColores(libro.getWorksheet(HOJA_MATRIZ)!, ultima)
   // The matrix and glossary leave memory before the long sheets start (the zip takes its
   // entries in order: an open first sheet would hold every later one in memory).
   for (const ws of [HOJA_MATRIZ, HOJA_GLOSARIO].map((n) => libro.getWorksheet(n)))
