@@ -29,3 +29,7 @@ export function clasificarIndicador(texto: string): {
     return { tipo: 'conteo', numerador: null, denominador: null }
   return { tipo: 'hito', numerador: null, denominador: null }
 }
+
+/** A hito's value as the workbook and the acta print it: any value above 0 means it was met. */
+export const hitoLabel = (valor: number | null): string | null =>
+  valor === null ? null : valor > 0 ? 'Logrado' : 'No logrado'

@@ -11,7 +11,7 @@ import {
   Table,
   TextRun
 } from 'docx'
-import type { ActaDocumento } from './modelo'
+import { SIN_ASISTENCIA, subtituloAnexo, type ActaDocumento } from './modelo'
 import {
   TWIPS_CM,
   campo,
@@ -89,12 +89,16 @@ function apertura(d: ActaDocumento): Bloque[] {
     campo('Preside', d.preside),
     campo('Secretaría de actas', d.secretariaActas),
     campo('Quórum', d.quorum),
-    h('1. Asistentes'),
+    h('1. Asistentes')
+  ]
+  // Without attendance recorded, neither who came nor "no one was excused" is known.
+  if (!d.asistenciaRegistrada) return [...body, vacio(SIN_ASISTENCIA)]
+  body.push(
     tabla(
       ['Institución', 'Asistentes'],
       d.presentes.map((x) => [x.institucion, x.personas.join('\n')])
     )
-  ]
+  )
   if (d.invitados.length) {
     body.push(
       h('Invitados', HeadingLevel.HEADING_3),
@@ -198,7 +202,7 @@ function cierreYAnexo(d: ActaDocumento): Bloque[] {
   body.push(
     new Paragraph({ children: [new PageBreak()] }),
     h('Anexo: hoja de asistencia'),
-    p(`${d.titulo} — ${d.instancia} — ${d.fechaLarga}`),
+    p(subtituloAnexo(d)),
     tabla(
       ['N°', 'Nombre', 'Institución', 'Cargo', 'Firma'],
       d.hojaAsistencia.map((a, i) => [String(i + 1), a.nombre, a.institucion, a.cargo, '']),

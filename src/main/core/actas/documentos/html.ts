@@ -1,4 +1,4 @@
-import type { ActaDocumento } from './modelo'
+import { SIN_ASISTENCIA, subtituloAnexo, type ActaDocumento } from './modelo'
 import { MARCA_BORRADOR } from './marca-borrador'
 import { MARGENES_CM, PAPEL } from './pdf-opciones'
 
@@ -105,6 +105,8 @@ function apertura(d: ActaDocumento): string[] {
 function asistentes(d: ActaDocumento): string[] {
   const s: string[] = []
   s.push('<h2>1. Asistentes</h2>')
+  // Without attendance recorded, neither who came nor "no one was excused" is known.
+  if (!d.asistenciaRegistrada) return [...s, `<p class="vacio">${SIN_ASISTENCIA}</p>`]
   s.push(
     tabla(
       ['Institución', 'Asistentes'],
@@ -220,7 +222,7 @@ function cierre(d: ActaDocumento): string[] {
 /** The attendance sheet on a page of its own, and the hash. */
 function anexo(d: ActaDocumento): string[] {
   return [
-    `<section class="anexo"><h2>Anexo: hoja de asistencia</h2><p>${esc(d.titulo)} — ${esc(d.instancia)} — ${esc(d.fechaLarga)}</p>` +
+    `<section class="anexo"><h2>Anexo: hoja de asistencia</h2><p>${esc(subtituloAnexo(d))}</p>` +
       tabla(
         ['N°', 'Nombre', 'Institución', 'Cargo', 'Firma'],
         d.hojaAsistencia.map((a, i) => [String(i + 1), a.nombre, a.institucion, a.cargo, '']),

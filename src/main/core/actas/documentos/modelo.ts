@@ -11,6 +11,7 @@ import {
   type Sesion
 } from '../../../../shared/domain/sesiones'
 import { formatFecha } from '../../../../shared/domain/fechas'
+import { hitoLabel } from '../../../../shared/domain/indicadores'
 import { contenidoParaDocumento } from '../sello'
 import type { ActaContenido } from '../contenido-tipo'
 import { obtenerConfig } from '../config.service'
@@ -40,6 +41,8 @@ export interface ActaDocumento {
   horaTermino: string
   preside: string
   secretariaActas: string
+  /** False when nobody's attendance was recorded: the acta says so instead of listing nobody. */
+  asistenciaRegistrada: boolean
   presentes: { institucion: string; personas: string[] }[]
   excusados: { nombre: string; institucion: string; motivo: string }[]
   ausentes: { nombre: string; institucion: string }[]
@@ -156,7 +159,9 @@ function avanceYAcuerdos(c: ActaContenido): AvanceYAcuerdos {
       valor:
         m.tipo === 'porcentaje'
           ? `${numero(m.numerador)} / ${numero(m.denominador)} = ${numero(porcentajeDe(m.numerador, m.denominador))} %`
-          : numero(m.valor),
+          : m.tipo === 'hito'
+            ? (hitoLabel(m.valor) ?? '')
+            : numero(m.valor),
       fechaCorte: formatFecha(m.fechaCorte),
       nota: m.nota
     })),
@@ -212,6 +217,7 @@ export async function actaDocumento(
     horaTermino: c.sesion.horaTermino ?? '—',
     preside: c.sesion.preside || '—',
     secretariaActas: secretariaActas || '—',
+    asistenciaRegistrada: c.asistencia.length > 0,
     ...asistentes(c),
     // Without attendance taken there is no quorum to count: "0 de 0" would read as a fact.
     quorum: c.asistencia.length
@@ -230,6 +236,18 @@ export async function actaDocumento(
     hojaAsistencia: hojaAsistencia(presentes)
   }
 }
+
+/**
+ * The annex's subtitle: "ACTA … N° 2/2014 — Instancia — miércoles, 10 de septiembre de 2014",
+ * its date and number kept on one line (a printer would break "de / 2014" at the line's end).
+ */
+export const subtituloAnexo = (d: ActaDocumento): string =>
+  [d.titulo.replace(/N° /g, 'N°\u00a0'), d.instancia, d.fechaLarga.replace(/ /g, '\u00a0')].join(
+    ' — '
+  )
+
+/** Said in "1. Asistentes" when nobody's attendance was recorded. */
+export const SIN_ASISTENCIA = 'No se registró asistencia.'
 
 /** Blank rows to sign on paper when nobody's attendance was recorded. */
 export const FILAS_EN_BLANCO = 15

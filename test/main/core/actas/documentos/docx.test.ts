@@ -51,7 +51,8 @@ describe('actaDocx', () => {
       ...['Fe de erratas', 'Fecha', 'Corrección', '20-06-2014', "Donde dice 'x' debe decir 'y'."],
       '',
       'Anexo: hoja de asistencia',
-      'ACTA SESIÓN ORDINARIA N° 2/2014 — Subcomisión Prevención — miércoles, 12 de marzo de 2014',
+      // The annex's date and number never break across lines.
+      'ACTA SESIÓN ORDINARIA N°\u00a02/2014 — Subcomisión Prevención — miércoles,\u00a012\u00a0de\u00a0marzo\u00a0de\u00a02014',
       ...['N°', 'Nombre', 'Institución', 'Cargo', 'Firma'],
       ...['1', 'Ana Rojas', 'SERNAM', 'Jefa', ''],
       ...['2', 'Eva Soto', 'OIM', 'Oficial', '']

@@ -19,6 +19,7 @@ export function actaCompleta(): ActaDocumento {
     horaTermino: '12:30',
     preside: 'Ana Rojas',
     secretariaActas: 'Berta Díaz',
+    asistenciaRegistrada: true,
     presentes: [
       { institucion: 'SERNAM', personas: ['Ana Rojas, Jefa (titular)', 'Berta Díaz (suplente)'] },
       { institucion: 'PDI', personas: ['Carlos Pérez (titular)'] }

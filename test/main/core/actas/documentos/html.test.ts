@@ -43,7 +43,8 @@ describe('actaHtml', () => {
         'Acta aprobada en la Sesión Ordinaria N° 3/2014, sin observaciones.',
         'Ana Rojas|Jefa|SERNAM|Preside|Berta Díaz|SERNAM|Secretaría de actas',
         'Fe de erratas|Fecha|Corrección|20-06-2014|Donde dice &#39;x&#39; debe decir &#39;y&#39;.',
-        'Anexo: hoja de asistencia|ACTA SESIÓN ORDINARIA N° 2/2014 — Subcomisión Prevención — miércoles, 12 de marzo de 2014',
+        // The annex's date and number never break across lines.
+        'Anexo: hoja de asistencia|ACTA SESIÓN ORDINARIA N°\u00a02/2014 — Subcomisión Prevención — miércoles,\u00a012\u00a0de\u00a0marzo\u00a0de\u00a02014',
         'N°|Nombre|Institución|Cargo|Firma|1|Ana Rojas|SERNAM|Jefa|2|Eva Soto|OIM|Oficial',
         `Huella SHA-256 del acta: ${'ab'.repeat(32)}`,
         ''

@@ -68,6 +68,17 @@ describe('an acta without attendance, on paper', () => {
     expect(texto).toContain('Asistencia no registrada')
   })
 
+  it.each(['docx', 'html'])(
+    '%s: says no attendance was recorded, not "no one was excused"',
+    (via) => {
+      const i = impresos.find((x) => x.via === via)
+      if (!i) return
+      const texto = i.paginas.flatMap((p) => p.lineas).join('\n')
+      expect(texto).toContain('No se registró asistencia.')
+      expect(texto).not.toContain('No hubo excusas')
+    }
+  )
+
   it.each(['docx', 'html'])('%s: the annex has blank numbered rows to sign', (via) => {
     const i = impresos.find((x) => x.via === via)
     if (!i) return
