@@ -22,15 +22,28 @@ export function FechaInput(props: Props): ReactNode {
   const [ultimo, setUltimo] = useState<string | null>(isIsoDate(value) ? value : null)
   const mostrado = isIsoDate(value) ? value : value === '' ? null : ultimo
   if (mostrado !== ultimo) setUltimo(mostrado)
+  // DateInput keeps its own text while its calendar is open, so a value set from outside (the
+  // form emptied after saving) would be hidden behind the old text: a fresh DateInput shows it.
+  const [emitido, setEmitido] = useState(value)
+  const [version, setVersion] = useState(0)
+  if (value !== emitido) {
+    setEmitido(value)
+    setVersion((n) => n + 1)
+  }
+  const emitir = (v: string) => {
+    setEmitido(v)
+    onChange(v)
+  }
   const fijar = () => {
     const t = texto.current
     texto.current = null
     if (t === null) return
-    if (t.trim() === '') onChange('')
-    else onChange(leerFecha(t) ?? t)
+    if (t.trim() === '') emitir('')
+    else emitir(leerFecha(t) ?? t)
   }
   return (
     <DateInput
+      key={version}
       {...rest}
       valueFormat="DD-MM-YYYY"
       placeholder={rest.placeholder ?? 'dd-mm-aaaa'}
@@ -42,7 +55,7 @@ export function FechaInput(props: Props): ReactNode {
       value={mostrado}
       onChange={(v) => {
         texto.current = null
-        onChange(v ?? '')
+        emitir(v ?? '')
       }}
       onInput={(e) => {
         texto.current = e.currentTarget.value

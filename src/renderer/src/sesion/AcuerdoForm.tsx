@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Button, Grid, Group, Select, Textarea } from '@mantine/core'
 import { useForm, type UseFormReturnType } from '@mantine/form'
 import type { Acuerdo } from '../../../shared/domain/sesiones'
@@ -64,6 +64,7 @@ export function AcuerdoForm(props: {
 }): ReactNode {
   const guardar = useGuardar()
   const e = props.editando
+  const [textoEl, setTextoEl] = useState<HTMLTextAreaElement | null>(null)
   const form = useForm<AcuerdoValues>({
     mode: 'controlled',
     initialValues: valoresDe(e),
@@ -83,6 +84,8 @@ export function AcuerdoForm(props: {
       : guardar('acuerdo:crear', { sesionId: props.sesionId, ...campos(v) }))
     if (ok) {
       form.setValues(VACIO)
+      // The next acuerdo starts at its text, whichever field the Enter came from.
+      if (!e) textoEl?.focus()
       props.onDone()
     }
   })
@@ -101,6 +104,7 @@ export function AcuerdoForm(props: {
       <Grid.Col span={12}>
         <Textarea
           data-primer-campo
+          ref={setTextoEl}
           label={e ? `Acuerdo N° ${e.numero}` : 'Nuevo acuerdo'}
           autosize
           minRows={2}
@@ -113,7 +117,7 @@ export function AcuerdoForm(props: {
           }}
         />
       </Grid.Col>
-      <ResponsableCampos form={form} opciones={props.opciones} />
+      <ResponsableCampos form={form} opciones={props.opciones} fecha={props.fecha} />
       <Grid.Col span={{ base: 12, md: 2 }}>
         <Group gap="xs" wrap="nowrap">
           <Button type="submit">{e ? 'Guardar' : 'Agregar acuerdo'}</Button>
@@ -132,6 +136,7 @@ export function AcuerdoForm(props: {
 function ResponsableCampos(props: {
   form: UseFormReturnType<AcuerdoValues>
   opciones: Opciones
+  fecha: string
 }): ReactNode {
   const { form } = props
   const instituciones = useApiQuery('institucion:listar', undefined)
@@ -160,7 +165,8 @@ function ResponsableCampos(props: {
         />
       </Grid.Col>
       <Grid.Col span={{ base: 6, md: 2 }}>
-        <FechaInput label="Plazo" {...form.getInputProps('plazo')} />
+        {/* An empty plazo's calendar opens at the session's month. */}
+        <FechaInput label="Plazo" defaultDate={props.fecha} {...form.getInputProps('plazo')} />
       </Grid.Col>
       <Grid.Col span={{ base: 6, md: 3 }}>
         <Select
