@@ -112,7 +112,11 @@ async function start(): Promise<void> {
 // Chilean Spanish for the whole window: date inputs show dd-mm-aaaa, spelling is checked in Spanish.
 app.commandLine.appendSwitch('lang', 'es-CL')
 
-if (!app.requestSingleInstanceLock()) {
+if (decidido().rechazados.length > 0) {
+  // Before any window exists: nothing for a remote debugger or inspector to reach.
+  console.error(`[mitp] opciones no permitidas: ${decidido().rechazados.join(' ')}`)
+  app.exit(1)
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   registerAppScheme()

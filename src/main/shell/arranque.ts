@@ -25,7 +25,27 @@ export interface Arranque {
   /** The development server's page; null: the built page at app://mitp. */
   rendererUrl: string | null
   devtools: boolean
+  /** Chromium/Node switches the installed app refuses to start with (none in development). */
+  rechazados: string[]
 }
+
+/**
+ * Switches that would let another program drive the trusted page (remote debugging) or the main
+ * process (inspector, V8 flags): no fuse covers Chromium's, so the packaged shell refuses them.
+ */
+const AJENOS = [
+  '--remote-debugging-port',
+  '--remote-debugging-pipe',
+  '--remote-debugging-address',
+  '--remote-allow-origins',
+  '--inspect',
+  '--inspect-brk',
+  '--inspect-port',
+  '--debug',
+  '--js-flags'
+]
+const esAjeno = (a: string): boolean =>
+  AJENOS.some((s) => a === s || a.startsWith(`${s}=`) || a.startsWith(`${s}-`))
 
 export function decidirArranque(
   e: Entorno,
@@ -38,7 +58,8 @@ export function decidirArranque(
       dbPath: porDefecto,
       nativeBinding: existe(propio) ? propio : undefined,
       rendererUrl: null,
-      devtools: false
+      devtools: false,
+      rechazados: e.argv.filter(esAjeno)
     }
   }
   const flag = e.argv.find((a) => a.startsWith('--db='))
@@ -51,6 +72,7 @@ export function decidirArranque(
     dbPath: flag ? flag.slice('--db='.length) : (e.env.MITP_DB ?? porDefecto),
     nativeBinding: candidatos.find((c): c is string => !!c && existe(c)),
     rendererUrl: e.env.ELECTRON_RENDERER_URL || null,
-    devtools: true
+    devtools: true,
+    rechazados: []
   }
 }

@@ -38,8 +38,28 @@ describe('decidirArranque', () => {
       dbPath: path.join(userData, 'secretaria-mitp.db'),
       nativeBinding: path.join(recursos, 'better_sqlite3.node'),
       rendererUrl: null,
-      devtools: false
+      devtools: false,
+      rechazados: []
     })
+  })
+
+  it('packaged: refuses remote debugging, inspector and V8 switches; development allows them', () => {
+    const argv = [
+      'mitp',
+      '--remote-debugging-port=9222',
+      '--remote-debugging-pipe',
+      '--inspect-brk=9229',
+      '--js-flags=--expose-gc',
+      '--lang=es-CL',
+      '--remote-debugging-portal'
+    ]
+    expect(decidirArranque({ ...entorno(true), argv }).rechazados).toEqual([
+      '--remote-debugging-port=9222',
+      '--remote-debugging-pipe',
+      '--inspect-brk=9229',
+      '--js-flags=--expose-gc'
+    ])
+    expect(decidirArranque({ ...entorno(false), argv }).rechazados).toEqual([])
   })
 
   it('in development: the overrides are honoured', () => {
@@ -47,7 +67,8 @@ describe('decidirArranque', () => {
       dbPath: path.join(dir.dir, 'flag.db'),
       nativeBinding: ajeno,
       rendererUrl: 'http://evil.example:8080',
-      devtools: true
+      devtools: true,
+      rechazados: []
     })
     expect(decidirArranque({ ...entorno(false), argv: [] }).dbPath).toBe(HOSTIL.MITP_DB)
   })
@@ -61,6 +82,7 @@ const fake = vi.hoisted(() => {
     menu: [] as { label?: string; submenu?: { role?: string }[] }[],
     ipc: new Map<string, (e: unknown, i: unknown) => Promise<unknown>>(),
     nucleo: null as null | Record<string, unknown>,
+    salida: null as null | number,
     listo: null as null | Promise<void>
   }
   return estado
@@ -101,7 +123,9 @@ vi.mock('electron', () => {
       whenReady: () => Promise.resolve(),
       isReady: () => true,
       quit: () => {},
-      exit: () => {},
+      exit: (codigo: number) => {
+        fake.salida = codigo
+      },
       relaunch: () => {}
     },
     BrowserWindow,
@@ -137,7 +161,7 @@ vi.mock('../../../src/main/core/host/nucleo', () => ({
 }))
 
 async function arrancar(isPackaged: boolean): Promise<void> {
-  Object.assign(fake, { isPackaged, ventanas: [], menu: [], nucleo: null })
+  Object.assign(fake, { isPackaged, ventanas: [], menu: [], nucleo: null, salida: null })
   fake.ipc.clear()
   vi.resetModules()
   await import('../../../src/main/index')
@@ -179,6 +203,23 @@ describe("the shell's start-up", () => {
       error: { code: 'no_autorizado' }
     })
     expect(await desde('app://mitp/index.html')).toEqual({ ok: true, value: 'llamado' })
+  })
+
+  it('packaged, started for remote debugging: exits before any window or core exists', async () => {
+    Object.assign(fake, { isPackaged: true, ventanas: [], nucleo: null, salida: null })
+    fake.ipc.clear()
+    process.argv.push('--remote-debugging-port=9222')
+    try {
+      vi.resetModules()
+      await import('../../../src/main/index')
+      await new Promise((r) => setTimeout(r, 200))
+      expect(fake.salida).toBe(1)
+      expect(fake.ventanas).toEqual([])
+      expect(fake.nucleo).toBeNull()
+      expect(fake.ipc.size).toBe(0)
+    } finally {
+      process.argv.pop()
+    }
   })
 
   it('in development: the same variables choose the page, module and file', async () => {
