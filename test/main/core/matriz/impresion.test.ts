@@ -286,4 +286,21 @@ describe.each(['oficio', 'carta'] as const)('the tracking matrix printed on %s',
     for (const i of matriz)
       expect(Math.min(...tamanos[i]!), `${papel}, página ${i + 1}`).toBeGreaterThanOrEqual(7.99)
   })
+
+  it('prints every sheet at 8 pt or more: glossary, Sesiones, Asistencia, Acuerdos, Indicadores', () => {
+    const tamanos = tamanosPorPagina(pdf, dir.dir)
+    const hojas = new Set<string>()
+    tamanos.forEach((t, i) => {
+      // The detail sheets name themselves in their footer.
+      const hoja = ['Sesiones', 'Asistencia', 'Acuerdos', 'Indicadores'].find((n) =>
+        new RegExp(`^\\s*${n}\\s+Página`, 'm').test(textoPagina(pdf, i + 1))
+      )
+      if (hoja) hojas.add(hoja)
+      expect(
+        Math.min(...t),
+        `${papel}, página ${i + 1} (${hoja ?? 'Matriz'})`
+      ).toBeGreaterThanOrEqual(7.99)
+    })
+    expect([...hojas].sort()).toEqual(['Acuerdos', 'Asistencia', 'Indicadores', 'Sesiones'])
+  })
 })

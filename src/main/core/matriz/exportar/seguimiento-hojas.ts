@@ -77,6 +77,30 @@ export const origenDe = (r: Origen): Valor[] => [
   SESION_ESTADO_LABEL[r.acta]
 ]
 
+// The widest a sheet's columns may sum on each paper (Excel character units) so fit-to-width
+// prints its 10 pt text at 8 pt or more: a unit is about 5.55 pt in LibreOffice, carta's page
+// 734 pt between margins, oficio's 878 and A4's 784, divided by 0.8; less each column's padding
+// and a little spare.
+const ANCHO_MAXIMO: Record<MatrizOpciones['papel'], number> = { carta: 140, oficio: 170, a4: 150 }
+
+/**
+ * The columns laid out for the paper: where they are wider than it allows, the text columns (the
+ * wide ones) give up room in proportion; dates, numbers and short labels keep theirs.
+ */
+export function columnasPara(columnas: Columna[], p: MatrizOpciones['papel']): Columna[] {
+  const flexible = (c: Columna) => !c.tipo && c.ancho > 12
+  const total = columnas.reduce((t, c) => t + c.ancho, 0)
+  const fijo = columnas.reduce((t, c) => t + (flexible(c) ? 0 : c.ancho), 0)
+  if (total <= ANCHO_MAXIMO[p]) return columnas
+  const factor = (ANCHO_MAXIMO[p] - fijo) / (total - fijo)
+  return columnas.map((c) => {
+    if (!flexible(c)) return c
+    const ancho = Math.floor(c.ancho * factor)
+    // exceljs leaves a column of its default width (9) out of the file.
+    return { ...c, ancho: ancho === 9 ? 8.5 : ancho }
+  })
+}
+
 /** A sheet: title on row 1, headers on row 2 (repeated on every page, filterable), print setup. */
 export class Hoja {
   readonly ws: ExcelJS.Worksheet
@@ -84,13 +108,15 @@ export class Hoja {
   // Each rule its own priority, in the order given: where rules overlap the first wins.
   private prioridad = 0
   private readonly estilos: Partial<ExcelJS.Style>[]
+  readonly columnas: Columna[]
   constructor(
     wb: ExcelJS.Workbook,
     readonly nombre: string,
     titulo: string,
-    readonly columnas: Columna[],
+    columnas: Columna[],
     o: MatrizOpciones
   ) {
+    this.columnas = columnas = columnasPara(columnas, o.papel)
     this.ws = wb.addWorksheet(nombre, {
       views: [{ state: 'frozen', ySplit: 2 }],
       pageSetup: {
