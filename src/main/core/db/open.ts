@@ -129,16 +129,22 @@ function inspectPath(full: string): boolean {
   return fs.existsSync(full) && fs.statSync(full).size > 0
 }
 
+/**
+ * The file is looked at through SQLite only. Opening and closing it with `fs` in this process
+ * would drop every POSIX lock SQLite holds on it for the other threads' connections (locks
+ * belong to the process), and another program could then delete the live -wal with the
+ * acknowledged writes in it. The header is read with `fs` only once SQLite has refused it.
+ */
 function inspectExisting(full: string, options: OpenAppDatabaseOptions): boolean {
-  if (!hasSqliteHeader(full)) {
-    throw new DatabaseOpenError(
-      'no_es_base_de_datos',
-      `"${full}" no es una base de datos SQLite. No se modificó el archivo.`
-    )
-  }
   try {
     return inspectReadonly(full, options, (handle) => inspectSchema(full, handle))
   } catch (error) {
+    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB' && !hasSqliteHeader(full)) {
+      throw new DatabaseOpenError(
+        'no_es_base_de_datos',
+        `"${full}" no es una base de datos SQLite. No se modificó el archivo.`
+      )
+    }
     // A lock, a permission, a full disk: said by its cause. A stray -wal makes a sound file
     // look damaged or foreign: said as what it is.
     const explicacion = explicado(full, error)
