@@ -158,6 +158,18 @@ export function firmasActa(c: ActaContenido, secretariaActas: string): Firmas {
   }
 }
 
+/**
+ * The header's "Secretaría de actas", agreeing with the signature: whoever acted as secretary is
+ * named beside the secretaría, which is never given alone while someone else signs for it.
+ */
+export function encabezadoSecretaria(c: ActaContenido, secretariaActas: string): string {
+  const base = secretariaActas || '—'
+  const sub = c.sesion.secretariaSubrogante
+  if (!sub) return base
+  const quien = [sub.nombre, sub.institucion].filter(Boolean).join(', ')
+  return `${base} (actuó como secretario/a de actas: ${quien})`
+}
+
 const FECHA_SIN_DIA = new Intl.DateTimeFormat('es-CL', { dateStyle: 'long', timeZone: 'UTC' })
 
 /** "En Santiago, a 11 de junio de 2014, siendo las 10:00 horas, se da inicio a la Sesión…". */

@@ -18,7 +18,7 @@ import { obtenerConfig } from '../config.service'
 import { obtenerSesion } from '../../sesiones'
 import { notFound } from '../../errors'
 import type { Papel } from '../../../../shared/actas/contract'
-import { firmasActa, formulaApertura, type Firmante } from './firmantes'
+import { encabezadoSecretaria, firmasActa, formulaApertura, type Firmante } from './firmantes'
 
 /**
  * The acta as both documents print it (DOCX and PDF share this), built from the very content
@@ -216,7 +216,7 @@ export async function actaDocumento(
     horaInicio: c.sesion.horaInicio ?? '—',
     horaTermino: c.sesion.horaTermino ?? '—',
     preside: c.sesion.preside || '—',
-    secretariaActas: secretariaActas || '—',
+    secretariaActas: encabezadoSecretaria(c, secretariaActas),
     asistenciaRegistrada: c.asistencia.length > 0,
     ...asistentes(c),
     // Without attendance taken there is no quorum to count: "0 de 0" would read as a fact.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  encabezadoSecretaria,
   firmasActa,
   formulaApertura
 } from '../../../../../src/main/core/actas/documentos/firmantes'
@@ -203,5 +204,23 @@ describe('formulaApertura', () => {
       ['XYZ', 'de la instancia XYZ']
     ])
       expect(deInstancia(nombre!)).toBe(con)
+  })
+
+  it('names in the header whoever signs as secretary, never the secretaría alone', () => {
+    const c = contenido('MININT', ASISTENCIA)
+    expect(encabezadoSecretaria(c, 'SERNAM')).toBe('SERNAM')
+    expect(encabezadoSecretaria(c, '')).toBe('—')
+    c.sesion.secretariaSubrogante = {
+      nombre: 'Rodrigo Soto Díaz',
+      cargo: 'Asesor',
+      institucion: 'MININT'
+    }
+    expect(encabezadoSecretaria(c, 'SERNAM')).toBe(
+      'SERNAM (actuó como secretario/a de actas: Rodrigo Soto Díaz, MININT)'
+    )
+    expect(firmasActa(c, 'SERNAM').firmantes[1]).toMatchObject({
+      nombre: 'Rodrigo Soto Díaz',
+      rol: 'Actuó como secretario/a de actas'
+    })
   })
 })
