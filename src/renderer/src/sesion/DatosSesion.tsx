@@ -64,9 +64,8 @@ export function useDatosSesion(sesion: Sesion, editable: boolean): FormDatos {
     validate: validar,
     validateInputOnChange: true
   })
-  const guardar = useCallback(
+  const enviar = useCallback(
     async (x: Datos): Promise<boolean> => {
-      if (Object.keys(validar(x)).length > 0) return false
       const r = await escribir('sesion:actualizar', entradaDe(id, x))
       const pregunta = !r.ok ? r.error.fields?.fueraDeOrden : undefined
       if (!pregunta) return track(Promise.resolve(r))
@@ -77,6 +76,29 @@ export function useDatosSesion(sesion: Sesion, editable: boolean): FormDatos {
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [escribir, track, id, sesion.fecha]
+  )
+  // A wrong field does not hold back the others: they are saved with its last saved value, and
+  // the badge says something is not saved (autosave tries again on the next change).
+  const guardar = useCallback(
+    async (x: Datos): Promise<boolean> => {
+      const errores = validar(x)
+      if (Object.keys(errores).length === 0) return enviar(x)
+      const base = datosDe(sesion)
+      const valido = { ...x }
+      for (const k of Object.keys(errores))
+        if (k in base) Object.assign(valido, { [k]: base[k as keyof Datos] })
+      if (Object.keys(validar(valido)).length === 0) await enviar(valido)
+      const mensaje = `Sin guardar: ${Object.values(errores).join(' ')}`
+      await track(
+        Promise.resolve({
+          ok: false,
+          error: { code: 'entrada_invalida', message: mensaje, fields: errores }
+        })
+      )
+      return false
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [enviar, track, sesion]
   )
   useAutosave(form.values, guardar, editable)
   return form
