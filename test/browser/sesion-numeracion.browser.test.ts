@@ -15,10 +15,18 @@ beforeAll(async () => {
   const { ok } = caller(w.t)
   const nueva = ordinarias(w.t, ctx.prevencion.id)
   const s1 = await nueva('2014-03-12')
-  const s2 = await nueva('2014-06-11')
+  await nueva('2014-06-11')
   await nueva('2014-09-10')
+  // Approved in an extraordinaria: the session an acta names keeps its number too, and the
+  // ordinarias are left free to move.
+  const en = await ok('sesion:crear', {
+    instanciaId: ctx.prevencion.id,
+    tipo: 'extraordinaria',
+    fecha: '2014-12-01',
+    modalidad: 'remota'
+  })
   await ok('sesion:cerrar', { id: s1.id })
-  await ok('sesion:aprobar', { id: s1.id, enSesionId: s2.id, observaciones: '' })
+  await ok('sesion:aprobar', { id: s1.id, enSesionId: en.id, observaciones: '' })
 })
 afterAll(() => w?.close())
 
@@ -30,6 +38,7 @@ const numeros = async () =>
       .selectFrom('sesiones')
       .select(['fecha', 'numero'])
       .where('instancia_id', '=', ctx.prevencion.id)
+      .where('tipo', '=', 'ordinaria')
       .orderBy('fecha')
       .execute()
   ).map((s) => `${s.fecha}:${s.numero}`)
@@ -108,6 +117,7 @@ describe('numbering follows the calendar', () => {
       .selectFrom('sesiones')
       .select('id')
       .where('numero', '=', 1)
+      .where('tipo', '=', 'ordinaria')
       .executeTakeFirstOrThrow()
     await page.goto(`${w.bridge.url}#/sesiones/${aprobada.id}`)
     await page.getByTestId('estado-sesion').waitFor()

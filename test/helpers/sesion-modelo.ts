@@ -30,6 +30,8 @@ export interface SesionM {
   aprobadaEn: string | null
   /** The hash the approval returned: it must never change afterwards. */
   hash: string | null
+  /** Numbered out of date order with the secretary's consent: the number shown then stays. */
+  fueraAceptada?: boolean
 }
 
 export interface Modelo {
@@ -169,11 +171,18 @@ export const aprobadas = (m: Readonly<Modelo>): SesionM[] =>
   m.sesiones.filter((s) => s.estado === 'aprobada')
 
 /**
- * The numbering rule, restated for the model: per type and year, in date order, approved
- * sessions keep their number and the others take the next one that fits before the next
- * approved number; those that cannot fit come last. Returns the ids left out of date order.
+ * The numbering rule, restated for the model: per type and year, sessions whose number an
+ * approved acta prints (its own, or the session it names as approving it) keep it. The drafts,
+ * in date order, take the numbers no such session holds, each after the last given in date order
+ * (a kept number counts only if no later-dated kept number is smaller); a draft whose number would
+ * not come before every kept number dated after it is out of order: the first time it takes a
+ * number after all, later (fueraAceptada) it keeps it while still out of order. Returns the ids
+ * out of order.
  */
 export function numerarModelo(m: Modelo): string[] {
+  const fija = (s: SesionM) =>
+    s.estado === 'aprobada' ||
+    m.sesiones.some((o) => o.estado === 'aprobada' && o.aprobadaEn === s.id)
   const fuera: string[] = []
   const grupos = new Map<string, SesionM[]>()
   for (const s of m.sesiones) {
@@ -182,20 +191,38 @@ export function numerarModelo(m: Modelo): string[] {
   }
   for (const g of grupos.values()) {
     const orden = g.sort((a, b) => (a.fecha < b.fecha ? -1 : 1))
-    const aprobadas = orden.filter((s) => s.estado === 'aprobada')
-    const sinLugar: SesionM[] = []
-    let n = 0
-    for (const s of orden) {
-      if (s.estado === 'aprobada') n = Math.max(n, s.numero)
-      else if (
-        aprobadas.some((a) => a.numero === n + 1 || (a.fecha > s.fecha && a.numero <= n + 1))
-      )
-        sinLugar.push(s)
-      else s.numero = ++n
+    /** The drafts that cannot take their place by date; assigns the others if `dar`. */
+    const pasada = (ocupados: number[], saltar: SesionM[], dar: boolean): SesionM[] => {
+      const sinLugar: SesionM[] = []
+      let n = 0
+      orden.forEach((s, i) => {
+        const luego = orden.slice(i + 1).filter(fija)
+        if (fija(s)) n = luego.some((o) => o.numero < s.numero) ? n : Math.max(n, s.numero)
+        else if (!saltar.includes(s)) {
+          let c = n + 1
+          while (ocupados.includes(c)) c++
+          if (luego.some((o) => o.numero <= c)) sinLugar.push(s)
+          else if (dar) s.numero = n = c
+          else n = c
+        }
+      })
+      return sinLugar
     }
+    const fijos = orden.filter(fija).map((s) => s.numero)
+    const quedan: SesionM[] = []
+    for (const s of pasada(fijos, [], false))
+      if (
+        s.fueraAceptada &&
+        s.numero > 0 &&
+        ![...fijos, ...quedan.map((q) => q.numero)].includes(s.numero)
+      )
+        quedan.push(s)
+    const sinLugar = pasada([...fijos, ...quedan.map((s) => s.numero)], quedan, true)
     let ultimo = Math.max(0, ...g.filter((s) => !sinLugar.includes(s)).map((s) => s.numero))
     for (const s of sinLugar) s.numero = ++ultimo
-    fuera.push(...sinLugar.map((s) => s.id))
+    const todos = orden.filter((s) => quedan.includes(s) || sinLugar.includes(s))
+    for (const s of orden) s.fueraAceptada = todos.includes(s)
+    fuera.push(...todos.map((s) => s.id))
   }
   return fuera
 }

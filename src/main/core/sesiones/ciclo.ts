@@ -19,10 +19,12 @@ export async function actualizarSesion(
 ): Promise<Sesion> {
   await db.transaction().execute(async (trx) => {
     const s = await sesionEditable(trx, input.id)
-    await noAntesDeLoAprobado(trx, input.id, input.fecha)
+    await noAntesDeLoAprobado(trx, s, input.fecha)
+    await noDespuesDeSuSeguimiento(trx, input.id, input.fecha)
     const anio = anioDe(input.fecha)
     const grupo = { instanciaId: s.instancia_id, tipo: s.tipo }
     const antes = await fueraDeOrdenActual(trx, { ...grupo, anio })
+    const antesDelAnio = await fueraDeOrdenActual(trx, { ...grupo, anio: s.anio })
     // A date moved to another year takes a free number of that year, then both years renumber.
     const numero =
       anio === s.anio ? s.numero : await siguienteNumero(trx, s.instancia_id, s.tipo, anio)
@@ -43,12 +45,11 @@ export async function actualizarSesion(
       })
       .where('id', '=', input.id)
       .execute()
-    await renumerar(
-      trx,
-      { ...grupo, anio },
-      { sesionId: input.id, aceptado: input.fueraDeOrden === true, antes }
-    )
-    if (anio !== s.anio) await renumerar(trx, { ...grupo, anio: s.anio })
+    await renumerar(trx, { ...grupo, anio }, antes, {
+      sesionId: input.id,
+      aceptado: input.fueraDeOrden === true
+    })
+    if (anio !== s.anio) await renumerar(trx, { ...grupo, anio: s.anio }, antesDelAnio)
   })
   return obtenerSesion(db, input.id)
 }
@@ -146,13 +147,15 @@ export async function eliminarSesion(db: Kysely<Database>, id: string): Promise<
       .executeTakeFirst()
     if (usada) throw conflict('En esta sesión se aprobó otra acta; no se puede eliminar.')
     await sinSeguimientoAprobado(trx, { sesionId: id })
+    const grupo = { instanciaId: s.instancia_id, tipo: s.tipo, anio: s.anio }
+    const antes = await fueraDeOrdenActual(trx, grupo)
     await trx.deleteFrom('sesiones').where('id', '=', id).execute()
     await trx
       .insertInto('tombstones')
       .values({ id, tabla: 'sesiones', deleted_at: nowStamp() })
       .execute()
     // The later drafts of its year close the gap.
-    await renumerar(trx, { instanciaId: s.instancia_id, tipo: s.tipo, anio: s.anio })
+    await renumerar(trx, grupo, antes)
   })
   return { id }
 }
@@ -185,16 +188,43 @@ function aprobableEn(s: SesionRow, en: SesionRow | undefined): asserts en is Ses
     )
 }
 
-/** The session in which actas were approved stays after them (approval is to a later session). */
-async function noAntesDeLoAprobado(trx: Db, id: string, fecha: string): Promise<void> {
+/**
+ * The session in which actas were approved stays after them (approval is to a later session),
+ * and in its year: its title, number and year included, is printed on those actas.
+ */
+async function noAntesDeLoAprobado(trx: Db, s: SesionRow, fecha: string): Promise<void> {
   const ultima = await trx
     .selectFrom('sesiones')
     .select((eb) => eb.fn.max('fecha').as('fecha'))
-    .where('aprobada_en_sesion_id', '=', id)
+    .where('aprobada_en_sesion_id', '=', s.id)
     .executeTakeFirst()
   if (ultima?.fecha && fecha < ultima.fecha)
     throw conflict(
       'En esta sesión se aprobaron actas de sesiones anteriores: su fecha no puede quedar antes de ellas.',
+      'fecha'
+    )
+  if (ultima?.fecha && anioDe(fecha) !== s.anio)
+    throw conflict(
+      `Las actas aprobadas en esta sesión la nombran ${tituloSesion(s)}: su fecha no puede pasar a otro año.`,
+      'fecha'
+    )
+}
+
+/** An acuerdo stays before the approved acta that followed it up (its state is read by date). */
+async function noDespuesDeSuSeguimiento(trx: Db, id: string, fecha: string): Promise<void> {
+  const seguida = await trx
+    .selectFrom('seguimientos as sg')
+    .innerJoin('acuerdos as a', 'a.id', 'sg.acuerdo_id')
+    .innerJoin('sesiones as s', 's.id', 'sg.sesion_id')
+    .select(['s.tipo', 's.numero', 's.anio', 's.fecha'])
+    .where('a.sesion_id', '=', id)
+    .where('s.estado', '=', 'aprobada')
+    .where('s.fecha', '<', fecha)
+    .orderBy('s.fecha')
+    .executeTakeFirst()
+  if (seguida)
+    throw conflict(
+      `El acta aprobada de la ${tituloSesion(seguida)} (${seguida.fecha.split('-').reverse().join('-')}) dio seguimiento a acuerdos de esta sesión: su fecha no puede quedar después de ella.`,
       'fecha'
     )
 }

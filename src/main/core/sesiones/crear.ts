@@ -58,11 +58,10 @@ export async function crearSesion(
       })
       .execute()
     // Numbered by date among the drafts of its year; asked first if approved numbers are in the way.
-    await renumerar(
-      trx,
-      { instanciaId: instancia.id, tipo: input.tipo, anio },
-      { sesionId, aceptado: input.fueraDeOrden === true, antes }
-    )
+    await renumerar(trx, { instanciaId: instancia.id, tipo: input.tipo, anio }, antes, {
+      sesionId,
+      aceptado: input.fueraDeOrden === true
+    })
     await asistenciaInicial(trx, sesionId, instancia.id, stamps)
     await tablaHabitual(trx, sesionId, stamps)
     return sesionId

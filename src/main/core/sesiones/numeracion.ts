@@ -12,63 +12,106 @@ export const anioDe = (fecha: string): number => Number(fecha.slice(0, 4))
 /** The field a refusal names when a back-dated session cannot take its place among approved numbers. */
 export const CAMPO_FUERA_DE_ORDEN = 'fueraDeOrden'
 
-type Fila = Pick<SesionRow, 'id' | 'numero' | 'fecha' | 'created_at' | 'estado'>
+type Fila = Pick<SesionRow, 'id' | 'numero' | 'fecha' | 'created_at' | 'estado'> & {
+  /** The session an approved acta names as the one that approved it: its title is printed there. */
+  citada?: boolean
+}
+
+/** A number printed on an approved acta: its own, or that of the session the acta names. */
+export const esFija = (f: Fila): boolean => f.estado === 'aprobada' || f.citada === true
 
 /**
- * Numbers in date order: approved sessions keep theirs (printed on a sealed acta); the others
- * take, in date order, the next number that still fits before the next approved one. A session
- * that cannot fit (a back-dated one behind approved numbers) is left "fuera de orden" and takes
- * a number after all the others.
+ * The numbering rule, per instancia, type and year. Fixed sessions (esFija) keep their number.
+ * The drafts, in date order, take the free numbers (those no fixed session holds) one after the
+ * other, each after the last number given in date order; a fixed session advances that count only
+ * if it is itself in date order (no later fixed session has a smaller number), so a fixed number
+ * out of order leaves no hole behind it. A draft whose next free number would not come before
+ * the fixed sessions dated after it is "fuera de orden": the first time, it takes a number after
+ * all the others (the one the secretary is shown and accepts); afterwards (`aceptadas`, the
+ * sessions already out of order before the change) it keeps that number while it stays out of
+ * order, and the drafts in order skip it.
  */
-export function numerosEnOrden(filas: readonly Fila[]): {
-  numeros: Map<string, number>
-  fueraDeOrden: string[]
-} {
+export function numerosEnOrden(
+  filas: readonly Fila[],
+  aceptadas: ReadonlySet<string> = new Set()
+): { numeros: Map<string, number>; fueraDeOrden: string[] } {
   const orden = [...filas].sort(
     (a, b) =>
       a.fecha.localeCompare(b.fecha) ||
       a.created_at.localeCompare(b.created_at) ||
       a.id.localeCompare(b.id)
   )
-  const fijos = new Set(orden.filter((f) => f.estado === 'aprobada').map((f) => f.numero))
-  const numeros = new Map<string, number>()
+  const fijas = orden.filter(esFija)
+  const numeros = new Map(fijas.map((f) => [f.id, f.numero]))
+  const primera = colocar(orden, new Set(numeros.values()), new Set())
+  // Accepted out of order before and still so: its number stays, unless a fixed one took it.
+  const guardadas = orden.filter(
+    (f) => aceptadas.has(f.id) && primera.includes(f.id) && f.numero > 0
+  )
+  const tomados = new Set(numeros.values())
+  for (const f of guardadas)
+    if (!tomados.has(f.numero)) {
+      tomados.add(f.numero)
+      numeros.set(f.id, f.numero)
+    }
+  const aparte = new Set(guardadas.filter((f) => numeros.has(f.id)).map((f) => f.id))
+  const fuera = colocar(orden, tomados, aparte, numeros)
+  let siguiente = Math.max(0, ...numeros.values())
+  for (const id of fuera) numeros.set(id, ++siguiente)
+  return {
+    numeros,
+    fueraDeOrden: orden.filter((f) => aparte.has(f.id) || fuera.includes(f.id)).map((f) => f.id)
+  }
+}
+
+/** One pass in date order: the drafts that take a free number in order, the ids that cannot. */
+function colocar(
+  orden: readonly Fila[],
+  tomados: ReadonlySet<number>,
+  aparte: ReadonlySet<string>,
+  numeros = new Map<string, number>()
+): string[] {
   const fuera: string[] = []
   let n = 0
   orden.forEach((f, i) => {
-    if (f.estado === 'aprobada') {
-      n = Math.max(n, f.numero)
-      numeros.set(f.id, f.numero)
+    const despues = orden.slice(i + 1).filter(esFija)
+    if (esFija(f)) {
+      if (!despues.some((g) => g.numero < f.numero)) n = Math.max(n, f.numero)
       return
     }
-    const tope = Math.min(
-      ...orden
-        .slice(i + 1)
-        .filter((g) => g.estado === 'aprobada')
-        .map((g) => g.numero)
-    )
-    const candidato = n + 1
-    if (candidato >= tope || fijos.has(candidato)) {
-      fuera.push(f.id)
-      return
-    }
+    if (aparte.has(f.id)) return
+    let candidato = n + 1
+    while (tomados.has(candidato)) candidato++
+    if (despues.some((g) => g.numero <= candidato)) return void fuera.push(f.id)
     numeros.set(f.id, candidato)
     n = candidato
   })
-  let siguiente = Math.max(0, ...numeros.values())
-  for (const id of fuera) numeros.set(id, ++siguiente)
-  return { numeros, fueraDeOrden: fuera }
+  return fuera
 }
 
 type Grupo = { instanciaId: string; tipo: SesionRow['tipo']; anio: number }
 
-const filasDe = (db: Db, grupo: Grupo) =>
-  db
-    .selectFrom('sesiones')
-    .select(['id', 'tipo', 'numero', 'anio', 'fecha', 'created_at', 'estado'])
-    .where('instancia_id', '=', grupo.instanciaId)
-    .where('tipo', '=', grupo.tipo)
-    .where('anio', '=', grupo.anio)
-    .execute()
+const filasDe = async (db: Db, grupo: Grupo) =>
+  (
+    await db
+      .selectFrom('sesiones as s')
+      .select(['s.id', 's.tipo', 's.numero', 's.anio', 's.fecha', 's.created_at', 's.estado'])
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('sesiones as a')
+              .select('a.id')
+              .whereRef('a.aprobada_en_sesion_id', '=', 's.id')
+              .where('a.estado', '=', 'aprobada')
+          )
+          .as('citada')
+      )
+      .where('s.instancia_id', '=', grupo.instanciaId)
+      .where('s.tipo', '=', grupo.tipo)
+      .where('s.anio', '=', grupo.anio)
+      .execute()
+  ).map((f) => ({ ...f, citada: Boolean(f.citada) }))
 
 /**
  * The sessions of a group already out of date order, read before a change: only a session the
@@ -84,18 +127,26 @@ const fechaCl = (iso: string) => iso.split('-').reverse().join('-')
  * Renumbers the drafts of one instancia, type and year after a session was created, moved or
  * removed. When the change puts any draft newly out of date order (approved numbers in its
  * way) the secretary is asked first, naming it: the refusal names the field `fueraDeOrden`.
+ * `antes` (fueraDeOrdenActual, read before the change) are those accepted out of order: they
+ * keep the number they were given.
  */
 export async function renumerar(
   db: Db,
   grupo: Grupo,
-  pregunta?: { sesionId: string; aceptado: boolean; antes: ReadonlySet<string> }
+  antes: ReadonlySet<string>,
+  pregunta?: { sesionId: string; aceptado: boolean }
 ): Promise<void> {
   const filas = await filasDe(db, grupo)
-  const { numeros, fueraDeOrden } = numerosEnOrden(filas)
-  const nuevas = fueraDeOrden.filter((id) => !pregunta?.antes.has(id))
+  const { numeros, fueraDeOrden } = numerosEnOrden(filas, antes)
+  const nuevas = fueraDeOrden.filter((id) => !antes.has(id))
   if (pregunta && !pregunta.aceptado && nuevas.length > 0) {
+    // Only the fixed numbers the new dates precede are in the way.
+    const desde = filas
+      .filter((f) => nuevas.includes(f.id))
+      .map((f) => f.fecha)
+      .sort()[0]!
     const aprobados = filas
-      .filter((f) => f.estado === 'aprobada')
+      .filter((f) => esFija(f) && f.fecha > desde)
       .map((f) => f.numero)
       .sort((a, b) => a - b)
     const otras = filas.filter((f) => f.id !== pregunta.sesionId && nuevas.includes(f.id))
@@ -105,13 +156,13 @@ export async function renumerar(
       .join(' y ')
     const nuevosN = nuevas.map((id) => numeros.get(id)).join(', ')
     throw conflict(
-      `${otras.length ? 'Por las fechas' : 'Por su fecha'}, ${cuales} ${nuevas.length > 1 ? 'irían' : 'iría'} antes de actas ya aprobadas ` +
+      `${otras.length ? 'Por las fechas' : 'Por su fecha'}, ${cuales} ${nuevas.length > 1 ? 'irían' : 'iría'} antes de sesiones cuyo número consta en actas ya aprobadas ` +
         `(N° ${aprobados.join(', ')}/${grupo.anio}), cuyos números no pueden cambiar. ` +
         `¿Numerar${nuevas.length > 1 ? 'las' : 'la'} a continuación, como N° ${nuevosN}/${grupo.anio}, fuera del orden de las fechas?`,
       CAMPO_FUERA_DE_ORDEN
     )
   }
-  const cambian = filas.filter((f) => f.estado !== 'aprobada' && numeros.get(f.id) !== f.numero)
+  const cambian = filas.filter((f) => !esFija(f) && numeros.get(f.id) !== f.numero)
   if (cambian.length === 0) return
   const stamp = nowStamp()
   // Two steps, so that no intermediate state breaks the unique number of the group.

@@ -78,20 +78,21 @@ describe('numbering follows the calendar', () => {
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.error.code).toBe('conflicto')
-    expect(r.error.fields?.fueraDeOrden).toMatch(/N° 1, 2\/2014.*N° 4\/2014/)
+    expect(r.error.fields?.fueraDeOrden).toMatch(/\(N° 2\/2014\).*N° 4\/2014/)
     expect(await numeros()).toEqual(['2014-03-12:1/2014', '2014-06-11:2/2014', '2014-09-10:3/2014'])
     // Accepted: it is numbered after the others, and the approved numbers stay.
     const fuera = await api.ok('sesion:crear', { ...entrada('2014-05-14'), fueraDeOrden: true })
     expect(fuera.numero).toBe(4)
-    // After the approved ones, a back-dated draft still takes its place among the drafts.
+    // After the approved ones, a back-dated draft still takes its place among the drafts; the
+    // number accepted out of order stays, and the later drafts skip it.
     const antes = await nueva('2014-08-01')
     expect(antes.numero).toBe(3)
     expect(await numeros()).toEqual([
       '2014-03-12:1/2014',
-      '2014-05-14:5/2014',
+      '2014-05-14:4/2014',
       '2014-06-11:2/2014',
       '2014-08-01:3/2014',
-      '2014-09-10:4/2014'
+      '2014-09-10:5/2014'
     ])
     // A draft moved behind the approved ones is asked about too.
     const sept = (await api.ok('sesion:listar', {})).find((s) => s.fecha === '2014-09-10')!
