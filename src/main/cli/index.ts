@@ -71,9 +71,9 @@ const ARCHIVOS: Record<string, (db: string, v: Values, out: Out) => Promise<numb
   },
   restore: async (db, v, out) => {
     if (!v.from) throw new UsageError('restore necesita --from RESPALDO.db.')
-    const { copiaAnterior } = restaurar(path.resolve(db), path.resolve(v.from))
+    const { copiaAnterior, aviso } = restaurar(path.resolve(db), path.resolve(v.from))
     out(
-      `Restaurado desde ${path.resolve(v.from)}.${copiaAnterior ? ` El archivo anterior quedó en ${copiaAnterior}.` : ''}`
+      `Restaurado desde ${path.resolve(v.from)}.${copiaAnterior ? ` El archivo anterior quedó en ${copiaAnterior}.` : ''}${aviso ? ` ${aviso}` : ''}`
     )
     return 0
   }

@@ -34,6 +34,13 @@ export const archivosReales: OperacionesArchivo = {
   borrar: (file) => fs.rmSync(file, { force: true })
 }
 
+export interface Restaurado {
+  /** Where the replaced file was kept, or null when there was none. */
+  copiaAnterior: string | null
+  /** Something the user should know about what was kept aside. */
+  aviso?: string
+}
+
 const sello = (d: Date): string =>
   d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
 
@@ -102,7 +109,7 @@ export function restaurar(
   desde: string,
   ops: OperacionesArchivo = archivosReales,
   ahora: Date = new Date()
-): { copiaAnterior: string | null } {
+): Restaurado {
   // Through a link, the real file is replaced (and its marks looked up), not the link.
   const dbPath = rutaReal(ruta)
   if (mismoArchivo(desde, dbPath))
@@ -175,10 +182,12 @@ function cabeceraSqlite(file: string): boolean {
  * crash-safe checkpoint), before the swap: the -wal has to go before the restored file arrives,
  * and a restore killed between the two would otherwise leave the old file without them. Nobody
  * else has the file open (the restore's mark). A file SQLite cannot open (damaged) keeps the old
- * way: its -wal is kept aside with it.
+ * way: its -wal is kept aside with it. A -wal from another database is never checkpointed (its
+ * pages would overwrite the file): it is kept aside untouched with the file, and true returned.
  */
-function vaciarWal(dbPath: string): void {
-  if (!fs.existsSync(`${dbPath}-wal`) || !cabeceraSqlite(dbPath)) return
+function vaciarWal(dbPath: string): boolean {
+  if (!fs.existsSync(`${dbPath}-wal`) || !cabeceraSqlite(dbPath)) return false
+  if (verificarArchivo(dbPath).walAjeno) return true
   try {
     const h = openSqlite(dbPath)
     try {
@@ -189,6 +198,7 @@ function vaciarWal(dbPath: string): void {
   } catch {
     // damaged or unreadable: the -wal is kept aside below
   }
+  return false
 }
 
 function reemplazar(
@@ -196,12 +206,12 @@ function reemplazar(
   desde: string,
   ops: OperacionesArchivo,
   ahora: Date
-): { copiaAnterior: string | null } {
+): Restaurado {
   const tmp = `${dbPath}.${process.pid}.restaurando.tmp`
   const wal = `${dbPath}-wal`
   quitarRestos(dbPath)
   const aparte = fs.existsSync(dbPath) ? nombreAparte(dbPath, ahora) : null
-  if (aparte) vaciarWal(dbPath)
+  const ajeno = aparte !== null && vaciarWal(dbPath)
   const walAparte = aparte !== null && fs.existsSync(wal) ? `${aparte}-wal` : null
   let walQuitado = false
   // Back to how it was: the old -wal returns, the copies made so far go.
@@ -241,5 +251,10 @@ function reemplazar(
     }
   }
   fs.rmSync(shm, { force: true })
-  return { copiaAnterior: aparte }
+  if (!ajeno) return { copiaAnterior: aparte }
+  const n = path.basename(dbPath)
+  return {
+    copiaAnterior: aparte,
+    aviso: `El archivo "${n}-wal" que estaba junto a "${n}" no le corresponde (viene de otra base de datos o está dañado): se dejó sin tocar junto a la copia anterior, como "${path.basename(aparte!)}-wal".`
+  }
 }

@@ -14,6 +14,8 @@ export async function recuperar(
   respaldosDir: string,
   problema: string
 ): Promise<Eleccion> {
+  // A stray -wal beside a sound file: moving it is the fix, a restore would lose the newest work.
+  const walAjeno = verificarArchivo(dbPath).walAjeno === true
   for (;;) {
     const ultimo = ultimoRespaldoBueno(respaldosDir)
     const { response } = await dialog.showMessageBox({
@@ -27,7 +29,7 @@ export async function recuperar(
         'Salir',
         'Restaurar desde un archivo…'
       ],
-      defaultId: ultimo ? 0 : 1,
+      defaultId: walAjeno ? 2 : ultimo ? 0 : 1,
       cancelId: 2,
       noLink: true
     })
@@ -79,8 +81,9 @@ export async function elegirRespaldo(): Promise<string | null> {
  */
 export async function restaurarDesde(dbPath: string, respaldo: string): Promise<boolean> {
   let copiaAnterior: string | null
+  let aviso: string | undefined
   try {
-    copiaAnterior = restaurar(dbPath, respaldo).copiaAnterior
+    ;({ copiaAnterior, aviso } = restaurar(dbPath, respaldo))
   } catch (e) {
     await dialog.showMessageBox({
       type: 'error',
@@ -92,7 +95,7 @@ export async function restaurarDesde(dbPath: string, respaldo: string): Promise<
   await dialog.showMessageBox({
     type: 'info',
     message: 'Respaldo restaurado',
-    detail: `Se restauró ${respaldo}.${copiaAnterior ? ` El archivo anterior se conservó como ${copiaAnterior}.` : ''}`
+    detail: `Se restauró ${respaldo}.${copiaAnterior ? ` El archivo anterior se conservó como ${copiaAnterior}.` : ''}${aviso ? ` ${aviso}` : ''}`
   })
   return true
 }
