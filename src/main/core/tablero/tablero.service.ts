@@ -26,19 +26,14 @@ type Db = Kysely<Database>
 type Filtros = { planId?: string | undefined; instanciaId?: string | undefined } | undefined
 
 /** The plan asked for, or the latest one (as the plan screen opens). */
-async function alcance(db: Db, f: Filtros): Promise<Alcance & { desde: string; hasta: string }> {
-  let q = db.selectFrom('planes').select(['id', 'periodo_desde', 'periodo_hasta'])
+async function alcance(db: Db, f: Filtros): Promise<Alcance> {
+  let q = db.selectFrom('planes').select(['id'])
   q = f?.planId
     ? q.where('id', '=', f.planId)
     : q.orderBy('periodo_desde', 'desc').orderBy('id', 'desc')
   const plan = await q.executeTakeFirst()
   if (!plan) throw notFound('El plan')
-  return {
-    planId: plan.id,
-    instanciaId: f?.instanciaId,
-    desde: plan.periodo_desde,
-    hasta: plan.periodo_hasta
-  }
+  return { planId: plan.id, instanciaId: f?.instanciaId }
 }
 
 const fila = (r: FilaGrupo): FilaEstados => ({
@@ -80,10 +75,14 @@ export async function listarMetasVencidas(
   return { hoy, total, filas: rows.map(({ total: _t, ...m }) => m) }
 }
 
-/** Open acuerdos past their plazo, and due within DIAS_POR_VENCER, by institución. */
+/**
+ * Open acuerdos past their plazo, and due within DIAS_POR_VENCER, by institución. No date window:
+ * an open acuerdo is owed whenever its session was held, and the list behind each figure (and the
+ * start-up notice) has none either, so figure and list agree.
+ */
 async function acuerdosPorInstitucion(
   db: Db,
-  al: Alcance & { desde: string; hasta: string },
+  al: Alcance,
   hoy: string,
   limite: string
 ): Promise<AcuerdosDeInstitucion[]> {
@@ -94,7 +93,6 @@ async function acuerdosPorInstitucion(
     join sesiones s on s.id = a.sesion_id
     left join instituciones i on i.id = a.institucion_id
     where c.cerrado_en = '~' and a.plazo <= ${limite}
-      and s.fecha between ${al.desde} and ${al.hasta}
       ${al.instanciaId ? sql`and s.instancia_id = ${al.instanciaId}` : sql``}
     group by a.institucion_id
     order by vencidos desc, porVencer desc, i.orden, sigla`.execute(db)
@@ -142,7 +140,15 @@ export async function obtenerTablero(
     listarMetasVencidas(db, { ...al, offset: 0, limit: 5 }, hoy),
     acuerdosPorInstitucion(db, al, hoy, hasta),
     sesiones(db, al, sql`s.fecha >= ${hoy} and s.estado = 'borrador'`, 'asc', 5),
-    sesiones(db, al, sql`s.estado in ('borrador', 'cerrada') and s.fecha < ${hoy}`, 'asc', 10)
+    // Every session not approved is in one card: a draft from today on is still to be held;
+    // a closed one (today or dated ahead) or a past draft awaits its acta's approval.
+    sesiones(
+      db,
+      al,
+      sql`(s.estado = 'cerrada' or (s.estado = 'borrador' and s.fecha < ${hoy}))`,
+      'asc',
+      10
+    )
   ])
   const suma = (k: 'vencidos' | 'porVencer') => porInstitucion.reduce((n, r) => n + r[k], 0)
   return {
