@@ -21,9 +21,22 @@ const MINIMO = { carta: 8, oficio: 9 } as const
 let t: TestApp
 const dir = tempDir()
 let responsables: Map<string, string>
+/** The words of the ejes, objetivos, acciones and responsables, as the plan has them. */
+let palabrasFuente: string[]
 beforeAll(async () => {
   t = await openTestApp()
   const arbol = await planArbol(t.app.db)
+  palabrasFuente = arbol.ejes
+    .flatMap((e) => [
+      e.nombre,
+      ...e.objetivos.flatMap((o) => [
+        o.texto,
+        ...o.acciones.flatMap((a) => [a.texto, a.responsables])
+      ])
+    ])
+    .flatMap((x) => x.split(/\s+/))
+    // Words a spreadsheet may only break by cutting them (no hyphen or slash to break at).
+    .filter((w) => /^[(«"]?\p{L}{4,}[)».,;:"]?$/u.test(w))
   responsables = new Map(
     arbol.ejes.flatMap((e) =>
       e.objetivos.flatMap((o) =>
@@ -302,5 +315,11 @@ describe.each(['oficio', 'carta'] as const)('the tracking matrix printed on %s',
       ).toBeGreaterThanOrEqual(7.99)
     })
     expect([...hojas].sort()).toEqual(['Acuerdos', 'Asistencia', 'Indicadores', 'Sesiones'])
+  })
+
+  it('breaks no word of the plan across lines ("INTERINSTITUCIO | NAL")', () => {
+    const impresas = new Set(matriz.flatMap((i) => paginas[i]!.map((w) => w.texto)))
+    const cortadas = [...new Set(palabrasFuente)].filter((w) => !impresas.has(w))
+    expect(cortadas, papel).toEqual([])
   })
 })

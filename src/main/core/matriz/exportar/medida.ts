@@ -45,22 +45,24 @@ export interface DisposicionSeguimiento extends Disposicion {
 // minimum for oficio): each printed page then shows every acción with its responsables beside
 // it and the title whole, and the writer's page breaks are the printed ones. Carta takes at most
 // 132 units and oficio 158 (see above); the progress columns are as narrow as their words allow
-// (and none 9 wide: exceljs leaves a column of its default width out of the file).
+// (and none 9 wide: exceljs leaves a column of its default width out of the file). The eje column
+// holds the plan's longest word, "INTERINSTITUCIONAL" (16.5 units at 8 pt): no narrower, or a
+// spreadsheet cuts it across lines; the metas column gives up the room.
 const DISPOSICIONES_SEGUIMIENTO: Record<MatrizOpciones['papel'], DisposicionSeguimiento> = {
   carta: {
-    anchos: [13, 13, 18, 24, 13],
+    anchos: [17, 13, 18, 20, 13],
     seguimiento: [10, 7, 10, 11, 9.5],
     fuente: 8,
     ...pagina(11, 8.5)
   },
   oficio: {
-    anchos: [13, 17, 25, 34, 16],
+    anchos: [17, 17, 25, 30, 16],
     seguimiento: [10, 7, 10, 13, 9.5],
     fuente: 8,
     ...pagina(13, 8.5)
   },
   a4: {
-    anchos: [12, 14, 20, 28, 14],
+    anchos: [17, 14, 20, 23, 14],
     seguimiento: [10, 7, 10, 12, 9.5],
     fuente: 8,
     ...pagina(297 / 25.4, 210 / 25.4)
