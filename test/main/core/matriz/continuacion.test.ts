@@ -120,7 +120,9 @@ describe('the tracking matrix with an acción continued below', () => {
       ws as unknown as { conditionalFormattings: { ref: string }[] }
     ).conditionalFormattings.map((c) => c.ref)
     expect(cf.length).toBeGreaterThan(0)
-    for (const ref of cf) expect(ref).toBe(`F3:J${ultima}`)
+    // The estado rules over every row; an overdue meta's over its acción's rows.
+    expect(cf.filter((r) => r === `F3:J${ultima}`)).toHaveLength(4)
+    for (const ref of cf) expect(Number(/\d+$/.exec(ref)![0])).toBeLessThanOrEqual(ultima)
     expect(ws.autoFilter).toBe(`A2:J${ultima}`)
     let estado: unknown = null
     for (let r = 3; r <= ultima; r++) {

@@ -225,7 +225,7 @@ describe('Matriz con seguimiento', () => {
       const v = row.getCell(12).value
       if (r > 2 && v && typeof v === 'object' && 'formula' in v) {
         formulas++
-        expect(v.formula).toBe(`IF(N(K${r})=0,"",J${r}/K${r})`)
+        expect(v.formula).toBe(`J${r}/K${r}`)
         expect(row.getCell(12).numFmt).toBe('0.0%')
       }
     })

@@ -212,7 +212,7 @@ describe('the tracking workbook at scale', () => {
     }
   }, 240_000)
 
-  it('gives each colour rule its own priority, a missed deadline over a draft', () => {
+  it('gives each colour rule its own priority, a missed deadline over a draft or an estado', () => {
     const lista = execFileSync('unzip', ['-Z1', archivo], { encoding: 'utf8' })
     const hojas = lista.split('\n').filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
     let acuerdos = 0
@@ -224,9 +224,11 @@ describe('the tracking workbook at scale', () => {
       const de = (f: RegExp) => Number(reglas.find((m) => f.test(m[2]!))?.[1])
       if (!xml.includes('TODAY()')) continue
       acuerdos++
-      expect(de(/TODAY\(\)/), h).toBeLessThan(de(/Borrador/))
+      // Acuerdos: overdue over a draft; Matriz: an overdue meta over the estado's colour.
+      const otra = xml.includes('Borrador') ? /Borrador/ : /En curso/
+      expect(de(/TODAY\(\)/), h).toBeLessThan(de(otra))
     }
-    expect(acuerdos).toBe(1)
+    expect(acuerdos).toBe(2)
   })
 
   it("computes a porcentaje by a formula with its value cached, never one giving ''", () => {
@@ -243,5 +245,24 @@ describe('the tracking workbook at scale', () => {
       expect(Number(ind.getCell(r, 11).value), `K${r}`).toBeGreaterThan(0)
     }
     expect(formulas).toBeGreaterThan(0)
+  })
+
+  it("names the instancia of each acción's last report in the Matriz sheet", () => {
+    const instancias = t.app.handle
+      .prepare('select nombre from instancias')
+      .pluck()
+      .all() as string[]
+    const ws = propio.getWorksheet('Matriz')!
+    let reportes = 0
+    for (let r = 3; r <= ws.rowCount; r++) {
+      const v = String(ws.getCell(r, 9).value ?? '')
+      if (!v) continue
+      reportes++
+      expect(
+        instancias.some((i) => v.endsWith(`, ${i}`)),
+        `I${r}: ${v}`
+      ).toBe(true)
+    }
+    expect(reportes).toBeGreaterThan(0)
   })
 })

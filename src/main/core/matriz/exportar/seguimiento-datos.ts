@@ -53,7 +53,9 @@ export async function seguimientoPorAccion(
     db
       .selectFrom('avances as v')
       .innerJoin('sesiones as s', 's.id', 'v.sesion_id')
+      .innerJoin('instancias as i', 'i.id', 's.instancia_id')
       .select([
+        'i.nombre as instancia',
         'v.accion_id',
         'v.estado',
         'v.porcentaje',
@@ -70,6 +72,7 @@ export async function seguimientoPorAccion(
     o
   )
     .$castTo<{
+      instancia: string
       accion_id: string
       estado: AvanceEstado
       porcentaje: number | null
@@ -108,7 +111,8 @@ export async function seguimientoPorAccion(
         estado: u.estado,
         porcentaje: u.porcentaje,
         fecha: u.fecha,
-        sesion: tituloSesion(u)
+        // As every other sheet says it: a session number belongs to several instancias.
+        sesion: `${tituloSesion(u)}, ${u.instancia}`
       })
   for (const p of pendientes)
     porAccion.set(p.accion_id, {

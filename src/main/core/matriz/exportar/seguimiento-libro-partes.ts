@@ -5,6 +5,8 @@ import {
   type AcuerdoEstado,
   type SesionTipo
 } from '../../../../shared/domain/sesiones'
+import type { PlanArbol } from '../../../../shared/domain/plan'
+import { CONTINUACION } from './partir'
 
 // What exceljs's streaming writer does not do by itself, done on its internals.
 
@@ -86,4 +88,52 @@ export function seguimientoEnBorrador(v: string | null): string | null {
     anio: Number(anio)
   })
   return `${ACUERDO_SITUACION_LABEL[estado as AcuerdoEstado]}, ${sesion} (acta en borrador)`
+}
+
+/**
+ * Overdue metas in the Matriz sheet: each acción whose metas state a deadline gets a rule over
+ * its rows (continuations included), red once the earliest deadline is past and the acción is not
+ * "Cumplida". It follows the calendar and an edited estado; the deadline itself lives in the
+ * meta's text, so it is written into the rule. Returns the last priority used.
+ */
+export function metasVencidas(
+  ws: ExcelJS.Worksheet,
+  arbol: PlanArbol,
+  hasta: number,
+  argb: string
+): number {
+  const plazos = arbol.ejes.flatMap((e) =>
+    e.objetivos.flatMap((ob) =>
+      ob.acciones.map(
+        (a) =>
+          a.metas
+            .map((m) => m.plazo)
+            .filter(Boolean)
+            .sort()[0] ?? null
+      )
+    )
+  )
+  let prioridad = 0
+  let i = -1
+  const desde: number[] = []
+  for (let r = 3; r <= hasta; r++)
+    if (!String(ws.getCell(r, 3).value ?? '').includes(CONTINUACION)) desde[++i] = r
+  desde.push(hasta + 1)
+  plazos.forEach((plazo, k) => {
+    if (!plazo || desde[k] === undefined || desde[k + 1] === undefined) return
+    const [y, m, d] = plazo.split('-').map(Number)
+    const fila = desde[k]!
+    ws.addConditionalFormatting({
+      ref: `F${fila}:J${desde[k + 1]! - 1}`,
+      rules: [
+        {
+          type: 'expression',
+          priority: ++prioridad,
+          formulae: [`AND(DATE(${y},${m},${d})<TODAY(),$F$${fila}<>"Cumplida")`],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb } } }
+        }
+      ]
+    })
+  })
+  return prioridad
 }

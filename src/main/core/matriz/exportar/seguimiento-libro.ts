@@ -21,7 +21,12 @@ import {
   origenDe,
   revisarCancelado
 } from './seguimiento-hojas'
-import { fuenteBase, nombresDeFiltro, seguimientoEnBorrador } from './seguimiento-libro-partes'
+import {
+  fuenteBase,
+  metasVencidas,
+  nombresDeFiltro,
+  seguimientoEnBorrador
+} from './seguimiento-libro-partes'
 
 type Db = Kysely<Database>
 
@@ -193,7 +198,7 @@ async function hojaIndicadores(
 }
 
 /** The matrix sheet's progress columns: colour by state, filter on the header row. */
-function matrizConColores(ws: ExcelJS.Worksheet, hasta: number): void {
+function matrizConColores(ws: ExcelJS.Worksheet, d: MatrizDatos, hasta: number): void {
   // The colours are the rules': a fixed fill would stay when the estado is edited.
   for (let r = 3; r <= hasta; r++)
     for (let c = 6; c <= 10; c++) {
@@ -202,7 +207,8 @@ function matrizConColores(ws: ExcelJS.Worksheet, hasta: number): void {
       const { fill: _fill, ...resto } = celda.style
       celda.style = resto
     }
-  let prioridad = 0
+  // Overdue metas first: their red wins over the estado's colour.
+  let prioridad = metasVencidas(ws, d.arbol, hasta, COLORES.rojo)
   const regla = (texto: string, argb: string) =>
     ws.addConditionalFormatting({
       ref: `F3:J${hasta}`,
@@ -250,7 +256,7 @@ export async function escribirSeguimiento(
   wb.created = new Date()
   const libro = wb as unknown as ExcelJS.Workbook
   const ultima = hojaMatriz(libro, d, o, progreso, signal)
-  matrizConColores(libro.getWorksheet(HOJA_MATRIZ)!, ultima)
+  matrizConColores(libro.getWorksheet(HOJA_MATRIZ)!, d, ultima)
   // The matrix and glossary leave memory before the long sheets start (the zip takes its
   // entries in order: an open first sheet would hold every later one in memory).
   for (const ws of [HOJA_MATRIZ, HOJA_GLOSARIO].map((n) => libro.getWorksheet(n)))
