@@ -140,26 +140,46 @@ export function marcarEnUso(ruta: string): () => void {
   return soltar
 }
 
-/** Takes the restore's mark, refusing while anyone has the file open; returns its release. */
-export function tomarParaRestaurar(ruta: string): () => void {
+const noSeRestauro = (e: unknown): AppError =>
+  new AppError(
+    'conflicto',
+    `${explicar(e, 'restaurar el respaldo') ?? `No se pudo restaurar el respaldo (${String(e)}).`} No se modificó nada.`
+  )
+
+/**
+ * Takes the restore's mark, refusing while anyone has the file open; returns its release. A mark
+ * whose writer is gone, or that is empty or unreadable (a full disk cut its write), is stale.
+ * `escribir` is replaceable so tests can make the write fail as a full disk does.
+ */
+export function tomarParaRestaurar(
+  ruta: string,
+  escribir: (fd: number, datos: string) => void = (fd, datos) => void fs.writeSync(fd, datos)
+): () => void {
   const dbPath = rutaReal(ruta)
   const file = `${dbPath}.restaurando`
   const previa = leer(file)
-  if (previa && !viva(previa)) fs.rmSync(file, { force: true })
+  if (fs.existsSync(file) && !(previa && viva(previa))) fs.rmSync(file, { force: true })
+  let fd: number
   try {
-    fs.writeFileSync(file, JSON.stringify(propia()), { flag: 'wx' })
+    fd = fs.openSync(file, 'wx')
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST')
       throw new AppError(
         'conflicto',
-        'Ya se está restaurando un respaldo sobre esta base de datos.'
+        `Ya se está restaurando un respaldo sobre esta base de datos. Si no es así (la aplicación se cerró mal), borre el archivo ${file} y vuelva a intentarlo.`
       )
     // A read-only folder, say: nothing was touched yet, and the message says so.
-    throw new AppError(
-      'conflicto',
-      `${explicar(e, 'restaurar el respaldo') ?? `No se pudo restaurar el respaldo (${String(e)}).`} No se modificó nada.`
-    )
+    throw noSeRestauro(e)
   }
+  try {
+    escribir(fd, JSON.stringify(propia()))
+  } catch (e) {
+    // An empty mark left behind would refuse every later restore.
+    fs.closeSync(fd)
+    fs.rmSync(file, { force: true })
+    throw noSeRestauro(e)
+  }
+  fs.closeSync(fd)
   const soltar = (): void => fs.rmSync(file, { force: true })
   const quien = quienesUsan(dbPath)
   if (quien.length > 0) {

@@ -1,0 +1,61 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openAppDatabase } from '../../../../src/main/core/db/open'
+import { tomarParaRestaurar } from '../../../../src/main/core/en-uso'
+import { restaurar } from '../../../../src/main/core/restaurar'
+import { tempDir } from '../../../helpers/db'
+
+// The restore's mark (`a.db.restaurando`): a full disk that cuts its write must not leave an
+// empty mark that refuses every later restore.
+const raiz = tempDir('mitp-restaurar-marca-')
+const respaldo = path.join(raiz.dir, 'respaldo.db')
+beforeAll(async () => {
+  await (await openAppDatabase(respaldo)).close()
+}, 60_000)
+afterAll(() => raiz.cleanup())
+
+let n = 0
+async function base(): Promise<string> {
+  const dir = path.join(raiz.dir, `e${++n}`)
+  fs.mkdirSync(dir)
+  const db = path.join(dir, 'mitp.db')
+  await (await openAppDatabase(db)).close()
+  return db
+}
+
+const discoLleno = (): never => {
+  throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+}
+
+describe("the restore's mark", () => {
+  it('a write cut by a full disk: refused in Spanish, no mark left, the next restore works', async () => {
+    const db = await base()
+    expect(() => tomarParaRestaurar(db, discoLleno)).toThrow(
+      /^No se pudo restaurar el respaldo: el disco está lleno.*No se modificó nada\.$/
+    )
+    expect(fs.existsSync(`${db}.restaurando`)).toBe(false)
+    expect(restaurar(db, respaldo).copiaAnterior).not.toBeNull()
+  })
+
+  it('an empty or unreadable mark left behind is stale: the restore goes ahead', async () => {
+    for (const contenido of ['', '{"pid":']) {
+      const db = await base()
+      fs.writeFileSync(`${db}.restaurando`, contenido)
+      expect(restaurar(db, respaldo).copiaAnterior).not.toBeNull()
+      expect(fs.existsSync(`${db}.restaurando`)).toBe(false)
+    }
+  })
+
+  it("a live restore's mark: the refusal names the file to delete if it is not so", async () => {
+    const db = await base()
+    const soltar = tomarParaRestaurar(db)
+    try {
+      expect(() => restaurar(db, respaldo)).toThrow(
+        `Ya se está restaurando un respaldo sobre esta base de datos. Si no es así (la aplicación se cerró mal), borre el archivo ${fs.realpathSync(db)}.restaurando y vuelva a intentarlo.`
+      )
+    } finally {
+      soltar()
+    }
+  })
+})
