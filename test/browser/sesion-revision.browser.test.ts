@@ -3,9 +3,9 @@ import { openWebApp, type WebApp } from '../helpers/browser'
 import { ordinarias, prevencionConMiembros } from '../helpers/sesiones'
 
 /**
- * Review of #12: after an acuerdo is saved with Enter in Plazo (its calendar still open), the
- * field showed the old date while its value was empty, so the next acuerdo went without plazo.
- * What the field shows is what is saved.
+ * Review of #12 on the session screen: what a field shows is what is saved. After an acuerdo
+ * saved with Enter in Plazo (its calendar still open) the field showed the old date while its
+ * value was empty; one wrong field of the header held back all the others, silently.
  */
 let w: WebApp
 let sesionId = ''
@@ -16,6 +16,10 @@ beforeAll(async () => {
 })
 afterAll(() => w?.close())
 
+const abrir = async () => {
+  await w.page.goto(`${w.bridge.url}#/sesiones/${sesionId}`)
+  await w.page.getByRole('tablist', { name: 'Secciones del acta' }).waitFor()
+}
 const acuerdos = () =>
   w.t.app.db
     .selectFrom('acuerdos')
@@ -27,8 +31,7 @@ const acuerdos = () =>
 describe('the new acuerdo form after Enter in Plazo', () => {
   it('empties Plazo for real: the next acuerdo shows and saves no plazo', async () => {
     const { page } = w
-    await page.goto(`${w.bridge.url}#/sesiones/${sesionId}`)
-    await page.getByRole('tablist', { name: 'Secciones del acta' }).waitFor()
+    await abrir()
     await page.keyboard.press('Alt+5')
     const form = page.getByRole('form', { name: 'Nuevo acuerdo' })
     const plazo = form.getByRole('textbox', { name: 'Plazo' })
@@ -51,5 +54,27 @@ describe('the new acuerdo form after Enter in Plazo', () => {
     await expect.poll(() => acuerdos().then((a) => a.length)).toBe(2)
     expect((await acuerdos())[1]).toEqual({ texto: 'PDI informará los casos.', plazo: null })
     expect(await plazo.inputValue()).toBe('')
+  })
+})
+
+const guardada = () =>
+  w.t.app.db
+    .selectFrom('sesiones')
+    .select(['fecha', 'lugar'])
+    .where('id', '=', sesionId)
+    .executeTakeFirstOrThrow()
+
+describe("the session's header with one wrong field", () => {
+  it('saves the other fields, shows the error and a badge that says it is not saved', async () => {
+    const { page } = w
+    await abrir()
+    const fecha = page.getByRole('textbox', { name: 'Fecha', exact: true })
+    await fecha.fill('31-02-2014')
+    await fecha.press('Tab')
+    await page.getByRole('textbox', { name: 'Lugar', exact: true }).fill('Sala Gabriela Mistral')
+    await expect.poll(guardada).toEqual({ fecha: '2014-06-11', lugar: 'Sala Gabriela Mistral' })
+    await expect.poll(() => page.getByText('Fecha no válida').count()).toBeGreaterThan(0)
+    await expect.poll(() => page.getByRole('status').first().innerText()).toBe('Error al guardar')
+    expect(await fecha.inputValue()).toBe('31-02-2014')
   })
 })
