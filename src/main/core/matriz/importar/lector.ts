@@ -22,29 +22,57 @@ export type RespuestaLector =
   { ok: true; leida: MatrizLeida } | { ok: false; code: ErrorCode | null; message: string }
 
 /**
+ * What one reading thread may use. A crafted workbook that gets past the checks before parsing
+ * must end only its own thread (never the core's, which would take the app down), and a reading
+ * nobody can cancel (a preview) must still end: a 200,000-row matrix reads in about 40 s.
+ */
+export const LIMITES_LECTOR = { memoriaMb: 2048, plazoMs: 180_000 }
+
+const sinMemoria = (): AppError =>
+  new AppError(
+    'entrada_invalida',
+    'El archivo necesita más memoria de la que se permite para leerlo; revise que sea la matriz exportada por la aplicación. No se modificó nada.'
+  )
+
+const sinTiempo = (ms: number): AppError =>
+  new AppError(
+    'entrada_invalida',
+    `Leer el archivo tardó más de ${Math.round(ms / 1000)} segundos y se detuvo; revise que sea la matriz exportada por la aplicación. No se modificó nada.`
+  )
+
+/**
  * From now on, read workbooks in a new thread running `archivo` (the core's own bundle, started
  * with workerData { rol: 'lector' }).
  */
-export function leerEnOtroHilo(archivo: string): void {
+export function leerEnOtroHilo(archivo: string, limites = LIMITES_LECTOR): void {
   actual = (data, signal) =>
     new Promise<MatrizLeida>((listo, falla) => {
       revisarCancelacion(signal)
-      const hilo = new Worker(archivo, { workerData: { rol: 'lector' } })
-      const cancelar = (): void => {
+      const hilo = new Worker(archivo, {
+        workerData: { rol: 'lector' },
+        resourceLimits: { maxOldGenerationSizeMb: limites.memoriaMb }
+      })
+      const parar = (e: Error): void => {
+        fin()
         void hilo.terminate()
-        falla(cancelado())
+        falla(e)
       }
+      const cancelar = (): void => parar(cancelado())
+      const plazo = setTimeout(() => parar(sinTiempo(limites.plazoMs)), limites.plazoMs)
       signal?.addEventListener('abort', cancelar, { once: true })
-      const fin = (): void => signal?.removeEventListener('abort', cancelar)
+      const fin = (): void => {
+        clearTimeout(plazo)
+        signal?.removeEventListener('abort', cancelar)
+      }
       hilo.once('message', (r: RespuestaLector) => {
         fin()
         void hilo.terminate()
         if (r.ok) listo(r.leida)
         else falla(r.code ? new AppError(r.code, r.message) : new Error(r.message))
       })
-      hilo.once('error', (e) => {
+      hilo.once('error', (e: Error & { code?: string }) => {
         fin()
-        falla(e)
+        falla(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? sinMemoria() : e)
       })
       hilo.once('exit', () => {
         fin()

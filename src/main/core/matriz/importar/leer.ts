@@ -6,6 +6,7 @@ import { tieneControl } from '../texto-celda'
 import { texto } from './celda'
 import { revisarLibro } from './zip'
 import { soloHojasDelPlan } from './solo-hojas'
+import { soloLoQueSeLee } from './adornos'
 import type { RotulosAccion } from '../rotulos'
 import { leerMetasEIndicadores, separadorLeido } from './metas-celda'
 import { SIGUE } from '../exportar/partir'
@@ -75,9 +76,10 @@ async function abrir(data: Uint8Array): Promise<ExcelJS.Workbook> {
   // exceljs builds them in memory.
   const libro = await soloHojasDelPlan(Buffer.from(data.buffer, data.byteOffset, data.length))
   revisarLibro(libro)
+  const limpio = await soloLoQueSeLee(libro)
   const wb = new ExcelJS.Workbook()
   try {
-    await wb.xlsx.load(libro as unknown as ArrayBuffer)
+    await wb.xlsx.load(limpio as unknown as ArrayBuffer)
   } catch {
     throw noEsLibro
   }

@@ -13,11 +13,11 @@ const LIBRO = 'xl/workbook.xml'
 const RELS = 'xl/_rels/workbook.xml.rels'
 const TIPOS = '[Content_Types].xml'
 
-const atributo = (elemento: string, nombre: string): string | undefined =>
+export const atributo = (elemento: string, nombre: string): string | undefined =>
   new RegExp(`\\s${nombre}\\s*=\\s*"([^"]*)"`).exec(elemento)?.[1]
 
 /** `Target`s of a relationships part, as paths inside the zip. */
-function destinos(rels: string, base: string): Map<string, string> {
+export function destinos(rels: string, base: string): Map<string, string> {
   const out = new Map<string, string>()
   for (const [r] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = atributo(r, 'Id')

@@ -142,6 +142,11 @@ export function revisarLibro(data: Buffer): void {
   let fila = 0
   let col = 0
   for (const p of partes(data)) {
+    // Seven million one-letter strings (119 MB) once took 49 s and 688 MB: no more strings than
+    // the cells that could use them.
+    const textos = p.nombre === 'xl/sharedStrings.xml' ? contar(p.datos, 'si') : 0
+    if (textos > LIMITES_LIBRO.celdas)
+      throw rechazo(`tiene ${textos} textos compartidos; el máximo es ${LIMITES_LIBRO.celdas}.`)
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(p.nombre)) continue
     filas += contar(p.datos, 'row')
     celdas += contar(p.datos, 'c')

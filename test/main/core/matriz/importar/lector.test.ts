@@ -151,6 +151,32 @@ describe('leerEnOtroHilo (the host’s side)', () => {
     expect(await lectura).toEqual(cancelado)
   })
 
+  it('a thread out of memory ends alone, with a Spanish message; the process goes on', async () => {
+    const l = await lectorNuevo()
+    l.leerEnOtroHilo(
+      hilo('come', `const a = []; for (;;) a.push(new Array(1e5).fill({ x: a.length }))`),
+      { memoriaMb: 48, plazoMs: 60_000 }
+    )
+    expect(await resultado(l.leerLibro(new Uint8Array([1])))).toEqual({
+      code: 'entrada_invalida',
+      message:
+        'El archivo necesita más memoria de la que se permite para leerlo; revise que sea la matriz exportada por la aplicación. No se modificó nada.'
+    })
+  })
+
+  it('a reading nobody cancels (a preview) still ends when its time is up', async () => {
+    const l = await lectorNuevo()
+    l.leerEnOtroHilo(hilo('nunca', `setInterval(() => {}, 1000)`), {
+      memoriaMb: 64,
+      plazoMs: 1000
+    })
+    expect(await resultado(l.leerLibro(new Uint8Array([1])))).toEqual({
+      code: 'entrada_invalida',
+      message:
+        'Leer el archivo tardó más de 1 segundos y se detuvo; revise que sea la matriz exportada por la aplicación. No se modificó nada.'
+    })
+  })
+
   it('leaves the module every other caller shares reading in place', async () => {
     expect((await leerLibro(await libro())).hoja).toBe('Matriz')
   })
