@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { openAppDatabase, DatabaseOpenError } from '../core/db/open'
@@ -17,9 +18,10 @@ Comandos:
   plan --db ARCHIVO [--json]       Muestra el plan de acción (crea y siembra ARCHIVO si no existe).
   acta --db ARCHIVO --sesion ID --format docx|pdf --out ARCHIVO
                                    Escribe el acta de una sesión.
-  buscar --db ARCHIVO "texto" [--json]
+  buscar --db ARCHIVO [--json] [--] "texto"
                                    Busca en el plan, las actas, las personas y las instituciones
                                    (sin distinguir tildes ni mayúsculas); los 50 mejores resultados.
+                                   Un texto que empieza con "-" va después de "--".
   demo --db ARCHIVO                Llena ARCHIVO con sesiones de ejemplo de 2014 para probar la aplicación.
   export --db ARCHIVO --out LIBRO.xlsx [--seguimiento] [--papel carta|oficio|a4]
                                    Escribe la matriz del plan (con seguimiento: avance, sesiones, acuerdos);
@@ -35,6 +37,9 @@ Respaldos (no abren ni modifican la base de datos de origen):
                                    Restaura un respaldo verificado; el archivo actual se conserva aparte.
 
 La base de datos también puede indicarse con la variable MITP_DB.`
+
+/** Commands that only read the database: a missing file is a mistake, never a new database. */
+const SOLO_LECTURA = new Set(['buscar', 'acta'])
 
 /** Commands on database files that must not open (and so migrate) the database. */
 const ARCHIVOS: Record<string, (db: string, v: Values, out: Out) => Promise<number>> = {
@@ -131,6 +136,8 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
   try {
     const archivo = ARCHIVOS[command]
     if (archivo) return await archivo(dbPath, parsed.values, out)
+    if (SOLO_LECTURA.has(command) && !fs.existsSync(dbPath))
+      throw new AppError('no_encontrado', `No existe el archivo ${dbPath}; revise --db.`)
     // The same in-use mark as the app's core: no restore while a command has the file open.
     const soltar = marcarEnUso(dbPath)
     try {
