@@ -126,9 +126,13 @@ describe('an approved acta keeps what it said', () => {
       ok: false,
       error: { code: 'conflicto', fields: { fecha: expect.any(String) } }
     })
-    // ...and a later date in another year renumbers it, but the acta keeps the title it printed.
-    expect((await api.ok('sesion:actualizar', { ...datos, fecha: '2015-01-20' })).titulo).toBe(
-      'Sesión Ordinaria N° 1/2015'
+    // ...nor to another year: the acta printed its number and year (#12 review).
+    expect(await api.call('sesion:actualizar', { ...datos, fecha: '2015-01-20' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflicto', message: expect.stringMatching(/N° 3\/2014/) }
+    })
+    expect((await api.ok('sesion:obtener', { id: b.id })).sesion.titulo).toBe(
+      'Sesión Ordinaria N° 3/2014'
     )
     const instancia = (await api.ok('instancia:listar', undefined)).find(
       (i) => i.id === f.instanciaId
