@@ -34,5 +34,7 @@ export const asistenciaMetodos = {
   'asistencia:marcar': returns<Asistencia>()(asistenciaMarcarSchema),
   'asistencia:invitar': returns<Asistencia>()(asistenciaInvitarSchema),
   'asistencia:quitar': returns<Removed>()(porIdSchema),
-  'asistencia:secretaria': returns<{ asistenciaId: string | null }>()(asistenciaSecretariaSchema)
+  'asistencia:secretaria': returns<{ asistenciaId: string | null }>()(asistenciaSecretariaSchema),
+  // Who chaired the session: one of those present, or nobody (the acta then reads `preside`).
+  'asistencia:presidente': returns<{ asistenciaId: string | null }>()(asistenciaSecretariaSchema)
 }

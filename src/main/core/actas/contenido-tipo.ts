@@ -34,7 +34,10 @@ export const actaContenidoSchema = z.strictObject({
     // named, so the actas sealed before keep their exact text.
     secretariaSubrogante: z
       .strictObject({ nombre: texto, cargo: texto, institucion: texto })
-      .optional()
+      .optional(),
+    // Who chaired, chosen in the attendance (schema version 10); absent when nobody was chosen,
+    // so the actas sealed before keep their exact content.
+    presidente: z.strictObject({ nombre: texto, cargo: texto, institucion: texto }).optional()
   }),
   asistencia: z.array(
     z.strictObject({

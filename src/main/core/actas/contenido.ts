@@ -88,6 +88,7 @@ type Filas = Awaited<ReturnType<typeof leerFilas>>
 function datosSesion(s: Sesion, asistencia: Filas['asistencia']): ActaContenido['sesion'] {
   // Only one who was there can have acted as secretary; the key is left out when nobody did.
   const sub = asistencia.find((a) => a.id === s.secretaria_subrogante_id && a.estado === 'presente')
+  const pre = asistencia.find((a) => a.id === s.presidente_id && a.estado === 'presente')
   return {
     titulo: tituloSesion(s),
     instancia: s.instancia,
@@ -108,6 +109,9 @@ function datosSesion(s: Sesion, asistencia: Filas['asistencia']): ActaContenido[
             institucion: sub.institucion
           }
         }
+      : {}),
+    ...(pre
+      ? { presidente: { nombre: pre.nombre, cargo: pre.cargo, institucion: pre.institucion } }
       : {})
   }
 }

@@ -136,6 +136,7 @@ export interface SesionesTable extends Stamped {
   hash_anterior: string | null
   /** The attendance row of who acted as secretary (migration 0005); sealed with the session. */
   secretaria_subrogante_id: string | null
+  presidente_id: string | null
 }
 
 export interface AsistenciasTable extends Stamped {

@@ -130,11 +130,20 @@ function segunTexto(texto: string, rol: string): Firmante {
  * line for them to sign with name and post.
  */
 export function firmasActa(c: ActaContenido, secretariaActas: string): Firmas {
-  const preside = buscarEnAsistencia(c.sesion.preside, c.asistencia)
+  // Who chaired as chosen in the attendance; guessed from `preside` only when nobody was chosen.
+  const elegido = c.sesion.presidente
+  const preside = elegido
+    ? {
+        presente:
+          c.asistencia.find((a) => a.nombre === elegido.nombre && a.estado === 'presente') ?? null
+      }
+    : buscarEnAsistencia(c.sesion.preside, c.asistencia)
   const secretaria = buscarEnAsistencia(secretariaActas, c.asistencia, preside.presente)
-  const firmaPreside = preside.presente
-    ? firmante(preside.presente, 'Preside')
-    : segunTexto(c.sesion.preside, 'Preside')
+  const firmaPreside = elegido
+    ? { ...elegido, rol: 'Preside' }
+    : preside.presente
+      ? firmante(preside.presente, 'Preside')
+      : segunTexto(c.sesion.preside, 'Preside')
   const sub = c.sesion.secretariaSubrogante
   const actuo = sub ? { ...sub, rol: 'Actuó como secretario/a de actas' } : null
   if (secretaria.presente && !actuo)

@@ -8,6 +8,7 @@ import { m0006 } from './0006_cierre_acuerdos'
 import { m0007 } from './0007_busqueda'
 import { m0008 } from './0008_meta_indicador'
 import { m0009 } from './0009_vida_acuerdos'
+import { m0010 } from './0010_presidente'
 
 /**
  * The static list of migrations, append-only. A bundled main process has no folder to read
@@ -22,7 +23,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006,
   m0007,
   m0008,
-  m0009
+  m0009,
+  m0010
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
