@@ -10,6 +10,7 @@ import type {
   SesionEstado,
   SesionTipo
 } from '../../../shared/domain/sesiones'
+import type { AcuerdosCierreTable, BusquedaFilasTable, BusquedaTable } from './schema-derivadas'
 
 /**
  * The single source of table types. Every synced row carries a global UUIDv7 id and ISO-8601
@@ -243,22 +244,10 @@ export interface Database {
   mediciones: MedicionesTable
   acuerdos: AcuerdosTable
   seguimientos: SeguimientosTable
-  /**
-   * Kept by triggers: where each acuerdo's latest follow-up left it (0006), and where and when it
-   * was made, with how long it lived (0009).
-   */
-  acuerdos_cierre: {
-    acuerdo_id: string
-    cerrado_en: string
-    abierto_en: string | null
-    instancia_id: string | null
-    nivel: number | null
-  }
+  acuerdos_cierre: AcuerdosCierreTable
   fe_erratas: FeErratasTable
-  /** Kept by triggers (migration 0007): which row and kind each full-text entry stands for. */
-  busqueda_filas: { fila: number; tipo: string; ref_id: string }
-  /** The FTS5 index itself (migration 0007), its rowid being `busqueda_filas.fila`. */
-  busqueda: { rowid: number; titulo: string; cuerpo: string }
+  busqueda_filas: BusquedaFilasTable
+  busqueda: BusquedaTable
   app_settings: AppSettingsTable
   tombstones: TombstonesTable
   schema_migrations: SchemaMigrationsTable

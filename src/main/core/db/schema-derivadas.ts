@@ -1,0 +1,27 @@
+/** Tables that triggers keep from the others; no service writes them. */
+
+/**
+ * Where each acuerdo's latest follow-up left it (migration 0006), and where and when it was
+ * made, with how long it lived (0009).
+ */
+export interface AcuerdosCierreTable {
+  acuerdo_id: string
+  cerrado_en: string
+  abierto_en: string | null
+  instancia_id: string | null
+  nivel: number | null
+}
+
+/** Which row and kind each full-text entry stands for (migration 0007). */
+export interface BusquedaFilasTable {
+  fila: number
+  tipo: string
+  ref_id: string
+}
+
+/** The FTS5 index itself (migration 0007), its rowid being `busqueda_filas.fila`. */
+export interface BusquedaTable {
+  rowid: number
+  titulo: string
+  cuerpo: string
+}
