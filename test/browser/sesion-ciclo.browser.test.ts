@@ -77,25 +77,29 @@ describe('finishing a session and approving its acta', () => {
     await abrir(ids.a)
     await page.getByRole('button', { name: 'Finalizar sesión' }).click()
     const dialogo = page.getByRole('dialog', { name: 'Finalizar sesión' })
-    expect(await dialogo.innerText()).toMatch(
-      /ya no se edita\. Si hace falta corregirla, puede reabrirla mientras no esté aprobada\./
-    )
+    await expect
+      .poll(() => dialogo.innerText())
+      .toMatch(
+        /ya no se edita\. Si hace falta corregirla, puede reabrirla mientras no esté aprobada\./
+      )
     await dialogo.getByRole('button', { name: 'Cancelar' }).click()
     await dialogo.waitFor({ state: 'detached' })
-    expect((await estado()).estado).toBe('borrador')
+    await expect.poll(async () => (await estado()).estado).toBe('borrador')
     await page.getByRole('button', { name: 'Finalizar sesión' }).click()
     await dialogo.getByRole('button', { name: 'Finalizar sesión' }).click()
     await expect.poll(() => page.getByTestId('estado-sesion').innerText()).toBe('Cerrada')
-    expect((await estado()).estado).toBe('cerrada')
-    // Finished: not editable, and it can be reopened.
-    expect(await page.getByRole('button', { name: 'Finalizar sesión' }).count()).toBe(0)
-    expect(
-      await page.getByRole('textbox', { name: 'Lugar' }).getAttribute('readonly')
-    ).not.toBeNull()
+    await expect.poll(async () => (await estado()).estado).toBe('cerrada')
+    // Finished: not editable, and it can be reopened (the screen follows its re-read).
+    await expect.poll(() => page.getByRole('button', { name: 'Finalizar sesión' }).count()).toBe(0)
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Lugar' }).getAttribute('readonly'))
+      .not.toBeNull()
     await page.getByRole('button', { name: 'Reabrir' }).click()
     await expect.poll(() => page.getByTestId('estado-sesion').innerText()).toBe('Borrador')
-    expect((await estado()).estado).toBe('borrador')
-    expect(await page.getByRole('textbox', { name: 'Lugar' }).getAttribute('readonly')).toBeNull()
+    await expect.poll(async () => (await estado()).estado).toBe('borrador')
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Lugar' }).getAttribute('readonly'))
+      .toBeNull()
   })
 
   it('approves in the later session, shown with a Chilean date, kept when clicked again', async () => {
@@ -115,6 +119,6 @@ describe('finishing a session and approving its acta', () => {
     await expect.poll(() => en.inputValue()).toBe('Sesión Ordinaria N° 2/2014 (11-06-2014)')
     await dialogo.getByRole('button', { name: 'Aprobar acta' }).click()
     await expect.poll(() => page.getByTestId('estado-sesion').innerText()).toBe('Aprobada')
-    expect(await estado()).toEqual({ estado: 'aprobada', aprobada_en_sesion_id: ids.b })
+    await expect.poll(estado).toEqual({ estado: 'aprobada', aprobada_en_sesion_id: ids.b })
   })
 })
