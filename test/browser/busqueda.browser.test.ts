@@ -54,6 +54,9 @@ describe('search (Ctrl+K)', () => {
 
   it('Enter opens every result, grouped by class, and a result opens its place', async () => {
     const { page } = w
+    // From a fresh page, not from the session the previous test left open.
+    await page.goto(`${w.bridge.url}#/`)
+    await page.getByRole('navigation').first().waitFor()
     await page.keyboard.press('Control+K')
     const buscador = page.getByPlaceholder(BUSCADOR)
     await buscador.waitFor()
@@ -92,8 +95,10 @@ describe('search (Ctrl+K)', () => {
       [sinTildes, '#/personas', persona, /personas/i],
       ['servicio nacional de menores', '#/instituciones', 'SENAME', /instituciones/i]
     ] as const) {
+      await page.goto(`${w.bridge.url}#/`)
+      await page.getByRole('navigation').first().waitFor()
       await page.keyboard.press('Control+K')
-      const buscador = page.getByPlaceholder(BUSCADOR)
+      const buscador = page.getByRole('textbox', { name: 'Buscar', exact: true })
       await buscador.waitFor()
       await buscador.pressSequentially(texto, { delay: 10 })
       // The first result (after "see them all") is the one sought, not one of the last query.
