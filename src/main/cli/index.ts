@@ -39,7 +39,7 @@ Respaldos (no abren ni modifican la base de datos de origen):
 La base de datos también puede indicarse con la variable MITP_DB.`
 
 /** Commands that only read the database: a missing file is a mistake, never a new database. */
-const SOLO_LECTURA = new Set(['buscar', 'acta'])
+const SOLO_LECTURA = new Set(['buscar', 'acta', 'export'])
 
 /** Commands on database files that must not open (and so migrate) the database. */
 const ARCHIVOS: Record<string, (db: string, v: Values, out: Out) => Promise<number>> = {

@@ -24,6 +24,8 @@ async function snapshot(): Promise<string> {
 
 describe('the CLI goes through the validated dispatch', () => {
   beforeAll(async () => {
+    // export only reads: the file is made (and seeded) by plan first.
+    expect(await cli('plan', '--db', db)).toMatchObject({ code: 0 })
     expect(await cli('export', '--db', db, '--out', libro)).toMatchObject({ code: 0, err: '' })
   })
 

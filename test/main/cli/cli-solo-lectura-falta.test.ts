@@ -10,7 +10,8 @@ afterAll(() => dir.cleanup())
 describe('commands that only read a database', () => {
   it.each([
     ['buscar', 'x'],
-    ['acta', '--sesion', 'x', '--format', 'docx', '--out', 'acta.docx']
+    ['acta', '--sesion', 'x', '--format', 'docx', '--out', 'acta.docx'],
+    ['export', '--out', 'matriz.xlsx']
   ])('%s refuses a missing file instead of creating one', async (comando, ...resto) => {
     const db = path.join(dir.dir, `${comando}-no-existe.db`)
     const r = await cli(
@@ -22,6 +23,9 @@ describe('commands that only read a database', () => {
     expect(r.code).toBe(1)
     expect(r.err).toContain(`No existe el archivo ${db}`)
     expect(fs.existsSync(db)).toBe(false)
+    // Nothing is written either: no workbook, no document.
+    for (const a of resto.filter((x) => x.includes('.')))
+      expect(fs.existsSync(path.join(dir.dir, a))).toBe(false)
   })
 
   it('buscar takes a text starting with "-" after "--"', async () => {
