@@ -1,19 +1,11 @@
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { createKysely, openSqlite } from '../../../../src/main/core/db/sqlite'
+import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../../src/main/core/db/migrator'
 import { LATEST_SCHEMA_VERSION } from '../../../../src/main/core/db/migrations'
-import { tempDir } from '../../../helpers/db'
-import { copiaDeV2 } from '../../../helpers/v2-demo'
+import { copiaV2, desdeCadaVersion, type Handle } from '../../../helpers/migraciones'
 import { revisarActas } from '../../../../src/main/core/actas/sello'
 
 // Migration 0006 (each acuerdo's closing, kept by triggers), from every earlier version and from
 // a file written by version 2. Its own file: migrations.test.ts is at the size limit.
-
-let cleanup: () => void = () => {}
-afterEach(() => cleanup())
-
-type Handle = ReturnType<typeof openSqlite>
 
 /** Each acuerdo's closing computed in JavaScript from its follow-ups, as 0006 defines it. */
 function esperado(handle: Handle): Record<string, string> {
@@ -51,15 +43,9 @@ const cierres = (handle: Handle) =>
     ).map((r) => [r.acuerdo_id, r.cerrado_en])
   )
 
-function desdeV2() {
-  const c = copiaDeV2()
-  cleanup = c.cleanup
-  return c
-}
-
 describe('migration 0006: where each acuerdo stands', () => {
   it('from a file written by version 2 (through 5): every acuerdo gets its closing; no other row changes; sealed actas still verify', async () => {
-    const { handle, db } = desdeV2()
+    const { handle, db } = copiaV2()
     await migrate(db, 5)
     const tablas = ['acuerdos', 'seguimientos', 'sesiones']
     const filas = (t: string) => handle.prepare(`select * from ${t} order by rowid`).all()
@@ -77,20 +63,14 @@ describe('migration 0006: where each acuerdo stands', () => {
   })
 
   it('from every earlier version to the latest', async () => {
-    for (let v = 0; v < 6; v++) {
-      const t = tempDir()
-      const handle = openSqlite(path.join(t.dir, 'm.db'))
-      const db = createKysely(handle)
-      await migrate(db, v)
-      expect(await migrate(db)).toEqual({ from: v, to: LATEST_SCHEMA_VERSION })
+    await desdeCadaVersion(6, async ({ handle, db, desde }) => {
+      expect(await migrate(db)).toEqual({ from: desde, to: LATEST_SCHEMA_VERSION })
       expect(handle.prepare('select count(*) from acuerdos_cierre').pluck().get()).toBe(0)
-      await db.destroy()
-      t.cleanup()
-    }
+    })
   })
 
   it('the triggers follow every follow-up written, changed, removed or moved, also for acuerdos of approved actas, whose sealed rows stay untouched', async () => {
-    const { handle, db } = desdeV2()
+    const { handle, db } = copiaV2()
     await migrate(db)
     const borrador = handle
       .prepare("select id from sesiones where estado = 'borrador' order by fecha desc limit 1")

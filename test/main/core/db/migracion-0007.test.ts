@@ -1,20 +1,12 @@
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { createKysely, openSqlite } from '../../../../src/main/core/db/sqlite'
+import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../../src/main/core/db/migrator'
 import { LATEST_SCHEMA_VERSION } from '../../../../src/main/core/db/migrations'
-import { seedPlanInicial } from '../../../../src/main/core/seed/plan-inicial'
-import { tempDir } from '../../../helpers/db'
-import { copiaDeV2 } from '../../../helpers/v2-demo'
+import { copiaV2, desdeCadaVersion, type Handle } from '../../../helpers/migraciones'
 import { revisarActas } from '../../../../src/main/core/actas/sello'
 
 // Migration 0007 (the full-text index, kept by triggers), from every earlier version and from a
 // file written by version 2. Its own file: migrations.test.ts is at the size limit.
 
-let cleanup: () => void = () => {}
-afterEach(() => cleanup())
-
-type Handle = ReturnType<typeof openSqlite>
 type Fila = Record<string, string | null>
 
 /** What each indexed table should put in the index, written out here apart from the migration. */
@@ -83,15 +75,9 @@ const buscar = (handle: Handle, q: string): string[] =>
     .pluck()
     .all(q) as string[]
 
-function desdeV2() {
-  const c = copiaDeV2()
-  cleanup = c.cleanup
-  return c
-}
-
 describe('migration 0007: the full-text index', () => {
   it('from a file written by version 2 (through 6): every row of every indexed table is in the index, no row changes, sealed actas still verify', async () => {
-    const { handle, db } = desdeV2()
+    const { handle, db } = copiaV2()
     await migrate(db, 6)
     const tablas = Object.keys(ESPERADO)
     const filas = (t: string) => handle.prepare(`select * from ${t} order by rowid`).all()
@@ -109,23 +95,20 @@ describe('migration 0007: the full-text index', () => {
   })
 
   it('from every earlier version to the latest, with the plan seeded at version 1', async () => {
-    for (let v = 0; v < 7; v++) {
-      const t = tempDir()
-      const handle = openSqlite(path.join(t.dir, 'm.db'))
-      const db = createKysely(handle)
-      await migrate(db, Math.max(v, 1))
-      await seedPlanInicial(db)
-      expect(await migrate(db)).toEqual({ from: Math.max(v, 1), to: LATEST_SCHEMA_VERSION })
-      const i = indice(handle)
-      expect(Object.keys(i).length).toBeGreaterThan(100)
-      expect(i).toEqual(esperado(handle))
-      await db.destroy()
-      t.cleanup()
-    }
+    await desdeCadaVersion(
+      7,
+      async ({ handle, db, desde }) => {
+        expect(await migrate(db)).toEqual({ from: desde, to: LATEST_SCHEMA_VERSION })
+        const i = indice(handle)
+        expect(Object.keys(i).length).toBeGreaterThan(100)
+        expect(i).toEqual(esperado(handle))
+      },
+      { sembrada: true }
+    )
   })
 
   it('the triggers follow every insert, update and delete, cascades included; a write refused by an approved acta leaves its entry as it was', async () => {
-    const { handle, db } = desdeV2()
+    const { handle, db } = copiaV2()
     await migrate(db)
     const borrador = handle
       .prepare("select id from sesiones where estado = 'borrador' order by fecha desc limit 1")

@@ -1,31 +1,18 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { createKysely, openSqlite } from '../../../../src/main/core/db/sqlite'
+import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../../src/main/core/db/migrator'
 import { LATEST_SCHEMA_VERSION } from '../../../../src/main/core/db/migrations'
-import { seedPlanInicial } from '../../../../src/main/core/seed/plan-inicial'
 import { revisarActas } from '../../../../src/main/core/actas/sello'
-import { tempDir } from '../../../helpers/db'
+import { copiaV2, desdeCadaVersion, type Handle } from '../../../helpers/migraciones'
 
 // Migration 0008 (the indicador's numeric target), from every earlier version and from a file
 // written by version 2. Its own file, as 0007's: migrations.test.ts is past the size limit.
 
-let cleanup: () => void = () => {}
-afterEach(() => cleanup())
-
-type Handle = ReturnType<typeof openSqlite>
 const indicadores = (h: Handle) =>
   h.prepare('select * from indicadores order by rowid').all() as Record<string, unknown>[]
 
 describe('migration 0008: the numeric target of an indicador', () => {
   it('from a file written by version 2 (through 7): every indicador as it was, target null; sealed actas still verify', async () => {
-    const t = tempDir()
-    cleanup = t.cleanup
-    const file = path.join(t.dir, 'v2.db')
-    fs.copyFileSync(path.join(__dirname, '../../../fixtures/v2-demo.db'), file)
-    const handle = openSqlite(file)
-    const db = createKysely(handle)
+    const { handle, db } = copiaV2()
     await migrate(db, 7)
     const antes = indicadores(handle)
     expect(antes.length).toBeGreaterThan(0)
@@ -42,19 +29,16 @@ describe('migration 0008: the numeric target of an indicador', () => {
   })
 
   it('from every earlier version to the latest, with the plan seeded at version 1', async () => {
-    for (let v = 0; v < 8; v++) {
-      const t = tempDir()
-      const handle = openSqlite(path.join(t.dir, 'm.db'))
-      const db = createKysely(handle)
-      await migrate(db, Math.max(v, 1))
-      await seedPlanInicial(db)
-      const antes = indicadores(handle)
-      expect(await migrate(db)).toEqual({ from: Math.max(v, 1), to: LATEST_SCHEMA_VERSION })
-      expect(indicadores(handle)).toEqual(
-        antes.map((r) => ({ ...r, meta_valor: null, ...(v < 5 ? { vineta: null } : {}) }))
-      )
-      await db.destroy()
-      t.cleanup()
-    }
+    await desdeCadaVersion(
+      8,
+      async ({ handle, db, desde }) => {
+        const antes = indicadores(handle)
+        expect(await migrate(db)).toEqual({ from: desde, to: LATEST_SCHEMA_VERSION })
+        expect(indicadores(handle)).toEqual(
+          antes.map((r) => ({ ...r, meta_valor: null, ...(desde < 5 ? { vineta: null } : {}) }))
+        )
+      },
+      { sembrada: true }
+    )
   })
 })

@@ -1,21 +1,13 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { createKysely, openSqlite } from '../../../../src/main/core/db/sqlite'
+import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../../src/main/core/db/migrator'
 import { LATEST_SCHEMA_VERSION } from '../../../../src/main/core/db/migrations'
-import { tempDir } from '../../../helpers/db'
+import { copiaV2, desdeCadaVersion, type Handle } from '../../../helpers/migraciones'
 import { revisarActas } from '../../../../src/main/core/actas/sello'
 import { detalleSesion } from '../../../../src/main/core/sesiones/sesion-detalle.service'
 
 // Migration 0009 (each acuerdo's life: where and when it was made, how long it lived; the
 // sessions' order and drafts indexed), from every earlier version and from a file written by
 // version 2; and the session screen's open acuerdos, read through it, against a brute force.
-
-let cleanup: () => void = () => {}
-afterEach(() => cleanup())
-
-type Handle = ReturnType<typeof openSqlite>
 
 interface Vida {
   acuerdo_id: string
@@ -41,15 +33,6 @@ function esperado(handle: Handle): Vida[] {
     const k = Math.max(0, Math.ceil(Math.log2(Math.max(dias, 1))))
     return { ...v, ...s, nivel: v.cerrado_en === '~' ? 21 : Math.min(k, 20) }
   })
-}
-
-function desdeV2() {
-  const t = tempDir()
-  cleanup = t.cleanup
-  const file = path.join(t.dir, 'v2.db')
-  fs.copyFileSync(path.join(__dirname, '../../../fixtures/v2-demo.db'), file)
-  const handle = openSqlite(file)
-  return { handle, db: createKysely(handle) }
 }
 
 /** The acuerdos a session shows as still open, by brute force over every row. */
@@ -100,7 +83,7 @@ function abiertosEn(handle: Handle, sesionId: string): string[] {
 
 describe('migration 0009: each acuerdo’s life', () => {
   it('from a file written by version 2 (through 8): every acuerdo gets its life; no other row changes; sealed actas still verify', async () => {
-    const { handle, db } = desdeV2()
+    const { handle, db } = copiaV2()
     await migrate(db, 8)
     const tablas = ['acuerdos', 'seguimientos', 'sesiones']
     const filas = (t: string) => handle.prepare(`select * from ${t} order by rowid`).all()
@@ -114,22 +97,16 @@ describe('migration 0009: each acuerdo’s life', () => {
   })
 
   it('from every earlier version to the latest', async () => {
-    for (let v = 0; v < 9; v++) {
-      const t = tempDir()
-      const handle = openSqlite(path.join(t.dir, 'm.db'))
-      const db = createKysely(handle)
-      await migrate(db, v)
-      expect(await migrate(db)).toEqual({ from: v, to: LATEST_SCHEMA_VERSION })
+    await desdeCadaVersion(9, async ({ handle, db, desde }) => {
+      expect(await migrate(db)).toEqual({ from: desde, to: LATEST_SCHEMA_VERSION })
       expect(
         handle.prepare("select count(*) from sqlite_master where name like '%vida%'").pluck().get()
       ).toBe(4)
-      await db.destroy()
-      t.cleanup()
-    }
+    })
   })
 
   it('the triggers follow acuerdos made, closed, reopened and moved with their session; every session shows the acuerdos a brute force finds open', async () => {
-    const { handle, db } = desdeV2()
+    const { handle, db } = copiaV2()
     await migrate(db)
     const sesiones = () =>
       handle.prepare('select id from sesiones order by fecha, created_at').pluck().all() as string[]

@@ -1,26 +1,13 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { sql } from 'kysely'
-import { afterEach, describe, expect, it } from 'vitest'
-import { createKysely, openSqlite } from '../../../../src/main/core/db/sqlite'
+import { describe, expect, it } from 'vitest'
 import { currentSchemaVersion, migrate } from '../../../../src/main/core/db/migrator'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../../src/main/core/db/migrations'
-import { tempDir } from '../../../helpers/db'
+import { archivoVacio, copiaV2, type Handle } from '../../../helpers/migraciones'
 import { leerSellado, revisarActas } from '../../../../src/main/core/actas/sello'
 import { seedPlanInicial } from '../../../../src/main/core/seed/plan-inicial'
 
-let cleanup: () => void = () => {}
-afterEach(() => cleanup())
-
-function freshDb() {
-  const t = tempDir()
-  cleanup = t.cleanup
-  const handle = openSqlite(path.join(t.dir, 'm.db'))
-  return { handle, db: createKysely(handle) }
-}
-
 /** The schema as SQLite stores it: every table, index and constraint, in a stable order. */
-function schemaSql(handle: ReturnType<typeof openSqlite>): string {
+function schemaSql(handle: Handle): string {
   const rows = handle
     .prepare(
       "select type, name, sql from sqlite_master where sql is not null and name not like 'sqlite_%' order by type, name"
@@ -36,7 +23,7 @@ describe('migrations', () => {
   })
 
   it('run from an empty file to the latest version, and a second run does nothing', async () => {
-    const { db } = freshDb()
+    const { db } = archivoVacio()
     expect(await migrate(db)).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION })
     expect(await migrate(db)).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION })
     const applied = await db
@@ -49,7 +36,7 @@ describe('migrations', () => {
   })
 
   it('0001 (from empty): creates the plan tables with global text ids, stamps and foreign keys', async () => {
-    const { db, handle } = freshDb()
+    const { db, handle } = archivoVacio()
     await migrate(db, 1)
     expect(await currentSchemaVersion(db)).toBe(1)
     for (const table of [
@@ -81,7 +68,7 @@ describe('migrations', () => {
   })
 
   it('0002 (from 1): adds sessions and actas, and keeps every plan row as it was', async () => {
-    const { db, handle } = freshDb()
+    const { db, handle } = archivoVacio()
     await migrate(db, 1)
     await seedPlanInicial(db)
     const dump = (t: string) =>
@@ -137,12 +124,7 @@ describe('migrations', () => {
   })
 
   it('0003 (from a file written by version 2): seals each approved acta with the hash it was given', async () => {
-    const t = tempDir()
-    cleanup = t.cleanup
-    const file = path.join(t.dir, 'v2.db')
-    fs.copyFileSync(path.join(__dirname, '../../../fixtures/v2-demo.db'), file)
-    const handle = openSqlite(file)
-    const db = createKysely(handle)
+    const { handle, db } = copiaV2()
     expect(await currentSchemaVersion(db)).toBe(2)
     const before = handle.prepare('select * from sesiones order by id').all()
     expect(await migrate(db, 3)).toEqual({ from: 2, to: 3 })
@@ -172,12 +154,7 @@ describe('migrations', () => {
   })
 
   it('0003: an acta whose content version 2 let drift is sealed as it reads, its old hash kept', async () => {
-    const t = tempDir()
-    cleanup = t.cleanup
-    const file = path.join(t.dir, 'v2.db')
-    fs.copyFileSync(path.join(__dirname, '../../../fixtures/v2-demo.db'), file)
-    const handle = openSqlite(file)
-    const db = createKysely(handle)
+    const { handle, db } = copiaV2()
     // The version 2 bug: renaming the instancia changed its approved actas.
     handle.exec("update instancias set nombre = 'Renombrada' where codigo = 'RAV'")
     const deRav = handle
@@ -213,12 +190,7 @@ describe('migrations', () => {
   })
 
   it('0004 (from 3, and from a file written by version 2): adds the history indexes, changes no row', async () => {
-    const t = tempDir()
-    cleanup = t.cleanup
-    const file = path.join(t.dir, 'v2.db')
-    fs.copyFileSync(path.join(__dirname, '../../../fixtures/v2-demo.db'), file)
-    const handle = openSqlite(file)
-    const db = createKysely(handle)
+    const { handle, db } = copiaV2()
     await migrate(db, 3)
     const filas = (tabla: string) => handle.prepare(`select * from ${tabla} order by rowid`).all()
     const antes = ['sesiones', 'fe_erratas', 'acuerdos'].map(filas)
@@ -239,19 +211,14 @@ describe('migrations', () => {
     )
     await db.destroy()
     // And from an empty file straight to 4, through 1..3.
-    const fresco = freshDb()
+    const fresco = archivoVacio()
     await migrate(fresco.db, 3)
     expect(await migrate(fresco.db)).toEqual({ from: 3, to: LATEST_SCHEMA_VERSION })
     await fresco.db.destroy()
   })
 
   it('0005 (from 4, and from a file written by version 2): adds the labels and the acting secretary, null everywhere; sealed actas still verify', async () => {
-    const t = tempDir()
-    cleanup = t.cleanup
-    const file = path.join(t.dir, 'v2.db')
-    fs.copyFileSync(path.join(__dirname, '../../../fixtures/v2-demo.db'), file)
-    const handle = openSqlite(file)
-    const db = createKysely(handle)
+    const { handle, db } = copiaV2()
     await migrate(db, 4)
     const tablas = ['acciones', 'metas', 'indicadores', 'sesiones']
     const filas = (tabla: string) =>
@@ -294,14 +261,14 @@ describe('migrations', () => {
         .run(asistencia.id, aprobadas[0]!.id)
     ).toThrow(/acta_aprobada/)
     await db.destroy()
-    const fresco = freshDb()
+    const fresco = archivoVacio()
     await migrate(fresco.db, 4)
     expect(await migrate(fresco.db)).toEqual({ from: 4, to: LATEST_SCHEMA_VERSION })
     await fresco.db.destroy()
   })
 
   it('a failing migration leaves the file at the previous version (each runs in its own transaction)', async () => {
-    const { db } = freshDb()
+    const { db } = archivoVacio()
     await migrate(db)
     // Simulate a half-applied future migration: its statements must roll back with it.
     await expect(
@@ -319,7 +286,7 @@ describe('migrations', () => {
   })
 
   it('schema snapshot: every schema change is visible in review', async () => {
-    const { db, handle } = freshDb()
+    const { db, handle } = archivoVacio()
     await migrate(db)
     await expect(schemaSql(handle)).toMatchFileSnapshot('__snapshots__/schema.sql')
     await db.destroy()
