@@ -3,7 +3,7 @@ import path from 'node:path'
 import { AppError } from './errors'
 import { explicar } from './causas'
 import { rutaReal, tomarParaRestaurar } from './en-uso'
-import { verificarArchivo } from './verificacion'
+import { leerSinTocar, verificarArchivo } from './verificacion'
 import { openSqlite } from './db/sqlite'
 
 /**
@@ -70,14 +70,10 @@ const nadaCambio = (que: string) => (error: unknown) =>
 function copiaTemporal(desde: string, tmp: string, modo: number, ops: OperacionesArchivo): void {
   ops.borrar(tmp)
   const wal = `${desde}-wal`
-  if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
-    const h = openSqlite(desde, { readonly: true })
-    try {
-      h.prepare('vacuum into ?').run(tmp)
-    } finally {
-      h.close()
-    }
-  } else ops.copiar(desde, tmp)
+  // Read without writing beside the backup: it may be on read-only media.
+  if (fs.existsSync(wal) && fs.statSync(wal).size > 0)
+    leerSinTocar(desde, undefined, (h) => h.prepare('vacuum into ?').run(tmp))
+  else ops.copiar(desde, tmp)
   // A copy keeps the backup's mode: a read-only (0444) backup would give a file nobody can write.
   fs.chmodSync(tmp, modo)
   ops.sincronizar(tmp)

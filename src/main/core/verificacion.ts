@@ -1,4 +1,6 @@
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { LATEST_SCHEMA_VERSION } from './db/migrations'
 import { explicar } from './causas'
 import { walAjeno } from './db/diagnostico'
@@ -45,34 +47,90 @@ function revisar(file: string, nativeBinding?: string): Verificacion {
   if (!fs.existsSync(file)) return falla('El archivo no existe.')
   if (fs.statSync(file).size === 0 || !hasSqliteHeader(file))
     return falla('No es una base de datos SQLite.')
-  const sideFiles = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f))
-  let h: SqliteHandle | undefined
   try {
-    h = openSqlite(file, { readonly: true, nativeBinding })
-    const check = quickCheck(h)
-    if (check !== 'ok') return falla(`Está dañada (${check}).`)
-    if (!tableExists(h, 'schema_migrations'))
-      return falla('No es una base de datos de Secretaría MITP.')
-    const v = (
-      h.prepare('select coalesce(max(version), 0) as v from schema_migrations').get() as {
-        v: number
-      }
-    ).v
-    if (v > LATEST_SCHEMA_VERSION)
-      return { ...falla(`Fue escrita por una versión más nueva (esquema ${v}).`), schemaVersion: v }
-    const filas: Record<string, number> = {}
-    for (const t of TABLAS)
-      filas[t] = tableExists(h, t)
-        ? (h.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n
-        : 0
-    return { ok: true, motivo: null, schemaVersion: v, filas }
+    return leerSinTocar(file, nativeBinding, (h) => contar(h, falla))
   } catch (e) {
     return falla(
       explicar(e, 'leer el archivo') ??
         `No se pudo leer (${e instanceof Error ? e.message : String(e)}).`
     )
+  }
+}
+
+function contar(h: SqliteHandle, falla: (motivo: string) => Verificacion): Verificacion {
+  const check = quickCheck(h)
+  if (check !== 'ok') return falla(`Está dañada (${check}).`)
+  if (!tableExists(h, 'schema_migrations'))
+    return falla('No es una base de datos de Secretaría MITP.')
+  const v = (
+    h.prepare('select coalesce(max(version), 0) as v from schema_migrations').get() as {
+      v: number
+    }
+  ).v
+  if (v > LATEST_SCHEMA_VERSION)
+    return { ...falla(`Fue escrita por una versión más nueva (esquema ${v}).`), schemaVersion: v }
+  const filas: Record<string, number> = {}
+  for (const t of TABLAS)
+    filas[t] = tableExists(h, t)
+      ? (h.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n
+      : 0
+  return { ok: true, motivo: null, schemaVersion: v, filas }
+}
+
+/**
+ * Runs `look` over the file opened read-only, writing nothing beside it: SQLite reading a WAL file
+ * in place creates a -shm there (and a -wal), which read-only media refuse (and which would be
+ * left behind where they are allowed). Where a -shm already exists, the file is open (or was, by
+ * a program that died) and is read in place, under its locks. Otherwise nobody has it open: it
+ * is read through a private copy of it and its -wal in the temporary folder (or in place, if that
+ * copy cannot be made); side files SQLite created in place are removed again.
+ */
+export function leerSinTocar<T>(
+  file: string,
+  nativeBinding: string | undefined,
+  look: (h: SqliteHandle) => T
+): T {
+  if (!fs.existsSync(`${file}-shm`)) {
+    const dir = copiaPrivada(file)
+    if (dir) {
+      try {
+        return abrirYVer(path.join(dir, 'copia.db'), nativeBinding, look)
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    }
+  }
+  const sideFiles = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f))
+  try {
+    return abrirYVer(file, nativeBinding, look)
   } finally {
-    h?.close()
     for (const f of sideFiles) fs.rmSync(f, { force: true })
+  }
+}
+
+/** The file and its -wal copied to a fresh temporary folder, or null when that failed. */
+function copiaPrivada(file: string): string | null {
+  let dir: string | null = null
+  try {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-verificar-'))
+    fs.copyFileSync(file, path.join(dir, 'copia.db'))
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, path.join(dir, 'copia.db-wal'))
+    return dir
+  } catch {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true })
+    return null
+  }
+}
+
+function abrirYVer<T>(
+  file: string,
+  nativeBinding: string | undefined,
+  look: (h: SqliteHandle) => T
+): T {
+  const h = openSqlite(file, { readonly: true, nativeBinding })
+  try {
+    return look(h)
+  } finally {
+    h.close()
   }
 }
