@@ -6,7 +6,6 @@ import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { Router } from 'wouter'
-import { useHashLocation } from 'wouter/use-hash-location'
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import '@mantine/dates/styles.css'
@@ -15,6 +14,7 @@ import '@mantine/spotlight/styles.css'
 import 'dayjs/locale/es'
 import { App } from './App'
 import { crearQueryClient } from './api/query-client'
+import { useRuta } from './ruta'
 
 const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm' })
 
@@ -31,8 +31,7 @@ createRoot(root).render(
         <DatesProvider settings={{ locale: 'es', firstDayOfWeek: 1 }}>
           <ModalsProvider labels={{ confirm: 'Aceptar', cancel: 'Cancelar' }}>
             <Notifications position="bottom-right" />
-            {/* Hash routes: the app is served from app://mitp/index.html, with no server routing. */}
-            <Router hook={useHashLocation}>
+            <Router hook={useRuta}>
               <App />
             </Router>
           </ModalsProvider>

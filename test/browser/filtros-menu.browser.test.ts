@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openWebApp, type WebApp } from '../helpers/browser'
+import { sembrarDemo } from '../../src/main/core/seed/demo'
+
+/**
+ * A screen opened from the menu starts clean; a link that carries filters (a dashboard figure)
+ * opens it filtered. Filters live in the page's query string, which the hash routes used to keep
+ * when the address had none: the acuerdos list reopened with the last dashboard filter.
+ */
+let w: WebApp
+let todos: number
+beforeAll(async () => {
+  w = await openWebApp({ width: 1366, height: 900 })
+  await sembrarDemo(w.t.api)
+  todos = w.t.app.handle.prepare('select count(*) from acuerdos').pluck().get() as number
+}, 120_000)
+afterAll(() => w?.close())
+
+const menu = (nombre: string) =>
+  w.page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', {
+    name: nombre,
+    exact: true
+  })
+
+const total = () => w.page.getByTestId('acuerdos-total').innerText()
+
+describe('filters and the menu', () => {
+  it('the acuerdos list opens filtered from the dashboard and clean from the menu', async () => {
+    const { page } = w
+    await page.goto(`${w.bridge.url}#/`)
+    const vencidos = page
+      .getByRole('region', { name: 'Acuerdos por institución' })
+      .getByRole('link', { name: /vencidos$/ })
+    await vencidos.waitFor()
+    const n = Number((await vencidos.innerText()).split(' ')[0])
+    expect(n).toBeGreaterThan(0)
+    expect(n).toBeLessThan(todos)
+    await vencidos.click()
+    await expect.poll(total).toMatch(new RegExp(`^${n} acuerdo`))
+    // The menu, from the filtered list itself: every acuerdo.
+    await menu('Acuerdos').click()
+    await expect.poll(total).toMatch(new RegExp(`^${todos} acuerdos`))
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('')
+    // Filtered again, then away and back through the menu: every acuerdo.
+    await menu('Tablero').click()
+    await vencidos.click()
+    await expect.poll(total).toMatch(new RegExp(`^${n} acuerdo`))
+    await menu('Plan de acción').click()
+    await page.getByText(/^Período: /).waitFor()
+    await menu('Acuerdos').click()
+    await expect.poll(total).toMatch(new RegExp(`^${todos} acuerdos`))
+  })
+
+  it('a search leaves nothing in the address for the screens opened after it', async () => {
+    const { page } = w
+    await page.goto(`${w.bridge.url}#/`)
+    await page.getByRole('navigation').first().waitFor()
+    await page.keyboard.press('Control+K')
+    const buscador = page.getByPlaceholder(
+      'Buscar en el plan, las actas, personas e instituciones…'
+    )
+    await buscador.waitFor()
+    await buscador.pressSequentially('proteccion', { delay: 20 })
+    await expect
+      .poll(() => page.getByRole('button', { name: /Ver todos los resultados/ }).innerText())
+      .toMatch(/\d+ en total/)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('?q=proteccion')
+    await menu('Personas y miembros').click()
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/personas')
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('')
+  })
+})
