@@ -29,6 +29,11 @@ interface Registro {
 
 /** How long a finished task waits to be read. */
 const OLVIDO_MS = 10 * 60_000
+/**
+ * How many finished, unread tasks are kept at most (the oldest finished is forgotten first): an
+ * export's result is the whole workbook, and many within ten minutes would add up.
+ */
+export const MAX_TERMINADAS = 20
 
 const CANCELADA: ApiError = {
   code: 'cancelado',
@@ -51,6 +56,8 @@ export const ceder = (): Promise<void> => new Promise((listo) => setImmediate(li
  */
 export class Tareas {
   private readonly registro = new Map<string, Registro>()
+  /** Finished tasks not yet read, oldest finished first. */
+  private readonly terminadas = new Set<string>()
 
   constructor(
     private readonly log: Logger,
@@ -62,8 +69,20 @@ export class Tareas {
     this.alCambiar({ ...r.tarea, resultado: null })
     // A finished task nobody reads (the window was reloaded) is forgotten after a while, result
     // and all, instead of being kept for as long as the app runs.
-    if (r.tarea.estado !== 'en_curso')
-      setTimeout(() => this.registro.delete(r.tarea.id), OLVIDO_MS).unref()
+    if (r.tarea.estado === 'en_curso') return
+    const id = r.tarea.id
+    setTimeout(() => this.olvidar(id), OLVIDO_MS).unref()
+    this.terminadas.add(id)
+    // Running tasks are never in this set: only finished ones make room.
+    for (const viejo of this.terminadas) {
+      if (this.terminadas.size <= MAX_TERMINADAS) break
+      this.olvidar(viejo)
+    }
+  }
+
+  private olvidar(id: string): void {
+    this.registro.delete(id)
+    this.terminadas.delete(id)
   }
 
   iniciar<T extends Tarea['resultado']>(nombre: string, trabajo: Trabajo<T>): { tareaId: string } {
@@ -114,7 +133,7 @@ export class Tareas {
   estado(id: string): Tarea {
     const r = this.registro.get(id)
     if (!r) throw new AppError('no_encontrado', 'La tarea no existe o ya terminó.')
-    if (r.tarea.estado !== 'en_curso') this.registro.delete(id)
+    if (r.tarea.estado !== 'en_curso') this.olvidar(id)
     return { ...r.tarea }
   }
 
