@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { INDICADOR_TIPOS } from '../domain/plan'
+import { errorMetaValor } from '../domain/indicadores'
 import { fechaSchema, idSchema, LIMITES, opcional, requerido } from '../api/campos'
 
 const codigo = (re: RegExp, ejemplo: string): z.ZodString =>
@@ -78,9 +79,19 @@ const porcentajeMensaje = {
   message: 'Un indicador de porcentaje necesita numerador y denominador.',
   path: ['denominador']
 }
+/** The target fits the kind (a porcentaje at most 100, a count whole, a hito 1). */
+const metaSegunTipo = (
+  i: { tipo: (typeof INDICADOR_TIPOS)[number]; metaValor?: number | null | undefined },
+  ctx: z.RefinementCtx
+): void => {
+  const error = i.metaValor === undefined ? null : errorMetaValor(i.tipo, i.metaValor)
+  if (error) ctx.addIssue({ code: 'custom', message: error, path: ['metaValor'] })
+}
 export const indicadorCrearSchema = z
   .object({ accionId: idSchema, ...indicadorCampos })
   .refine(porcentajeCompleto, porcentajeMensaje)
+  .superRefine(metaSegunTipo)
 export const indicadorActualizarSchema = z
   .object({ id: idSchema, ...indicadorCampos })
   .refine(porcentajeCompleto, porcentajeMensaje)
+  .superRefine(metaSegunTipo)

@@ -3,7 +3,8 @@ import type { Database } from '../db/schema'
 import type { Indicador, IndicadorTipo } from '../../../shared/domain/plan'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
-import { notFound } from '../errors'
+import { AppError, notFound } from '../errors'
+import { errorMetaValor } from '../../../shared/domain/indicadores'
 import { nextOrden } from '../db/orden'
 import { toIndicador } from './filas'
 
@@ -17,6 +18,12 @@ const formula = (i: {
     ? { numerador: i.numerador, denominador: i.denominador }
     : { numerador: null, denominador: null }
 
+/** Refuses a target that does not fit the kind, with the contract's message, on its field. */
+function comprobarMeta(tipo: IndicadorTipo, metaValor: number | null): void {
+  const error = errorMetaValor(tipo, metaValor)
+  if (error) throw new AppError('entrada_invalida', error, { metaValor: error })
+}
+
 export async function crearIndicador(
   db: Kysely<Database>,
   input: ParsedInput<'indicador:crear'>
@@ -28,6 +35,7 @@ export async function crearIndicador(
       .where('id', '=', input.accionId)
       .executeTakeFirst()
     if (!accion) throw notFound('La acción')
+    comprobarMeta(input.tipo, input.metaValor ?? null)
     const stamp = nowStamp()
     const row = await trx
       .insertInto('indicadores')
@@ -52,18 +60,27 @@ export async function actualizarIndicador(
   db: Kysely<Database>,
   input: ParsedInput<'indicador:actualizar'>
 ): Promise<Indicador> {
-  const row = await db
-    .updateTable('indicadores')
-    .set({
-      texto: input.texto,
-      tipo: input.tipo,
-      ...formula(input),
-      ...(input.metaValor === undefined ? {} : { meta_valor: input.metaValor }),
-      updated_at: nowStamp()
-    })
-    .where('id', '=', input.id)
-    .returningAll()
-    .executeTakeFirst()
-  if (!row) throw notFound('El indicador')
-  return toIndicador(row)
+  return db.transaction().execute(async (trx) => {
+    const antes = await trx
+      .selectFrom('indicadores')
+      .select('meta_valor')
+      .where('id', '=', input.id)
+      .executeTakeFirst()
+    if (!antes) throw notFound('El indicador')
+    // A target left out is kept: it must still fit when the kind changes.
+    comprobarMeta(input.tipo, input.metaValor === undefined ? antes.meta_valor : input.metaValor)
+    const row = await trx
+      .updateTable('indicadores')
+      .set({
+        texto: input.texto,
+        tipo: input.tipo,
+        ...formula(input),
+        ...(input.metaValor === undefined ? {} : { meta_valor: input.metaValor }),
+        updated_at: nowStamp()
+      })
+      .where('id', '=', input.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    return toIndicador(row)
+  })
 }

@@ -21,17 +21,19 @@ afterAll(() => t.close())
 
 describe("an acción's page tells its story", () => {
   it('every report, every measurement against the target, its sessions and acuerdos', async () => {
-    const [ind] = filas<{ id: string }>(
+    const [ind] = filas<{ id: string; tipo: string }>(
       t,
-      `select i.id from indicadores i where accion_id = ? and exists
+      `select i.id, i.tipo from indicadores i where accion_id = ? and exists
        (select 1 from mediciones where indicador_id = i.id) order by orden limit 1`,
       accionId
     )
+    // A target that fits the kind: a hito is met at 1.
+    const meta = ind!.tipo === 'hito' ? 1 : 40
     await t.api['indicador:actualizar']({
       ...(await t.api['accion:obtener']({ id: accionId })).accion.indicadores.find(
         (i) => i.id === ind!.id
       )!,
-      metaValor: 40
+      metaValor: meta
     })
     const h = await t.api['trayectoria:obtener']({ accionId })
     const av = filas<{ fecha: string; estado: string; porcentaje: number | null }>(
@@ -61,7 +63,7 @@ describe("an acción's page tells its story", () => {
       ids.flatMap((id) => med.filter((m) => m.indicador_id === id).map((m) => [id, m.fecha]))
     )
     expect(med.length).toBeGreaterThan(1)
-    expect(h.indicadores.find((i) => i.id === ind!.id)!.metaValor).toBe(40)
+    expect(h.indicadores.find((i) => i.id === ind!.id)!.metaValor).toBe(meta)
     const ses = filas<{ sesion_id: string }>(
       t,
       `select sesion_id from avances where accion_id = @a
