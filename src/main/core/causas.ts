@@ -9,6 +9,10 @@ export type Causa =
   | 'sin_permiso'
   | 'danado'
   | 'no_existe'
+  | 'es_carpeta'
+  | 'no_es_carpeta'
+  | 'enlace_ciclico'
+  | 'nombre_largo'
   | 'no_se_abre'
   | 'disco'
   | 'memoria'
@@ -21,6 +25,14 @@ export const MENSAJES_CAUSA: Record<Causa, string> = {
     'no hay permiso para escribir en el archivo o en su carpeta (es de solo lectura o de otro usuario). Copie la base de datos a una carpeta propia, como Documentos',
   danado: 'el archivo está dañado. Restaure el último respaldo',
   no_existe: 'el archivo o su carpeta no existe',
+  es_carpeta:
+    'la ruta indicada es una carpeta, no un archivo. Indique el archivo mismo (termina en .db)',
+  no_es_carpeta:
+    'una parte de la ruta es un archivo, no una carpeta. Revise la ruta: sobra algo después del nombre del archivo',
+  enlace_ciclico:
+    'la ruta pasa por un acceso directo (enlace simbólico) que se apunta a sí mismo o forma un ciclo. Revise la ruta o elimine ese acceso directo',
+  nombre_largo:
+    'el nombre del archivo o la ruta es demasiado largo. Use un nombre más corto o una carpeta más cercana a la raíz del disco',
   no_se_abre:
     'no se pudo abrir el archivo (la carpeta no existe, no hay permiso o el disco no está conectado)',
   disco:
@@ -40,7 +52,10 @@ const ERRNO: Record<string, Causa> = {
   EPERM: 'sin_permiso',
   EROFS: 'sin_permiso',
   ENOENT: 'no_existe',
-  ENOTDIR: 'no_existe',
+  ENOTDIR: 'no_es_carpeta',
+  EISDIR: 'es_carpeta',
+  ELOOP: 'enlace_ciclico',
+  ENAMETOOLONG: 'nombre_largo',
   EIO: 'disco',
   ENXIO: 'disco',
   ENODEV: 'disco',
@@ -71,7 +86,7 @@ const SQLITE_EXTENDIDOS: Record<string, Causa> = {
   SQLITE_IOERR_LOCK: 'bloqueado',
   SQLITE_IOERR_RDLOCK: 'bloqueado',
   SQLITE_IOERR_ACCESS: 'sin_permiso',
-  SQLITE_CANTOPEN_ISDIR: 'no_existe',
+  SQLITE_CANTOPEN_ISDIR: 'es_carpeta',
   SQLITE_CANTOPEN_NOTEMPDIR: 'sin_permiso'
 }
 

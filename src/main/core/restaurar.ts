@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { AppError } from './errors'
-import { explicar } from './causas'
+import { causaDe, explicar, MENSAJES_CAUSA } from './causas'
 import { rutaReal, tomarParaRestaurar } from './en-uso'
 import { leerSinTocar, verificarArchivo } from './verificacion'
 import { openSqlite } from './db/sqlite'
@@ -108,6 +108,7 @@ export function restaurar(
 ): Restaurado {
   // Through a link, the real file is replaced (and its marks looked up), not the link.
   const dbPath = rutaReal(ruta)
+  comprobarRuta(dbPath)
   if (mismoArchivo(desde, dbPath))
     throw new AppError(
       'entrada_invalida',
@@ -131,6 +132,35 @@ export function restaurar(
     return reemplazar(dbPath, desde, ops, ahora)
   } finally {
     soltar()
+  }
+}
+
+/**
+ * Refuses a path to restore to that cannot be a database file, before anything is touched: a
+ * folder, a path through a file, a link that leads nowhere (a loop, or a missing file: it would
+ * be replaced by the restored file), a name too long, a folder that cannot be looked into.
+ */
+function comprobarRuta(dbPath: string): void {
+  const rechazo = (motivo: string): AppError =>
+    new AppError(
+      'entrada_invalida',
+      `No se puede restaurar en "${dbPath}": ${motivo}. No se modificó nada.`
+    )
+  try {
+    const st = fs.lstatSync(dbPath)
+    if (st.isDirectory()) throw rechazo(MENSAJES_CAUSA.es_carpeta)
+    // Links were followed by rutaReal: one left here leads nowhere; stat says why.
+    if (st.isSymbolicLink()) fs.statSync(dbPath)
+  } catch (e) {
+    if (e instanceof AppError) throw e
+    // A new file (its folder exists: the copy checks that again) is restored to.
+    if (
+      (e as NodeJS.ErrnoException).code === 'ENOENT' &&
+      !fs.lstatSync(dbPath, { throwIfNoEntry: false })
+    )
+      return
+    const causa = causaDe(e)
+    throw rechazo(causa ? MENSAJES_CAUSA[causa] : String(e))
   }
 }
 

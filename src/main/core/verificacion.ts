@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { LATEST_SCHEMA_VERSION } from './db/migrations'
-import { explicar } from './causas'
+import { explicar, MENSAJES_CAUSA } from './causas'
 import { walAjeno } from './db/diagnostico'
 import {
   hasSqliteHeader,
@@ -31,10 +31,18 @@ export function verificarArchivo(file: string, nativeBinding?: string): Verifica
   const v = revisar(file, nativeBinding)
   // Not for a newer version's file: its own -wal would be taken for a stray one.
   const ajeno =
-    v.ok || v.schemaVersion > 0 || !fs.existsSync(file) || !hasSqliteHeader(file)
+    v.ok || v.schemaVersion > 0 || !esArchivo(file) || !hasSqliteHeader(file)
       ? null
       : walAjeno(file, 'revisar')
   return ajeno ? { ok: false, motivo: ajeno, schemaVersion: 0, filas: {}, walAjeno: true } : v
+}
+
+function esArchivo(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile()
+  } catch {
+    return false
+  }
 }
 
 function revisar(file: string, nativeBinding?: string): Verificacion {
@@ -44,12 +52,14 @@ function revisar(file: string, nativeBinding?: string): Verificacion {
     schemaVersion: 0,
     filas: {}
   })
-  if (!fs.existsSync(file)) return falla('El archivo no existe.')
-  if (fs.statSync(file).size === 0 || !hasSqliteHeader(file))
-    return falla('No es una base de datos SQLite.')
   try {
+    const st = fs.statSync(file)
+    if (st.isDirectory()) return falla(`No se pudo leer el archivo: ${MENSAJES_CAUSA.es_carpeta}.`)
+    if (st.size === 0 || !hasSqliteHeader(file)) return falla('No es una base de datos SQLite.')
     return leerSinTocar(file, nativeBinding, (h) => contar(h, falla))
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return falla('El archivo no existe.')
+    // A folder in the path that is a file, a link loop, a name too long, no permission: named.
     return falla(
       explicar(e, 'leer el archivo') ??
         `No se pudo leer (${e instanceof Error ? e.message : String(e)}).`
