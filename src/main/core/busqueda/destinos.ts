@@ -37,100 +37,118 @@ function idsDe(rows: readonly Coincidencia[], ...tipos: ResultadoTipo[]): string
   return rows.filter((r) => tipos.includes(r.tipo)).map((r) => r.id)
 }
 
+/** Reads the matched rows of one kind (none: no query) and places each. */
+async function colocar<T extends { id: string }>(
+  ids: string[],
+  leer: (ids: string[]) => Promise<T[]>,
+  ubicacion: (fila: T) => Ubicacion,
+  out: Ubicaciones
+): Promise<void> {
+  if (!ids.length) return
+  for (const fila of await leer(ids)) out.set(fila.id, ubicacion(fila))
+}
+
+const EN_EL_PLAN = 'Plan de acción'
+
 async function plan(db: Kysely<Database>, rows: readonly Coincidencia[], out: Ubicaciones) {
-  const ejes = idsDe(rows, 'eje')
-  if (ejes.length)
-    for (const e of await db
-      .selectFrom('ejes')
-      .select(['id', 'codigo', 'nombre'])
-      .where('id', 'in', ejes)
-      .execute())
-      out.set(e.id, {
-        titulo: `Eje ${e.codigo}`,
-        lugar: 'Plan de acción',
-        destino: { pantalla: 'plan' }
-      })
-  const objetivos = idsDe(rows, 'objetivo')
-  if (objetivos.length)
-    for (const o of await db
-      .selectFrom('objetivos as o')
-      .innerJoin('ejes as e', 'e.id', 'o.eje_id')
-      .select(['o.id', 'o.codigo', 'e.nombre'])
-      .where('o.id', 'in', objetivos)
-      .execute())
-      out.set(o.id, {
-        titulo: `Objetivo ${o.codigo}`,
-        lugar: `Eje ${o.nombre}`,
-        destino: { pantalla: 'plan' }
-      })
-  const acciones = idsDe(rows, 'accion')
-  if (acciones.length)
-    for (const a of await db
-      .selectFrom('acciones')
-      .select(['id', 'codigo'])
-      .where('id', 'in', acciones)
-      .execute())
-      out.set(a.id, {
-        titulo: `Acción ${a.codigo}`,
-        lugar: 'Plan de acción',
-        destino: { pantalla: 'accion', accionId: a.id }
-      })
-  const metas = idsDe(rows, 'meta')
-  const deMetas = metas.length
-    ? await db
+  await colocar(
+    idsDe(rows, 'eje'),
+    (ids) => db.selectFrom('ejes').select(['id', 'codigo']).where('id', 'in', ids).execute(),
+    (e) => ({ titulo: `Eje ${e.codigo}`, lugar: EN_EL_PLAN, destino: { pantalla: 'plan' } }),
+    out
+  )
+  await colocar(
+    idsDe(rows, 'objetivo'),
+    (ids) =>
+      db
+        .selectFrom('objetivos as o')
+        .innerJoin('ejes as e', 'e.id', 'o.eje_id')
+        .select(['o.id', 'o.codigo', 'e.nombre'])
+        .where('o.id', 'in', ids)
+        .execute(),
+    (o) => ({
+      titulo: `Objetivo ${o.codigo}`,
+      lugar: `Eje ${o.nombre}`,
+      destino: { pantalla: 'plan' }
+    }),
+    out
+  )
+  await colocar(
+    idsDe(rows, 'accion'),
+    (ids) => db.selectFrom('acciones').select(['id', 'codigo']).where('id', 'in', ids).execute(),
+    (a) => ({
+      titulo: `Acción ${a.codigo}`,
+      lugar: EN_EL_PLAN,
+      destino: { pantalla: 'accion', accionId: a.id }
+    }),
+    out
+  )
+  // Metas and indicadores open the acción they belong to.
+  const enAccion =
+    (nombre: string) =>
+    (x: { id: string; accionId: string; codigo: string }): Ubicacion => ({
+      titulo: `${nombre} de la acción ${x.codigo}`,
+      lugar: EN_EL_PLAN,
+      destino: { pantalla: 'accion', accionId: x.accionId }
+    })
+  await colocar(
+    idsDe(rows, 'meta'),
+    (ids) =>
+      db
         .selectFrom('metas as x')
         .innerJoin('acciones as a', 'a.id', 'x.accion_id')
         .select(['x.id', 'a.id as accionId', 'a.codigo'])
-        .where('x.id', 'in', metas)
-        .execute()
-    : []
-  const indicadores = idsDe(rows, 'indicador')
-  const deIndicadores = indicadores.length
-    ? await db
+        .where('x.id', 'in', ids)
+        .execute(),
+    enAccion('Meta'),
+    out
+  )
+  await colocar(
+    idsDe(rows, 'indicador'),
+    (ids) =>
+      db
         .selectFrom('indicadores as x')
         .innerJoin('acciones as a', 'a.id', 'x.accion_id')
         .select(['x.id', 'a.id as accionId', 'a.codigo'])
-        .where('x.id', 'in', indicadores)
-        .execute()
-    : []
-  for (const [nombre, filas] of [
-    ['Meta', deMetas],
-    ['Indicador', deIndicadores]
-  ] as const)
-    for (const x of filas)
-      out.set(x.id, {
-        titulo: `${nombre} de la acción ${x.codigo}`,
-        lugar: 'Plan de acción',
-        destino: { pantalla: 'accion', accionId: x.accionId }
-      })
+        .where('x.id', 'in', ids)
+        .execute(),
+    enAccion('Indicador'),
+    out
+  )
 }
 
 async function gente(db: Kysely<Database>, rows: readonly Coincidencia[], out: Ubicaciones) {
-  const personas = idsDe(rows, 'persona')
-  if (personas.length)
-    for (const p of await db
-      .selectFrom('personas as p')
-      .leftJoin('instituciones as i', 'i.id', 'p.institucion_id')
-      .select(['p.id', 'p.nombre', 'p.cargo', 'i.sigla'])
-      .where('p.id', 'in', personas)
-      .execute())
-      out.set(p.id, {
-        titulo: p.nombre,
-        lugar: [p.cargo, p.sigla].filter(Boolean).join(', ') || 'Persona',
-        destino: { pantalla: 'persona', personaId: p.id }
-      })
-  const instituciones = idsDe(rows, 'institucion')
-  if (instituciones.length)
-    for (const i of await db
-      .selectFrom('instituciones')
-      .select(['id', 'sigla', 'nombre'])
-      .where('id', 'in', instituciones)
-      .execute())
-      out.set(i.id, {
-        titulo: i.sigla,
-        lugar: i.nombre,
-        destino: { pantalla: 'institucion', institucionId: i.id }
-      })
+  await colocar(
+    idsDe(rows, 'persona'),
+    (ids) =>
+      db
+        .selectFrom('personas as p')
+        .leftJoin('instituciones as i', 'i.id', 'p.institucion_id')
+        .select(['p.id', 'p.nombre', 'p.cargo', 'i.sigla'])
+        .where('p.id', 'in', ids)
+        .execute(),
+    (p) => ({
+      titulo: p.nombre,
+      lugar: [p.cargo, p.sigla].filter(Boolean).join(', ') || 'Persona',
+      destino: { pantalla: 'persona', personaId: p.id }
+    }),
+    out
+  )
+  await colocar(
+    idsDe(rows, 'institucion'),
+    (ids) =>
+      db
+        .selectFrom('instituciones')
+        .select(['id', 'sigla', 'nombre'])
+        .where('id', 'in', ids)
+        .execute(),
+    (i) => ({
+      titulo: i.sigla,
+      lugar: i.nombre,
+      destino: { pantalla: 'institucion', institucionId: i.id }
+    }),
+    out
+  )
 }
 
 /** The session each acta row belongs to, and what to call the row. */
