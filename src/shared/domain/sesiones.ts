@@ -267,6 +267,8 @@ export interface SesionDetalle {
   sesionesPosteriores: { id: string; titulo: string }[]
   /** The session held just before this one in the instancia, whose acta this one approves. */
   actaAnterior: ActaAnterior | null
+  /** Follow-ups that later sessions recorded on this session's acuerdos: deleting it removes them. */
+  seguimientoPosterior: { notas: number; sesiones: number }
 }
 
 export interface ActaAnterior {
@@ -278,4 +280,8 @@ export interface ActaAnterior {
   aprobadaEn: 'esta' | 'otra' | null
   aprobadaEnTitulo: string | null
   observaciones: string
+  /** Whether the core would record its approval in this session (finalizada, this one later and in progress). */
+  aprobable: boolean
+  /** Why a finalizada acta cannot be approved in this session, in the core's words. */
+  impedimento: string | null
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database, SesionRow } from '../db/schema'
 import { tituloSesion, type ActaAnterior } from '../../../shared/domain/sesiones'
 import { antesDe } from './historia'
+import { impedimentoAprobacion } from './aprobable'
 
 /**
  * The session held just before this one in the same instancia (any type): its acta is the one
@@ -23,6 +24,7 @@ export async function actaAnterior(
   if (!p) return null
   const aprobadaEn =
     p.estado !== 'aprobada' ? null : p.aprobada_en_sesion_id === sesion.id ? 'esta' : 'otra'
+  const impedimento = p.estado === 'cerrada' ? impedimentoAprobacion(p, sesion) : null
   return {
     id: p.id,
     titulo: tituloSesion(p),
@@ -30,6 +32,8 @@ export async function actaAnterior(
     estado: p.estado,
     aprobadaEn,
     aprobadaEnTitulo: p.aprobada_en_titulo ?? null,
-    observaciones: p.observaciones_aprobacion
+    observaciones: p.observaciones_aprobacion,
+    aprobable: p.estado === 'cerrada' && impedimento === null,
+    impedimento
   }
 }

@@ -9,6 +9,7 @@ import { MENSAJE_APROBADA, sesionEditable, sinSeguimientoAprobado } from './acta
 import { sellar } from '../actas'
 import { anioDe, fueraDeOrdenActual, renumerar, siguienteNumero } from './numeracion'
 import { obtenerSesion } from './lectura'
+import { impedimentoAprobacion } from './aprobable'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -160,32 +161,10 @@ export async function eliminarSesion(db: Kysely<Database>, id: string): Promise<
   return { id }
 }
 
-/**
- * The acta is approved in a later session still in progress: an approved or finalizada session's
- * acta is written (and its tabla printed). On the same date "later" is only a later number of the
- * same type, since numbers of different types say nothing of which meeting came first.
- */
+/** The approval's place, by the rule the session's read offers it with. */
 function aprobableEn(s: SesionRow, en: SesionRow | undefined): asserts en is SesionRow {
-  const posterior =
-    en &&
-    en.instancia_id === s.instancia_id &&
-    en.id !== s.id &&
-    (en.fecha > s.fecha || (en.fecha === s.fecha && en.tipo === s.tipo && en.numero > s.numero))
-  if (!posterior)
-    throw conflict(
-      'El acta se aprueba en una sesión posterior de la misma instancia.',
-      'enSesionId'
-    )
-  if (en.estado === 'aprobada')
-    throw conflict(
-      `La ${tituloSesion(en)} ya tiene su acta aprobada: no se pueden aprobar actas en ella.`,
-      'enSesionId'
-    )
-  if (en.estado !== 'borrador')
-    throw conflict(
-      `La ${tituloSesion(en)} ya fue finalizada: reábrala para aprobar en ella el acta.`,
-      'enSesionId'
-    )
+  const motivo = impedimentoAprobacion(s, en)
+  if (motivo !== null || !en) throw conflict(motivo ?? '', 'enSesionId')
 }
 
 /**

@@ -204,3 +204,21 @@ export async function sesionesPosteriores(
     limit ${POSTERIORES}`.execute(db)
   return rows
 }
+
+/** How many follow-ups other sessions recorded on this session's acuerdos, and in how many sessions. */
+export async function seguimientoPosterior(
+  db: Kysely<Database>,
+  sesionId: string
+): Promise<{ notas: number; sesiones: number }> {
+  const r = await db
+    .selectFrom('seguimientos as sg')
+    .innerJoin('acuerdos as a', 'a.id', 'sg.acuerdo_id')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('notas'),
+      eb.fn.count<number>('sg.sesion_id').distinct().as('sesiones')
+    ])
+    .where('a.sesion_id', '=', sesionId)
+    .where('sg.sesion_id', '<>', sesionId)
+    .executeTakeFirstOrThrow()
+  return { notas: Number(r.notas), sesiones: Number(r.sesiones) }
+}

@@ -8,7 +8,13 @@ import { toAsistencia } from '../asistencia'
 import { obtenerSesion } from './lectura'
 import { actaAnterior } from './acta-anterior'
 import { toPunto } from '../tabla'
-import { avancesPrevios, seguimientoDeSesion, sesionesPosteriores } from './historia'
+import {
+  avancesPrevios,
+  seguimientoDeSesion,
+  seguimientoPosterior,
+  sesionesPosteriores
+} from './historia'
+import { formatFecha } from '../../../shared/domain/fechas'
 
 /**
  * Everything the secretary's screen shows for one session: its own rows, the latest earlier
@@ -77,8 +83,9 @@ export async function detalleSesion(db: Kysely<Database>, id: string): Promise<S
     actaAnterior: await actaAnterior(db, row),
     sesionesPosteriores: posteriores.map((s) => ({
       id: s.id,
-      titulo: `${tituloSesion(s)} (${s.fecha})`
-    }))
+      titulo: `${tituloSesion(s)} (${formatFecha(s.fecha)})`
+    })),
+    seguimientoPosterior: await seguimientoPosterior(db, id)
   }
 }
 

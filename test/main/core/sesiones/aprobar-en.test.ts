@@ -56,4 +56,39 @@ describe('the session an acta is approved in', () => {
     const d = await api.ok('sesion:obtener', { id: x.id })
     expect(d.sesionesPosteriores.map((p) => p.id)).toEqual([])
   })
+
+  it("is offered by the session's read (tabla) exactly where the approval is accepted", async () => {
+    const a = await nueva('2014-03-12')
+    const b = await nueva('2014-03-12')
+    const x = await nueva('2014-03-12', 'extraordinaria')
+    const anterior = async (id: string) => (await api.ok('sesion:obtener', { id })).actaAnterior!
+    // x follows b on the screen (created after it) but the numbers of two types say nothing.
+    await api.ok('sesion:cerrar', { id: b.id })
+    expect(await anterior(x.id)).toMatchObject({
+      id: b.id,
+      aprobable: false,
+      impedimento: 'El acta se aprueba en una sesión posterior de la misma instancia.'
+    })
+    expect(mensaje(await aprobarEn(b.id, x.id))).not.toBe('aprobada')
+    // A finalizada session approves nothing: its read says why.
+    await api.ok('sesion:reabrir', { id: b.id })
+    await api.ok('sesion:cerrar', { id: a.id })
+    await api.ok('sesion:cerrar', { id: b.id })
+    expect(await anterior(b.id)).toMatchObject({
+      id: a.id,
+      aprobable: false,
+      impedimento:
+        'La Sesión Ordinaria N° 2/2014 ya fue finalizada: reábrala para aprobar en ella el acta.'
+    })
+    expect(mensaje(await aprobarEn(a.id, b.id))).not.toBe('aprobada')
+    // A draft to approve (not finalizada) is not offered either, and says nothing.
+    await api.ok('sesion:reabrir', { id: b.id })
+    await api.ok('sesion:reabrir', { id: a.id })
+    expect(await anterior(b.id)).toMatchObject({ aprobable: false, impedimento: null })
+    await api.ok('sesion:cerrar', { id: a.id })
+    expect(await anterior(b.id)).toMatchObject({ id: a.id, aprobable: true, impedimento: null })
+    expect(mensaje(await aprobarEn(a.id, b.id))).toBe('aprobada')
+    // Once approved here it is no longer offered.
+    expect(await anterior(b.id)).toMatchObject({ aprobadaEn: 'esta', aprobable: false })
+  })
 })

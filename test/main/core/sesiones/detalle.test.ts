@@ -38,7 +38,7 @@ describe('sesion:obtener', () => {
       { id: expect.any(String), texto: 'Corrección.', fecha: '2014-06-01' }
     ])
     expect(d.sesionesPosteriores).toEqual([
-      { id: f.borrador.sesion, titulo: 'Sesión Ordinaria N° 3/2014 (2014-05-14)' }
+      { id: f.borrador.sesion, titulo: 'Sesión Ordinaria N° 3/2014 (14-05-2014)' }
     ])
   })
 
