@@ -164,6 +164,10 @@ describe('the session screen in a meeting', () => {
       .getByRole('textbox', { name: 'Observaciones a la aprobación' })
       .fill('Se corrige el nombre de un asistente')
     await anterior.getByRole('button', { name: 'Aprobar el acta anterior' }).click()
+    await page
+      .getByRole('dialog', { name: 'Aprobar el acta anterior' })
+      .getByRole('button', { name: 'Aprobar acta' })
+      .click()
     await expect
       .poll(() => anterior.innerText())
       .toMatch(/\(aprobada en esta sesión\)[\s\S]*Observaciones: Se corrige el nombre/)
@@ -194,16 +198,18 @@ describe('the session screen in a meeting', () => {
     // A percentage outside 0–100 is an error beside the field, not rewritten, and not saved.
     const tarjeta = tarjetas.first()
     const pct = tarjeta.getByRole('textbox', { name: '% de avance' })
-    await pct.fill('150')
-    await pct.press('Tab')
+    const avances = () =>
+      db().selectFrom('avances').select('porcentaje').where('sesion_id', '=', ids.s2).execute()
+    // The state first: the other fields open once it is chosen, and it is saved alone.
     await tarjeta.getByRole('combobox', { name: 'Estado' }).click()
     await page.getByRole('option', { name: 'En curso' }).click()
+    await expect.poll(avances).toEqual([{ porcentaje: null }])
+    await pct.fill('150')
+    await pct.press('Tab')
     await expect.poll(() => tarjeta.getByText('El avance va de 0 a 100 %.').count()).toBe(1)
     await expect.poll(() => pct.inputValue()).toBe('150 %')
     await page.waitForTimeout(1200)
-    const avances = () =>
-      db().selectFrom('avances').select('porcentaje').where('sesion_id', '=', ids.s2).execute()
-    expect(await avances()).toEqual([])
+    expect(await avances()).toEqual([{ porcentaje: null }])
     await pct.fill('40')
     await expect.poll(avances).toEqual([{ porcentaje: 40 }])
     // The indicator inputs are folded until opened.

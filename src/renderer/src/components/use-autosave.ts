@@ -35,8 +35,10 @@ export function useAutosave<T>(
   })
 
   useEffect(() => {
-    if (!enabled || JSON.stringify(value) === saved.current) return
+    // A change that makes the value unsavable cancels the save still pending for the one before.
     clearTimeout(timer.current)
+    timer.current = undefined
+    if (!enabled || JSON.stringify(value) === saved.current) return
     timer.current = setTimeout(() => flushRef.current(), AUTOSAVE_MS)
   }, [value, enabled])
 

@@ -4,6 +4,7 @@ import { Link } from 'wouter'
 import { SESION_ESTADO_LABEL, type SesionDetalle } from '../../../shared/domain/sesiones'
 import { formatFecha } from '../../../shared/domain/fechas'
 import { useGuardar } from './guardar'
+import { preguntar } from '../components/preguntar'
 
 /**
  * The first item of the agenda: the previous session's acta, its state, and its approval in
@@ -20,6 +21,18 @@ export function ActaAnteriorPunto(props: { d: SesionDetalle }): ReactNode {
         No hay una sesión anterior de esta instancia.
       </Text>
     )
+  // Approval seals the acta for good: asked first, Enter confirms (the button was the intent).
+  const aprobar = async () => {
+    const conObs = obs.trim() ? ', con las observaciones escritas' : ', sin observaciones'
+    if (
+      await preguntar(
+        'Aprobar el acta anterior',
+        `Se aprobará en esta sesión el acta de la ${a.titulo}${conObs}. Una vez aprobada queda sellada: sólo se corrige con una fe de erratas.`,
+        'Aprobar acta'
+      )
+    )
+      await guardar('sesion:aprobar', { id: a.id, enSesionId: d.sesion.id, observaciones: obs })
+  }
   const enlace = (
     <Anchor component={Link} href={`/sesiones/${a.id}`}>
       {a.titulo}
@@ -50,7 +63,8 @@ export function ActaAnteriorPunto(props: { d: SesionDetalle }): ReactNode {
           Está en borrador: finalícela desde su pantalla para poder aprobarla aquí.
         </Text>
       )}
-      {a.estado === 'cerrada' && d.editable && (
+      {a.impedimento && <Text size="sm">No se puede aprobar aquí: {a.impedimento}</Text>}
+      {a.aprobable && d.editable && (
         <Group align="flex-end">
           <Textarea
             style={{ flex: 1 }}
@@ -60,16 +74,7 @@ export function ActaAnteriorPunto(props: { d: SesionDetalle }): ReactNode {
             value={obs}
             onChange={(e) => setObs(e.currentTarget.value)}
           />
-          <Button
-            color="teal"
-            onClick={() =>
-              void guardar('sesion:aprobar', {
-                id: a.id,
-                enSesionId: d.sesion.id,
-                observaciones: obs
-              })
-            }
-          >
+          <Button color="teal" onClick={() => void aprobar()}>
             Aprobar el acta anterior
           </Button>
         </Group>

@@ -162,7 +162,11 @@ function Indicadores(props: { a: AvanceAccion; children: ReactNode }): ReactNode
   )
 }
 
-/** State, percentage and report of one acción, saved once a state is chosen. */
+/**
+ * State, percentage and report of one acción, saved once a state is chosen. A report is saved
+ * with its state, so the other fields open only once it is chosen (typed before, it was lost),
+ * and the state cannot be emptied again.
+ */
 function AvanceCampos(props: { sesionId: string; a: AvanceAccion; editable: boolean }): ReactNode {
   const { a } = props
   const guardar = useGuardar()
@@ -172,6 +176,8 @@ function AvanceCampos(props: { sesionId: string; a: AvanceAccion; editable: bool
     reporte: a.reporte
   })
   const fueraDeRango = v.porcentaje !== '' && (v.porcentaje < 0 || v.porcentaje > 100)
+  const sinEstado = props.editable && v.estado === null
+  const primeroElEstado = sinEstado ? 'Elija primero el estado' : undefined
   useAutosave(
     v,
     (x) =>
@@ -192,8 +198,9 @@ function AvanceCampos(props: { sesionId: string; a: AvanceAccion; editable: bool
           placeholder="Sin reporte"
           data={AVANCE_ESTADOS.map((e) => ({ value: e, label: AVANCE_ESTADO_LABEL[e] }))}
           value={v.estado}
+          allowDeselect={false}
           readOnly={!props.editable}
-          onChange={(e) => setV({ ...v, estado: e as AvanceEstado | null })}
+          onChange={(e) => e && setV({ ...v, estado: e as AvanceEstado })}
         />
       </Grid.Col>
       <Grid.Col span={{ base: 6, md: 2 }}>
@@ -206,6 +213,8 @@ function AvanceCampos(props: { sesionId: string; a: AvanceAccion; editable: bool
           suffix=" %"
           value={v.porcentaje}
           readOnly={!props.editable}
+          disabled={sinEstado}
+          placeholder={primeroElEstado}
           onChange={(x) => setV({ ...v, porcentaje: x === '' ? '' : Number(x) })}
         />
       </Grid.Col>
@@ -217,6 +226,8 @@ function AvanceCampos(props: { sesionId: string; a: AvanceAccion; editable: bool
           maxRows={8}
           value={v.reporte}
           readOnly={!props.editable}
+          disabled={sinEstado}
+          placeholder={primeroElEstado}
           onChange={(e) => setV({ ...v, reporte: e.currentTarget.value })}
         />
       </Grid.Col>

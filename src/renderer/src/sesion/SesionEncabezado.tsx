@@ -77,7 +77,16 @@ function loQueSeElimina(d: SesionDetalle): string {
   const lista = partes
     .filter(([n]) => n > 0)
     .map(([n, uno, varios]) => `${n} ${n === 1 ? uno : varios}`)
-  return lista.length ? `Se eliminarán también: ${lista.join(', ')}.` : 'La sesión está vacía.'
+  const { notas, sesiones } = d.seguimientoPosterior
+  // Its acuerdos go, and with them what later sessions recorded on them.
+  const posterior =
+    notas === 0
+      ? ''
+      : ` Con sus acuerdos se eliminarán ${notas === 1 ? 'la nota de seguimiento' : `las ${notas} notas de seguimiento`} que ${sesiones === 1 ? 'una sesión posterior registró' : `${sesiones} sesiones posteriores registraron`} sobre ellos.`
+  return (
+    (lista.length ? `Se eliminarán también: ${lista.join(', ')}.` : 'La sesión está vacía.') +
+    posterior
+  )
 }
 
 /** Finish, reopen, approve, delete a draft, and the acta as DOCX or PDF. */
