@@ -42,7 +42,18 @@ export const libre = (campo: string, max: number = 50_000): z.ZodString =>
 
 export const idSchema = z.uuid({ error: 'Identificador no válido.' })
 export const MENSAJE_FECHA = 'Fecha no válida: escríbala como dd-mm-aaaa (por ejemplo 15-12-2014).'
-export const fechaSchema = z.string().refine(isIsoDate, MENSAJE_FECHA)
+/** The years an acta's dates fall in: a slip like 9999 or 0214 is an error, not a date. */
+export const ANIO_MINIMO = 1990
+export const ANIO_MAXIMO = 2100
+export const MENSAJE_FECHA_RANGO = `Fecha fuera de rango: el año debe estar entre ${ANIO_MINIMO} y ${ANIO_MAXIMO}.`
+const enRango = (v: string): boolean => {
+  const anio = Number(v.slice(0, 4))
+  return anio >= ANIO_MINIMO && anio <= ANIO_MAXIMO
+}
+export const fechaSchema = z
+  .string()
+  .refine(isIsoDate, MENSAJE_FECHA)
+  .refine((v) => !isIsoDate(v) || enRango(v), MENSAJE_FECHA_RANGO)
 export const direccionSchema = z.enum(['arriba', 'abajo'])
 export const moverSchema = z.object({ id: idSchema, direccion: direccionSchema })
 export const porIdSchema = z.object({ id: idSchema })
