@@ -4,6 +4,7 @@ import { esLectura, isChannel } from '../../shared/api/channels'
 import { explicar } from './causas'
 import type { ApiError, ApiResult } from '../../shared/api/result'
 import { AppError } from './errors'
+import { importacionEnCurso } from './tareas'
 import { isBusy, isUniqueViolation, sealViolation } from './db/sqlite'
 import { MENSAJE_SELLADA } from './sesiones/acta-guard'
 
@@ -43,8 +44,15 @@ export async function dispatch(
     }
     // The database's own lock caught a write the service did not check: still a refusal.
     if (sealViolation(error)) return fail({ code: 'solo_lectura', message: MENSAJE_SELLADA })
-    // Nothing was written: the caller (the core's thread) tries again shortly.
-    if (isBusy(error)) return fail({ code: 'ocupado', message: MENSAJE_OCUPADO })
+    // Nothing was written: the caller (the core's thread) tries again shortly. The lock is an
+    // import's only when one is running; otherwise another program holds it.
+    if (isBusy(error))
+      return fail({
+        code: 'ocupado',
+        message: importacionEnCurso()
+          ? MENSAJE_OCUPADO
+          : `${explicar(error, esLectura(channel) ? 'leer los datos' : 'guardar el cambio')} Sus datos no se modificaron.`
+      })
     if (isUniqueViolation(error)) {
       return fail({ code: 'conflicto', message: 'Ya existe un registro con esos datos.' })
     }

@@ -35,6 +35,26 @@ const OLVIDO_MS = 10 * 60_000
  */
 export const MAX_TERMINADAS = 20
 
+/**
+ * Tasks that hold SQLite's write lock for long (an import saving its rows), running anywhere in
+ * the core: counted in memory every thread of the core shares (the host gives each the same
+ * buffer), so a write refused for the lock on one thread knows whether an import on another is
+ * the cause, or another program.
+ */
+const ESCRIBEN = new Set(['matriz:importar'])
+let escribiendo = new Int32Array(new SharedArrayBuffer(4))
+
+/** A new counter, for the host to give every thread of one core. */
+export const nuevoContadorEscrituras = (): SharedArrayBuffer => new SharedArrayBuffer(4)
+
+/** Counts in the shared counter from now on (called once by each thread, at start). */
+export function compartirContadorEscrituras(buffer: SharedArrayBuffer): void {
+  escribiendo = new Int32Array(buffer)
+}
+
+/** True while an import (in this thread or another of the core) is running. */
+export const importacionEnCurso = (): boolean => Atomics.load(escribiendo, 0) > 0
+
 const CANCELADA: ApiError = {
   code: 'cancelado',
   message: 'Operación cancelada. No se escribió nada.'
@@ -121,8 +141,11 @@ export class Tareas {
         r.sinRetorno = motivo
       }
     }
+    const contador = ESCRIBEN.has(nombre) ? escribiendo : null
+    if (contador) Atomics.add(contador, 0, 1)
     void Promise.resolve()
       .then(() => trabajo(control))
+      .finally(() => contador && Atomics.sub(contador, 0, 1))
       .then(
         (resultado) => this.terminar(r, resultado),
         (error: unknown) => this.fallar(r, error)

@@ -9,6 +9,7 @@ import type { AlNucleo, DatosNucleo, DelNucleo } from './protocolo'
 import { esPesado } from './rutas'
 import { marcarEnUso } from '../en-uso'
 import { AppError } from '../errors'
+import { nuevoContadorEscrituras } from '../tareas'
 
 /** The core as its hosts see it: calls in, results and events out; the database elsewhere. */
 export interface Nucleo {
@@ -65,7 +66,8 @@ export async function iniciarNucleo(opciones: OpcionesNucleo): Promise<Nucleo> {
     respaldosDir: opciones.respaldosDir ?? null,
     conPdf: opciones.printPdf !== null,
     nativeBinding: opciones.nativeBinding ?? null,
-    rol: 'diario'
+    rol: 'diario',
+    escrituras: nuevoContadorEscrituras()
   }
   const escuchas = new Set<(e: Evento) => void>()
   const emitir = (e: Evento): void => escuchas.forEach((f) => f(e))

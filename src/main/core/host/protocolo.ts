@@ -13,6 +13,8 @@ export interface DatosNucleo {
   nativeBinding: string | null
   /** 'diario' answers everyday calls and must never block; 'pesado' may wait for the lock. */
   rol: 'diario' | 'pesado'
+  /** The running imports, counted in memory both threads share (tareas.ts). */
+  escrituras: SharedArrayBuffer
 }
 
 /** Host → worker. */

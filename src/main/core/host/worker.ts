@@ -6,6 +6,7 @@ import { respaldoAutomatico } from '../respaldos'
 import type { PdfPrinter } from '../actas'
 import type { AlNucleo, DatosNucleo, DelNucleo } from './protocolo'
 import { BUSY_DIARIO_MS, crearEspera } from './espera'
+import { compartirContadorEscrituras } from '../tareas'
 import { esLectura, isChannel } from '../../../shared/api/channels'
 import { atenderLectura, leerEnOtroHilo } from '../matriz/importar/lector'
 
@@ -59,6 +60,7 @@ async function abrir(): Promise<AppDatabase | null> {
 }
 
 async function main(): Promise<void> {
+  compartirContadorEscrituras(datos.escrituras)
   const app = await abrir()
   if (!app) return puerto.close()
   const respaldo = (motivo: 'diario' | 'aprobacion') => (): Promise<unknown> =>
