@@ -20,6 +20,7 @@ import {
   type SesionDetalle
 } from '../../../shared/domain/sesiones'
 import { formatFecha } from '../../../shared/domain/fechas'
+import { formatAvance } from '../../../shared/domain/porcentaje'
 import { useAutosave } from '../components/use-autosave'
 import { useGuardar } from './guardar'
 import { IndicadorFila, num } from './IndicadorFila'
@@ -116,7 +117,7 @@ function AccionAvance(props: {
       {a.anterior && (
         <Text size="xs" c="dimmed" mt={4}>
           Último reporte: {AVANCE_ESTADO_LABEL[a.anterior.estado]}
-          {a.anterior.porcentaje !== null ? `, ${a.anterior.porcentaje} %` : ''} (
+          {a.anterior.porcentaje !== null ? `, ${formatAvance(a.anterior.porcentaje)}` : ''} (
           {a.anterior.sesionTitulo}, {formatFecha(a.anterior.fecha)})
         </Text>
       )}

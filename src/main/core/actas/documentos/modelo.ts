@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/domain/sesiones'
 import { formatFecha } from '../../../../shared/domain/fechas'
 import { hitoLabel } from '../../../../shared/domain/indicadores'
+import { formatAvance } from '../../../../shared/domain/porcentaje'
 import { contenidoParaDocumento } from '../sello'
 import type { ActaContenido } from '../contenido-tipo'
 import { obtenerConfig } from '../config.service'
@@ -150,7 +151,7 @@ function avanceYAcuerdos(c: ActaContenido): AvanceYAcuerdos {
     avances: c.avances.map((a) => ({
       accion: a.accion,
       estado: AVANCE_ESTADO_LABEL[a.estado],
-      porcentaje: a.porcentaje === null ? '' : `${a.porcentaje} %`,
+      porcentaje: formatAvance(a.porcentaje),
       reporte: a.reporte
     })),
     mediciones: c.mediciones.map((m) => ({
