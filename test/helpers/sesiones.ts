@@ -2,6 +2,7 @@ import { dispatch } from '../../src/main/core/dispatch'
 import type { Channel } from '../../src/shared/api/channels'
 import type { Input, Output } from '../../src/shared/api/contract'
 import type { ApiResult } from '../../src/shared/api/result'
+import type { AsistenciaEstado } from '../../src/shared/domain/sesiones'
 import type { TestApp } from './db'
 
 /** Calls through the same entrance the transports use: parse, run, typed result. */
@@ -50,6 +51,40 @@ export async function prevencionConMiembros(t: TestApp) {
     acciones,
     accion: (c: string) => acciones.find((a) => a.codigo === c)!
   }
+}
+
+/**
+ * An ordinaria of that subcommission with its attendance marked (an excuse gives "Viaje";
+ * everyone else stays ausente): `fila(nombre)` is the attendance row of its first member so named.
+ * Without `ctx` the four members are added again (each session then has its own).
+ */
+export async function sesionMarcada(
+  t: TestApp,
+  fecha: string,
+  estados: Record<string, AsistenciaEstado>,
+  dado?: Awaited<ReturnType<typeof prevencionConMiembros>>
+) {
+  const { ok } = caller(t)
+  const ctx = dado ?? (await prevencionConMiembros(t))
+  const { id } = await ok('sesion:crear', {
+    instanciaId: ctx.prevencion.id,
+    tipo: 'ordinaria',
+    fecha,
+    modalidad: 'presencial'
+  })
+  const { asistencia } = await ok('sesion:obtener', { id })
+  const fila = (nombre: string): string => {
+    const a = asistencia.find((x) => x.nombre === nombre)
+    if (!a) throw new Error(`${nombre} no está en la asistencia`)
+    return a.id
+  }
+  for (const [nombre, estado] of Object.entries(estados))
+    await ok('asistencia:marcar', {
+      id: fila(nombre),
+      estado,
+      motivo: estado === 'excusado' ? 'Viaje' : ''
+    })
+  return { ctx, sesionId: id, fila }
 }
 
 /** Creates ordinarias of an instancia, in person, by date: `await nueva('2014-06-11')`. */

@@ -149,6 +149,8 @@ export interface Sesion extends SesionResumen {
   hash: string | null
   /** The attendance row of who acted as secretary when the secretaría de actas did not attend. */
   secretariaSubroganteId: string | null
+  /** The attendance row of who chaired, when chosen; the acta otherwise reads `preside`. */
+  presidenteId: string | null
   updatedAt: string
 }
 

@@ -6,7 +6,7 @@ import { newId, nowStamp } from '../db/ids'
 import { conflict } from '../errors'
 import { sesionDe, sesionEditable } from '../sesiones'
 import { nextOrden } from '../db/orden'
-import { dejaDeActuar } from './secretaria.service'
+import { dejaDeActuar, sinSubroganteSiAsiste } from './secretaria.service'
 
 export const toAsistencia = (r: AsistenciaRow): Asistencia => ({
   id: r.id,
@@ -24,7 +24,7 @@ export async function marcarAsistencia(
   input: ParsedInput<'asistencia:marcar'>
 ): Promise<Asistencia> {
   return db.transaction().execute(async (trx) => {
-    await sesionDe(trx, 'asistencias', input.id, 'El registro de asistencia')
+    const sesion = await sesionDe(trx, 'asistencias', input.id, 'El registro de asistencia')
     if (input.estado !== 'presente') await dejaDeActuar(trx, input.id)
     const row = await trx
       .updateTable('asistencias')
@@ -36,6 +36,7 @@ export async function marcarAsistencia(
       .where('id', '=', input.id)
       .returningAll()
       .executeTakeFirstOrThrow()
+    await sinSubroganteSiAsiste(trx, sesion.id)
     return toAsistencia(row)
   })
 }
@@ -65,6 +66,7 @@ export async function invitar(
       })
       .returningAll()
       .executeTakeFirstOrThrow()
+    await sinSubroganteSiAsiste(trx, input.sesionId)
     return toAsistencia(row)
   })
 }

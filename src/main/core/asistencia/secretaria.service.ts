@@ -1,6 +1,11 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import type { ParsedInput } from '../../../shared/api/contract'
+import {
+  MENSAJE_SECRETARIA_PRESENTE,
+  quienPreside,
+  secretariaPresente
+} from '../../../shared/domain/firmas'
 import { nowStamp } from '../db/ids'
 import { conflict } from '../errors'
 import { sesionEditable } from '../sesiones'
@@ -14,6 +19,43 @@ export const MENSAJE_PRESIDENTE_NO_PRESENTE =
   'Quien presidió la sesión debe figurar como presente en la asistencia de esta sesión.'
 
 type Rol = 'secretaria_subrogante_id' | 'presidente_id'
+
+/**
+ * Who signs for the secretaría de actas of the session, as its acta would name them (the same
+ * rule, over the same rows in the same order): someone present, never the one who chaired.
+ */
+async function firmaSecretaria(trx: Db, sesionId: string) {
+  const s = await trx
+    .selectFrom('sesiones')
+    .innerJoin('instancias', 'instancias.id', 'sesiones.instancia_id')
+    .select(['sesiones.preside', 'sesiones.presidente_id', 'instancias.secretaria_actas'])
+    .where('sesiones.id', '=', sesionId)
+    .executeTakeFirstOrThrow()
+  const asistencia = await trx
+    .selectFrom('asistencias')
+    .selectAll()
+    .where('sesion_id', '=', sesionId)
+    .orderBy('orden')
+    .orderBy('id')
+    .execute()
+  const elegido = s.presidente_id
+  const presidio = quienPreside(asistencia, elegido ? (a) => a.id === elegido : null, s.preside)
+  return secretariaPresente(asistencia, s.secretaria_actas ?? '', presidio)
+}
+
+/**
+ * The secretaría de actas is there after all (marked present, or no longer the one who chaired):
+ * it signs its own acta, so nobody acts for it any more (called inside the change's transaction).
+ */
+export async function sinSubroganteSiAsiste(trx: Db, sesionId: string): Promise<void> {
+  if (await firmaSecretaria(trx, sesionId))
+    await trx
+      .updateTable('sesiones')
+      .set({ secretaria_subrogante_id: null })
+      .where('id', '=', sesionId)
+      .where('secretaria_subrogante_id', 'is not', null)
+      .execute()
+}
 
 /** One of the session's attendees who was present, or nobody, recorded in the role's column. */
 async function registrarRol(
@@ -33,18 +75,24 @@ async function registrarRol(
         .executeTakeFirst()
       if (a?.estado !== 'presente') throw conflict(mensaje, 'asistenciaId')
     }
+    if (columna === 'secretaria_subrogante_id' && input.asistenciaId !== null) {
+      const secretaria = await firmaSecretaria(trx, input.sesionId)
+      if (secretaria) throw conflict(MENSAJE_SECRETARIA_PRESENTE(secretaria.nombre), 'asistenciaId')
+    }
     await trx
       .updateTable('sesiones')
       .set({ [columna]: input.asistenciaId, updated_at: nowStamp() })
       .where('id', '=', input.sesionId)
       .execute()
+    if (columna === 'presidente_id') await sinSubroganteSiAsiste(trx, input.sesionId)
     return { asistenciaId: input.asistenciaId }
   })
 }
 
 /**
  * Who acted as secretary of a session whose secretaría de actas did not attend: one of its
- * attendees who was present, or nobody. The acta names them on the secretary's signature line.
+ * attendees who was present, or nobody. Refused while the secretaría is there to sign (the acta
+ * would name both). The acta names them on the secretary's signature line.
  */
 export const secretariaSubrogante = (
   db: Kysely<Database>,

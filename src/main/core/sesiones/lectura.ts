@@ -50,6 +50,7 @@ export async function obtenerSesion(db: Db, id: string): Promise<Sesion> {
     observacionesAprobacion: r.observaciones_aprobacion,
     hash: r.hash,
     secretariaSubroganteId: r.secretaria_subrogante_id,
+    presidenteId: r.presidente_id,
     updatedAt: r.updated_at
   }
 }

@@ -2,57 +2,55 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { actaArchivo } from '../../../../src/main/core/actas/documentos/archivo'
 import { leerSellado } from '../../../../src/main/core/actas/sello'
 import { MENSAJE_NO_PRESENTE } from '../../../../src/main/core/asistencia/secretaria.service'
+import { MENSAJE_SECRETARIA_PRESENTE } from '../../../../src/shared/domain/firmas'
 import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller, cerrarYAprobar, prevencionConMiembros } from '../../../helpers/sesiones'
+import { caller, cerrarYAprobar, sesionMarcada } from '../../../helpers/sesiones'
 import { docxParrafos } from '../actas/documentos/fixture'
 
 // The secretaría de actas (SERNAM) excused itself: one of those present acted as secretary. The
 // session keeps who, approval seals it, and the acta names them where the secretary signs.
+// While the secretaría is there, it signs its own acta: nobody else acts for it.
 
 let t: TestApp
 beforeAll(async () => (t = await openTestApp()))
 afterAll(() => t.close())
 
+const subroganteDe = async (id: string) =>
+  (await caller(t).ok('sesion:obtener', { id })).sesion.secretariaSubroganteId
+
 describe('who acted as secretary', () => {
   it('is saved, refused once approved, sealed and printed on the secretary’s line', async () => {
     const { ok, call } = caller(t)
-    const ctx = await prevencionConMiembros(t)
-    const s = await ok('sesion:crear', {
-      instanciaId: ctx.prevencion.id,
-      tipo: 'ordinaria',
-      fecha: '2014-06-11',
-      modalidad: 'presencial'
+    const { sesionId, fila } = await sesionMarcada(t, '2014-06-11', {
+      'Ana Rojas Soto': 'excusado',
+      'Berta Díaz Muñoz': 'excusado',
+      'Carlos Pérez Silva': 'presente',
+      'Diego Fuentes Araya': 'presente'
     })
-    const d = await ok('sesion:obtener', { id: s.id })
-    const fila = (nombre: string) => d.asistencia.find((a) => a.nombre === nombre)!
-    for (const nombre of ['Ana Rojas Soto', 'Berta Díaz Muñoz'])
-      await ok('asistencia:marcar', { id: fila(nombre).id, estado: 'excusado', motivo: 'Viaje' })
-    for (const nombre of ['Carlos Pérez Silva', 'Diego Fuentes Araya'])
-      await ok('asistencia:marcar', { id: fila(nombre).id, estado: 'presente', motivo: '' })
 
     // Only someone present can have acted as secretary.
     const ana = await call('asistencia:secretaria', {
-      sesionId: s.id,
-      asistenciaId: fila('Ana Rojas Soto').id
+      sesionId,
+      asistenciaId: fila('Ana Rojas Soto')
     })
     expect(ana.ok ? null : ana.error).toMatchObject({
       code: 'conflicto',
       message: MENSAJE_NO_PRESENTE
     })
-    expect((await ok('sesion:obtener', { id: s.id })).sesion.secretariaSubroganteId).toBeNull()
+    expect(await subroganteDe(sesionId)).toBeNull()
 
-    const carlos = fila('Carlos Pérez Silva').id
-    await ok('asistencia:secretaria', { sesionId: s.id, asistenciaId: carlos })
-    expect((await ok('sesion:obtener', { id: s.id })).sesion.secretariaSubroganteId).toBe(carlos)
+    const carlos = fila('Carlos Pérez Silva')
+    await ok('asistencia:secretaria', { sesionId, asistenciaId: carlos })
+    expect(await subroganteDe(sesionId)).toBe(carlos)
 
-    await cerrarYAprobar(t, s.id)
-    const despues = await call('asistencia:secretaria', { sesionId: s.id, asistenciaId: null })
+    await cerrarYAprobar(t, sesionId)
+    const despues = await call('asistencia:secretaria', { sesionId, asistenciaId: null })
     expect(despues.ok ? null : despues.error.code).toBe('solo_lectura')
 
     const row = await t.app.db
       .selectFrom('sesiones')
       .selectAll()
-      .where('id', '=', s.id)
+      .where('id', '=', sesionId)
       .executeTakeFirstOrThrow()
     expect(row.secretaria_subrogante_id).toBe(carlos)
     expect(leerSellado(row).sesion.secretariaSubrogante).toEqual({
@@ -61,7 +59,7 @@ describe('who acted as secretary', () => {
       institucion: 'PDI'
     })
 
-    const docx = await actaArchivo(t.app.db, s.id, 'docx', null)
+    const docx = await actaArchivo(t.app.db, sesionId, 'docx', null)
     const parrafos = await docxParrafos(docx.data)
     expect(parrafos).toContain(
       'La secretaría de actas (Ana Rojas Soto, SERNAM) no asistió a esta sesión (excusada); actuó como secretario/a de actas Carlos Pérez Silva, Profesional, PDI.'
@@ -79,18 +77,89 @@ describe('who acted as secretary', () => {
 
   it('is dropped when that person is marked as not present', async () => {
     const { ok } = caller(t)
-    const ctx = await prevencionConMiembros(t)
-    const s = await ok('sesion:crear', {
-      instanciaId: ctx.prevencion.id,
-      tipo: 'ordinaria',
-      fecha: '2014-07-09',
-      modalidad: 'presencial'
+    const { sesionId, fila } = await sesionMarcada(t, '2014-07-09', {
+      'Carlos Pérez Silva': 'presente'
     })
-    const d = await ok('sesion:obtener', { id: s.id })
-    const a = d.asistencia[2]!
-    await ok('asistencia:marcar', { id: a.id, estado: 'presente', motivo: '' })
-    await ok('asistencia:secretaria', { sesionId: s.id, asistenciaId: a.id })
-    await ok('asistencia:marcar', { id: a.id, estado: 'ausente', motivo: '' })
-    expect((await ok('sesion:obtener', { id: s.id })).sesion.secretariaSubroganteId).toBeNull()
+    const carlos = fila('Carlos Pérez Silva')
+    await ok('asistencia:secretaria', { sesionId, asistenciaId: carlos })
+    await ok('asistencia:marcar', { id: carlos, estado: 'ausente', motivo: '' })
+    expect(await subroganteDe(sesionId)).toBeNull()
+  })
+
+  it('is refused while the secretaría de actas is present to sign', async () => {
+    const { call } = caller(t)
+    const { sesionId, fila } = await sesionMarcada(t, '2014-08-13', {
+      'Berta Díaz Muñoz': 'presente',
+      'Carlos Pérez Silva': 'presente'
+    })
+    const r = await call('asistencia:secretaria', {
+      sesionId,
+      asistenciaId: fila('Carlos Pérez Silva')
+    })
+    expect(r.ok ? null : r.error).toMatchObject({
+      code: 'conflicto',
+      message: MENSAJE_SECRETARIA_PRESENTE('Berta Díaz Muñoz'),
+      fields: { asistenciaId: MENSAJE_SECRETARIA_PRESENTE('Berta Díaz Muñoz') }
+    })
+    expect(await subroganteDe(sesionId)).toBeNull()
+    // Nobody is always accepted.
+    expect((await call('asistencia:secretaria', { sesionId, asistenciaId: null })).ok).toBe(true)
+  })
+
+  it('may act while the only one of the secretaría present chairs', async () => {
+    const { ok } = caller(t)
+    const { sesionId, fila } = await sesionMarcada(t, '2014-09-10', {
+      'Ana Rojas Soto': 'presente',
+      'Carlos Pérez Silva': 'presente',
+      'Diego Fuentes Araya': 'presente'
+    })
+    await ok('asistencia:presidente', { sesionId, asistenciaId: fila('Ana Rojas Soto') })
+    const carlos = fila('Carlos Pérez Silva')
+    await ok('asistencia:secretaria', { sesionId, asistenciaId: carlos })
+    expect(await subroganteDe(sesionId)).toBe(carlos)
+    // Someone else chairs: the secretaría signs its own acta again, and the substitute goes.
+    await ok('asistencia:presidente', { sesionId, asistenciaId: fila('Diego Fuentes Araya') })
+    expect(await subroganteDe(sesionId)).toBeNull()
+  })
+
+  it('goes when the secretaría is marked present after all', async () => {
+    const { ok } = caller(t)
+    const { sesionId, fila } = await sesionMarcada(t, '2014-10-08', {
+      'Ana Rojas Soto': 'excusado',
+      'Carlos Pérez Silva': 'presente'
+    })
+    const carlos = fila('Carlos Pérez Silva')
+    await ok('asistencia:secretaria', { sesionId, asistenciaId: carlos })
+    // Marking someone else present keeps it.
+    await ok('asistencia:marcar', {
+      id: fila('Diego Fuentes Araya'),
+      estado: 'presente',
+      motivo: ''
+    })
+    expect(await subroganteDe(sesionId)).toBe(carlos)
+    await ok('asistencia:marcar', { id: fila('Berta Díaz Muñoz'), estado: 'presente', motivo: '' })
+    expect(await subroganteDe(sesionId)).toBeNull()
+  })
+
+  it('goes when the secretaría, a person, is invited after all', async () => {
+    const { ok } = caller(t)
+    const { ctx, sesionId, fila } = await sesionMarcada(t, '2014-11-12', {
+      'Carlos Pérez Silva': 'presente'
+    })
+    const instancia = { id: ctx.prevencion.id, nombre: ctx.prevencion.nombre }
+    await ok('instancia:actualizar', {
+      ...instancia,
+      coordinador: null,
+      secretariaActas: 'Elena Soto Vera'
+    })
+    const carlos = fila('Carlos Pérez Silva')
+    await ok('asistencia:secretaria', { sesionId, asistenciaId: carlos })
+    await ok('asistencia:invitar', {
+      sesionId,
+      nombre: 'Elena Soto Vera',
+      cargo: '',
+      institucion: ''
+    })
+    expect(await subroganteDe(sesionId)).toBeNull()
   })
 })

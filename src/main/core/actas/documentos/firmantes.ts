@@ -1,4 +1,5 @@
 import type { ActaContenido } from '../contenido-tipo'
+import { buscarEnAsistencia, quienPreside } from '../../../../shared/domain/firmas'
 import { deInstancia } from './articulo'
 
 type Asistente = ActaContenido['asistencia'][number]
@@ -9,66 +10,6 @@ export interface Firmante {
   cargo: string
   institucion: string
   rol: string
-}
-
-const normal = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-
-/** Only the words, without punctuation: "Pérez-Cotapos, Ana." → "perez cotapos ana". */
-const palabras = (s: string): string =>
-  normal(s)
-    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
-    .replace(/ +/g, ' ')
-    .trim()
-
-const ORDEN_CALIDAD = { titular: 0, suplente: 1, invitado: 2 } as const
-
-/**
- * The people the text names, whole words only ("Ana Rojas" is not "Mariana Rojas"): those it
- * names exactly, else those whose name it gives short of surnames ("Javiera Díaz" for "Javiera
- * Díaz Sepúlveda"), else those whose full name it holds ("Sra. Ana Rojas Soto, SERNAM").
- */
-function porNombre(texto: string, asistencia: Asistente[]): Asistente[] {
-  const t = palabras(texto)
-  const conNombre = asistencia.map((a) => ({ a, n: palabras(a.nombre) })).filter((x) => x.n)
-  const exactos = conNombre.filter((x) => x.n === t)
-  if (exactos.length) return exactos.map((x) => x.a)
-  const cortos = conNombre.filter((x) => x.n.startsWith(`${t} `))
-  if (cortos.length) return cortos.map((x) => x.a)
-  return conNombre.filter((x) => ` ${t} `.includes(` ${x.n} `)).map((x) => x.a)
-}
-
-/**
- * Who the session's free text ("Ana Rojas", "MININT (DCO-DEM-SPD)", "SERNAM") points at in the
- * attendance: a person named in it, or else the members of the institution it starts with
- * (titular first), leaving out `excluir` (whoever presides does not also sign for the
- * secretaría). `presente` is the one who was there; `ausente` the one named who was not.
- */
-export function buscarEnAsistencia(
-  texto: string,
-  asistencia: Asistente[],
-  excluir: Asistente | null = null
-): { presente: Asistente | null; ausente: Asistente | null } {
-  const t = normal(texto)
-  if (!t) return { presente: null, ausente: null }
-  const nombrados = porNombre(texto, asistencia)
-  const sigla = normal(texto.split('(')[0]!)
-  const candidatos = (
-    nombrados.length
-      ? nombrados
-      : asistencia
-          .filter((a) => a.calidad !== 'invitado' && normal(a.institucion) === sigla)
-          .sort((a, b) => ORDEN_CALIDAD[a.calidad] - ORDEN_CALIDAD[b.calidad])
-  ).filter((a) => a !== excluir)
-  return {
-    presente: candidatos.find((a) => a.estado === 'presente') ?? null,
-    ausente: candidatos.find((a) => a.estado !== 'presente') ?? null
-  }
 }
 
 const firmante = (a: Asistente, rol: string): Firmante => ({
@@ -132,17 +73,16 @@ function segunTexto(texto: string, rol: string): Firmante {
 export function firmasActa(c: ActaContenido, secretariaActas: string): Firmas {
   // Who chaired as chosen in the attendance; guessed from `preside` only when nobody was chosen.
   const elegido = c.sesion.presidente
-  const preside = elegido
-    ? {
-        presente:
-          c.asistencia.find((a) => a.nombre === elegido.nombre && a.estado === 'presente') ?? null
-      }
-    : buscarEnAsistencia(c.sesion.preside, c.asistencia)
-  const secretaria = buscarEnAsistencia(secretariaActas, c.asistencia, preside.presente)
+  const presidio = quienPreside(
+    c.asistencia,
+    elegido ? (a) => a.nombre === elegido.nombre : null,
+    c.sesion.preside
+  )
+  const secretaria = buscarEnAsistencia(secretariaActas, c.asistencia, presidio)
   const firmaPreside = elegido
     ? { ...elegido, rol: 'Preside' }
-    : preside.presente
-      ? firmante(preside.presente, 'Preside')
+    : presidio
+      ? firmante(presidio, 'Preside')
       : segunTexto(c.sesion.preside, 'Preside')
   const sub = c.sesion.secretariaSubrogante
   const actuo = sub ? { ...sub, rol: 'Actuó como secretario/a de actas' } : null
@@ -155,7 +95,7 @@ export function firmasActa(c: ActaContenido, secretariaActas: string): Firmas {
   // Whoever acted for an absent secretaría signs on a blank line. Nobody else in the attendance
   // to name (the one who presides is the secretaría, or no attendance was taken): the text as
   // written if it names someone else, else a blank line for the name to be written by hand.
-  const mismo = preside.presente && buscarEnAsistencia(secretariaActas, [preside.presente]).presente
+  const mismo = presidio && buscarEnAsistencia(secretariaActas, [presidio]).presente
   const enBlanco: Firmante = faltante
     ? { nombre: '', cargo: '', institucion: '', rol: 'Actuó como secretario/a de actas' }
     : mismo
