@@ -22,7 +22,7 @@ export const MENSAJES_CAUSA: Record<Causa, string> = {
   bloqueado:
     'el archivo está bloqueado por otro programa (otra ventana de Secretaría MITP, un antivirus o un programa de sincronización). Ciérrelo y vuelva a intentarlo',
   sin_permiso:
-    'no hay permiso para escribir en el archivo o en su carpeta (es de solo lectura o de otro usuario). Copie la base de datos a una carpeta propia, como Documentos',
+    'no hay permiso para leer o escribir el archivo o su carpeta (es de solo lectura o de otro usuario). Copie la base de datos a una carpeta propia, como Documentos',
   danado: 'el archivo está dañado. Restaure el último respaldo',
   no_existe: 'el archivo o su carpeta no existe',
   es_carpeta:
