@@ -11,14 +11,20 @@ import {
 import { useAutosave } from '../components/use-autosave'
 import { AgregarInvitado } from './AgregarInvitado'
 import { useGuardar } from './guardar'
-import { SecretariaSubrogante } from './SecretariaSubrogante'
+import { RolesSesion } from './RolesSesion'
 
 /** Attendance by institución, guests, and the quorum it gives. */
 export function AsistenciaSection(props: {
   sesionId: string
   asistencia: Asistencia[]
   editable: boolean
-  secretariaSubroganteId: string | null
+  /** Who chaired and who acted as secretary, with what the acta reads when nobody was chosen. */
+  roles: {
+    presidenteId: string | null
+    secretariaSubroganteId: string | null
+    preside: string
+    secretariaActas: string
+  }
 }): ReactNode {
   const [estados, setEstados] = useState<Record<string, AsistenciaEstado>>({})
   // The quorum as the secretary marks attendance, before the session is read again.
@@ -65,11 +71,11 @@ export function AsistenciaSection(props: {
         </Text>
       )}
       {props.editable && <AgregarInvitado sesionId={props.sesionId} />}
-      <SecretariaSubrogante
+      <RolesSesion
         sesionId={props.sesionId}
-        presentes={marcada.filter((a) => a.estado === 'presente')}
-        valor={props.secretariaSubroganteId}
+        asistencia={marcada}
         editable={props.editable}
+        {...props.roles}
       />
     </>
   )

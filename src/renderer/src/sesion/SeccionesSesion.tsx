@@ -144,7 +144,12 @@ function Seccion(props: {
           sesionId={s.id}
           asistencia={d.asistencia}
           editable={editable}
-          secretariaSubroganteId={s.secretariaSubroganteId}
+          roles={{
+            presidenteId: s.presidenteId,
+            secretariaSubroganteId: s.secretariaSubroganteId,
+            preside: props.datos.values.preside,
+            secretariaActas: d.instancia.secretariaActas ?? ''
+          }}
         />
       )
     case 'tabla':
