@@ -140,6 +140,48 @@ describe('an avance while its state is "Sin reporte"', () => {
   })
 })
 
+describe('a follow-up note before its state is chosen', () => {
+  it('cannot be typed (it would not be saved); with a state it is saved', async () => {
+    const { page } = w
+    const { ok } = caller(w.t)
+    const crear = (fecha: string) =>
+      ok('sesion:crear', { instanciaId, tipo: 'ordinaria', fecha, modalidad: 'presencial' })
+    const f = await crear('2017-03-10')
+    const g = await crear('2017-06-10')
+    const texto = 'MININT convocará a la mesa técnica.'
+    const acuerdo = await ok('acuerdo:crear', {
+      sesionId: f.id,
+      texto,
+      institucionId: null,
+      personaId: null,
+      plazo: null,
+      accionId: null
+    })
+    await abrir(g.id)
+    await page.keyboard.press('Alt+3')
+    const nota = page.getByRole('textbox', { name: `Nota del seguimiento de «${texto}»` })
+    await nota.waitFor()
+    expect(await nota.isEditable()).toBe(false)
+    expect(await nota.getAttribute('placeholder')).toBe('Elija primero el estado')
+    const estado = page.getByRole('combobox', { name: `Estado del acuerdo «${texto}»` })
+    await estado.click()
+    await page.getByRole('option', { name: 'En curso' }).click()
+    await expect.poll(() => nota.isEditable()).toBe(true)
+    await nota.fill('Se fijó la fecha.')
+    const guardado = () =>
+      w.t.app.db
+        .selectFrom('seguimientos')
+        .select(['estado', 'nota'])
+        .where('acuerdo_id', '=', acuerdo.id)
+        .execute()
+    await expect.poll(guardado).toEqual([{ estado: 'en_curso', nota: 'Se fijó la fecha.' }])
+    // Choosing the same state again does not empty it.
+    await estado.click()
+    await page.getByRole('option', { name: 'En curso' }).click()
+    await expect.poll(() => estado.inputValue()).toBe('En curso')
+  })
+})
+
 describe('the previous acta on the tabla', () => {
   it('is offered for approval only where the core accepts it, and asks first', async () => {
     const { page } = w

@@ -34,6 +34,7 @@ function SeguimientoFila(props: {
       }),
     props.editable && v.estado !== null
   )
+  const sinEstado = props.editable && v.estado === null
   return (
     <Table.Tr>
       <Table.Td>
@@ -71,7 +72,8 @@ function SeguimientoFila(props: {
           readOnly={!props.editable}
           data={ACUERDO_ESTADOS.map((e) => ({ value: e, label: ACUERDO_SITUACION_LABEL[e] }))}
           value={v.estado}
-          onChange={(e) => setV({ ...v, estado: e as AcuerdoEstado | null })}
+          allowDeselect={false}
+          onChange={(e) => e && setV({ ...v, estado: e as AcuerdoEstado })}
         />
         <Textarea
           size="xs"
@@ -80,7 +82,9 @@ function SeguimientoFila(props: {
           minRows={1}
           maxRows={6}
           aria-label={`Nota del seguimiento de «${a.texto}»`}
-          placeholder="Nota"
+          // A note is saved with the acuerdo's state: typed before it, it was never saved.
+          placeholder={sinEstado ? 'Elija primero el estado' : 'Nota'}
+          disabled={sinEstado}
           value={v.nota}
           readOnly={!props.editable}
           onChange={(e) => setV({ ...v, nota: e.currentTarget.value })}
