@@ -47,6 +47,8 @@ export const SITUACIONES_FILTRO = [
   'abierto'
 ] as const
 const filtroCampos = {
+  /** A plan's acuerdos: about its acciones, or about none and taken within its period. */
+  planId: idSchema.optional(),
   instanciaId: idSchema.optional(),
   institucionId: idSchema.optional(),
   personaId: idSchema.optional(),

@@ -17,8 +17,11 @@ export interface FilaEstados {
   porEstado: Record<EstadoTablero, number>
   /** Mean of the latest % reported in approved actas (acciones with a % only). */
   promedio: number | null
+  /** How many acciones that mean is of: the rest have no % reported (and are left out). */
+  conPorcentaje: number
   /** The same, counting reports in actas not yet approved (shown apart). */
   promedioConBorradores: number | null
+  conPorcentajeConBorradores: number
   /** Acciones whose latest report is in an acta not yet approved. */
   enBorrador: number
 }

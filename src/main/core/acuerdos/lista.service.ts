@@ -15,9 +15,20 @@ const estadoActual = sql`coalesce((
   select sg.estado from seguimientos sg join sesiones s2 on s2.id = sg.sesion_id
   where sg.acuerdo_id = a.id order by s2.fecha desc, sg.created_at desc limit 1), 'pendiente')`
 
+/**
+ * The acuerdos (`a`, session `s`) of a plan: about one of its acciones, or about no acción and
+ * taken within its period (plans of different periods share the sessions' instancias).
+ */
+export function delPlan(planId: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(a.accion_id in (select ac.id from acciones ac where ac.plan_id = ${planId})
+    or (a.accion_id is null and exists (select 1 from planes p where p.id = ${planId}
+      and s.fecha between p.periodo_desde and p.periodo_hasta)))`
+}
+
 /** The filter as one SQL condition on `a` (acuerdos) and `s` (their sessions). */
 export function condicionAcuerdos(f: Filtro, hoy: string): RawBuilder<SqlBool> {
   const c: RawBuilder<unknown>[] = [sql`1`]
+  if (f.planId) c.push(delPlan(f.planId))
   if (f.instanciaId) c.push(sql`s.instancia_id = ${f.instanciaId}`)
   if (f.institucionId) c.push(sql`a.institucion_id = ${f.institucionId}`)
   if (f.personaId) c.push(sql`a.persona_id = ${f.personaId}`)

@@ -9,12 +9,15 @@ import type { AvanceEstado } from '../../../shared/domain/sesiones'
 export interface Alcance {
   planId: string
   instanciaId?: string | undefined
+  /** Only reports of sessions held up to this date count (the annual report's 31 December). */
+  hasta?: string | undefined
 }
 
 /** The latest report of acción `a` (an avances id), in approved actas only or in any acta. */
-const ultimoAvance = (soloAprobadas: boolean) => sql`(
+const ultimoAvance = (soloAprobadas: boolean, hasta: string | undefined) => sql`(
   select av.id from avances av join sesiones sv on sv.id = av.sesion_id
   where av.accion_id = a.id ${soloAprobadas ? sql`and sv.estado = 'aprobada'` : sql``}
+    ${hasta ? sql`and sv.fecha <= ${hasta}` : sql``}
   order by sv.fecha desc, sv.created_at desc limit 1)`
 
 /** The plan's acciones in scope, each with its latest approved report (`ap`) and latest (`ul`). */
@@ -24,7 +27,7 @@ export function accionesConAvance(al: Alcance): RawBuilder<unknown> {
       e.orden as e_orden,
       ap.estado as ap_estado, ap.porcentaje as ap_pct, sap.fecha as ap_fecha,
       ul.porcentaje as ul_pct, (ul.id is not null and ul.id is not ap.id) as en_borrador
-    from (select a.*, ${ultimoAvance(true)} as ap_id, ${ultimoAvance(false)} as ul_id
+    from (select a.*, ${ultimoAvance(true, al.hasta)} as ap_id, ${ultimoAvance(false, al.hasta)} as ul_id
           from acciones a where a.plan_id = ${al.planId}
           ${al.instanciaId ? sql`and a.instancia_id = ${al.instanciaId}` : sql``}) a
     join objetivos o on o.id = a.objetivo_id join ejes e on e.id = o.eje_id
@@ -45,6 +48,8 @@ export interface FilaGrupo {
   sin_reporte: number
   promedio: number | null
   promedio_bor: number | null
+  con_pct: number
+  con_pct_bor: number
   en_borrador: number
 }
 
@@ -53,6 +58,7 @@ const AGREGADOS = sql`count(*) as acciones,
   sum(x.ap_estado = 'cumplida') as cumplida, sum(x.ap_estado = 'atrasada') as atrasada,
   sum(x.ap_estado is null) as sin_reporte,
   round(avg(x.ap_pct), 1) as promedio, round(avg(x.ul_pct), 1) as promedio_bor,
+  count(x.ap_pct) as con_pct, count(x.ul_pct) as con_pct_bor,
   sum(x.en_borrador) as en_borrador`
 
 /**

@@ -13,7 +13,7 @@ import type { Acuerdo } from '../../../shared/domain/sesiones'
 import { tituloSesion } from '../../../shared/domain/sesiones'
 import { DIAS_POR_VENCER, finDeSemana, sumarDias } from '../../../shared/domain/vencimientos'
 import { notFound } from '../errors'
-import { acuerdosDto } from '../acuerdos'
+import { acuerdosDto, delPlan } from '../acuerdos'
 import {
   accionesEnEstado,
   estadosPorEjeEInstancia,
@@ -49,7 +49,9 @@ const fila = (r: FilaGrupo): FilaEstados => ({
     sin_reporte: Number(r.sin_reporte)
   },
   promedio: r.promedio,
+  conPorcentaje: Number(r.con_pct),
   promedioConBorradores: r.promedio_bor,
+  conPorcentajeConBorradores: Number(r.con_pct_bor),
   enBorrador: Number(r.en_borrador)
 })
 
@@ -76,9 +78,9 @@ export async function listarMetasVencidas(
 }
 
 /**
- * Open acuerdos past their plazo, and due within DIAS_POR_VENCER, by institución. No date window:
- * an open acuerdo is owed whenever its session was held, and the list behind each figure (and the
- * start-up notice) has none either, so figure and list agree.
+ * The plan's open acuerdos (see delPlan) past their plazo, and due within DIAS_POR_VENCER, by
+ * institución. No window on the plazo: an open acuerdo is owed whenever its session was held, and
+ * the list behind each figure (same plan filter) has none either, so figure and list agree.
  */
 async function acuerdosPorInstitucion(
   db: Db,
@@ -92,7 +94,7 @@ async function acuerdosPorInstitucion(
     from acuerdos_cierre c join acuerdos a on a.id = c.acuerdo_id
     join sesiones s on s.id = a.sesion_id
     left join instituciones i on i.id = a.institucion_id
-    where c.cerrado_en = '~' and a.plazo <= ${limite}
+    where c.cerrado_en = '~' and a.plazo <= ${limite} and ${delPlan(al.planId)}
       ${al.instanciaId ? sql`and s.instancia_id = ${al.instanciaId}` : sql``}
     group by a.institucion_id
     order by vencidos desc, porVencer desc, i.orden, sigla`.execute(db)

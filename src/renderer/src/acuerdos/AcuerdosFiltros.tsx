@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Group, SegmentedControl, Select, SimpleGrid } from '@mantine/core'
 import type { Input } from '../../../shared/api/contract'
 import { useApiQuery } from '../api/queries'
+import { opcionesPlanes } from '../plan/opciones'
 import { FechaInput } from '../fechas/FechaInput'
 
 export type FiltroAcuerdos = Omit<Input<'acuerdo:exportar'>, 'orden'> & {
@@ -9,6 +10,7 @@ export type FiltroAcuerdos = Omit<Input<'acuerdo:exportar'>, 'orden'> & {
 }
 
 const CLAVES = [
+  'planId',
   'instanciaId',
   'institucionId',
   'personaId',
@@ -37,12 +39,13 @@ const SITUACIONES = [
   { value: 'cumplido', label: 'Cumplido' }
 ]
 
-/** Instancia, institución, responsable, acción, situación, plazo range and order. */
+/** Plan, instancia, institución, responsable, acción, situación, plazo range and order. */
 export function AcuerdosFiltros(props: {
   filtro: FiltroAcuerdos
   onChange: (f: FiltroAcuerdos) => void
 }): ReactNode {
   const { filtro: f, onChange } = props
+  const planes = useApiQuery('plan:listar', undefined)
   const instancias = useApiQuery('instancia:listar', undefined)
   const instituciones = useApiQuery('institucion:listar', undefined)
   const personas = useApiQuery('persona:listar', undefined)
@@ -69,6 +72,7 @@ export function AcuerdosFiltros(props: {
   )
   return (
     <SimpleGrid cols={{ base: 2, md: 4 }} role="search" aria-label="Filtros de acuerdos">
+      {lista('Plan (período)', 'planId', opcionesPlanes(planes.data))}
       {lista(
         'Instancia',
         'instanciaId',

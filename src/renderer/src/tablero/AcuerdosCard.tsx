@@ -12,13 +12,14 @@ export function enlaceAcuerdos(f: Record<string, string | undefined | null>): st
   return `/acuerdos?${q.toString()}`
 }
 
-/** Open acuerdos past their plazo and falling due in the next 30 days, by institución. */
+/** The plan's open acuerdos past their plazo and falling due in the next 30 days, by institución. */
 export function AcuerdosCard(props: { tablero: Tablero; instanciaId: string | null }): ReactNode {
-  const { hoy, hasta, acuerdos } = props.tablero
+  const { hoy, hasta, acuerdos, planId } = props.tablero
   const vencidos = (institucionId?: string | null) =>
-    enlaceAcuerdos({ situacion: 'vencido', institucionId, instanciaId: props.instanciaId })
+    enlaceAcuerdos({ planId, situacion: 'vencido', institucionId, instanciaId: props.instanciaId })
   const porVencer = (institucionId?: string | null) =>
     enlaceAcuerdos({
+      planId,
       situacion: 'abierto',
       plazoDesde: hoy,
       plazoHasta: hasta,

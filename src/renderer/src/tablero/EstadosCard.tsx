@@ -105,15 +105,33 @@ function EstadosTabla(props: {
                 )}
               </Table.Td>
             ))}
-            <Table.Td data-testid="promedio">{pct(f.promedio)}</Table.Td>
+            <Table.Td data-testid="promedio">
+              {pct(f.promedio)}
+              <DeCuantas de={f.conPorcentaje} total={f.acciones} />
+            </Table.Td>
             <Table.Td c="dimmed">
               {pct(f.promedioConBorradores)}
               {f.enBorrador > 0 && ` (${f.enBorrador} en borrador)`}
+              <DeCuantas de={f.conPorcentajeConBorradores} total={f.acciones} />
             </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
     </Table>
+  )
+}
+
+/** Of how many acciones a mean is: those with no % reported are left out of it, and said. */
+function DeCuantas(props: { de: number; total: number }): ReactNode {
+  const { de, total } = props
+  if (de === total) return null
+  const acciones = total === 1 ? 'acción' : 'acciones'
+  return (
+    <Text size="xs" c="dimmed" data-testid="promedio-de">
+      {de === 0
+        ? `ninguna de ${total} ${acciones} tiene % informado`
+        : `promedio de ${de} de ${total} ${acciones}; ${total - de} sin % informado`}
+    </Text>
   )
 }
 

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react'
 import { Alert, Group, Loader, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { formatFecha } from '../../../shared/domain/fechas'
 import { useApiQuery } from '../api/queries'
+import { opcionesPlanes } from '../plan/opciones'
 import { EstadosCard } from './EstadosCard'
 import { MetasVencidasCard } from './MetasVencidasCard'
 import { AcuerdosCard } from './AcuerdosCard'
@@ -96,10 +97,7 @@ function TableroFiltros(props: {
     <Group role="search" aria-label="Filtros del tablero">
       <Select
         label="Plan (período)"
-        data={(planes.data ?? []).map((p) => ({
-          value: p.id,
-          label: `${p.nombre} (${p.periodoDesde.slice(0, 4)}–${p.periodoHasta.slice(0, 4)})`
-        }))}
+        data={opcionesPlanes(planes.data)}
         value={props.planId}
         onChange={props.onPlan}
         allowDeselect={false}
