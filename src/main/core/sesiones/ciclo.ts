@@ -7,6 +7,7 @@ import { nowStamp } from '../db/ids'
 import { AppError, conflict, notFound } from '../errors'
 import { MENSAJE_APROBADA, sesionEditable, sinSeguimientoAprobado } from './acta-guard'
 import { sellar } from '../actas'
+import { sinSubroganteSiAsiste } from '../asistencia'
 import { anioDe, fueraDeOrdenActual, renumerar, siguienteNumero } from './numeracion'
 import { obtenerSesion } from './lectura'
 import { impedimentoAprobacion } from './aprobable'
@@ -46,6 +47,8 @@ export async function actualizarSesion(
       })
       .where('id', '=', input.id)
       .execute()
+    // «Preside» names who chaired when nobody was chosen: it may leave the secretaría free to sign.
+    await sinSubroganteSiAsiste(trx, input.id)
     await renumerar(trx, { ...grupo, anio }, antes, {
       sesionId: input.id,
       aceptado: input.fueraDeOrden === true

@@ -141,6 +141,32 @@ describe('who acted as secretary', () => {
     expect(await subroganteDe(sesionId)).toBeNull()
   })
 
+  it('goes when «Preside» no longer names the secretaría as who chaired', async () => {
+    const { ok } = caller(t)
+    const { sesionId, fila } = await sesionMarcada(t, '2014-10-22', {
+      'Ana Rojas Soto': 'presente',
+      'Carlos Pérez Silva': 'presente'
+    })
+    const datos = {
+      id: sesionId,
+      fecha: '2014-10-22',
+      horaInicio: null,
+      horaTermino: null,
+      lugar: '',
+      modalidad: 'presencial' as const,
+      proximaFecha: null,
+      proximaLugar: ''
+    }
+    // Nobody chosen: «Preside: SERNAM» makes Ana the one who chaired, so nobody signs for it.
+    await ok('sesion:actualizar', { ...datos, preside: 'SERNAM' })
+    const carlos = fila('Carlos Pérez Silva')
+    await ok('asistencia:secretaria', { sesionId, asistenciaId: carlos })
+    await ok('sesion:actualizar', { ...datos, lugar: 'Sala 2', preside: 'SERNAM' })
+    expect(await subroganteDe(sesionId)).toBe(carlos)
+    await ok('sesion:actualizar', { ...datos, preside: 'PDI' })
+    expect(await subroganteDe(sesionId)).toBeNull()
+  })
+
   it('goes when the secretaría, a person, is invited after all', async () => {
     const { ok } = caller(t)
     const { ctx, sesionId, fila } = await sesionMarcada(t, '2014-11-12', {
