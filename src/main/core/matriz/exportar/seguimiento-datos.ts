@@ -23,9 +23,14 @@ function filtrar<Q extends ConSesion>(q: Q, o: MatrizOpciones): Q {
 /**
  * The latest follow-up state of acuerdo `a` (alias) in an approved acta: its state as the mesa
  * has approved it (a draft's follow-up is not the mesa's word yet; see enBorrador).
+ *
+ * CROSS JOIN fixes the loop order: the acuerdo's own ~1 follow-ups, then their session by id.
+ * With a plain join SQLite walked every approved session by the (estado, fecha) index and
+ * looked each up in the acuerdo's follow-ups: acuerdos × sessions (3.9 s instead of 0.1 s for
+ * the 3,000 acuerdos of ten years, quadratic beyond).
  */
-const estadoActual = sql<AcuerdoEstado>`coalesce((
-  select sg.estado from seguimientos sg join sesiones s2 on s2.id = sg.sesion_id
+export const estadoActual = sql<AcuerdoEstado>`coalesce((
+  select sg.estado from seguimientos sg cross join sesiones s2 on s2.id = sg.sesion_id
   where sg.acuerdo_id = a.id and s2.estado = 'aprobada'
   order by s2.fecha desc, sg.created_at desc limit 1), 'pendiente')`
 
@@ -33,11 +38,11 @@ const estadoActual = sql<AcuerdoEstado>`coalesce((
  * The latest follow-up of acuerdo `a` in a session whose acta is not approved, later than any
  * approved one, as "estado|tipo|numero|anio"; null when there is none.
  */
-const enBorrador = sql<string | null>`(
+export const enBorrador = sql<string | null>`(
   select sg.estado || '|' || s2.tipo || '|' || s2.numero || '|' || s2.anio
-  from seguimientos sg join sesiones s2 on s2.id = sg.sesion_id
+  from seguimientos sg cross join sesiones s2 on s2.id = sg.sesion_id
   where sg.acuerdo_id = a.id and s2.estado <> 'aprobada' and not exists (
-    select 1 from seguimientos sg3 join sesiones s3 on s3.id = sg3.sesion_id
+    select 1 from seguimientos sg3 cross join sesiones s3 on s3.id = sg3.sesion_id
     where sg3.acuerdo_id = a.id and s3.estado = 'aprobada' and s3.fecha > s2.fecha)
   order by s2.fecha desc, sg.created_at desc limit 1)`
 
