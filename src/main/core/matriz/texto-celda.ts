@@ -8,17 +8,21 @@ import { tieneControl } from '../../../shared/domain/texto'
 /** Excel's limit for one cell. */
 export const MAX_CELDA = 32_767
 
-export function textoExportable(texto: string, donde: string): string {
+/** Where a text goes, said in an error; a function when it would cost a string per cell. */
+export type Donde = string | (() => string)
+const decir = (donde: Donde): string => (typeof donde === 'string' ? donde : donde())
+
+export function textoExportable(texto: string, donde: Donde): string {
   if (tieneControl(texto)) {
     throw new AppError(
       'entrada_invalida',
-      `${donde} contiene caracteres de control que Excel no guarda; corríjalo antes de exportar.`
+      `${decir(donde)} contiene caracteres de control que Excel no guarda; corríjalo antes de exportar.`
     )
   }
   if (texto.length > MAX_CELDA) {
     throw new AppError(
       'entrada_invalida',
-      `${donde} supera los ${MAX_CELDA} caracteres que admite una celda de Excel.`
+      `${decir(donde)} supera los ${MAX_CELDA} caracteres que admite una celda de Excel.`
     )
   }
   return texto
@@ -34,6 +38,8 @@ export { tieneControl }
 // #2809 is unmerged), and an apostrophe inside the text would be seen by every reader.
 const PARECE_FORMULA = /^[\s']*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/u
 
+const BORDE_BLANCO = /^\s|\s$/u
+
 /** Excel's number format that makes a cell read everything typed into it as text. */
 export const FORMATO_TEXTO = '@'
 
@@ -42,8 +48,12 @@ export function pareceFormula(texto: string): boolean {
 }
 
 /** A whole cell of user text: checked (textoExportable), as typed, never re-read as a formula. */
-export function ponerTexto(cell: ExcelJS.Cell, texto: string, donde: string): void {
-  cell.value = textoExportable(texto, donde)
+export function ponerTexto(cell: ExcelJS.Cell, texto: string, donde: Donde): void {
+  textoExportable(texto, donde)
+  // Without shared strings (the streaming writer) exceljs writes a plain string as <v>, whose
+  // leading and trailing blanks LibreOffice drops; a one-run rich text is written as <t
+  // xml:space="preserve">. Only for those texts: the others stay plain.
+  cell.value = BORDE_BLANCO.test(texto) ? { richText: [{ text: texto }] } : texto
   // A copy: the cell's style may be an object other cells share (the streaming writer's are).
   if (pareceFormula(texto)) cell.style = { ...cell.style, numFmt: FORMATO_TEXTO }
 }

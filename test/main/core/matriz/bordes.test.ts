@@ -85,7 +85,7 @@ describe('cancelling', () => {
     const s = escribirMatriz(
       datos(true),
       { ...o, seguimiento: true },
-      (f) => f === 0.6 && tarde.abort(),
+      (f) => f === 0.5 && tarde.abort(),
       tarde.signal
     )
     await expect(s).rejects.toMatchObject({ code: 'cancelado', message: 'Exportación cancelada.' })

@@ -3,11 +3,11 @@ import path from 'node:path'
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { escribirMatriz } from '../../../../src/main/core/matriz/exportar/libro'
+import { escribirSeguimiento } from '../../../../src/main/core/matriz/exportar/seguimiento-libro'
 import { Hoja } from '../../../../src/main/core/matriz/exportar/seguimiento-hojas'
 import { leerMatriz } from '../../../../src/main/core/matriz/importar/leer'
 import { pareceFormula } from '../../../../src/main/core/matriz/texto-celda'
-import { tempDir } from '../../../helpers/db'
+import { openTestApp, tempDir } from '../../../helpers/db'
 import { libreOfficeConvert } from '../../../helpers/office'
 import { datos, leer } from './fixture'
 
@@ -44,7 +44,10 @@ const celdas = (wb: ExcelJS.Workbook): { texto: string; numFmt?: string }[] =>
     const out: { texto: string; numFmt?: string }[] = []
     ws.eachRow((row) =>
       row.eachCell((c) => {
-        if (typeof c.value === 'string') out.push({ texto: c.value, numFmt: c.numFmt })
+        // A text with blanks at either end is a one-run rich text (LibreOffice keeps them).
+        const v = c.value as string | { richText?: { text: string }[] } | null
+        const t = typeof v === 'string' ? v : v?.richText?.map((r) => r.text).join('')
+        if (t !== undefined) out.push({ texto: t, numFmt: c.numFmt })
       })
     )
     return out
@@ -96,17 +99,27 @@ describe('formula-like text in cells', () => {
       { sigla: '@PDI', nombre: PELIGROSOS[2]! },
       { sigla: 'X', nombre: PELIGROSOS[13]! }
     ]
-    d.acuerdos = PELIGROSOS.map((texto, i) => ({
-      sesion: i === 0 ? '=S1' : 'S1',
-      fecha: '2014-03-12',
-      numero: i + 1,
-      texto,
-      responsable: '-PDI',
-      plazo: null,
-      accion: null,
-      situacion: 'pendiente' as const
-    }))
-    const bytes = await escribirMatriz(d, { seguimiento: true, papel: 'carta' })
+    // The Acuerdos sheet's rows come from the database, as the app writes them.
+    const t = await openTestApp()
+    const h = t.app.handle
+    const inst = h.prepare('select id from instancias order by orden').pluck().get() as string
+    const id = '01900000-0000-7000-8000-000000000001'
+    const hoy = '2014-03-12'
+    h.prepare(
+      `insert into sesiones (id, instancia_id, tipo, numero, anio, fecha, modalidad, created_at, updated_at)
+       values (?, ?, 'ordinaria', 1, 2014, ?, 'presencial', ?, ?)`
+    ).run(id, inst, hoy, hoy, hoy)
+    const acuerdo = h.prepare(
+      `insert into acuerdos (id, sesion_id, numero, texto, responsable, created_at, updated_at)
+       values (?, ?, ?, ?, '-PDI', ?, ?)`
+    )
+    PELIGROSOS.forEach((texto, i) => acuerdo.run(`ac-${i}`, id, i + 1, texto, hoy, hoy))
+    let bytes: Buffer
+    try {
+      bytes = await escribirSeguimiento(t.app.db, d, { seguimiento: true, papel: 'carta' })
+    } finally {
+      await t.close()
+    }
     const libro = await leer(bytes)
     const escritas = celdas(libro)
     const metas: string[] = []
@@ -117,13 +130,13 @@ describe('formula-like text in cells', () => {
       })
     )
     expect(metas).toEqual(['@'])
-    for (const t of [...PELIGROSOS, '=S1', '-PDI', '@PDI'])
+    for (const t of [...PELIGROSOS, '-PDI', '@PDI'])
       expect(escritas.find((c) => c.texto === comoXml(t))?.numFmt, JSON.stringify(t)).toBe('@')
     // Nothing anyone would see was added to the text.
     expect(escritas.filter((c) => c.texto.startsWith("'") && c.texto !== PELIGROSOS[13])).toEqual(
       []
     )
-    expect(escritas.find((c) => c.texto === 'S1')?.numFmt).not.toBe('@')
+    expect(escritas.find((c) => c.texto === 'Sesión Ordinaria N° 1/2014')?.numFmt).not.toBe('@')
 
     const leida = await leerMatriz(bytes)
     expect(leida.ejes[0]!.objetivos[0]!.acciones.map((a) => a.responsables)).toEqual([

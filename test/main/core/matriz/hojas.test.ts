@@ -1,106 +1,99 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type ExcelJS from 'exceljs'
-import { escribirMatriz } from '../../../../src/main/core/matriz/exportar/libro'
 import { exportarMatriz } from '../../../../src/main/core/matriz/exportar/exportar'
 import { importarMatriz } from '../../../../src/main/core/matriz/importar/importar'
-import type { MatrizDatos } from '../../../../src/main/core/matriz/exportar/datos'
-import { openTestApp } from '../../../helpers/db'
-import { datos, fill, leer, texto } from './fixture'
+import type { MatrizOpciones } from '../../../../src/main/core/matriz/exportar/datos'
+import { openTestApp, type TestApp } from '../../../helpers/db'
+import { fill, leer, texto } from './fixture'
 
-// The progress sheets (Sesiones, Asistencia, Acuerdos, Indicadores) on hand-made rows, read
-// back from the XLSX bytes; and an in-process export → import of the whole matrix.
-function conFilas(): MatrizDatos {
-  const d = datos(true)
-  d.sesiones = [
-    {
-      id: 's',
-      instancia: 'Prevención',
-      titulo: 'Sesión Ordinaria N° 1/2014',
-      tipo: 'extraordinaria',
-      numero: 1,
-      fecha: '2014-03-12',
-      estado: 'aprobada',
-      presentes: 3,
-      excusados: 1,
-      acuerdos: 2
-    }
+// The tracking workbook's detail sheets (Sesiones, Asistencia, Acuerdos, Indicadores) as the
+// streaming writer writes them from a real database with hand-made rows, read back from the
+// XLSX bytes; and an in-process export → import of the whole matrix.
+
+let t: TestApp | undefined
+afterEach(async () => {
+  await t?.close()
+  t = undefined
+})
+
+const ID = '01900000-0000-7000-8000-000000000001'
+const CREADO = '2014-03-12T10:00:00.000Z'
+
+/** One closed session with four attendees, two acuerdos and three indicator values. */
+function conFilas(a: TestApp, acuerdo2 = 'Revisar'): void {
+  const h = a.app.handle
+  const inst = h.prepare('select id from instancias order by orden').pluck().get() as string
+  h.prepare(
+    `insert into sesiones (id, instancia_id, tipo, numero, anio, fecha, modalidad, estado, created_at, updated_at)
+     values (?, ?, 'extraordinaria', 1, 2014, '2014-03-12', 'presencial', 'cerrada', ?, ?)`
+  ).run(ID, inst, CREADO, CREADO)
+  const asistencia = h.prepare(
+    `insert into asistencias (id, sesion_id, nombre, institucion, calidad, estado, motivo, orden, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  const personas = [
+    ['Ana', 'SERNAM', 'titular', 'presente', ''],
+    ['Berta', 'PDI', 'suplente', 'presente', ''],
+    ['Carlos', 'MININT', 'titular', 'presente', ''],
+    ['Eva', 'OIM', 'invitado', 'excusado', 'Viaje']
   ]
-  d.asistencia = [
-    {
-      sesion: 'S1',
-      fecha: '2014-03-12',
-      institucion: 'OIM',
-      nombre: 'Eva',
-      calidad: 'invitado',
-      estado: 'excusado',
-      motivo: 'Viaje'
-    }
-  ]
-  d.acuerdos = [
-    {
-      sesion: 'S1',
-      fecha: '2014-03-12',
-      numero: 1,
-      texto: 'x'.repeat(120),
-      responsable: 'PDI',
-      plazo: '2014-04-30',
-      accion: '1.1.a',
-      situacion: 'vencido'
-    },
-    {
-      sesion: 'S1',
-      fecha: '2014-03-12',
-      numero: 2,
-      texto: 'Revisar',
-      responsable: '',
-      plazo: null,
-      accion: null,
-      situacion: 'pendiente'
-    }
-  ]
-  const m = { sesion: 'S1', fechaCorte: '2014-03-01', accion: '1.1.a', indicador: 'Casos' }
-  d.mediciones = [
-    { ...m, tipo: 'conteo', valor: 7, numerador: null, denominador: null },
-    { ...m, tipo: 'porcentaje', valor: 99, numerador: 1, denominador: 4 },
-    { ...m, tipo: 'porcentaje', valor: null, numerador: null, denominador: 0 }
-  ]
-  return d
+  personas.forEach((p, i) => asistencia.run(`as-${i}`, ID, ...p, i, CREADO, CREADO))
+  const acuerdo = h.prepare(
+    `insert into acuerdos (id, sesion_id, numero, texto, responsable, plazo, accion_codigo, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  acuerdo.run('ac-1', ID, 1, 'x'.repeat(120), 'PDI', '2014-04-30', '1.1.a', CREADO, CREADO)
+  acuerdo.run('ac-2', ID, 2, acuerdo2, '', null, null, CREADO, CREADO)
+  const medicion = h.prepare(
+    `insert into mediciones (id, sesion_id, accion_codigo, indicador_texto, tipo, valor, numerador, denominador, fecha_corte, created_at, updated_at)
+     values (?, ?, '1.1.a', 'Casos', ?, ?, ?, ?, '2014-03-01', ?, ?)`
+  )
+  medicion.run('m-1', ID, 'conteo', 7, null, null, CREADO, CREADO)
+  medicion.run('m-2', ID, 'porcentaje', 99, 1, 4, CREADO, CREADO)
+  medicion.run('m-3', ID, 'porcentaje', null, null, null, CREADO, CREADO)
 }
+
+async function libro(o: Partial<MatrizOpciones> = {}, filas = true): Promise<ExcelJS.Workbook> {
+  t = await openTestApp()
+  if (filas) conFilas(t)
+  const r = await exportarMatriz(t.app.db, {
+    seguimiento: true,
+    papel: 'oficio',
+    hoy: '2014-06-01',
+    ...o
+  })
+  return leer(r.data)
+}
+
 const fila = (ws: ExcelJS.Worksheet, r: number): unknown[] =>
   (ws.getRow(r).values as unknown[]).slice(1)
 const encabezados = (ws: ExcelJS.Worksheet): string[] =>
-  (ws.getRow(1).values as unknown[]).slice(1).map(String)
-const filtro = (ws: ExcelJS.Worksheet): unknown => ws.autoFilter
+  (ws.getRow(2).values as unknown[]).slice(1).map(String)
+const ORIGEN = ['Instancia', 'Sesión', 'Fecha', 'Acta']
 
-describe('the progress sheets', () => {
-  it('have their headers, widths, frozen first row, filter and print setup', async () => {
-    const wb = await leer(await escribirMatriz(conFilas(), { seguimiento: true, papel: 'oficio' }))
+describe('the tracking sheets, streamed', () => {
+  it('have their title, headers, widths, frozen header rows, filter and print setup', async () => {
+    const wb = await libro()
     const esperado: Record<string, [string[], number[]]> = {
       Sesiones: [
-        [
-          'Instancia',
-          'Sesión',
-          'Tipo',
-          'N°',
-          'Fecha',
-          'Estado',
-          'Presentes',
-          'Excusados',
-          'Acuerdos'
-        ],
-        [26, 30, 14, 6, 12, 12, 10, 10, 10]
+        [...ORIGEN, 'Tipo', 'N°', 'Presentes', 'Excusados', 'Acuerdos'],
+        [24, 24, 11, 10, 13, 5, 10, 10, 10]
       ],
       Asistencia: [
-        ['Sesión', 'Fecha', 'Institución', 'Nombre', 'Calidad', 'Asistencia', 'Motivo'],
-        [30, 12, 14, 30, 12, 12, 30]
+        [...ORIGEN, 'Institución', 'Nombre', 'Calidad', 'Asistencia', 'Motivo'],
+        [24, 24, 11, 10, 13, 26, 10, 11, 24]
       ],
       Acuerdos: [
-        ['Sesión', 'Fecha', 'N°', 'Acuerdo', 'Responsable', 'Plazo', 'Acción', 'Estado'],
-        [30, 12, 6, 50, 24, 12, 9, 12]
+        [...ORIGEN, 'N°', 'Acuerdo', 'Responsable', 'Plazo', 'Acción', 'Estado'],
+        // Wider than oficio allows (190): the text columns give up room, the others keep it.
+        [20, 20, 11, 10, 5, 37, 17, 11, 8, 11, 18]
       ],
       Indicadores: [
         [
+          'Instancia',
           'Sesión',
+          'Fecha de la sesión',
+          'Acta',
           'Fecha de corte',
           'Acción',
           'Indicador',
@@ -110,7 +103,7 @@ describe('the progress sheets', () => {
           'Denominador',
           'Porcentaje'
         ],
-        [30, 13, 9, 50, 12, 10, 11, 12, 11]
+        [21, 21, 11, 10, 11, 8, 34, 11, 10, 10, 11, 10]
       ]
     }
     expect(wb.worksheets.map((w) => w.name)).toEqual([
@@ -120,131 +113,124 @@ describe('the progress sheets', () => {
     ])
     for (const [nombre, [headers, anchos]] of Object.entries(esperado)) {
       const ws = wb.getWorksheet(nombre)!
-      expect(encabezados(ws), nombre).toEqual(headers)
+      const h = nombre === 'Acuerdos' ? [...headers, 'Seguimiento en borrador'] : headers
+      expect(encabezados(ws), nombre).toEqual(h)
       // exceljs leaves out a width of 9, its default.
       expect(
         ws.columns.map((c) => c.width ?? 9),
         nombre
       ).toEqual(anchos)
-      expect(ws.getCell('A1').font, nombre).toMatchObject({ name: 'Arial', size: 10, bold: true })
-      expect(fill(ws.getCell('A1')), nombre).toBe('FFD9E2F3')
-      expect(ws.views[0], nombre).toMatchObject({ state: 'frozen', ySplit: 1 })
+      expect(texto(ws.getCell('A1')), nombre).toMatch(/\S/)
+      expect(ws.getCell('A1').font, nombre).toMatchObject({ name: 'Arial', size: 13, bold: true })
+      expect(ws.getCell('A2').font, nombre).toMatchObject({ name: 'Arial', size: 10, bold: true })
+      expect(fill(ws.getCell('A2')), nombre).toBe('FFD9E2F3')
+      expect(ws.views[0], nombre).toMatchObject({ state: 'frozen', ySplit: 2 })
       expect(ws.pageSetup, nombre).toMatchObject({
         orientation: 'landscape',
         paperSize: 14,
         fitToPage: true,
         fitToWidth: 1,
         fitToHeight: 0,
-        printTitlesRow: '1:1'
+        printTitlesRow: '2:2'
       })
-      expect(ws.getCell('A2').font, nombre).toMatchObject({ name: 'Arial', size: 10 })
-      expect(ws.getCell('A2').border?.top?.style, nombre).toBe('thin')
+      expect(ws.headerFooter.oddFooter, nombre).toMatch(/&P de &N/)
+      const dato = ws.getCell('A3')
+      expect(dato.font, nombre).toMatchObject({ name: 'Arial', size: 10 })
+      expect(dato.font?.bold, nombre).toBeFalsy()
+      expect(dato.border?.top?.style, nombre).toBe('thin')
+      expect(dato.alignment, nombre).toMatchObject({ wrapText: true, vertical: 'top' })
     }
-    expect(filtro(wb.getWorksheet('Sesiones')!)).toEqual('A1:I2')
-    expect(filtro(wb.getWorksheet('Acuerdos')!)).toEqual('A1:H3')
+    expect(wb.getWorksheet('Sesiones')!.autoFilter).toEqual('A2:I3')
+    expect(wb.getWorksheet('Acuerdos')!.autoFilter).toEqual('A2:K4')
+    expect(wb.getWorksheet('Indicadores')!.autoFilter).toEqual('A2:L5')
   })
 
   it('write each row with its labels, dates and numbers, and size rows to the longest text', async () => {
-    const wb = await leer(await escribirMatriz(conFilas(), { seguimiento: true, papel: 'carta' }))
+    const wb = await libro({ papel: 'carta' })
     const d = (iso: string): Date => new Date(`${iso}T00:00:00Z`)
+    const inst = 'Subcomisión Prevención'
+    const origen = [inst, 'Sesión Extraordinaria N° 1/2014', d('2014-03-12'), 'Cerrada']
     const ses = wb.getWorksheet('Sesiones')!
-    expect(fila(ses, 2)).toEqual([
-      'Prevención',
-      'Sesión Ordinaria N° 1/2014',
-      'Extraordinaria',
-      1,
-      d('2014-03-12'),
-      'Aprobada',
-      3,
-      1,
-      2
-    ])
-    expect([ses.getCell('E2').numFmt, ses.getCell('D2').numFmt]).toEqual(['dd-mm-yyyy', undefined])
-    expect(ses.getRow(2).height).toBe(19)
-    expect(fila(wb.getWorksheet('Asistencia')!, 2)).toEqual([
-      'S1',
-      d('2014-03-12'),
-      'OIM',
-      'Eva',
-      'Invitado/a',
-      'Excusado/a',
-      'Viaje'
-    ])
+    expect(fila(ses, 3)).toEqual([...origen, 'Extraordinaria', 1, 3, 1, 2])
+    expect([ses.getCell('C3').numFmt, ses.getCell('F3').numFmt]).toEqual(['dd-mm-yyyy', undefined])
+    // The session's title takes two lines of its 24-wide column.
+    expect(ses.getRow(3).height).toBe(2 * 12.75 + 2)
+    const asis = wb.getWorksheet('Asistencia')!
+    expect(fila(asis, 3)).toEqual([...origen, 'SERNAM', 'Ana', 'Titular', 'Presente'])
+    expect(fila(asis, 6)).toEqual([...origen, 'OIM', 'Eva', 'Invitado/a', 'Excusado/a', 'Viaje'])
     const ac = wb.getWorksheet('Acuerdos')!
-    expect(fila(ac, 2)).toEqual([
-      'S1',
-      d('2014-03-12'),
+    expect(fila(ac, 3)).toEqual([
+      ...origen,
       1,
       'x'.repeat(120),
       'PDI',
       d('2014-04-30'),
       '1.1.a',
-      'Vencido'
+      'Pendiente'
     ])
-    expect(fila(ac, 3)).toEqual([
-      'S1',
-      d('2014-03-12'),
+    // At carta the Acuerdo column is 27 wide: 120 characters take five lines.
+    expect(ac.getColumn(6).width).toBe(27)
+    expect(ac.getRow(3).height).toBe(5 * 12.75 + 2)
+    expect(fila(ac, 4)).toEqual([
+      ...origen,
       2,
       'Revisar',
-      '',
+      undefined,
       undefined,
       undefined,
       'Pendiente'
     ])
+    expect(ac.getCell('H3').numFmt).toBe('dd-mm-yyyy')
     const ind = wb.getWorksheet('Indicadores')!
-    expect(fila(ind, 2)).toEqual(['S1', d('2014-03-01'), '1.1.a', 'Casos', 'conteo', 7])
-    expect(ind.getCell('I2').value).toBeNull()
-    expect(ind.getCell('F3').value).toBeNull()
-    expect(ind.getCell('I3').value).toEqual({ formula: 'IF(H3=0,"",G3/H3)', result: 0.25 })
-    expect(ind.getCell('I4').value).toEqual({ formula: 'IF(H4=0,"",G4/H4)' }) // an empty result is not stored
-    expect(ind.getCell('I3').numFmt).toBe('0.0%')
-    expect(filtro(ind)).toEqual('A1:I4')
+    expect(fila(ind, 3)).toEqual([...origen, d('2014-03-01'), '1.1.a', 'Casos', 'Conteo', 7])
+    expect(ind.getCell('L3').value).toBeNull()
+    expect(ind.getCell('I4').value).toBeNull()
+    expect(ind.getCell('L4').value).toEqual({ formula: 'J4/K4', result: 0.25 })
+    expect(ind.getCell('L4').numFmt).toBe('0.0%')
+    // No denominator: no porcentaje, a blank cell rather than a formula giving "".
+    expect(ind.getCell('L5').value).toBeNull()
   })
 
   it('name the sheet and row of a text a cell cannot hold', async () => {
-    const d = conFilas()
-    d.acuerdos[1]!.texto = 'mal\u0001'
-    await expect(escribirMatriz(d, { seguimiento: true, papel: 'carta' })).rejects.toThrow(
-      /^La hoja Acuerdos, fila 3 contiene caracteres de control/
-    )
+    t = await openTestApp()
+    conFilas(t, 'mal\u0001')
+    await expect(
+      exportarMatriz(t.app.db, { seguimiento: true, papel: 'carta', hoy: '2014-06-01' })
+    ).rejects.toThrow(/^La hoja Acuerdos, fila 4 contiene caracteres de control/)
   })
 
   it('an empty sheet keeps its header and a one-row filter', async () => {
-    const wb = await leer(await escribirMatriz(datos(true), { seguimiento: true, papel: 'carta' }))
-    expect(filtro(wb.getWorksheet('Indicadores')!)).toEqual('A1:I1')
-    expect(texto(wb.getWorksheet('Asistencia')!.getCell('G1'))).toBe('Motivo')
+    const wb = await libro({}, false)
+    expect(wb.getWorksheet('Indicadores')!.autoFilter).toEqual('A2:L2')
+    expect(texto(wb.getWorksheet('Asistencia')!.getCell('I2'))).toBe('Motivo')
   })
 })
 
 describe('importarMatriz, in process', () => {
   it('reports its steps, and reads an exported matrix back as the same plan', async () => {
-    const t = await openTestApp()
-    try {
-      const { data } = await exportarMatriz(t.app.db, { seguimiento: false, papel: 'carta' })
-      const pasos: [number, string][] = []
-      const [plan] = await t.api['plan:listar'](undefined)
-      const r = await importarMatriz(
-        t.app.db,
-        data,
-        { modo: 'actualizar', planId: plan!.id },
-        { progreso: (f, x) => pasos.push([f, x]) }
-      )
-      expect(pasos.slice(0, 2)).toEqual([
-        [0.1, 'Leyendo el libro'],
-        [0.5, 'Aplicando los cambios']
-      ])
-      expect([r.planId, r.vista.sinCambios, r.vista.totalAcciones]).toEqual([plan!.id, true, 25])
-      const nuevo = await importarMatriz(t.app.db, data, {
-        modo: 'nuevo',
-        nombre: 'Copia',
-        periodoDesde: '2015-01-01',
-        periodoHasta: '2016-12-31'
-      })
-      expect(nuevo.planId).not.toBe(plan!.id)
-      expect(nuevo.vista.sinCambios).toBe(false)
-      expect(nuevo.vista.acciones.agregadas).toHaveLength(25)
-    } finally {
-      await t.close()
-    }
+    t = await openTestApp()
+    const { data } = await exportarMatriz(t.app.db, { seguimiento: false, papel: 'carta' })
+    const pasos: [number, string][] = []
+    const [plan] = await t.api['plan:listar'](undefined)
+    const r = await importarMatriz(
+      t.app.db,
+      data,
+      { modo: 'actualizar', planId: plan!.id },
+      { progreso: (f, x) => pasos.push([f, x]) }
+    )
+    expect(pasos.slice(0, 2)).toEqual([
+      [0.1, 'Leyendo el libro'],
+      [0.5, 'Aplicando los cambios']
+    ])
+    expect([r.planId, r.vista.sinCambios, r.vista.totalAcciones]).toEqual([plan!.id, true, 25])
+    const nuevo = await importarMatriz(t.app.db, data, {
+      modo: 'nuevo',
+      nombre: 'Copia',
+      periodoDesde: '2015-01-01',
+      periodoHasta: '2016-12-31'
+    })
+    expect(nuevo.planId).not.toBe(plan!.id)
+    expect(nuevo.vista.sinCambios).toBe(false)
+    expect(nuevo.vista.acciones.agregadas).toHaveLength(25)
   })
 })

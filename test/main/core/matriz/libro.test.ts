@@ -1,11 +1,12 @@
 import JSZip from 'jszip'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type ExcelJS from 'exceljs'
-import { AppError } from '../../../../src/main/core/errors'
-import { escribirMatriz } from '../../../../src/main/core/matriz/exportar/libro'
+import { escribirMatriz, type Progreso } from '../../../../src/main/core/matriz/exportar/libro'
+import { escribirSeguimiento } from '../../../../src/main/core/matriz/exportar/seguimiento-libro'
 import { metasEIndicadores } from '../../../../src/main/core/matriz/exportar/hoja-matriz'
 import { MAX_CELDA, textoExportable } from '../../../../src/main/core/matriz/texto-celda'
-import type { MatrizOpciones } from '../../../../src/main/core/matriz/exportar/datos'
+import type { MatrizDatos, MatrizOpciones } from '../../../../src/main/core/matriz/exportar/datos'
+import { openTestApp, type TestApp } from '../../../helpers/db'
 import { disposicionSeguimiento } from '../../../../src/main/core/matriz/exportar/medida'
 import { accion, datos, fill, leer, texto } from './fixture'
 
@@ -178,8 +179,34 @@ describe('the base font', () => {
 })
 
 describe('the progress columns', () => {
-  it('give estado, percentage, date, session and pending acuerdos, coloured by estado', async () => {
-    const wb = await leer(await escribirMatriz(datos(true), o({ seguimiento: true })))
+  let t: TestApp | undefined
+  afterEach(async () => {
+    await t?.close()
+    t = undefined
+  })
+  // The tracking workbook's writer (streamed), on the hand-made plan and an empty database.
+  const seguimiento = async (
+    d: MatrizDatos,
+    progreso?: Progreso,
+    signal?: AbortSignal
+  ): Promise<Buffer> => {
+    t ??= await openTestApp()
+    return escribirSeguimiento(t.app.db, d, o({ seguimiento: true }), progreso, signal)
+  }
+  const reglas = (ws: ExcelJS.Worksheet) =>
+    (
+      ws as unknown as {
+        conditionalFormattings: {
+          ref: string
+          rules: { formulae: string[]; style: { fill: ExcelJS.FillPattern } }[]
+        }[]
+      }
+    ).conditionalFormattings.flatMap((c) =>
+      c.rules.map((r) => [c.ref, r.formulae[0], r.style.fill.bgColor?.argb])
+    )
+
+  it('give estado, percentage, date, session and pending acuerdos, coloured by rules', async () => {
+    const wb = await leer(await seguimiento(datos(true)))
     expect(wb.title).toBe('Plan X — con seguimiento')
     const ws = wb.getWorksheet('Matriz')!
     expect((ws.model as { merges: string[] }).merges).toContain('A1:J1')
@@ -199,31 +226,36 @@ describe('the progress columns', () => {
     expect(fila(5)).toEqual(['En curso', null, null, null, 0])
     expect(fila(6)).toEqual(['Sin reporte', null, null, null, 1])
     expect([ws.getCell('G3').numFmt, ws.getCell('H3').numFmt]).toEqual(['0%', 'dd-mm-yyyy'])
-    expect([6, 7, 8, 9, 10].map((c) => fill(ws.getCell(3, c)))).toEqual(Array(5).fill('FFF8CBAD'))
-    expect([fill(ws.getCell('F4')), fill(ws.getCell('J5')), fill(ws.getCell('F6'))]).toEqual([
-      'FFE2EFDA',
-      'FFFFF2CC',
-      undefined
+    // No fixed fill (it would stay when the estado is edited): a rule per estado, over F:J.
+    for (let r = 3; r <= 6; r++)
+      for (let c = 6; c <= 10; c++) expect(fill(ws.getCell(r, c)), `${r},${c}`).toBeUndefined()
+    expect(reglas(ws)).toEqual([
+      ['F3:J6', '$F3="Cumplida"', 'FFE2EFDA'],
+      ['F3:J6', '$F3="En curso"', 'FFFFF2CC'],
+      ['F3:J6', '$F3="Atrasada"', 'FFF8CBAD'],
+      ['F3:J6', '$F3="No iniciada"', 'FFE7E6E6']
     ])
     expect(ws.getCell('J6').border?.top?.style).toBe('thin')
+    expect(ws.autoFilter).toBe('A2:J6')
     const nivel = datos(true)
     nivel.seguimiento!.get('a-2.1.a')!.estado = 'no_iniciada'
-    const ws2 = (await leer(await escribirMatriz(nivel, o({ seguimiento: true })))).getWorksheet(
-      'Matriz'
-    )!
-    expect([texto(ws2.getCell('F6')), fill(ws2.getCell('F6'))]).toEqual(['No iniciada', 'FFE7E6E6'])
+    const ws2 = (await leer(await seguimiento(nivel))).getWorksheet('Matriz')!
+    expect(texto(ws2.getCell('F6'))).toBe('No iniciada')
   })
 
-  it('reports progress per acción, then the sheets and the file; a cancelled export stops', async () => {
+  it('reports progress per acción, then each sheet and the file; a cancelled export stops', async () => {
     const pasos: [number, string][] = []
-    await escribirMatriz(datos(true), o({ seguimiento: true }), (f, d) => pasos.push([f, d]))
+    await seguimiento(datos(true), (f, d) => pasos.push([f, d]))
     expect(pasos).toEqual([
-      [0.125, 'Acción 1.1.a'],
-      [0.25, 'Acción 1.1.b'],
-      [0.375, 'Acción 1.2.a'],
-      [0.5, 'Acción 2.1.a'],
-      [0.6, 'Hojas de seguimiento'],
-      [0.9, 'Escribiendo el archivo']
+      [0.0625, 'Acción 1.1.a'],
+      [0.125, 'Acción 1.1.b'],
+      [0.1875, 'Acción 1.2.a'],
+      [0.25, 'Acción 2.1.a'],
+      [0.3, 'Sesiones'],
+      [0.45, 'Asistencia'],
+      [0.65, 'Acuerdos'],
+      [0.8, 'Indicadores'],
+      [0.95, 'Escribiendo el archivo']
     ])
     pasos.length = 0
     await escribirMatriz(datos(false), o(), (f, d) => pasos.push([f, d]))
@@ -233,13 +265,8 @@ describe('the progress columns', () => {
     const r = escribirMatriz(datos(false), o(), () => {}, ac.signal)
     await expect(r).rejects.toMatchObject({ code: 'cancelado', message: 'Exportación cancelada.' })
     const tarde = new AbortController()
-    const s = escribirMatriz(
-      datos(true),
-      o({ seguimiento: true }),
-      (f) => f === 0.6 && tarde.abort(),
-      tarde.signal
-    )
-    await expect(s).rejects.toBeInstanceOf(AppError)
+    const s = seguimiento(datos(true), (f) => f === 0.3 && tarde.abort(), tarde.signal)
+    await expect(s).rejects.toMatchObject({ code: 'cancelado' })
   })
 })
 

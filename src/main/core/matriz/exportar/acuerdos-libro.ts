@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs'
 import type { Expression, Kysely, SqlBool } from 'kysely'
 import type { Database } from '../../db/schema'
 import { filasAcuerdos } from './seguimiento-datos'
 import { hojaAcuerdos } from './seguimiento-libro'
-import { fuenteBase, nombresDeFiltro } from './seguimiento-libro-partes'
+import { libroEnStreaming } from './escritor-streaming'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -17,28 +16,8 @@ export async function libroAcuerdos(
   orden: 'asc' | 'desc',
   hoy: string
 ): Promise<{ nombre: string; mime: string; data: Buffer }> {
-  const { PassThrough } = await import('node:stream')
-  const partes: Buffer[] = []
-  const salida = new PassThrough()
-  salida.on('data', (b: Buffer) => partes.push(b))
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: salida,
-    useStyles: true,
-    useSharedStrings: false
-  })
-  fuenteBase(wb)
-  nombresDeFiltro(wb)
-  wb.creator = 'Secretaría MITP'
-  wb.title = 'Acuerdos y su estado'
-  wb.created = new Date()
+  const { wb, terminar } = libroEnStreaming('Acuerdos y su estado')
   const o = { seguimiento: true, papel: 'carta', hoy } as const
-  await hojaAcuerdos(
-    wb as unknown as ExcelJS.Workbook,
-    db,
-    o,
-    undefined,
-    filasAcuerdos(db, o, { condicion, orden })
-  )
-  await wb.commit()
-  return { nombre: `acuerdos-${hoy}.xlsx`, mime: XLSX, data: Buffer.concat(partes) }
+  await hojaAcuerdos(wb, db, o, undefined, filasAcuerdos(db, o, { condicion, orden }))
+  return { nombre: `acuerdos-${hoy}.xlsx`, mime: XLSX, data: await terminar() }
 }

@@ -3,12 +3,14 @@ import { AppError } from '../../errors'
 import { TITULO_MATRIZ } from '../disposicion'
 import type { MatrizDatos, MatrizOpciones } from './datos'
 import { hojaMatriz, type Progreso } from './hoja-matriz'
-import { hojasSeguimiento } from './hojas-seguimiento'
 import { conFuenteBase } from './fuente-base'
 
 export type { Progreso }
 
-/** The workbook the ministry knows: its matrix, and with seguimiento, the progress sheets. */
+/**
+ * The workbook the ministry knows, built in memory: its matrix and glossary. The workbook with
+ * seguimiento (years of sessions) is streamed instead: seguimiento-libro.ts.
+ */
 export async function escribirMatriz(
   d: MatrizDatos,
   o: MatrizOpciones,
@@ -22,10 +24,6 @@ export async function escribirMatriz(
   wb.created = new Date()
   wb.modified = wb.created
   hojaMatriz(wb, d, o, progreso, signal)
-  if (d.seguimiento) {
-    progreso(0.6, 'Hojas de seguimiento')
-    hojasSeguimiento(wb, d, o)
-  }
   if (signal?.aborted) throw new AppError('cancelado', 'Exportación cancelada.')
   progreso(0.9, 'Escribiendo el archivo')
   return conFuenteBase(Buffer.from(await wb.xlsx.writeBuffer()))

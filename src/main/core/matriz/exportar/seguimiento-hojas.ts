@@ -56,12 +56,15 @@ export const fecha = (iso: string | null): Date | null =>
   iso ? new Date(`${iso}T00:00:00Z`) : null
 
 /** Lines a text takes in a column (LibreOffice needs the row heights spelled out). */
-const lineas = (v: Valor, ancho: number): number =>
-  typeof v !== 'string'
-    ? 1
-    : v
-        .split('\n')
-        .reduce((n, p) => n + Math.max(1, Math.ceil(p.length / Math.max(8, ancho * 1.1))), 0)
+function lineas(v: Valor, ancho: number): number {
+  if (typeof v !== 'string') return 1
+  const porLinea = Math.max(8, ancho * 1.1)
+  // Most cells are one paragraph: no array for them.
+  if (!v.includes('\n')) return Math.max(1, Math.ceil(v.length / porLinea))
+  let n = 0
+  for (const p of v.split('\n')) n += Math.max(1, Math.ceil(p.length / porLinea))
+  return n
+}
 
 /** The columns every detail row begins with: which instancia, which session, and its acta. */
 export const ORIGEN: Columna[] = [
@@ -149,17 +152,23 @@ export class Hoja {
   agregar(valores: Valor[]): void {
     const r = this.ws.getRow(++this.fila)
     let alto = 1
-    valores.forEach((v, i) => {
+    // A plain loop and the error's words only when needed: this runs for every cell.
+    for (let i = 0; i < valores.length; i++) {
+      const v = valores[i]!
       const c = r.getCell(i + 1)
       c.style = this.estilos[i]!
-      if (v === null || v === '') return
-      if (typeof v === 'string') ponerTexto(c, v, `La hoja ${this.nombre}, fila ${this.fila}`)
-      else c.value = v
-      alto = Math.max(alto, lineas(v, this.columnas[i]!.ancho))
-    })
+      if (v === null || v === '') continue
+      if (typeof v === 'string') {
+        ponerTexto(c, v, this.donde)
+        const n = lineas(v, this.columnas[i]!.ancho)
+        if (n > alto) alto = n
+      } else c.value = v
+    }
     r.height = Math.max(15, alto * 12.75 + 2)
     r.commit()
   }
+
+  private readonly donde = (): string => `La hoja ${this.nombre}, fila ${this.fila}`
 
   /** Filter on the header row; the sheet is then closed (its rows are already written). */
   cerrar(): void {

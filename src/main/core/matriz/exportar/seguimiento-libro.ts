@@ -21,12 +21,8 @@ import {
   origenDe,
   revisarCancelado
 } from './seguimiento-hojas'
-import {
-  fuenteBase,
-  metasVencidas,
-  nombresDeFiltro,
-  seguimientoEnBorrador
-} from './seguimiento-libro-partes'
+import { metasVencidas, seguimientoEnBorrador } from './seguimiento-libro-partes'
+import { libroEnStreaming } from './escritor-streaming'
 
 type Db = Kysely<Database>
 
@@ -239,39 +235,29 @@ export async function escribirSeguimiento(
   progreso: Progreso = () => {},
   signal?: AbortSignal
 ): Promise<Buffer> {
-  const partes: Buffer[] = []
-  const { PassThrough } = await import('node:stream')
-  const salida = new PassThrough()
-  salida.on('data', (b: Buffer) => partes.push(b))
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: salida,
-    useStyles: true,
-    useSharedStrings: false
-  })
-  fuenteBase(wb)
-  nombresDeFiltro(wb)
-  wb.creator = 'Secretaría MITP'
-  wb.title = `${d.arbol.plan.nombre} — con seguimiento`
-  wb.subject = TITULO_MATRIZ
-  wb.created = new Date()
-  const libro = wb as unknown as ExcelJS.Workbook
-  const ultima = hojaMatriz(libro, d, o, progreso, signal)
+  const { wb: libro, terminar } = libroEnStreaming(
+    `${d.arbol.plan.nombre} — con seguimiento`,
+    TITULO_MATRIZ
+  )
+  // The matrix sheet is the short part: its acciones report up to a quarter (it says half).
+  const ultima = hojaMatriz(libro, d, o, (f, paso) => progreso(f / 2, paso), signal)
   matrizConColores(libro.getWorksheet(HOJA_MATRIZ)!, d, ultima)
   // The matrix and glossary leave memory before the long sheets start (the zip takes its
   // entries in order: an open first sheet would hold every later one in memory).
   for (const ws of [HOJA_MATRIZ, HOJA_GLOSARIO].map((n) => libro.getWorksheet(n)))
     (ws as unknown as { commit?: () => void } | undefined)?.commit?.()
-  progreso(0.3, 'Sesiones')
+  // A cancel is heard between sheets too, not only every few hundred rows.
+  const paso = (f: number, nombre: string) => (progreso(f, nombre), revisarCancelado(signal))
+  paso(0.3, 'Sesiones')
   await hojaSesiones(libro, db, o, signal)
-  progreso(0.45, 'Asistencia')
+  paso(0.45, 'Asistencia')
   await hojaAsistencia(libro, db, o, signal)
-  progreso(0.65, 'Acuerdos')
+  paso(0.65, 'Acuerdos')
   await hojaAcuerdos(libro, db, o, signal)
-  progreso(0.8, 'Indicadores')
+  paso(0.8, 'Indicadores')
   await hojaIndicadores(libro, db, o, signal)
-  progreso(0.95, 'Escribiendo el archivo')
-  await wb.commit()
-  return Buffer.concat(partes)
+  paso(0.95, 'Escribiendo el archivo')
+  return terminar()
 }
 
 /** The plan and glossary as the matrix shows them, and each acción's progress (by SQL). */
