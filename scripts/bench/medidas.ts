@@ -11,6 +11,15 @@ import { pantallaSesiones, RENDERER, servidor, type Pantalla } from './pantallas
 
 // Everything measured on one database (a copy: the bench writes into it).
 
+/** One workbook written or read in its own process: wall and CPU time, peak memory, size. */
+export interface Libro {
+  ms: number
+  cpuMs: number
+  rssMb: number
+  bytes: number
+  error?: string
+}
+
 export interface Medidas {
   tamano: number
   sesiones: number
@@ -18,7 +27,7 @@ export interface Medidas {
   puente: Record<string, Cifra>
   kysely: { que: string; kysely: Cifra; crudo: Cifra }[]
   abrir: { app: Cifra; desnudo: Cifra; primera: number }
-  libros: Record<string, { ms: number; rssMb: number; bytes: number; error?: string }>
+  libros: Record<string, Libro>
   actaDocx: { ms: number; bytes: number }
   pantalla: Pantalla | null
 }
@@ -35,12 +44,16 @@ function hijo(modo: string, archivo: string, libro?: string) {
     }
   )
   const ultima = r.stdout.trim().split('\n').at(-1) ?? '{}'
-  const v = JSON.parse(ultima) as { ms: number; rssMb: number; bytes: number; error?: string }
+  const v = JSON.parse(ultima) as Libro
   // A refusal (a workbook over the import's limits) is a result to print, not a crash.
-  return v.error ? { ms: NaN, rssMb: NaN, bytes: 0, error: v.error } : v
+  return v.error ? { ms: NaN, cpuMs: NaN, rssMb: NaN, bytes: 0, error: v.error } : v
 }
 
 async function abrir(archivo: string): Promise<Medidas['abrir']> {
+  // The day's check is stamped in user_version: a cached file migrated today would skip it.
+  const sinDia = new BetterSqlite3(archivo)
+  sinDia.pragma('user_version = 0')
+  sinDia.close()
   let t0 = performance.now()
   await (await openAppDatabase(archivo)).close()
   const primera = performance.now() - t0
