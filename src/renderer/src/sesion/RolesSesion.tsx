@@ -15,14 +15,44 @@ function useElegido(leidoAhora: string | null): [string | null, (v: string | nul
   return [valor, setValor]
 }
 
-// Mantine hides its clear button from assistive technology and the Tab key: this one is named.
-const quitar = (nombre: string) => ({ 'aria-label': nombre, 'aria-hidden': false, tabIndex: 0 })
-
-const opcionesDe = (presentes: Asistencia[]) =>
-  presentes.map((a) => ({
-    value: a.id,
-    label: [a.nombre, a.institucion].filter(Boolean).join(' — ')
-  }))
+/**
+ * One of those present, in a role that signs the acta: typed and picked with the keyboard,
+ * cleared with its named ✕ (Mantine hides it from assistive technology and the Tab key), saved
+ * through the role's channel.
+ */
+function ElegirPresente(props: {
+  canal: 'asistencia:presidente' | 'asistencia:secretaria'
+  sesionId: string
+  presentes: Asistencia[]
+  elegido: [string | null, (v: string | null) => void]
+  editable: boolean
+  textos: { label: string; description: string; placeholder: string; quitar: string }
+}): ReactNode {
+  const guardar = useGuardar()
+  const [valor, setValor] = props.elegido
+  const { quitar, ...textos } = props.textos
+  return (
+    <Select
+      mt="md"
+      maw={520}
+      {...textos}
+      clearable
+      clearButtonProps={{ 'aria-label': quitar, 'aria-hidden': false, tabIndex: 0 }}
+      searchable
+      nothingFoundMessage="Nadie presente con ese nombre"
+      disabled={!props.editable}
+      value={valor}
+      data={props.presentes.map((a) => ({
+        value: a.id,
+        label: [a.nombre, a.institucion].filter(Boolean).join(' — ')
+      }))}
+      onChange={(id) => {
+        setValor(id)
+        void guardar(props.canal, { sesionId: props.sesionId, asistenciaId: id })
+      }}
+    />
+  )
+}
 
 /**
  * Who chaired and, only while the secretaría de actas has nobody present to sign, who acted as
@@ -38,57 +68,47 @@ export function RolesSesion(props: {
   secretariaActas: string
   editable: boolean
 }): ReactNode {
-  const guardar = useGuardar()
-  const [presidente, setPresidente] = useElegido(props.presidenteId)
-  const [subrogante, setSubrogante] = useElegido(props.secretariaSubroganteId)
-  const presentes = props.asistencia.filter((a) => a.estado === 'presente')
+  const presidente = useElegido(props.presidenteId)
+  const subrogante = useElegido(props.secretariaSubroganteId)
+  const comun = {
+    sesionId: props.sesionId,
+    presentes: props.asistencia.filter((a) => a.estado === 'presente'),
+    editable: props.editable
+  }
+  const elegido = presidente[0]
   const presidio = quienPreside(
     props.asistencia,
-    presidente ? (a) => a.id === presidente : null,
+    elegido ? (a) => a.id === elegido : null,
     props.preside
   )
   const secretaria = secretariaPresente(props.asistencia, props.secretariaActas, presidio)
   return (
     <>
-      <Select
-        mt="md"
-        maw={520}
-        label="Presidió la sesión"
-        description="Firma el acta como quien preside."
-        placeholder={`Sin elegir: según «Preside»${presidio ? ` (${presidio.nombre})` : ''}`}
-        clearable
-        clearButtonProps={quitar('Quitar quién presidió')}
-        searchable
-        nothingFoundMessage="Nadie presente con ese nombre"
-        disabled={!props.editable}
-        value={presidente}
-        data={opcionesDe(presentes)}
-        onChange={(id) => {
-          setPresidente(id)
-          void guardar('asistencia:presidente', { sesionId: props.sesionId, asistenciaId: id })
+      <ElegirPresente
+        {...comun}
+        canal="asistencia:presidente"
+        elegido={presidente}
+        textos={{
+          label: 'Presidió la sesión',
+          description: 'Firma el acta como quien preside.',
+          placeholder: `Sin elegir: según «Preside»${presidio ? ` (${presidio.nombre})` : ''}`,
+          quitar: 'Quitar quién presidió'
         }}
       />
-      {secretaria && !subrogante ? (
+      {secretaria && !subrogante[0] ? (
         <Text mt="md" size="sm" c="dimmed" data-testid="firma-secretaria">
           La secretaría de actas asistió: firma el acta {secretaria.nombre}.
         </Text>
       ) : (
-        <Select
-          mt="md"
-          maw={520}
-          label="Actuó como secretario/a de actas"
-          description="Sólo si la secretaría de actas no asistió: firma el acta en su lugar."
-          placeholder="Nadie: firma la secretaría de actas"
-          clearable
-          clearButtonProps={quitar('Quitar quién actuó como secretario/a de actas')}
-          searchable
-          nothingFoundMessage="Nadie presente con ese nombre"
-          disabled={!props.editable}
-          value={subrogante}
-          data={opcionesDe(presentes)}
-          onChange={(id) => {
-            setSubrogante(id)
-            void guardar('asistencia:secretaria', { sesionId: props.sesionId, asistenciaId: id })
+        <ElegirPresente
+          {...comun}
+          canal="asistencia:secretaria"
+          elegido={subrogante}
+          textos={{
+            label: 'Actuó como secretario/a de actas',
+            description: 'Sólo si la secretaría de actas no asistió: firma el acta en su lugar.',
+            placeholder: 'Nadie: firma la secretaría de actas',
+            quitar: 'Quitar quién actuó como secretario/a de actas'
           }}
         />
       )}

@@ -5,7 +5,7 @@ import { leerSellado } from '../../../../src/main/core/actas/sello'
 import { MENSAJE_PRESIDENTE_NO_PRESENTE } from '../../../../src/main/core/asistencia/secretaria.service'
 import { openTestApp, type TestApp } from '../../../helpers/db'
 import { caller, cerrarYAprobar, sesionMarcada } from '../../../helpers/sesiones'
-import { docxParrafos } from '../actas/documentos/fixture'
+import { docxParrafos, firmaDocx } from '../actas/documentos/fixture'
 
 // "Preside: SERNAM" names an institution; its suplente chaired while its titular was there too.
 // The session records who, and the acta names them instead of guessing the titular.
@@ -82,8 +82,7 @@ describe('who chaired', () => {
     await ok('asistencia:presidente', { sesionId, asistenciaId: fila('Carlos Pérez Silva') })
     const parrafos = await docxParrafos((await actaArchivo(t.app.db, sesionId, 'docx', null)).data)
     // The signature block: the line, then name, cargo, institución and role of each signer.
-    const rol = parrafos.indexOf('Preside')
-    expect(parrafos.slice(rol - 4, rol)).toEqual([
+    expect(firmaDocx(parrafos, 'Preside')).toEqual([
       '______________________________',
       'Carlos Pérez Silva',
       'Profesional',

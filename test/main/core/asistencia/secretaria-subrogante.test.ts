@@ -5,7 +5,7 @@ import { MENSAJE_NO_PRESENTE } from '../../../../src/main/core/asistencia/secret
 import { MENSAJE_SECRETARIA_PRESENTE } from '../../../../src/shared/domain/firmas'
 import { openTestApp, type TestApp } from '../../../helpers/db'
 import { caller, cerrarYAprobar, sesionMarcada } from '../../../helpers/sesiones'
-import { docxParrafos } from '../actas/documentos/fixture'
+import { docxParrafos, firmaDocx } from '../actas/documentos/fixture'
 
 // The secretaría de actas (SERNAM) excused itself: one of those present acted as secretary. The
 // session keeps who, approval seals it, and the acta names them where the secretary signs.
@@ -65,8 +65,7 @@ describe('who acted as secretary', () => {
       'La secretaría de actas (Ana Rojas Soto, SERNAM) no asistió a esta sesión (excusada); actuó como secretario/a de actas Carlos Pérez Silva, Profesional, PDI.'
     )
     // The signature block: the line, then name, cargo, institución and role of each signer.
-    const rol = parrafos.indexOf('Actuó como secretario/a de actas')
-    expect(parrafos.slice(rol - 4, rol)).toEqual([
+    expect(firmaDocx(parrafos, 'Actuó como secretario/a de actas')).toEqual([
       '______________________________',
       'Carlos Pérez Silva',
       'Profesional',

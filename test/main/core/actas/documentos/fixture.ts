@@ -116,6 +116,15 @@ export async function docxParrafos(
     )
 }
 
+/**
+ * A signature in the DOCX's block, by its role: the line, then name, cargo and institución
+ * above the role, as printed ([] if no such role).
+ */
+export function firmaDocx(parrafos: string[], rol: string): string[] {
+  const i = parrafos.indexOf(rol)
+  return i < 4 ? [] : parrafos.slice(i - 4, i)
+}
+
 export async function docxParte(data: Uint8Array, part: string): Promise<string> {
   return (await JSZip.loadAsync(data)).file(part)!.async('string')
 }
