@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { escribirSeguimiento } from '../../../../src/main/core/matriz/exportar/seguimiento-libro'
 import { Hoja } from '../../../../src/main/core/matriz/exportar/seguimiento-hojas'
+import { libroEnStreaming } from '../../../../src/main/core/matriz/exportar/escritor-streaming'
 import { leerMatriz } from '../../../../src/main/core/matriz/importar/leer'
 import { pareceFormula } from '../../../../src/main/core/matriz/texto-celda'
 import { openTestApp, tempDir } from '../../../helpers/db'
@@ -166,16 +166,9 @@ describe('formula-like text in cells', () => {
   }, 120_000)
 
   it('the streamed tracking sheets write it the same way, without touching shared styles', async () => {
-    const partes: Buffer[] = []
-    const salida = new PassThrough()
-    salida.on('data', (b: Buffer) => partes.push(b))
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: salida,
-      useStyles: true,
-      useSharedStrings: false
-    })
+    const { wb, terminar } = libroEnStreaming('Acuerdos')
     const hoja = new Hoja(
-      wb as unknown as ExcelJS.Workbook,
+      wb,
       'Acuerdos',
       'Acuerdos',
       [
@@ -187,8 +180,7 @@ describe('formula-like text in cells', () => {
     for (const t of PELIGROSOS) hoja.agregar([t, 'normal'])
     hoja.agregar(['normal', 'normal'])
     hoja.cerrar()
-    await wb.commit()
-    const escritas = celdas(await leer(Buffer.concat(partes)))
+    const escritas = celdas(await leer(await terminar()))
     for (const t of PELIGROSOS)
       expect(escritas.find((c) => c.texto === comoXml(t))?.numFmt, JSON.stringify(t)).toBe('@')
     expect(escritas.filter((c) => c.texto === 'normal').map((c) => c.numFmt ?? '')).not.toContain(
