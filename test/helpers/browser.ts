@@ -7,6 +7,10 @@ import { workerDeDesarrollo } from '../../src/main/bridge/worker-dev'
 import { iniciarNucleo } from '../../src/main/core/host/nucleo'
 import { ROOT } from './cli'
 import { openTestApp, type TestApp } from './db'
+import type { Perfil } from '../../src/shared/historial/contract'
+
+/** The profile every browser test's user has, unless a test starts from the first run. */
+export const PERFIL_PRUEBA: Perfil = { nombre: 'Secretaria de prueba', institucion: 'MITP' }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const RESULTS = path.join(ROOT, 'test-results')
@@ -25,7 +29,9 @@ export async function openWebApp(
   /** The browser's language: Chile's, unless a test shows the page does not depend on it. */
   locale = 'es-CL',
   /** Where the core backs up after approving an acta (none unless given). */
-  respaldosDir: string | null = null
+  respaldosDir: string | null = null,
+  /** Who uses the app; null: none yet, so the page asks (its first run). */
+  perfil: Perfil | null = PERFIL_PRUEBA
 ): Promise<WebApp> {
   const renderer = path.join(ROOT, 'out', 'renderer')
   if (!fs.existsSync(path.join(renderer, 'index.html'))) {
@@ -37,6 +43,7 @@ export async function openWebApp(
     throw new Error(`No se encontró Chromium en ${CHROMIUM} (apt-get install chromium).`)
   fs.mkdirSync(RESULTS, { recursive: true })
   const t = await openTestApp()
+  if (perfil) await t.api['perfil:guardar'](perfil)
   // The page talks to the core in its worker threads, as in the app; `t` reads the same file.
   const nucleo = await iniciarNucleo({
     dbPath: t.file,

@@ -23,6 +23,7 @@ import { tableroHandlers } from './tablero/handlers'
 import { actasHandlers } from './actas/handlers'
 import { matrizHandlers } from './matriz/handlers'
 import { busquedaHandlers } from './busqueda/handlers'
+import { conQuien, historialHandlers } from './historial'
 
 export type { ApiEnvironment } from './contexto'
 
@@ -35,7 +36,8 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
     aSolas: (f) => db.connection().execute(() => f()),
     hoy: () => hoyChile(env.reloj())
   }
-  return {
+  // Every write is recorded with who made it (historial/quien.ts).
+  return conQuien(ctx, {
     ...sistemaHandlers(ctx),
     ...planHandlers(ctx),
     ...institucionesHandlers(ctx),
@@ -48,8 +50,9 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
     ...tableroHandlers(ctx),
     ...actasHandlers(ctx),
     ...matrizHandlers(ctx),
-    ...busquedaHandlers(ctx)
-  }
+    ...busquedaHandlers(ctx),
+    ...historialHandlers(ctx)
+  })
 }
 
 /** The API over an opened app database, as every process wires it (shell, bridge, CLI, tests). */

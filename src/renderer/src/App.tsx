@@ -16,6 +16,7 @@ import { useAvisoSemana } from './tablero/use-aviso-semana'
 import { BusquedaSpotlight } from './busqueda/BusquedaSpotlight'
 import { BusquedaScreen } from './busqueda/BusquedaScreen'
 import { BotonBuscar } from './busqueda/BotonBuscar'
+import { PerfilInicial } from './historial/PerfilInicial'
 
 const NAV = [
   { href: '/', label: 'Tablero' },
@@ -45,6 +46,7 @@ export function App(): ReactNode {
           </Text>
         </Group>
         <BusquedaSpotlight />
+        <PerfilInicial />
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Navegación principal">
         {NAV.map((n) => (

@@ -15,6 +15,7 @@ import { actasMetodos } from '../actas/contract'
 import { matrizMetodos } from '../matriz/contract'
 import { sistemaMetodos } from '../sistema/contract'
 import { busquedaMetodos } from '../busqueda/contract'
+import { historialMetodos } from '../historial/contract'
 
 export type { MethodDef } from './campos'
 export type { AppInfo } from '../sistema/contract'
@@ -37,7 +38,8 @@ export const contract = {
   ...tableroMetodos,
   ...actasMetodos,
   ...matrizMetodos,
-  ...busquedaMetodos
+  ...busquedaMetodos,
+  ...historialMetodos
 } satisfies Record<`${string}:${string}`, MethodDef<z.ZodType, unknown>>
 
 /** Each domain's methods, as composed above: a name in two of them would hide one (tested). */
@@ -54,7 +56,8 @@ export const DOMINIOS = {
   tablero: tableroMetodos,
   actas: actasMetodos,
   matriz: matrizMetodos,
-  busqueda: busquedaMetodos
+  busqueda: busquedaMetodos,
+  historial: historialMetodos
 } as const
 
 export type Contract = typeof contract

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 /** Tables that triggers keep from the others; no service writes them. */
 
 /**
@@ -24,4 +26,22 @@ export interface BusquedaTable {
   rowid: number
   titulo: string
   cuerpo: string
+}
+
+/** Who changed what (migration 0011): written by triggers only, never updated nor deleted. */
+export interface HistorialTable {
+  id: Generated<number>
+  en: string
+  actor: string | null
+  institucion: string | null
+  canal: string | null
+  tabla: string
+  fila_id: string
+  operacion: 'crear' | 'modificar' | 'borrar'
+  /** The row before and after, as JSON (null when created or removed). */
+  antes: string | null
+  despues: string | null
+  sesion_id: string | null
+  accion_id: string | null
+  acuerdo_id: string | null
 }

@@ -10,7 +10,12 @@ import type {
   SesionEstado,
   SesionTipo
 } from '../../../shared/domain/sesiones'
-import type { AcuerdosCierreTable, BusquedaFilasTable, BusquedaTable } from './schema-derivadas'
+import type {
+  AcuerdosCierreTable,
+  BusquedaFilasTable,
+  BusquedaTable,
+  HistorialTable
+} from './schema-derivadas'
 
 /**
  * The single source of table types. Every synced row carries a global UUIDv7 id and ISO-8601
@@ -248,6 +253,7 @@ export interface Database {
   fe_erratas: FeErratasTable
   busqueda_filas: BusquedaFilasTable
   busqueda: BusquedaTable
+  historial: HistorialTable
   app_settings: AppSettingsTable
   tombstones: TombstonesTable
   schema_migrations: SchemaMigrationsTable

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely'
 import type { Database } from './schema'
+import { registrarQuien } from './quien'
 
 /**
  * Everything specific to SQLite lives here, so a PostgreSQL dialect can later be added beside
@@ -51,6 +52,8 @@ export function openSqlite(path: string, options: SqliteOpenOptions = {}): Sqlit
     handle.close()
     throw new Error('SQLite refused to enable foreign keys')
   }
+  // The history triggers (migration 0011) ask each connection who is writing.
+  registrarQuien(handle)
   return handle
 }
 

@@ -69,13 +69,17 @@ export function afectadas(e: Escritura): Clave[] {
       return [['miembro:listar']]
     case 'config':
       return [['config:obtener']]
+    case 'perfil':
+      return [['perfil:obtener']]
     default:
       return []
   }
 }
 
 export function invalidar(qc: QueryClient, e: Escritura): Promise<void> {
-  return Promise.all(afectadas(e).map((queryKey) => qc.invalidateQueries({ queryKey }))).then(
+  // Every write adds to some history: an open Historial reads its first page again.
+  const claves = [...afectadas(e), ['historial:listar']]
+  return Promise.all(claves.map((queryKey) => qc.invalidateQueries({ queryKey }))).then(
     () => undefined
   )
 }

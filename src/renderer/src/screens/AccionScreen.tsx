@@ -24,6 +24,7 @@ import { indicadorForm, metaForm } from '../forms/accion-forms'
 import { ListaEditable } from './ListaEditable'
 import { Trayectoria } from '../accion/Trayectoria'
 import { MetaVencidaBadge } from '../components/MetaVencidaBadge'
+import { HistorialBoton } from '../historial/HistorialBoton'
 
 type AccionDetalle = Output<'accion:obtener'>
 
@@ -97,7 +98,10 @@ function AccionEncabezado(props: { data: AccionDetalle; onEditar: () => void }):
           </Badge>
           <span data-testid="accion-texto">{a.texto}</span>
         </Title>
-        <Button onClick={props.onEditar}>Editar acción</Button>
+        <Group gap="xs" wrap="nowrap">
+          <HistorialBoton entidad="accion" id={a.id} />
+          <Button onClick={props.onEditar}>Editar acción</Button>
+        </Group>
       </Group>
     </>
   )

@@ -5,12 +5,23 @@ import { descargar } from '../api/download'
 import { useApiQuery } from '../api/queries'
 import { notifyError, notifySaved } from '../components/notify'
 import { EncabezadoForm } from '../configuracion/EncabezadoForm'
+import { PerfilForm } from '../historial/PerfilForm'
 
 /** The institutional header and logo printed on every acta, and a backup on demand. */
 export function ConfiguracionScreen(): ReactNode {
   const config = useApiQuery('config:obtener', undefined)
+  const perfil = useApiQuery('perfil:obtener', undefined)
   return (
     <Stack maw={700}>
+      <Title order={1} size="h2">
+        Su perfil
+      </Title>
+      <Text size="sm">Su nombre e institución quedan en el historial de cada cambio que haga.</Text>
+      {perfil.isSuccess ? (
+        <PerfilForm key={perfil.data?.nombre ?? ''} perfil={perfil.data} />
+      ) : (
+        <Loader />
+      )}
       <Title order={1} size="h2">
         Configuración de las actas
       </Title>

@@ -6,6 +6,7 @@ import { confirmDelete } from '../components/confirm'
 import { AcuerdoForm, type Opciones } from './AcuerdoForm'
 import { useGuardar } from './guardar'
 import { SituacionBadge } from './SituacionBadge'
+import { HistorialBoton } from '../historial/HistorialBoton'
 
 /** The acuerdos of this session, as the acta's table. */
 export function AcuerdosSection(props: {
@@ -27,7 +28,7 @@ export function AcuerdosSection(props: {
             <Table.Th w={100}>Plazo</Table.Th>
             <Table.Th w={80}>Acción</Table.Th>
             <Table.Th w={160}>Estado</Table.Th>
-            {props.editable && <Table.Th w={150} />}
+            <Table.Th w={props.editable ? 220 : 90} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -83,29 +84,49 @@ function AcuerdoFila(props: {
       <Table.Td>
         <SituacionBadge s={a.situacion} al={props.fecha} />
       </Table.Td>
-      {props.editable && (
-        <Table.Td>
-          <Group gap={4} wrap="nowrap">
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              onClick={props.onEditar}
-              aria-label={`Editar el acuerdo N° ${a.numero}`}
-            >
-              Editar
-            </Button>
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              aria-label={`Eliminar el acuerdo N° ${a.numero}`}
-              onClick={eliminar}
-            >
-              Eliminar
-            </Button>
-          </Group>
-        </Table.Td>
-      )}
+      <Table.Td>
+        <Group gap={4} wrap="nowrap">
+          {props.editable && (
+            <AcuerdoBotones a={a} onEditar={props.onEditar} onEliminar={eliminar} />
+          )}
+          <HistorialBoton
+            entidad="acuerdo"
+            id={a.id}
+            compacto
+            etiqueta={`Historial del acuerdo N° ${a.numero}`}
+          />
+        </Group>
+      </Table.Td>
     </Table.Tr>
+  )
+}
+
+/** Edit and remove, while the acta can still change. */
+function AcuerdoBotones(props: {
+  a: Acuerdo
+  onEditar: () => void
+  onEliminar: () => void
+}): ReactNode {
+  const { a } = props
+  return (
+    <>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        onClick={props.onEditar}
+        aria-label={`Editar el acuerdo N° ${a.numero}`}
+      >
+        Editar
+      </Button>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        color="red"
+        aria-label={`Eliminar el acuerdo N° ${a.numero}`}
+        onClick={props.onEliminar}
+      >
+        Eliminar
+      </Button>
+    </>
   )
 }

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import { Alert, Loader, Stack } from '@mantine/core'
+import { Alert, Group, Loader, Stack } from '@mantine/core'
 import { useElementSize } from '@mantine/hooks'
 import type { PlanArbol } from '../../../shared/domain/plan'
 import type { Sesion, SesionDetalle } from '../../../shared/domain/sesiones'
@@ -11,6 +11,7 @@ import { ErratasSeccion } from './ErratasSeccion'
 import { SesionActual } from './guardar'
 import { SesionEncabezado } from './SesionEncabezado'
 import { SeccionesSesion } from './SeccionesSesion'
+import { HistorialBoton } from '../historial/HistorialBoton'
 
 /** The screen the secretary lives in during a session: the whole acta, saved as it is typed. */
 export function SesionScreen(props: { id: string }): ReactNode {
@@ -57,6 +58,9 @@ function SesionCargada(props: { d: SesionDetalle }): ReactNode {
   return (
     <Stack gap="sm">
       <SesionEncabezado d={d} onAprobar={() => setAprobando(true)} alMedir={encabezado.ref} />
+      <Group justify="flex-end">
+        <HistorialBoton entidad="sesion" id={s.id} />
+      </Group>
       <EstadoAviso sesion={s} />
       <DatosSesion form={datos} editable={editable} />
       <SeccionesSesion

@@ -10,11 +10,8 @@ import { createAppApi } from '../../../../src/main/core/api'
 import { MENSAJE_SELLADA } from '../../../../src/main/core/sesiones/acta-guard'
 import { actaDocumento } from '../../../../src/main/core/actas/documentos/modelo'
 import { dbSnapshot, openTestApp, tempDir } from '../../../helpers/db'
-import {
-  actaAprobada,
-  type ActaAprobadaFixture,
-  type FilasSesion
-} from '../../../helpers/acta-aprobada'
+import { actaAprobada, type ActaAprobadaFixture } from '../../../helpers/acta-aprobada'
+import { idsDelFixture, type IdPara } from '../../../helpers/contrato-ids'
 import { ejemploValido } from '../../../helpers/ejemplo'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../../src/main/core/db/schema'
@@ -33,50 +30,17 @@ const AGREGAN_A_APROBADA: readonly Channel[] = ['errata:crear']
 const dir = tempDir('mitp-sello-')
 const plantilla = path.join(dir.dir, 'plantilla.db')
 let f: ActaAprobadaFixture
-let extra: Record<string, string>
+let idPara: IdPara
 
 beforeAll(async () => {
   const t = await openTestApp()
   f = await actaAprobada(t)
-  const q = (sql: string): string =>
-    (t.app.handle.prepare(sql).get(f.accionId) as { id: string }).id
-  extra = {
-    objetivo: q('select objetivo_id as id from acciones where id = ?'),
-    eje: q(
-      'select o.eje_id as id from acciones a join objetivos o on o.id = a.objetivo_id where a.id = ?'
-    ),
-    meta: q('select id from metas where accion_id = ? order by orden limit 1'),
-    miembro: (t.app.handle.prepare('select id from miembros limit 1').get() as { id: string }).id
-  }
+  idPara = idsDelFixture(t, f)
   await t.app.close()
   fs.copyFileSync(t.file, plantilla)
   await t.close()
 }, 60_000)
 afterAll(() => dir.cleanup())
-
-function idPara(canal: Channel, filas: FilasSesion): (campo: string) => string | null {
-  const dominio = canal.split(':')[0]!
-  const porDominio: Record<string, string> = {
-    sesion: filas.sesion,
-    asistencia: filas.asistencia,
-    punto: filas.punto,
-    acuerdo: filas.acuerdo,
-    accion: f.accionId,
-    indicador: f.indicadorId,
-    institucion: f.institucionId,
-    persona: f.personaId,
-    instancia: f.instanciaId,
-    plan: f.planId,
-    ...extra
-  }
-  return (campo) => {
-    if (campo === 'id') return porDominio[dominio] ?? null
-    if (campo === 'sesionId') return filas.sesion
-    if (campo === 'acuerdoId') return f.s1.acuerdo
-    if (campo === 'enSesionId') return f.borrador.sesion
-    return porDominio[campo.replace(/Id$/, '')] ?? null
-  }
-}
 
 /** What the approved acta is: its row, its rows (less the links to other rows), its document. */
 async function estadoActa(db: Kysely<Database>): Promise<string> {

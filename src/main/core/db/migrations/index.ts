@@ -9,6 +9,7 @@ import { m0007 } from './0007_busqueda'
 import { m0008 } from './0008_meta_indicador'
 import { m0009 } from './0009_vida_acuerdos'
 import { m0010 } from './0010_presidente'
+import { m0011 } from './0011_historial'
 
 /**
  * The static list of migrations, append-only. A bundled main process has no folder to read
@@ -24,7 +25,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007,
   m0008,
   m0009,
-  m0010
+  m0010,
+  m0011
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -25,6 +25,18 @@ CREATE INDEX "avances_accion_sesion_idx" on "avances" ("accion_id", "sesion_id",
 -- index fe_erratas_sesion_idx
 CREATE INDEX "fe_erratas_sesion_idx" on "fe_erratas" ("sesion_id");
 
+-- index historial_accion_id_idx
+CREATE INDEX historial_accion_id_idx on historial (accion_id, id) where accion_id is not null;
+
+-- index historial_acuerdo_id_idx
+CREATE INDEX historial_acuerdo_id_idx on historial (acuerdo_id, id) where acuerdo_id is not null;
+
+-- index historial_fila_idx
+CREATE INDEX historial_fila_idx on historial (tabla, fila_id, id);
+
+-- index historial_sesion_id_idx
+CREATE INDEX historial_sesion_id_idx on historial (sesion_id, id) where sesion_id is not null;
+
 -- index indicadores_accion_idx
 CREATE INDEX "indicadores_accion_idx" on "indicadores" ("accion_id");
 
@@ -113,6 +125,23 @@ CREATE TABLE "ejes" ("id" text primary key, "plan_id" text not null references "
 
 -- table fe_erratas
 CREATE TABLE "fe_erratas" ("id" text primary key, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "texto" text not null, "fecha" text not null, "created_at" text not null, "updated_at" text not null);
+
+-- table historial
+CREATE TABLE historial (
+      id integer primary key autoincrement,
+      en text not null,
+      actor text,
+      institucion text,
+      canal text,
+      tabla text not null,
+      fila_id text not null,
+      operacion text not null check (operacion in ('crear', 'modificar', 'borrar')),
+      antes text,
+      despues text,
+      sesion_id text,
+      accion_id text,
+      acuerdo_id text
+    );
 
 -- table indicadores
 CREATE TABLE "indicadores" ("id" text primary key, "accion_id" text not null references "acciones" ("id") on delete cascade, "texto" text not null, "tipo" text not null check (tipo in ('hito', 'conteo', 'porcentaje')), "numerador" text, "denominador" text, "orden" integer not null, "created_at" text not null, "updated_at" text not null, "vineta" text, "meta_valor" real check (meta_valor is null or meta_valor >= 0));
@@ -334,6 +363,698 @@ CREATE TRIGGER fe_erratas_sellada_del before delete on fe_erratas when (select e
 
 -- trigger fe_erratas_sellada_upd
 CREATE TRIGGER fe_erratas_sellada_upd before update on fe_erratas begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger historial_acciones_delete
+CREATE TRIGGER "historial_acciones_delete" after delete on "acciones" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'acciones', old."id", 'borrar', json_object('id', old."id", 'plan_id', old."plan_id", 'objetivo_id', old."objetivo_id", 'codigo', old."codigo", 'texto', old."texto", 'instancia_id', old."instancia_id", 'responsables', old."responsables", 'orden', old."orden", 'rotulo_indicadores', old."rotulo_indicadores", 'separador_codigo', old."separador_codigo"), null,
+        null, old."id", null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_acciones_insert
+CREATE TRIGGER "historial_acciones_insert" after insert on "acciones" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'acciones', new."id", 'crear', null, json_object('id', new."id", 'plan_id', new."plan_id", 'objetivo_id', new."objetivo_id", 'codigo', new."codigo", 'texto', new."texto", 'instancia_id', new."instancia_id", 'responsables', new."responsables", 'orden', new."orden", 'rotulo_indicadores', new."rotulo_indicadores", 'separador_codigo', new."separador_codigo"),
+        null, new."id", null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_acciones_update
+CREATE TRIGGER "historial_acciones_update" after update on "acciones" when old."id" is not new."id" or old."plan_id" is not new."plan_id" or old."objetivo_id" is not new."objetivo_id" or old."codigo" is not new."codigo" or old."texto" is not new."texto" or old."instancia_id" is not new."instancia_id" or old."responsables" is not new."responsables" or old."orden" is not new."orden" or old."rotulo_indicadores" is not new."rotulo_indicadores" or old."separador_codigo" is not new."separador_codigo"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'acciones', new."id", 'modificar', json_object('id', old."id", 'plan_id', old."plan_id", 'objetivo_id', old."objetivo_id", 'codigo', old."codigo", 'texto', old."texto", 'instancia_id', old."instancia_id", 'responsables', old."responsables", 'orden', old."orden", 'rotulo_indicadores', old."rotulo_indicadores", 'separador_codigo', old."separador_codigo"), json_object('id', new."id", 'plan_id', new."plan_id", 'objetivo_id', new."objetivo_id", 'codigo', new."codigo", 'texto', new."texto", 'instancia_id', new."instancia_id", 'responsables', new."responsables", 'orden', new."orden", 'rotulo_indicadores', new."rotulo_indicadores", 'separador_codigo', new."separador_codigo"),
+        null, new."id", null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_acuerdos_delete
+CREATE TRIGGER "historial_acuerdos_delete" after delete on "acuerdos" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'acuerdos', old."id", 'borrar', json_object('id', old."id", 'sesion_id', old."sesion_id", 'numero', old."numero", 'texto', old."texto", 'institucion_id', old."institucion_id", 'persona_id', old."persona_id", 'responsable', old."responsable", 'plazo', old."plazo", 'accion_id', old."accion_id", 'accion_codigo', old."accion_codigo"), null,
+        old."sesion_id", old."accion_id", old."id"
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_acuerdos_insert
+CREATE TRIGGER "historial_acuerdos_insert" after insert on "acuerdos" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'acuerdos', new."id", 'crear', null, json_object('id', new."id", 'sesion_id', new."sesion_id", 'numero', new."numero", 'texto', new."texto", 'institucion_id', new."institucion_id", 'persona_id', new."persona_id", 'responsable', new."responsable", 'plazo', new."plazo", 'accion_id', new."accion_id", 'accion_codigo', new."accion_codigo"),
+        new."sesion_id", new."accion_id", new."id"
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_acuerdos_update
+CREATE TRIGGER "historial_acuerdos_update" after update on "acuerdos" when old."id" is not new."id" or old."sesion_id" is not new."sesion_id" or old."numero" is not new."numero" or old."texto" is not new."texto" or old."institucion_id" is not new."institucion_id" or old."persona_id" is not new."persona_id" or old."responsable" is not new."responsable" or old."plazo" is not new."plazo" or old."accion_id" is not new."accion_id" or old."accion_codigo" is not new."accion_codigo"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'acuerdos', new."id", 'modificar', json_object('id', old."id", 'sesion_id', old."sesion_id", 'numero', old."numero", 'texto', old."texto", 'institucion_id', old."institucion_id", 'persona_id', old."persona_id", 'responsable', old."responsable", 'plazo', old."plazo", 'accion_id', old."accion_id", 'accion_codigo', old."accion_codigo"), json_object('id', new."id", 'sesion_id', new."sesion_id", 'numero', new."numero", 'texto', new."texto", 'institucion_id', new."institucion_id", 'persona_id', new."persona_id", 'responsable', new."responsable", 'plazo', new."plazo", 'accion_id', new."accion_id", 'accion_codigo', new."accion_codigo"),
+        new."sesion_id", new."accion_id", new."id"
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_app_settings_delete
+CREATE TRIGGER "historial_app_settings_delete" after delete on "app_settings" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'app_settings', old."key", 'borrar', json_object('key', old."key", 'value', substr(old."value", 1, 500)), null,
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_app_settings_insert
+CREATE TRIGGER "historial_app_settings_insert" after insert on "app_settings" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'app_settings', new."key", 'crear', null, json_object('key', new."key", 'value', substr(new."value", 1, 500)),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_app_settings_update
+CREATE TRIGGER "historial_app_settings_update" after update on "app_settings" when old."key" is not new."key" or old."value" is not new."value"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'app_settings', new."key", 'modificar', json_object('key', old."key", 'value', substr(old."value", 1, 500)), json_object('key', new."key", 'value', substr(new."value", 1, 500)),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_asistencias_delete
+CREATE TRIGGER "historial_asistencias_delete" after delete on "asistencias" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'asistencias', old."id", 'borrar', json_object('id', old."id", 'sesion_id', old."sesion_id", 'persona_id', old."persona_id", 'nombre', old."nombre", 'cargo', old."cargo", 'institucion', old."institucion", 'calidad', old."calidad", 'estado', old."estado", 'motivo', old."motivo", 'orden', old."orden"), null,
+        old."sesion_id", null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_asistencias_insert
+CREATE TRIGGER "historial_asistencias_insert" after insert on "asistencias" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'asistencias', new."id", 'crear', null, json_object('id', new."id", 'sesion_id', new."sesion_id", 'persona_id', new."persona_id", 'nombre', new."nombre", 'cargo', new."cargo", 'institucion', new."institucion", 'calidad', new."calidad", 'estado', new."estado", 'motivo', new."motivo", 'orden', new."orden"),
+        new."sesion_id", null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_asistencias_update
+CREATE TRIGGER "historial_asistencias_update" after update on "asistencias" when old."id" is not new."id" or old."sesion_id" is not new."sesion_id" or old."persona_id" is not new."persona_id" or old."nombre" is not new."nombre" or old."cargo" is not new."cargo" or old."institucion" is not new."institucion" or old."calidad" is not new."calidad" or old."estado" is not new."estado" or old."motivo" is not new."motivo" or old."orden" is not new."orden"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'asistencias', new."id", 'modificar', json_object('id', old."id", 'sesion_id', old."sesion_id", 'persona_id', old."persona_id", 'nombre', old."nombre", 'cargo', old."cargo", 'institucion', old."institucion", 'calidad', old."calidad", 'estado', old."estado", 'motivo', old."motivo", 'orden', old."orden"), json_object('id', new."id", 'sesion_id', new."sesion_id", 'persona_id', new."persona_id", 'nombre', new."nombre", 'cargo', new."cargo", 'institucion', new."institucion", 'calidad', new."calidad", 'estado', new."estado", 'motivo', new."motivo", 'orden', new."orden"),
+        new."sesion_id", null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_avances_delete
+CREATE TRIGGER "historial_avances_delete" after delete on "avances" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'avances', old."id", 'borrar', json_object('id', old."id", 'sesion_id', old."sesion_id", 'accion_id', old."accion_id", 'accion_codigo', old."accion_codigo", 'estado', old."estado", 'porcentaje', old."porcentaje", 'reporte', old."reporte"), null,
+        old."sesion_id", old."accion_id", null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_avances_insert
+CREATE TRIGGER "historial_avances_insert" after insert on "avances" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'avances', new."id", 'crear', null, json_object('id', new."id", 'sesion_id', new."sesion_id", 'accion_id', new."accion_id", 'accion_codigo', new."accion_codigo", 'estado', new."estado", 'porcentaje', new."porcentaje", 'reporte', new."reporte"),
+        new."sesion_id", new."accion_id", null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_avances_update
+CREATE TRIGGER "historial_avances_update" after update on "avances" when old."id" is not new."id" or old."sesion_id" is not new."sesion_id" or old."accion_id" is not new."accion_id" or old."accion_codigo" is not new."accion_codigo" or old."estado" is not new."estado" or old."porcentaje" is not new."porcentaje" or old."reporte" is not new."reporte"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'avances', new."id", 'modificar', json_object('id', old."id", 'sesion_id', old."sesion_id", 'accion_id', old."accion_id", 'accion_codigo', old."accion_codigo", 'estado', old."estado", 'porcentaje', old."porcentaje", 'reporte', old."reporte"), json_object('id', new."id", 'sesion_id', new."sesion_id", 'accion_id', new."accion_id", 'accion_codigo', new."accion_codigo", 'estado', new."estado", 'porcentaje', new."porcentaje", 'reporte', new."reporte"),
+        new."sesion_id", new."accion_id", null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_ejes_delete
+CREATE TRIGGER "historial_ejes_delete" after delete on "ejes" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'ejes', old."id", 'borrar', json_object('id', old."id", 'plan_id', old."plan_id", 'codigo', old."codigo", 'nombre', old."nombre", 'orden', old."orden"), null,
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_ejes_insert
+CREATE TRIGGER "historial_ejes_insert" after insert on "ejes" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'ejes', new."id", 'crear', null, json_object('id', new."id", 'plan_id', new."plan_id", 'codigo', new."codigo", 'nombre', new."nombre", 'orden', new."orden"),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_ejes_update
+CREATE TRIGGER "historial_ejes_update" after update on "ejes" when old."id" is not new."id" or old."plan_id" is not new."plan_id" or old."codigo" is not new."codigo" or old."nombre" is not new."nombre" or old."orden" is not new."orden"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'ejes', new."id", 'modificar', json_object('id', old."id", 'plan_id', old."plan_id", 'codigo', old."codigo", 'nombre', old."nombre", 'orden', old."orden"), json_object('id', new."id", 'plan_id', new."plan_id", 'codigo', new."codigo", 'nombre', new."nombre", 'orden', new."orden"),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_fe_erratas_delete
+CREATE TRIGGER "historial_fe_erratas_delete" after delete on "fe_erratas" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'fe_erratas', old."id", 'borrar', json_object('id', old."id", 'sesion_id', old."sesion_id", 'texto', old."texto", 'fecha', old."fecha"), null,
+        old."sesion_id", null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_fe_erratas_insert
+CREATE TRIGGER "historial_fe_erratas_insert" after insert on "fe_erratas" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'fe_erratas', new."id", 'crear', null, json_object('id', new."id", 'sesion_id', new."sesion_id", 'texto', new."texto", 'fecha', new."fecha"),
+        new."sesion_id", null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_fe_erratas_update
+CREATE TRIGGER "historial_fe_erratas_update" after update on "fe_erratas" when old."id" is not new."id" or old."sesion_id" is not new."sesion_id" or old."texto" is not new."texto" or old."fecha" is not new."fecha"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'fe_erratas', new."id", 'modificar', json_object('id', old."id", 'sesion_id', old."sesion_id", 'texto', old."texto", 'fecha', old."fecha"), json_object('id', new."id", 'sesion_id', new."sesion_id", 'texto', new."texto", 'fecha', new."fecha"),
+        new."sesion_id", null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_indicadores_delete
+CREATE TRIGGER "historial_indicadores_delete" after delete on "indicadores" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'indicadores', old."id", 'borrar', json_object('id', old."id", 'accion_id', old."accion_id", 'texto', old."texto", 'tipo', old."tipo", 'numerador', old."numerador", 'denominador', old."denominador", 'orden', old."orden", 'vineta', old."vineta", 'meta_valor', old."meta_valor"), null,
+        null, old."accion_id", null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_indicadores_insert
+CREATE TRIGGER "historial_indicadores_insert" after insert on "indicadores" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'indicadores', new."id", 'crear', null, json_object('id', new."id", 'accion_id', new."accion_id", 'texto', new."texto", 'tipo', new."tipo", 'numerador', new."numerador", 'denominador', new."denominador", 'orden', new."orden", 'vineta', new."vineta", 'meta_valor', new."meta_valor"),
+        null, new."accion_id", null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_indicadores_update
+CREATE TRIGGER "historial_indicadores_update" after update on "indicadores" when old."id" is not new."id" or old."accion_id" is not new."accion_id" or old."texto" is not new."texto" or old."tipo" is not new."tipo" or old."numerador" is not new."numerador" or old."denominador" is not new."denominador" or old."orden" is not new."orden" or old."vineta" is not new."vineta" or old."meta_valor" is not new."meta_valor"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'indicadores', new."id", 'modificar', json_object('id', old."id", 'accion_id', old."accion_id", 'texto', old."texto", 'tipo', old."tipo", 'numerador', old."numerador", 'denominador', old."denominador", 'orden', old."orden", 'vineta', old."vineta", 'meta_valor', old."meta_valor"), json_object('id', new."id", 'accion_id', new."accion_id", 'texto', new."texto", 'tipo', new."tipo", 'numerador', new."numerador", 'denominador', new."denominador", 'orden', new."orden", 'vineta', new."vineta", 'meta_valor', new."meta_valor"),
+        null, new."accion_id", null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_instancias_delete
+CREATE TRIGGER "historial_instancias_delete" after delete on "instancias" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'instancias', old."id", 'borrar', json_object('id', old."id", 'codigo', old."codigo", 'nombre', old."nombre", 'coordinador', old."coordinador", 'secretaria_actas', old."secretaria_actas", 'orden', old."orden"), null,
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_instancias_insert
+CREATE TRIGGER "historial_instancias_insert" after insert on "instancias" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'instancias', new."id", 'crear', null, json_object('id', new."id", 'codigo', new."codigo", 'nombre', new."nombre", 'coordinador', new."coordinador", 'secretaria_actas', new."secretaria_actas", 'orden', new."orden"),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_instancias_update
+CREATE TRIGGER "historial_instancias_update" after update on "instancias" when old."id" is not new."id" or old."codigo" is not new."codigo" or old."nombre" is not new."nombre" or old."coordinador" is not new."coordinador" or old."secretaria_actas" is not new."secretaria_actas" or old."orden" is not new."orden"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'instancias', new."id", 'modificar', json_object('id', old."id", 'codigo', old."codigo", 'nombre', old."nombre", 'coordinador', old."coordinador", 'secretaria_actas', old."secretaria_actas", 'orden', old."orden"), json_object('id', new."id", 'codigo', new."codigo", 'nombre', new."nombre", 'coordinador', new."coordinador", 'secretaria_actas', new."secretaria_actas", 'orden', new."orden"),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_instituciones_delete
+CREATE TRIGGER "historial_instituciones_delete" after delete on "instituciones" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'instituciones', old."id", 'borrar', json_object('id', old."id", 'sigla', old."sigla", 'nombre', old."nombre", 'orden', old."orden"), null,
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_instituciones_insert
+CREATE TRIGGER "historial_instituciones_insert" after insert on "instituciones" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'instituciones', new."id", 'crear', null, json_object('id', new."id", 'sigla', new."sigla", 'nombre', new."nombre", 'orden', new."orden"),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_instituciones_update
+CREATE TRIGGER "historial_instituciones_update" after update on "instituciones" when old."id" is not new."id" or old."sigla" is not new."sigla" or old."nombre" is not new."nombre" or old."orden" is not new."orden"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'instituciones', new."id", 'modificar', json_object('id', old."id", 'sigla', old."sigla", 'nombre', old."nombre", 'orden', old."orden"), json_object('id', new."id", 'sigla', new."sigla", 'nombre', new."nombre", 'orden', new."orden"),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_mediciones_delete
+CREATE TRIGGER "historial_mediciones_delete" after delete on "mediciones" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'mediciones', old."id", 'borrar', json_object('id', old."id", 'sesion_id', old."sesion_id", 'indicador_id', old."indicador_id", 'accion_codigo', old."accion_codigo", 'indicador_texto', old."indicador_texto", 'tipo', old."tipo", 'valor', old."valor", 'numerador', old."numerador", 'denominador', old."denominador", 'fecha_corte', old."fecha_corte", 'nota', old."nota"), null,
+        old."sesion_id", null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_mediciones_insert
+CREATE TRIGGER "historial_mediciones_insert" after insert on "mediciones" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'mediciones', new."id", 'crear', null, json_object('id', new."id", 'sesion_id', new."sesion_id", 'indicador_id', new."indicador_id", 'accion_codigo', new."accion_codigo", 'indicador_texto', new."indicador_texto", 'tipo', new."tipo", 'valor', new."valor", 'numerador', new."numerador", 'denominador', new."denominador", 'fecha_corte', new."fecha_corte", 'nota', new."nota"),
+        new."sesion_id", null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_mediciones_update
+CREATE TRIGGER "historial_mediciones_update" after update on "mediciones" when old."id" is not new."id" or old."sesion_id" is not new."sesion_id" or old."indicador_id" is not new."indicador_id" or old."accion_codigo" is not new."accion_codigo" or old."indicador_texto" is not new."indicador_texto" or old."tipo" is not new."tipo" or old."valor" is not new."valor" or old."numerador" is not new."numerador" or old."denominador" is not new."denominador" or old."fecha_corte" is not new."fecha_corte" or old."nota" is not new."nota"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'mediciones', new."id", 'modificar', json_object('id', old."id", 'sesion_id', old."sesion_id", 'indicador_id', old."indicador_id", 'accion_codigo', old."accion_codigo", 'indicador_texto', old."indicador_texto", 'tipo', old."tipo", 'valor', old."valor", 'numerador', old."numerador", 'denominador', old."denominador", 'fecha_corte', old."fecha_corte", 'nota', old."nota"), json_object('id', new."id", 'sesion_id', new."sesion_id", 'indicador_id', new."indicador_id", 'accion_codigo', new."accion_codigo", 'indicador_texto', new."indicador_texto", 'tipo', new."tipo", 'valor', new."valor", 'numerador', new."numerador", 'denominador', new."denominador", 'fecha_corte', new."fecha_corte", 'nota', new."nota"),
+        new."sesion_id", null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_metas_delete
+CREATE TRIGGER "historial_metas_delete" after delete on "metas" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'metas', old."id", 'borrar', json_object('id', old."id", 'accion_id', old."accion_id", 'texto', old."texto", 'plazo', old."plazo", 'orden', old."orden", 'rotulo', old."rotulo"), null,
+        null, old."accion_id", null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_metas_insert
+CREATE TRIGGER "historial_metas_insert" after insert on "metas" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'metas', new."id", 'crear', null, json_object('id', new."id", 'accion_id', new."accion_id", 'texto', new."texto", 'plazo', new."plazo", 'orden', new."orden", 'rotulo', new."rotulo"),
+        null, new."accion_id", null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_metas_update
+CREATE TRIGGER "historial_metas_update" after update on "metas" when old."id" is not new."id" or old."accion_id" is not new."accion_id" or old."texto" is not new."texto" or old."plazo" is not new."plazo" or old."orden" is not new."orden" or old."rotulo" is not new."rotulo"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'metas', new."id", 'modificar', json_object('id', old."id", 'accion_id', old."accion_id", 'texto', old."texto", 'plazo', old."plazo", 'orden', old."orden", 'rotulo', old."rotulo"), json_object('id', new."id", 'accion_id', new."accion_id", 'texto', new."texto", 'plazo', new."plazo", 'orden', new."orden", 'rotulo', new."rotulo"),
+        null, new."accion_id", null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_miembros_delete
+CREATE TRIGGER "historial_miembros_delete" after delete on "miembros" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'miembros', old."id", 'borrar', json_object('id', old."id", 'instancia_id', old."instancia_id", 'persona_id', old."persona_id", 'calidad', old."calidad"), null,
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_miembros_insert
+CREATE TRIGGER "historial_miembros_insert" after insert on "miembros" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'miembros', new."id", 'crear', null, json_object('id', new."id", 'instancia_id', new."instancia_id", 'persona_id', new."persona_id", 'calidad', new."calidad"),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_miembros_update
+CREATE TRIGGER "historial_miembros_update" after update on "miembros" when old."id" is not new."id" or old."instancia_id" is not new."instancia_id" or old."persona_id" is not new."persona_id" or old."calidad" is not new."calidad"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'miembros', new."id", 'modificar', json_object('id', old."id", 'instancia_id', old."instancia_id", 'persona_id', old."persona_id", 'calidad', old."calidad"), json_object('id', new."id", 'instancia_id', new."instancia_id", 'persona_id', new."persona_id", 'calidad', new."calidad"),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_objetivos_delete
+CREATE TRIGGER "historial_objetivos_delete" after delete on "objetivos" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'objetivos', old."id", 'borrar', json_object('id', old."id", 'plan_id', old."plan_id", 'eje_id', old."eje_id", 'codigo', old."codigo", 'texto', old."texto", 'orden', old."orden"), null,
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_objetivos_insert
+CREATE TRIGGER "historial_objetivos_insert" after insert on "objetivos" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'objetivos', new."id", 'crear', null, json_object('id', new."id", 'plan_id', new."plan_id", 'eje_id', new."eje_id", 'codigo', new."codigo", 'texto', new."texto", 'orden', new."orden"),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_objetivos_update
+CREATE TRIGGER "historial_objetivos_update" after update on "objetivos" when old."id" is not new."id" or old."plan_id" is not new."plan_id" or old."eje_id" is not new."eje_id" or old."codigo" is not new."codigo" or old."texto" is not new."texto" or old."orden" is not new."orden"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'objetivos', new."id", 'modificar', json_object('id', old."id", 'plan_id', old."plan_id", 'eje_id', old."eje_id", 'codigo', old."codigo", 'texto', old."texto", 'orden', old."orden"), json_object('id', new."id", 'plan_id', new."plan_id", 'eje_id', new."eje_id", 'codigo', new."codigo", 'texto', new."texto", 'orden', new."orden"),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_personas_delete
+CREATE TRIGGER "historial_personas_delete" after delete on "personas" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'personas', old."id", 'borrar', json_object('id', old."id", 'nombre', old."nombre", 'cargo', old."cargo", 'institucion_id', old."institucion_id", 'correo', old."correo", 'telefono', old."telefono"), null,
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_personas_insert
+CREATE TRIGGER "historial_personas_insert" after insert on "personas" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'personas', new."id", 'crear', null, json_object('id', new."id", 'nombre', new."nombre", 'cargo', new."cargo", 'institucion_id', new."institucion_id", 'correo', new."correo", 'telefono', new."telefono"),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_personas_update
+CREATE TRIGGER "historial_personas_update" after update on "personas" when old."id" is not new."id" or old."nombre" is not new."nombre" or old."cargo" is not new."cargo" or old."institucion_id" is not new."institucion_id" or old."correo" is not new."correo" or old."telefono" is not new."telefono"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'personas', new."id", 'modificar', json_object('id', old."id", 'nombre', old."nombre", 'cargo', old."cargo", 'institucion_id', old."institucion_id", 'correo', old."correo", 'telefono', old."telefono"), json_object('id', new."id", 'nombre', new."nombre", 'cargo', new."cargo", 'institucion_id', new."institucion_id", 'correo', new."correo", 'telefono', new."telefono"),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_planes_delete
+CREATE TRIGGER "historial_planes_delete" after delete on "planes" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'planes', old."id", 'borrar', json_object('id', old."id", 'nombre', old."nombre", 'periodo_desde', old."periodo_desde", 'periodo_hasta', old."periodo_hasta"), null,
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_planes_insert
+CREATE TRIGGER "historial_planes_insert" after insert on "planes" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'planes', new."id", 'crear', null, json_object('id', new."id", 'nombre', new."nombre", 'periodo_desde', new."periodo_desde", 'periodo_hasta', new."periodo_hasta"),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_planes_update
+CREATE TRIGGER "historial_planes_update" after update on "planes" when old."id" is not new."id" or old."nombre" is not new."nombre" or old."periodo_desde" is not new."periodo_desde" or old."periodo_hasta" is not new."periodo_hasta"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'planes', new."id", 'modificar', json_object('id', old."id", 'nombre', old."nombre", 'periodo_desde', old."periodo_desde", 'periodo_hasta', old."periodo_hasta"), json_object('id', new."id", 'nombre', new."nombre", 'periodo_desde', new."periodo_desde", 'periodo_hasta', new."periodo_hasta"),
+        null, null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_puntos_tabla_delete
+CREATE TRIGGER "historial_puntos_tabla_delete" after delete on "puntos_tabla" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'puntos_tabla', old."id", 'borrar', json_object('id', old."id", 'sesion_id', old."sesion_id", 'titulo', old."titulo", 'desarrollo', old."desarrollo", 'tipo', old."tipo", 'orden', old."orden"), null,
+        old."sesion_id", null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_puntos_tabla_insert
+CREATE TRIGGER "historial_puntos_tabla_insert" after insert on "puntos_tabla" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'puntos_tabla', new."id", 'crear', null, json_object('id', new."id", 'sesion_id', new."sesion_id", 'titulo', new."titulo", 'desarrollo', new."desarrollo", 'tipo', new."tipo", 'orden', new."orden"),
+        new."sesion_id", null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_puntos_tabla_update
+CREATE TRIGGER "historial_puntos_tabla_update" after update on "puntos_tabla" when old."id" is not new."id" or old."sesion_id" is not new."sesion_id" or old."titulo" is not new."titulo" or old."desarrollo" is not new."desarrollo" or old."tipo" is not new."tipo" or old."orden" is not new."orden"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'puntos_tabla', new."id", 'modificar', json_object('id', old."id", 'sesion_id', old."sesion_id", 'titulo', old."titulo", 'desarrollo', old."desarrollo", 'tipo', old."tipo", 'orden', old."orden"), json_object('id', new."id", 'sesion_id', new."sesion_id", 'titulo', new."titulo", 'desarrollo', new."desarrollo", 'tipo', new."tipo", 'orden', new."orden"),
+        new."sesion_id", null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_seguimientos_delete
+CREATE TRIGGER "historial_seguimientos_delete" after delete on "seguimientos" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'seguimientos', old."id", 'borrar', json_object('id', old."id", 'acuerdo_id', old."acuerdo_id", 'sesion_id', old."sesion_id", 'estado', old."estado", 'nota', old."nota"), null,
+        old."sesion_id", null, old."acuerdo_id"
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_seguimientos_insert
+CREATE TRIGGER "historial_seguimientos_insert" after insert on "seguimientos" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'seguimientos', new."id", 'crear', null, json_object('id', new."id", 'acuerdo_id', new."acuerdo_id", 'sesion_id', new."sesion_id", 'estado', new."estado", 'nota', new."nota"),
+        new."sesion_id", null, new."acuerdo_id"
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_seguimientos_update
+CREATE TRIGGER "historial_seguimientos_update" after update on "seguimientos" when old."id" is not new."id" or old."acuerdo_id" is not new."acuerdo_id" or old."sesion_id" is not new."sesion_id" or old."estado" is not new."estado" or old."nota" is not new."nota"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'seguimientos', new."id", 'modificar', json_object('id', old."id", 'acuerdo_id', old."acuerdo_id", 'sesion_id', old."sesion_id", 'estado', old."estado", 'nota', old."nota"), json_object('id', new."id", 'acuerdo_id', new."acuerdo_id", 'sesion_id', new."sesion_id", 'estado', new."estado", 'nota', new."nota"),
+        new."sesion_id", null, new."acuerdo_id"
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_sesiones_delete
+CREATE TRIGGER "historial_sesiones_delete" after delete on "sesiones" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'sesiones', old."id", 'borrar', json_object('id', old."id", 'instancia_id', old."instancia_id", 'tipo', old."tipo", 'numero', old."numero", 'anio', old."anio", 'fecha', old."fecha", 'hora_inicio', old."hora_inicio", 'hora_termino', old."hora_termino", 'lugar', old."lugar", 'modalidad', old."modalidad", 'preside', old."preside", 'estado', old."estado", 'proxima_fecha', old."proxima_fecha", 'proxima_lugar', old."proxima_lugar", 'cerrada_at', old."cerrada_at", 'aprobada_at', old."aprobada_at", 'aprobada_en_sesion_id', old."aprobada_en_sesion_id", 'observaciones_aprobacion', old."observaciones_aprobacion", 'hash', old."hash", 'aprobada_en_titulo', old."aprobada_en_titulo", 'aprobada_secretaria', old."aprobada_secretaria", 'hash_anterior', old."hash_anterior", 'secretaria_subrogante_id', old."secretaria_subrogante_id", 'presidente_id', old."presidente_id"), null,
+        old."id", null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_sesiones_insert
+CREATE TRIGGER "historial_sesiones_insert" after insert on "sesiones" 
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'sesiones', new."id", 'crear', null, json_object('id', new."id", 'instancia_id', new."instancia_id", 'tipo', new."tipo", 'numero', new."numero", 'anio', new."anio", 'fecha', new."fecha", 'hora_inicio', new."hora_inicio", 'hora_termino', new."hora_termino", 'lugar', new."lugar", 'modalidad', new."modalidad", 'preside', new."preside", 'estado', new."estado", 'proxima_fecha', new."proxima_fecha", 'proxima_lugar', new."proxima_lugar", 'cerrada_at', new."cerrada_at", 'aprobada_at', new."aprobada_at", 'aprobada_en_sesion_id', new."aprobada_en_sesion_id", 'observaciones_aprobacion', new."observaciones_aprobacion", 'hash', new."hash", 'aprobada_en_titulo', new."aprobada_en_titulo", 'aprobada_secretaria', new."aprobada_secretaria", 'hash_anterior', new."hash_anterior", 'secretaria_subrogante_id', new."secretaria_subrogante_id", 'presidente_id', new."presidente_id"),
+        new."id", null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_sesiones_update
+CREATE TRIGGER "historial_sesiones_update" after update on "sesiones" when old."id" is not new."id" or old."instancia_id" is not new."instancia_id" or old."tipo" is not new."tipo" or old."numero" is not new."numero" or old."anio" is not new."anio" or old."fecha" is not new."fecha" or old."hora_inicio" is not new."hora_inicio" or old."hora_termino" is not new."hora_termino" or old."lugar" is not new."lugar" or old."modalidad" is not new."modalidad" or old."preside" is not new."preside" or old."estado" is not new."estado" or old."proxima_fecha" is not new."proxima_fecha" or old."proxima_lugar" is not new."proxima_lugar" or old."cerrada_at" is not new."cerrada_at" or old."aprobada_at" is not new."aprobada_at" or old."aprobada_en_sesion_id" is not new."aprobada_en_sesion_id" or old."observaciones_aprobacion" is not new."observaciones_aprobacion" or old."hash" is not new."hash" or old."aprobada_en_titulo" is not new."aprobada_en_titulo" or old."aprobada_secretaria" is not new."aprobada_secretaria" or old."hash_anterior" is not new."hash_anterior" or old."secretaria_subrogante_id" is not new."secretaria_subrogante_id" or old."presidente_id" is not new."presidente_id"
+    begin
+      insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
+        despues, sesion_id, accion_id, acuerdo_id)
+      select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
+        'sesiones', new."id", 'modificar', json_object('id', old."id", 'instancia_id', old."instancia_id", 'tipo', old."tipo", 'numero', old."numero", 'anio', old."anio", 'fecha', old."fecha", 'hora_inicio', old."hora_inicio", 'hora_termino', old."hora_termino", 'lugar', old."lugar", 'modalidad', old."modalidad", 'preside', old."preside", 'estado', old."estado", 'proxima_fecha', old."proxima_fecha", 'proxima_lugar', old."proxima_lugar", 'cerrada_at', old."cerrada_at", 'aprobada_at', old."aprobada_at", 'aprobada_en_sesion_id', old."aprobada_en_sesion_id", 'observaciones_aprobacion', old."observaciones_aprobacion", 'hash', old."hash", 'aprobada_en_titulo', old."aprobada_en_titulo", 'aprobada_secretaria', old."aprobada_secretaria", 'hash_anterior', old."hash_anterior", 'secretaria_subrogante_id', old."secretaria_subrogante_id", 'presidente_id', old."presidente_id"), json_object('id', new."id", 'instancia_id', new."instancia_id", 'tipo', new."tipo", 'numero', new."numero", 'anio', new."anio", 'fecha', new."fecha", 'hora_inicio', new."hora_inicio", 'hora_termino', new."hora_termino", 'lugar', new."lugar", 'modalidad', new."modalidad", 'preside', new."preside", 'estado', new."estado", 'proxima_fecha', new."proxima_fecha", 'proxima_lugar', new."proxima_lugar", 'cerrada_at', new."cerrada_at", 'aprobada_at', new."aprobada_at", 'aprobada_en_sesion_id', new."aprobada_en_sesion_id", 'observaciones_aprobacion', new."observaciones_aprobacion", 'hash', new."hash", 'aprobada_en_titulo', new."aprobada_en_titulo", 'aprobada_secretaria', new."aprobada_secretaria", 'hash_anterior', new."hash_anterior", 'secretaria_subrogante_id', new."secretaria_subrogante_id", 'presidente_id', new."presidente_id"),
+        new."id", null, null
+      from (select mitp_quien() as w);
+    end;
+
+-- trigger historial_sin_delete
+CREATE TRIGGER historial_sin_delete before delete on historial
+      begin select raise(abort, 'historial_inmutable'); end;
+
+-- trigger historial_sin_update
+CREATE TRIGGER historial_sin_update before update on historial
+      begin select raise(abort, 'historial_inmutable'); end;
 
 -- trigger mediciones_sellada_del
 CREATE TRIGGER mediciones_sellada_del before delete on mediciones when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
