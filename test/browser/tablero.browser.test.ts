@@ -93,3 +93,94 @@ describe('the dashboard in Chromium', () => {
     expect(await page.locator('tbody tr[data-situacion="vencido"]').count()).toBe(Math.min(n, 25))
   })
 })
+
+describe('what the dashboard and the acción page say of their figures', () => {
+  it('chart axes are written as in Chile: dates dd-mm-aaaa, a porcentaje with its unit', async () => {
+    const { page } = w
+    const [ind] = w.t.app.handle
+      .prepare(
+        `select i.id, i.accion_id as accionId, i.texto from indicadores i where i.tipo = 'porcentaje'
+         and (select count(*) from mediciones m where m.indicador_id = i.id) > 1
+         order by i.accion_id limit 1`
+      )
+      .all() as { id: string; accionId: string; texto: string }[]
+    expect(ind).toBeDefined()
+    await page.goto(`${w.bridge.url}#/acciones/${ind!.accionId}`)
+    const region = page.getByRole('region', { name: `Indicador: ${ind!.texto}` })
+    await region.scrollIntoViewIfNeeded()
+    const ticks = (eje: 'x' | 'y', donde = region) =>
+      donde
+        .locator(`.recharts-${eje}Axis-tick-labels .recharts-cartesian-axis-tick-value`)
+        .allTextContents()
+    await expect.poll(async () => (await ticks('y')).length).toBeGreaterThan(1)
+    for (const t of await ticks('y')) expect(t).toMatch(/^\d{1,3}(\.\d{3})*(,\d)? %$/)
+    for (const t of await ticks('x')) expect(t).toMatch(/^\d{2}-\d{2}-\d{4}$/)
+    const avance = page.getByRole('region', { name: 'Avance en el tiempo' })
+    await expect.poll(async () => (await ticks('y', avance)).length).toBeGreaterThan(1)
+    for (const t of await ticks('y', avance)) expect(t).toMatch(/^\d{1,3}(,\d)? %$/)
+  })
+
+  it('says of how many acciones each mean is, when some have no %', async () => {
+    const { page } = w
+    const arbol = await w.t.api['plan:arbol']({})
+    const eje = arbol.ejes[0]!
+    await w.t.api['accion:crear']({
+      objetivoId: eje.objetivos[0]!.id,
+      codigo: `${eje.objetivos[0]!.codigo}.z`,
+      texto: 'Acción aún sin informe.',
+      instanciaId: null,
+      responsables: ''
+    })
+    const total = eje.objetivos.reduce((n, o) => n + o.acciones.length, 0) + 1
+    const conPct = w.t.app.handle
+      .prepare(
+        `select count(*) from acciones a join objetivos o on o.id = a.objetivo_id
+         where o.eje_id = ? and (select v.porcentaje from avances v join sesiones s on s.id = v.sesion_id
+           where v.accion_id = a.id and s.estado = 'aprobada'
+           order by s.fecha desc, s.created_at desc limit 1) is not null`
+      )
+      .pluck()
+      .get(eje.id) as number
+    await page.goto(`${w.bridge.url}#/`)
+    const fila = page
+      .getByRole('table', { name: 'Acciones por eje, en cifras' })
+      .locator(`tr[data-grupo="${eje.codigo}"]`)
+    await expect
+      .poll(() => fila.getByTestId('promedio-de').first().innerText())
+      .toBe(`promedio de ${conPct} de ${total} acciones; ${total - conPct} sin % informado`)
+  })
+
+  it('at start-up, names the acuerdos due this week with their instancia and opens them in the list', async () => {
+    const { page } = w
+    const { hoy } = await w.t.api['aviso:listar'](undefined)
+    const sesion = w.t.app.handle
+      .prepare(
+        `select s.id, i.nombre from sesiones s join instancias i on i.id = s.instancia_id
+         where s.estado = 'borrador' order by s.fecha limit 1`
+      )
+      .get() as { id: string; nombre: string }
+    const texto =
+      'Enviar el informe de casos al Ministerio Público antes del cierre de la semana en curso.'
+    await w.t.api['acuerdo:crear']({
+      sesionId: sesion.id,
+      texto,
+      institucionId: null,
+      personaId: null,
+      plazo: hoy,
+      accionId: null
+    })
+    const { total } = await w.t.api['aviso:listar'](undefined)
+    await page.goto(`${w.bridge.url}#/plan`)
+    await page.reload()
+    const aviso = page.getByTestId('aviso-semana')
+    await expect.poll(() => aviso.innerText()).toContain(sesion.nombre)
+    // The text, cut short.
+    expect(await aviso.innerText()).toContain(texto.slice(0, 60))
+    expect(await aviso.innerText()).not.toContain(texto)
+    await aviso.getByRole('link', { name: 'Ver en la lista de acuerdos' }).click()
+    await expect
+      .poll(() => page.getByTestId('acuerdos-total').innerText())
+      .toMatch(new RegExp(`^${total} acuerdos?`))
+    await expect.poll(() => page.getByTestId('aviso-semana').count()).toBe(0)
+  })
+})

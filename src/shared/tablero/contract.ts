@@ -112,6 +112,14 @@ export interface TrayectoriaAccion {
   metasVencidas: string[]
 }
 
+/** The start-up notice: the first acuerdos due this week, each with its instancia, and how many. */
+export interface AvisoSemana {
+  hoy: string
+  hasta: string
+  total: number
+  acuerdos: (Acuerdo & { instancia: string })[]
+}
+
 const filtros = {
   planId: idSchema.optional(),
   instanciaId: idSchema.optional()
@@ -138,7 +146,5 @@ export const tableroMetodos = {
   'accionestado:listar': returns<AccionEnEstado[]>()(accionesEnEstadoSchema),
   'trayectoria:obtener': returns<TrayectoriaAccion>()(z.object({ accionId: idSchema })),
   /** Open acuerdos falling due from today to Sunday: the start-up notice. */
-  'aviso:listar': returns<{ hoy: string; hasta: string; total: number; acuerdos: Acuerdo[] }>()(
-    z.object({}).optional()
-  )
+  'aviso:listar': returns<AvisoSemana>()(z.object({}).optional())
 }

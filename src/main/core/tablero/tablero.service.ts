@@ -6,10 +6,10 @@ import type {
   AcuerdosDeInstitucion,
   FilaEstados,
   MetaVencida,
+  AvisoSemana,
   SesionTablero,
   Tablero
 } from '../../../shared/tablero/contract'
-import type { Acuerdo } from '../../../shared/domain/sesiones'
 import { tituloSesion } from '../../../shared/domain/sesiones'
 import { DIAS_POR_VENCER, finDeSemana, sumarDias } from '../../../shared/domain/vencimientos'
 import { notFound } from '../errors'
@@ -182,11 +182,8 @@ export async function listarAccionesEnEstado(
   }))
 }
 
-/** Open acuerdos falling due from today to Sunday (the first five, and how many). */
-export async function avisosSemana(
-  db: Db,
-  hoy: string
-): Promise<{ hoy: string; hasta: string; total: number; acuerdos: Acuerdo[] }> {
+/** Open acuerdos falling due from today to Sunday (the first five, with their instancia, and how many). */
+export async function avisosSemana(db: Db, hoy: string): Promise<AvisoSemana> {
   const hasta = finDeSemana(hoy)
   const base = db
     .selectFrom('acuerdos_cierre as c')
@@ -196,12 +193,21 @@ export async function avisosSemana(
     .where('a.plazo', '<=', hasta)
   const [{ n }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base.selectAll('a').orderBy('a.plazo').orderBy('a.numero').limit(5).execute()
+    base
+      .innerJoin('sesiones as s', 's.id', 'a.sesion_id')
+      .innerJoin('instancias as i', 'i.id', 's.instancia_id')
+      .selectAll('a')
+      .select('i.nombre as instancia')
+      .orderBy('a.plazo')
+      .orderBy('a.numero')
+      .limit(5)
+      .execute()
   ])
+  const dtos = await acuerdosDto(db, rows as AcuerdoRow[], hoy)
   return {
     hoy,
     hasta,
     total: Number(n),
-    acuerdos: await acuerdosDto(db, rows as AcuerdoRow[], hoy)
+    acuerdos: dtos.map((a, k) => ({ ...a, instancia: rows[k]!.instancia }))
   }
 }

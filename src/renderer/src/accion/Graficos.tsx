@@ -39,7 +39,7 @@ export function AvanceEnElTiempo(props: { avances: TrayectoriaAccion['avances'] 
             dataKey="fecha"
             series={[{ name: 'avance', label: '% de avance', color: 'blue.6' }]}
             yAxisProps={{ domain: [0, 100] }}
-            valueFormatter={(v) => `${v} %`}
+            valueFormatter={pct}
             connectNulls
             curveType="linear"
             data-testid="grafico-avance"
@@ -102,6 +102,8 @@ export function IndicadorHistoria(props: {
             yAxisProps={{
               domain: [0, (max: number) => Math.max(max, ind.metaValor ?? 0)]
             }}
+            // Ticks and tooltip as written in Chile, in the indicador's unit.
+            valueFormatter={(v) => `${numero(v)}${unidad}`}
             connectNulls
             curveType="linear"
             data-testid="grafico-indicador"

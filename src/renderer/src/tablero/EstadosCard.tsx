@@ -42,6 +42,7 @@ export function EstadosCard(props: {
         type="stacked"
         orientation="vertical"
         yAxisProps={{ width: 100, interval: 0 }}
+        valueFormatter={(v) => v.toLocaleString('es-CL')}
         withLegend
         series={ESTADOS.map((e) => ({ name: e.estado, label: e.label, color: e.color }))}
         barProps={(s) => ({

@@ -299,5 +299,15 @@ describe('the dashboard over the demo', () => {
     expect(esperados.length).toBeGreaterThan(0)
     expect(lunes.total).toBe(esperados.length)
     expect(lunes.acuerdos.map((a) => a.id).sort()).toEqual(esperados.map((a) => a.id).sort())
+    // Each names its instancia and says what was agreed.
+    const donde = new Map(
+      filas<{ id: string; instancia: string; texto: string }>(
+        t,
+        `select a.id, i.nombre as instancia, a.texto from acuerdos a
+         join sesiones s on s.id = a.sesion_id join instancias i on i.id = s.instancia_id`
+      ).map((r) => [r.id, { instancia: r.instancia, texto: r.texto }])
+    )
+    for (const a of lunes.acuerdos)
+      expect({ instancia: a.instancia, texto: a.texto }).toEqual(donde.get(a.id))
   })
 })
