@@ -22,6 +22,18 @@ const abrir = async (id = sesionId) => {
   await w.page.goto(`${w.bridge.url}#/sesiones/${id}`)
   await w.page.getByRole('tablist', { name: 'Secciones del acta' }).waitFor()
 }
+/** A session of the instancia and an acuerdo of it, through the core as the app calls it. */
+const crear = (fecha: string, tipo: 'ordinaria' | 'extraordinaria' = 'ordinaria') =>
+  caller(w.t).ok('sesion:crear', { instanciaId, tipo, fecha, modalidad: 'presencial' })
+const crearAcuerdo = (sesionId: string, texto: string) =>
+  caller(w.t).ok('acuerdo:crear', {
+    sesionId,
+    texto,
+    institucionId: null,
+    personaId: null,
+    plazo: null,
+    accionId: null
+  })
 const acuerdos = () =>
   w.t.app.db
     .selectFrom('acuerdos')
@@ -143,20 +155,10 @@ describe('an avance while its state is "Sin reporte"', () => {
 describe('a follow-up note before its state is chosen', () => {
   it('cannot be typed (it would not be saved); with a state it is saved', async () => {
     const { page } = w
-    const { ok } = caller(w.t)
-    const crear = (fecha: string) =>
-      ok('sesion:crear', { instanciaId, tipo: 'ordinaria', fecha, modalidad: 'presencial' })
     const f = await crear('2017-03-10')
     const g = await crear('2017-06-10')
     const texto = 'MININT convocará a la mesa técnica.'
-    const acuerdo = await ok('acuerdo:crear', {
-      sesionId: f.id,
-      texto,
-      institucionId: null,
-      personaId: null,
-      plazo: null,
-      accionId: null
-    })
+    const acuerdo = await crearAcuerdo(f.id, texto)
     await abrir(g.id)
     await page.keyboard.press('Alt+3')
     const nota = page.getByRole('textbox', { name: `Nota del seguimiento de «${texto}»` })
@@ -186,8 +188,6 @@ describe('the previous acta on the tabla', () => {
   it('is offered for approval only where the core accepts it, and asks first', async () => {
     const { page } = w
     const { ok } = caller(w.t)
-    const crear = (fecha: string, tipo: 'ordinaria' | 'extraordinaria') =>
-      ok('sesion:crear', { instanciaId, tipo, fecha, modalidad: 'presencial' })
     const a = await crear('2015-03-10', 'ordinaria')
     const b = await crear('2015-03-10', 'extraordinaria')
     const c = await crear('2015-05-12', 'ordinaria')
@@ -236,19 +236,10 @@ describe('deleting a draft whose acuerdos later sessions followed up', () => {
   it('says how many follow-up notes of how many sessions go with it', async () => {
     const { page } = w
     const { ok } = caller(w.t)
-    const crear = (fecha: string) =>
-      ok('sesion:crear', { instanciaId, tipo: 'ordinaria', fecha, modalidad: 'presencial' })
     const d = await crear('2016-03-10')
     const e = await crear('2016-06-10')
     for (const texto of ['SERNAM enviará la propuesta.', 'PDI informará los casos.']) {
-      const acuerdo = await ok('acuerdo:crear', {
-        sesionId: d.id,
-        texto,
-        institucionId: null,
-        personaId: null,
-        plazo: null,
-        accionId: null
-      })
+      const acuerdo = await crearAcuerdo(d.id, texto)
       await ok('acuerdo:seguimiento', {
         sesionId: e.id,
         acuerdoId: acuerdo.id,
