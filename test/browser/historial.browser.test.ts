@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openWebApp, screenshot, type WebApp } from '../helpers/browser'
+import path from 'node:path'
+import { openWebApp, type WebApp } from '../helpers/browser'
+import { ROOT } from '../helpers/cli'
 
 // Who changed what, in Chromium: the first run asks for a profile; an acción edited shows in
 // its Historial with that name, the field in Spanish and its text before and after; a profile
@@ -62,7 +64,7 @@ describe('the history of changes in Chromium', () => {
     await expect
       .poll(async () => (await ultimo.innerText()).replace(/\s+/g, ' '))
       .toContain(`Texto ${antes} → Difundir el material informativo en 2014.`)
-    await screenshot(page, 'historial-accion')
+    await page.screenshot({ path: path.join(ROOT, 'docs', 'historial.png') })
     await page.keyboard.press('Escape')
     await historial.waitFor({ state: 'hidden' })
   })
