@@ -84,7 +84,8 @@ async function registrarRol(
       .set({ [columna]: input.asistenciaId, updated_at: nowStamp() })
       .where('id', '=', input.sesionId)
       .execute()
-    if (columna === 'presidente_id') await sinSubroganteSiAsiste(trx, input.sesionId)
+    // Who chaired no longer being the secretaría's only one present frees it to sign.
+    await sinSubroganteSiAsiste(trx, input.sesionId)
     return { asistenciaId: input.asistenciaId }
   })
 }

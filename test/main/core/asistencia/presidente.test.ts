@@ -46,7 +46,9 @@ describe('who chaired', () => {
     expect((await actaDocumento(t.app.db, sesionId)).firmantes[0]!.nombre).toBe('Ana Rojas Soto')
 
     const berta = fila('Berta Díaz Muñoz')
-    await ok('asistencia:presidente', { sesionId, asistenciaId: berta })
+    expect(await ok('asistencia:presidente', { sesionId, asistenciaId: berta })).toEqual({
+      asistenciaId: berta
+    })
     expect((await ok('sesion:obtener', { id: sesionId })).sesion.presidenteId).toBe(berta)
     const firmas = (await actaDocumento(t.app.db, sesionId)).firmantes
     expect(firmas[0]).toMatchObject({ nombre: 'Berta Díaz Muñoz', rol: 'Preside' })

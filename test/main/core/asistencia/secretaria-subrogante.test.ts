@@ -35,12 +35,22 @@ describe('who acted as secretary', () => {
     })
     expect(ana.ok ? null : ana.error).toMatchObject({
       code: 'conflicto',
-      message: MENSAJE_NO_PRESENTE
+      message: MENSAJE_NO_PRESENTE,
+      fields: { asistenciaId: MENSAJE_NO_PRESENTE }
     })
+    // Nor someone of another session's attendance.
+    const otra = await sesionMarcada(t, '2014-06-25', { 'Carlos Pérez Silva': 'presente' })
+    const ajena = await call('asistencia:secretaria', {
+      sesionId,
+      asistenciaId: otra.fila('Carlos Pérez Silva')
+    })
+    expect(ajena.ok ? null : ajena.error.message).toBe(MENSAJE_NO_PRESENTE)
     expect(await subroganteDe(sesionId)).toBeNull()
 
     const carlos = fila('Carlos Pérez Silva')
-    await ok('asistencia:secretaria', { sesionId, asistenciaId: carlos })
+    expect(await ok('asistencia:secretaria', { sesionId, asistenciaId: carlos })).toEqual({
+      asistenciaId: carlos
+    })
     expect(await subroganteDe(sesionId)).toBe(carlos)
 
     await cerrarYAprobar(t, sesionId)
