@@ -1,5 +1,15 @@
 /** The history of changes in Spanish: what each table and field is called, values as read. */
 import { formatFecha } from './fechas'
+import { INDICADOR_TIPO_LABEL } from './plan'
+import {
+  ACUERDO_SITUACION_LABEL,
+  ASISTENCIA_ESTADO_LABEL,
+  AVANCE_ESTADO_LABEL,
+  CALIDAD_LABEL,
+  MODALIDAD_LABEL,
+  SESION_ESTADO_LABEL,
+  SESION_TIPO_LABEL
+} from './sesiones'
 import type { Cambio } from '../historial/contract'
 
 export const TABLA_LABEL: Record<string, string> = {
@@ -106,9 +116,23 @@ export function fechaHoraChile(iso: string): string {
   return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}`
 }
 
-/** A recorded value as the user reads it: dates as in Chile, nothing as a dash. */
-export function valorLegible(v: unknown): string {
+// The stored words of the enum fields, as the screens label them (no word means two things).
+const ENUMS: Record<string, string> = {
+  ...INDICADOR_TIPO_LABEL,
+  ...SESION_TIPO_LABEL,
+  ...SESION_ESTADO_LABEL,
+  ...MODALIDAD_LABEL,
+  ...CALIDAD_LABEL,
+  ...ASISTENCIA_ESTADO_LABEL,
+  ...AVANCE_ESTADO_LABEL,
+  ...ACUERDO_SITUACION_LABEL
+}
+const CAMPOS_ENUM = ['tipo', 'estado', 'modalidad', 'calidad']
+
+/** A recorded value as the user reads it: dates as in Chile, labels for states, a dash for none. */
+export function valorLegible(v: unknown, campo = ''): string {
   if (v === null || v === undefined || v === '') return '—'
+  if (CAMPOS_ENUM.includes(campo) && typeof v === 'string' && ENUMS[v]) return ENUMS[v]
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return fechaHoraChile(v)
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatFecha(v)
   // A decimal as written in Chile (80,5); no thousands separator, as the acta prints them.

@@ -72,10 +72,10 @@ function CambioFila({ cambio: c }: { cambio: Cambio }): ReactNode {
                 <Table.Td>
                   <Text size="sm" lineClamp={4}>
                     {c.operacion === 'crear'
-                      ? valorLegible(f.despues)
+                      ? valorLegible(f.despues, f.campo)
                       : c.operacion === 'borrar'
-                        ? valorLegible(f.antes)
-                        : `${valorLegible(f.antes)} → ${valorLegible(f.despues)}`}
+                        ? valorLegible(f.antes, f.campo)
+                        : `${valorLegible(f.antes, f.campo)} → ${valorLegible(f.despues, f.campo)}`}
                   </Text>
                 </Table.Td>
               </Table.Tr>

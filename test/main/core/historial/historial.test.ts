@@ -130,5 +130,9 @@ describe('the history in Spanish', () => {
     expect(valorLegible(null)).toBe('—')
     expect(valorLegible('')).toBe('—')
     expect(valorLegible(80.5)).toBe('80,5')
+    // States by their labels, only in the fields that hold them.
+    expect(valorLegible('en_curso', 'estado')).toBe('En curso')
+    expect(valorLegible('conteo', 'tipo')).toBe('Conteo')
+    expect(valorLegible('conteo', 'texto')).toBe('conteo')
   })
 })
