@@ -1,11 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MENSAJES_CAUSA, type Causa } from '../../../../src/main/core/causas'
 import { respaldar, restaurar } from '../../../../src/main/core/respaldos'
 import { cliEnProceso } from '../../../helpers/cli-en-proceso'
-import { ROOT } from '../../../helpers/cli'
 import { openTestApp, sha256, tempDir } from '../../../helpers/db'
 
 /**
@@ -99,62 +97,4 @@ describe('the CLI', () => {
     expect(r.err).toContain(MENSAJES_CAUSA[causa])
     expect(r.err.replaceAll(otro, '')).not.toMatch(sinIngles)
   })
-})
-
-describe('restore onto a read-only file system (EROFS, which stops root too)', () => {
-  let punto = ''
-  afterEach(() => {
-    if (punto) execFileSync('umount', [punto])
-    punto = ''
-  })
-
-  it('says there is no permission, and the database there is unchanged', (ctx) => {
-    const dir = path.join(raiz.dir, 'ro')
-    fs.mkdirSync(dir)
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dir], { stdio: 'ignore' })
-    } catch {
-      return ctx.skip()
-    }
-    punto = dir
-    const destino = path.join(dir, 'mitp.db')
-    fs.copyFileSync(respaldo, destino)
-    execFileSync('mount', ['-o', 'remount,ro', dir])
-    const antes = sha256(destino)
-    expect(() => restaurar(destino, respaldo)).toThrow(
-      `No se pudo restaurar el respaldo: ${MENSAJES_CAUSA.sin_permiso}.`
-    )
-    expect(sha256(destino)).toBe(antes)
-    expect(fs.readdirSync(dir)).toEqual(['mitp.db'])
-  })
-})
-
-const setpriv = fs.existsSync('/usr/bin/setpriv') && process.getuid?.() === 0
-
-describe('a backup the user may not read (EACCES)', () => {
-  it.skipIf(!setpriv)(
-    'the CLI run as nobody names the missing permission, in Spanish',
-    () => {
-      const privada = path.join(raiz.dir, 'privada')
-      fs.mkdirSync(privada)
-      fs.copyFileSync(respaldo, path.join(privada, 'r.db'))
-      fs.chmodSync(privada, 0o700)
-      const abierta = path.join(raiz.dir, 'abierta')
-      fs.mkdirSync(abierta)
-      fs.chmodSync(abierta, 0o777)
-      fs.chmodSync(raiz.dir, 0o755)
-      const r = spawnSync(
-        '/usr/bin/setpriv',
-        ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx']
-          .concat([path.join(ROOT, 'src/main/cli/main.ts'), 'restore'])
-          .concat(['--db', path.join(abierta, 'm.db'), '--from', path.join(privada, 'r.db')]),
-        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, MITP_DB: '', HOME: '/tmp' } }
-      )
-      expect(r.status, r.stderr).toBe(1)
-      expect(r.stderr).toContain(`No se pudo leer el archivo: ${MENSAJES_CAUSA.sin_permiso}.`)
-      expect(r.stderr).not.toMatch(sinIngles)
-      expect(fs.readdirSync(abierta)).toEqual([])
-    },
-    60_000
-  )
 })
