@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWebApp, screenshot, type WebApp } from '../helpers/browser'
 import { caller } from '../helpers/sesiones'
+import { abrirTodosLosResultados } from '../helpers/spotlight'
 import { sembrarDemo } from '../../src/main/core/seed/demo'
 
 /**
@@ -55,16 +56,7 @@ describe('search (Ctrl+K)', () => {
   it('Enter opens every result, grouped by class, and a result opens its place', async () => {
     const { page } = w
     // From a fresh page, not from the session the previous test left open.
-    await page.goto(`${w.bridge.url}#/`)
-    await page.getByRole('navigation').first().waitFor()
-    await page.keyboard.press('Control+K')
-    const buscador = page.getByPlaceholder(BUSCADOR)
-    await buscador.waitFor()
-    await buscador.pressSequentially('proteccion', { delay: 20 })
-    await expect
-      .poll(() => page.getByRole('button', { name: /Ver todos los resultados/ }).innerText())
-      .toMatch(/\d+ en total/)
-    await page.keyboard.press('Enter')
+    await abrirTodosLosResultados(w, 'proteccion')
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/buscar')
     const plan = page.getByRole('region', { name: 'Plan de acción' })
     await expect.poll(() => plan.getByRole('article').count()).toBeGreaterThan(0)

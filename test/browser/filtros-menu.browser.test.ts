@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWebApp, type WebApp } from '../helpers/browser'
+import { abrirTodosLosResultados } from '../helpers/spotlight'
 import { sembrarDemo } from '../../src/main/core/seed/demo'
 
 /**
@@ -53,18 +54,7 @@ describe('filters and the menu', () => {
 
   it('a search leaves nothing in the address for the screens opened after it', async () => {
     const { page } = w
-    await page.goto(`${w.bridge.url}#/`)
-    await page.getByRole('navigation').first().waitFor()
-    await page.keyboard.press('Control+K')
-    const buscador = page.getByPlaceholder(
-      'Buscar en el plan, las actas, personas e instituciones…'
-    )
-    await buscador.waitFor()
-    await buscador.pressSequentially('proteccion', { delay: 20 })
-    await expect
-      .poll(() => page.getByRole('button', { name: /Ver todos los resultados/ }).innerText())
-      .toMatch(/\d+ en total/)
-    await page.keyboard.press('Enter')
+    await abrirTodosLosResultados(w, 'proteccion')
     await expect.poll(() => page.evaluate(() => location.search)).toBe('?q=proteccion')
     await menu('Personas y miembros').click()
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/personas')
