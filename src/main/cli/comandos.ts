@@ -12,6 +12,7 @@ import { AppError } from '../core/errors'
 import { planText, toPlanJson } from './plan-json'
 import { describirVista } from './vista-texto'
 import { buscarCli } from './buscar'
+import { entradaInforme, escribirInforme } from './informe'
 
 export type Out = (s: string) => void
 export type Values = {
@@ -28,6 +29,8 @@ export type Values = {
   nuevo?: string
   desde?: string
   hasta?: string
+  anio?: string
+  periodo?: string
   /** The words after the command (buscar's text). */
   argumentos?: string[]
 }
@@ -132,6 +135,12 @@ export const COMMANDS: Record<string, (c: Contexto, v: Values, out: Out) => Prom
     const texto = (v.argumentos ?? []).join(' ')
     if (!texto.trim()) throw new UsageError('buscar necesita el texto a buscar.')
     await buscarCli(c.api(), texto, !!v.json, out)
+  },
+  informe: async (c, v, out) => {
+    if (!v.anio || !v.out)
+      throw new UsageError('informe necesita --anio AAAA y --out ARCHIVO.docx|.pdf.')
+    const e = entradaInforme({ anio: v.anio, out: v.out, periodo: v.periodo })
+    await escribirInforme(c.api, e, impresoraChromium, out)
   },
   demo: async (c, _v, out) => {
     const r = await sembrarDemo(createAppApi(c.app, { version: 'cli', log: c.log }), c.log)

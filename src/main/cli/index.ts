@@ -22,6 +22,9 @@ Comandos:
                                    Busca en el plan, las actas, las personas y las instituciones
                                    (sin distinguir tildes ni mayúsculas); los 50 mejores resultados.
                                    Un texto que empieza con "-" va después de "--".
+  informe --db ARCHIVO --anio AAAA --out ARCHIVO.docx|.pdf [--periodo ID]
+                                   Escribe el informe anual del plan vigente (o del plan ID): avance por
+                                   eje y objetivo, indicadores, sesiones, acuerdos y asistencia del año.
   demo --db ARCHIVO                Llena ARCHIVO con sesiones de ejemplo de 2014 para probar la aplicación.
   export --db ARCHIVO --out LIBRO.xlsx [--seguimiento] [--papel carta|oficio|a4]
                                    Escribe la matriz del plan (con seguimiento: avance, sesiones, acuerdos);
@@ -39,7 +42,7 @@ Respaldos (no abren ni modifican la base de datos de origen):
 La base de datos también puede indicarse con la variable MITP_DB.`
 
 /** Commands that only read the database: a missing file is a mistake, never a new database. */
-const SOLO_LECTURA = new Set(['buscar', 'acta', 'export'])
+const SOLO_LECTURA = new Set(['buscar', 'acta', 'export', 'informe'])
 
 /** Commands on database files that must not open (and so migrate) the database. */
 const ARCHIVOS: Record<string, (db: string, v: Values, out: Out) => Promise<number>> = {
@@ -111,6 +114,8 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
         nuevo: { type: 'string' },
         desde: { type: 'string' },
         hasta: { type: 'string' },
+        anio: { type: 'string' },
+        periodo: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       }
     })

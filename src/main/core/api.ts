@@ -23,6 +23,7 @@ import { tableroHandlers } from './tablero/handlers'
 import { actasHandlers } from './actas/handlers'
 import { matrizHandlers } from './matriz/handlers'
 import { busquedaHandlers } from './busqueda/handlers'
+import { informeHandlers } from './informe/handlers'
 import { conQuien, historialHandlers } from './historial'
 
 export type { ApiEnvironment } from './contexto'
@@ -51,6 +52,7 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
     ...actasHandlers(ctx),
     ...matrizHandlers(ctx),
     ...busquedaHandlers(ctx),
+    ...informeHandlers(ctx),
     ...historialHandlers(ctx)
   })
 }

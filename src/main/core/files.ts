@@ -22,5 +22,11 @@ export function writeFileAtomic(target: string, data: Uint8Array): void {
     throw error
   }
   fs.closeSync(fd)
-  fs.renameSync(tmp, full)
+  try {
+    fs.renameSync(tmp, full)
+  } catch (error) {
+    // The target cannot be replaced (a folder of that name, say): the copy goes too.
+    fs.rmSync(tmp, { force: true })
+    throw error
+  }
 }

@@ -15,6 +15,7 @@ import { actasMetodos } from '../actas/contract'
 import { matrizMetodos } from '../matriz/contract'
 import { sistemaMetodos } from '../sistema/contract'
 import { busquedaMetodos } from '../busqueda/contract'
+import { informeMetodos } from '../informe/contract'
 import { historialMetodos } from '../historial/contract'
 
 export type { MethodDef } from './campos'
@@ -39,6 +40,7 @@ export const contract = {
   ...actasMetodos,
   ...matrizMetodos,
   ...busquedaMetodos,
+  ...informeMetodos,
   ...historialMetodos
 } satisfies Record<`${string}:${string}`, MethodDef<z.ZodType, unknown>>
 
@@ -57,6 +59,7 @@ export const DOMINIOS = {
   actas: actasMetodos,
   matriz: matrizMetodos,
   busqueda: busquedaMetodos,
+  informe: informeMetodos,
   historial: historialMetodos
 } as const
 

@@ -7,6 +7,7 @@ import { EstadosCard } from './EstadosCard'
 import { MetasVencidasCard } from './MetasVencidasCard'
 import { AcuerdosCard } from './AcuerdosCard'
 import { SesionesCard } from './SesionesCard'
+import { InformeBoton } from '../informe/InformeDialog'
 
 /** Where the plan stands at a glance: the home screen. */
 export function TableroScreen(): ReactNode {
@@ -35,12 +36,15 @@ export function TableroScreen(): ReactNode {
             Al {formatFecha(t.hoy)}. Estados y porcentajes según las actas aprobadas.
           </Text>
         </div>
-        <TableroFiltros
-          planId={planId ?? t.planId}
-          instanciaId={instanciaId}
-          onPlan={setPlanId}
-          onInstancia={setInstanciaId}
-        />
+        <Group align="flex-end">
+          <TableroFiltros
+            planId={planId ?? t.planId}
+            instanciaId={instanciaId}
+            onPlan={setPlanId}
+            onInstancia={setInstanciaId}
+          />
+          <InformeBoton planId={t.planId} hoy={t.hoy} />
+        </Group>
       </Group>
       <Stack gap="md">
         <EstadosCard

@@ -27,6 +27,17 @@ export const TWIPS_CM = 1440 / 2.54
 export const ANCHO_TEXTO = Math.floor(
   PAPEL.carta.ancho * 1440 - (MARGENES_CM.izquierda + MARGENES_CM.derecha) * TWIPS_CM
 )
+/** The page of either document in Word: the paper and the margins the PDF has too. */
+export const paginaDocx = (papel: { ancho: number; alto: number }) => ({
+  size: { width: papel.ancho * 1440, height: papel.alto * 1440 },
+  margin: {
+    top: Math.round(MARGENES_CM.arriba * TWIPS_CM),
+    bottom: Math.round(MARGENES_CM.abajo * TWIPS_CM),
+    left: Math.round(MARGENES_CM.izquierda * TWIPS_CM),
+    right: Math.round(MARGENES_CM.derecha * TWIPS_CM)
+  }
+})
+
 /** Table text size, in points. */
 const PUNTOS_TABLA = 9.5
 

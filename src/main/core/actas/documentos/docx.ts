@@ -19,11 +19,12 @@ import {
   h,
   logoRun,
   marcaBorrador,
+  paginaDocx,
   p,
   tabla,
   vacio
 } from './docx-elementos'
-import { MARGENES_CM, PAPEL } from './pdf-opciones'
+import { PAPEL } from './pdf-opciones'
 import { actaPie } from './html'
 
 type Bloque = Paragraph | Table
@@ -228,15 +229,7 @@ export async function actaDocx(d: ActaDocumento): Promise<Buffer> {
     sections: [
       {
         properties: {
-          page: {
-            size: { width: papel.ancho * 1440, height: papel.alto * 1440 },
-            margin: {
-              top: Math.round(MARGENES_CM.arriba * TWIPS_CM),
-              bottom: Math.round(MARGENES_CM.abajo * TWIPS_CM),
-              left: Math.round(MARGENES_CM.izquierda * TWIPS_CM),
-              right: Math.round(MARGENES_CM.derecha * TWIPS_CM)
-            }
-          }
+          page: paginaDocx(papel)
         },
         headers: { default: encabezado(d) },
         footers: { default: pie(d) },

@@ -2,7 +2,7 @@ import { SIN_ASISTENCIA, subtituloAnexo, type ActaDocumento } from './modelo'
 import { MARCA_BORRADOR } from './marca-borrador'
 import { MARGENES_CM, PAPEL } from './pdf-opciones'
 
-const esc = (s: string): string =>
+export const esc = (s: string): string =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
@@ -55,8 +55,10 @@ p { margin: 3px 0; }
 `
 
 /** The paper and margins from Configuración. */
-function cssPagina(d: ActaDocumento): string {
-  const papel = PAPEL[d.papel]
+const cssPagina = (d: ActaDocumento): string => cssPapel(PAPEL[d.papel])
+
+/** A page of this paper with the documents' margins, as CSS. */
+export function cssPapel(papel: { ancho: number; alto: number }): string {
   const m = MARGENES_CM
   return `@page { size: ${papel.ancho}in ${papel.alto}in; margin: ${m.arriba}cm ${m.derecha}cm ${m.abajo}cm ${m.izquierda}cm; }`
 }

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import type { InformeAnual, ResumenGrupo } from '../../../shared/informe/contract'
+import { conflict, notFound } from '../errors'
+import { estadosPorEjeEInstancia, type FilaGrupo } from '../tablero'
+
+type Db = Kysely<Database>
+
+/** The plan and the days the report counts: its year, up to today within the year itself. */
+export interface Periodo {
+  planId: string
+  desde: string
+  hasta: string
+}
+
+/** The plan asked for, or the current one (the latest period); the year must be in its period. */
+export async function periodoDelInforme(
+  db: Db,
+  f: { planId?: string | undefined; anio: number },
+  hoy: string
+): Promise<{ plan: InformeAnual['plan']; periodo: Periodo }> {
+  let q = db.selectFrom('planes').select(['id', 'nombre', 'periodo_desde', 'periodo_hasta'])
+  q = f.planId
+    ? q.where('id', '=', f.planId)
+    : q.orderBy('periodo_desde', 'desc').orderBy('id', 'desc')
+  const p = await q.executeTakeFirst()
+  if (!p) throw notFound('El plan')
+  const desde = `${f.anio}-01-01`
+  const fin = `${f.anio}-12-31`
+  if (desde > hoy)
+    throw conflict(`El año ${f.anio} aún no comienza: no hay nada que informar.`, 'anio')
+  if (fin < p.periodo_desde || desde > p.periodo_hasta)
+    throw conflict(
+      `El año ${f.anio} está fuera del período del plan (${p.periodo_desde.slice(0, 4)}–${p.periodo_hasta.slice(0, 4)}).`,
+      'anio'
+    )
+  return {
+    plan: {
+      id: p.id,
+      nombre: p.nombre,
+      periodoDesde: p.periodo_desde,
+      periodoHasta: p.periodo_hasta
+    },
+    periodo: { planId: p.id, desde, hasta: fin < hoy ? fin : hoy }
+  }
+}
+
+const grupo = (r: FilaGrupo): ResumenGrupo => ({
+  codigo: r.codigo ?? '',
+  nombre: r.nombre ?? 'Sin instancia',
+  acciones: Number(r.acciones),
+  porEstado: {
+    cumplida: Number(r.cumplida),
+    en_curso: Number(r.en_curso),
+    atrasada: Number(r.atrasada),
+    no_iniciada: Number(r.no_iniciada),
+    sin_reporte: Number(r.sin_reporte)
+  },
+  promedio: r.promedio
+})
+
+/** The dashboard's own figures (by eje and by instancia), counted up to the report's date. */
+export async function resumenAnual(
+  db: Db,
+  p: Periodo
+): Promise<Pick<InformeAnual, 'porEje' | 'porInstancia'>> {
+  const r = await estadosPorEjeEInstancia(db, { planId: p.planId, hasta: p.hasta })
+  return { porEje: r.eje.map(grupo), porInstancia: r.instancia.map(grupo) }
+}
