@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoAl, filas } from '../../../helpers/demo-hoy'
 import { tempDir, type TestApp } from '../../../helpers/db'
 import { esperarTarea } from '../../../helpers/mundo'
+import { libreOfficeConvertAll } from '../../../helpers/office'
+import { ROOT } from '../../../helpers/cli'
 import { datosInforme } from '../../../../src/main/core/informe/datos'
 import {
   filasDe,
@@ -34,6 +37,7 @@ const uno = (x: number): number => Math.round(x * 10) / 10
 let t: TestApp
 let doc: DocumentoLeido
 let pngs: Png[]
+let archivo: string
 const dir = tempDir()
 
 interface Accion {
@@ -94,7 +98,7 @@ beforeAll(async () => {
   expect(tarea.estado, tarea.detalle).toBe('lista')
   const r = tarea.resultado as { nombre: string; base64: string }
   expect(r.nombre).toBe('informe-anual-2014.docx')
-  const archivo = path.join(dir.dir, r.nombre)
+  archivo = path.join(dir.dir, r.nombre)
   fs.writeFileSync(archivo, Buffer.from(r.base64, 'base64'))
   doc = leerConLibreOffice(archivo)
   pngs = await imagenesDocx(archivo)
@@ -270,4 +274,22 @@ describe('the annual report of the demo year, read back by LibreOffice', () => {
     expect(doc.imagenes).toBe(2)
     expect(doc.archivosImagen).toHaveLength(2)
   })
+
+  it("gives the README its picture of the report's first page, as LibreOffice prints it", () => {
+    const [pdf] = libreOfficeConvertAll([archivo], 'pdf', dir.dir)
+    const destino = path.join(ROOT, 'docs', 'informe')
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      pdf!,
+      destino
+    ])
+    expect(fs.statSync(`${destino}.png`).size).toBeGreaterThan(10_000)
+  }, 120_000)
 })
