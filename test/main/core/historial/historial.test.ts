@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { openTestApp, type TestApp } from '../../../helpers/db'
+import { enNombreDe } from '../../../../src/main/core/db/quien'
 import {
   AUDITADAS_0011,
   OMITIDAS_0011
@@ -98,13 +99,58 @@ describe('the history of an acción', () => {
     expect(await tablas('acuerdo', acuerdo.id)).toEqual(new Set(['acuerdos']))
     const creado = (await t.api['historial:listar']({ entidad: 'acuerdo', id: acuerdo.id }))
       .cambios[0]!
-    // A created row shows its fields, not its keys and links.
+    // A created row shows all its fields, empty ones too, but not its keys and links.
     expect(creado.campos.map((c) => c.campo)).not.toContain('sesion_id')
+    expect(creado.campos.map((c) => c.campo)).not.toContain('id')
     expect(creado.campos).toContainEqual({
       campo: 'texto',
       antes: null,
       despues: 'Enviar el calendario.'
     })
+    expect(creado.campos).toContainEqual({ campo: 'plazo', antes: null, despues: null })
+    // A removed one, what it held.
+    await t.api['acuerdo:eliminar']({ id: acuerdo.id })
+    const [borrado] = (await t.api['historial:listar']({ entidad: 'acuerdo', id: acuerdo.id }))
+      .cambios
+    expect(borrado).toMatchObject({ operacion: 'borrar', tabla: 'acuerdos' })
+    expect(borrado!.campos).toContainEqual({
+      campo: 'texto',
+      antes: 'Enviar el calendario.',
+      despues: null
+    })
+  })
+
+  it('names the user a host set for the call (a server), not the local profile', async () => {
+    t = await openTestApp()
+    await t.api['perfil:guardar']({ nombre: 'Ana Pérez', institucion: null })
+    const a = await primeraAccion(t)
+    const servidor = { nombre: 'Luis Soto', institucion: 'PDI', canal: '', en: RELOJ.toISOString() }
+    await enNombreDe(servidor, () =>
+      t!.api['accion:actualizar']({ ...a, texto: 'Por el servidor' })
+    )
+    const [c] = (await t.api['historial:listar']({ entidad: 'accion', id: a.id })).cambios
+    expect(c).toMatchObject({
+      actor: 'Luis Soto',
+      institucion: 'PDI',
+      canal: 'accion:actualizar',
+      en: RELOJ.toISOString()
+    })
+  })
+
+  it('reads no profile from a malformed row (written outside the app)', async () => {
+    t = await openTestApp()
+    const poner = (value: string) =>
+      t!.app.handle
+        .prepare(
+          "insert or replace into app_settings (key, value, updated_at) values ('perfil', ?, '')"
+        )
+        .run(value)
+    for (const malo of ['{"nombre":""}', '{"nombre":5}', '{}']) {
+      poner(malo)
+      expect(await t.api['perfil:obtener'](undefined), malo).toBeNull()
+    }
+    poner('{"nombre":"Ana"}')
+    expect(await t.api['perfil:obtener'](undefined)).toEqual({ nombre: 'Ana', institucion: null })
   })
 })
 
