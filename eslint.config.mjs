@@ -50,7 +50,8 @@ const DOMINIOS = [
   'tablero',
   'actas',
   'matriz',
-  'sistema'
+  'sistema',
+  'historial'
 ]
 const CORE_SIN = ['shell', 'renderer', 'bridge', 'cli', 'ports']
 const SIN_NAVEGADOR = [
