@@ -19,7 +19,10 @@ const LECTURAS = [
   'documento',
   'previsualizar',
   'exportar',
-  'buscar'
+  'buscar',
+  // Stops a task; the task's own writes are rolled back. Served at once, even while an import
+  // holds the connection (no actor is looked up for it: it records nothing).
+  'cancelar'
 ] as const
 
 export function esLectura(channel: Channel): boolean {
