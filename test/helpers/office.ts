@@ -41,6 +41,12 @@ export function docxText(file: string): string {
   return fs.readFileSync(libreOfficeConvert(file, 'txt:Text'), 'utf8')
 }
 
+/** The PDF's first page as a PNG (`destino` without .png), as the README's pictures are made. */
+export function primeraPaginaPng(pdf: string, destino: string): string {
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, destino])
+  return `${destino}.png`
+}
+
 export function pdfText(file: string): string {
   return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
 }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { ANIO_MAXIMO, ANIO_MINIMO, idSchema, pesado, returns } from '../api/campos'
 import type { AcuerdoSituacion, AvanceEstado, SesionEstado } from '../domain/sesiones'
 import type { IndicadorTipo } from '../domain/plan'
-import type { EstadoTablero } from '../tablero/contract'
+import type { FilaEstados } from '../tablero/contract'
 
 export const MENSAJE_ANIO = `Año no válido: escriba un año entre ${ANIO_MINIMO} y ${ANIO_MAXIMO} (por ejemplo 2014).`
 export const FORMATOS_INFORME = ['docx', 'pdf'] as const
@@ -18,15 +18,6 @@ export const informeSchema = z.object({
     .max(ANIO_MAXIMO, MENSAJE_ANIO),
   formato: z.enum(FORMATOS_INFORME, { error: 'Formato no válido (docx o pdf).' })
 })
-
-/** One row of the summary: the acciones of an eje or an instancia by estado, and the mean %. */
-export interface ResumenGrupo {
-  codigo: string
-  nombre: string
-  acciones: number
-  porEstado: Record<EstadoTablero, number>
-  promedio: number | null
-}
 
 export interface IndicadorInforme {
   texto: string
@@ -87,8 +78,9 @@ export interface InformeAnual {
     nombre: string
     objetivos: { codigo: string; texto: string; acciones: AccionInforme[] }[]
   }[]
-  porEje: ResumenGrupo[]
-  porInstancia: ResumenGrupo[]
+  /** The dashboard's rows, counted up to `corte`. */
+  porEje: FilaEstados[]
+  porInstancia: FilaEstados[]
   sesiones: SesionInforme[]
   asistencia: AsistenciaInstitucion[]
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/main/cli/index'
+import { cliEnProceso } from '../../helpers/cli-en-proceso'
 import { tempDir } from '../../helpers/db'
 import { pdfText } from '../../helpers/office'
 import { imagenesDocx } from '../../helpers/informe-leido'
@@ -14,16 +14,7 @@ afterAll(() => dir.cleanup())
 const db = path.join(dir.dir, 'demo.db')
 const salidas = path.join(dir.dir, 'salidas')
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s)
-  )
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+const cli = cliEnProceso
 
 /** What the output folder holds: no temporary file may be left in it. */
 const enSalidas = (): string[] => fs.readdirSync(salidas).sort()

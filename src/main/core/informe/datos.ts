@@ -7,15 +7,10 @@ import type {
   InformeAnual
 } from '../../../shared/informe/contract'
 import type { IndicadorTipo } from '../../../shared/domain/plan'
-import type {
-  AcuerdoEstado,
-  AvanceEstado,
-  SesionEstado,
-  SesionTipo
-} from '../../../shared/domain/sesiones'
+import type { AcuerdoEstado, SesionEstado, SesionTipo } from '../../../shared/domain/sesiones'
 import { porcentajeDe, situacionAcuerdo, tituloSesion } from '../../../shared/domain/sesiones'
 import { revisarCancelacion } from '../tareas'
-import { accionesConAvance } from '../tablero'
+import { accionesConAvance, type FilaAccionEstado } from '../tablero'
 import { periodoDelInforme, resumenAnual, type Periodo } from './resumen'
 
 // What the annual report says, read from SQLite. Estado, % and indicator values come from
@@ -31,19 +26,15 @@ interface ConSesion {
 
 /** The plan's acciones in order, each with its latest approved report up to the date. */
 async function acciones(db: Db, p: Periodo) {
-  const { rows } = await sql<{
-    id: string
-    codigo: string
-    texto: string
-    ap_estado: AvanceEstado | null
-    ap_pct: number | null
-    ap_fecha: string | null
-    instancia: string | null
-    o_codigo: string
-    o_texto: string
-    e_codigo: string
-    e_nombre: string
-  }>`
+  const { rows } = await sql<
+    FilaAccionEstado & {
+      instancia: string | null
+      o_codigo: string
+      o_texto: string
+      e_codigo: string
+      e_nombre: string
+    }
+  >`
     select x.id, x.codigo, x.texto, x.ap_estado, x.ap_pct, x.ap_fecha, i.nombre as instancia,
       o.codigo as o_codigo, o.texto as o_texto, e.codigo as e_codigo, e.nombre as e_nombre
     from ${accionesConAvance({ planId: p.planId, hasta: p.hasta })} x

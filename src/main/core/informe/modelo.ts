@@ -1,4 +1,5 @@
-import type { AccionInforme, InformeAnual, ResumenGrupo } from '../../../shared/informe/contract'
+import type { AccionInforme, InformeAnual } from '../../../shared/informe/contract'
+import type { FilaEstados } from '../../../shared/tablero/contract'
 import {
   ACUERDO_SITUACION_LABEL,
   AVANCE_ESTADO_LABEL,
@@ -28,7 +29,7 @@ const valor = (n: number | null): string => (n === null ? '—' : numero(n))
 const COLUMNAS_RESUMEN = ['Acciones', ...ESTADOS_GRAFICO.map((e) => e.label), 'Avance promedio']
 
 /** A row of the summary: an eje is named with its code, an instancia by its name alone. */
-const filaResumen = (g: ResumenGrupo, conCodigo: boolean): string[] => [
+const filaResumen = (g: FilaEstados, conCodigo: boolean): string[] => [
   conCodigo ? `${g.codigo}. ${g.nombre}` : g.nombre,
   String(g.acciones),
   ...ESTADOS_GRAFICO.map((e) => String(g.porEstado[e.estado])),

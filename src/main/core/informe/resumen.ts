@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import type { InformeAnual, ResumenGrupo } from '../../../shared/informe/contract'
+import type { InformeAnual } from '../../../shared/informe/contract'
 import { conflict, notFound } from '../errors'
-import { estadosPorEjeEInstancia, type FilaGrupo } from '../tablero'
+import { estadosPorEjeEInstancia, filaEstados } from '../tablero'
 
 type Db = Kysely<Database>
 
@@ -45,25 +45,11 @@ export async function periodoDelInforme(
   }
 }
 
-const grupo = (r: FilaGrupo): ResumenGrupo => ({
-  codigo: r.codigo ?? '',
-  nombre: r.nombre ?? 'Sin instancia',
-  acciones: Number(r.acciones),
-  porEstado: {
-    cumplida: Number(r.cumplida),
-    en_curso: Number(r.en_curso),
-    atrasada: Number(r.atrasada),
-    no_iniciada: Number(r.no_iniciada),
-    sin_reporte: Number(r.sin_reporte)
-  },
-  promedio: r.promedio
-})
-
 /** The dashboard's own figures (by eje and by instancia), counted up to the report's date. */
 export async function resumenAnual(
   db: Db,
   p: Periodo
 ): Promise<Pick<InformeAnual, 'porEje' | 'porInstancia'>> {
   const r = await estadosPorEjeEInstancia(db, { planId: p.planId, hasta: p.hasta })
-  return { porEje: r.eje.map(grupo), porInstancia: r.instancia.map(grupo) }
+  return { porEje: r.eje.map(filaEstados), porInstancia: r.instancia.map(filaEstados) }
 }

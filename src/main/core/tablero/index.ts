@@ -1,4 +1,4 @@
 // What other domains may use of the dashboard.
-export { listarMetasVencidas } from './tablero.service'
+export { fila as filaEstados, listarMetasVencidas } from './tablero.service'
 // The annual report counts as the dashboard does, up to its own date.
-export { accionesConAvance, estadosPorEjeEInstancia, type FilaGrupo } from './consultas'
+export { accionesConAvance, estadosPorEjeEInstancia, type FilaAccionEstado } from './consultas'

@@ -36,7 +36,8 @@ async function alcance(db: Db, f: Filtros): Promise<Alcance> {
   return { planId: plan.id, instanciaId: f?.instanciaId }
 }
 
-const fila = (r: FilaGrupo): FilaEstados => ({
+/** A group's row of the dashboard (and of the annual report's summary). */
+export const fila = (r: FilaGrupo): FilaEstados => ({
   id: r.id,
   codigo: r.codigo ?? '',
   nombre: r.nombre ?? 'Sin instancia',

@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoAl, filas } from '../../../helpers/demo-hoy'
 import { tempDir, type TestApp } from '../../../helpers/db'
 import { esperarTarea } from '../../../helpers/mundo'
-import { libreOfficeConvertAll } from '../../../helpers/office'
+import { libreOfficeConvertAll, primeraPaginaPng } from '../../../helpers/office'
 import { ROOT } from '../../../helpers/cli'
 import { datosInforme } from '../../../../src/main/core/informe/datos'
 import {
@@ -277,19 +276,7 @@ describe('the annual report of the demo year, read back by LibreOffice', () => {
 
   it("gives the README its picture of the report's first page, as LibreOffice prints it", () => {
     const [pdf] = libreOfficeConvertAll([archivo], 'pdf', dir.dir)
-    const destino = path.join(ROOT, 'docs', 'informe')
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      pdf!,
-      destino
-    ])
-    expect(fs.statSync(`${destino}.png`).size).toBeGreaterThan(10_000)
+    const png = primeraPaginaPng(pdf!, path.join(ROOT, 'docs', 'informe'))
+    expect(fs.statSync(png).size).toBeGreaterThan(10_000)
   }, 120_000)
 })

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,7 +10,7 @@ import { chromiumPdfPrinter } from '../../../../../src/main/ports/pdf-chromium'
 import { sembrarDemo } from '../../../../../src/main/core/seed/demo'
 import type { Papel } from '../../../../../src/shared/actas/contract'
 import { openTestApp, tempDir, type TestApp } from '../../../../helpers/db'
-import { libreOfficeConvert } from '../../../../helpers/office'
+import { libreOfficeConvert, primeraPaginaPng } from '../../../../helpers/office'
 import { celdaEn, leerPdf, tamanoPagina, type Pagina } from '../../../../helpers/pdf-paginas'
 
 // The acta as it comes off the printer, page by page: the demo's actas, approved and draft,
@@ -188,18 +187,7 @@ describe.skipIf(!printer.print)('the acta on paper, page by page', () => {
 
   it('gives the README its picture of an acta page, from the PDF Chromium printed', () => {
     const pdf = impreso('aprobada-carta-html').pdf
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      pdf,
-      path.join(ROOT, 'docs', 'acta')
-    ])
-    expect(fs.statSync(path.join(ROOT, 'docs', 'acta.png')).size).toBeGreaterThan(10_000)
+    const png = primeraPaginaPng(pdf, path.join(ROOT, 'docs', 'acta'))
+    expect(fs.statSync(png).size).toBeGreaterThan(10_000)
   })
 })
