@@ -67,7 +67,7 @@ export function AvanceEnElTiempo(props: { avances: TrayectoriaAccion['avances'] 
   )
 }
 
-/** One indicador: every measurement, on a chart with its numeric target when one is stated. */
+/** One indicador: every measurement, on a chart (Chilean ticks, its unit) with its numeric target when one is stated. */
 export function IndicadorHistoria(props: {
   indicador: TrayectoriaAccion['indicadores'][number]
 }): ReactNode {
@@ -102,7 +102,6 @@ export function IndicadorHistoria(props: {
             yAxisProps={{
               domain: [0, (max: number) => Math.max(max, ind.metaValor ?? 0)]
             }}
-            // Ticks and tooltip as written in Chile, in the indicador's unit.
             valueFormatter={(v) => `${numero(v)}${unidad}`}
             connectNulls
             curveType="linear"
