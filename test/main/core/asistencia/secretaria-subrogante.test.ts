@@ -91,6 +91,9 @@ describe('who acted as secretary', () => {
     })
     const carlos = fila('Carlos Pérez Silva')
     await ok('asistencia:secretaria', { sesionId, asistenciaId: carlos })
+    // Saved again as present (autosave does), the role stays.
+    await ok('asistencia:marcar', { id: carlos, estado: 'presente', motivo: '' })
+    expect(await subroganteDe(sesionId)).toBe(carlos)
     await ok('asistencia:marcar', { id: carlos, estado: 'ausente', motivo: '' })
     expect(await subroganteDe(sesionId)).toBeNull()
   })
