@@ -13,12 +13,21 @@ type Resvg = typeof import('@resvg/resvg-wasm')
 let motor: Promise<{ resvg: Resvg; fuente: Uint8Array }> | undefined
 
 /**
+ * In the packaged app both files are also unpacked beside the archive (electron-builder's
+ * asarUnpack): read from there, so no thread depends on Electron reading inside app.asar.
+ */
+const fuera = (ruta: string): string => {
+  const desempacada = ruta.replace(/\.asar([\\/])/, '.asar.unpacked$1')
+  return desempacada !== ruta && fs.existsSync(desempacada) ? desempacada : ruta
+}
+
+/**
  * resources/fonts/ beside the code: four folders up from the sources (tests, CLI), two up from
  * the built out/main (the app, where electron-builder packs the folder too).
  */
 export function rutaFuente(desde: string = __dirname): string {
   for (let dir = desde, k = 0; k < 6; k++, dir = path.dirname(dir)) {
-    const f = path.join(dir, 'resources', 'fonts', ARCHIVO_FUENTE)
+    const f = fuera(path.join(dir, 'resources', 'fonts', ARCHIVO_FUENTE))
     if (fs.existsSync(f)) return f
   }
   throw new AppError(
@@ -30,7 +39,7 @@ export function rutaFuente(desde: string = __dirname): string {
 async function iniciar(): Promise<{ resvg: Resvg; fuente: Uint8Array }> {
   const requerir = createRequire(__filename)
   const resvg = requerir('@resvg/resvg-wasm') as Resvg
-  await resvg.initWasm(fs.readFileSync(requerir.resolve('@resvg/resvg-wasm/index_bg.wasm')))
+  await resvg.initWasm(fs.readFileSync(fuera(requerir.resolve('@resvg/resvg-wasm/index_bg.wasm'))))
   return { resvg, fuente: fs.readFileSync(rutaFuente()) }
 }
 
