@@ -27,6 +27,8 @@ export default {
     'src/main/core/errors.ts',
     'src/main/core/log.ts',
     'src/main/core/files.ts',
+    // The annual report: its data, blocks and charts (writing DOCX/PDF is checked by LibreOffice).
+    'src/main/core/informe/{datos,resumen,modelo,graficos}.ts',
     // Each domain's handler map only routes calls to its services.
     '!src/main/core/*/handlers.ts'
   ],
