@@ -1,18 +1,27 @@
 import { afterEach, beforeEach } from 'vitest'
 import { openTestApp, type TestApp } from './db'
-import { caller } from './sesiones'
+import { caller, prevencionConMiembros } from './sesiones'
 
 /** What the service tests of each domain share: a fresh database per test and the refusals. */
 export type Caller = ReturnType<typeof caller>
 
 /** A fresh database before each test, handed to `poner`; closed after it. */
-export function cadaPrueba(poner: (t: TestApp, api: Caller) => void): void {
+export function cadaPrueba(poner: (t: TestApp, api: Caller) => void | Promise<void>): void {
   let actual: TestApp | undefined
   beforeEach(async () => {
     actual = await openTestApp()
-    poner(actual, caller(actual))
+    await poner(actual, caller(actual))
   })
   afterEach(() => actual?.close())
+}
+
+export type Prevencion = Awaited<ReturnType<typeof prevencionConMiembros>>
+
+/** cadaPrueba with Prevención and its members in place, as the session tests start. */
+export function cadaPruebaConPrevencion(
+  poner: (e: { t: TestApp; api: Caller; ctx: Prevencion }) => void
+): void {
+  cadaPrueba(async (t, api) => poner({ t, api, ctx: await prevencionConMiembros(t) }))
 }
 
 /** A well-formed id that no row has. */

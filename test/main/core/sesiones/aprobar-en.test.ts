@@ -1,16 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
+import { describe, expect, it } from 'vitest'
+import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
 
-let t: TestApp
-let api: ReturnType<typeof caller>
-let ctx: Awaited<ReturnType<typeof prevencionConMiembros>>
-beforeEach(async () => {
-  t = await openTestApp()
-  api = caller(t)
-  ctx = await prevencionConMiembros(t)
-})
-afterEach(() => t.close())
+let api: Caller, ctx: Prevencion
+cadaPruebaConPrevencion((e) => ({ api, ctx } = e))
 
 const nueva = (fecha: string, tipo: 'ordinaria' | 'extraordinaria' = 'ordinaria') =>
   api.ok('sesion:crear', { instanciaId: ctx.prevencion.id, tipo, fecha, modalidad: 'presencial' })

@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller, cerrarYAprobar, prevencionConMiembros } from '../../../helpers/sesiones'
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../../helpers/db'
+import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
+import { cerrarYAprobar } from '../../../helpers/sesiones'
 import { numerosEnOrden } from '../../../../src/main/core/sesiones/numeracion'
 
-let t: TestApp
-let api: ReturnType<typeof caller>
-let ctx: Awaited<ReturnType<typeof prevencionConMiembros>>
-beforeEach(async () => {
-  t = await openTestApp()
-  api = caller(t)
-  ctx = await prevencionConMiembros(t)
-})
-afterEach(() => t.close())
+let t: TestApp, api: Caller, ctx: Prevencion
+cadaPruebaConPrevencion((e) => ({ t, api, ctx } = e))
 
 const entrada = (fecha: string) => ({
   instanciaId: ctx.prevencion.id,

@@ -1,20 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { contenidoActa, textoActa } from '../../../../src/main/core/actas/contenido'
 import { huella } from '../../../../src/main/core/actas/sello'
 
 const hashActa = (c: Awaited<ReturnType<typeof contenidoActa>>): string => huella(textoActa(c))
-import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
+import type { TestApp } from '../../../helpers/db'
+import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
 
-let t: TestApp
-let api: ReturnType<typeof caller>
-let ctx: Awaited<ReturnType<typeof prevencionConMiembros>>
-beforeEach(async () => {
-  t = await openTestApp()
-  api = caller(t)
-  ctx = await prevencionConMiembros(t)
-})
-afterEach(() => t.close())
+let t: TestApp, api: Caller, ctx: Prevencion
+cadaPruebaConPrevencion((e) => ({ t, api, ctx } = e))
 
 const nueva = (fecha: string, tipo: 'ordinaria' | 'extraordinaria' = 'ordinaria') =>
   api.ok('sesion:crear', { instanciaId: ctx.prevencion.id, tipo, fecha, modalidad: 'presencial' })
