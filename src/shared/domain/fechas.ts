@@ -18,5 +18,11 @@ export function isIsoDate(value: string): boolean {
 
 /** Today in Chile, as an ISO date: what "past its plazo" is measured against. */
 export function hoyChile(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Santiago' }).format(now)
+  return diaEnSantiago().format(now)
 }
+
+// Building a formatter loads the time zone's rules (about a millisecond): built once, it was
+// built again at every write.
+let formato: Intl.DateTimeFormat | null = null
+const diaEnSantiago = (): Intl.DateTimeFormat =>
+  (formato ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Santiago' }))

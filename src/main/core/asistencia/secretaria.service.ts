@@ -106,10 +106,14 @@ export const presidente = (db: Kysely<Database>, input: ParsedInput<'asistencia:
 
 /** Someone marked as not present no longer acts as secretary nor chairs (called inside the marking). */
 export async function dejaDeActuar(trx: Db, asistenciaId: string): Promise<void> {
+  // Only its own session can name it (registrarRol checks): looked up by key, where the role
+  // column alone (no index) scanned every session of the history at each marking.
+  const suya = trx.selectFrom('asistencias').select('sesion_id').where('id', '=', asistenciaId)
   for (const columna of ['secretaria_subrogante_id', 'presidente_id'] as const)
     await trx
       .updateTable('sesiones')
       .set({ [columna]: null })
+      .where('id', '=', suya)
       .where(columna, '=', asistenciaId)
       .execute()
 }
