@@ -24,13 +24,14 @@ const parrafos = (n: number) => Array.from({ length: n }, () => PARRAFO).join('\
 
 /** Kysely's BEGIN/COMMIT become savepoints while a batch holds the transaction. */
 export function conLotes(handle: SqliteHandle): SqliteHandle {
-  let n = 0
   const abiertos: string[] = []
   const traducir = (sql: string): string => {
     const s = sql.trim().toLowerCase()
     if (!handle.inTransaction && s !== 'commit' && s !== 'rollback') return sql
     if (s === 'begin') {
-      const nombre = `lote_${++n}`
+      // Named by depth, not by a counter: the same few texts, prepared once (preparing a new
+      // savepoint at each of the ~50 calls a session was a few percent of the build).
+      const nombre = `lote_${abiertos.length + 1}`
       abiertos.push(nombre)
       return `savepoint ${nombre}`
     }
@@ -61,8 +62,7 @@ export function conLotes(handle: SqliteHandle): SqliteHandle {
             target.exec(a!)
             return preparar(b!)
           }
-          // Savepoint names change with every batch: not worth keeping.
-          return /^(savepoint|release|rollback)/.test(t) ? target.prepare(t) : preparar(t)
+          return preparar(t)
         }
       const v = Reflect.get(target, prop) as unknown
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
