@@ -3,7 +3,7 @@ import { esperarTarea, type Llamar } from '../core/cliente'
 import type { PdfPrinter } from '../core/actas'
 import { writeFileAtomic } from '../core/files'
 import { AppError } from '../core/errors'
-import { ANIO_MAXIMO, ANIO_MINIMO } from '../../shared/api/campos'
+import { ANIO_MAXIMO, ANIO_MINIMO, idSchema } from '../../shared/api/campos'
 import { MENSAJE_ANIO } from '../../shared/informe/contract'
 
 /** The command line's year and format, checked before the database is opened. */
@@ -16,6 +16,11 @@ export function entradaInforme(v: { anio: string; out: string; periodo?: string 
   const anio = Number(v.anio)
   if (!/^\d{4}$/.test(v.anio) || anio < ANIO_MINIMO || anio > ANIO_MAXIMO)
     throw new AppError('entrada_invalida', `${MENSAJE_ANIO} (Se recibió "${v.anio}".)`)
+  if (v.periodo !== undefined && !idSchema.safeParse(v.periodo).success)
+    throw new AppError(
+      'entrada_invalida',
+      `--periodo debe ser el identificador de un plan (se recibió "${v.periodo}"); "plan --db ARCHIVO --json" lo muestra.`
+    )
   const ext = path.extname(v.out).toLowerCase()
   if (ext !== '.docx' && ext !== '.pdf')
     throw new AppError(

@@ -77,10 +77,25 @@ describe('cli informe', () => {
     expect(enSalidas()).toEqual([])
   })
 
-  it('refuses an unknown extension and a missing --anio', async () => {
+  it('refuses an unknown extension, a --periodo that is no id and a missing --anio', async () => {
     const odt = await cli('informe', '--db', db, '--anio', '2014', '--out', `${salidas}/a.odt`)
     expect(odt.code).toBe(1)
     expect(odt.err).toContain('--out debe terminar en .docx o .pdf')
+    const periodo = await cli(
+      'informe',
+      '--db',
+      db,
+      '--anio',
+      '2014',
+      '--periodo',
+      'abc',
+      '--out',
+      `${salidas}/a.docx`
+    )
+    expect(periodo.code).toBe(1)
+    expect(periodo.err).toContain(
+      '--periodo debe ser el identificador de un plan (se recibió "abc")'
+    )
     const sinAnio = await cli('informe', '--db', db, '--out', `${salidas}/a.docx`)
     expect(sinAnio.code).toBe(2)
     expect(sinAnio.err).toContain('informe necesita --anio AAAA')
