@@ -146,8 +146,12 @@ export function sesionesAprobadas(foto: Foto): string[] {
   return s.rows.filter((r) => r[estado] === 'aprobada').map((r) => String(r[id]))
 }
 
-/** Tables an approved acta may still grow in (never change): corrections are added, not edited. */
-const SOLO_AGREGAR = new Set(['fe_erratas'])
+/**
+ * Tables an approved acta may still grow in (never change): corrections are added, not edited;
+ * the history (migration 0011, append-only by its own triggers) records a cut link as it does
+ * any other change.
+ */
+const SOLO_AGREGAR = new Set(['fe_erratas', 'historial'])
 
 /** The rows of one table that belong to the given actas, by id; null if the table has none. */
 function filasDeActas(

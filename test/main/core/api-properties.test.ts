@@ -38,7 +38,10 @@ const RUNS = process.env.FC_RUNS ? Number(process.env.FC_RUNS) : 2000
 /** Values no schema can describe: a real workbook (random base64 never is one), real e-mails. */
 const EXTRA: Record<string, () => fc.Arbitrary<unknown>> = {
   base64: () => fc.constant(m.libro),
-  correo: () => fc.constantFrom(null, '', 'ana.rojas@sernam.cl')
+  correo: () => fc.constantFrom(null, '', 'ana.rojas@sernam.cl'),
+  // A target that fits every kind of indicador (its bound depends on the kind: a refinement
+  // across fields that a JSON Schema cannot carry).
+  metaValor: () => fc.constantFrom(null, 1)
 }
 
 let m: Mundo
