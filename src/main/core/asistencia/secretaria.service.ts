@@ -18,7 +18,14 @@ export const MENSAJE_NO_PRESENTE =
 export const MENSAJE_PRESIDENTE_NO_PRESENTE =
   'Quien presidió la sesión debe figurar como presente en la asistencia de esta sesión.'
 
+export const MENSAJE_MISMA_PERSONA =
+  'Quien presidió la sesión no firma también como secretario/a de actas: elija a otra persona.'
+
 type Rol = 'secretaria_subrogante_id' | 'presidente_id'
+const OTRO_ROL = {
+  secretaria_subrogante_id: 'presidente_id',
+  presidente_id: 'secretaria_subrogante_id'
+} as const
 
 /**
  * Who signs for the secretaría de actas of the session, as its acta would name them (the same
@@ -74,6 +81,14 @@ async function registrarRol(
         .where('sesion_id', '=', input.sesionId)
         .executeTakeFirst()
       if (a?.estado !== 'presente') throw conflict(mensaje, 'asistenciaId')
+      // The acta would print one name on both signature lines.
+      const otro = await trx
+        .selectFrom('sesiones')
+        .select(OTRO_ROL[columna])
+        .where('id', '=', input.sesionId)
+        .executeTakeFirst()
+      if (otro?.[OTRO_ROL[columna]] === input.asistenciaId)
+        throw conflict(MENSAJE_MISMA_PERSONA, 'asistenciaId')
     }
     if (columna === 'secretaria_subrogante_id' && input.asistenciaId !== null) {
       const secretaria = await firmaSecretaria(trx, input.sesionId)

@@ -70,11 +70,10 @@ export function RolesSesion(props: {
 }): ReactNode {
   const presidente = useElegido(props.presidenteId)
   const subrogante = useElegido(props.secretariaSubroganteId)
-  const comun = {
-    sesionId: props.sesionId,
-    presentes: props.asistencia.filter((a) => a.estado === 'presente'),
-    editable: props.editable
-  }
+  const presentes = props.asistencia.filter((a) => a.estado === 'presente')
+  // One person never signs on both lines: each role offers those present but the other's.
+  const salvo = (id: string | null) => presentes.filter((a) => a.id !== id)
+  const comun = { sesionId: props.sesionId, editable: props.editable }
   const elegido = presidente[0]
   const presidio = quienPreside(
     props.asistencia,
@@ -86,6 +85,7 @@ export function RolesSesion(props: {
     <>
       <ElegirPresente
         {...comun}
+        presentes={salvo(subrogante[0])}
         canal="asistencia:presidente"
         elegido={presidente}
         textos={{
@@ -102,6 +102,7 @@ export function RolesSesion(props: {
       ) : (
         <ElegirPresente
           {...comun}
+          presentes={salvo(presidente[0])}
           canal="asistencia:secretaria"
           elegido={subrogante}
           textos={{

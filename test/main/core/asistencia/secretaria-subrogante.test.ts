@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { actaArchivo } from '../../../../src/main/core/actas/documentos/archivo'
 import { leerSellado } from '../../../../src/main/core/actas/sello'
-import { MENSAJE_NO_PRESENTE } from '../../../../src/main/core/asistencia/secretaria.service'
+import {
+  MENSAJE_MISMA_PERSONA,
+  MENSAJE_NO_PRESENTE
+} from '../../../../src/main/core/asistencia/secretaria.service'
 import { MENSAJE_SECRETARIA_PRESENTE } from '../../../../src/shared/domain/firmas'
 import { openTestApp, type TestApp } from '../../../helpers/db'
 import { caller, cerrarYAprobar, sesionMarcada } from '../../../helpers/sesiones'
@@ -116,6 +119,25 @@ describe('who acted as secretary', () => {
     expect(await subroganteDe(sesionId)).toBeNull()
     // Nobody is always accepted.
     expect((await call('asistencia:secretaria', { sesionId, asistenciaId: null })).ok).toBe(true)
+  })
+
+  it('is never the one who chaired, nor chairs once acting as secretary (one name on both lines)', async () => {
+    const { ok, call } = caller(t)
+    const { sesionId, fila } = await sesionMarcada(t, '2014-10-08', {
+      'Carlos Pérez Silva': 'presente',
+      'Diego Fuentes Araya': 'presente'
+    })
+    const [carlos, diego] = [fila('Carlos Pérez Silva'), fila('Diego Fuentes Araya')]
+    const misma = { code: 'conflicto', fields: { asistenciaId: MENSAJE_MISMA_PERSONA } }
+    await ok('asistencia:presidente', { sesionId, asistenciaId: diego })
+    const r = await call('asistencia:secretaria', { sesionId, asistenciaId: diego })
+    expect(r.ok ? null : r.error).toMatchObject(misma)
+    expect(await subroganteDe(sesionId)).toBeNull()
+    await ok('asistencia:secretaria', { sesionId, asistenciaId: carlos })
+    const p = await call('asistencia:presidente', { sesionId, asistenciaId: carlos })
+    expect(p.ok ? null : p.error).toMatchObject(misma)
+    const s = (await ok('sesion:obtener', { id: sesionId })).sesion
+    expect([s.presidenteId, s.secretariaSubroganteId]).toEqual([diego, carlos])
   })
 
   it('may act while the only one of the secretaría present chairs', async () => {
