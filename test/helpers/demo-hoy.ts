@@ -12,12 +12,12 @@ export async function demoAl(hoy: string): Promise<TestApp> {
 export const filas = <T>(t: TestApp, q: string, ...p: unknown[]): T[] =>
   t.app.handle.prepare(q).all(...p) as T[]
 
-/** Each acuerdo's current state by its follow-ups (latest session date, then latest written). */
+/** Each acuerdo's state by its follow-ups in approved actas (latest session date, then latest written). */
 export function estadoAcuerdos(t: TestApp): Map<string, string> {
   const seg = filas<{ acuerdo_id: string; estado: string }>(
     t,
     `select sg.acuerdo_id, sg.estado from seguimientos sg join sesiones s on s.id = sg.sesion_id
-     order by s.fecha, sg.created_at`
+     where s.estado = 'aprobada' order by s.fecha, sg.created_at`
   )
   const m = new Map<string, string>()
   for (const s of seg) m.set(s.acuerdo_id, s.estado)

@@ -234,6 +234,8 @@ export interface SeguimientoEntrada {
   fecha: string
   estado: AcuerdoEstado
   nota: string
+  /** Recorded in an acta not yet approved: outside a live session it does not move the acuerdo. */
+  enBorrador?: boolean
 }
 
 /** An open acuerdo of an earlier session, as this session reviews it. */

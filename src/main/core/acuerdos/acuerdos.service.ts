@@ -29,7 +29,8 @@ export async function historiales(
       's.tipo',
       's.numero',
       's.anio',
-      's.fecha'
+      's.fecha',
+      's.estado as acta'
     ])
     .where('sg.acuerdo_id', 'in', enLista(acuerdoIds))
     .orderBy('s.fecha')
@@ -42,30 +43,36 @@ export async function historiales(
       sesionTitulo: tituloSesion(r),
       fecha: r.fecha,
       estado: r.estado,
-      nota: r.nota
+      nota: r.nota,
+      ...(r.acta !== 'aprobada' && { enBorrador: true })
     })
     map.set(r.acuerdo_id, list)
   }
   return map
 }
 
-const estadoDe = (historial: SeguimientoEntrada[] | undefined): AcuerdoEstado =>
-  historial?.at(-1)?.estado ?? 'pendiente'
+const estadoDe = (historial: SeguimientoEntrada[], soloAprobadas: boolean): AcuerdoEstado =>
+  historial.filter((h) => !(soloAprobadas && h.enBorrador)).at(-1)?.estado ?? 'pendiente'
 
-/** Acuerdos as the API returns them, with their current state and situation today. */
+/**
+ * Acuerdos as the API returns them, with their current state and situation today: by every
+ * follow-up within a live session, or (`soloAprobadas`, everywhere else) by approved actas only.
+ */
 export async function acuerdosDto(
   db: Db,
   rows: AcuerdoRow[],
-  hoy: string = hoyChile()
+  hoy: string = hoyChile(),
+  soloAprobadas = false
 ): Promise<Acuerdo[]> {
-  return (await acuerdosConHistorial(db, rows, hoy)).map((x) => x.acuerdo)
+  return (await acuerdosConHistorial(db, rows, hoy, soloAprobadas)).map((x) => x.acuerdo)
 }
 
 /** The same, each with its follow-up history (read once for both). */
 export async function acuerdosConHistorial(
   db: Db,
   rows: AcuerdoRow[],
-  hoy: string = hoyChile()
+  hoy: string = hoyChile(),
+  soloAprobadas = false
 ): Promise<{ acuerdo: Acuerdo; historial: SeguimientoEntrada[] }[]> {
   const sesiones = new Map(
     (
@@ -85,7 +92,7 @@ export async function acuerdosConHistorial(
   return rows.map((r) => {
     const s = sesiones.get(r.sesion_id)!
     const historial = hist.get(r.id) ?? []
-    const estado = estadoDe(historial)
+    const estado = estadoDe(historial, soloAprobadas)
     const acuerdo: Acuerdo = {
       id: r.id,
       sesionId: r.sesion_id,

@@ -4,25 +4,25 @@ import type { ParsedInput } from '../../../shared/api/contract'
 import type { AcuerdoListado } from '../../../shared/acuerdos/contract'
 import type { Documento } from '../../../shared/actas/contract'
 import { acuerdosConHistorial } from './acuerdos.service'
+import { abiertoSegunActas, estadoAprobado } from './situacion'
 
 type Filtro = ParsedInput<'acuerdo:exportar'>
 
-// Is the acuerdo (alias `a`) still open: its latest follow-up, kept by triggers (migration 0006);
-// read from that table's index, so the open ones are found without reading the closed.
-const abierto = sql<SqlBool>`a.id in (select cc.acuerdo_id from acuerdos_cierre cc where cc.cerrado_en = '~')`
-// Its latest recorded state, over every session.
-const estadoActual = sql`coalesce((
-  select sg.estado from seguimientos sg join sesiones s2 on s2.id = sg.sesion_id
-  where sg.acuerdo_id = a.id order by s2.fecha desc, sg.created_at desc limit 1), 'pendiente')`
+// Where it stands, as the approved actas say (situacion.ts).
+const abierto = abiertoSegunActas
+const estadoActual = estadoAprobado
 
 /**
  * The acuerdos (`a`, session `s`) of a plan: about one of its acciones, or about no acción and
- * taken within its period (plans of different periods share the sessions' instancias).
+ * taken within its period (plans of different periods share the sessions' instancias). The
+ * current (latest) plan's period has no end for them: an acuerdo taken after it belongs to no
+ * later plan, and would otherwise be in none.
  */
 export function delPlan(planId: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`(a.accion_id in (select ac.id from acciones ac where ac.plan_id = ${planId})
     or (a.accion_id is null and exists (select 1 from planes p where p.id = ${planId}
-      and s.fecha between p.periodo_desde and p.periodo_hasta)))`
+      and s.fecha >= p.periodo_desde and (s.fecha <= p.periodo_hasta or not exists (
+        select 1 from planes p2 where p2.periodo_desde > p.periodo_desde)))))`
 }
 
 /** The filter as one SQL condition on `a` (acuerdos) and `s` (their sessions). */
@@ -80,7 +80,7 @@ export async function listarAcuerdos(
       .offset(f.offset ?? 0)
       .execute()
   ])
-  const dtos = await acuerdosConHistorial(db, rows as AcuerdoRow[], hoy)
+  const dtos = await acuerdosConHistorial(db, rows as AcuerdoRow[], hoy, true)
   return {
     hoy,
     total: Number(n),

@@ -13,7 +13,7 @@ import type {
 import { tituloSesion } from '../../../shared/domain/sesiones'
 import { DIAS_POR_VENCER, finDeSemana, sumarDias } from '../../../shared/domain/vencimientos'
 import { notFound } from '../errors'
-import { acuerdosDto, delPlan } from '../acuerdos'
+import { abiertoSegunActas, acuerdosDto, delPlan } from '../acuerdos'
 import {
   accionesEnEstado,
   estadosPorEjeEInstancia,
@@ -92,10 +92,9 @@ async function acuerdosPorInstitucion(
   const { rows } = await sql<AcuerdosDeInstitucion>`
     select a.institucion_id as institucionId, coalesce(i.sigla, 'Sin institución') as sigla,
       sum(a.plazo < ${hoy}) as vencidos, sum(a.plazo >= ${hoy}) as porVencer
-    from acuerdos_cierre c join acuerdos a on a.id = c.acuerdo_id
-    join sesiones s on s.id = a.sesion_id
+    from acuerdos a join sesiones s on s.id = a.sesion_id
     left join instituciones i on i.id = a.institucion_id
-    where c.cerrado_en = '~' and a.plazo <= ${limite} and ${delPlan(al.planId)}
+    where ${abiertoSegunActas} and a.plazo <= ${limite} and ${delPlan(al.planId)}
       ${al.instanciaId ? sql`and s.instancia_id = ${al.instanciaId}` : sql``}
     group by a.institucion_id
     order by vencidos desc, porVencer desc, i.orden, sigla`.execute(db)
@@ -187,9 +186,8 @@ export async function listarAccionesEnEstado(
 export async function avisosSemana(db: Db, hoy: string): Promise<AvisoSemana> {
   const hasta = finDeSemana(hoy)
   const base = db
-    .selectFrom('acuerdos_cierre as c')
-    .innerJoin('acuerdos as a', 'a.id', 'c.acuerdo_id')
-    .where('c.cerrado_en', '=', '~')
+    .selectFrom('acuerdos as a')
+    .where(abiertoSegunActas)
     .where('a.plazo', '>=', hoy)
     .where('a.plazo', '<=', hasta)
   const [{ n }, rows] = await Promise.all([
@@ -204,7 +202,7 @@ export async function avisosSemana(db: Db, hoy: string): Promise<AvisoSemana> {
       .limit(5)
       .execute()
   ])
-  const dtos = await acuerdosDto(db, rows as AcuerdoRow[], hoy)
+  const dtos = await acuerdosDto(db, rows as AcuerdoRow[], hoy, true)
   return {
     hoy,
     hasta,

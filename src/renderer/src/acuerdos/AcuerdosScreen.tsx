@@ -133,6 +133,7 @@ function TablaAcuerdos(props: { filas: AcuerdoListado[] }): ReactNode {
               {a.historial.map((h, k) => (
                 <Text key={k} size="xs" c="dimmed">
                   {formatFecha(h.fecha)}, {h.sesionTitulo}: {ACUERDO_SITUACION_LABEL[h.estado]}
+                  {h.enBorrador && ' (acta en borrador)'}
                   {h.nota && ` — ${h.nota}`}
                 </Text>
               ))}

@@ -101,7 +101,8 @@ describe('every acuerdo in one list', () => {
       casos.push([{ situacion: s }, (a) => situacion(a) === s])
     for (const [f, pasa] of casos) {
       const esperado = porPlazo(todos.filter(pasa))
-      expect(esperado.length, JSON.stringify(f)).toBeGreaterThan(0)
+      // The demo's only "en curso" follow-ups are in draft actas: none en curso as approved.
+      if (f.situacion !== 'en_curso') expect(esperado.length, JSON.stringify(f)).toBeGreaterThan(0)
       expect(esperado.length, JSON.stringify(f)).toBeLessThan(todos.length)
       expect(await todas(f), JSON.stringify(f)).toEqual(esperado)
     }
@@ -123,5 +124,41 @@ describe('every acuerdo in one list', () => {
     expect(plazos.map((p) => (p as Date).toISOString().slice(0, 10))).toEqual(
       vencidos.map((a) => a.plazo).sort()
     )
+  })
+
+  it('stands acuerdos where approved actas leave them: a draft follow-up is shown apart', async () => {
+    const enBorrador = filas<{ acuerdo_id: string }>(
+      t,
+      `select sg.acuerdo_id from seguimientos sg join sesiones s on s.id = sg.sesion_id
+       where s.estado <> 'aprobada'`
+    ).map((r) => r.acuerdo_id)
+    // Some draft follow-up says otherwise than the approved actas (else this proves nothing).
+    const todosLos = new Map(
+      (await t.api['acuerdo:listar']({ orden: 'plazo', offset: 0, limit: 200 })).filas.map((a) => [
+        a.id,
+        a
+      ])
+    )
+    const movidos = enBorrador.filter((id) => {
+      const h = todosLos.get(id)!.historial
+      return h.at(-1)!.estado !== (estado.get(id) ?? 'pendiente')
+    })
+    expect(movidos.length).toBeGreaterThan(0)
+    for (const id of enBorrador) {
+      const a = todosLos.get(id)!
+      expect(a.situacion, id).toBe(situacion(todos.find((x) => x.id === id)!))
+      expect(a.historial.filter((h) => h.enBorrador).length).toBeGreaterThan(0)
+    }
+    // The export of each situación says the same Estado as the list.
+    const etiqueta = { pendiente: 'Pendiente', en_curso: 'En curso', vencido: 'Vencido' }
+    for (const s of ['pendiente', 'vencido'] as const) {
+      const doc = await t.api['acuerdo:exportar']({ situacion: s, orden: 'plazo' })
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(Buffer.from(doc.base64, 'base64') as unknown as ArrayBuffer)
+      const ws = wb.getWorksheet('Acuerdos')!
+      const n = todos.filter((a) => situacion(a) === s).length
+      expect(ws.actualRowCount - 2).toBe(n)
+      for (let k = 0; k < n; k++) expect(ws.getRow(k + 3).getCell(10).value).toBe(etiqueta[s])
+    }
   })
 })

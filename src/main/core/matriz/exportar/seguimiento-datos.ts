@@ -2,6 +2,7 @@ import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBoo
 import type { Database } from '../../db/schema'
 import type { AcuerdoEstado, AvanceEstado, SesionEstado } from '../../../../shared/domain/sesiones'
 import { tituloSesion } from '../../../../shared/domain/sesiones'
+import { estadoAprobado } from '../../acuerdos'
 import type { MatrizOpciones, SeguimientoAccion } from './datos'
 
 // The tracking workbook's data, joined by SQLite and read as a stream of rows: memory stays flat
@@ -20,19 +21,8 @@ function filtrar<Q extends ConSesion>(q: Q, o: MatrizOpciones): Q {
   return r
 }
 
-/**
- * The latest follow-up state of acuerdo `a` (alias) in an approved acta: its state as the mesa
- * has approved it (a draft's follow-up is not the mesa's word yet; see enBorrador).
- *
- * CROSS JOIN fixes the loop order: the acuerdo's own ~1 follow-ups, then their session by id.
- * With a plain join SQLite walked every approved session by the (estado, fecha) index and
- * looked each up in the acuerdo's follow-ups: acuerdos × sessions (3.9 s instead of 0.1 s for
- * the 3,000 acuerdos of ten years, quadratic beyond).
- */
-export const estadoActual = sql<AcuerdoEstado>`coalesce((
-  select sg.estado from seguimientos sg cross join sesiones s2 on s2.id = sg.sesion_id
-  where sg.acuerdo_id = a.id and s2.estado = 'aprobada'
-  order by s2.fecha desc, sg.created_at desc limit 1), 'pendiente')`
+/** The latest follow-up state of acuerdo `a` in an approved acta (the acuerdos' own rule). */
+export const estadoActual = estadoAprobado
 
 /**
  * The latest follow-up of acuerdo `a` in a session whose acta is not approved, later than any

@@ -4,6 +4,8 @@ import type { Database } from '../../db/schema'
 import { HOJA_GLOSARIO, HOJA_MATRIZ, TITULO_MATRIZ } from '../disposicion'
 import { matrizDatos, type MatrizDatos, type MatrizOpciones } from './datos'
 import { hitoLabel } from '../../../../shared/domain/indicadores'
+import { situacionAcuerdo } from '../../../../shared/domain/sesiones'
+import { hoyChile } from '../../../../shared/domain/fechas'
 import { hojaMatriz, type Progreso } from './hoja-matriz'
 import {
   filasAcuerdos,
@@ -116,6 +118,8 @@ export async function hojaAcuerdos(
     ],
     o
   )
+  // Estado is the acuerdo's situation as the list shows it: past its plazo and not met, Vencido.
+  const hoy = o.hoy ?? hoyChile()
   for await (const r of filas) {
     h.agregar([
       ...origenDe(r),
@@ -124,7 +128,7 @@ export async function hojaAcuerdos(
       r.responsable,
       fecha(r.plazo),
       r.accion,
-      etiquetas.acuerdo[r.estadoAcuerdo],
+      etiquetas.acuerdo[situacionAcuerdo(r.estadoAcuerdo, r.plazo, hoy)],
       seguimientoEnBorrador(r.enBorrador)
     ])
     if (h.fila % 1000 === 0) revisarCancelado(signal)
