@@ -27,5 +27,5 @@ export const abiertoSegunActas = sql<SqlBool>`(a.id in (
     select cc.acuerdo_id from acuerdos_cierre cc where cc.cerrado_en = '~'
     union all
     select sb.acuerdo_id from sesiones sd cross join seguimientos sb on sb.sesion_id = sd.id
-    where sd.estado <> 'aprobada')
+    where sd.estado in ('borrador', 'cerrada')) -- every state but 'aprobada', by the estado index
   and ${estadoAprobado} <> 'cumplido')`
