@@ -60,4 +60,24 @@ describe('filters and the menu', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/personas')
     await expect.poll(() => page.evaluate(() => location.search)).toBe('')
   })
+
+  it('a deep link with its query after the hash opens the list filtered, directly and reloaded', async () => {
+    const { page } = w
+    const vencidos = w.t.app.handle
+      .prepare(
+        `select count(*) from acuerdos a where a.plazo < ? and coalesce((
+           select sg.estado from seguimientos sg join sesiones s on s.id = sg.sesion_id
+           where sg.acuerdo_id = a.id and s.estado = 'aprobada'
+           order by s.fecha desc, sg.created_at desc limit 1), 'pendiente') <> 'cumplido'`
+      )
+      .pluck()
+      .get(await page.evaluate(() => new Date().toISOString().slice(0, 10))) as number
+    expect(vencidos).toBeGreaterThan(0)
+    expect(vencidos).toBeLessThan(todos)
+    await page.goto(`${w.bridge.url}#/acuerdos?situacion=vencido`)
+    await expect.poll(total).toMatch(new RegExp(`^${vencidos} acuerdo`))
+    await page.reload()
+    await expect.poll(total).toMatch(new RegExp(`^${vencidos} acuerdo`))
+    await expect.poll(() => page.getByText('Página no encontrada').count()).toBe(0)
+  })
 })

@@ -14,11 +14,14 @@ import '@mantine/spotlight/styles.css'
 import 'dayjs/locale/es'
 import { App } from './App'
 import { crearQueryClient } from './api/query-client'
-import { useRuta } from './ruta'
+import { consultaAntesDelHash, useRuta } from './ruta'
 
 const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm' })
 
 const queryClient = crearQueryClient()
+
+consultaAntesDelHash()
+window.addEventListener('hashchange', consultaAntesDelHash)
 
 const root = document.getElementById('root')
 if (!root) throw new Error('Falta el elemento #root')

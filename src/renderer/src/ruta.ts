@@ -11,12 +11,30 @@ export function conConsulta(to: string): string {
 
 const navegar: typeof navegarHash = (to, opciones) => navegarHash(conConsulta(to), opciones)
 
+/**
+ * A deep link with its query after the hash ("#/acuerdos?situacion=vencido", as a figure's link
+ * reads when copied, typed or reloaded) moved to where the screens read their filters
+ * ("?situacion=vencido#/acuerdos"). Run before the first render and on every hash change, before
+ * wouter's own listener reads the address.
+ */
+export function consultaAntesDelHash(): void {
+  const { pathname, hash } = window.location
+  const i = hash.indexOf('?')
+  if (i < 0) return
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${pathname}${hash.slice(i)}${hash.slice(0, i)}`
+  )
+}
+
 /** The app's routes: in the hash (app://mitp/index.html has no server routing), filters in the query. */
 export function useRuta(
   opciones?: Parameters<typeof useHashLocation>[0]
 ): [string, typeof navegar] {
   const [ruta] = useHashLocation(opciones)
-  return [ruta, navegar]
+  // Routes match the path alone, whatever query is left in the hash.
+  return [ruta.split('?')[0]!, navegar]
 }
 // A link's href is the hash route, as wouter's hash hook writes it.
 useRuta.hrefs = (href: string): string => `#${href}`
