@@ -3,6 +3,7 @@ import type { SqliteHandle } from '../../../../src/main/core/db/sqlite'
 import { createKysely } from '../../../../src/main/core/db/sqlite'
 import { createAppApi } from '../../../../src/main/core/api'
 import { openTestApp, type TestApp } from '../../../helpers/db'
+import { observando } from '../../../helpers/sentencias'
 import { construirHistoria, conLotes } from '../../../../scripts/bench/historia'
 import { desdeDeNiveles } from '../../../../src/main/core/sesiones/historia'
 
@@ -21,33 +22,14 @@ interface Lectura {
 }
 
 /** The handle, counting what kysely asks of it: statements, rows returned, bound parameters. */
-function contando(handle: SqliteHandle, l: Lectura): SqliteHandle {
-  return new Proxy(handle, {
-    get(target, prop) {
-      if (prop === 'prepare')
-        return (sql: string) => {
-          const stmt = target.prepare(sql)
-          return new Proxy(stmt, {
-            get(s, p) {
-              const v = Reflect.get(s, p) as unknown
-              if (p === 'all')
-                return (...params: unknown[]) => {
-                  l.consultas++
-                  l.sentencias.push({ sql, params })
-                  l.maxParametros = Math.max(l.maxParametros, params.flat().length)
-                  const rows = (v as (...a: unknown[]) => unknown[]).apply(s, params)
-                  l.filas += rows.length
-                  return rows
-                }
-              return typeof v === 'function' ? (v as () => unknown).bind(s) : v
-            }
-          })
-        }
-      const v = Reflect.get(target, prop) as unknown
-      return typeof v === 'function' ? (v as () => unknown).bind(target) : v
-    }
+const contando = (handle: SqliteHandle, l: Lectura): SqliteHandle =>
+  observando(handle, ({ metodo, sql, params, resultado }) => {
+    if (metodo !== 'all') return
+    l.consultas++
+    l.sentencias.push({ sql, params })
+    l.maxParametros = Math.max(l.maxParametros, params.flat().length)
+    l.filas += (resultado as unknown[]).length
   })
-}
 
 async function conHistoria(anios: number): Promise<TestApp> {
   const t = await openTestApp({ reloj: () => new Date('2030-06-01T15:00:00Z') })

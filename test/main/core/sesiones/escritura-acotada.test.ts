@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SqliteHandle } from '../../../../src/main/core/db/sqlite'
 import { createKysely } from '../../../../src/main/core/db/sqlite'
 import { createAppApi } from '../../../../src/main/core/api'
 import { openTestApp, type TestApp } from '../../../helpers/db'
+import { observando } from '../../../helpers/sentencias'
 import { construirHistoria, conLotes } from '../../../../scripts/bench/historia'
 
 /**
@@ -13,31 +13,6 @@ import { construirHistoria, conLotes } from '../../../../scripts/bench/historia'
  */
 
 type Sentencia = { sql: string; params: unknown[] }
-
-/** The handle, keeping every statement kysely runs with its parameters. */
-function anotando(handle: SqliteHandle, sentencias: Sentencia[]): SqliteHandle {
-  return new Proxy(handle, {
-    get(target, prop) {
-      if (prop === 'prepare')
-        return (sql: string) => {
-          const stmt = target.prepare(sql)
-          return new Proxy(stmt, {
-            get(s, p) {
-              const v = Reflect.get(s, p) as unknown
-              if (p === 'all' || p === 'run' || p === 'get')
-                return (...params: unknown[]) => {
-                  sentencias.push({ sql, params })
-                  return (v as (...a: unknown[]) => unknown).apply(s, params)
-                }
-              return typeof v === 'function' ? (v as () => unknown).bind(s) : v
-            }
-          })
-        }
-      const v = Reflect.get(target, prop) as unknown
-      return typeof v === 'function' ? (v as () => unknown).bind(target) : v
-    }
-  })
-}
 
 describe("the secretary's writes do not read the history", () => {
   let t: TestApp
@@ -56,7 +31,12 @@ describe("the secretary's writes do not read the history", () => {
   it('creating, marking excused, closing and approving: no table of the history is scanned', async () => {
     const sentencias: Sentencia[] = []
     const api = createAppApi(
-      { ...t.app, db: createKysely(anotando(t.app.handle, sentencias)) },
+      {
+        ...t.app,
+        db: createKysely(
+          observando(t.app.handle, ({ sql, params }) => sentencias.push({ sql, params }))
+        )
+      },
       { version: 't' }
     )
     const h = t.app.handle
