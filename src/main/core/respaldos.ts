@@ -4,6 +4,7 @@ import type { SqliteHandle } from './db/sqlite'
 import { AppError } from './errors'
 import { explicar } from './causas'
 import { verificarArchivo, type Verificacion } from './verificacion'
+import { ARCHIVO_LATERAL, LATERAL, queEs } from './restaurar-destino'
 
 export { verificarArchivo, type Verificacion }
 export { restaurar, type OperacionesArchivo } from './restaurar'
@@ -56,6 +57,19 @@ function esBaseDeDatos(file: string): boolean {
  * --out`) can never replace a live file (its stale -wal would corrupt the result) or its source.
  */
 export function comprobarDestino(origen: string, destino: string): void {
+  const rechazo = (motivo: string): AppError =>
+    new AppError(
+      'entrada_invalida',
+      `No se puede respaldar en "${destino}": ${motivo}. No se escribió ningún respaldo.`
+    )
+  // Another database's side file: renamed over, it would replace that database's last commits.
+  if (ARCHIVO_LATERAL.test(destino)) throw rechazo(LATERAL(path.basename(destino)))
+  const st = fs.statSync(destino, { throwIfNoEntry: false })
+  const no = st ? queEs(st) : null
+  if (no) throw rechazo(no)
+  // better-sqlite3 would say it in English ("Cannot save backup because the directory does not exist").
+  if (!fs.statSync(path.dirname(destino), { throwIfNoEntry: false })?.isDirectory())
+    throw rechazo(`la carpeta "${path.dirname(destino)}" no existe. Créela o elija otra`)
   if (mismoArchivo(origen, destino))
     throw new AppError(
       'entrada_invalida',

@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { AppError } from './errors'
-import { causaDe, explicar, MENSAJES_CAUSA } from './causas'
+import { explicar } from './causas'
 import { rutaReal, tomarParaRestaurar } from './en-uso'
 import { leerSinTocar, verificarArchivo } from './verificacion'
-import { openSqlite } from './db/sqlite'
+import { cabeceraSqlite, comprobarRuta, tomarExclusivo } from './restaurar-destino'
 
 /**
  * The file operations a restore makes, one by one: the real ones, or (in tests) ones that fail
@@ -135,38 +135,10 @@ export function restaurar(
   }
 }
 
-/**
- * Refuses a path to restore to that cannot be a database file, before anything is touched: a
- * folder, a path through a file, a link that leads nowhere (a loop, or a missing file: it would
- * be replaced by the restored file), a name too long, a folder that cannot be looked into.
- */
-function comprobarRuta(dbPath: string): void {
-  const rechazo = (motivo: string): AppError =>
-    new AppError(
-      'entrada_invalida',
-      `No se puede restaurar en "${dbPath}": ${motivo}. No se modificó nada.`
-    )
-  try {
-    const st = fs.lstatSync(dbPath)
-    if (st.isDirectory()) throw rechazo(MENSAJES_CAUSA.es_carpeta)
-    // Links were followed by rutaReal: one left here leads nowhere; stat says why.
-    if (st.isSymbolicLink()) fs.statSync(dbPath)
-  } catch (e) {
-    if (e instanceof AppError) throw e
-    // A new file (its folder exists: the copy checks that again) is restored to.
-    if (
-      (e as NodeJS.ErrnoException).code === 'ENOENT' &&
-      !fs.lstatSync(dbPath, { throwIfNoEntry: false })
-    )
-      return
-    const causa = causaDe(e)
-    throw rechazo(causa ? MENSAJES_CAUSA[causa] : String(e))
-  }
-}
-
 /** A name for the current file beside it that no earlier restore has used. */
 function nombreAparte(dbPath: string, ahora: Date): string {
-  const base = `${dbPath}.antes-de-restaurar-${sello(ahora)}`
+  // The pid keeps two restores of the same second (from two programs) apart.
+  const base = `${dbPath}.antes-de-restaurar-${sello(ahora)}-${process.pid}`
   let n = 1
   let nombre = base
   while (fs.existsSync(nombre) || fs.existsSync(`${nombre}-wal`)) nombre = `${base}-${++n}`
@@ -192,39 +164,16 @@ function quitarRestos(dbPath: string): void {
       fs.rmSync(path.join(dir, n), { force: true })
 }
 
-function cabeceraSqlite(file: string): boolean {
-  const fd = fs.openSync(file, 'r')
-  try {
-    const b = Buffer.alloc(16)
-    fs.readSync(fd, b, 0, 16, 0)
-    return b.toString('latin1') === 'SQLite format 3\u0000'
-  } finally {
-    fs.closeSync(fd)
-  }
-}
-
 /**
- * Moves the current file's last commits from its -wal into the file itself, through SQLite (a
- * crash-safe checkpoint), before the swap: the -wal has to go before the restored file arrives,
- * and a restore killed between the two would otherwise leave the old file without them. Nobody
- * else has the file open (the restore's mark). A file SQLite cannot open (damaged) keeps the old
- * way: its -wal is kept aside with it. A -wal from another database is never checkpointed (its
- * pages would overwrite the file): it is kept aside untouched with the file, and true returned.
+ * True when the -wal beside the current file comes from another database: it is never
+ * checkpointed (its pages would overwrite the file) but kept aside untouched with the file.
  */
-function vaciarWal(dbPath: string): boolean {
-  if (!fs.existsSync(`${dbPath}-wal`) || !cabeceraSqlite(dbPath)) return false
-  if (verificarArchivo(dbPath).walAjeno) return true
-  try {
-    const h = openSqlite(dbPath)
-    try {
-      h.pragma('wal_checkpoint(TRUNCATE)')
-    } finally {
-      h.close()
-    }
-  } catch {
-    // damaged or unreadable: the -wal is kept aside below
-  }
-  return false
+function walDeOtra(dbPath: string): boolean {
+  return (
+    fs.existsSync(`${dbPath}-wal`) &&
+    cabeceraSqlite(dbPath) &&
+    verificarArchivo(dbPath).walAjeno === true
+  )
 }
 
 function reemplazar(
@@ -235,27 +184,58 @@ function reemplazar(
 ): Restaurado {
   const tmp = `${dbPath}.${process.pid}.restaurando.tmp`
   const wal = `${dbPath}-wal`
+  const journal = `${dbPath}-journal`
   quitarRestos(dbPath)
-  const aparte = fs.existsSync(dbPath) ? nombreAparte(dbPath, ahora) : null
-  const ajeno = aparte !== null && vaciarWal(dbPath)
+  const existe = fs.existsSync(dbPath)
+  const aparte = existe || fs.existsSync(journal) ? nombreAparte(dbPath, ahora) : null
+  const ajeno = existe && walDeOtra(dbPath)
+  // A stray hot journal goes aside first: opening the file would roll it back into it.
+  const journalAparte = aparte && fs.existsSync(journal) ? `${aparte}-journal` : null
+  if (journalAparte) fs.renameSync(journal, journalAparte)
+  let soltar: (() => void) | null = null
+  try {
+    soltar = existe && !ajeno && cabeceraSqlite(dbPath) ? tomarExclusivo(dbPath) : null
+  } catch (e) {
+    if (journalAparte) fs.renameSync(journalAparte, journal)
+    throw e
+  }
+  try {
+    return cambiar(dbPath, { tmp, wal, journal, aparte, journalAparte, ajeno, existe }, desde, ops)
+  } finally {
+    soltar?.()
+  }
+}
+
+interface Plan {
+  tmp: string
+  wal: string
+  journal: string
+  aparte: string | null
+  journalAparte: string | null
+  ajeno: boolean
+  existe: boolean
+}
+
+function cambiar(dbPath: string, p: Plan, desde: string, ops: OperacionesArchivo): Restaurado {
+  const { tmp, wal, aparte, ajeno } = p
   const walAparte = aparte !== null && fs.existsSync(wal) ? `${aparte}-wal` : null
   let walQuitado = false
-  // Back to how it was: the old -wal returns, the copies made so far go.
+  // Back to how it was: the old -wal and journal return, the copies made so far go. It never
+  // throws past the error that made it run (a name too long fails here too).
   const deshacer = (): void => {
-    fs.rmSync(tmp, { force: true })
-    if (walQuitado) {
-      try {
-        ops.enlazar(walAparte!, wal)
-      } catch {
-        return // the set-aside copies hold the last commits: they stay
-      }
+    try {
+      fs.rmSync(tmp, { force: true })
+      if (walQuitado) ops.enlazar(walAparte!, wal)
+      if (walAparte) fs.rmSync(walAparte, { force: true })
+      if (p.journalAparte) fs.renameSync(p.journalAparte, p.journal)
+      if (aparte && p.existe) fs.rmSync(aparte, { force: true })
+    } catch {
+      // the set-aside copies hold the last commits: they stay
     }
-    if (walAparte) fs.rmSync(walAparte, { force: true })
-    if (aparte) fs.rmSync(aparte, { force: true })
   }
   try {
     copiaTemporal(desde, tmp, modoPara(dbPath), ops)
-    if (aparte) conservar(dbPath, aparte, ops)
+    if (aparte && p.existe) conservar(dbPath, aparte, ops)
     if (walAparte) {
       conservar(wal, walAparte, ops)
       // The old -wal must not meet the restored file: it is kept aside (above) and taken away.
@@ -277,7 +257,7 @@ function reemplazar(
     }
   }
   fs.rmSync(shm, { force: true })
-  if (!ajeno) return { copiaAnterior: aparte }
+  if (!ajeno) return { copiaAnterior: p.existe ? aparte : null }
   const n = path.basename(dbPath)
   return {
     copiaAnterior: aparte,

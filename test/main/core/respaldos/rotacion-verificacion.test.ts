@@ -223,7 +223,7 @@ describe('ultimoRespaldoBueno and restaurar', () => {
     fs.writeFileSync(`${db}-wal`, 'wal')
     fs.writeFileSync(`${db}-shm`, 'shm')
     const { copiaAnterior } = restaurar(db, good)
-    expect(copiaAnterior).toMatch(/mitp\.db\.antes-de-restaurar-\d{8}-\d{6}$/)
+    expect(copiaAnterior).toMatch(/mitp\.db\.antes-de-restaurar-\d{8}-\d{6}-\d+$/)
     expect(fs.readFileSync(copiaAnterior!, 'utf8')).toBe('actual')
     expect(fs.readFileSync(`${copiaAnterior}-wal`, 'utf8')).toBe('wal')
     expect(fs.readFileSync(`${copiaAnterior}-shm`, 'utf8')).toBe('shm')
