@@ -24,6 +24,36 @@ const sinResultados = (): BusquedaPagina => ({
   porClase: { plan: 0, acta: 0, persona: 0, institucion: 0 }
 })
 
+/** A query that is an acción's code or its start ("2.1.c", "1.1"), lower-cased; else null. */
+export function pareceCodigo(texto: string): string | null {
+  const t = texto.trim().toLowerCase()
+  return /^\d+(\.\d+)+(\.[a-z])?$/.test(t) ? t : null
+}
+
+/** A code as one FTS phrase: its pieces next to each other, not loose digits and letters anywhere. */
+const frase = (codigo: string): string => `"${codigo.split('.').join(' ')}"`
+
+/** Acciones whose code is `codigo` or begins with it, by code, as search hits on the code. */
+async function accionesPorCodigo(db: Kysely<Database>, codigo: string): Promise<Coincidencia[]> {
+  const filas = await db
+    .selectFrom('acciones')
+    .select(['id', 'codigo', 'texto'])
+    .where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['codigo']), '=', codigo),
+        eb(eb.fn('lower', ['codigo']), 'like', `${codigo}.%`)
+      ])
+    )
+    .orderBy('codigo')
+    .execute()
+  return filas.map((a) => ({
+    tipo: 'accion',
+    id: a.id,
+    enTitulo: `${MARCA_INICIO}${a.codigo}${MARCA_FIN} ${a.texto}`,
+    enCuerpo: ''
+  }))
+}
+
 /**
  * Searches the full-text index (migration 0007): ranked by bm25 with titles weighing more, each
  * result with its snippet and the place it opens. The text never reaches FTS as syntax.
@@ -32,26 +62,34 @@ export async function buscar(
   db: Kysely<Database>,
   i: ParsedInput<'busqueda:buscar'>
 ): Promise<BusquedaPagina> {
-  const match = expresionFts(i.texto)
+  const codigo = pareceCodigo(i.texto)
+  const match = codigo ? frase(codigo) : expresionFts(i.texto)
   if (!match) return sinResultados()
+  const clases: readonly BusquedaClase[] = i.clases?.length ? i.clases : BUSQUEDA_CLASES
+  // An acción's code is no word of the index: its acciones are found by code, first.
+  const porCodigo = codigo && clases.includes('plan') ? await accionesPorCodigo(db, codigo) : []
   const cuentas = await sql<{ tipo: ResultadoTipo; n: number }>`
     select f.tipo, count(*) as n from busqueda b join busqueda_filas f on f.fila = b.rowid
     where busqueda match ${match} group by f.tipo`.execute(db)
   const porClase = sinResultados().porClase
+  porClase.plan += porCodigo.length
   for (const c of cuentas.rows) porClase[BUSQUEDA_TIPOS[c.tipo]] += c.n
-  const clases: readonly BusquedaClase[] = i.clases?.length ? i.clases : BUSQUEDA_CLASES
   const total = clases.reduce((n, c) => n + porClase[c], 0)
   const desde = i.desde ?? 0
   if (total === 0 || desde >= total) return { resultados: [], total, porClase }
+  const limite = i.limite ?? POR_DEFECTO
+  const primeros = porCodigo.slice(desde, desde + limite)
   const tipos = tiposDe(clases)
-  const { rows } = await sql<Coincidencia>`
+  const { rows: fts } = await sql<Coincidencia>`
     select f.tipo, f.ref_id as id,
       snippet(busqueda, 0, ${MARCA_INICIO}, ${MARCA_FIN}, '…', 16) as enTitulo,
       snippet(busqueda, 1, ${MARCA_INICIO}, ${MARCA_FIN}, '…', 16) as enCuerpo
     from busqueda b join busqueda_filas f on f.fila = b.rowid
     where busqueda match ${match} and f.tipo in (${sql.join(tipos)})
     order by bm25(busqueda, ${PESO_TITULO}, 1.0), f.fila
-    limit ${i.limite ?? POR_DEFECTO} offset ${desde}`.execute(db)
+    limit ${limite - primeros.length}
+    offset ${Math.max(0, desde - porCodigo.length)}`.execute(db)
+  const rows = [...primeros, ...fts]
   const ubicados = await ubicar(db, rows)
   return {
     resultados: rows.flatMap((r) => {
