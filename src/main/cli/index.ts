@@ -7,6 +7,7 @@ import { AppError } from '../core/errors'
 import { explicar } from '../core/causas'
 import { comprobarDestino, respaldar, verificarArchivo } from '../core/respaldos'
 import { restaurar } from '../core/restaurar'
+import { MENSAJE_RESPALDO_INUTIL, motivoRespaldoInutil } from '../core/respaldo-usable'
 import { marcarEnUso } from '../core/en-uso'
 import { openSqlite } from '../core/db/sqlite'
 import { revisarActasArchivo } from '../core/actas/revision'
@@ -79,6 +80,8 @@ const ARCHIVOS: Record<string, (db: string, v: Values, out: Out) => Promise<numb
   },
   restore: async (db, v, out) => {
     if (!v.from) throw new UsageError('restore necesita --from RESPALDO.db.')
+    const inutil = await motivoRespaldoInutil(path.resolve(v.from))
+    if (inutil) throw new AppError('entrada_invalida', MENSAJE_RESPALDO_INUTIL(inutil))
     const { copiaAnterior, aviso } = restaurar(path.resolve(db), path.resolve(v.from))
     out(
       `Restaurado desde ${path.resolve(v.from)}.${copiaAnterior ? ` El archivo anterior quedó en ${copiaAnterior}.` : ''}${aviso ? ` ${aviso}` : ''}`

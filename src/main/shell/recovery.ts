@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { app, dialog } from 'electron'
 import { listarRespaldos, ultimoRespaldoBueno, verificarArchivo } from '../core/respaldos'
 import { restaurar } from '../core/restaurar'
+import { MENSAJE_RESPALDO_INUTIL, motivoRespaldoInutil } from '../core/respaldo-usable'
 
 export type Eleccion = { abrir: string } | { salir: true }
 
@@ -63,14 +64,15 @@ export async function elegirRespaldo(): Promise<string | null> {
   const elegido = r.canceled ? undefined : r.filePaths[0]
   if (!elegido) return null
   const v = verificarArchivo(elegido)
-  if (v.ok) return elegido
+  const inutil = v.ok ? await motivoRespaldoInutil(elegido) : null
+  if (v.ok && !inutil) return elegido
   await dialog.showMessageBox({
     type: 'error',
     // A stray -wal beside a good backup: the backup itself is fine.
     message: v.walAjeno
       ? 'Ese respaldo no se puede usar todavía'
       : 'Ese archivo no sirve como respaldo',
-    detail: v.motivo ?? ''
+    detail: inutil ? MENSAJE_RESPALDO_INUTIL(inutil) : (v.motivo ?? '')
   })
   return null
 }
