@@ -16,6 +16,7 @@ export type Causa =
   | 'no_se_abre'
   | 'disco'
   | 'memoria'
+  | 'diario_pendiente'
 
 export const MENSAJES_CAUSA: Record<Causa, string> = {
   lleno: 'el disco está lleno. Libere espacio en el disco y vuelva a intentarlo',
@@ -37,7 +38,9 @@ export const MENSAJES_CAUSA: Record<Causa, string> = {
     'no se pudo abrir el archivo (la carpeta no existe, no hay permiso o el disco no está conectado)',
   disco:
     'el disco falló al leer o escribir (¿se desconectó una memoria USB o un disco de red?). Revise el disco y vuelva a intentarlo',
-  memoria: 'el equipo no tiene memoria suficiente. Cierre otros programas y vuelva a intentarlo'
+  memoria: 'el equipo no tiene memoria suficiente. Cierre otros programas y vuelva a intentarlo',
+  diario_pendiente:
+    'junto al archivo hay un diario de SQLite (el archivo que termina en -journal) con cambios a medio guardar, y se abrió sólo para leer, así que no se pueden deshacer. Cierre los demás programas y vuelva a abrirlo normalmente; si no es de esta base de datos, muévalo a otra carpeta (no lo borre) y consulte a informática'
 }
 
 /** Node's errno codes. */
@@ -86,6 +89,8 @@ const SQLITE_EXTENDIDOS: Record<string, Causa> = {
   SQLITE_IOERR_LOCK: 'bloqueado',
   SQLITE_IOERR_RDLOCK: 'bloqueado',
   SQLITE_IOERR_ACCESS: 'sin_permiso',
+  // A hot journal that a read-only connection cannot roll back: not a matter of permissions.
+  SQLITE_READONLY_ROLLBACK: 'diario_pendiente',
   SQLITE_CANTOPEN_ISDIR: 'es_carpeta',
   SQLITE_CANTOPEN_NOTEMPDIR: 'sin_permiso'
 }

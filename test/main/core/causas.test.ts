@@ -30,6 +30,7 @@ const TABLA: [string, Causa][] = [
   ['SQLITE_READONLY', 'sin_permiso'],
   ['SQLITE_READONLY_DIRECTORY', 'sin_permiso'],
   ['SQLITE_READONLY_CANTINIT', 'sin_permiso'],
+  ['SQLITE_READONLY_ROLLBACK', 'diario_pendiente'],
   ['SQLITE_PERM', 'sin_permiso'],
   ['SQLITE_AUTH', 'sin_permiso'],
   ['SQLITE_IOERR_ACCESS', 'sin_permiso'],
