@@ -42,9 +42,10 @@ const SITUACIONES = [
 /** Plan, instancia, institución, responsable, acción, situación, plazo range and order. */
 export function AcuerdosFiltros(props: {
   filtro: FiltroAcuerdos
+  errores: { plazoDesde?: string; plazoHasta?: string }
   onChange: (f: FiltroAcuerdos) => void
 }): ReactNode {
-  const { filtro: f, onChange } = props
+  const { filtro: f, onChange, errores } = props
   const planes = useApiQuery('plan:listar', undefined)
   const instancias = useApiQuery('instancia:listar', undefined)
   const instituciones = useApiQuery('institucion:listar', undefined)
@@ -90,8 +91,18 @@ export function AcuerdosFiltros(props: {
       )}
       {lista('Acción del plan', 'accionId', acciones)}
       {lista('Situación', 'situacion', SITUACIONES)}
-      <FechaInput label="Plazo desde" value={f.plazoDesde ?? ''} onChange={fijar('plazoDesde')} />
-      <FechaInput label="Plazo hasta" value={f.plazoHasta ?? ''} onChange={fijar('plazoHasta')} />
+      <FechaInput
+        label="Plazo desde"
+        value={f.plazoDesde ?? ''}
+        error={errores.plazoDesde}
+        onChange={fijar('plazoDesde')}
+      />
+      <FechaInput
+        label="Plazo hasta"
+        value={f.plazoHasta ?? ''}
+        error={errores.plazoHasta}
+        onChange={fijar('plazoHasta')}
+      />
       <Group align="flex-end">
         <SegmentedControl
           aria-label="Orden por plazo"

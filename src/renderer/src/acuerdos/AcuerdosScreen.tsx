@@ -14,7 +14,8 @@ import {
 import { Link, useSearch } from 'wouter'
 import type { AcuerdoListado } from '../../../shared/acuerdos/contract'
 import { ACUERDO_SITUACION_LABEL } from '../../../shared/domain/sesiones'
-import { formatFecha, isIsoDate } from '../../../shared/domain/fechas'
+import { formatFecha } from '../../../shared/domain/fechas'
+import { fechaSchema, MENSAJE_FECHA } from '../../../shared/api/campos'
 import { useApiQuery } from '../api/queries'
 import { call } from '../api/client'
 import { descargar } from '../api/download'
@@ -31,12 +32,30 @@ export function AcuerdosScreen(): ReactNode {
   return <AcuerdosLista key={search} inicial={filtroDesde(search)} />
 }
 
-/** Dates still being typed are not sent: the list keeps the last complete filter. */
-const completo = (f: FiltroAcuerdos): FiltroAcuerdos => ({
-  ...f,
-  plazoDesde: f.plazoDesde && isIsoDate(f.plazoDesde) ? f.plazoDesde : undefined,
-  plazoHasta: f.plazoHasta && isIsoDate(f.plazoHasta) ? f.plazoHasta : undefined
-})
+/**
+ * The plazo fields' errors, said next to each field: a text that is no date (31-02-2014), or a
+ * range whose end comes before its start. Never silently dropped nor sent to fail the list.
+ */
+export function erroresPlazo(f: FiltroAcuerdos): { plazoDesde?: string; plazoHasta?: string } {
+  const e: { plazoDesde?: string; plazoHasta?: string } = {}
+  for (const k of ['plazoDesde', 'plazoHasta'] as const) {
+    const r = f[k] ? fechaSchema.safeParse(f[k]) : null
+    if (r && !r.success) e[k] = r.error.issues[0]?.message ?? MENSAJE_FECHA
+  }
+  if (!e.plazoDesde && !e.plazoHasta && f.plazoDesde && f.plazoHasta && f.plazoDesde > f.plazoHasta)
+    e.plazoHasta = 'La fecha final no puede ser anterior a la inicial.'
+  return e
+}
+
+/** A field with an error is not sent: the list keeps to the rest of the filter. */
+const completo = (f: FiltroAcuerdos): FiltroAcuerdos => {
+  const e = erroresPlazo(f)
+  return {
+    ...f,
+    plazoDesde: e.plazoDesde ? undefined : f.plazoDesde,
+    plazoHasta: e.plazoHasta ? undefined : f.plazoHasta
+  }
+}
 
 function AcuerdosLista(props: { inicial: FiltroAcuerdos }): ReactNode {
   const [filtro, setFiltro] = useState(props.inicial)
@@ -67,6 +86,7 @@ function AcuerdosLista(props: { inicial: FiltroAcuerdos }): ReactNode {
       </Group>
       <AcuerdosFiltros
         filtro={filtro}
+        errores={erroresPlazo(filtro)}
         onChange={(n) => {
           setFiltro(n)
           setPagina(1)
