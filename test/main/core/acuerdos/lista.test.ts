@@ -158,7 +158,12 @@ describe('every acuerdo in one list', () => {
       const ws = wb.getWorksheet('Acuerdos')!
       const n = todos.filter((a) => situacion(a) === s).length
       expect(ws.actualRowCount - 2).toBe(n)
-      for (let k = 0; k < n; k++) expect(ws.getRow(k + 3).getCell(10).value).toBe(etiqueta[s])
+      for (let k = 0; k < n; k++) {
+        expect(ws.getRow(k + 3).getCell(10).value).toBe(etiqueta[s])
+        // Plazos as Chile writes dates, whatever the reader's locale.
+        if (ws.getRow(k + 3).getCell(8).value)
+          expect(ws.getRow(k + 3).getCell(8).numFmt).toBe('dd-mm-yyyy')
+      }
     }
   })
 })
