@@ -3,6 +3,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import type { Channel, Input, Output } from '../../../shared/api/contract'
 import type { ApiResult } from '../../../shared/api/result'
 import { call } from './client'
+import { seguirEscritura } from './pendientes'
 
 type Clave = readonly unknown[]
 
@@ -100,8 +101,13 @@ export function useEscribir(sesionId?: string): Escribir {
     }
   })
   return useCallback(
-    <C extends Channel>(channel: C, input: Input<C>) =>
-      mutateAsync({ channel, input, sesionId }) as Promise<ApiResult<Output<C>>>,
+    <C extends Channel>(channel: C, input: Input<C>) => {
+      const e: Escritura = { channel, input, sesionId }
+      // The re-read is asked for (onSuccess) before the write stops counting as in flight.
+      return seguirEscritura(sesionDe(e), mutateAsync(e), (r) => r.ok) as Promise<
+        ApiResult<Output<C>>
+      >
+    },
     [mutateAsync, sesionId]
   )
 }

@@ -99,6 +99,13 @@ export function AcuerdoForm(props: {
         ev.preventDefault()
         void enviar()
       }}
+      // Ctrl+Enter adds the acuerdo from any of its fields (an invalid one shows its errors).
+      onKeyDown={(ev) => {
+        if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+          ev.preventDefault()
+          void enviar()
+        }
+      }}
       aria-label={e ? `Editar acuerdo N° ${e.numero}` : 'Nuevo acuerdo'}
     >
       <Grid.Col span={12}>
@@ -109,12 +116,6 @@ export function AcuerdoForm(props: {
           autosize
           minRows={2}
           {...form.getInputProps('texto')}
-          onKeyDown={(ev) => {
-            if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
-              ev.preventDefault()
-              void enviar()
-            }
-          }}
         />
       </Grid.Col>
       <ResponsableCampos form={form} opciones={props.opciones} fecha={props.fecha} />

@@ -3,6 +3,7 @@ import { Alert, Group, Loader, Stack } from '@mantine/core'
 import { useElementSize } from '@mantine/hooks'
 import type { PlanArbol } from '../../../shared/domain/plan'
 import type { Sesion, SesionDetalle } from '../../../shared/domain/sesiones'
+import { useEscriturasDe } from '../api/pendientes'
 import { useApiQuery } from '../api/queries'
 import { SaveStatusProvider } from '../components/save-status'
 import { DatosSesion, useDatosSesion } from './DatosSesion'
@@ -18,7 +19,7 @@ export function SesionScreen(props: { id: string }): ReactNode {
   return (
     <SaveStatusProvider>
       <SesionActual.Provider value={props.id}>
-        <SesionContenido id={props.id} />
+        <SesionContenido key={props.id} id={props.id} />
       </SesionActual.Provider>
     </SaveStatusProvider>
   )
@@ -35,14 +36,24 @@ function opcionesAcciones(arbol: PlanArbol | undefined): { value: string; label:
 }
 
 function SesionContenido(props: { id: string }): ReactNode {
-  const { data: d, error } = useApiQuery('sesion:obtener', { id: props.id })
-  if (error && !d)
+  const q = useApiQuery('sesion:obtener', { id: props.id })
+  const { data: d, error } = q
+  const escrituras = useEscriturasDe(props.id)
+  // The forms take their values once, when they mount: they wait for a read that follows every
+  // save of this session (one flushed by the screen just left may still be in flight).
+  const alDia =
+    escrituras.enCurso === 0 && !q.isFetching && q.dataUpdatedAt >= escrituras.guardadaEn
+  const [mostrada, setMostrada] = useState(false)
+  const lista = d !== undefined && (mostrada || alDia)
+  if (lista && !mostrada) setMostrada(true)
+  // A failed re-read is said, not left as an endless loader.
+  if (error && !lista)
     return (
       <Alert color="red" title="No se pudo cargar la sesión">
         {error.message}
       </Alert>
     )
-  if (!d) return <Loader />
+  if (!lista) return <Loader />
   return <SesionCargada key={d.sesion.id} d={d} />
 }
 
