@@ -96,6 +96,17 @@ const logDe =
   (mensaje, error) =>
     err(`${mensaje}: ${error instanceof Error ? error.message : String(error)}`)
 
+/** node:util's parseArgs refusals (English) said in Spanish, by their code. */
+function errorDeArgumentos(e: unknown): string {
+  const { code, message } = e as { code?: string; message?: string }
+  const opcion = /'([^' ]+)/.exec(message ?? '')?.[1] ?? ''
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return `Opción desconocida: '${opcion}'. Un texto que empieza con '-' va al final, después de '--' (por ejemplo: buscar --db ARCHIVO -- "${opcion}").`
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return `Valor no válido para la opción '${opcion}': indique un valor después de ella.`
+  return `Argumentos no válidos: ${message ?? String(e)}`
+}
+
 /** Runs one CLI command; returns the exit code. Output goes to the given writers. */
 export async function runCli(argv: string[], out: Out, err: Out): Promise<number> {
   let parsed
@@ -123,7 +134,7 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
       }
     })
   } catch (e) {
-    err(`${e instanceof Error ? e.message : String(e)}\n\n${USO}`)
+    err(`${errorDeArgumentos(e)}\n\n${USO}`)
     return 2
   }
   const [command] = parsed.positionals

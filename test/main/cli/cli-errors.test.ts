@@ -44,6 +44,17 @@ describe('CLI errors', () => {
     expect(r.stderr).toMatch(/Comando desconocido/)
   })
 
+  it('an unknown option or a missing value: said in Spanish, exit 2', () => {
+    const r = runCliProcess(['buscar', '--db', 'x.db', '-x'])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain("Opción desconocida: '-x'")
+    expect(r.stderr).toContain('-- "-x"')
+    expect(r.stderr).not.toMatch(/Unknown option/)
+    const v = runCliProcess(['buscar', '--db'])
+    expect(v.status).toBe(2)
+    expect(v.stderr).toContain("Valor no válido para la opción '--db'")
+  })
+
   it('prints a readable outline without --json', () => {
     const r = runCliProcess(['plan', '--db', path.join(dir(), 'p.db')])
     expect(r.status).toBe(0)
