@@ -85,7 +85,9 @@ describe('numbering follows the calendar', () => {
     const { page } = w
     await nuevaSesion('01-03-2014')
     const dialogo = page.getByRole('dialog', { name: 'Numeración de la sesión' })
-    await expect.poll(() => dialogo.innerText()).toMatch(/actas ya aprobadas \(N° 1\/2014\)/)
+    await expect
+      .poll(() => dialogo.innerText())
+      .toMatch(/actas ya finalizadas o aprobadas \(N° 1\/2014\)/)
     await dialogo.getByRole('button', { name: 'Numerar a continuación' }).click()
     await expect.poll(titulo).toBe('Sesión Ordinaria N° 5/2014')
     expect(await numeros()).toEqual([

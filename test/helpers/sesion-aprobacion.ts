@@ -22,8 +22,11 @@ export const cerrar = fc.record({ s: fc.nat(), reabrir: fc.boolean() }).map(
       const s = sesionEn(m, i)!
       if (reabrir) {
         const esperado = s.estado === 'aprobada' ? 'solo_lectura' : 'ok'
-        if (esperar(await r.api.call('sesion:reabrir', { id: s.id }), esperado, 'reabrir'))
+        if (esperar(await r.api.call('sesion:reabrir', { id: s.id }), esperado, 'reabrir')) {
+          // A draft again: its number is no longer fixed.
           s.estado = 'borrador'
+          numerarModelo(m)
+        }
         return
       }
       if (esperar(await r.api.call('sesion:cerrar', { id: s.id }), editable(s), 'cerrar'))

@@ -180,8 +180,9 @@ export const aprobadas = (m: Readonly<Modelo>): SesionM[] =>
  * out of order.
  */
 export function numerarModelo(m: Modelo): string[] {
+  // Finalized or approved: its number may already be on paper.
   const fija = (s: SesionM) =>
-    s.estado === 'aprobada' ||
+    s.estado !== 'borrador' ||
     m.sesiones.some((o) => o.estado === 'aprobada' && o.aprobadaEn === s.id)
   const fuera: string[] = []
   const grupos = new Map<string, SesionM[]>()

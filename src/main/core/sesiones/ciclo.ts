@@ -75,17 +75,21 @@ export async function reabrirSesion(db: Kysely<Database>, id: string): Promise<S
   await db.transaction().execute(async (trx) => {
     const s = await trx
       .selectFrom('sesiones')
-      .select('estado')
+      .select(['estado', 'instancia_id', 'tipo', 'anio'])
       .where('id', '=', id)
       .executeTakeFirst()
     if (!s) throw notFound('La sesión')
     if (s.estado === 'aprobada') throw new AppError('solo_lectura', MENSAJE_APROBADA)
     if (s.estado === 'borrador') return
+    const grupo = { instanciaId: s.instancia_id, tipo: s.tipo, anio: s.anio }
+    const antes = await fueraDeOrdenActual(trx, grupo)
     await trx
       .updateTable('sesiones')
       .set({ estado: 'borrador', cerrada_at: null, updated_at: nowStamp() })
       .where('id', '=', id)
       .execute()
+    // A draft again, its number is no longer fixed: it takes its place among the drafts.
+    await renumerar(trx, grupo, antes)
   })
   return obtenerSesion(db, id)
 }

@@ -17,8 +17,11 @@ type Fila = Pick<SesionRow, 'id' | 'numero' | 'fecha' | 'created_at' | 'estado'>
   citada?: boolean
 }
 
-/** A number printed on an approved acta: its own, or that of the session the acta names. */
-export const esFija = (f: Fila): boolean => f.estado === 'aprobada' || f.citada === true
+/**
+ * A number printed on an acta finalized or approved (it may have been sent round already): its
+ * own, or that of the session an approved acta names.
+ */
+export const esFija = (f: Fila): boolean => f.estado !== 'borrador' || f.citada === true
 
 /**
  * The numbering rule, per instancia, type and year. Fixed sessions (esFija) keep their number.
@@ -159,7 +162,7 @@ export async function renumerar(
       .join(' y ')
     const nuevosN = nuevas.map((id) => numeros.get(id)).join(', ')
     throw conflict(
-      `${otras.length ? 'Por las fechas' : 'Por su fecha'}, ${cuales} ${nuevas.length > 1 ? 'irían' : 'iría'} antes de sesiones cuyo número consta en actas ya aprobadas ` +
+      `${otras.length ? 'Por las fechas' : 'Por su fecha'}, ${cuales} ${nuevas.length > 1 ? 'irían' : 'iría'} antes de sesiones cuyo número consta en actas ya finalizadas o aprobadas ` +
         `(N° ${aprobados.join(', ')}/${grupo.anio}), cuyos números no pueden cambiar. ` +
         `¿Numerar${nuevas.length > 1 ? 'las' : 'la'} a continuación, como N° ${nuevosN}/${grupo.anio}, fuera del orden de las fechas?`,
       CAMPO_FUERA_DE_ORDEN

@@ -136,12 +136,25 @@ describe('numbers printed on approved actas', () => {
     expect(respuesta(await mover(x.id, '2015-01-20'))).toBe('ok')
   })
 
+  it('a finalized acta keeps its number (it may have been sent round); reopened, it is a draft again', async () => {
+    await nueva('2014-03-12')
+    const s2 = await nueva('2014-06-11')
+    await api.ok('sesion:cerrar', { id: s2.id })
+    // A draft dated before it asks first, as before an approved acta, instead of moving it to N° 3.
+    const r = await api.call('sesion:crear', entrada('2014-05-14'))
+    expect(respuesta(r)).toMatch(/finalizadas o aprobadas \(N° 2\/2014\)/)
+    expect(await numeros(2014)).toEqual(['2014-03-12:1', '2014-06-11:2'])
+    await api.ok('sesion:reabrir', { id: s2.id })
+    await nueva('2014-05-14')
+    expect(await numeros(2014)).toEqual(['2014-03-12:1', '2014-05-14:2', '2014-06-11:3'])
+  })
+
   it('the question names only the approved actas the new date precedes', async () => {
     const s1 = await nueva('2014-03-12')
     const s2 = await nueva('2014-06-11')
     await cerrarYAprobar(t, s1.id)
     await cerrarYAprobar(t, s2.id)
     const r = await api.call('sesion:crear', entrada('2014-05-14'))
-    expect(respuesta(r)).toMatch(/actas ya aprobadas \(N° 2\/2014\)/)
+    expect(respuesta(r)).toMatch(/actas ya finalizadas o aprobadas \(N° 2\/2014\)/)
   })
 })
