@@ -11,6 +11,38 @@ import { useAutosave } from '../components/use-autosave'
 import { useGuardar } from './guardar'
 import { SituacionBadge } from './SituacionBadge'
 
+/** Where the acuerdo was taken, who owes it, its text and its follow-ups so far. */
+function AcuerdoCeldas({ a }: { a: AcuerdoEnSeguimiento }): ReactNode {
+  return (
+    <>
+      <Table.Td>
+        <Text size="sm">
+          {a.sesionTitulo}, N° {a.numero}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {a.responsable}
+          {a.plazo ? ` · plazo ${formatFecha(a.plazo)}` : ''}
+          {a.accionCodigo ? ` · acción ${a.accionCodigo}` : ''}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        {a.texto}
+        {a.historial.length > 0 && (
+          <Text size="xs" c="dimmed">
+            Historial:{' '}
+            {a.historial
+              .map(
+                (h) =>
+                  `${h.sesionTitulo}: ${ACUERDO_SITUACION_LABEL[h.estado]}${h.nota ? ` (${h.nota})` : ''}`
+              )
+              .join(' · ')}
+          </Text>
+        )}
+      </Table.Td>
+    </>
+  )
+}
+
 function SeguimientoFila(props: {
   sesionId: string
   fecha: string
@@ -37,30 +69,7 @@ function SeguimientoFila(props: {
   const sinEstado = props.editable && v.estado === null
   return (
     <Table.Tr>
-      <Table.Td>
-        <Text size="sm">
-          {a.sesionTitulo}, N° {a.numero}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {a.responsable}
-          {a.plazo ? ` · plazo ${formatFecha(a.plazo)}` : ''}
-          {a.accionCodigo ? ` · acción ${a.accionCodigo}` : ''}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        {a.texto}
-        {a.historial.length > 0 && (
-          <Text size="xs" c="dimmed">
-            Historial:{' '}
-            {a.historial
-              .map(
-                (h) =>
-                  `${h.sesionTitulo}: ${ACUERDO_SITUACION_LABEL[h.estado]}${h.nota ? ` (${h.nota})` : ''}`
-              )
-              .join(' · ')}
-          </Text>
-        )}
-      </Table.Td>
+      <AcuerdoCeldas a={a} />
       <Table.Td>
         <SituacionBadge s={a.situacion} al={props.fecha} />
       </Table.Td>
