@@ -140,6 +140,15 @@ export function marcarEnUso(ruta: string): () => void {
   return soltar
 }
 
+/** How long an empty mark may be another restore's, between its creation and its write. */
+export const MARCA_RECIEN_MS = 5_000
+
+/** A mark written a moment ago: one that reads empty may be another restore's, still being written. */
+function recien(file: string): boolean {
+  const st = fs.statSync(file, { throwIfNoEntry: false })
+  return !!st && Date.now() - st.mtimeMs < MARCA_RECIEN_MS
+}
+
 const noSeRestauro = (e: unknown): AppError =>
   new AppError(
     'conflicto',
@@ -158,7 +167,8 @@ export function tomarParaRestaurar(
   const dbPath = rutaReal(ruta)
   const file = `${dbPath}.restaurando`
   const previa = leer(file)
-  if (fs.existsSync(file) && !(previa && viva(previa))) fs.rmSync(file, { force: true })
+  if (fs.existsSync(file) && !(previa && viva(previa)) && !(!previa && recien(file)))
+    fs.rmSync(file, { force: true })
   let fd: number
   try {
     fd = fs.openSync(file, 'wx')

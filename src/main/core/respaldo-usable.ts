@@ -14,7 +14,12 @@ export async function motivoRespaldoInutil(file: string): Promise<string | null>
   const v = verificarArchivo(file)
   // A file that fails these is refused by restaurar itself, with its own message.
   if (!v.ok) return null
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-respaldo-'))
+  let dir: string
+  try {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-respaldo-'))
+  } catch {
+    return null // no temporary folder: restaurar's own checks still run and say what fails
+  }
   try {
     const copia = path.join(dir, 'copia.db')
     fs.copyFileSync(file, copia)

@@ -197,7 +197,7 @@ function reemplazar(
     soltar = existe && !ajeno && cabeceraSqlite(dbPath) ? tomarExclusivo(dbPath) : null
   } catch (e) {
     if (journalAparte) fs.renameSync(journalAparte, journal)
-    throw e
+    throw nadaCambio('restaurar el respaldo')(e)
   }
   try {
     return cambiar(dbPath, { tmp, wal, journal, aparte, journalAparte, ajeno, existe }, desde, ops)

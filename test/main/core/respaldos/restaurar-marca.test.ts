@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppDatabase } from '../../../../src/main/core/db/open'
-import { tomarParaRestaurar } from '../../../../src/main/core/en-uso'
+import { MARCA_RECIEN_MS, tomarParaRestaurar } from '../../../../src/main/core/en-uso'
 import { restaurar } from '../../../../src/main/core/restaurar'
 import { tempDir } from '../../../helpers/db'
 
@@ -38,10 +38,14 @@ describe("the restore's mark", () => {
     expect(restaurar(db, respaldo).copiaAnterior).not.toBeNull()
   })
 
-  it('an empty or unreadable mark left behind is stale: the restore goes ahead', async () => {
+  it('an empty or unreadable mark: counts while it is young (another restore writing it), stale after', async () => {
     for (const contenido of ['', '{"pid":']) {
       const db = await base()
       fs.writeFileSync(`${db}.restaurando`, contenido)
+      // Just written, it may be another restore's between its creation and its write: it counts.
+      expect(() => restaurar(db, respaldo)).toThrow(/Ya se está restaurando un respaldo/)
+      const antes = new Date(Date.now() - MARCA_RECIEN_MS - 1000)
+      fs.utimesSync(`${db}.restaurando`, antes, antes)
       expect(restaurar(db, respaldo).copiaAnterior).not.toBeNull()
       expect(fs.existsSync(`${db}.restaurando`)).toBe(false)
     }
