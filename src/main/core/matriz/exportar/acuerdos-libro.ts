@@ -18,6 +18,6 @@ export async function libroAcuerdos(
 ): Promise<{ nombre: string; mime: string; data: Buffer }> {
   const { wb, terminar } = libroEnStreaming('Acuerdos y su estado')
   const o = { seguimiento: true, papel: 'carta', hoy } as const
-  await hojaAcuerdos(wb, db, o, undefined, filasAcuerdos(db, o, { condicion, orden }))
+  await hojaAcuerdos(wb, db, o, undefined, filasAcuerdos(db, o, { condicion, orden }), true)
   return { nombre: `acuerdos-${hoy}.xlsx`, mime: XLSX, data: await terminar() }
 }

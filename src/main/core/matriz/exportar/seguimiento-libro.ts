@@ -71,7 +71,8 @@ async function hojaAsistencia(
     'Asistencia por sesión',
     [
       ...ORIGEN,
-      { titulo: 'Institución', ancho: 13 },
+      // "CARABINEROS" on one line: narrower, carta printed "CARABINER|OS".
+      { titulo: 'Institución', ancho: 13, minimo: 13 },
       { titulo: 'Nombre', ancho: 26 },
       { titulo: 'Calidad', ancho: 10 },
       { titulo: 'Asistencia', ancho: 11 },
@@ -100,7 +101,8 @@ export async function hojaAcuerdos(
   db: Db,
   o: MatrizOpciones,
   signal?: AbortSignal,
-  filas: ReturnType<typeof filasAcuerdos> = filasAcuerdos(db, o)
+  filas: ReturnType<typeof filasAcuerdos> = filasAcuerdos(db, o),
+  situacion = false
 ) {
   const h = new Hoja(
     wb,
@@ -118,7 +120,8 @@ export async function hojaAcuerdos(
     ],
     o
   )
-  // Estado is the acuerdo's situation as the list shows it: past its plazo and not met, Vencido.
+  // For the list's export (`situacion`), Estado is the situation the list shows: past its plazo
+  // and not met, Vencido. The tracking workbook keeps the recorded state (red marks the overdue).
   const hoy = o.hoy ?? hoyChile()
   for await (const r of filas) {
     h.agregar([
@@ -128,7 +131,9 @@ export async function hojaAcuerdos(
       r.responsable,
       fecha(r.plazo),
       r.accion,
-      etiquetas.acuerdo[situacionAcuerdo(r.estadoAcuerdo, r.plazo, hoy)],
+      etiquetas.acuerdo[
+        situacion ? situacionAcuerdo(r.estadoAcuerdo, r.plazo, hoy) : r.estadoAcuerdo
+      ],
       seguimientoEnBorrador(r.enBorrador)
     ])
     if (h.fila % 1000 === 0) revisarCancelado(signal)
