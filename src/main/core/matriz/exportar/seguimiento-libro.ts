@@ -71,8 +71,7 @@ async function hojaAsistencia(
     'Asistencia por sesión',
     [
       ...ORIGEN,
-      // "CARABINEROS" on one line: narrower, carta printed "CARABINER|OS".
-      { titulo: 'Institución', ancho: 13, minimo: 13 },
+      { titulo: 'Institución', ancho: 13 },
       { titulo: 'Nombre', ancho: 26 },
       { titulo: 'Calidad', ancho: 10 },
       { titulo: 'Asistencia', ancho: 11 },
