@@ -19,10 +19,10 @@ const hoja = async (d = datos(false), op = o): Promise<ExcelJS.Worksheet> =>
 describe('row heights', () => {
   it('grow for a long eje name, a long responsible cell and a long session title', async () => {
     const d = datos(false)
-    d.arbol.ejes[1]!.nombre = LARGO // "2." and 40 words, 2 a line in a 17-wide column: 20 lines
+    d.arbol.ejes[1]!.nombre = LARGO // "2." and 40 words, 3 a line in a 20-wide column: 14 lines
     const ws = await hoja(d)
-    expect(ws.getRow(6).height).toBe(altoLineas(20, 9))
-    expect(altoLineas(20, 9)).toBe(221)
+    expect(ws.getRow(6).height).toBe(altoLineas(14, 9))
+    expect(altoLineas(14, 9)).toBe(157)
     // The tracking matrix has a layout of its own: 8 pt, narrower columns.
     const seg = disposicionSeguimiento('carta')
     const t = datos(true)

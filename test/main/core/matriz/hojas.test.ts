@@ -4,6 +4,7 @@ import { exportarMatriz } from '../../../../src/main/core/matriz/exportar/export
 import { importarMatriz } from '../../../../src/main/core/matriz/importar/importar'
 import type { MatrizOpciones } from '../../../../src/main/core/matriz/exportar/datos'
 import { openTestApp, type TestApp } from '../../../helpers/db'
+import { lineasEn } from '../../../../src/main/core/matriz/exportar/medida'
 import { fill, leer, texto } from './fixture'
 
 // The tracking workbook's detail sheets (Sesiones, Asistencia, Acuerdos, Indicadores) as the
@@ -81,7 +82,7 @@ describe('the tracking sheets, streamed', () => {
       ],
       Asistencia: [
         [...ORIGEN, 'Institución', 'Nombre', 'Calidad', 'Asistencia', 'Motivo'],
-        [24, 24, 11, 10, 13, 26, 10, 11, 24]
+        [24, 24, 11, 10, 15, 26, 10, 11, 24]
       ],
       Acuerdos: [
         [...ORIGEN, 'N°', 'Acuerdo', 'Responsable', 'Plazo', 'Acción', 'Estado'],
@@ -158,6 +159,9 @@ describe('the tracking sheets, streamed', () => {
     const asis = wb.getWorksheet('Asistencia')!
     expect(fila(asis, 3)).toEqual([...origen, 'SERNAM', 'Ana', 'Titular', 'Presente'])
     expect(fila(asis, 6)).toEqual([...origen, 'OIM', 'Eva', 'Invitado/a', 'Excusado/a', 'Viaje'])
+    // On carta the text columns give up room, but Institución keeps its siglas whole
+    // ("CARABINEROS" printed as "CARABINER|OS" at 11).
+    expect(lineasEn('CARABINEROS', asis.getColumn(5).width!, 10)).toBe(1)
     const ac = wb.getWorksheet('Acuerdos')!
     expect(fila(ac, 3)).toEqual([
       ...origen,

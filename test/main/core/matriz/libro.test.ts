@@ -103,15 +103,15 @@ describe('the Matriz sheet', () => {
     // "Instituciones Responsables" to 2 lines; 4 lines of metas, 4 lines, 1 line grown to the
     // 14 lines of the long objetivo (3 words a line), 1 line.
     expect([1, 2, 3, 4, 5, 6].map((r) => ws.getRow(r).height)).toEqual([26, 27, 49, 49, 157, 16])
-    expect(ws.columns.map((c) => c.width)).toEqual([17, 23, 31, 40, 19])
+    expect(ws.columns.map((c) => c.width)).toEqual([20, 23, 31, 37, 19])
   })
 
   it('styles the title, headers and cells, and sets up printing on the chosen paper', async () => {
     // Columns that fit each landscape page at 100 %, so the body prints at its own size.
     for (const [papel, codigo, anchos, puntos] of [
-      ['carta', 1, [17, 23, 31, 40, 19], 9],
-      ['oficio', 14, [19, 28, 37, 50, 21], 10],
-      ['a4', 9, [17, 25, 33, 43, 20], 9]
+      ['carta', 1, [20, 23, 31, 37, 19], 9],
+      ['oficio', 14, [22, 28, 37, 47, 21], 10],
+      ['a4', 9, [20, 25, 33, 40, 20], 9]
     ] as const) {
       const ws = (await leer(await escribirMatriz(datos(false), o({ papel })))).getWorksheet(
         'Matriz'

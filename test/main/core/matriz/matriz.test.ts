@@ -126,7 +126,7 @@ describe('Matriz del plan', () => {
     expect((ws.getCell('A2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFD9E2F3')
     expect(ws.getCell('A2').font?.bold).toBe(true)
     for (let r = 3; r < 28; r++) expect(ws.getRow(r).height, `row ${r}`).toBeGreaterThan(20)
-    expect(ws.getColumn(4).width).toBe(50)
+    expect(ws.getColumn(4).width).toBe(47)
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
     expect(ws.pageSetup).toMatchObject({
       orientation: 'landscape',

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { disponer, paginar, type Grupo } from '../../../../src/main/core/matriz/exportar/paginas'
 import { corridasResponsables } from '../../../../src/main/core/matriz/exportar/hoja-matriz'
 import { escribirMatriz } from '../../../../src/main/core/matriz/exportar/libro'
-import { disposicion, escala } from '../../../../src/main/core/matriz/exportar/medida'
+import {
+  disposicion,
+  disposicionSeguimiento,
+  escala,
+  lineasEn
+} from '../../../../src/main/core/matriz/exportar/medida'
+import plan from '../../../../resources/seed/plan-2013-2014.json'
 import { accion, arbol, datos, leer, texto } from './fixture'
 
 // The writer's own page breaks: a merged cell prints only where it starts, so no merge may run
@@ -99,5 +105,24 @@ describe('escala', () => {
     const carta = disposicion('carta')
     // 130 + 76 units: 1,119 pt as Excel draws them, on 734 pt of carta.
     expect(escala([...carta.anchos, 14, 11, 13, 26, 12], carta)).toBeCloseTo(734.4 / 1119, 3)
+  })
+})
+
+describe('no word of the plan is cut across lines on paper', () => {
+  // Arial Bold's capitals run ~1 % wider than the plain widths measured: a point is spare.
+  const entero = (palabra: string, ancho: number, puntos: number) =>
+    lineasEn(palabra, ancho, puntos + 0.1)
+  const largas = (textos: string[]) =>
+    textos
+      .flatMap((t) => t.split(/\s+/))
+      .sort((a, b) => b.length - a.length)
+      .slice(0, 3)
+
+  it('the eje column holds the longest word of every eje name, on every paper', () => {
+    const palabras = largas(plan.ejes.map((e) => e.nombre))
+    expect(palabras).toContain('INTERINSTITUCIONAL')
+    for (const papel of ['carta', 'oficio', 'a4'] as const)
+      for (const d of [disposicion(papel), disposicionSeguimiento(papel)])
+        for (const p of palabras) expect(entero(p, d.anchos[0]!, d.fuente), `${papel} ${p}`).toBe(1)
   })
 })

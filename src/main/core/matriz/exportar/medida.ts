@@ -21,16 +21,19 @@ export interface Disposicion {
 // so carta's 10.2 in between margins (734 pt) takes at most 132 units, oficio's 12.2 in
 // (878 pt) 158 and A4's 10.9 in (784 pt) 141; a couple are left spare. Fit-to-width then has
 // nothing to shrink: carta prints at 9 pt and oficio at 10 pt (the ministry asks for at least 8
-// and 9). A landscape page is 8.5 in (A4 210 mm) tall, less half an inch above and below and a
-// little spare, so the writer's page breaks come before the spreadsheet's own.
+// and 9). The eje column holds the plan's longest word in bold, "INTERINSTITUCIONAL" (17 units
+// at 8 pt, so 20 at 9 pt and 22 at 10 pt): narrower, a spreadsheet cuts it across lines (the
+// metas column gives up the room). A landscape page is 8.5 in (A4 210 mm) tall, less half an
+// inch above and below and a little spare, so the writer's page breaks come before the
+// spreadsheet's own.
 const pagina = (ancho: number, alto: number) => ({
   anchoPagina: (ancho - 0.8) * 72,
   altoPagina: alto * 72 - 72 - 6
 })
 const DISPOSICIONES: Record<MatrizOpciones['papel'], Disposicion> = {
-  carta: { anchos: [17, 23, 31, 40, 19], fuente: 9, ...pagina(11, 8.5) },
-  oficio: { anchos: [19, 28, 37, 50, 21], fuente: 10, ...pagina(13, 8.5) },
-  a4: { anchos: [17, 25, 33, 43, 20], fuente: 9, ...pagina(297 / 25.4, 210 / 25.4) }
+  carta: { anchos: [20, 23, 31, 37, 19], fuente: 9, ...pagina(11, 8.5) },
+  oficio: { anchos: [22, 28, 37, 47, 21], fuente: 10, ...pagina(13, 8.5) },
+  a4: { anchos: [20, 25, 33, 40, 20], fuente: 9, ...pagina(297 / 25.4, 210 / 25.4) }
 }
 
 export const disposicion = (papel: MatrizOpciones['papel']): Disposicion => DISPOSICIONES[papel]

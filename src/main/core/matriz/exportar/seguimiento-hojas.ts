@@ -23,6 +23,8 @@ export interface Columna {
   titulo: string
   ancho: number
   tipo?: 'fecha' | 'numero' | 'porcentaje'
+  /** Its words (siglas) must stay whole: it keeps its width when the paper is narrow. */
+  entera?: true
 }
 
 const FUENTE = { name: 'Arial', size: 10 }
@@ -91,7 +93,7 @@ const ANCHO_MAXIMO: Record<MatrizOpciones['papel'], number> = { carta: 140, ofic
  * wide ones) give up room in proportion; dates, numbers and short labels keep theirs.
  */
 export function columnasPara(columnas: Columna[], p: MatrizOpciones['papel']): Columna[] {
-  const flexible = (c: Columna) => !c.tipo && c.ancho > 12
+  const flexible = (c: Columna) => !c.tipo && !c.entera && c.ancho > 12
   const total = columnas.reduce((t, c) => t + c.ancho, 0)
   const fijo = columnas.reduce((t, c) => t + (flexible(c) ? 0 : c.ancho), 0)
   if (total <= ANCHO_MAXIMO[p]) return columnas

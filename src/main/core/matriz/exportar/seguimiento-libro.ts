@@ -71,7 +71,8 @@ async function hojaAsistencia(
     'Asistencia por sesión',
     [
       ...ORIGEN,
-      { titulo: 'Institución', ancho: 13 },
+      // "CARABINEROS" on one line: carta printed "CARABINER|OS" when it shrank to 11.
+      { titulo: 'Institución', ancho: 15, entera: true },
       { titulo: 'Nombre', ancho: 26 },
       { titulo: 'Calidad', ancho: 10 },
       { titulo: 'Asistencia', ancho: 11 },
