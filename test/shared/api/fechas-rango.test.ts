@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestApp, type TestApp } from '../../helpers/db'
-import { caller, prevencionConMiembros } from '../../helpers/sesiones'
+import { describe, expect, it } from 'vitest'
+import { cadaPruebaConPrevencion, type Caller } from '../../helpers/respuestas'
 import { MENSAJE_FECHA, MENSAJE_FECHA_RANGO } from '../../../src/shared/api/campos'
 
 /** Every date of the contract is a real date of a sensible year: 9999 is a slip, not a date. */
-let t: TestApp
-let api: ReturnType<typeof caller>
+let api: Caller
 let instanciaId = ''
-beforeEach(async () => {
-  t = await openTestApp()
-  api = caller(t)
-  instanciaId = (await prevencionConMiembros(t)).prevencion.id
+cadaPruebaConPrevencion((e) => {
+  api = e.api
+  instanciaId = e.ctx.prevencion.id
 })
-afterEach(() => t.close())
 
 const crear = (fecha: string) =>
   api.call('sesion:crear', { instanciaId, tipo: 'ordinaria', fecha, modalidad: 'presencial' })

@@ -1,20 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../../helpers/db'
+import { cadaPruebaConPrevencion, type Caller } from '../../../helpers/respuestas'
 
 /**
  * Deleting a draft session takes its acuerdos and, with them, the follow-ups later sessions
  * recorded on them: the session's read counts those, so the confirmation can say so.
  */
 let t: TestApp
-let api: ReturnType<typeof caller>
+let api: Caller
 let instanciaId = ''
-beforeEach(async () => {
-  t = await openTestApp()
-  api = caller(t)
-  instanciaId = (await prevencionConMiembros(t)).prevencion.id
+cadaPruebaConPrevencion((e) => {
+  t = e.t
+  api = e.api
+  instanciaId = e.ctx.prevencion.id
 })
-afterEach(() => t.close())
 
 const nueva = (fecha: string) =>
   api.ok('sesion:crear', { instanciaId, tipo: 'ordinaria', fecha, modalidad: 'presencial' })
