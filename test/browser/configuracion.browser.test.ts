@@ -28,7 +28,7 @@ describe('Configuración de las actas', () => {
     expect(await page.getByRole('radio', { name: 'Carta' }).isChecked()).toBe(true)
     await page.getByText('Oficio', { exact: true }).click()
     await page.getByLabel(/Ciudad donde sesiona/).fill('Valparaíso')
-    await page.getByRole('button', { name: 'Guardar' }).click()
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click()
     await page.getByText('Configuración de documentos guardada.').waitFor()
     await screenshot(page, 'configuracion')
     expect(await w.t.api['config:obtener'](undefined)).toMatchObject({

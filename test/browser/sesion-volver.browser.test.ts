@@ -79,7 +79,10 @@ describe('Ctrl+Enter in the new acuerdo', () => {
     await expect
       .poll(() => acuerdos().then((a) => a.map((x) => x.texto)))
       .toEqual(['PDI informará los casos.', 'SERNAM enviará la propuesta.'])
-    // Nothing to add: the error is shown beside the text, nothing saved.
+    // Nothing to add: the error is shown beside the text, nothing saved. (After the form has
+    // been reset from the last add: a key pressed while it is still saving is not a new submit.)
+    await expect.poll(() => texto.inputValue()).toBe('')
+    await accion.focus()
     await accion.press('Control+Enter')
     await expect.poll(() => texto.getAttribute('aria-invalid')).toBe('true')
     expect((await acuerdos()).length).toBe(2)
