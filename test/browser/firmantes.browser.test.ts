@@ -75,6 +75,10 @@ describe('who signs the acta, on the session screen', () => {
     const { presidente } = await abrir(sesionId, '2014-07-09')
     await presidente.focus()
     await page.keyboard.type('Diego')
+    // The arrow key only moves once the filtered list is on screen (slow under load).
+    await expect
+      .poll(() => page.getByRole('option').allInnerTexts())
+      .toEqual(['Diego Fuentes Araya — MININT'])
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Enter')
     await expect.poll(() => columna(sesionId, 'presidente_id')).toBe(fila('Diego Fuentes Araya'))
