@@ -10,7 +10,7 @@ import { restaurar } from '../core/restaurar'
 import { MENSAJE_RESPALDO_INUTIL, motivoRespaldoInutil } from '../core/respaldo-usable'
 import { marcarEnUso } from '../core/en-uso'
 import { openSqlite } from '../core/db/sqlite'
-import { revisarActasArchivo } from '../core/actas/revision'
+import { revisarActasSinTocar } from '../core/actas/revision'
 import { COMMANDS, UsageError, contexto, type Out, type Values } from './comandos'
 
 const USO = `Uso: npm run cli -- <comando> [opciones]
@@ -50,13 +50,14 @@ const ARCHIVOS: Record<string, (db: string, v: Values, out: Out) => Promise<numb
   check: async (db, _v, out) => {
     const v = verificarArchivo(db)
     if (!v.ok) throw new AppError('entrada_invalida', `${db}: ${v.motivo}`)
+    // Every approved acta is checked again (triggers, hash, rows); a mismatch fails the check.
+    // Read like the file check (nothing written beside it), and said only once both are done.
+    const actas = await revisarActasSinTocar(db, v.schemaVersion)
     out(
       `${db}: correcta (esquema ${v.schemaVersion}; ${Object.entries(v.filas)
         .map(([t, n]) => `${n} ${t}`)
         .join(', ')}).`
     )
-    // Every approved acta is checked again (triggers, hash, rows); a mismatch fails the check.
-    const actas = await revisarActasArchivo(db, v.schemaVersion)
     for (const l of actas.lineas) out(l)
     return actas.ok ? 0 : 1
   },

@@ -100,22 +100,44 @@ export function leerSinTocar<T>(
   nativeBinding: string | undefined,
   look: (h: SqliteHandle) => T
 ): T {
+  const lugar = lugarDeLectura(file)
+  try {
+    return abrirYVer(lugar.ruta, nativeBinding, look)
+  } finally {
+    lugar.soltar()
+  }
+}
+
+/** leerSinTocar for a look that is asynchronous (kysely): the copy stays until it has finished. */
+export async function leerSinTocarAsync<T>(
+  file: string,
+  look: (h: SqliteHandle) => Promise<T>
+): Promise<T> {
+  const lugar = lugarDeLectura(file)
+  try {
+    const h = openSqlite(lugar.ruta, { readonly: true })
+    try {
+      return await look(h)
+    } finally {
+      h.close()
+    }
+  } finally {
+    lugar.soltar()
+  }
+}
+
+/** Where to read `file` from (a private copy, or the file itself) and how to clean up after. */
+function lugarDeLectura(file: string): { ruta: string; soltar: () => void } {
   if (!fs.existsSync(`${file}-shm`)) {
     const dir = copiaPrivada(file)
-    if (dir) {
-      try {
-        return abrirYVer(path.join(dir, 'copia.db'), nativeBinding, look)
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true })
+    if (dir)
+      return {
+        ruta: path.join(dir, 'copia.db'),
+        soltar: () => fs.rmSync(dir, { recursive: true, force: true })
       }
-    }
   }
   const sideFiles = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f))
-  try {
-    return abrirYVer(file, nativeBinding, look)
-  } finally {
-    for (const f of sideFiles) fs.rmSync(f, { force: true })
-  }
+  return { ruta: file, soltar: () => sideFiles.forEach((f) => fs.rmSync(f, { force: true })) }
 }
 
 /** The file and its -wal copied to a fresh temporary folder, or null when that failed. */

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema'
 import { createKysely, openSqlite } from '../db/sqlite'
 import { MENSAJE_SIN_PROTECCION, proteccionesFaltantes, VERSION_SELLO } from '../db/protecciones'
 import { contenidoV1, tituloDe } from '../db/migrations/0003_contenido_v1'
+import { leerSinTocarAsync } from '../verificacion'
 import { MENSAJE_FILAS, MENSAJE_HUELLA, revisarActas } from './sello'
 
 export const AVISO_RESELLADA =
@@ -22,10 +23,26 @@ export async function revisarActasArchivo(
 ): Promise<{ ok: boolean; lineas: string[] }> {
   const db = createKysely(openSqlite(file, { readonly: true }))
   try {
-    return version >= VERSION_SELLO ? await selladas(db, version) : await deVersion2(db)
+    return await revisarActasDe(db, version)
   } finally {
     await db.destroy()
   }
+}
+
+/** The same review over a file that must not be written to (see leerSinTocarAsync). */
+export function revisarActasSinTocar(
+  file: string,
+  version: number
+): Promise<{ ok: boolean; lineas: string[] }> {
+  // The handle is closed by leerSinTocarAsync; kysely is only dropped.
+  return leerSinTocarAsync(file, (h) => revisarActasDe(createKysely(h), version))
+}
+
+function revisarActasDe(
+  db: Kysely<Database>,
+  version: number
+): Promise<{ ok: boolean; lineas: string[] }> {
+  return version >= VERSION_SELLO ? selladas(db, version) : deVersion2(db)
 }
 
 async function selladas(
