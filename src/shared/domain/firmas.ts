@@ -97,5 +97,16 @@ export const secretariaPresente = <A extends AsistenteFirma>(
   preside: A | null
 ): A | null => buscarEnAsistencia(secretariaActas, asistencia, preside).presente
 
+/**
+ * The acta's «Preside» line once who chaired is chosen: that person as the signature names them
+ * (name, cargo, institución), so the header cannot contradict the signature. The free text typed
+ * in «Preside» is printed only while nobody is chosen.
+ */
+export const presideDe = (p: { nombre: string; cargo: string; institucion: string }): string =>
+  [p.nombre, p.cargo, p.institucion]
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .join(', ')
+
 export const MENSAJE_SECRETARIA_PRESENTE = (nombre: string): string =>
   `La secretaría de actas asistió a esta sesión (${nombre}) y firma el acta: nadie más actúa como secretario/a de actas.`

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { tituloSesion } from '../../../shared/domain/sesiones'
+import { presideDe } from '../../../shared/domain/firmas'
 import type { ActaContenido } from './contenido-tipo'
 import { notFound } from '../errors'
 
@@ -97,7 +98,8 @@ function datosSesion(s: Sesion, asistencia: Filas['asistencia']): ActaContenido[
     horaTermino: s.hora_termino,
     lugar: s.lugar,
     modalidad: s.modalidad,
-    preside: s.preside,
+    // Who was chosen as having chaired heads the acta too; the typed text only when nobody was.
+    preside: pre ? presideDe(pre) : s.preside,
     proximaFecha: s.proxima_fecha,
     proximaLugar: s.proxima_lugar,
     secretariaActas: s.secretaria_actas ?? '',

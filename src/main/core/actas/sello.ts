@@ -94,7 +94,8 @@ export async function revisarActas(db: Db): Promise<RevisionActas> {
       'estado',
       'hash',
       'contenido_aprobado',
-      'hash_anterior'
+      'hash_anterior',
+      'preside'
     ])
     .where('estado', '=', 'aprobada')
     .orderBy('fecha')
@@ -111,6 +112,9 @@ export async function revisarActas(db: Db): Promise<RevisionActas> {
       continue
     }
     const vivo = await contenidoActa(db, row.id)
+    // Sealed before «Preside» followed who chaired: it holds the row's own typed text, which the
+    // rows still say. (Sealed since, it holds the chosen person, which the rows say as well.)
+    if (sellado.sesion.preside === row.preside) vivo.sesion.preside = row.preside
     if (JSON.stringify(propio(vivo)) !== JSON.stringify(propio(sellado))) r.distintas.push(acta)
   }
   return r

@@ -104,8 +104,17 @@ export function useDatosSesion(sesion: Sesion, editable: boolean): FormDatos {
   return form
 }
 
-/** Date, times, modality, place and who chairs: one row above the sections. */
-export function DatosSesion(props: { form: FormDatos; editable: boolean }): ReactNode {
+/**
+ * Date, times, modality, place and who chairs: one row above the sections. Once who chaired is
+ * chosen (Asistencia), «Preside» shows that person as the acta prints them; the typed text is
+ * kept for when nobody is chosen.
+ */
+export function DatosSesion(props: {
+  form: FormDatos
+  editable: boolean
+  /** The acta's «Preside» line for who was chosen as having chaired, or null. */
+  presidente: string | null
+}): ReactNode {
   const { form } = props
   const ro = !props.editable
   return (
@@ -132,7 +141,16 @@ export function DatosSesion(props: { form: FormDatos; editable: boolean }): Reac
         <TextInput label="Lugar" {...form.getInputProps('lugar')} readOnly={ro} />
       </Grid.Col>
       <Grid.Col span={2.5}>
-        <TextInput label="Preside" {...form.getInputProps('preside')} readOnly={ro} />
+        {props.presidente === null ? (
+          <TextInput label="Preside" {...form.getInputProps('preside')} readOnly={ro} />
+        ) : (
+          <TextInput
+            label="Preside"
+            value={props.presidente}
+            readOnly
+            title="Quien presidió, elegido en Asistencia: así lo nombra el acta."
+          />
+        )}
       </Grid.Col>
     </Grid>
   )

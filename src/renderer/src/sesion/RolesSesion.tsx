@@ -90,7 +90,7 @@ export function RolesSesion(props: {
         elegido={presidente}
         textos={{
           label: 'Presidió la sesión',
-          description: 'Firma el acta como quien preside.',
+          description: 'El acta lo nombra en «Preside» y en la firma.',
           placeholder: `Sin elegir: según «Preside»${presidio ? ` (${presidio.nombre})` : ''}`,
           quitar: 'Quitar quién presidió'
         }}

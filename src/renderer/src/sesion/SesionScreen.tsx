@@ -13,6 +13,7 @@ import { SesionActual } from './guardar'
 import { SesionEncabezado } from './SesionEncabezado'
 import { SeccionesSesion } from './SeccionesSesion'
 import { HistorialBoton } from '../historial/HistorialBoton'
+import { presideDe } from '../../../shared/domain/firmas'
 
 /** The screen the secretary lives in during a session: the whole acta, saved as it is typed. */
 export function SesionScreen(props: { id: string }): ReactNode {
@@ -23,6 +24,13 @@ export function SesionScreen(props: { id: string }): ReactNode {
       </SesionActual.Provider>
     </SaveStatusProvider>
   )
+}
+
+/** «Preside» as the acta prints it when who chaired is chosen (one of those present), or null. */
+function presidenteDe(d: SesionDetalle): string | null {
+  const { presidenteId } = d.sesion
+  const elegido = d.asistencia.find((a) => a.id === presidenteId && a.estado === 'presente')
+  return elegido ? presideDe(elegido) : null
 }
 
 /** The plan's acciones an acuerdo can serve, as "1.1.a Texto…" options. */
@@ -73,7 +81,7 @@ function SesionCargada(props: { d: SesionDetalle }): ReactNode {
         <HistorialBoton entidad="sesion" id={s.id} />
       </Group>
       <EstadoAviso sesion={s} />
-      <DatosSesion form={datos} editable={editable} />
+      <DatosSesion form={datos} editable={editable} presidente={presidenteDe(d)} />
       <SeccionesSesion
         d={d}
         datos={datos}
