@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { matrizDatos } from '../../../../src/main/core/matriz/exportar/datos'
 import { exportarMatriz } from '../../../../src/main/core/matriz/exportar/exportar'
+import {
+  filasAcuerdos,
+  filasAsistencia,
+  filasMediciones,
+  filasSesiones
+} from '../../../../src/main/core/matriz/exportar/seguimiento-datos'
 import { openTestApp, type TestApp } from '../../../helpers/db'
 import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
 
@@ -77,7 +83,6 @@ describe('matrizDatos', () => {
   it('without seguimiento: the plan and glossary only', async () => {
     const d = await matrizDatos(t.app.db, { seguimiento: false, papel: 'carta' })
     expect(d.seguimiento).toBeNull()
-    expect([d.sesiones, d.asistencia, d.acuerdos, d.mediciones]).toEqual([[], [], [], []])
     expect(d.arbol.ejes.flatMap((e) => e.objetivos.flatMap((o) => o.acciones))).toHaveLength(25)
     expect(d.glosario).toHaveLength(18)
     expect(d.glosario[7]).toEqual({ sigla: 'SERNAM', nombre: 'Servicio Nacional de la Mujer' })
@@ -99,110 +104,79 @@ describe('matrizDatos', () => {
     expect(d.arbol.ejes.length).toBeLessThan(4)
   })
 
-  it('with seguimiento: sessions by date, each acción with its latest report and pending acuerdos', async () => {
+  it('has no tracking data: the tracking workbook reads its own (below)', async () => {
     const d = await matrizDatos(t.app.db, { seguimiento: true, papel: 'carta' })
-    expect(d.sesiones.map((s) => [s.fecha, s.titulo, s.tipo, s.numero, s.estado])).toEqual([
-      ['2014-03-12', 'Sesión Ordinaria N° 1/2014', 'ordinaria', 1, 'borrador'],
-      ['2014-04-01', 'Sesión Ordinaria N° 1/2014', 'ordinaria', 1, 'borrador'],
-      ['2014-05-20', 'Sesión Ordinaria N° 2/2014', 'ordinaria', 2, 'borrador']
+    expect(d.seguimiento).toBeNull()
+    expect(Object.keys(d).sort()).toEqual(['arbol', 'glosario', 'seguimiento'])
+  })
+})
+
+/** Every row a streamed query gives. */
+async function todas<T>(filas: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = []
+  for await (const f of filas) out.push(f)
+  return out
+}
+
+describe("the tracking workbook's rows, read by SQLite", () => {
+  const base = { seguimiento: true, papel: 'carta' } as const
+
+  it('sessions by date, whatever order they were recorded in, with their counts', async () => {
+    const s = await todas(filasSesiones(t.app.db, base))
+    expect(s.map((x) => [x.fecha, x.instancia, x.numero, x.acta])).toEqual([
+      ['2014-03-12', ctx.prevencion.nombre, 1, 'borrador'],
+      ['2014-04-01', expect.not.stringMatching(ctx.prevencion.nombre), 1, 'borrador'],
+      ['2014-05-20', ctx.prevencion.nombre, 2, 'borrador']
     ])
-    expect(d.sesiones[0]).toMatchObject({
-      id: ids.s1,
-      instancia: ctx.prevencion.nombre,
-      presentes: 2,
-      excusados: 1,
-      acuerdos: 3
-    })
-    expect(d.sesiones[2]).toMatchObject({ id: ids.s2, presentes: 0, excusados: 0, acuerdos: 1 })
-    expect(d.seguimiento!.get(ids.a!)).toEqual({
-      estado: 'atrasada',
-      porcentaje: 40,
-      fecha: '2014-05-20',
-      sesion: 'Sesión Ordinaria N° 2/2014',
-      // Two open (one past its plazo), one met.
-      acuerdosPendientes: 2
-    })
-    expect(d.seguimiento!.get(ids.b!)).toEqual({
-      estado: 'cumplida',
-      porcentaje: 100,
-      fecha: '2014-03-12',
-      sesion: 'Sesión Ordinaria N° 1/2014',
-      acuerdosPendientes: 0
-    })
-    const sinReporte = ctx.acciones.find((a) => a.id !== ids.a && a.id !== ids.b)!
-    expect(d.seguimiento!.get(sinReporte.id)).toEqual({
-      estado: null,
-      porcentaje: null,
-      fecha: null,
-      sesion: null,
-      acuerdosPendientes: 0
-    })
-    expect(d.seguimiento!.size).toBe(25)
+    // Two present and one excused of four listed; the other instancia lists nobody.
+    expect(s.map((x) => [x.presentes, x.excusados, x.acuerdos])).toEqual([
+      [2, 1, 3],
+      [null, null, null],
+      [0, 0, 1]
+    ])
   })
 
-  it('lists attendance, acuerdos with their situation, and indicator values', async () => {
-    const d = await matrizDatos(t.app.db, { seguimiento: true, papel: 'carta' })
-    // Four members listed in each Prevención session; the other instancia has none.
-    expect(d.asistencia.map((a) => a.fecha)).toEqual([
+  it('attendance, acuerdos and indicator values grouped by session in date order', async () => {
+    const asistencia = await todas(filasAsistencia(t.app.db, base))
+    expect(asistencia.map((a) => a.fecha)).toEqual([
       ...Array(4).fill('2014-03-12'),
       ...Array(4).fill('2014-05-20')
     ])
-    expect(d.asistencia[2]).toMatchObject({
-      sesion: 'Sesión Ordinaria N° 1/2014',
-      fecha: '2014-03-12',
-      estado: 'excusado',
-      motivo: 'Viaje'
-    })
-    expect(d.asistencia.map((a) => a.nombre)).toContain('Ana Rojas Soto')
-    expect(d.acuerdos.map((a) => [a.numero, a.texto, a.plazo, a.accion, a.situacion])).toEqual([
-      [1, 'Enviar el informe', '2014-04-01', ids.aCodigo, 'vencido'],
-      [2, 'Citar a la PDI', null, ids.aCodigo, 'cumplido'],
-      [3, 'Revisar el glosario', null, ids.aCodigo, 'pendiente'],
-      [1, 'Acuerdo de la segunda', null, null, 'pendiente']
+    expect(asistencia[2]).toMatchObject({ estado: 'excusado', motivo: 'Viaje' })
+    const acuerdos = await todas(filasAcuerdos(t.app.db, base))
+    expect(acuerdos.map((a) => [a.fecha, a.n, a.texto, a.plazo, a.accion])).toEqual([
+      ['2014-03-12', 1, 'Enviar el informe', '2014-04-01', ids.aCodigo],
+      ['2014-03-12', 2, 'Citar a la PDI', null, ids.aCodigo],
+      ['2014-03-12', 3, 'Revisar el glosario', null, ids.aCodigo],
+      ['2014-05-20', 1, 'Acuerdo de la segunda', null, null]
     ])
-    expect(d.acuerdos[0]).toMatchObject({
-      sesion: 'Sesión Ordinaria N° 1/2014',
-      fecha: '2014-03-12',
-      responsable: ''
-    })
-    // Grouped by session in date order, whatever order they were recorded in.
-    expect(d.mediciones.map((m) => [m.sesion, m.fechaCorte, m.valor])).toEqual([
-      ['Sesión Ordinaria N° 1/2014', '2014-03-01', 3],
-      ['Sesión Ordinaria N° 2/2014', '2014-05-01', 5]
+    const mediciones = await todas(filasMediciones(t.app.db, base))
+    expect(mediciones.map((m) => [m.fecha, m.fecha_corte, m.indicador_texto, m.valor])).toEqual([
+      ['2014-03-12', '2014-03-01', ids.indicador, 3],
+      ['2014-05-20', '2014-05-01', ids.indicador, 5]
     ])
-    expect(d.mediciones[0]).toEqual({
-      sesion: 'Sesión Ordinaria N° 1/2014',
-      fechaCorte: '2014-03-01',
-      accion: ids.aCodigo,
-      indicador: ids.indicador,
-      tipo: expect.any(String),
-      valor: 3,
-      numerador: null,
-      denominador: null
-    })
   })
 
-  it('filters sessions by instancia and by date, inclusive at both ends', async () => {
-    const base = { seguimiento: true, papel: 'carta' } as const
+  it('filters by instancia and by date, inclusive at both ends', async () => {
     const fechas = async (o: object) =>
-      (await matrizDatos(t.app.db, { ...base, ...o })).sesiones.map((s) => s.fecha)
+      (await todas(filasSesiones(t.app.db, { ...base, ...o }))).map((s) => s.fecha)
     expect(await fechas({ instanciaId: ids.otra })).toEqual(['2014-04-01'])
     expect(await fechas({ desde: '2014-04-01' })).toEqual(['2014-04-01', '2014-05-20'])
     expect(await fechas({ hasta: '2014-04-01' })).toEqual(['2014-03-12', '2014-04-01'])
     expect(await fechas({ desde: '2014-03-13', hasta: '2014-05-19' })).toEqual(['2014-04-01'])
-    const solo2 = await matrizDatos(t.app.db, { ...base, desde: '2014-05-01' })
-    expect(solo2.seguimiento!.get(ids.b!)!.estado).toBeNull()
-    expect(new Set(solo2.asistencia.map((a) => a.sesion))).toEqual(
-      new Set(['Sesión Ordinaria N° 2/2014'])
+    const desde = { ...base, desde: '2014-05-01' }
+    expect(new Set((await todas(filasAsistencia(t.app.db, desde))).map((a) => a.fecha))).toEqual(
+      new Set(['2014-05-20'])
     )
-    const nada = await matrizDatos(t.app.db, { ...base, desde: '2015-01-01' })
-    expect([nada.sesiones, nada.asistencia, nada.acuerdos, nada.mediciones]).toEqual([
-      [],
-      [],
-      [],
-      []
+    expect((await todas(filasAcuerdos(t.app.db, desde))).map((a) => a.texto)).toEqual([
+      'Acuerdo de la segunda'
     ])
-    expect(nada.seguimiento!.get(ids.a!)).toMatchObject({ estado: null, acuerdosPendientes: 0 })
+    expect((await todas(filasMediciones(t.app.db, desde))).map((m) => m.valor)).toEqual([5])
+    const nada = { ...base, desde: '2015-01-01' }
+    expect(await todas(filasSesiones(t.app.db, nada))).toEqual([])
+    expect(await todas(filasAsistencia(t.app.db, nada))).toEqual([])
+    expect(await todas(filasAcuerdos(t.app.db, nada))).toEqual([])
+    expect(await todas(filasMediciones(t.app.db, nada))).toEqual([])
   })
 })
 

@@ -143,11 +143,7 @@ export function datos(seguimiento: boolean): MatrizDatos {
             { estado: null, porcentaje: null, fecha: null, sesion: null, acuerdosPendientes: 1 }
           ]
         ])
-      : null,
-    sesiones: [],
-    asistencia: [],
-    acuerdos: [],
-    mediciones: []
+      : null
   }
 }
 

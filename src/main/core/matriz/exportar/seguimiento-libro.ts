@@ -271,7 +271,7 @@ export async function escribirSeguimiento(
 
 /** The plan and glossary as the matrix shows them, and each acción's progress (by SQL). */
 export async function datosSeguimiento(db: Db, o: MatrizOpciones): Promise<MatrizDatos> {
-  const d = await matrizDatos(db, { ...o, seguimiento: false })
+  const d = await matrizDatos(db, o)
   const porAccion = await seguimientoPorAccion(db, o)
   const seguimiento = new Map(
     d.arbol.ejes.flatMap((e) =>
