@@ -56,6 +56,12 @@ export async function pantallaSesiones(s: Servidor): Promise<Pantalla> {
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking']
   })
   try {
+    // Who uses the app, as a secretary gives it once: without it the page opens asking for it.
+    const perfil = await s.nucleo.call('perfil:guardar', {
+      nombre: 'Banco de pruebas',
+      institucion: 'MITP'
+    })
+    if (!perfil.ok) throw new Error(perfil.error.message)
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } })
     await page.goto(s.bridge.entrada())
     await page.getByRole('link', { name: 'Sesiones y actas' }).waitFor()
