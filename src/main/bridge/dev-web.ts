@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { DatabaseOpenError } from '../core/db/open'
 import { iniciarNucleo } from '../core/host/nucleo'
 import { startBridge } from './server'
+import { ErrorDeArranque, leerPuerto } from './puerto'
 import { workerDeDesarrollo } from './worker-dev'
 import { chromiumPdfPrinter } from '../ports/pdf-chromium'
 
@@ -14,6 +15,7 @@ import { chromiumPdfPrinter } from '../ports/pdf-chromium'
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' } } })
+  const port = leerPuerto(values.port, process.env.PORT)
   const dbPath = values.db ?? process.env.MITP_DB ?? path.resolve('datos-dev', 'secretaria-mitp.db')
   fs.mkdirSync(path.dirname(dbPath), { recursive: true })
   const version = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string })
@@ -32,8 +34,13 @@ async function main(): Promise<void> {
     alEvento: nucleo.alEvento,
     token: crypto.randomBytes(24).toString('hex'),
     staticDir: path.resolve('out', 'renderer'),
-    port: Number(values.port ?? process.env.PORT ?? 5174),
+    port,
     log
+  }).catch(async (e: unknown) => {
+    // The core is closed properly, so no in-use mark is left beside the database.
+    await pdf.close()
+    await nucleo.cerrar()
+    throw e
   })
   console.log(
     `Secretaría MITP (navegador): abra ${bridge.entrada()}\n(la dirección sirve una vez; después, recargue esa misma pestaña)\nBase de datos: ${nucleo.dbPath}\nCtrl+C para salir.`
@@ -50,6 +57,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof DatabaseOpenError ? `Error: ${e.message}` : e)
+  console.error(
+    e instanceof DatabaseOpenError || e instanceof ErrorDeArranque ? `Error: ${e.message}` : e
+  )
   process.exit(1)
 })

@@ -6,6 +6,7 @@ import type { ApiHandlers } from '../../shared/api/contract'
 import type { ApiResult } from '../../shared/api/result'
 import type { Evento } from '../../shared/api/eventos'
 import { dispatch, type Logger } from '../core/dispatch'
+import { errorDeEscucha } from './puerto'
 import { CONTENT_SECURITY_POLICY, readStatic } from '../core/static-files'
 
 /**
@@ -79,7 +80,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     })
   })
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    server.once('error', (e) => reject(errorDeEscucha(e, options.port ?? 0)))
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
   port = (server.address() as AddressInfo).port
