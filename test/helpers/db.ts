@@ -12,6 +12,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../src/main/core/db/schema'
 import type { ApiHandlers } from '../../src/shared/api/contract'
 import type { PdfPrinter } from '../../src/main/core/actas/documentos/archivo'
+import type { Evento } from '../../src/shared/api/eventos'
 
 /** A fresh folder under the OS temp dir, removed by the returned cleanup. */
 export function tempDir(prefix = 'mitp-test-'): { dir: string; cleanup: () => void } {
@@ -28,7 +29,12 @@ export interface TestApp {
 
 /** A real database file, migrated and seeded, with the API over it. */
 export async function openTestApp(
-  options: OpenAppDatabaseOptions & { printPdf?: PdfPrinter; reloj?: () => Date } = {}
+  options: OpenAppDatabaseOptions & {
+    printPdf?: PdfPrinter
+    reloj?: () => Date
+    /** Where the core's events (task progress) go; dropped unless given. */
+    alEvento?: (evento: Evento) => void
+  } = {}
 ): Promise<TestApp> {
   const { dir, cleanup } = tempDir()
   const file = path.join(dir, 'mitp.db')
@@ -36,7 +42,8 @@ export async function openTestApp(
   const api = createAppApi(app, {
     version: 'test',
     printPdf: options.printPdf ?? null,
-    ...(options.reloj ? { reloj: options.reloj } : {})
+    ...(options.reloj ? { reloj: options.reloj } : {}),
+    ...(options.alEvento ? { alEvento: options.alEvento } : {})
   })
   const t: TestApp = {
     app,

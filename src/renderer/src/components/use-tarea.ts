@@ -48,6 +48,10 @@ export function useTarea(): {
       }
       const id = r.value.tareaId
       actual.current = id
+      // Its first events can arrive before this answer (a short task sends only a few): show
+      // the latest one now, or the progress stays hidden until the next.
+      const visto = vistos.current.get(id)
+      if (visto && vivo.current) setTarea(visto)
       for (;;) {
         if (!terminada(vistos.current.get(id)))
           await new Promise<void>((listo) => {
