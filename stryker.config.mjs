@@ -29,6 +29,8 @@ export default {
     'src/main/core/files.ts',
     // The annual report: its data, blocks and charts (writing DOCX/PDF is checked by LibreOffice).
     'src/main/core/informe/{datos,resumen,modelo,graficos}.ts',
+    // The exchange between laptops: its clock and merge decisions (#16).
+    'src/main/core/intercambio/**/*.ts',
     // Each domain's handler map only routes calls to its services.
     '!src/main/core/*/handlers.ts'
   ],
