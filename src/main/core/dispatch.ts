@@ -3,7 +3,7 @@ import { contract, type ApiHandlers } from '../../shared/api/contract'
 import { esLectura, isChannel } from '../../shared/api/channels'
 import { explicar } from './causas'
 import type { ApiError, ApiResult } from '../../shared/api/result'
-import { AppError } from './errors'
+import { AppError, MENSAJE_PLAN_CERRADO } from './errors'
 import { importacionEnCurso } from './tareas'
 import { isBusy, isUniqueViolation, sealViolation } from './db/sqlite'
 import { MENSAJE_SELLADA } from './sesiones/acta-guard'
@@ -43,7 +43,12 @@ export async function dispatch(
       })
     }
     // The database's own lock caught a write the service did not check: still a refusal.
-    if (sealViolation(error)) return fail({ code: 'solo_lectura', message: MENSAJE_SELLADA })
+    const sello = sealViolation(error)
+    if (sello)
+      return fail({
+        code: 'solo_lectura',
+        message: sello === 'plan_cerrado' ? MENSAJE_PLAN_CERRADO : MENSAJE_SELLADA
+      })
     // Nothing was written: the caller (the core's thread) tries again shortly. The lock is an
     // import's only when one is running; otherwise another program holds it.
     if (isBusy(error))

@@ -43,3 +43,7 @@ export function notFound(que: Entidad): AppError {
 export function conflict(message: string, field?: string): AppError {
   return new AppError('conflicto', message, field ? { [field]: message } : undefined)
 }
+
+/** Why a write to a closed plan period is refused (its triggers, migration 0012, say 'plan_cerrado'). */
+export const MENSAJE_PLAN_CERRADO =
+  'Este período del plan está cerrado: sus ejes, objetivos, acciones, metas e indicadores ya no se pueden modificar. Para cambiarlos, cree un nuevo período a partir de él.'

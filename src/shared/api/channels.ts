@@ -20,6 +20,7 @@ const LECTURAS = [
   'previsualizar',
   'exportar',
   'buscar',
+  'comparar',
   // Stops a task; the task's own writes are rolled back. Served at once, even while an import
   // holds the connection (no actor is looked up for it: it records nothing).
   'cancelar'

@@ -14,6 +14,8 @@ export interface PlanResumen {
   nombre: string
   periodoDesde: string
   periodoHasta: string
+  /** When it was closed; null: open. A closed period is read-only. */
+  cerradoAt: string | null
 }
 
 export interface Meta {

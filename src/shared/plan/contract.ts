@@ -8,6 +8,8 @@ import type {
   PlanArbol,
   PlanResumen
 } from '../domain/plan'
+import type { ComparacionPeriodos } from '../domain/periodos'
+import type { DocumentoGenerado } from '../domain/tareas'
 import { moverSchema, porIdSchema, returns, vacioSchema, type Removed } from '../api/campos'
 import * as s from './schemas'
 
@@ -16,6 +18,10 @@ export const planMetodos = {
   'plan:listar': returns<PlanResumen[]>()(vacioSchema),
   'plan:arbol': returns<PlanArbol>()(s.planArbolSchema),
   'plan:actualizar': returns<PlanResumen>()(s.planActualizarSchema),
+  'plan:copiar': returns<PlanResumen>()(s.planCopiarSchema),
+  'plan:cerrar': returns<PlanResumen>()(porIdSchema),
+  'periodos:comparar': returns<ComparacionPeriodos>()(s.periodosCompararSchema),
+  'periodos:exportar': returns<DocumentoGenerado>()(s.periodosCompararSchema),
   'eje:crear': returns<Eje>()(s.ejeCrearSchema),
   'eje:actualizar': returns<Eje>()(s.ejeActualizarSchema),
   'eje:eliminar': returns<Removed>()(porIdSchema),

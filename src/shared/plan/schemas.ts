@@ -23,6 +23,26 @@ export const planActualizarSchema = z
     path: ['periodoHasta']
   })
 
+const periodoValido = {
+  message: 'El período debe terminar después de comenzar.',
+  path: ['periodoHasta']
+}
+/** "Nuevo período a partir de este": the plan to copy and the new period's name and dates. */
+export const planCopiarSchema = z
+  .object({
+    id: idSchema,
+    nombre: requerido('El nombre del período', LIMITES.nombre),
+    periodoDesde: fechaSchema,
+    periodoHasta: fechaSchema
+  })
+  .refine((p) => p.periodoDesde <= p.periodoHasta, periodoValido)
+export const periodosCompararSchema = z
+  .object({ anteriorId: idSchema, posteriorId: idSchema })
+  .refine((p) => p.anteriorId !== p.posteriorId, {
+    message: 'Elija dos períodos distintos.',
+    path: ['posteriorId']
+  })
+
 const ejeCampos = { codigo: codigoEje, nombre: requerido('El nombre del eje', LIMITES.nombre) }
 export const ejeCrearSchema = z.object({ planId: idSchema, ...ejeCampos })
 export const ejeActualizarSchema = z.object({ id: idSchema, ...ejeCampos })

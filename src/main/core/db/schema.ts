@@ -31,6 +31,8 @@ export interface PlanesTable extends Stamped {
   nombre: string
   periodo_desde: string
   periodo_hasta: string
+  /** When the period was closed (migration 0012); null: open. A closed plan is read-only. */
+  cerrado_at: string | null
 }
 
 export interface EjesTable extends Stamped {

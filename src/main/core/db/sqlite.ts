@@ -135,13 +135,17 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Which seal trigger refused a write (migration 0003), if any: 'acta_aprobada' for a write to an
- * approved acta's rows, 'acta_sin_sello' for an approval without its content and hash.
+ * Which seal trigger refused a write, if any: 'acta_aprobada' for a write to an approved acta's
+ * rows, 'acta_sin_sello' for an approval without its content and hash (migration 0003),
+ * 'plan_cerrado' for a write to a closed plan period's rows (migration 0012).
  */
-export function sealViolation(error: unknown): 'acta_aprobada' | 'acta_sin_sello' | null {
+export function sealViolation(
+  error: unknown
+): 'acta_aprobada' | 'acta_sin_sello' | 'plan_cerrado' | null {
   if (!(error instanceof Error) || !('code' in error)) return null
   if (error.code !== 'SQLITE_CONSTRAINT_TRIGGER') return null
   if (error.message === 'acta_aprobada') return 'acta_aprobada'
   if (error.message === 'acta_sin_sello') return 'acta_sin_sello'
+  if (error.message === 'plan_cerrado') return 'plan_cerrado'
   return null
 }

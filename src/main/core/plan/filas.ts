@@ -14,7 +14,8 @@ export const toPlan = (r: PlanRow): PlanResumen => ({
   id: r.id,
   nombre: r.nombre,
   periodoDesde: r.periodo_desde,
-  periodoHasta: r.periodo_hasta
+  periodoHasta: r.periodo_hasta,
+  cerradoAt: r.cerrado_at
 })
 
 export const toEje = (r: EjeRow, objetivos: Objetivo[] = []): Eje => ({

@@ -8,12 +8,25 @@ import { obtenerAccion, crearAccion, actualizarAccion } from './acciones.service
 import { crearMeta, actualizarMeta } from './metas.service'
 import { crearIndicador, actualizarIndicador } from './indicadores.service'
 import { eliminar, mover } from '../db/orden'
+import { cerrarPeriodo, copiarPeriodo } from './periodos.service'
+import { compararPeriodos } from './comparar.service'
+
+// exceljs takes about a second to load: only when a workbook is written.
+const libro = () => import('./comparar-libro')
 
 export function planHandlers({ db }: CoreContext): Handlers<typeof planMetodos> {
   return {
     'plan:listar': () => listarPlanes(db),
     'plan:arbol': (i) => planArbol(db, i.planId),
     'plan:actualizar': (i) => actualizarPlan(db, i),
+    'plan:copiar': (i) => copiarPeriodo(db, i),
+    'plan:cerrar': (i) => cerrarPeriodo(db, i.id),
+    'periodos:comparar': (i) => compararPeriodos(db, i.anteriorId, i.posteriorId),
+    'periodos:exportar': async (i) => {
+      const c = await compararPeriodos(db, i.anteriorId, i.posteriorId)
+      const { data, ...doc } = await (await libro()).libroComparacion(c)
+      return { ...doc, base64: data.toString('base64') }
+    },
     'eje:crear': (i) => crearEje(db, i),
     'eje:actualizar': (i) => actualizarEje(db, i),
     'eje:eliminar': eliminar(db, 'ejes', 'El eje'),

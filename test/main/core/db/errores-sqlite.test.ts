@@ -76,6 +76,8 @@ describe('sealViolation', () => {
       Object.assign(new Error(message), { code: 'SQLITE_CONSTRAINT_TRIGGER' })
     expect(sealViolation(trigger('acta_sin_sello'))).toBe('acta_sin_sello')
     expect(sealViolation(trigger('acta_aprobada'))).toBe('acta_aprobada')
+    expect(sealViolation(trigger('plan_cerrado'))).toBe('plan_cerrado')
+    expect(sealViolation(trigger('plan_cerrado '))).toBeNull()
   })
 })
 

@@ -45,7 +45,13 @@ export function accion(
 export const LARGO = 'palabra '.repeat(40).trim()
 
 export function arbol(): PlanArbol {
-  const plan = { id: 'p', nombre: 'Plan X', periodoDesde: '2013-01-01', periodoHasta: '2014-12-31' }
+  const plan = {
+    id: 'p',
+    nombre: 'Plan X',
+    periodoDesde: '2013-01-01',
+    periodoHasta: '2014-12-31',
+    cerradoAt: null
+  }
   return {
     plan,
     instancias: [],

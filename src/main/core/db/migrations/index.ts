@@ -10,6 +10,8 @@ import { m0008 } from './0008_meta_indicador'
 import { m0009 } from './0009_vida_acuerdos'
 import { m0010 } from './0010_presidente'
 import { m0011 } from './0011_historial'
+import { m0012 } from './0012_periodos'
+import { m0013 } from './0013_indices_roles'
 
 /**
  * The static list of migrations, append-only. A bundled main process has no folder to read
@@ -26,7 +28,9 @@ export const MIGRATIONS: readonly Migration[] = [
   m0008,
   m0009,
   m0010,
-  m0011
+  m0011,
+  m0012,
+  m0013
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

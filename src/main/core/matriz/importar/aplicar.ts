@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { AccionRow, Database, EjeRow, ObjetivoRow } from '../../db/schema'
 import { newId, nowStamp } from '../../db/ids'
-import { notFound } from '../../errors'
+import { abrirPeriodo, periodoAbierto } from '../../plan'
 import { ceder, revisarCancelacion, type ControlTarea } from '../../tareas'
 import type { AccionLeida, MatrizLeida } from './leer'
 import { guardarRotulos } from './rotulos-guardar'
@@ -95,29 +95,13 @@ async function preparar(
   }
 }
 
+/** The plan to write: the chosen one (refused when closed), or a new period opened as a copy's is. */
 async function planDestino(trx: Trx, modo: ModoImportacion, stamp: string): Promise<string> {
   if (modo.modo === 'actualizar') {
-    const plan = await trx
-      .selectFrom('planes')
-      .select('id')
-      .where('id', '=', modo.planId)
-      .executeTakeFirst()
-    if (!plan) throw notFound('El plan')
+    await periodoAbierto(trx, modo.planId)
     return modo.planId
   }
-  const planId = newId()
-  await trx
-    .insertInto('planes')
-    .values({
-      id: planId,
-      nombre: modo.nombre,
-      periodo_desde: modo.periodoDesde,
-      periodo_hasta: modo.periodoHasta,
-      created_at: stamp,
-      updated_at: stamp
-    })
-    .execute()
-  return planId
+  return abrirPeriodo(trx, modo, stamp)
 }
 
 async function aplicarEje(p: Paso, e: Eje, ie: number): Promise<void> {

@@ -74,6 +74,12 @@ CREATE INDEX "sesiones_instancia_orden_idx" on "sesiones" ("instancia_id", "fech
 -- index sesiones_orden_idx
 CREATE INDEX "sesiones_orden_idx" on "sesiones" ("id", "estado", "fecha", "created_at");
 
+-- index sesiones_presidente_idx
+CREATE INDEX "sesiones_presidente_idx" on "sesiones" ("presidente_id");
+
+-- index sesiones_subrogante_idx
+CREATE INDEX "sesiones_subrogante_idx" on "sesiones" ("secretaria_subrogante_id");
+
 -- table acciones
 CREATE TABLE "acciones" ("id" text primary key, "plan_id" text not null references "planes" ("id") on delete cascade, "objetivo_id" text not null references "objetivos" ("id") on delete cascade, "codigo" text not null, "texto" text not null, "instancia_id" text references "instancias" ("id") on delete set null, "responsables" text default '' not null, "orden" integer not null, "created_at" text not null, "updated_at" text not null, "rotulo_indicadores" text, "separador_codigo" text, constraint "acciones_plan_codigo_uq" unique ("plan_id", "codigo"));
 
@@ -168,7 +174,7 @@ CREATE TABLE "objetivos" ("id" text primary key, "plan_id" text not null referen
 CREATE TABLE "personas" ("id" text primary key, "nombre" text not null, "cargo" text, "institucion_id" text references "instituciones" ("id") on delete set null, "correo" text, "telefono" text, "created_at" text not null, "updated_at" text not null);
 
 -- table planes
-CREATE TABLE "planes" ("id" text primary key, "nombre" text not null, "periodo_desde" text not null, "periodo_hasta" text not null, "created_at" text not null, "updated_at" text not null);
+CREATE TABLE "planes" ("id" text primary key, "nombre" text not null, "periodo_desde" text not null, "periodo_hasta" text not null, "created_at" text not null, "updated_at" text not null, cerrado_at text);
 
 -- table puntos_tabla
 CREATE TABLE "puntos_tabla" ("id" text primary key, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "titulo" text not null, "desarrollo" text default '' not null, "tipo" text not null check (tipo in ('aprobacion_acta', 'cuenta', 'seguimiento', 'varios', 'otro')), "orden" integer not null, "created_at" text not null, "updated_at" text not null);
@@ -184,6 +190,20 @@ CREATE TABLE "sesiones" ("id" text primary key, "instancia_id" text not null ref
 
 -- table tombstones
 CREATE TABLE "tombstones" ("id" text primary key, "tabla" text not null, "deleted_at" text not null);
+
+-- trigger acciones_cerrado_del
+CREATE TRIGGER acciones_cerrado_del before delete on acciones when (select cerrado_at from planes where id = OLD.plan_id) is not null begin select raise(abort, 'plan_cerrado'); end;
+
+-- trigger acciones_cerrado_ins
+CREATE TRIGGER acciones_cerrado_ins before insert on acciones when (select cerrado_at from planes where id = NEW.plan_id) is not null begin select raise(abort, 'plan_cerrado'); end;
+
+-- trigger acciones_cerrado_instancia
+CREATE TRIGGER acciones_cerrado_instancia before update of instancia_id on acciones
+           when NEW.instancia_id is not null and (select cerrado_at from planes where id = OLD.plan_id) is not null begin select raise(abort, 'plan_cerrado'); end;
+
+-- trigger acciones_cerrado_upd
+CREATE TRIGGER acciones_cerrado_upd before update of id, plan_id, objetivo_id, codigo, texto, responsables, orden, created_at, updated_at, rotulo_indicadores, separador_codigo on acciones
+       when (select cerrado_at from planes where id = OLD.plan_id) is not null or (select cerrado_at from planes where id = NEW.plan_id) is not null begin select raise(abort, 'plan_cerrado'); end;
 
 -- trigger acuerdos_cierre_nuevo
 CREATE TRIGGER acuerdos_cierre_nuevo after insert on acuerdos begin
@@ -357,6 +377,16 @@ CREATE TRIGGER busqueda_sesiones_ins after insert on sesiones begin insert into 
 
 -- trigger busqueda_sesiones_upd
 CREATE TRIGGER busqueda_sesiones_upd after update of observaciones_aprobacion on sesiones begin update busqueda set titulo = '', cuerpo = coalesce(new.observaciones_aprobacion, '') where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+
+-- trigger ejes_cerrado_del
+CREATE TRIGGER ejes_cerrado_del before delete on ejes when (select cerrado_at from planes where id = OLD.plan_id) is not null begin select raise(abort, 'plan_cerrado'); end;
+
+-- trigger ejes_cerrado_ins
+CREATE TRIGGER ejes_cerrado_ins before insert on ejes when (select cerrado_at from planes where id = NEW.plan_id) is not null begin select raise(abort, 'plan_cerrado'); end;
+
+-- trigger ejes_cerrado_upd
+CREATE TRIGGER ejes_cerrado_upd before update of id, plan_id, codigo, nombre, orden, created_at, updated_at on ejes
+       when (select cerrado_at from planes where id = OLD.plan_id) is not null or (select cerrado_at from planes where id = NEW.plan_id) is not null begin select raise(abort, 'plan_cerrado'); end;
 
 -- trigger fe_erratas_sellada_del
 CREATE TRIGGER fe_erratas_sellada_del before delete on fe_erratas when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
@@ -905,38 +935,35 @@ CREATE TRIGGER "historial_personas_update" after update on "personas" when old."
     end;
 
 -- trigger historial_planes_delete
-CREATE TRIGGER "historial_planes_delete" after delete on "planes" 
+CREATE TRIGGER historial_planes_delete after delete on planes 
     begin
       insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
         despues, sesion_id, accion_id, acuerdo_id)
       select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
         json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
-        'planes', old."id", 'borrar', json_object('id', old."id", 'nombre', old."nombre", 'periodo_desde', old."periodo_desde", 'periodo_hasta', old."periodo_hasta"), null,
-        null, null, null
+        'planes', old.id, 'borrar', json_object('id', old."id", 'nombre', old."nombre", 'periodo_desde', old."periodo_desde", 'periodo_hasta', old."periodo_hasta", 'cerrado_at', old."cerrado_at"), null, null, null, null
       from (select mitp_quien() as w);
     end;
 
 -- trigger historial_planes_insert
-CREATE TRIGGER "historial_planes_insert" after insert on "planes" 
+CREATE TRIGGER historial_planes_insert after insert on planes 
     begin
       insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
         despues, sesion_id, accion_id, acuerdo_id)
       select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
         json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
-        'planes', new."id", 'crear', null, json_object('id', new."id", 'nombre', new."nombre", 'periodo_desde', new."periodo_desde", 'periodo_hasta', new."periodo_hasta"),
-        null, null, null
+        'planes', new.id, 'crear', null, json_object('id', new."id", 'nombre', new."nombre", 'periodo_desde', new."periodo_desde", 'periodo_hasta', new."periodo_hasta", 'cerrado_at', new."cerrado_at"), null, null, null
       from (select mitp_quien() as w);
     end;
 
 -- trigger historial_planes_update
-CREATE TRIGGER "historial_planes_update" after update on "planes" when old."id" is not new."id" or old."nombre" is not new."nombre" or old."periodo_desde" is not new."periodo_desde" or old."periodo_hasta" is not new."periodo_hasta"
+CREATE TRIGGER historial_planes_update after update on planes when old."id" is not new."id" or old."nombre" is not new."nombre" or old."periodo_desde" is not new."periodo_desde" or old."periodo_hasta" is not new."periodo_hasta" or old."cerrado_at" is not new."cerrado_at"
     begin
       insert into historial (en, actor, institucion, canal, tabla, fila_id, operacion, antes,
         despues, sesion_id, accion_id, acuerdo_id)
       select coalesce(json_extract(w, '$.en'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
         json_extract(w, '$.nombre'), json_extract(w, '$.institucion'), json_extract(w, '$.canal'),
-        'planes', new."id", 'modificar', json_object('id', old."id", 'nombre', old."nombre", 'periodo_desde', old."periodo_desde", 'periodo_hasta', old."periodo_hasta"), json_object('id', new."id", 'nombre', new."nombre", 'periodo_desde', new."periodo_desde", 'periodo_hasta', new."periodo_hasta"),
-        null, null, null
+        'planes', new.id, 'modificar', json_object('id', old."id", 'nombre', old."nombre", 'periodo_desde', old."periodo_desde", 'periodo_hasta', old."periodo_hasta", 'cerrado_at', old."cerrado_at"), json_object('id', new."id", 'nombre', new."nombre", 'periodo_desde', new."periodo_desde", 'periodo_hasta', new."periodo_hasta", 'cerrado_at', new."cerrado_at"), null, null, null
       from (select mitp_quien() as w);
     end;
 
@@ -1056,6 +1083,16 @@ CREATE TRIGGER historial_sin_delete before delete on historial
 CREATE TRIGGER historial_sin_update before update on historial
       begin select raise(abort, 'historial_inmutable'); end;
 
+-- trigger indicadores_cerrado_del
+CREATE TRIGGER indicadores_cerrado_del before delete on indicadores when (select cerrado_at from planes where id = (select plan_id from acciones where id = OLD.accion_id)) is not null begin select raise(abort, 'plan_cerrado'); end;
+
+-- trigger indicadores_cerrado_ins
+CREATE TRIGGER indicadores_cerrado_ins before insert on indicadores when (select cerrado_at from planes where id = (select plan_id from acciones where id = NEW.accion_id)) is not null begin select raise(abort, 'plan_cerrado'); end;
+
+-- trigger indicadores_cerrado_upd
+CREATE TRIGGER indicadores_cerrado_upd before update of id, accion_id, texto, tipo, numerador, denominador, orden, created_at, updated_at, vineta, meta_valor on indicadores
+       when (select cerrado_at from planes where id = (select plan_id from acciones where id = OLD.accion_id)) is not null or (select cerrado_at from planes where id = (select plan_id from acciones where id = NEW.accion_id)) is not null begin select raise(abort, 'plan_cerrado'); end;
+
 -- trigger mediciones_sellada_del
 CREATE TRIGGER mediciones_sellada_del before delete on mediciones when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
 
@@ -1064,6 +1101,34 @@ CREATE TRIGGER mediciones_sellada_ins before insert on mediciones when (select e
 
 -- trigger mediciones_sellada_upd
 CREATE TRIGGER mediciones_sellada_upd before update of sesion_id, accion_codigo, indicador_texto, tipo, valor, numerador, denominador, fecha_corte, nota, created_at, updated_at on mediciones when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' or (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger metas_cerrado_del
+CREATE TRIGGER metas_cerrado_del before delete on metas when (select cerrado_at from planes where id = (select plan_id from acciones where id = OLD.accion_id)) is not null begin select raise(abort, 'plan_cerrado'); end;
+
+-- trigger metas_cerrado_ins
+CREATE TRIGGER metas_cerrado_ins before insert on metas when (select cerrado_at from planes where id = (select plan_id from acciones where id = NEW.accion_id)) is not null begin select raise(abort, 'plan_cerrado'); end;
+
+-- trigger metas_cerrado_upd
+CREATE TRIGGER metas_cerrado_upd before update of id, accion_id, texto, plazo, orden, created_at, updated_at, rotulo on metas
+       when (select cerrado_at from planes where id = (select plan_id from acciones where id = OLD.accion_id)) is not null or (select cerrado_at from planes where id = (select plan_id from acciones where id = NEW.accion_id)) is not null begin select raise(abort, 'plan_cerrado'); end;
+
+-- trigger objetivos_cerrado_del
+CREATE TRIGGER objetivos_cerrado_del before delete on objetivos when (select cerrado_at from planes where id = OLD.plan_id) is not null begin select raise(abort, 'plan_cerrado'); end;
+
+-- trigger objetivos_cerrado_ins
+CREATE TRIGGER objetivos_cerrado_ins before insert on objetivos when (select cerrado_at from planes where id = NEW.plan_id) is not null begin select raise(abort, 'plan_cerrado'); end;
+
+-- trigger objetivos_cerrado_upd
+CREATE TRIGGER objetivos_cerrado_upd before update of id, plan_id, eje_id, codigo, texto, orden, created_at, updated_at on objetivos
+       when (select cerrado_at from planes where id = OLD.plan_id) is not null or (select cerrado_at from planes where id = NEW.plan_id) is not null begin select raise(abort, 'plan_cerrado'); end;
+
+-- trigger planes_cerrado_del
+CREATE TRIGGER planes_cerrado_del before delete on planes
+           when OLD.cerrado_at is not null begin select raise(abort, 'plan_cerrado'); end;
+
+-- trigger planes_cerrado_upd
+CREATE TRIGGER planes_cerrado_upd before update on planes
+           when OLD.cerrado_at is not null begin select raise(abort, 'plan_cerrado'); end;
 
 -- trigger puntos_tabla_sellada_del
 CREATE TRIGGER puntos_tabla_sellada_del before delete on puntos_tabla when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;

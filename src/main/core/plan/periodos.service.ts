@@ -1,0 +1,143 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '../db/schema'
+import type { PlanResumen } from '../../../shared/domain/plan'
+import type { ParsedInput } from '../../../shared/api/contract'
+import { newId, nowStamp } from '../db/ids'
+import { AppError, conflict, MENSAJE_PLAN_CERRADO, notFound } from '../errors'
+import { toPlan } from './filas'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+export interface DatosPeriodo {
+  nombre: string
+  periodoDesde: string
+  periodoHasta: string
+}
+
+/**
+ * The one way a new period starts, empty: a copy of another (below) and a ministry matrix
+ * imported as a new period both open it here, then fill it.
+ */
+export async function abrirPeriodo(trx: Db, datos: DatosPeriodo, stamp: string): Promise<string> {
+  const id = newId()
+  await trx
+    .insertInto('planes')
+    .values({
+      id,
+      nombre: datos.nombre,
+      periodo_desde: datos.periodoDesde,
+      periodo_hasta: datos.periodoHasta,
+      cerrado_at: null,
+      created_at: stamp,
+      updated_at: stamp
+    })
+    .execute()
+  return id
+}
+
+/** A plan that exists and can be written (not closed), or the refusal in Spanish. */
+export async function periodoAbierto(trx: Db, planId: string): Promise<void> {
+  const plan = await trx
+    .selectFrom('planes')
+    .select('cerrado_at')
+    .where('id', '=', planId)
+    .executeTakeFirst()
+  if (!plan) throw notFound('El plan')
+  if (plan.cerrado_at) throw new AppError('solo_lectura', MENSAJE_PLAN_CERRADO)
+}
+
+/**
+ * "Nuevo período a partir de este": the plan's ejes, objetivos, acciones (texts, responsables,
+ * instancia), metas (with their plazos) and indicadores (with their targets) copied to a new,
+ * open plan, to be edited there. Sessions and acuerdos stay with the acciones of their period.
+ */
+export async function copiarPeriodo(
+  db: Kysely<Database>,
+  input: ParsedInput<'plan:copiar'>
+): Promise<PlanResumen> {
+  return db.transaction().execute(async (trx) => {
+    const origen = await trx
+      .selectFrom('planes')
+      .select('id')
+      .where('id', '=', input.id)
+      .executeTakeFirst()
+    if (!origen) throw notFound('El plan')
+    const stamp = nowStamp()
+    const planId = await abrirPeriodo(trx, input, stamp)
+    const nuevo = new Map<string, string>()
+    const idDe = (viejo: string): string => {
+      const id = nuevo.get(viejo) ?? newId()
+      nuevo.set(viejo, id)
+      return id
+    }
+    const sellos = { created_at: stamp, updated_at: stamp }
+    const ejes = await trx.selectFrom('ejes').selectAll().where('plan_id', '=', input.id).execute()
+    for (const e of ejes)
+      await trx
+        .insertInto('ejes')
+        .values({ ...e, ...sellos, id: idDe(e.id), plan_id: planId })
+        .execute()
+    const objs = await trx
+      .selectFrom('objetivos')
+      .selectAll()
+      .where('plan_id', '=', input.id)
+      .execute()
+    for (const o of objs)
+      await trx
+        .insertInto('objetivos')
+        .values({ ...o, ...sellos, id: idDe(o.id), plan_id: planId, eje_id: idDe(o.eje_id) })
+        .execute()
+    const accs = await trx
+      .selectFrom('acciones')
+      .selectAll()
+      .where('plan_id', '=', input.id)
+      .execute()
+    for (const a of accs)
+      await trx
+        .insertInto('acciones')
+        .values({
+          ...a,
+          ...sellos,
+          id: idDe(a.id),
+          plan_id: planId,
+          objetivo_id: idDe(a.objetivo_id)
+        })
+        .execute()
+    for (const tabla of ['metas', 'indicadores'] as const) {
+      const filas = await trx
+        .selectFrom(tabla)
+        .innerJoin('acciones', 'acciones.id', `${tabla}.accion_id`)
+        .selectAll(tabla)
+        .where('acciones.plan_id', '=', input.id)
+        .execute()
+      for (const f of filas)
+        await trx
+          .insertInto(tabla)
+          .values({ ...f, ...sellos, id: newId(), accion_id: idDe(f.accion_id) })
+          .execute()
+    }
+    const plan = await trx
+      .selectFrom('planes')
+      .selectAll()
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow()
+    return toPlan(plan)
+  })
+}
+
+/** Closes a period: from then on the database refuses every write to its rows. */
+export async function cerrarPeriodo(db: Kysely<Database>, id: string): Promise<PlanResumen> {
+  const plan = await db.selectFrom('planes').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!plan) throw notFound('El plan')
+  if (plan.cerrado_at) throw conflict('Este período ya está cerrado.')
+  const stamp = nowStamp()
+  const row = await db
+    .updateTable('planes')
+    .set({ cerrado_at: stamp, updated_at: stamp })
+    .where('id', '=', id)
+    .where('cerrado_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst()
+  if (!row) throw conflict('Este período ya está cerrado.')
+  return toPlan(row)
+}
