@@ -52,8 +52,13 @@ function viva(m: Marca): boolean {
   if (m.equipo !== os.hostname()) return true
   if (m.arranque && ARRANQUE && m.arranque !== ARRANQUE) return false
   if (m.espacio && ESPACIO && m.espacio !== ESPACIO) return true
+  return pidVivo(m.pid)
+}
+
+/** True while a process with this pid runs on this computer (in this PID namespace). */
+export function pidVivo(pid: number): boolean {
   try {
-    process.kill(m.pid, 0)
+    process.kill(pid, 0)
     return true
   } catch (e) {
     // EPERM: it exists but belongs to another user.

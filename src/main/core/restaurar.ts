@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { AppError } from './errors'
 import { explicar } from './causas'
-import { rutaReal, tomarParaRestaurar } from './en-uso'
+import { pidVivo, rutaReal, tomarParaRestaurar } from './en-uso'
 import { leerSinTocar, verificarArchivo } from './verificacion'
 import { cabeceraSqlite, comprobarRuta, tomarExclusivo } from './restaurar-destino'
 
@@ -154,14 +154,21 @@ function modoPara(dbPath: string): number {
   }
 }
 
-/** Temporary copies left by a restore that was killed (we hold the restore's mark: none is live). */
+/**
+ * Temporary copies left by a restore that was killed: this process's own, and those whose process
+ * is gone. One whose pid still runs is never touched, even though we hold the restore's mark (an
+ * empty mark can be taken for stale). The pid is looked up on this computer: another computer's
+ * restore on a shared folder holds its mark, which refuses ours before we get here.
+ */
 function quitarRestos(dbPath: string): void {
   const dir = path.dirname(dbPath)
   const base = `${path.basename(dbPath)}.`
-  const resto = /^\d+\.restaurando\.tmp(-journal|-wal|-shm)?$/
-  for (const n of fs.readdirSync(dir))
-    if (n.startsWith(base) && resto.test(n.slice(base.length)))
+  const resto = /^(\d+)\.restaurando\.tmp(-journal|-wal|-shm)?$/
+  for (const n of fs.readdirSync(dir)) {
+    const pid = n.startsWith(base) ? resto.exec(n.slice(base.length))?.[1] : undefined
+    if (pid && (Number(pid) === process.pid || !pidVivo(Number(pid))))
       fs.rmSync(path.join(dir, n), { force: true })
+  }
 }
 
 /**
