@@ -58,7 +58,14 @@ export function afectadas(e: Escritura): Clave[] {
   }
   // The acta's avances list the plan's acciones and indicadores.
   if (PLAN.includes(dominio))
-    return [['plan:arbol'], ['accion:obtener'], ['sesion:obtener'], ...SEGUIMIENTO]
+    return [
+      ['plan:arbol'],
+      ['plan:listar'],
+      ['periodos:comparar'],
+      ['accion:obtener'],
+      ['sesion:obtener'],
+      ...SEGUIMIENTO
+    ]
   switch (dominio) {
     case 'institucion':
       return [['institucion:listar'], ['persona:listar'], ['miembro:listar'], ['sesion:obtener']]

@@ -10,11 +10,15 @@ import { ImportarDialog } from '../matriz/ImportarDialog'
 import { PlanEjes } from '../plan/PlanEjes'
 import { filtrar, PlanFiltros, SIN_FILTROS, type Filtros } from '../plan/filtros'
 import { useMetasVencidas } from '../plan/use-metas-vencidas'
+import { useSearch } from 'wouter'
+import { Periodos } from '../plan/Periodos'
 
 type Dialogo = 'exportar' | 'importar'
 
 export function PlanScreen(): ReactNode {
-  const { data: arbol, error } = useApiQuery('plan:arbol', {})
+  // The period shown: ?plan=ID, the current one without it.
+  const planId = new URLSearchParams(useSearch()).get('plan')
+  const { data: arbol, error } = useApiQuery('plan:arbol', planId ? { planId } : {})
   const [filtros, setFiltros] = useState<Filtros>(SIN_FILTROS)
   const [setForm, formModal] = useEntityForm()
   const [dialogo, setDialogo] = useState<Dialogo | null>(null)
@@ -34,9 +38,13 @@ export function PlanScreen(): ReactNode {
   return (
     <Stack gap="md">
       <PlanEncabezado arbol={arbol} total={total} onForm={setForm} onDialogo={setDialogo} />
+      <Periodos plan={arbol.plan} onForm={setForm} />
       <PlanFiltros arbol={arbol} filtros={filtros} onChange={setFiltros} />
       {ejes.length === 0 && <Text c="dimmed">Ninguna acción coincide con los filtros.</Text>}
-      <PlanEjes ejes={ejes} instancias={arbol.instancias} vencidas={vencidas} onForm={setForm} />
+      {/* A closed period is read-only (the database refuses): its edit buttons are disabled. */}
+      <fieldset disabled={!!arbol.plan.cerradoAt} style={{ border: 0, margin: 0, padding: 0 }}>
+        <PlanEjes ejes={ejes} instancias={arbol.instancias} vencidas={vencidas} onForm={setForm} />
+      </fieldset>
       {formModal}
       <ExportarDialog
         opened={dialogo === 'exportar'}
@@ -81,10 +89,14 @@ function PlanEncabezado(props: {
         <Button variant="default" onClick={() => props.onDialogo('importar')}>
           Importar matriz
         </Button>
-        <Button variant="default" onClick={() => props.onForm(planForm(plan))}>
-          Editar plan
-        </Button>
-        <Button onClick={() => props.onForm(ejeForm(plan.id))}>Nuevo eje</Button>
+        {!plan.cerradoAt && (
+          <>
+            <Button variant="default" onClick={() => props.onForm(planForm(plan))}>
+              Editar plan
+            </Button>
+            <Button onClick={() => props.onForm(ejeForm(plan.id))}>Nuevo eje</Button>
+          </>
+        )}
       </Group>
     </Group>
   )
