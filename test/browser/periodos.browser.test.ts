@@ -99,5 +99,18 @@ describe('plan periods in Chromium', () => {
     await expect
       .poll(() => page.locator('fieldset[disabled] article[data-codigo]').count())
       .toBeGreaterThan(20)
+    // Its acciones too: shown, with their history, but nothing to edit.
+    const delViejo = await w.t.app.db
+      .selectFrom('acciones')
+      .select('id')
+      .where('plan_id', '=', viejo!.id)
+      .where('codigo', '=', '1.1.b')
+      .executeTakeFirstOrThrow()
+    await page.goto(`${w.bridge.url}#/acciones/${delViejo.id}`)
+    await page.getByRole('button', { name: 'Historial de la acción' }).waitFor()
+    await expect.poll(() => page.getByRole('button', { name: 'Editar acción' }).count()).toBe(0)
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Nueva meta' }).isDisabled())
+      .toBe(true)
   })
 })

@@ -33,6 +33,7 @@ export function AccionScreen(props: { id: string }): ReactNode {
   const { data, error } = useApiQuery('accion:obtener', { id: props.id })
   const instancias = useApiQuery('instancia:listar', undefined)
   const historia = useApiQuery('trayectoria:obtener', { accionId: props.id })
+  const planes = useApiQuery('plan:listar', {})
   const [setForm, formModal] = useEntityForm()
 
   if (error)
@@ -43,30 +44,38 @@ export function AccionScreen(props: { id: string }): ReactNode {
     )
   if (!data) return <Loader />
   const { accion: a } = data
+  // An acción of a closed period is read-only (the database refuses): nothing to edit.
+  const cerrado = !!planes.data?.find((p) => p.id === data.planId)?.cerradoAt
 
   return (
     <Stack gap="md">
       <AccionEncabezado
         data={data}
-        onEditar={() => setForm(accionForm(data.objetivo, instancias.data ?? [], a))}
+        onEditar={
+          cerrado ? null : () => setForm(accionForm(data.objetivo, instancias.data ?? [], a))
+        }
       />
-      <Card withBorder>
-        <Title order={2} size="h5" mb="xs">
-          Responsables
-        </Title>
-        <Text style={{ whiteSpace: 'pre-line' }}>
-          {a.responsables || 'Sin texto de responsables'}
-        </Text>
-        <Text size="sm" c="dimmed" mt={4}>
-          Instancia: {data.instancia?.nombre ?? 'sin instancia asignada'}
-        </Text>
-      </Card>
-      <MetasLista
-        accion={a}
-        vencidas={new Set(historia.data?.metasVencidas ?? [])}
-        onForm={setForm}
-      />
-      <IndicadoresLista accion={a} onForm={setForm} />
+      <fieldset disabled={cerrado} style={{ border: 0, margin: 0, padding: 0 }}>
+        <Stack gap="md">
+          <Card withBorder>
+            <Title order={2} size="h5" mb="xs">
+              Responsables
+            </Title>
+            <Text style={{ whiteSpace: 'pre-line' }}>
+              {a.responsables || 'Sin texto de responsables'}
+            </Text>
+            <Text size="sm" c="dimmed" mt={4}>
+              Instancia: {data.instancia?.nombre ?? 'sin instancia asignada'}
+            </Text>
+          </Card>
+          <MetasLista
+            accion={a}
+            vencidas={new Set(historia.data?.metasVencidas ?? [])}
+            onForm={setForm}
+          />
+          <IndicadoresLista accion={a} onForm={setForm} />
+        </Stack>
+      </fieldset>
       {historia.data && <Trayectoria t={historia.data} />}
       {formModal}
     </Stack>
@@ -74,13 +83,17 @@ export function AccionScreen(props: { id: string }): ReactNode {
 }
 
 /** Where the acción sits in the plan, its code and text, and the button to edit it. */
-function AccionEncabezado(props: { data: AccionDetalle; onEditar: () => void }): ReactNode {
+function AccionEncabezado(props: {
+  data: AccionDetalle
+  /** null: its period is closed. */
+  onEditar: (() => void) | null
+}): ReactNode {
   const { data } = props
   const a = data.accion
   return (
     <>
       <Breadcrumbs>
-        <Anchor component={Link} href="/plan">
+        <Anchor component={Link} href={`/plan?plan=${data.planId}`}>
           Plan de acción
         </Anchor>
         <Text size="sm">
@@ -100,7 +113,7 @@ function AccionEncabezado(props: { data: AccionDetalle; onEditar: () => void }):
         </Title>
         <Group gap="xs" wrap="nowrap">
           <HistorialBoton entidad="accion" id={a.id} />
-          <Button onClick={props.onEditar}>Editar acción</Button>
+          {props.onEditar && <Button onClick={props.onEditar}>Editar acción</Button>}
         </Group>
       </Group>
     </>
