@@ -19,6 +19,36 @@ export function caller(t: TestApp) {
   return { call, ok }
 }
 
+type TipoSesion = 'ordinaria' | 'extraordinaria'
+
+/** What sesion:crear takes for a presencial session of the instancia on `fecha`. */
+export const entradaSesion = (
+  instanciaId: string,
+  fecha: string,
+  tipo: TipoSesion = 'ordinaria',
+  fueraDeOrden?: boolean
+) => ({
+  instanciaId,
+  tipo,
+  fecha,
+  modalidad: 'presencial' as const,
+  ...(fueraDeOrden === undefined ? {} : { fueraDeOrden })
+})
+
+/** What sesion:actualizar takes to move a session to `fecha`, its other fields left empty. */
+export const sesionMovida = (id: string, fecha: string, fueraDeOrden?: boolean) => ({
+  id,
+  fecha,
+  horaInicio: null,
+  horaTermino: null,
+  lugar: '',
+  modalidad: 'presencial' as const,
+  preside: '',
+  proximaFecha: null,
+  proximaLugar: '',
+  ...(fueraDeOrden === undefined ? {} : { fueraDeOrden })
+})
+
 /** A subcommission with members from three institutions (two people from SERNAM). */
 export async function prevencionConMiembros(t: TestApp) {
   const { ok } = caller(t)

@@ -4,7 +4,8 @@ import {
   caller,
   cerrarYAprobar,
   ordinarias,
-  prevencionConMiembros
+  prevencionConMiembros,
+  sesionMovida
 } from '../../../helpers/sesiones'
 import { MENSAJE_APROBADA } from '../../../../src/main/core/sesiones/acta-guard'
 
@@ -29,17 +30,7 @@ const NO_EXISTE = '01a22b25-0000-7000-8000-000000000000'
 const fila = (id: string) =>
   t.app.db.selectFrom('sesiones').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 const STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
-const datos = (id: string, fecha: string) => ({
-  id,
-  fecha,
-  horaInicio: null,
-  horaTermino: null,
-  lugar: '',
-  modalidad: 'presencial' as const,
-  preside: '',
-  proximaFecha: null,
-  proximaLugar: ''
-})
+const datos = (id: string, fecha: string) => sesionMovida(id, fecha)
 
 describe('a session that does not exist', () => {
   it('is named in Spanish, with its gender, by every operation', async () => {

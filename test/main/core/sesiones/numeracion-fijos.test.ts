@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../../helpers/db'
 import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
-import { cerrarYAprobar } from '../../../helpers/sesiones'
+import { cerrarYAprobar, entradaSesion, sesionMovida } from '../../../helpers/sesiones'
 import { numerosEnOrden } from '../../../../src/main/core/sesiones/numeracion'
 
 /** Numbers printed on approved actas (their own, and the session they name) never move. */
@@ -9,27 +9,11 @@ let t: TestApp, api: Caller, ctx: Prevencion
 cadaPruebaConPrevencion((e) => ({ t, api, ctx } = e))
 
 type Tipo = 'ordinaria' | 'extraordinaria'
-const entrada = (fecha: string, tipo: Tipo = 'ordinaria', fueraDeOrden?: boolean) => ({
-  instanciaId: ctx.prevencion.id,
-  tipo,
-  fecha,
-  modalidad: 'presencial' as const,
-  fueraDeOrden
-})
+const entrada = (fecha: string, tipo: Tipo = 'ordinaria', fueraDeOrden?: boolean) =>
+  entradaSesion(ctx.prevencion.id, fecha, tipo, fueraDeOrden)
 const nueva = (fecha: string, tipo: Tipo = 'ordinaria') =>
   api.ok('sesion:crear', entrada(fecha, tipo))
-const mover = (id: string, fecha: string) =>
-  api.call('sesion:actualizar', {
-    id,
-    fecha,
-    horaInicio: null,
-    horaTermino: null,
-    lugar: '',
-    modalidad: 'presencial',
-    preside: '',
-    proximaFecha: null,
-    proximaLugar: ''
-  })
+const mover = (id: string, fecha: string) => api.call('sesion:actualizar', sesionMovida(id, fecha))
 const aprobarEn = async (id: string, enSesionId: string) => {
   await api.ok('sesion:cerrar', { id })
   return api.ok('sesion:aprobar', { id, enSesionId, observaciones: '' })

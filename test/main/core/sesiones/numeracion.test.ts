@@ -1,32 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../../helpers/db'
 import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
-import { cerrarYAprobar } from '../../../helpers/sesiones'
+import { cerrarYAprobar, entradaSesion, sesionMovida } from '../../../helpers/sesiones'
 import { numerosEnOrden } from '../../../../src/main/core/sesiones/numeracion'
 
 let t: TestApp, api: Caller, ctx: Prevencion
 cadaPruebaConPrevencion((e) => ({ t, api, ctx } = e))
 
-const entrada = (fecha: string) => ({
-  instanciaId: ctx.prevencion.id,
-  tipo: 'ordinaria' as const,
-  fecha,
-  modalidad: 'presencial' as const
-})
+const entrada = (fecha: string) => entradaSesion(ctx.prevencion.id, fecha)
 const nueva = (fecha: string) => api.ok('sesion:crear', entrada(fecha))
 const mover = (id: string, fecha: string, fueraDeOrden?: boolean) =>
-  api.call('sesion:actualizar', {
-    id,
-    fecha,
-    horaInicio: null,
-    horaTermino: null,
-    lugar: '',
-    modalidad: 'presencial',
-    preside: '',
-    proximaFecha: null,
-    proximaLugar: '',
-    fueraDeOrden
-  })
+  api.call('sesion:actualizar', sesionMovida(id, fecha, fueraDeOrden))
 /** "fecha:N°" of every session of the instancia, in date order. */
 const numeros = async () =>
   (await api.ok('sesion:listar', { instanciaId: ctx.prevencion.id, anio: 2014 }))

@@ -5,12 +5,13 @@ import { huella } from '../../../../src/main/core/actas/sello'
 const hashActa = (c: Awaited<ReturnType<typeof contenidoActa>>): string => huella(textoActa(c))
 import type { TestApp } from '../../../helpers/db'
 import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
+import { entradaSesion, sesionMovida } from '../../../helpers/sesiones'
 
 let t: TestApp, api: Caller, ctx: Prevencion
 cadaPruebaConPrevencion((e) => ({ t, api, ctx } = e))
 
 const nueva = (fecha: string, tipo: 'ordinaria' | 'extraordinaria' = 'ordinaria') =>
-  api.ok('sesion:crear', { instanciaId: ctx.prevencion.id, tipo, fecha, modalidad: 'presencial' })
+  api.ok('sesion:crear', entradaSesion(ctx.prevencion.id, fecha, tipo))
 
 describe('sesiones', () => {
   it('are numbered correlatively per instancia, type and year', async () => {
@@ -35,17 +36,7 @@ describe('sesiones', () => {
       ).numero
     ).toBe(1)
     // A draft moved to another year takes that year's next number.
-    const moved = await api.ok('sesion:actualizar', {
-      id: s2015.id,
-      fecha: '2014-12-01',
-      horaInicio: null,
-      horaTermino: null,
-      lugar: '',
-      modalidad: 'presencial',
-      preside: '',
-      proximaFecha: null,
-      proximaLugar: ''
-    })
+    const moved = await api.ok('sesion:actualizar', sesionMovida(s2015.id, '2014-12-01'))
     expect(moved.titulo).toBe('Sesión Ordinaria N° 3/2014')
   })
 
@@ -364,17 +355,7 @@ describe('sesiones', () => {
         porcentaje: 100,
         reporte: ''
       }),
-      api.call('sesion:actualizar', {
-        id: s1.id,
-        fecha: '2014-03-12',
-        horaInicio: '09:00',
-        horaTermino: null,
-        lugar: '',
-        modalidad: 'presencial',
-        preside: '',
-        proximaFecha: null,
-        proximaLugar: ''
-      }),
+      api.call('sesion:actualizar', { ...sesionMovida(s1.id, '2014-03-12'), horaInicio: '09:00' }),
       api.call('sesion:reabrir', { id: s1.id }),
       api.call('sesion:cerrar', { id: s1.id }),
       api.call('sesion:eliminar', { id: s1.id })
