@@ -5,11 +5,10 @@ import { openAppDatabase, DatabaseOpenError } from '../core/db/open'
 import type { Logger } from '../core/dispatch'
 import { AppError } from '../core/errors'
 import { explicar } from '../core/causas'
-import { comprobarDestino, respaldar, verificarArchivo } from '../core/respaldos'
+import { comprobarDestino, respaldarArchivo, verificarArchivo } from '../core/respaldos'
 import { restaurar } from '../core/restaurar'
 import { MENSAJE_RESPALDO_INUTIL, motivoRespaldoInutil } from '../core/respaldo-usable'
 import { marcarEnUso } from '../core/en-uso'
-import { openSqlite } from '../core/db/sqlite'
 import { revisarActasSinTocar } from '../core/actas/revision'
 import { COMMANDS, UsageError, contexto, type Out, type Values } from './comandos'
 
@@ -65,18 +64,17 @@ const ARCHIVOS: Record<string, (db: string, v: Values, out: Out) => Promise<numb
     if (!v.out) throw new UsageError('backup necesita --out RESPALDO.db.')
     comprobarDestino(db, path.resolve(v.out))
     const origen = verificarArchivo(db)
-    if (!origen.ok) throw new AppError('entrada_invalida', `${db}: ${origen.motivo}`)
-    const handle = openSqlite(db, { readonly: true })
-    try {
-      const r = await respaldar(handle, path.resolve(v.out))
-      out(
-        `Respaldo verificado en ${path.resolve(v.out)} (${Object.entries(r.filas)
-          .map(([t, n]) => `${n} ${t}`)
-          .join(', ')}).`
+    if (!origen.ok)
+      throw new AppError(
+        'entrada_invalida',
+        `${db}: ${origen.motivo} No se escribió ningún respaldo.`
       )
-    } finally {
-      handle.close()
-    }
+    const r = await respaldarArchivo(db, path.resolve(v.out))
+    out(
+      `Respaldo verificado en ${path.resolve(v.out)} (${Object.entries(r.filas)
+        .map(([t, n]) => `${n} ${t}`)
+        .join(', ')}).`
+    )
     return 0
   },
   restore: async (db, v, out) => {

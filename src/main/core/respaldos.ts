@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { SqliteHandle } from './db/sqlite'
 import { AppError } from './errors'
 import { explicar } from './causas'
-import { verificarArchivo, type Verificacion } from './verificacion'
+import { leerSinTocarAsync, verificarArchivo, type Verificacion } from './verificacion'
 import { ARCHIVO_LATERAL, LATERAL, queEs } from './restaurar-destino'
 
 export { verificarArchivo, type Verificacion }
@@ -124,6 +124,15 @@ export async function respaldar(
   } finally {
     restos.forEach((f) => fs.rmSync(f, { force: true }))
   }
+}
+
+/**
+ * A backup of a database file this program does not have open (`cli backup`), read as the checks
+ * read it: through a private copy when nobody has it open, so a read-only file (another user's,
+ * or on read-only media) can be backed up without SQLite creating its -shm beside it.
+ */
+export function respaldarArchivo(origen: string, destino: string): Promise<Verificacion> {
+  return leerSinTocarAsync(origen, (h) => respaldar(h, destino))
 }
 
 export interface Respaldo {

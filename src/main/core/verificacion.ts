@@ -31,10 +31,19 @@ export function verificarArchivo(file: string, nativeBinding?: string): Verifica
   const v = revisar(file, nativeBinding)
   // Not for a newer version's file: its own -wal would be taken for a stray one.
   const ajeno =
-    v.ok || v.schemaVersion > 0 || !esArchivo(file) || !hasSqliteHeader(file)
+    v.ok || v.schemaVersion > 0 || !esArchivo(file) || !cabeceraLegible(file)
       ? null
       : walAjeno(file, 'revisar')
   return ajeno ? { ok: false, motivo: ajeno, schemaVersion: 0, filas: {}, walAjeno: true } : v
+}
+
+/** An unreadable file (another user's) has no header to look at: revisar already said why. */
+function cabeceraLegible(file: string): boolean {
+  try {
+    return hasSqliteHeader(file)
+  } catch {
+    return false
+  }
 }
 
 function esArchivo(file: string): boolean {
