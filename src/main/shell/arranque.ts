@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { esOpcionAjena } from './opciones-ajenas'
 
 /**
  * What the shell starts with, decided once from what it was given. The installed (packaged) app
@@ -29,24 +30,6 @@ export interface Arranque {
   rechazados: string[]
 }
 
-/**
- * Switches that would let another program drive the trusted page (remote debugging) or the main
- * process (inspector, V8 flags): no fuse covers Chromium's, so the packaged shell refuses them.
- */
-const AJENOS = [
-  '--remote-debugging-port',
-  '--remote-debugging-pipe',
-  '--remote-debugging-address',
-  '--remote-allow-origins',
-  '--inspect',
-  '--inspect-brk',
-  '--inspect-port',
-  '--debug',
-  '--js-flags'
-]
-const esAjeno = (a: string): boolean =>
-  AJENOS.some((s) => a === s || a.startsWith(`${s}=`) || a.startsWith(`${s}-`))
-
 export function decidirArranque(
   e: Entorno,
   existe: (f: string) => boolean = fs.existsSync
@@ -59,7 +42,7 @@ export function decidirArranque(
       nativeBinding: existe(propio) ? propio : undefined,
       rendererUrl: null,
       devtools: false,
-      rechazados: e.argv.filter(esAjeno)
+      rechazados: e.argv.filter(esOpcionAjena)
     }
   }
   const flag = e.argv.find((a) => a.startsWith('--db='))
