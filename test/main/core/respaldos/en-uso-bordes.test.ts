@@ -1,33 +1,20 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openAppDatabase } from '../../../../src/main/core/db/open'
+import { describe, expect, it } from 'vitest'
 import { openSqlite } from '../../../../src/main/core/db/sqlite'
 import { marcarEnUso } from '../../../../src/main/core/en-uso'
 import { restaurar } from '../../../../src/main/core/restaurar'
 import { runCli } from '../../../../src/main/cli'
-import { tempDir } from '../../../helpers/db'
+import { baseNueva, carpetaDeRestauracion } from './restaurar-comun'
 
 /** The in-use marks hold for the CLI, for every name of a file, and for holders we cannot see. */
-const raiz = tempDir('mitp-en-uso-b-')
-const respaldo = path.join(raiz.dir, 'respaldo.db')
-beforeAll(async () => {
-  await (await openAppDatabase(respaldo)).close()
+const { respaldo, base } = carpetaDeRestauracion('mitp-en-uso-b-', async (respaldo) => {
+  await baseNueva(respaldo)
   const h = openSqlite(respaldo)
   h.exec("create table marca(v text); insert into marca values ('respaldo')")
   h.close()
-}, 60_000)
-afterAll(() => raiz.cleanup())
-
-let n = 0
-async function base(): Promise<string> {
-  const dir = path.join(raiz.dir, `e${++n}`)
-  fs.mkdirSync(dir)
-  const db = path.join(dir, 'mitp.db')
-  await (await openAppDatabase(db)).close()
-  return db
-}
+})
 const marcas = (db: string): string[] =>
   fs.readdirSync(path.dirname(db)).filter((f) => f.includes('.en-uso-'))
 

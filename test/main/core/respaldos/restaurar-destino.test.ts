@@ -1,25 +1,19 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { respaldar, restaurar } from '../../../../src/main/core/respaldos'
+import { describe, expect, it } from 'vitest'
+import { restaurar } from '../../../../src/main/core/respaldos'
 import { runCliProcess } from '../../../helpers/cli'
-import { openTestApp, sha256, tempDir } from '../../../helpers/db'
+import { sha256 } from '../../../helpers/db'
+import { carpetaDeRestauracion, respaldoDeLaApp } from './restaurar-comun'
 
 /**
  * Paths that exist but cannot be a database (a text file, a FIFO standing for a device like
  * /dev/null, which as root would be replaced), or that name SQLite's own side files: restore and
  * `cli backup --out` refuse them in Spanish and touch nothing. Real files, real processes.
  */
-const raiz = tempDir('mitp-destino-')
-const respaldo = path.join(raiz.dir, 'respaldo.db')
-const db = path.join(raiz.dir, 'mitp.db')
-beforeAll(async () => {
-  const t = await openTestApp()
-  await respaldar(t.app.handle, respaldo)
-  await t.close()
-}, 60_000)
-afterAll(() => raiz.cleanup())
+const raiz = carpetaDeRestauracion('mitp-destino-', respaldoDeLaApp)
+const { respaldo, db } = raiz
 
 describe('restore into something that is not a database', () => {
   it('a text file: refused, kept as it was', () => {

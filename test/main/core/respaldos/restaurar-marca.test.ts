@@ -1,28 +1,12 @@
 import fs from 'node:fs'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openAppDatabase } from '../../../../src/main/core/db/open'
+import { describe, expect, it } from 'vitest'
 import { MARCA_RECIEN_MS, tomarParaRestaurar } from '../../../../src/main/core/en-uso'
 import { restaurar } from '../../../../src/main/core/restaurar'
-import { tempDir } from '../../../helpers/db'
+import { carpetaDeRestauracion } from './restaurar-comun'
 
 // The restore's mark (`a.db.restaurando`): a full disk that cuts its write must not leave an
 // empty mark that refuses every later restore.
-const raiz = tempDir('mitp-restaurar-marca-')
-const respaldo = path.join(raiz.dir, 'respaldo.db')
-beforeAll(async () => {
-  await (await openAppDatabase(respaldo)).close()
-}, 60_000)
-afterAll(() => raiz.cleanup())
-
-let n = 0
-async function base(): Promise<string> {
-  const dir = path.join(raiz.dir, `e${++n}`)
-  fs.mkdirSync(dir)
-  const db = path.join(dir, 'mitp.db')
-  await (await openAppDatabase(db)).close()
-  return db
-}
+const { respaldo, base } = carpetaDeRestauracion('mitp-restaurar-marca-')
 
 const discoLleno = (): never => {
   throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })

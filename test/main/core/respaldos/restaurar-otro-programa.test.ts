@@ -1,26 +1,19 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import fs from 'node:fs'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import BetterSqlite3 from 'better-sqlite3'
-import { respaldar, restaurar } from '../../../../src/main/core/respaldos'
+import { restaurar } from '../../../../src/main/core/respaldos'
 import { MENSAJE_OTRO_PROGRAMA } from '../../../../src/main/core/restaurar-destino'
-import { openTestApp, sha256, tempDir } from '../../../helpers/db'
+import { sha256 } from '../../../helpers/db'
+import { carpetaDeRestauracion, respaldoDeLaApp } from './restaurar-comun'
 
 /**
  * Another program (the sqlite3 shell, a database browser: no in-use mark of the app) with the
  * database open: a restore must refuse, or the program's next confirmed write would land only in
  * the copy set aside. A real second process holds the file open through better-sqlite3.
  */
-const raiz = tempDir('mitp-otro-programa-')
-const db = path.join(raiz.dir, 'mitp.db')
-const respaldo = path.join(raiz.dir, 'respaldo.db')
-beforeAll(async () => {
-  const t = await openTestApp()
-  await respaldar(t.app.handle, respaldo)
-  await t.close()
-}, 60_000)
-afterAll(() => raiz.cleanup())
+const raiz = carpetaDeRestauracion('mitp-otro-programa-', respaldoDeLaApp)
+const { db, respaldo } = raiz
 
 // Commands on stdin, one per line: "escribir" commits a row, "bloquear" opens a write
 // transaction and keeps it, "cerrar" closes. Each answers one line on stdout.
