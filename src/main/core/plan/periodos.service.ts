@@ -35,6 +35,28 @@ export async function abrirPeriodo(trx: Db, datos: DatosPeriodo, stamp: string):
   return id
 }
 
+/**
+ * The period a date belongs to: the plan that started last on or before it (the first plan for a
+ * date before them all); null when there is no plan. A session lists the acciones of its period.
+ */
+export async function planDeFecha(db: Db, fecha: string): Promise<string | null> {
+  const enCurso = await db
+    .selectFrom('planes')
+    .select('id')
+    .where('periodo_desde', '<=', fecha)
+    .orderBy('periodo_desde', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
+  if (enCurso) return enCurso.id
+  const primero = await db
+    .selectFrom('planes')
+    .select('id')
+    .orderBy('periodo_desde')
+    .orderBy('id')
+    .executeTakeFirst()
+  return primero?.id ?? null
+}
+
 /** A plan that exists and can be written (not closed), or the refusal in Spanish. */
 export async function periodoAbierto(trx: Db, planId: string): Promise<void> {
   const plan = await trx

@@ -6,6 +6,7 @@ import { notFound } from '../errors'
 import { acuerdosDto } from '../acuerdos'
 import { toAsistencia } from '../asistencia'
 import { obtenerSesion } from './lectura'
+import { planDeFecha } from '../plan'
 import { actaAnterior } from './acta-anterior'
 import { toPunto } from '../tabla'
 import {
@@ -90,10 +91,22 @@ export async function detalleSesion(db: Kysely<Database>, id: string): Promise<S
 }
 
 async function avancesDeSesion(db: Kysely<Database>, sesion: SesionRow): Promise<AvanceAccion[]> {
+  // The instancia's acciones in the session's period (a later period copies them), and any
+  // acción this session already reported on, whichever period it belongs to.
+  const planId = await planDeFecha(db, sesion.fecha)
   const acciones = await db
     .selectFrom('acciones')
     .select(['id', 'codigo', 'texto'])
-    .where('instancia_id', '=', sesion.instancia_id)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('instancia_id', '=', sesion.instancia_id), eb('plan_id', '=', planId ?? '')]),
+        eb(
+          'id',
+          'in',
+          eb.selectFrom('avances').select('accion_id').where('sesion_id', '=', sesion.id)
+        )
+      ])
+    )
     .orderBy('codigo')
     .execute()
   if (acciones.length === 0) return []

@@ -104,6 +104,25 @@ describe('plan periods', () => {
     ).toBe(0)
   })
 
+  it('a session lists the acciones of its own period: the earlier one before the copy starts', async () => {
+    const sesion = await t.api['sesion:obtener']({ id: f.borrador.sesion })
+    const deViejo = new Set(acciones(viejo).map((a) => a.id))
+    expect(sesion.avances.length).toBeGreaterThan(0)
+    expect(sesion.avances.filter((a) => !deViejo.has(a.accionId))).toEqual([])
+    const en2015 = await t.api['sesion:crear']({
+      instanciaId: f.instanciaId,
+      tipo: 'extraordinaria',
+      fecha: '2015-03-10',
+      modalidad: 'remota'
+    })
+    const luego = await t.api['sesion:obtener']({ id: en2015.id })
+    const deNuevo = new Set(
+      acciones(await t.api['plan:arbol']({ planId: nuevo.plan.id })).map((a) => a.id)
+    )
+    expect(luego.avances.length).toBeGreaterThan(0)
+    expect(luego.avances.filter((a) => !deNuevo.has(a.accionId))).toEqual([])
+  })
+
   it('compares the periods: an added, a removed and a reworded acción, a moved plazo', () => {
     const por = new Map(c.cambios.map((x) => [x.codigo, x]))
     expect(por.get('1.1.z')).toMatchObject({
