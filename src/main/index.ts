@@ -13,13 +13,11 @@ import { buildMenu } from './shell/menu'
 import { registerAppScheme, serveRenderer } from './shell/protocol'
 import { createMainWindow, isTrustedUrl } from './shell/window'
 import { fijarRenderer } from './shell/origin'
-import { decidirArranque, type Arranque } from './shell/arranque'
+import { decidirArranque, homeDeCuenta, type Arranque } from './shell/arranque'
 import { electronPdfPrinter } from './shell/pdf'
 
 // The Electron shell: lifecycle, one instance, the window, IPC and menus. All logic is in core.
 
-const userData = (): string => app.getPath('userData')
-const respaldosDir = (): string => path.join(userData(), 'respaldos')
 let log: Logger = (message, error) => console.error(`[mitp] ${message}`, error ?? '')
 
 /** Decided once, at start: the packaged app takes no override from outside (arranque.ts). */
@@ -31,10 +29,18 @@ function decidido(): Arranque {
     argv: process.argv,
     resourcesPath: process.resourcesPath ?? '',
     appPath: app.getAppPath(),
-    userData: userData()
+    userData: app.getPath('userData'),
+    appData: app.getPath('appData'),
+    nombre: app.getName(),
+    plataforma: process.platform,
+    homeDeCuenta: homeDeCuenta()
   })
   return arranque
 }
+const userData = (): string => decidido().userData
+const respaldosDir = (): string => path.join(userData(), 'respaldos')
+// Chromium's own files (and anything Electron keeps) go to the same folder as the database.
+app.setPath('userData', userData())
 
 let database: Nucleo | undefined
 

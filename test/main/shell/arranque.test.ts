@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { decidirArranque, type Entorno } from '../../../src/main/shell/arranque'
@@ -15,11 +16,16 @@ fs.writeFileSync(ajeno, 'no es un módulo')
 const recursos = path.join(dir.dir, 'resources')
 fs.mkdirSync(recursos)
 fs.writeFileSync(path.join(recursos, 'better_sqlite3.node'), 'el propio')
-const userData = path.join(dir.dir, 'userData')
+// Electron's userData as $XDG_CONFIG_HOME made it; the account's own folder is under `home`.
+const userData = path.join(dir.dir, 'xdg', 'Secretaría MITP')
+const home = path.join(dir.dir, 'home')
+const propia = path.join(home, '.config', 'Secretaría MITP')
 const HOSTIL = {
   MITP_SQLITE_BINDING: ajeno,
   ELECTRON_RENDERER_URL: 'http://evil.example:8080',
-  MITP_DB: path.join(dir.dir, 'otra.db')
+  MITP_DB: path.join(dir.dir, 'otra.db'),
+  XDG_CONFIG_HOME: path.join(dir.dir, 'xdg'),
+  HOME: path.join(dir.dir, 'otro-home')
 }
 const ARGV = ['electron', '.', `--db=${path.join(dir.dir, 'flag.db')}`]
 
@@ -29,13 +35,18 @@ const entorno = (isPackaged: boolean): Entorno => ({
   argv: ARGV,
   resourcesPath: recursos,
   appPath: dir.dir,
-  userData
+  userData,
+  appData: path.dirname(userData),
+  nombre: 'Secretaría MITP',
+  plataforma: 'linux',
+  homeDeCuenta: home
 })
 
 describe('decidirArranque', () => {
-  it('packaged: only its own module, app://, no devtools, the database in userData', () => {
+  it("packaged: only its own module, app://, no devtools, the database in the account's folder", () => {
     expect(decidirArranque(entorno(true))).toEqual({
-      dbPath: path.join(userData, 'secretaria-mitp.db'),
+      userData: propia,
+      dbPath: path.join(propia, 'secretaria-mitp.db'),
       nativeBinding: path.join(recursos, 'better_sqlite3.node'),
       rendererUrl: null,
       devtools: false,
@@ -64,6 +75,7 @@ describe('decidirArranque', () => {
 
   it('in development: the overrides are honoured', () => {
     expect(decidirArranque(entorno(false))).toEqual({
+      userData,
       dbPath: path.join(dir.dir, 'flag.db'),
       nativeBinding: ajeno,
       rendererUrl: 'http://evil.example:8080',
@@ -82,6 +94,7 @@ const fake = vi.hoisted(() => {
     menu: [] as { label?: string; submenu?: { role?: string }[] }[],
     ipc: new Map<string, (e: unknown, i: unknown) => Promise<unknown>>(),
     nucleo: null as null | Record<string, unknown>,
+    userData: null as null | string,
     salida: null as null | number,
     listo: null as null | Promise<void>
   }
@@ -114,7 +127,11 @@ vi.mock('electron', () => {
       get isPackaged() {
         return fake.isPackaged
       },
-      getPath: () => userData,
+      getPath: (que: string) => (que === 'appData' ? path.dirname(userData) : userData),
+      setPath: (que: string, valor: string) => {
+        if (que === 'userData') fake.userData = valor
+      },
+      getName: () => 'Secretaría MITP',
       getAppPath: () => dir.dir,
       getVersion: () => '0.0.0',
       commandLine: { appendSwitch: () => {} },
@@ -161,7 +178,14 @@ vi.mock('../../../src/main/core/host/nucleo', () => ({
 }))
 
 async function arrancar(isPackaged: boolean): Promise<void> {
-  Object.assign(fake, { isPackaged, ventanas: [], menu: [], nucleo: null, salida: null })
+  Object.assign(fake, {
+    isPackaged,
+    ventanas: [],
+    menu: [],
+    nucleo: null,
+    salida: null,
+    userData: null
+  })
   fake.ipc.clear()
   vi.resetModules()
   await import('../../../src/main/index')
@@ -177,17 +201,23 @@ describe("the shell's start-up", () => {
   beforeEach(() => {
     for (const [k, v] of Object.entries(HOSTIL)) vi.stubEnv(k, v)
     vi.stubGlobal('process', Object.assign(process, { resourcesPath: recursos }))
+    // The system's user database says `home`, whatever $HOME says.
+    vi.spyOn(os, 'userInfo').mockReturnValue({ ...os.userInfo(), homedir: home })
     process.argv.push(ARGV[2]!)
   })
   afterEach(() => {
     vi.unstubAllEnvs()
+    vi.restoreAllMocks()
     process.argv.pop()
   })
 
   it('packaged, with hostile variables set: ignores every one of them', async () => {
     await arrancar(true)
+    // Not where XDG_CONFIG_HOME or HOME point: the account's own folder, for Chromium's files too.
+    expect(fake.userData).toBe(propia)
     expect(fake.nucleo).toMatchObject({
-      dbPath: path.join(userData, 'secretaria-mitp.db'),
+      dbPath: path.join(propia, 'secretaria-mitp.db'),
+      respaldosDir: path.join(propia, 'respaldos'),
       nativeBinding: path.join(recursos, 'better_sqlite3.node')
     })
     // Recovery and restore open files in the main process: with the app's own module too.
@@ -224,6 +254,7 @@ describe("the shell's start-up", () => {
 
   it('in development: the same variables choose the page, module and file', async () => {
     await arrancar(false)
+    expect(fake.userData).toBe(userData)
     expect(fake.nucleo).toMatchObject({
       dbPath: path.join(dir.dir, 'flag.db'),
       nativeBinding: ajeno

@@ -70,7 +70,17 @@ describe('nombreDeOpcion', () => {
 
 describe('the packaged app refuses them at start-up, whatever the spelling', () => {
   const argv = ['mitp', '-inspect', '--INSPECT-BRK=9229', '--remote_debugging_port=1', '--lang=es']
-  const e = { env: {}, argv, resourcesPath: '/r', appPath: '/a', userData: '/u' }
+  const e = {
+    env: {},
+    argv,
+    resourcesPath: '/r',
+    appPath: '/a',
+    userData: '/u',
+    appData: '/',
+    nombre: 'u',
+    plataforma: 'linux' as const,
+    homeDeCuenta: '/h'
+  }
   it('packaged: refused; development: allowed', () => {
     expect(decidirArranque({ ...e, isPackaged: true }, () => false).rechazados).toEqual(
       argv.slice(1, 4)
