@@ -38,6 +38,8 @@ export const CAMPO_LABEL: Record<string, string> = {
   nombre: 'Nombre',
   periodo_desde: 'Período desde',
   periodo_hasta: 'Período hasta',
+  cerrado_at: 'Período cerrado el',
+
   codigo: 'Código',
   orden: 'Orden',
   texto: 'Texto',
