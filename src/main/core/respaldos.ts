@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { SqliteHandle } from './db/sqlite'
 import { AppError } from './errors'
 import { explicar } from './causas'
+import { motivoDestinoProtegido } from './destino-protegido'
 import { leerSinTocarAsync, verificarArchivo, type Verificacion } from './verificacion'
 import { ARCHIVO_LATERAL, LATERAL, queEs } from './restaurar-destino'
 
@@ -91,6 +92,8 @@ export async function respaldar(
   destino: string,
   plazoMs: number = PLAZO_RESPALDO_MS
 ): Promise<Verificacion> {
+  const protegido = motivoDestinoProtegido(destino, handle.name)
+  if (protegido) throw new AppError('entrada_invalida', protegido)
   const tmp = `${destino}.${process.pid}.tmp`
   const restos = [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]
   restos.forEach((f) => fs.rmSync(f, { force: true }))
