@@ -39,7 +39,6 @@ export const CAMPO_LABEL: Record<string, string> = {
   periodo_desde: 'Período desde',
   periodo_hasta: 'Período hasta',
   cerrado_at: 'Período cerrado el',
-
   codigo: 'Código',
   orden: 'Orden',
   texto: 'Texto',

@@ -10,7 +10,7 @@ import type {
 } from '../domain/plan'
 import type { ComparacionPeriodos } from '../domain/periodos'
 import type { DocumentoGenerado } from '../domain/tareas'
-import { moverSchema, porIdSchema, returns, vacioSchema, type Removed } from '../api/campos'
+import { moverSchema, pesado, porIdSchema, returns, vacioSchema, type Removed } from '../api/campos'
 import * as s from './schemas'
 
 /** The plan and its tree: ejes → objetivos → acciones → metas and indicadores. */
@@ -21,7 +21,8 @@ export const planMetodos = {
   'plan:copiar': returns<PlanResumen>()(s.planCopiarSchema),
   'plan:cerrar': returns<PlanResumen>()(porIdSchema),
   'periodos:comparar': returns<ComparacionPeriodos>()(s.periodosCompararSchema),
-  'periodos:exportar': returns<DocumentoGenerado>()(s.periodosCompararSchema),
+  // Loads exceljs (a second): served by the core's second thread.
+  'periodos:exportar': pesado(returns<DocumentoGenerado>()(s.periodosCompararSchema)),
   'eje:crear': returns<Eje>()(s.ejeCrearSchema),
   'eje:actualizar': returns<Eje>()(s.ejeActualizarSchema),
   'eje:eliminar': returns<Removed>()(porIdSchema),
