@@ -112,7 +112,7 @@ async function start(): Promise<void> {
   // Backups (daily, after each approval) are taken by the core itself, off this thread.
   reenviarEventos(db.alEvento)
   bindIpc(db.call, isTrustedUrl, log)
-  createMainWindow(rendererUrl, devtools)
+  createMainWindow(rendererUrl, devtools, () => database?.dbPath ?? null)
 }
 
 // Chilean Spanish for the whole window: date inputs show dd-mm-aaaa, spelling is checked in Spanish.

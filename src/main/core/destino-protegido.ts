@@ -41,3 +41,21 @@ export function motivoDestinoProtegido(destino: string, dbPath: string): string 
       : `es "${path.basename(db)}${lateral}", un archivo que SQLite mantiene junto a la base de datos abierta`
   return `No se puede guardar en "${destino}": ${que}; reemplazarlo perdería datos. Elija otro nombre u otra carpeta. No se escribió nada.`
 }
+
+/**
+ * Asks where to save until the answer is not the live database (each refusal said with `avisar`);
+ * null when the user cancels. `dbPath` is read at each answer: the file open at that moment.
+ */
+export function elegirDestinoLibre(
+  preguntar: () => string | null,
+  avisar: (motivo: string) => void,
+  dbPath: () => string | null
+): string | null {
+  for (;;) {
+    const destino = preguntar()
+    const db = dbPath()
+    const motivo = destino && db ? motivoDestinoProtegido(destino, db) : null
+    if (!motivo) return destino
+    avisar(motivo)
+  }
+}

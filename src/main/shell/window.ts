@@ -1,6 +1,7 @@
 import path from 'node:path'
-import { BrowserWindow, Notification, shell, dialog, type WebContents } from 'electron'
+import { app, BrowserWindow, Notification, shell, dialog, type WebContents } from 'electron'
 import { APP_ORIGIN, isTrustedUrl } from './origin'
+import { elegirDestinoLibre } from '../core/destino-protegido'
 
 export { isTrustedUrl }
 
@@ -8,7 +9,12 @@ export { isTrustedUrl }
  * The main window, with Electron's security checklist applied: it shows `rendererUrl` (the dev
  * server, development only) or the built page at app://mitp.
  */
-export function createMainWindow(rendererUrl: string | null, devtools: boolean): BrowserWindow {
+export function createMainWindow(
+  rendererUrl: string | null,
+  devtools: boolean,
+  /** The database open now: nothing the page hands over is saved over it. */
+  dbPath: () => string | null = () => null
+): BrowserWindow {
   // electronegativity AUXCLICK_JS_CHECK: a middle click asks for a new window, and the window
   // open handler below denies every one (https links go to the browser after a confirmation).
   const win = new BrowserWindow({
@@ -31,14 +37,14 @@ export function createMainWindow(rendererUrl: string | null, devtools: boolean):
       spellcheck: true
     }
   })
-  lockDown(win.webContents)
+  lockDown(win.webContents, dbPath)
   win.once('ready-to-show', () => win.show())
   void win.loadURL(rendererUrl ?? `${APP_ORIGIN}/index.html`)
   return win
 }
 
 /** No navigation away, no new windows; https links open in the browser after asking. */
-function lockDown(contents: WebContents): void {
+function lockDown(contents: WebContents, dbPath: () => string | null): void {
   contents.on('will-navigate', (event, url) => {
     if (!isTrustedUrl(url)) event.preventDefault()
   })
@@ -50,9 +56,25 @@ function lockDown(contents: WebContents): void {
   contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   // Checks (asked without a prompt: notifications, clipboard, media devices…) are denied too.
   contents.session.setPermissionCheckHandler(() => false)
-  // Documents the page hands over are saved through Chromium's download (native save dialog,
-  // written under a temporary name and renamed); when done, offer to open the folder.
+  // Documents the page hands over are saved through Chromium's download (written under a
+  // temporary name and renamed); the place is asked here, so it is never the live database
+  // («Respaldar ahora» saved over it would replace it). When done, offer to open the folder.
   contents.session.on('will-download', (_event, item) => {
+    const destino = elegirDestinoLibre(
+      () =>
+        dialog.showSaveDialogSync({
+          defaultPath: path.join(app.getPath('downloads'), item.getFilename())
+        }) ?? null,
+      (motivo) =>
+        void dialog.showMessageBoxSync({
+          type: 'warning',
+          message: 'Elija otro lugar',
+          detail: motivo
+        }),
+      dbPath
+    )
+    if (!destino) return item.cancel()
+    item.setSavePath(destino)
     item.once('done', (_e, state) => {
       if (state !== 'completed') return
       const saved = item.getSavePath()
