@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWebApp, type WebApp } from '../helpers/browser'
 
@@ -67,6 +68,16 @@ describe('plan periods in Chromium', () => {
     await expect.poll(() => cambio.innerText()).toMatch(/Modificada/i)
     await expect.poll(() => cambio.locator('ins').allInnerTexts()).toEqual(['Revisar y'])
     expect(await cambio.locator('del').count()).toBe(0)
+
+    // The same comparison as a workbook, from the dialog.
+    const [descarga] = await Promise.all([
+      page.waitForEvent('download'),
+      comparar.getByRole('button', { name: 'Exportar a Excel' }).click()
+    ])
+    expect(descarga.suggestedFilename()).toBe('comparacion-periodos-2013-2015.xlsx')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile((await descarga.path())!)
+    expect(wb.getWorksheet('Comparación')!.getCell('A5').value).toBe('1.1.b')
 
     // Its history, from the comparison: who changed the text, before → after.
     await cambio.getByRole('link', { name: 'Ver acción' }).click()
