@@ -37,6 +37,8 @@ describe('plan periods in Chromium', () => {
     await expect
       .poll(() => page.getByRole('combobox', { name: 'Período' }).inputValue())
       .toBe('Plan 2015-2016 (2015–2016) · vigente')
+    // The current period stays open: only an earlier one is closed.
+    expect(await page.getByRole('button', { name: 'Cerrar período' }).count()).toBe(0)
 
     // An acción of the new period edited: a word added.
     const accion = await w.t.app.db

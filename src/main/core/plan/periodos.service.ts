@@ -147,11 +147,25 @@ export async function copiarPeriodo(
   })
 }
 
-/** Closes a period: from then on the database refuses every write to its rows. */
+/**
+ * Closes an earlier period: from then on the database refuses every write to its rows. The
+ * current one (the one that starts last) stays open: the plan in force is always editable.
+ */
 export async function cerrarPeriodo(db: Kysely<Database>, id: string): Promise<PlanResumen> {
   const plan = await db.selectFrom('planes').selectAll().where('id', '=', id).executeTakeFirst()
   if (!plan) throw notFound('El plan')
   if (plan.cerrado_at) throw conflict('Este período ya está cerrado.')
+  const [vigente] = await db
+    .selectFrom('planes')
+    .select('id')
+    .orderBy('periodo_desde', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .execute()
+  if (vigente?.id === id)
+    throw conflict(
+      'El período vigente no se puede cerrar: primero cree el período que lo sigue ("Nuevo período a partir de este").'
+    )
   const stamp = nowStamp()
   const row = await db
     .updateTable('planes')

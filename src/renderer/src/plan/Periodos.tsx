@@ -66,7 +66,8 @@ export function Periodos(props: { plan: PlanResumen; onForm: (f: FormSpec) => vo
         >
           Comparar períodos
         </Button>
-        {!plan.cerradoAt && (
+        {/* Only an earlier period is closed: the current one is always editable. */}
+        {!plan.cerradoAt && plan.id !== vigente && (
           <Button variant="subtle" color="red" onClick={cerrar}>
             Cerrar período
           </Button>

@@ -79,6 +79,13 @@ beforeAll(async () => {
     cerrada: cerrada.id,
     vacia: (await sesion('2014-12-30')).id
   }
+  // A later period, so the fixture's plan is an earlier one that can be closed.
+  await t.api['plan:copiar']({
+    id: f.planId,
+    nombre: 'Plan 2015-2016',
+    periodoDesde: '2015-01-01',
+    periodoHasta: '2016-12-31'
+  })
   // A real workbook, so an import can write its plan.
   const { tareaId } = await t.api['matriz:exportar']({ seguimiento: false, papel: 'carta' })
   const tarea = await esperarTarea(t.api, tareaId)

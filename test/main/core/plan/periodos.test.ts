@@ -181,6 +181,15 @@ describe('plan periods', () => {
   })
 
   it('a closed period refuses every write to its plan, in Spanish; sessions still write', async () => {
+    // The current period cannot be closed; the earlier one can.
+    const vigente = await dispatch(t.api, 'plan:cerrar', { id: nuevo.plan.id }, () => {})
+    expect(vigente).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflicto',
+        message: expect.stringMatching(/^El período vigente no se puede cerrar/)
+      }
+    })
     await t.api['plan:cerrar']({ id: f.planId })
     const a = accion(viejo, '1.2.b')
     const r = await dispatch(
