@@ -18,7 +18,7 @@ describe('restoring over a database with a stray -wal beside it', () => {
     const db = path.join(d, 'mitp.db')
     const app = await openAppDatabase(db)
     app.handle.exec(
-      "insert into planes values ('p-1', 'Plan', '2014-01-01', '2014-12-31', 'x', 'x')"
+      "insert into planes (id, nombre, periodo_desde, periodo_hasta, created_at, updated_at) values ('p-1', 'Plan', '2014-01-01', '2014-12-31', 'x', 'x')"
     )
     const respaldo = path.join(d, 'respaldo.db')
     await respaldar(app.handle, respaldo)

@@ -22,7 +22,7 @@ async function escenario() {
   const app = await openAppDatabase(db)
   const plan = (id: string) =>
     app.handle.exec(
-      `insert into planes values ('${id}', 'Plan', '2014-01-01', '2014-12-31', 'x', 'x')`
+      `insert into planes (id, nombre, periodo_desde, periodo_hasta, created_at, updated_at) values ('${id}', 'Plan', '2014-01-01', '2014-12-31', 'x', 'x')`
     )
   plan('p-respaldo')
   const respaldo = path.join(d, 'respaldo.db')
