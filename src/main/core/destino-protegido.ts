@@ -12,7 +12,8 @@ import { rutaReal } from './en-uso'
  */
 const LATERALES = ['', '-wal', '-shm', '-journal'] as const
 
-function mismoInodo(a: string, b: string): boolean {
+/** The same file (or folder) by device and inode: a hard link, a link, another case of the name. */
+export function mismoInodo(a: string, b: string): boolean {
   try {
     const x = fs.statSync(a)
     const y = fs.statSync(b)

@@ -4,6 +4,7 @@ import { AppError } from './errors'
 import { explicar } from './causas'
 import { pidVivo, rutaReal, tomarParaRestaurar } from './en-uso'
 import { leerSinTocar, verificarArchivo } from './verificacion'
+import { mismoInodo } from './destino-protegido'
 import { cabeceraSqlite, comprobarRuta, tomarExclusivo } from './restaurar-destino'
 
 /**
@@ -44,16 +45,8 @@ export interface Restaurado {
 const sello = (d: Date): string =>
   d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
 
-function mismoArchivo(a: string, b: string): boolean {
-  if (path.resolve(a) === path.resolve(b)) return true
-  try {
-    const x = fs.statSync(a)
-    const y = fs.statSync(b)
-    return x.dev === y.dev && x.ino === y.ino
-  } catch {
-    return false
-  }
-}
+const mismoArchivo = (a: string, b: string): boolean =>
+  path.resolve(a) === path.resolve(b) || mismoInodo(a, b)
 
 const nadaCambio = (que: string) => (error: unknown) =>
   error instanceof AppError
