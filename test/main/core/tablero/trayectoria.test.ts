@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestApp } from '../../../helpers/db'
 import { demoAl, filas } from '../../../helpers/demo-hoy'
+import { porcentajeDe } from '../../../../src/shared/domain/sesiones'
 
 /** An acción's story over the demo (today 2014-11-01), against the rows read by the test. */
 const HOY = '2014-11-01'
@@ -96,5 +97,82 @@ describe("an acción's page tells its story", () => {
       expect(
         (await t.api['trayectoria:obtener']({ accionId: f.accion_id })).metasVencidas
       ).not.toContain(f.id)
+  })
+
+  it("marks what approved actas say, in date order, with each session's topics", async () => {
+    // Over every acción of the demo: some reports and measurements are in drafts (today 1 Nov).
+    const ids = filas<{ id: string }>(t, 'select id from acciones order by codigo').map((a) => a.id)
+    let aprobadas = 0
+    let borradores = 0
+    for (const id of ids) {
+      const h = await t.api['trayectoria:obtener']({ accionId: id })
+      const av = filas<{ aprobada: number }>(
+        t,
+        `select s.estado = 'aprobada' as aprobada from avances v join sesiones s on s.id = v.sesion_id
+         where v.accion_id = ? order by s.fecha, s.created_at`,
+        id
+      )
+      expect(h.avances.map((a) => a.aprobada)).toEqual(av.map((a) => a.aprobada === 1))
+      const med = filas<{
+        aprobada: number
+        tipo: string
+        valor: number | null
+        num: number | null
+        den: number | null
+        corte: string | null
+      }>(
+        t,
+        `select s.estado = 'aprobada' as aprobada, m.tipo, m.valor, m.numerador as num,
+           m.denominador as den, m.fecha_corte as corte
+         from mediciones m join sesiones s on s.id = m.sesion_id
+         join indicadores i on i.id = m.indicador_id where i.accion_id = ?
+         order by i.orden, s.fecha, s.created_at`,
+        id
+      )
+      expect(
+        h.indicadores.flatMap((i) => i.mediciones.map((m) => [m.aprobada, m.valor, m.fechaCorte]))
+      ).toEqual(
+        med.map((m) => [
+          m.aprobada === 1,
+          m.tipo === 'porcentaje' ? porcentajeDe(m.num, m.den) : m.valor,
+          m.corte || null
+        ])
+      )
+      aprobadas += av.filter((a) => a.aprobada === 1).length
+      borradores += av.filter((a) => a.aprobada !== 1).length
+      // Sessions oldest first, each with what it did about the acción, in a fixed order.
+      const ses = filas<{ id: string; avance: number; ind: number; ac: number }>(
+        t,
+        `select s.id,
+           exists(select 1 from avances where sesion_id = s.id and accion_id = @a) as avance,
+           exists(select 1 from mediciones m join indicadores i on i.id = m.indicador_id
+             where m.sesion_id = s.id and i.accion_id = @a) as ind,
+           exists(select 1 from acuerdos where sesion_id = s.id and accion_id = @a) as ac
+         from sesiones s where s.id in (
+           select sesion_id from avances where accion_id = @a
+           union select sesion_id from acuerdos where accion_id = @a
+           union select m.sesion_id from mediciones m join indicadores i on i.id = m.indicador_id
+             where i.accion_id = @a)
+         order by s.fecha, s.created_at`,
+        { a: id }
+      )
+      expect(h.sesiones.map((x) => [x.id, x.temas])).toEqual(
+        ses.map((x) => [
+          x.id,
+          [x.avance && 'avance', x.ind && 'indicadores', x.ac && 'acuerdos'].filter(Boolean)
+        ])
+      )
+      // Acuerdos by plazo, earliest first.
+      const plazos = h.acuerdos.map((a) => a.plazo ?? '9999')
+      expect(plazos).toEqual([...plazos].sort())
+    }
+    expect(aprobadas).toBeGreaterThan(0)
+    expect(borradores).toBeGreaterThan(0)
+  })
+
+  it('refuses an acción that does not exist, in Spanish', async () => {
+    await expect(
+      t.api['trayectoria:obtener']({ accionId: '01a22b25-0000-7000-8000-000000000000' })
+    ).rejects.toThrow('La acción no existe o fue eliminada.')
   })
 })
