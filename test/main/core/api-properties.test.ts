@@ -173,7 +173,11 @@ describe('every API method under generated input', () => {
     )
     expect([...fallas].map(([que, f]) => `${f.n}× ${que} — e.g. ${f.ejemplo}`)).toEqual([])
     expect(internal).toEqual([])
-    expect(ok / total).toBeGreaterThanOrEqual(0.5)
+    // Most generated calls succeed. A write refused because its row is sealed (an approved acta,
+    // a closed plan period: solo_lectura) reached a real row and is not counted against it:
+    // a closed period stays closed, so its rows refuse every later call of the run.
+    const sellados = [...cuentas.values()].reduce((n, c) => n + (c.codes.solo_lectura ?? 0), 0)
+    expect(ok / (total - sellados)).toBeGreaterThanOrEqual(0.5)
     // Reached: the handler ran, and answered something other than the schema's refusal.
     const alcanzado = (k: Cuenta): number => k.ok + k.calls - k.ok - (k.codes.entrada_invalida ?? 0)
     expect(
