@@ -49,6 +49,15 @@ export const sesionMovida = (id: string, fecha: string, fueraDeOrden?: boolean) 
   ...(fueraDeOrden === undefined ? {} : { fueraDeOrden })
 })
 
+/** A row of the numbering rule (numerosEnOrden): created in the order of its id. */
+export const filaSesion = (id: string, fecha: string, numero: number, estado = 'borrador') => ({
+  id,
+  fecha,
+  numero,
+  estado: estado as 'borrador' | 'aprobada',
+  created_at: id
+})
+
 /** A subcommission with members from three institutions (two people from SERNAM). */
 export async function prevencionConMiembros(t: TestApp) {
   const { ok } = caller(t)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../../helpers/db'
 import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
-import { cerrarYAprobar, entradaSesion, sesionMovida } from '../../../helpers/sesiones'
+import { cerrarYAprobar, entradaSesion, filaSesion, sesionMovida } from '../../../helpers/sesiones'
 import { numerosEnOrden } from '../../../../src/main/core/sesiones/numeracion'
 
 /** Numbers printed on approved actas (their own, and the session they name) never move. */
@@ -76,13 +76,7 @@ describe('numbers printed on approved actas', () => {
   })
 
   it('a fixed number out of date order does not push the later drafts past it', () => {
-    const f = (id: string, fecha: string, numero: number, estado = 'borrador') => ({
-      id,
-      fecha,
-      numero,
-      estado: estado as 'borrador' | 'aprobada',
-      created_at: id
-    })
+    const f = filaSesion
     const r = numerosEnOrden([
       f('x', '2014-02-01', 3, 'aprobada'),
       f('a', '2014-03-01', 1, 'aprobada'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../../helpers/db'
 import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
-import { cerrarYAprobar, entradaSesion } from '../../../helpers/sesiones'
+import { cerrarYAprobar, entradaSesion, filaSesion } from '../../../helpers/sesiones'
 import { numerosEnOrden } from '../../../../src/main/core/sesiones/numeracion'
 
 // The numbering rule's edges, on its own and through the API: what the question before a
@@ -46,13 +46,7 @@ describe('the question before numbering out of date order', () => {
 })
 
 describe('the rule on its own', () => {
-  const f = (id: string, fecha: string, numero: number, estado = 'borrador') => ({
-    id,
-    fecha,
-    numero,
-    estado: estado as 'borrador' | 'aprobada',
-    created_at: id
-  })
+  const f = filaSesion
 
   it('a fixed number in date order moves the count on, leaving the numbers below it unused', () => {
     const r = numerosEnOrden([

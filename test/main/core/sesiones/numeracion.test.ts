@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../../helpers/db'
 import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
-import { cerrarYAprobar, entradaSesion, sesionMovida } from '../../../helpers/sesiones'
+import { cerrarYAprobar, entradaSesion, filaSesion, sesionMovida } from '../../../helpers/sesiones'
 import { numerosEnOrden } from '../../../../src/main/core/sesiones/numeracion'
 
 let t: TestApp, api: Caller, ctx: Prevencion
@@ -120,13 +120,7 @@ describe('numbering follows the calendar', () => {
   })
 
   it('the rule on its own: approved fixed, drafts in date order, the rest after', () => {
-    const f = (id: string, fecha: string, numero: number, estado = 'borrador') => ({
-      id,
-      fecha,
-      numero,
-      estado: estado as 'borrador' | 'aprobada',
-      created_at: id
-    })
+    const f = filaSesion
     const r = numerosEnOrden([
       f('d', '2014-09-01', 9),
       f('a', '2014-01-01', 1, 'aprobada'),
