@@ -16,6 +16,7 @@ import type {
   BusquedaTable,
   HistorialTable
 } from './schema-derivadas'
+import type { TablasIntercambio } from './schema-intercambio'
 
 /**
  * The single source of table types. Every synced row carries a global UUIDv7 id and ISO-8601
@@ -233,7 +234,7 @@ export interface SchemaMigrationsTable {
   applied_at: string
 }
 
-export interface Database {
+export interface Database extends TablasIntercambio {
   planes: PlanesTable
   ejes: EjesTable
   objetivos: ObjetivosTable
@@ -293,6 +294,6 @@ export type OrderedTable =
 
 /** Tables whose rows have a global id (and so leave a tombstone when deleted). */
 export type IdTable = Exclude<
-  keyof Database,
+  Exclude<keyof Database, keyof TablasIntercambio>,
   'app_settings' | 'tombstones' | 'schema_migrations' | 'busqueda_filas' | 'busqueda'
 >

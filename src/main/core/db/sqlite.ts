@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely'
 import type { Database } from './schema'
 import { registrarQuien } from './quien'
+import { registrarSello } from './sello'
 
 /**
  * Everything specific to SQLite lives here, so a PostgreSQL dialect can later be added beside
@@ -54,6 +55,8 @@ export function openSqlite(path: string, options: SqliteOpenOptions = {}): Sqlit
   }
   // The history triggers (migration 0011) ask each connection who is writing.
   registrarQuien(handle)
+  // The stamp triggers (migration 0014) ask each connection's clock for the next stamp.
+  registrarSello(handle)
   return handle
 }
 

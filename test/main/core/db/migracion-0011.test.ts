@@ -9,13 +9,19 @@ import { copiaV2, desdeCadaVersion, type Handle } from '../../../helpers/migraci
 // Migration 0011 (the history of changes), from every earlier version and from a file written by
 // version 2: the rows already there are not rewritten nor recorded, the next write is.
 
-// Tables triggers keep from the others, and the migrations' own: nobody edits them.
+// Tables triggers keep from the others, and the migrations' own: nobody edits them. The
+// installation's identity, the merge stamps, partners and aliases (0014) belong to the
+// exchange, not the history.
 const DERIVADAS = [
   'acuerdos_cierre',
+  'alias',
   'busqueda',
   'busqueda_filas',
   'historial',
+  'instalacion',
   'schema_migrations',
+  'sellos',
+  'socios',
   'tombstones'
 ]
 const QUIEN = {

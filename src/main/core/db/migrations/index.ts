@@ -12,6 +12,7 @@ import { m0010 } from './0010_presidente'
 import { m0011 } from './0011_historial'
 import { m0012 } from './0012_periodos'
 import { m0013 } from './0013_indices_roles'
+import { m0014 } from './0014_sellos'
 
 /**
  * The static list of migrations, append-only. A bundled main process has no folder to read
@@ -30,7 +31,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010,
   m0011,
   m0012,
-  m0013
+  m0013,
+  m0014
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

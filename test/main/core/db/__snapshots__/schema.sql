@@ -55,6 +55,9 @@ CREATE INDEX "puntos_tabla_sesion_idx" on "puntos_tabla" ("sesion_id");
 -- index seguimientos_sesion_idx
 CREATE INDEX "seguimientos_sesion_idx" on "seguimientos" ("sesion_id");
 
+-- index sellos_sello_idx
+CREATE INDEX sellos_sello_idx on sellos (sello);
+
 -- index sesiones_aprobada_en_idx
 CREATE INDEX "sesiones_aprobada_en_idx" on "sesiones" ("aprobada_en_sesion_id");
 
@@ -89,6 +92,14 @@ CREATE TABLE "acuerdos" ("id" text primary key, "sesion_id" text not null refere
 -- table acuerdos_cierre
 CREATE TABLE "acuerdos_cierre" ("acuerdo_id" text primary key references "acuerdos" ("id") on delete cascade, "cerrado_en" text not null, abierto_en text, instancia_id text, nivel integer as (case when cerrado_en = '~' then 21
   else min(20, cast(ceil(log2(max(1, julianday(substr(cerrado_en, 1, 10)) - julianday(substr(abierto_en, 1, 10))))) as integer)) end) virtual);
+
+-- table alias
+CREATE TABLE alias (
+      tabla text not null,
+      remoto text not null,
+      local text not null,
+      primary key (tabla, remoto)
+    ) without rowid;
 
 -- table app_settings
 CREATE TABLE "app_settings" ("key" text primary key, "value" text not null, "updated_at" text not null);
@@ -152,6 +163,14 @@ CREATE TABLE historial (
 -- table indicadores
 CREATE TABLE "indicadores" ("id" text primary key, "accion_id" text not null references "acciones" ("id") on delete cascade, "texto" text not null, "tipo" text not null check (tipo in ('hito', 'conteo', 'porcentaje')), "numerador" text, "denominador" text, "orden" integer not null, "created_at" text not null, "updated_at" text not null, "vineta" text, "meta_valor" real check (meta_valor is null or meta_valor >= 0));
 
+-- table instalacion
+CREATE TABLE instalacion (
+      unica integer primary key check (unica = 1),
+      id text not null,
+      nombre text not null,
+      created_at text not null
+    );
+
 -- table instancias
 CREATE TABLE "instancias" ("id" text primary key, "codigo" text not null unique, "nombre" text not null, "coordinador" text, "secretaria_actas" text, "orden" integer not null, "created_at" text not null, "updated_at" text not null);
 
@@ -185,8 +204,26 @@ CREATE TABLE "schema_migrations" ("version" integer primary key, "name" text not
 -- table seguimientos
 CREATE TABLE "seguimientos" ("id" text primary key, "acuerdo_id" text not null references "acuerdos" ("id") on delete cascade, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "estado" text not null check (estado in ('pendiente', 'en_curso', 'cumplido')), "nota" text default '' not null, "created_at" text not null, "updated_at" text not null, constraint "seguimientos_acuerdo_sesion_uq" unique ("acuerdo_id", "sesion_id"));
 
+-- table sellos
+CREATE TABLE sellos (
+      tabla text not null,
+      fila_id text not null,
+      campo text not null,
+      sello text not null,
+      primary key (tabla, fila_id, campo)
+    ) without rowid;
+
 -- table sesiones
 CREATE TABLE "sesiones" ("id" text primary key, "instancia_id" text not null references "instancias" ("id") on delete restrict, "tipo" text not null check (tipo in ('ordinaria', 'extraordinaria')), "numero" integer not null, "anio" integer not null, "fecha" text not null, "hora_inicio" text, "hora_termino" text, "lugar" text default '' not null, "modalidad" text not null check (modalidad in ('presencial', 'remota', 'mixta')), "preside" text default '' not null, "estado" text default 'borrador' not null check (estado in ('borrador', 'cerrada', 'aprobada')), "proxima_fecha" text, "proxima_lugar" text default '' not null, "cerrada_at" text, "aprobada_at" text, "aprobada_en_sesion_id" text references "sesiones" ("id") on delete set null, "observaciones_aprobacion" text default '' not null, "hash" text, "created_at" text not null, "updated_at" text not null, "contenido_aprobado" text, "aprobada_en_titulo" text, "aprobada_secretaria" text, "hash_anterior" text, "secretaria_subrogante_id" text references "asistencias" ("id") on delete set null, "presidente_id" text references "asistencias" ("id") on delete set null, constraint "sesiones_numero_uq" unique ("instancia_id", "tipo", "anio", "numero"));
+
+-- table socios
+CREATE TABLE socios (
+      instalacion_id text primary key,
+      nombre text not null,
+      vector text not null,
+      ultimo_envio text,
+      ultimo_recibo text
+    );
 
 -- table tombstones
 CREATE TABLE "tombstones" ("id" text primary key, "tabla" text not null, "deleted_at" text not null);
@@ -1179,6 +1216,528 @@ CREATE TRIGGER seguimientos_sellada_ins before insert on seguimientos when (sele
 
 -- trigger seguimientos_sellada_upd
 CREATE TRIGGER seguimientos_sellada_upd before update of acuerdo_id, sesion_id, estado, nota, created_at, updated_at on seguimientos when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' or (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger sellos_acciones_delete
+CREATE TRIGGER "sellos_acciones_delete" after delete on "acciones"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'acciones', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_acciones_insert
+CREATE TRIGGER "sellos_acciones_insert" after insert on "acciones"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'acciones', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'acciones' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'acciones' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_acciones_update
+CREATE TRIGGER "sellos_acciones_update" after update on "acciones" when old."plan_id" is not new."plan_id" or old."objetivo_id" is not new."objetivo_id" or old."codigo" is not new."codigo" or old."texto" is not new."texto" or old."instancia_id" is not new."instancia_id" or old."responsables" is not new."responsables" or old."orden" is not new."orden" or old."rotulo_indicadores" is not new."rotulo_indicadores" or old."separador_codigo" is not new."separador_codigo"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'acciones', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('plan_id', old."plan_id" is not new."plan_id"), ('objetivo_id', old."objetivo_id" is not new."objetivo_id"), ('codigo', old."codigo" is not new."codigo"), ('texto', old."texto" is not new."texto"), ('instancia_id', old."instancia_id" is not new."instancia_id"), ('responsables', old."responsables" is not new."responsables"), ('orden', old."orden" is not new."orden"), ('rotulo_indicadores', old."rotulo_indicadores" is not new."rotulo_indicadores"), ('separador_codigo', old."separador_codigo" is not new."separador_codigo")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_acuerdos_delete
+CREATE TRIGGER "sellos_acuerdos_delete" after delete on "acuerdos"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'acuerdos', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_acuerdos_insert
+CREATE TRIGGER "sellos_acuerdos_insert" after insert on "acuerdos"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'acuerdos', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'acuerdos' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'acuerdos' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_acuerdos_update
+CREATE TRIGGER "sellos_acuerdos_update" after update on "acuerdos" when old."sesion_id" is not new."sesion_id" or old."numero" is not new."numero" or old."texto" is not new."texto" or old."institucion_id" is not new."institucion_id" or old."persona_id" is not new."persona_id" or old."responsable" is not new."responsable" or old."plazo" is not new."plazo" or old."accion_id" is not new."accion_id" or old."accion_codigo" is not new."accion_codigo"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'acuerdos', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('sesion_id', old."sesion_id" is not new."sesion_id"), ('numero', old."numero" is not new."numero"), ('texto', old."texto" is not new."texto"), ('institucion_id', old."institucion_id" is not new."institucion_id"), ('persona_id', old."persona_id" is not new."persona_id"), ('responsable', old."responsable" is not new."responsable"), ('plazo', old."plazo" is not new."plazo"), ('accion_id', old."accion_id" is not new."accion_id"), ('accion_codigo', old."accion_codigo" is not new."accion_codigo")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_asistencias_delete
+CREATE TRIGGER "sellos_asistencias_delete" after delete on "asistencias"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'asistencias', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_asistencias_insert
+CREATE TRIGGER "sellos_asistencias_insert" after insert on "asistencias"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'asistencias', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'asistencias' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'asistencias' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_asistencias_update
+CREATE TRIGGER "sellos_asistencias_update" after update on "asistencias" when old."sesion_id" is not new."sesion_id" or old."persona_id" is not new."persona_id" or old."nombre" is not new."nombre" or old."cargo" is not new."cargo" or old."institucion" is not new."institucion" or old."calidad" is not new."calidad" or old."estado" is not new."estado" or old."motivo" is not new."motivo" or old."orden" is not new."orden"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'asistencias', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('sesion_id', old."sesion_id" is not new."sesion_id"), ('persona_id', old."persona_id" is not new."persona_id"), ('nombre', old."nombre" is not new."nombre"), ('cargo', old."cargo" is not new."cargo"), ('institucion', old."institucion" is not new."institucion"), ('calidad', old."calidad" is not new."calidad"), ('estado', old."estado" is not new."estado"), ('motivo', old."motivo" is not new."motivo"), ('orden', old."orden" is not new."orden")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_avances_delete
+CREATE TRIGGER "sellos_avances_delete" after delete on "avances"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'avances', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_avances_insert
+CREATE TRIGGER "sellos_avances_insert" after insert on "avances"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'avances', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'avances' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'avances' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_avances_update
+CREATE TRIGGER "sellos_avances_update" after update on "avances" when old."sesion_id" is not new."sesion_id" or old."accion_id" is not new."accion_id" or old."accion_codigo" is not new."accion_codigo" or old."estado" is not new."estado" or old."porcentaje" is not new."porcentaje" or old."reporte" is not new."reporte"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'avances', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('sesion_id', old."sesion_id" is not new."sesion_id"), ('accion_id', old."accion_id" is not new."accion_id"), ('accion_codigo', old."accion_codigo" is not new."accion_codigo"), ('estado', old."estado" is not new."estado"), ('porcentaje', old."porcentaje" is not new."porcentaje"), ('reporte', old."reporte" is not new."reporte")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_ejes_delete
+CREATE TRIGGER "sellos_ejes_delete" after delete on "ejes"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'ejes', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_ejes_insert
+CREATE TRIGGER "sellos_ejes_insert" after insert on "ejes"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'ejes', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'ejes' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'ejes' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_ejes_update
+CREATE TRIGGER "sellos_ejes_update" after update on "ejes" when old."plan_id" is not new."plan_id" or old."codigo" is not new."codigo" or old."nombre" is not new."nombre" or old."orden" is not new."orden"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'ejes', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('plan_id', old."plan_id" is not new."plan_id"), ('codigo', old."codigo" is not new."codigo"), ('nombre', old."nombre" is not new."nombre"), ('orden', old."orden" is not new."orden")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_fe_erratas_delete
+CREATE TRIGGER "sellos_fe_erratas_delete" after delete on "fe_erratas"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'fe_erratas', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_fe_erratas_insert
+CREATE TRIGGER "sellos_fe_erratas_insert" after insert on "fe_erratas"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'fe_erratas', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'fe_erratas' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'fe_erratas' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_fe_erratas_update
+CREATE TRIGGER "sellos_fe_erratas_update" after update on "fe_erratas" when old."sesion_id" is not new."sesion_id" or old."texto" is not new."texto" or old."fecha" is not new."fecha"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'fe_erratas', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('sesion_id', old."sesion_id" is not new."sesion_id"), ('texto', old."texto" is not new."texto"), ('fecha', old."fecha" is not new."fecha")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_indicadores_delete
+CREATE TRIGGER "sellos_indicadores_delete" after delete on "indicadores"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'indicadores', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_indicadores_insert
+CREATE TRIGGER "sellos_indicadores_insert" after insert on "indicadores"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'indicadores', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'indicadores' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'indicadores' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_indicadores_update
+CREATE TRIGGER "sellos_indicadores_update" after update on "indicadores" when old."accion_id" is not new."accion_id" or old."texto" is not new."texto" or old."tipo" is not new."tipo" or old."numerador" is not new."numerador" or old."denominador" is not new."denominador" or old."orden" is not new."orden" or old."vineta" is not new."vineta" or old."meta_valor" is not new."meta_valor"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'indicadores', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('accion_id', old."accion_id" is not new."accion_id"), ('texto', old."texto" is not new."texto"), ('tipo', old."tipo" is not new."tipo"), ('numerador', old."numerador" is not new."numerador"), ('denominador', old."denominador" is not new."denominador"), ('orden', old."orden" is not new."orden"), ('vineta', old."vineta" is not new."vineta"), ('meta_valor', old."meta_valor" is not new."meta_valor")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_instancias_delete
+CREATE TRIGGER "sellos_instancias_delete" after delete on "instancias"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'instancias', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_instancias_insert
+CREATE TRIGGER "sellos_instancias_insert" after insert on "instancias"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'instancias', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'instancias' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'instancias' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_instancias_update
+CREATE TRIGGER "sellos_instancias_update" after update on "instancias" when old."codigo" is not new."codigo" or old."nombre" is not new."nombre" or old."coordinador" is not new."coordinador" or old."secretaria_actas" is not new."secretaria_actas" or old."orden" is not new."orden"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'instancias', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('codigo', old."codigo" is not new."codigo"), ('nombre', old."nombre" is not new."nombre"), ('coordinador', old."coordinador" is not new."coordinador"), ('secretaria_actas', old."secretaria_actas" is not new."secretaria_actas"), ('orden', old."orden" is not new."orden")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_instituciones_delete
+CREATE TRIGGER "sellos_instituciones_delete" after delete on "instituciones"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'instituciones', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_instituciones_insert
+CREATE TRIGGER "sellos_instituciones_insert" after insert on "instituciones"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'instituciones', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'instituciones' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'instituciones' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_instituciones_update
+CREATE TRIGGER "sellos_instituciones_update" after update on "instituciones" when old."sigla" is not new."sigla" or old."nombre" is not new."nombre" or old."orden" is not new."orden"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'instituciones', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('sigla', old."sigla" is not new."sigla"), ('nombre', old."nombre" is not new."nombre"), ('orden', old."orden" is not new."orden")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_mediciones_delete
+CREATE TRIGGER "sellos_mediciones_delete" after delete on "mediciones"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'mediciones', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_mediciones_insert
+CREATE TRIGGER "sellos_mediciones_insert" after insert on "mediciones"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'mediciones', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'mediciones' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'mediciones' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_mediciones_update
+CREATE TRIGGER "sellos_mediciones_update" after update on "mediciones" when old."sesion_id" is not new."sesion_id" or old."indicador_id" is not new."indicador_id" or old."accion_codigo" is not new."accion_codigo" or old."indicador_texto" is not new."indicador_texto" or old."tipo" is not new."tipo" or old."valor" is not new."valor" or old."numerador" is not new."numerador" or old."denominador" is not new."denominador" or old."fecha_corte" is not new."fecha_corte" or old."nota" is not new."nota"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'mediciones', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('sesion_id', old."sesion_id" is not new."sesion_id"), ('indicador_id', old."indicador_id" is not new."indicador_id"), ('accion_codigo', old."accion_codigo" is not new."accion_codigo"), ('indicador_texto', old."indicador_texto" is not new."indicador_texto"), ('tipo', old."tipo" is not new."tipo"), ('valor', old."valor" is not new."valor"), ('numerador', old."numerador" is not new."numerador"), ('denominador', old."denominador" is not new."denominador"), ('fecha_corte', old."fecha_corte" is not new."fecha_corte"), ('nota', old."nota" is not new."nota")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_metas_delete
+CREATE TRIGGER "sellos_metas_delete" after delete on "metas"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'metas', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_metas_insert
+CREATE TRIGGER "sellos_metas_insert" after insert on "metas"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'metas', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'metas' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'metas' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_metas_update
+CREATE TRIGGER "sellos_metas_update" after update on "metas" when old."accion_id" is not new."accion_id" or old."texto" is not new."texto" or old."plazo" is not new."plazo" or old."orden" is not new."orden" or old."rotulo" is not new."rotulo"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'metas', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('accion_id', old."accion_id" is not new."accion_id"), ('texto', old."texto" is not new."texto"), ('plazo', old."plazo" is not new."plazo"), ('orden', old."orden" is not new."orden"), ('rotulo', old."rotulo" is not new."rotulo")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_miembros_delete
+CREATE TRIGGER "sellos_miembros_delete" after delete on "miembros"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'miembros', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_miembros_insert
+CREATE TRIGGER "sellos_miembros_insert" after insert on "miembros"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'miembros', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'miembros' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'miembros' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_miembros_update
+CREATE TRIGGER "sellos_miembros_update" after update on "miembros" when old."instancia_id" is not new."instancia_id" or old."persona_id" is not new."persona_id" or old."calidad" is not new."calidad"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'miembros', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('instancia_id', old."instancia_id" is not new."instancia_id"), ('persona_id', old."persona_id" is not new."persona_id"), ('calidad', old."calidad" is not new."calidad")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_objetivos_delete
+CREATE TRIGGER "sellos_objetivos_delete" after delete on "objetivos"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'objetivos', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_objetivos_insert
+CREATE TRIGGER "sellos_objetivos_insert" after insert on "objetivos"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'objetivos', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'objetivos' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'objetivos' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_objetivos_update
+CREATE TRIGGER "sellos_objetivos_update" after update on "objetivos" when old."plan_id" is not new."plan_id" or old."eje_id" is not new."eje_id" or old."codigo" is not new."codigo" or old."texto" is not new."texto" or old."orden" is not new."orden"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'objetivos', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('plan_id', old."plan_id" is not new."plan_id"), ('eje_id', old."eje_id" is not new."eje_id"), ('codigo', old."codigo" is not new."codigo"), ('texto', old."texto" is not new."texto"), ('orden', old."orden" is not new."orden")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_personas_delete
+CREATE TRIGGER "sellos_personas_delete" after delete on "personas"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'personas', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_personas_insert
+CREATE TRIGGER "sellos_personas_insert" after insert on "personas"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'personas', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'personas' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'personas' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_personas_update
+CREATE TRIGGER "sellos_personas_update" after update on "personas" when old."nombre" is not new."nombre" or old."cargo" is not new."cargo" or old."institucion_id" is not new."institucion_id" or old."correo" is not new."correo" or old."telefono" is not new."telefono"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'personas', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('nombre', old."nombre" is not new."nombre"), ('cargo', old."cargo" is not new."cargo"), ('institucion_id', old."institucion_id" is not new."institucion_id"), ('correo', old."correo" is not new."correo"), ('telefono', old."telefono" is not new."telefono")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_planes_delete
+CREATE TRIGGER "sellos_planes_delete" after delete on "planes"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'planes', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_planes_insert
+CREATE TRIGGER "sellos_planes_insert" after insert on "planes"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'planes', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'planes' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'planes' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_planes_update
+CREATE TRIGGER "sellos_planes_update" after update on "planes" when old."nombre" is not new."nombre" or old."periodo_desde" is not new."periodo_desde" or old."periodo_hasta" is not new."periodo_hasta" or old."cerrado_at" is not new."cerrado_at"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'planes', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('nombre', old."nombre" is not new."nombre"), ('periodo_desde', old."periodo_desde" is not new."periodo_desde"), ('periodo_hasta', old."periodo_hasta" is not new."periodo_hasta"), ('cerrado_at', old."cerrado_at" is not new."cerrado_at")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_puntos_tabla_delete
+CREATE TRIGGER "sellos_puntos_tabla_delete" after delete on "puntos_tabla"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'puntos_tabla', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_puntos_tabla_insert
+CREATE TRIGGER "sellos_puntos_tabla_insert" after insert on "puntos_tabla"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'puntos_tabla', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'puntos_tabla' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'puntos_tabla' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_puntos_tabla_update
+CREATE TRIGGER "sellos_puntos_tabla_update" after update on "puntos_tabla" when old."sesion_id" is not new."sesion_id" or old."titulo" is not new."titulo" or old."desarrollo" is not new."desarrollo" or old."tipo" is not new."tipo" or old."orden" is not new."orden"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'puntos_tabla', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('sesion_id', old."sesion_id" is not new."sesion_id"), ('titulo', old."titulo" is not new."titulo"), ('desarrollo', old."desarrollo" is not new."desarrollo"), ('tipo', old."tipo" is not new."tipo"), ('orden', old."orden" is not new."orden")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_seguimientos_delete
+CREATE TRIGGER "sellos_seguimientos_delete" after delete on "seguimientos"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'seguimientos', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_seguimientos_insert
+CREATE TRIGGER "sellos_seguimientos_insert" after insert on "seguimientos"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'seguimientos', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'seguimientos' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'seguimientos' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_seguimientos_update
+CREATE TRIGGER "sellos_seguimientos_update" after update on "seguimientos" when old."acuerdo_id" is not new."acuerdo_id" or old."sesion_id" is not new."sesion_id" or old."estado" is not new."estado" or old."nota" is not new."nota"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'seguimientos', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('acuerdo_id', old."acuerdo_id" is not new."acuerdo_id"), ('sesion_id', old."sesion_id" is not new."sesion_id"), ('estado', old."estado" is not new."estado"), ('nota', old."nota" is not new."nota")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_sesiones_delete
+CREATE TRIGGER "sellos_sesiones_delete" after delete on "sesiones"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'sesiones', old.id, '_borrado', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
+
+-- trigger sellos_sesiones_insert
+CREATE TRIGGER "sellos_sesiones_insert" after insert on "sesiones"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+     select 'sesiones', new.id, '*', mitp_sello((select id from instalacion), (select max(sello) from sellos)) where true
+     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+       update sellos set sello = (select sello from sellos where tabla = 'sesiones' and fila_id = new.id
+           and campo = '*')
+         where tabla = 'sesiones' and fila_id = new.id and campo = '_borrado';
+     end;
+
+-- trigger sellos_sesiones_update
+CREATE TRIGGER "sellos_sesiones_update" after update on "sesiones" when old."instancia_id" is not new."instancia_id" or old."tipo" is not new."tipo" or old."numero" is not new."numero" or old."anio" is not new."anio" or old."fecha" is not new."fecha" or old."hora_inicio" is not new."hora_inicio" or old."hora_termino" is not new."hora_termino" or old."lugar" is not new."lugar" or old."modalidad" is not new."modalidad" or old."preside" is not new."preside" or old."estado" is not new."estado" or old."proxima_fecha" is not new."proxima_fecha" or old."proxima_lugar" is not new."proxima_lugar" or old."cerrada_at" is not new."cerrada_at" or old."aprobada_at" is not new."aprobada_at" or old."aprobada_en_sesion_id" is not new."aprobada_en_sesion_id" or old."observaciones_aprobacion" is not new."observaciones_aprobacion" or old."hash" is not new."hash" or old."contenido_aprobado" is not new."contenido_aprobado" or old."aprobada_en_titulo" is not new."aprobada_en_titulo" or old."aprobada_secretaria" is not new."aprobada_secretaria" or old."hash_anterior" is not new."hash_anterior" or old."secretaria_subrogante_id" is not new."secretaria_subrogante_id" or old."presidente_id" is not new."presidente_id"
+     begin
+       insert into sellos (tabla, fila_id, campo, sello)
+         select 'sesiones', new.id, c.column1, s.sello
+         from (select mitp_sello((select id from instalacion), (select max(sello) from sellos)) as sello) s, (values ('instancia_id', old."instancia_id" is not new."instancia_id"), ('tipo', old."tipo" is not new."tipo"), ('numero', old."numero" is not new."numero"), ('anio', old."anio" is not new."anio"), ('fecha', old."fecha" is not new."fecha"), ('hora_inicio', old."hora_inicio" is not new."hora_inicio"), ('hora_termino', old."hora_termino" is not new."hora_termino"), ('lugar', old."lugar" is not new."lugar"), ('modalidad', old."modalidad" is not new."modalidad"), ('preside', old."preside" is not new."preside"), ('estado', old."estado" is not new."estado"), ('proxima_fecha', old."proxima_fecha" is not new."proxima_fecha"), ('proxima_lugar', old."proxima_lugar" is not new."proxima_lugar"), ('cerrada_at', old."cerrada_at" is not new."cerrada_at"), ('aprobada_at', old."aprobada_at" is not new."aprobada_at"), ('aprobada_en_sesion_id', old."aprobada_en_sesion_id" is not new."aprobada_en_sesion_id"), ('observaciones_aprobacion', old."observaciones_aprobacion" is not new."observaciones_aprobacion"), ('hash', old."hash" is not new."hash"), ('contenido_aprobado', old."contenido_aprobado" is not new."contenido_aprobado"), ('aprobada_en_titulo', old."aprobada_en_titulo" is not new."aprobada_en_titulo"), ('aprobada_secretaria', old."aprobada_secretaria" is not new."aprobada_secretaria"), ('hash_anterior', old."hash_anterior" is not new."hash_anterior"), ('secretaria_subrogante_id', old."secretaria_subrogante_id" is not new."secretaria_subrogante_id"), ('presidente_id', old."presidente_id" is not new."presidente_id")) c
+         where c.column2
+         on conflict (tabla, fila_id, campo) do update set sello = excluded.sello;
+     end;
 
 -- trigger sesiones_cierre_fecha
 CREATE TRIGGER sesiones_cierre_fecha after update of fecha, created_at on sesiones begin

@@ -1,0 +1,41 @@
+/** The exchange between installations (#16, migration 0014). */
+
+/** This installation (#16, migration 0014): one row, its id created once. */
+export interface InstalacionTable {
+  unica: number
+  id: string
+  nombre: string
+  created_at: string
+}
+
+/** The clock stamp of each synced row's creation ('*'), fields and deletion ('_borrado'). */
+export interface SellosTable {
+  tabla: string
+  fila_id: string
+  campo: string
+  sello: string
+}
+
+/** A partner installation: the vector (JSON) its last package carried, and when. */
+export interface SociosTable {
+  instalacion_id: string
+  nombre: string
+  vector: string
+  ultimo_envio: string | null
+  ultimo_recibo: string | null
+}
+
+/** A partner's id for a row that is the same as one here (seeded on both sides). */
+export interface AliasTable {
+  tabla: string
+  remoto: string
+  local: string
+}
+
+/** The exchange's own tables: local bookkeeping, never synced themselves. */
+export interface TablasIntercambio {
+  instalacion: InstalacionTable
+  sellos: SellosTable
+  socios: SociosTable
+  alias: AliasTable
+}

@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { camposNoVistos, vectorPropio } from '../../../../src/main/core/intercambio/campos'
+import { BORRADO } from '../../../../src/main/core/intercambio/fusion'
+import { leer } from '../../../../src/main/core/intercambio/hlc'
+import {
+  BORRADO_0014,
+  SINCRONIZADAS_0014,
+  SIN_SELLO_0014
+} from '../../../../src/main/core/db/migrations/0014_sellos'
+import { openTestApp, type TestApp } from '../../../helpers/db'
+
+// What a package carries, read from a real seeded database: every field the first time, then
+// only the fields changed since a vector, deletions (cascaded too) as the field BORRADO.
+
+let t: TestApp
+afterEach(async () => t?.close())
+
+const clave = (c: { tabla: string; filaId: string; campo: string }) =>
+  `${c.tabla}:${c.filaId}:${c.campo}`
+
+describe('camposNoVistos', () => {
+  it('the first time: every field of every synced row, with its value and stamp', async () => {
+    t = await openTestApp()
+    const db = t.app.db
+    expect(BORRADO).toBe(BORRADO_0014)
+    const campos = await camposNoVistos(db, {})
+    const yo = (await db.selectFrom('instalacion').select('id').executeTakeFirstOrThrow()).id
+    let esperados = 0
+    for (const tabla of SINCRONIZADAS_0014) {
+      const { rows } = await sql<
+        Record<string, unknown>
+      >`select * from ${sql.table(tabla)}`.execute(db)
+      for (const fila of rows) {
+        for (const [campo, valor] of Object.entries(fila)) {
+          if (SIN_SELLO_0014.includes(campo)) continue
+          esperados++
+          const c = campos.find(
+            (c) => c.tabla === tabla && c.filaId === fila['id'] && c.campo === campo
+          )
+          expect(c && JSON.parse(c.valor), `${tabla}.${campo}`).toEqual(valor)
+        }
+      }
+    }
+    expect(esperados).toBeGreaterThan(100)
+    expect(campos.length).toBe(esperados)
+    expect(new Set(campos.map((c) => leer(c.sello).instalacion))).toEqual(new Set([yo]))
+    expect(campos.some((c) => c.campo === BORRADO)).toBe(false)
+  })
+
+  it('after a vector: only the field changed, deletions cascaded, a row created again', async () => {
+    t = await openTestApp()
+    const db = t.app.db
+    const visto = await vectorPropio(db)
+    expect(await camposNoVistos(db, visto)).toEqual([])
+    const accion = await db
+      .selectFrom('acciones')
+      .select(['id', 'objetivo_id'])
+      .executeTakeFirstOrThrow()
+    await db
+      .updateTable('acciones')
+      .set({ texto: 'Otra', updated_at: 'x' })
+      .where('id', '=', accion.id)
+      .execute()
+    expect((await camposNoVistos(db, visto)).map((c) => [clave(c), c.valor])).toEqual([
+      [`acciones:${accion.id}:texto`, '"Otra"']
+    ])
+    const despues = await vectorPropio(db)
+    expect(despues).not.toEqual(visto)
+    expect(await camposNoVistos(db, despues)).toEqual([])
+    const hijas = await db
+      .selectFrom('acciones')
+      .select('id')
+      .where('objetivo_id', '=', accion.objetivo_id)
+      .execute()
+    await db.deleteFrom('objetivos').where('id', '=', accion.objetivo_id).execute()
+    const borradas = await camposNoVistos(db, despues)
+    expect(borradas.map(clave)).toEqual(
+      expect.arrayContaining([
+        `objetivos:${accion.objetivo_id}:${BORRADO}`,
+        ...hijas.map((h) => `acciones:${h.id}:${BORRADO}`)
+      ])
+    )
+    // Metas and indicators of those acciones go with them: only deletions, nothing else.
+    expect(borradas.length).toBeGreaterThan(1 + hijas.length)
+    expect(new Set(borradas.map((c) => `${c.campo}=${c.valor}`))).toEqual(
+      new Set([`${BORRADO}=true`])
+    )
+  })
+
+  it('a row created again after its deletion carries BORRADO false and its fields', async () => {
+    t = await openTestApp()
+    const db = t.app.db
+    const inst = await db.selectFrom('instituciones').selectAll().executeTakeFirstOrThrow()
+    await db.deleteFrom('instituciones').where('id', '=', inst.id).execute()
+    const visto = await vectorPropio(db)
+    await db.insertInto('instituciones').values(inst).execute()
+    const campos = await camposNoVistos(db, visto)
+    expect(campos.find((c) => c.campo === BORRADO)).toMatchObject({
+      filaId: inst.id,
+      valor: 'false'
+    })
+    expect(campos.find((c) => c.campo === 'sigla')).toMatchObject({
+      valor: JSON.stringify(inst.sigla)
+    })
+  })
+})
