@@ -54,11 +54,18 @@ describe('planes', () => {
       id: expect.any(String),
       nombre: 'Plan de Acción contra la Trata de Personas 2013-2014',
       periodoDesde: '2013-01-01',
-      periodoHasta: '2014-12-31'
+      periodoHasta: '2014-12-31',
+      cerradoAt: null
     })
     const antiguo = await planAntiguo()
     expect(await api.ok('plan:listar', undefined)).toEqual([
-      { id: antiguo, nombre: 'Plan 2010', periodoDesde: '2010-01-01', periodoHasta: '2012-12-31' },
+      {
+        id: antiguo,
+        nombre: 'Plan 2010',
+        periodoDesde: '2010-01-01',
+        periodoHasta: '2012-12-31',
+        cerradoAt: null
+      },
       actual
     ])
     expect((await arbol()).plan).toEqual(actual)
@@ -81,8 +88,8 @@ describe('planes', () => {
       periodoDesde: '2015-01-01',
       periodoHasta: '2019-12-31'
     }
-    expect(await api.ok('plan:actualizar', nuevo)).toEqual(nuevo)
-    expect((await arbol()).plan).toEqual(nuevo)
+    expect(await api.ok('plan:actualizar', nuevo)).toEqual({ ...nuevo, cerradoAt: null })
+    expect((await arbol()).plan).toEqual({ ...nuevo, cerradoAt: null })
     const row = await t.app.db.selectFrom('planes').selectAll().executeTakeFirstOrThrow()
     expect(row.updated_at > row.created_at).toBe(true)
     expect(await api.call('plan:actualizar', { ...nuevo, id: NO_EXISTE })).toEqual(
