@@ -72,7 +72,8 @@ describe('aplicarMatriz', () => {
       id,
       nombre: 'Plan 2015-2016',
       periodoDesde: '2015-01-01',
-      periodoHasta: '2016-12-31'
+      periodoHasta: '2016-12-31',
+      cerradoAt: null
     })
     const forma = (p: PlanArbol) =>
       p.ejes.map((e) => [
