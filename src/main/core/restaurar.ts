@@ -187,7 +187,10 @@ function reemplazar(
   const journal = `${dbPath}-journal`
   quitarRestos(dbPath)
   const existe = fs.existsSync(dbPath)
-  const aparte = existe || fs.existsSync(journal) ? nombreAparte(dbPath, ahora) : null
+  // Side files left without their database go aside too: SQLite would replay an old -wal over
+  // the restored backup (a mix that never existed).
+  const lateral = [wal, journal, `${dbPath}-shm`].some((f) => fs.existsSync(f))
+  const aparte = existe || lateral ? nombreAparte(dbPath, ahora) : null
   const ajeno = existe && walDeOtra(dbPath)
   // A stray hot journal goes aside first: opening the file would roll it back into it.
   const journalAparte = aparte && fs.existsSync(journal) ? `${aparte}-journal` : null
@@ -257,6 +260,13 @@ function cambiar(dbPath: string, p: Plan, desde: string, ops: OperacionesArchivo
     }
   }
   fs.rmSync(shm, { force: true })
+  if (!p.existe && aparte) {
+    const puestos = ['-wal', '-shm', '-journal'].filter((s) => fs.existsSync(`${aparte}${s}`))
+    return {
+      copiaAnterior: null,
+      aviso: `Los archivos auxiliares que quedaban sin su base de datos se dejaron aparte, sin mezclarlos con el respaldo: ${puestos.map((s) => `"${path.basename(aparte)}${s}"`).join(', ')}.`
+    }
+  }
   if (!ajeno) return { copiaAnterior: p.existe ? aparte : null }
   const n = path.basename(dbPath)
   return {
