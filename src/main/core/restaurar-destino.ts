@@ -72,6 +72,22 @@ export function comprobarRuta(dbPath: string): void {
 
 export const MENSAJE_OTRO_PROGRAMA = `No se pudo restaurar el respaldo: ${MENSAJES_CAUSA.bloqueado}. La base de datos quedó como estaba.`
 
+const escribible = (file: string): boolean => {
+  try {
+    fs.accessSync(file, fs.constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/*
+ * Refused rather than replaced: a read-only file cannot be locked, so another program reading or
+ * writing it (opened before it was made read-only) could not be ruled out.
+ */
+export const MENSAJE_SOLO_LECTURA = (nombre: string): string =>
+  `No se pudo restaurar el respaldo: el archivo "${nombre}" es de solo lectura. Quítele esa marca (en sus Propiedades, desmarque "Solo lectura"; o chmod u+w "${nombre}") y vuelva a intentarlo. La base de datos quedó como estaba.`
+
 /**
  * Takes SQLite's exclusive access to the current file, so no other program (the sqlite3 shell, a
  * database browser) has it open while it is replaced: its later writes would land in the copy
@@ -98,6 +114,9 @@ export function tomarExclusivo(dbPath: string): (() => void) | null {
     h.exec('begin exclusive')
   } catch (e) {
     h.close()
+    // A file opened read-only cannot take a write lock: SQLite says "locked", the cause is the mode.
+    if (!escribible(dbPath))
+      throw new AppError('entrada_invalida', MENSAJE_SOLO_LECTURA(path.basename(dbPath)))
     if (causaDe(e) === 'bloqueado') throw new AppError('conflicto', MENSAJE_OTRO_PROGRAMA)
     return null
   }
