@@ -6,7 +6,13 @@ import { explicar } from './core/causas'
 import { iniciarNucleo, type Nucleo } from './core/host/nucleo'
 import { crearLog } from './core/log'
 import type { Logger } from './core/dispatch'
-import { elegirRespaldo, faltaConRespaldos, recuperar, restaurarDesde } from './shell/recovery'
+import {
+  elegirRespaldo,
+  faltaConRespaldos,
+  mostrarFalla,
+  recuperar,
+  restaurarDesde
+} from './shell/recovery'
 import { bindIpc } from './shell/ipc'
 import { reenviarEventos } from './shell/eventos'
 import { buildMenu } from './shell/menu'
@@ -102,7 +108,7 @@ async function start(): Promise<void> {
           await restaurarDesde(file, elegido)
           app.relaunch()
           app.exit(0)
-        })()
+        })().catch((e: unknown) => mostrarFalla('restaurar el respaldo', e))
     })
   )
   serveRenderer(path.join(__dirname, '../renderer'))
@@ -142,5 +148,12 @@ if (decidido().rechazados.length > 0) {
     saliendo = true
     void database.cerrar().finally(() => app.quit())
   })
-  app.whenReady().then(start, (e: unknown) => log('arranque', e))
+  app
+    .whenReady()
+    .then(start)
+    .catch(async (e: unknown) => {
+      log('arranque', e)
+      await mostrarFalla('iniciar Secretaría MITP', e).catch(() => undefined)
+      app.exit(1)
+    })
 }

@@ -1,8 +1,14 @@
 import fs from 'node:fs'
 import { app, dialog } from 'electron'
-import { listarRespaldos, ultimoRespaldoBueno, verificarArchivo } from '../core/respaldos'
+import { explicar } from '../core/causas'
+import { AppError } from '../core/errors'
+import { listarRespaldos, verificarArchivo } from '../core/respaldos'
 import { restaurar } from '../core/restaurar'
-import { MENSAJE_RESPALDO_INUTIL, motivoRespaldoInutil } from '../core/respaldo-usable'
+import {
+  MENSAJE_RESPALDO_INUTIL,
+  motivoRespaldoInutil,
+  ultimoRespaldoUsable
+} from '../core/respaldo-usable'
 
 export type Eleccion = { abrir: string } | { salir: true }
 
@@ -18,7 +24,8 @@ export async function recuperar(
   // A stray -wal beside a sound file: moving it is the fix, a restore would lose the newest work.
   const walAjeno = verificarArchivo(dbPath).walAjeno === true
   for (;;) {
-    const ultimo = ultimoRespaldoBueno(respaldosDir)
+    // The same rule as the CLI: a newest backup the app would refuse is never the default.
+    const ultimo = await ultimoRespaldoUsable(respaldosDir)
     const { response } = await dialog.showMessageBox({
       type: 'warning',
       title: 'Secretaría MITP — recuperación',
@@ -54,8 +61,29 @@ export async function faltaConRespaldos(dbPath: string, respaldosDir: string): P
   return !fs.existsSync(dbPath) && listarRespaldos(respaldosDir).length > 0 && app.isReady()
 }
 
+/** An unexpected failure shown in Spanish (never left as an unhandled rejection). */
+export async function mostrarFalla(que: string, e: unknown): Promise<void> {
+  await dialog.showMessageBox({
+    type: 'error',
+    message: `No se pudo ${que}`,
+    detail:
+      e instanceof AppError
+        ? e.message
+        : (explicar(e, que) ?? `No se pudo ${que} por un error inesperado (${String(e)}).`)
+  })
+}
+
 /** Asks for a backup file and checks it; null when cancelled or unusable (the user was told). */
 export async function elegirRespaldo(): Promise<string | null> {
+  try {
+    return await elegirRespaldoSinFalla()
+  } catch (e) {
+    await mostrarFalla('revisar el respaldo elegido', e)
+    return null
+  }
+}
+
+async function elegirRespaldoSinFalla(): Promise<string | null> {
   const r = await dialog.showOpenDialog({
     title: 'Elegir un respaldo',
     properties: ['openFile'],
