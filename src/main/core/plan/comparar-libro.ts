@@ -2,7 +2,16 @@ import ExcelJS from 'exceljs'
 import type { ComparacionPeriodos, Fragmento } from '../../../shared/domain/periodos'
 import type { DocumentoGenerado } from '../../../shared/domain/tareas'
 import { formatFecha } from '../../../shared/domain/fechas'
-import { alto, encabezado, estilo, lineas } from '../matriz'
+import {
+  alto,
+  encabezado,
+  estilo,
+  FORMATO_TEXTO,
+  lineas,
+  pareceFormula,
+  ponerTexto,
+  textoExportable
+} from '../matriz'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const TITULOS = [
@@ -19,9 +28,14 @@ const CAMBIO = { agregada: 'Agregada', eliminada: 'Eliminada', modificada: 'Modi
 const ROJO = 'FFC00000'
 const VERDE = 'FF00703C'
 
-/** The word diff as rich text: removed words struck through in red, added ones in green. */
-function diferencia(texto: Fragmento[]): ExcelJS.CellRichTextValue {
-  return {
+/**
+ * The word diff as rich text: removed words struck through in red, added ones in green. Checked
+ * and, when it begins like a formula, in a Text-format cell, as ponerTexto does for plain text.
+ */
+function diferencia(cell: ExcelJS.Cell, texto: Fragmento[], donde: string): void {
+  const todo = texto.map((f) => f.texto).join(' ')
+  textoExportable(todo, donde)
+  cell.value = {
     richText: texto.map((f, i) => ({
       text: (i ? ' ' : '') + f.texto,
       font: {
@@ -32,6 +46,7 @@ function diferencia(texto: Fragmento[]): ExcelJS.CellRichTextValue {
       }
     }))
   }
+  if (pareceFormula(todo)) cell.numFmt = FORMATO_TEXTO
 }
 
 const plazo = (p: string | null): string => (p ? formatFecha(p) : 'sin plazo')
@@ -47,7 +62,8 @@ export async function libroComparacion(
   })
   ANCHOS.forEach((w, i) => (ws.getColumn(i + 1).width = w))
   const titulo = ws.getCell('A1')
-  titulo.value = `${c.anterior.nombre} → ${c.posterior.nombre}`
+  // Plan names are user text: never a formula (ponerTexto).
+  ponerTexto(titulo, `${c.anterior.nombre} → ${c.posterior.nombre}`, 'El nombre del período')
   titulo.font = { name: 'Arial', size: 12, bold: true }
   ws.getCell('A2').value = `${c.cambios.length} acciones con cambios; ${c.sinCambios} sin cambios.`
   ws.getCell('A2').font = { name: 'Arial', size: 10 }
@@ -64,8 +80,9 @@ export async function libroComparacion(
       cambio.otros.join(', ')
     ]
     const row = ws.getRow(5 + i)
-    valores.forEach((v, j) => (row.getCell(j + 1).value = v))
-    row.getCell(5).value = diferencia(cambio.texto)
+    const donde = `El texto de la acción ${cambio.codigo}`
+    valores.forEach((v, j) => ponerTexto(row.getCell(j + 1), v, donde))
+    diferencia(row.getCell(5), cambio.texto, donde)
     for (let j = 1; j <= TITULOS.length; j++) estilo(row.getCell(j))
     const texto = (j: number) => (j === 4 ? cambio.texto.map((f) => f.texto).join(' ') : valores[j])
     row.height = alto(Math.max(...ANCHOS.map((w, j) => lineas(String(texto(j) ?? ''), w))))
