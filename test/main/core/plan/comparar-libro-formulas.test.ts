@@ -37,7 +37,7 @@ describe('period comparison workbook', () => {
   it('writes text that looks like a formula as text, with the Text format', async () => {
     const { data } = await libroComparacion(comparacion('+cmd|calc'))
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(data)
+    await wb.xlsx.load(data as unknown as ArrayBuffer)
     const ws = wb.getWorksheet('Comparación')!
     for (const ref of ['A1', 'C5', 'D5', 'F5', 'G5']) {
       const cell = ws.getCell(ref)
