@@ -121,8 +121,24 @@ export function rutaReal(ruta: string): string {
   }
 }
 
-export const MENSAJE_RESTAURANDO =
-  'Se está restaurando un respaldo sobre esta base de datos. Espere a que termine y vuelva a abrir la aplicación.'
+/** Far longer than a restore takes (a copy and a rename): a mark this old was left behind. */
+export const MARCA_VIEJA_MS = 60 * 60_000
+
+/**
+ * Why the app does not open: a restore's mark, named. One from another computer or too old may
+ * be left behind, but is never deleted for the user (that computer may really be restoring).
+ */
+export function mensajeRestaurando(file: string, m: Marca): string {
+  const edad = Date.now() - Date.parse(m.desde)
+  const vieja = Number.isFinite(edad) && edad > MARCA_VIEJA_MS
+  const otro = deOtroEquipo(m)
+  const base = `Se está restaurando un respaldo sobre esta base de datos${otro ? ` desde el equipo ${m.equipo}` : ''} (lo indica el archivo ${file}${m.desde ? `, del ${m.desde.slice(0, 16).replace('T', ' ')} UTC` : ''}).`
+  if (!otro && !vieja) return `${base} Espere a que termine y vuelva a abrir la aplicación.`
+  const duda = otro
+    ? 'Desde aquí no se puede saber si ese equipo sigue restaurando'
+    : 'Ese archivo es de hace más de una hora: la restauración probablemente se interrumpió'
+  return `${base} ${duda}. Si no hay ninguna restauración en curso (el equipo se apagó o la aplicación se cerró mal), borre el archivo ${file} y vuelva a abrir la aplicación; si la hay, espere a que termine.`
+}
 
 /**
  * Marks `dbPath` as open by this program; the returned function removes the mark. Where the mark
@@ -140,7 +156,7 @@ export function marcarEnUso(ruta: string): () => void {
   const restauracion = leer(`${dbPath}.restaurando`)
   if (restauracion && viva(restauracion)) {
     soltar()
-    throw new AppError('conflicto', MENSAJE_RESTAURANDO)
+    throw new AppError('conflicto', mensajeRestaurando(`${dbPath}.restaurando`, restauracion))
   }
   return soltar
 }
