@@ -153,14 +153,20 @@ function modoPara(dbPath: string): number {
  * empty mark can be taken for stale). The pid is looked up on this computer: another computer's
  * restore on a shared folder holds its mark, which refuses ours before we get here.
  */
-function quitarRestos(dbPath: string): void {
+function quitarRestos(dbPath: string, desde: string): void {
   const dir = path.dirname(dbPath)
   const base = `${path.basename(dbPath)}.`
   const resto = /^(\d+)\.restaurando\.tmp(-journal|-wal|-shm)?$/
+  // The chosen backup (or its side files) is never a leftover, whatever its name looks like.
+  const origen = rutaReal(desde)
+  const delOrigen = (f: string): boolean =>
+    ['', '-wal', '-shm', '-journal'].some((s) => rutaReal(f) === `${origen}${s}`) ||
+    mismoArchivo(f, desde)
   for (const n of fs.readdirSync(dir)) {
     const pid = n.startsWith(base) ? resto.exec(n.slice(base.length))?.[1] : undefined
-    if (pid && (Number(pid) === process.pid || !pidVivo(Number(pid))))
-      fs.rmSync(path.join(dir, n), { force: true })
+    const f = path.join(dir, n)
+    if (pid && (Number(pid) === process.pid || !pidVivo(Number(pid))) && !delOrigen(f))
+      fs.rmSync(f, { force: true })
   }
 }
 
@@ -185,7 +191,7 @@ function reemplazar(
   const tmp = `${dbPath}.${process.pid}.restaurando.tmp`
   const wal = `${dbPath}-wal`
   const journal = `${dbPath}-journal`
-  quitarRestos(dbPath)
+  quitarRestos(dbPath, desde)
   const existe = fs.existsSync(dbPath)
   // Side files left without their database go aside too: SQLite would replay an old -wal over
   // the restored backup (a mix that never existed).
