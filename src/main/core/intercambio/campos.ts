@@ -3,6 +3,7 @@ import type { Database } from '../db/schema'
 import { FILA_0014, SINCRONIZADAS_0014, SIN_SELLO_0014 } from '../db/migrations/0014_sellos'
 import { BORRADO, conoce, unir, type Fila, type Vector } from './fusion'
 import type { CampoPaquete } from './paquete'
+import { CLAVE, CLAVES } from './alias'
 
 // The database side of a package (#16): every synced field with the stamp of its last change,
 // read from the rows and the stamps the triggers of migration 0014 keep. A field never changed
@@ -47,6 +48,9 @@ export async function filasLocales(
     if (borrado !== undefined) campos[BORRADO] = { valor: String(!fila), sello: borrado }
     const creada = s.get(FILA_0014)
     if (fila && creada !== undefined) {
+      // The creation stamp travels too: a seeded row matched on the other side (alias.ts) tells
+      // its fields never edited since from those edited there.
+      campos[FILA_0014] = { valor: 'null', sello: creada }
       for (const [campo, valor] of Object.entries(fila)) {
         if (SIN_SELLO_0014.includes(campo)) continue
         campos[campo] = { valor: json(tabla, campo, valor), sello: s.get(campo) ?? creada }
@@ -64,13 +68,48 @@ export async function filasLocales(
 export async function camposNoVistos(db: Kysely<Database>, visto: Vector): Promise<CampoPaquete[]> {
   const r: CampoPaquete[] = []
   for (const tabla of TABLAS_SINCRONIZADAS) {
+    const clave = CLAVES.find(([t]) => t === tabla)?.[1]
     for (const [filaId, fila] of await filasLocales(db, tabla)) {
       for (const [campo, v] of Object.entries(fila)) {
         if (!conoce(visto, v.sello)) r.push({ tabla, filaId, campo, ...v })
       }
+      const b = fila[BORRADO]
+      if (clave && b?.valor === 'true' && !conoce(visto, b.sello)) {
+        r.push(...(await claveDeBorrada(db, tabla, filaId, clave, b.sello)))
+      }
     }
   }
   return r
+}
+
+/**
+ * A deleted seeded row's natural key, as the history kept it when it was deleted: the partner
+ * may know that row under another id only by its key (alias.ts).
+ */
+async function claveDeBorrada(
+  db: Kysely<Database>,
+  tabla: string,
+  filaId: string,
+  clave: readonly string[],
+  sello: string
+): Promise<CampoPaquete[]> {
+  const h = await db
+    .selectFrom('historial')
+    .select('antes')
+    .where('tabla', '=', tabla)
+    .where('fila_id', '=', filaId)
+    .where('operacion', '=', 'borrar')
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
+  const antes = h?.antes ? (JSON.parse(h.antes) as Record<string, unknown>) : null
+  if (!antes) return []
+  return clave.map((c) => ({
+    tabla,
+    filaId,
+    campo: `${CLAVE}${c}`,
+    valor: json(tabla, c, antes[c]),
+    sello
+  }))
 }
 
 /** This installation's own stamps, as a vector entry: the largest one it has made. */

@@ -42,6 +42,14 @@ describe('camposNoVistos', () => {
         }
       }
     }
+    // And each row's creation stamp ('*'), which tells a seeded field never edited.
+    for (const tabla of SINCRONIZADAS_0014) {
+      const { rows } = await sql<{ n: number }>`select count(*) n from ${sql.table(tabla)}`.execute(
+        db
+      )
+      esperados += rows[0]!.n
+    }
+    expect(campos.filter((c) => c.campo === '*').every((c) => c.valor === 'null')).toBe(true)
     expect(esperados).toBeGreaterThan(100)
     expect(campos.length).toBe(esperados)
     expect(new Set(campos.map((c) => leer(c.sello).instalacion))).toEqual(new Set([yo]))
@@ -83,9 +91,12 @@ describe('camposNoVistos', () => {
     )
     // Metas and indicators of those acciones go with them: only deletions, nothing else.
     expect(borradas.length).toBeGreaterThan(1 + hijas.length)
-    expect(new Set(borradas.map((c) => `${c.campo}=${c.valor}`))).toEqual(
+    const propias = borradas.filter((c) => !c.campo.startsWith('='))
+    expect(new Set(propias.map((c) => `${c.campo}=${c.valor}`))).toEqual(
       new Set([`${BORRADO}=true`])
     )
+    // Seeded rows carry their natural key, for a partner that knows them under another id.
+    expect(borradas.find((c) => c.filaId === accion.id && c.campo === '=codigo')).toBeDefined()
   })
 
   it('a row created again after its deletion carries BORRADO false and its fields', async () => {

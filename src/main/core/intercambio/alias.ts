@@ -1,0 +1,138 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import type { Fila } from './fusion'
+
+// The same plan seeded on two laptops has different ids on each (#16). A row received under an
+// id unknown here is matched by its natural key to the row that is the same here, and the pair is
+// kept in `alias` (partner's id → ours), so its next changes land on our row. Ids are then
+// translated in the row itself and in the columns that point at aliased rows.
+
+/** The natural key of each seeded table, parents first (a key may hold a parent's id). */
+export const CLAVES: readonly (readonly [string, readonly string[]])[] = [
+  ['instituciones', ['sigla']],
+  ['instancias', ['codigo']],
+  ['planes', ['nombre', 'periodo_desde']],
+  ['ejes', ['plan_id', 'codigo']],
+  ['objetivos', ['plan_id', 'codigo']],
+  ['acciones', ['plan_id', 'codigo']],
+  ['metas', ['accion_id', 'orden']],
+  ['indicadores', ['accion_id', 'orden']]
+]
+
+/** The prefix of a deleted row's natural key fields in a package: never written as columns. */
+export const CLAVE = '='
+
+/** Rows received, by table and by the sender's id. */
+export type Remotas = Map<string, Map<string, Record<string, { valor: string; sello: string }>>>
+
+export type Alias = Map<string, Map<string, string>>
+
+/** Each column of `tabla` that points at another table's id. */
+export async function referencias(
+  db: Kysely<Database>,
+  tabla: string
+): Promise<Map<string, string>> {
+  const { rows } = await sql<{ from: string; table: string }>`
+    select "from", "table" from pragma_foreign_key_list(${tabla})`.execute(db)
+  return new Map(rows.map((r) => [r.from, r.table]))
+}
+
+export async function leerAlias(db: Kysely<Database>): Promise<Alias> {
+  const r: Alias = new Map()
+  for (const a of await db.selectFrom('alias').selectAll().execute()) {
+    if (!r.has(a.tabla)) r.set(a.tabla, new Map())
+    r.get(a.tabla)!.set(a.remoto, a.local)
+  }
+  return r
+}
+
+const traducido = (alias: Alias, tabla: string, id: string): string =>
+  alias.get(tabla)?.get(id) ?? id
+
+async function conocida(db: Kysely<Database>, tabla: string, id: string): Promise<boolean> {
+  const s = await db
+    .selectFrom('sellos')
+    .select('campo')
+    .where('tabla', '=', tabla)
+    .where('fila_id', '=', id)
+    .executeTakeFirst()
+  return s !== undefined
+}
+
+/** The row here with the same natural key as a received one, if any. */
+async function gemela(
+  db: Kysely<Database>,
+  alias: Alias,
+  tabla: string,
+  clave: readonly string[],
+  fila: Fila,
+  refs: Map<string, string>
+): Promise<string | undefined> {
+  // A deleted row carries its key apart (campos.ts), so the deletion finds its twin here too.
+  const de = (c: string) => fila[c] ?? fila[`${CLAVE}${c}`]
+  if (!clave.every(de)) return undefined
+  const valores = clave.map((c) => {
+    const v = JSON.parse(de(c)!.valor) as unknown
+    const ref = refs.get(c)
+    return ref && typeof v === 'string' ? traducido(alias, ref, v) : v
+  })
+  const donde = sql.join(
+    clave.map((c, i) => sql`${sql.ref(c)} = ${valores[i]}`),
+    sql` and `
+  )
+  const { rows } = await sql<{ id: string }>`
+    select id from ${sql.table(tabla)} where ${donde}`.execute(db)
+  return rows.length === 1 ? rows[0]!.id : undefined
+}
+
+/**
+ * Finds the received seeded rows that are the same as rows here, adding them to `alias` (the
+ * caller stores the new pairs when it imports). Returns the new pairs.
+ */
+export async function emparejar(
+  db: Kysely<Database>,
+  remotas: Remotas,
+  alias: Alias
+): Promise<{ tabla: string; remoto: string; local: string }[]> {
+  const nuevos: { tabla: string; remoto: string; local: string }[] = []
+  for (const [tabla, clave] of CLAVES) {
+    const refs = await referencias(db, tabla)
+    for (const [id, fila] of remotas.get(tabla) ?? []) {
+      if (alias.get(tabla)?.has(id) || (await conocida(db, tabla, id))) continue
+      const local = await gemela(db, alias, tabla, clave, fila, refs)
+      if (!local || [...(alias.get(tabla)?.values() ?? [])].includes(local)) continue
+      if (!alias.has(tabla)) alias.set(tabla, new Map())
+      alias.get(tabla)!.set(id, local)
+      nuevos.push({ tabla, remoto: id, local })
+    }
+  }
+  return nuevos
+}
+
+/** The received rows under our ids, their links to aliased rows translated too. */
+export async function traducir(
+  db: Kysely<Database>,
+  remotas: Remotas,
+  alias: Alias
+): Promise<Remotas> {
+  const r: Remotas = new Map()
+  for (const [tabla, filas] of remotas) {
+    const refs = await referencias(db, tabla)
+    const m = new Map<string, Record<string, { valor: string; sello: string }>>()
+    for (const [id, fila] of filas) {
+      const t: Record<string, { valor: string; sello: string }> = {}
+      for (const [campo, v] of Object.entries(fila)) {
+        if (campo.startsWith(CLAVE)) continue
+        const ref = refs.get(campo)
+        const valor = JSON.parse(v.valor) as unknown
+        t[campo] =
+          ref && typeof valor === 'string'
+            ? { ...v, valor: JSON.stringify(traducido(alias, ref, valor)) }
+            : v
+      }
+      m.set(traducido(alias, tabla, id), t)
+    }
+    r.set(tabla, m)
+  }
+  return r
+}

@@ -1,0 +1,104 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Database } from '../db/schema'
+import { FILA_0014, SELLO_0014 } from '../db/migrations/0014_sellos'
+import { nowStamp } from '../db/ids'
+import { BORRADO } from './fusion'
+import { claveCampo, type DecisionDeFila } from './decidir'
+
+// Writing what was decided (#16), inside the import's transaction: the values taken, then their
+// stamps as the sender made them (the triggers stamped them as local changes a moment before).
+// Foreign keys are checked at commit, so rows may come in any order; an approved acta's seal
+// fields go last, after its rows, as the seal triggers refuse rows added to an approved acta.
+
+export type Eleccion = 'mio' | 'suyo'
+
+const SELLO_SESION = ['estado', 'hash', 'contenido_aprobado']
+
+type Db = Kysely<Database> | Transaction<Database>
+
+async function sellar(db: Db, tabla: string, filaId: string, campo: string, sello: string) {
+  await sql`insert into sellos (tabla, fila_id, campo, sello) values (${tabla}, ${filaId}, ${campo},
+    ${sello}) on conflict (tabla, fila_id, campo) do update set sello = excluded.sello`.execute(db)
+}
+
+/**
+ * A new local stamp on a field: "mine" chosen in a conflict is a change that saw both. Keeping
+ * a row they deleted stamps its every field, so the row travels whole to them again.
+ */
+async function resellar(db: Db, f: DecisionDeFila, campo: string) {
+  const campos = campo === BORRADO ? [BORRADO, ...Object.keys(f.local ?? {})] : [campo]
+  for (const c of new Set(campos)) {
+    await sql`insert into sellos (tabla, fila_id, campo, sello)
+      select ${f.tabla}, ${f.filaId}, ${c}, ${sql.raw(SELLO_0014)} where true
+      on conflict (tabla, fila_id, campo) do update set sello = excluded.sello`.execute(db)
+  }
+}
+
+async function escribirFila(
+  db: Db,
+  f: DecisionDeFila,
+  campos: string[],
+  viva = f.local !== undefined && f.local[BORRADO]?.valor !== 'true'
+): Promise<void> {
+  campos = campos.filter((c) => c !== FILA_0014)
+  const valores = Object.fromEntries(campos.map((c) => [c, JSON.parse(f.remota[c]!.valor)]))
+  if (viva) {
+    if (campos.length) {
+      const sets = sql.join(campos.map((c) => sql`${sql.ref(c)} = ${valores[c]}`))
+      await sql`update ${sql.table(f.tabla)} set ${sets}, updated_at = ${nowStamp()}
+        where id = ${f.filaId}`.execute(db)
+    }
+    return
+  }
+  const todos = { ...valores, id: f.filaId, created_at: nowStamp(), updated_at: nowStamp() }
+  const cols = Object.keys(todos)
+  await sql`insert into ${sql.table(f.tabla)} (${sql.join(cols.map((c) => sql.ref(c)))})
+    values (${sql.join(cols.map((c) => todos[c as keyof typeof todos]))})`.execute(db)
+  const primero = Object.values(f.remota).reduce((m, v) => (v.sello < m ? v.sello : m), '~')
+  await sellar(db, f.tabla, f.filaId, FILA_0014, f.remota[FILA_0014]?.sello ?? primero)
+}
+
+/** The fields of one row to write: those taken and the conflicts resolved as theirs. */
+function aTomar(f: DecisionDeFila, elecciones: Readonly<Record<string, Eleccion>>): string[] {
+  return [
+    ...f.tomar,
+    ...f.conflictos.filter((c) => elecciones[claveCampo(f.tabla, f.filaId, c)] === 'suyo')
+  ]
+}
+
+export async function aplicar(
+  db: Db,
+  filas: readonly DecisionDeFila[],
+  elecciones: Readonly<Record<string, Eleccion>>
+): Promise<void> {
+  await sql`pragma defer_foreign_keys = on`.execute(db)
+  const alFinal: { f: DecisionDeFila; campos: string[] }[] = []
+  for (const f of filas) {
+    const campos = aTomar(f, elecciones)
+    const borrar = campos.includes(BORRADO) && f.remota[BORRADO]!.valor === 'true'
+    if (borrar) {
+      await sql`delete from ${sql.table(f.tabla)} where id = ${f.filaId}`.execute(db)
+      await sql`insert or ignore into tombstones (id, tabla, deleted_at)
+        values (${f.filaId}, ${f.tabla}, ${nowStamp()})`.execute(db)
+    } else {
+      const sello =
+        f.tabla === 'sesiones' && f.remota['estado']?.valor === '"aprobada"'
+          ? campos.filter((c) => SELLO_SESION.includes(c))
+          : []
+      await escribirFila(
+        db,
+        f,
+        campos.filter((c) => c !== BORRADO && !sello.includes(c))
+      )
+      if (sello.length) alFinal.push({ f, campos: sello })
+    }
+    for (const c of campos) await sellar(db, f.tabla, f.filaId, c, f.remota[c]!.sello)
+    for (const c of f.conflictos) {
+      if (elecciones[claveCampo(f.tabla, f.filaId, c)] === 'mio') await resellar(db, f, c)
+    }
+  }
+  for (const { f, campos } of alFinal) await escribirFila(db, f, campos, true)
+  for (const { f, campos } of alFinal) {
+    for (const c of campos) await sellar(db, f.tabla, f.filaId, c, f.remota[c]!.sello)
+  }
+}

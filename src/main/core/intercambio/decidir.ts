@@ -1,0 +1,168 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import { filasLocales } from './campos'
+import { FILA_0014 } from '../db/migrations/0014_sellos'
+import { BORRADO, decidirFila, type DecisionFila, type Fila, type Vector } from './fusion'
+import { leer } from './hlc'
+import type { Remotas } from './alias'
+
+// What a package would do here, row by row (#16): the fields taken, the conflicts with both
+// values, and the rows an approved acta keeps as they are. Nothing is written here.
+
+export interface LadoConflicto {
+  valor: unknown
+  sello: string
+  /** The installation that made the change (the stamp names it). */
+  instalacion: string
+  /** When, by that installation's clock (ISO-8601 UTC). */
+  en: string
+}
+
+export interface Conflicto {
+  clave: string
+  tabla: string
+  filaId: string
+  campo: string
+  mio: LadoConflicto
+  suyo: LadoConflicto
+}
+
+export interface DecisionDeFila {
+  tabla: string
+  filaId: string
+  local: Fila | undefined
+  remota: Fila
+  tomar: string[]
+  conflictos: string[]
+}
+
+export const claveCampo = (tabla: string, filaId: string, campo: string): string =>
+  `${tabla}:${filaId}:${campo}`
+
+function lado(v: { valor: string; sello: string }): LadoConflicto {
+  const s = leer(v.sello)
+  return {
+    valor: JSON.parse(v.valor) as unknown,
+    sello: v.sello,
+    instalacion: s.instalacion,
+    en: new Date(s.ms).toISOString()
+  }
+}
+
+/** The sessions approved here, with their hashes: their rows are never merged. */
+async function aprobadas(db: Kysely<Database>): Promise<Map<string, string | null>> {
+  const filas = await db
+    .selectFrom('sesiones')
+    .select(['id', 'hash'])
+    .where('estado', '=', 'aprobada')
+    .execute()
+  return new Map(filas.map((f) => [f.id, f.hash]))
+}
+
+const valorDe = (f: Fila | undefined, campo: string): unknown =>
+  f?.[campo] ? (JSON.parse(f[campo]!.valor) as unknown) : undefined
+
+export interface Decisiones {
+  filas: DecisionDeFila[]
+  conflictos: Conflicto[]
+  /** Sessions approved here and there with different hashes: both kept, never merged. */
+  actasDistintas: { sesionId: string; hashAqui: string | null; hashAlla: string }[]
+}
+
+/**
+ * A seeded row matched by its natural key was created on each side with its own stamp, so an
+ * edit on one side looks concurrent with the other's creation. A field still as created on one
+ * side and edited on the other takes the edit; each side's creation stamp stays its own.
+ */
+function deSemilla(d: DecisionFila, local: Fila, remota: Fila): DecisionFila {
+  const sinCambio = (f: Fila, c: string) => f[c]?.sello === f[FILA_0014]?.sello
+  const tomar = d.tomar.filter((c) => c !== FILA_0014)
+  const conflictos: string[] = []
+  for (const c of d.conflictos) {
+    if (c === FILA_0014) continue
+    // Deleted there, never edited here since seeded: the deletion is taken.
+    const intacta = Object.keys(local).every((k) => k === BORRADO || sinCambio(local, k))
+    if (c === BORRADO && intacta) tomar.push(c)
+    else if (c === BORRADO) conflictos.push(c)
+    else if (sinCambio(local, c) && !sinCambio(remota, c)) tomar.push(c)
+    else if (!(sinCambio(remota, c) && !sinCambio(local, c))) conflictos.push(c)
+  }
+  return { tomar, conflictos }
+}
+
+export async function decidir(
+  db: Kysely<Database>,
+  remotas: Remotas,
+  mio: Vector,
+  suyo: Vector,
+  /** `tabla:id` of the rows here matched to a partner's seeded row under another id. */
+  gemelas: ReadonlySet<string> = new Set()
+): Promise<Decisiones> {
+  const selladas = await aprobadas(db)
+  const r: Decisiones = { filas: [], conflictos: [], actasDistintas: [] }
+  for (const [tabla, filas] of remotas) {
+    const locales = await filasLocales(db, tabla, [...filas.keys()])
+    for (const [filaId, remota] of filas) {
+      const local = locales.get(filaId)
+      const sesion = tabla === 'sesiones' ? filaId : valorDe(local ?? remota, 'sesion_id')
+      if (typeof sesion === 'string' && selladas.has(sesion)) {
+        const hashAlla = tabla === 'sesiones' ? valorDe(remota, 'hash') : undefined
+        if (typeof hashAlla === 'string' && hashAlla !== selladas.get(sesion)) {
+          r.actasDistintas.push({ sesionId: sesion, hashAqui: selladas.get(sesion)!, hashAlla })
+        }
+        continue
+      }
+      const d = gemelas.has(`${tabla}:${filaId}`)
+        ? deSemilla(decidirFila(local, remota, mio, suyo), local!, remota)
+        : decidirFila(local, remota, mio, suyo)
+      if (!d.tomar.length && !d.conflictos.length) continue
+      r.filas.push({
+        tabla,
+        filaId,
+        local,
+        remota,
+        ...d,
+        tomar: [...d.tomar],
+        conflictos: [...d.conflictos]
+      })
+      for (const campo of d.conflictos) {
+        const aqui =
+          campo === BORRADO && !local![BORRADO] ? { valor: 'false', sello: '' } : local![campo]!
+        r.conflictos.push({
+          clave: claveCampo(tabla, filaId, campo),
+          tabla,
+          filaId,
+          campo,
+          mio: aqui.sello ? lado(aqui) : { valor: false, sello: '', instalacion: '', en: '' },
+          suyo: lado(remota[campo]!)
+        })
+      }
+    }
+  }
+  return r
+}
+
+export interface ResumenTabla {
+  tabla: string
+  agregadas: number
+  modificadas: number
+  borradas: number
+}
+
+/** Added / changed / deleted per table, as the preview shows it. */
+export function resumir(d: Decisiones): ResumenTabla[] {
+  const r = new Map<string, ResumenTabla>()
+  for (const f of d.filas) {
+    if (!f.tomar.length) continue
+    const t = r.get(f.tabla) ?? { tabla: f.tabla, agregadas: 0, modificadas: 0, borradas: 0 }
+    const viva = f.local !== undefined && f.local[BORRADO]?.valor !== 'true'
+    if (f.tomar.includes(BORRADO) && f.remota[BORRADO]!.valor === 'true') {
+      if (viva) t.borradas++
+    } else if (viva) {
+      // The same seeded value under a later stamp is no change worth showing.
+      if (f.tomar.some((c) => f.local?.[c]?.valor !== f.remota[c]!.valor)) t.modificadas++
+    } else t.agregadas++
+    r.set(f.tabla, t)
+  }
+  return [...r.values()].filter((t) => t.agregadas + t.modificadas + t.borradas > 0)
+}

@@ -1,0 +1,192 @@
+import path from 'node:path'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import type { SqliteHandle } from '../db/sqlite'
+import { newId, nowStamp } from '../db/ids'
+import { AppError } from '../errors'
+import { camposNoVistos, vectorConocido } from './campos'
+import { emparejar, leerAlias, traducir, type Remotas } from './alias'
+import { decidir, resumir, type Conflicto, type ResumenTabla } from './decidir'
+import { aplicar, type Eleccion } from './aplicar'
+import { conoce, unir, type Vector } from './fusion'
+import { abrirPaquete, ErrorPaquete, escribirPaquete, type Manifiesto } from './paquete'
+
+// Laptop to laptop (#16): a package for a partner holds every field it has not seen; importing
+// one shows first what it would do, then writes it in one transaction after a verified backup.
+
+/** A first package, before the partner's id is known: whoever opens it, if it holds everything. */
+export const PARA_CUALQUIERA = '*'
+
+export interface IntercambioDeps {
+  db: Kysely<Database>
+  handle: SqliteHandle
+  /** A verified backup of the database, before an import writes anything. */
+  respaldar: () => Promise<unknown>
+}
+
+export interface VistaPrevia {
+  de: { id: string; nombre: string }
+  tablas: ResumenTabla[]
+  conflictos: Conflicto[]
+  actasDistintas: { sesionId: string; hashAqui: string | null; hashAlla: string }[]
+}
+
+const rechazo = (m: string) => new AppError('entrada_invalida', m)
+
+async function yo(db: Kysely<Database>) {
+  return db.selectFrom('instalacion').select(['id', 'nombre']).executeTakeFirstOrThrow()
+}
+
+async function socio(db: Kysely<Database>, nombreOId: string) {
+  const todos = await db.selectFrom('socios').selectAll().execute()
+  const clave = nombreOId.trim().toLocaleLowerCase('es')
+  return todos.find(
+    (s) => s.instalacion_id === nombreOId || s.nombre.trim().toLocaleLowerCase('es') === clave
+  )
+}
+
+/** Writes a package for `para` (a partner's name or id; a new name gets everything). */
+export async function exportar(
+  { db }: IntercambioDeps,
+  para: string,
+  ruta: string,
+  todo = false
+): Promise<{ campos: number; sha256: string }> {
+  const s = await socio(db, para)
+  const base: Vector = todo || !s ? {} : (JSON.parse(s.vector) as Vector)
+  const campos = await camposNoVistos(db, base)
+  const r = escribirPaquete(
+    ruta,
+    {
+      id: newId(),
+      creado: nowStamp(),
+      de: await yo(db),
+      para: s ? { id: s.instalacion_id, nombre: s.nombre } : { id: PARA_CUALQUIERA, nombre: para },
+      vector: await vectorConocido(db),
+      base
+    },
+    campos
+  )
+  if (s) {
+    await db
+      .updateTable('socios')
+      .set({ ultimo_envio: nowStamp() })
+      .where('instalacion_id', '=', s.instalacion_id)
+      .execute()
+  }
+  return r
+}
+
+/** The package's fields by table and row, after the checks that refuse it whole. */
+async function leerPaquete(db: Kysely<Database>, ruta: string) {
+  let p
+  try {
+    p = abrirPaquete(ruta)
+  } catch (e) {
+    if (e instanceof ErrorPaquete) throw rechazo(e.message)
+    throw e
+  }
+  try {
+    const m = p.manifiesto
+    const aqui = await yo(db)
+    const nombre = path.basename(ruta)
+    if (m.de.id === aqui.id)
+      throw rechazo(`«${nombre}» lo exportó esta misma instalación. No se importó nada.`)
+    const completo = Object.keys(m.base).length === 0
+    if (m.para.id !== aqui.id && !(m.para.id === PARA_CUALQUIERA && completo)) {
+      throw rechazo(
+        `El paquete «${nombre}» es para «${m.para.nombre}», no para esta instalación («${aqui.nombre}»). No se importó nada.`
+      )
+    }
+    const mio = await vectorConocido(db)
+    if (Object.values(m.base).some((s) => !conoce(mio, s))) {
+      throw rechazo(
+        `El paquete «${nombre}» supone cambios que esta base de datos no tiene (¿se restauró un respaldo anterior?). Pida a «${m.de.nombre}» un paquete completo (exportar con --todo). No se importó nada.`
+      )
+    }
+    const remotas: Remotas = new Map()
+    for (const c of p.campos()) {
+      if (!remotas.has(c.tabla)) remotas.set(c.tabla, new Map())
+      const t = remotas.get(c.tabla)!
+      t.set(c.filaId, { ...t.get(c.filaId), [c.campo]: { valor: c.valor, sello: c.sello } })
+    }
+    return { manifiesto: m, remotas, mio }
+  } finally {
+    p.cerrar()
+  }
+}
+
+async function preparar(db: Kysely<Database>, ruta: string) {
+  const { manifiesto, remotas, mio } = await leerPaquete(db, ruta)
+  const alias = await leerAlias(db)
+  const nuevos = await emparejar(db, remotas, alias)
+  const gemelas = new Set(
+    [...alias].flatMap(([tabla, m]) => [...m.values()].map((local) => `${tabla}:${local}`))
+  )
+  const traducidas = await traducir(db, remotas, alias)
+  const decisiones = await decidir(db, traducidas, mio, manifiesto.vector, gemelas)
+  return { manifiesto, mio, nuevos, decisiones }
+}
+
+/** What importing the package would do, written nowhere. */
+export async function vistaPrevia({ db }: IntercambioDeps, ruta: string): Promise<VistaPrevia> {
+  const { manifiesto, decisiones } = await preparar(db, ruta)
+  return {
+    de: manifiesto.de,
+    tablas: resumir(decisiones),
+    conflictos: decisiones.conflictos,
+    actasDistintas: decisiones.actasDistintas
+  }
+}
+
+function sinNovedad(m: Manifiesto, anterior: Vector | undefined): boolean {
+  return anterior !== undefined && Object.values(m.vector).every((s) => conoce(anterior, s))
+}
+
+/** Imports the package with the user's choice for each conflict, in one transaction. */
+export async function importar(
+  deps: IntercambioDeps,
+  ruta: string,
+  elecciones: Readonly<Record<string, Eleccion>> = {}
+): Promise<VistaPrevia> {
+  const { db } = deps
+  const { manifiesto: m, nuevos, decisiones } = await preparar(db, ruta)
+  const previo = await db
+    .selectFrom('socios')
+    .select('vector')
+    .where('instalacion_id', '=', m.de.id)
+    .executeTakeFirst()
+  const anterior = previo ? (JSON.parse(previo.vector) as Vector) : undefined
+  if (!decisiones.filas.length && sinNovedad(m, anterior)) {
+    throw rechazo(
+      `El paquete «${path.basename(ruta)}» ya se importó (no trae nada nuevo). No se importó nada.`
+    )
+  }
+  const sinElegir = decisiones.conflictos.filter((c) => !elecciones[c.clave])
+  if (sinElegir.length) {
+    throw rechazo(
+      `Hay ${sinElegir.length} conflicto(s) sin resolver: elija en cada uno qué versión queda. No se importó nada.`
+    )
+  }
+  await deps.respaldar()
+  await db.transaction().execute(async (trx) => {
+    if (nuevos.length) await trx.insertInto('alias').values(nuevos).execute()
+    await aplicar(trx, decisiones.filas, elecciones)
+    const vector = JSON.stringify(unir(anterior ?? {}, m.vector))
+    await trx
+      .insertInto('socios')
+      .values({ instalacion_id: m.de.id, nombre: m.de.nombre, vector, ultimo_recibo: nowStamp() })
+      .onConflict((oc) =>
+        oc
+          .column('instalacion_id')
+          .doUpdateSet({ nombre: m.de.nombre, vector, ultimo_recibo: nowStamp() })
+      )
+      .execute()
+  })
+  return {
+    de: m.de,
+    tablas: resumir(decisiones),
+    conflictos: decisiones.conflictos,
+    actasDistintas: decisiones.actasDistintas
+  }
+}

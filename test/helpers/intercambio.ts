@@ -1,0 +1,62 @@
+import path from 'node:path'
+import { sql } from 'kysely'
+import type { TestApp } from './db'
+import { tempDir } from './db'
+import { respaldar } from '../../src/main/core/respaldos'
+import type { IntercambioDeps } from '../../src/main/core/intercambio'
+import { SINCRONIZADAS_0014 } from '../../src/main/core/db/migrations/0014_sellos'
+import { referencias } from '../../src/main/core/intercambio/alias'
+
+// Two installations on real files (#16): the service's ports over a test app, and each one's
+// content with its ids in the other's terms, to compare them table by table.
+
+export function deps(t: TestApp): IntercambioDeps & { respaldos: string[] } {
+  const { dir } = tempDir('mitp-respaldo-')
+  const respaldos: string[] = []
+  return {
+    db: t.app.db,
+    handle: t.app.handle,
+    respaldos,
+    respaldar: async () => {
+      const f = path.join(dir, `r${respaldos.length}.db`)
+      await respaldar(t.app.handle, f)
+      respaldos.push(f)
+    }
+  }
+}
+
+export async function nombrar(t: TestApp, nombre: string): Promise<string> {
+  await t.app.db.updateTable('instalacion').set({ nombre }).execute()
+  return (await t.app.db.selectFrom('instalacion').select('id').executeTakeFirstOrThrow()).id
+}
+
+/** Every synced row, ids translated by `ids` (this side's id → the other's), without stamps. */
+export async function contenido(
+  t: TestApp,
+  ids: (tabla: string, id: string) => string = (_t, id) => id
+): Promise<Record<string, unknown[]>> {
+  const r: Record<string, unknown[]> = {}
+  for (const tabla of SINCRONIZADAS_0014) {
+    const refs = await referencias(t.app.db, tabla)
+    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(tabla)}`.execute(
+      t.app.db
+    )
+    r[tabla] = rows
+      .map((f) => {
+        const { created_at: _c, updated_at: _u, ...resto } = f
+        const o: Record<string, unknown> = { ...resto, id: ids(tabla, String(f['id'])) }
+        for (const [col, ref] of refs)
+          if (typeof o[col] === 'string') o[col] = ids(ref, o[col] as string)
+        return o
+      })
+      .sort((a, b) => String(a['id']).localeCompare(String(b['id'])))
+  }
+  return r
+}
+
+/** This side's ids for rows aliased to the other's: local → remote. */
+export async function haciaElOtro(t: TestApp): Promise<(tabla: string, id: string) => string> {
+  const alias = await t.app.db.selectFrom('alias').selectAll().execute()
+  const m = new Map(alias.map((a) => [`${a.tabla}:${a.local}`, a.remoto]))
+  return (tabla, id) => m.get(`${tabla}:${id}`) ?? id
+}
