@@ -96,20 +96,30 @@ async function abre(db: string): Promise<void> {
   await (await openAppDatabase(db, { seed: false })).close()
 }
 
-describe('restore, when a file operation fails', () => {
-  let pasos = 0
+/**
+ * The file operations a whole restore makes, counted on a scenario of its own: each test that
+ * walks the steps counts them itself, so it walks them when run alone (-t) too.
+ */
+function contarPasos(): number {
+  const { db } = escenario()
+  const ops = fallandoEn(0, false)
+  restaurar(db, respaldo, ops)
+  expect(ops.llamadas).toBeGreaterThanOrEqual(4)
+  return ops.llamadas
+}
 
+describe('restore, when a file operation fails', () => {
   it('succeeds with no failure: the backup at the path, the old file and -wal kept aside', () => {
     const { db } = escenario()
     const ops = fallandoEn(0, false)
     const { copiaAnterior } = restaurar(db, respaldo, ops)
-    pasos = ops.llamadas
-    expect(pasos).toBeGreaterThanOrEqual(4)
+    expect(ops.llamadas).toBeGreaterThanOrEqual(4)
     expect(marca(db)).toEqual(['respaldo'])
     expect(marca(copiaAnterior!)).toEqual(ORIGINAL)
   })
 
   it('at every step: the path opens with the old data, nothing left behind', async () => {
+    const pasos = contarPasos()
     let rechazos = 0
     for (let k = 1; k <= pasos; k++) {
       const { dir, db } = escenario()
@@ -137,6 +147,7 @@ describe('restore, when a file operation fails', () => {
   })
 
   it('from every step on (the disk stopped answering): the path opens, no commit is lost', async () => {
+    const pasos = contarPasos()
     for (let k = 1; k <= pasos; k++) {
       const { dir, db } = escenario()
       expect(() => restaurar(db, respaldo, fallandoEn(k, true)), `paso ${k}`).toThrow(
@@ -152,6 +163,7 @@ describe('restore, when a file operation fails', () => {
 
   it('killed (SIGKILL) before any step: the path opens with every commit; the next restore tidies up', async () => {
     const hijo = path.join(ROOT, 'test/helpers/restaurar-hijo.ts')
+    const pasos = contarPasos()
     for (let k = 1; k <= pasos + 1; k++) {
       const { dir, db } = escenario()
       const r = spawnSync(process.execPath, ['--import', 'tsx', hijo, db, respaldo, String(k)], {
