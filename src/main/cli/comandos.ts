@@ -8,11 +8,13 @@ import type { Input } from '../../shared/api/contract'
 import type { PdfPrinter } from '../core/actas/documentos/archivo'
 import { sembrarDemo } from '../core/seed/demo'
 import { writeFileAtomic } from '../core/files'
+import { motivoDestinoProtegido } from '../core/destino-protegido'
 import { AppError } from '../core/errors'
 import { planText, toPlanJson } from './plan-json'
 import { describirVista } from './vista-texto'
 import { buscarCli } from './buscar'
 import { entradaInforme, escribirInforme } from './informe'
+import { paqueteCli, UsoPaquete } from './paquete'
 
 export type Out = (s: string) => void
 export type Values = {
@@ -31,6 +33,9 @@ export type Values = {
   hasta?: string
   anio?: string
   periodo?: string
+  /** paquete exportar: the partner's name, and everything rather than what it has not seen. */
+  para?: string
+  todo?: boolean
   /** The words after the command (buscar's text). */
   argumentos?: string[]
 }
@@ -77,6 +82,15 @@ async function importar(
   return tarea(llamar, llamar('matriz:importar', input), esImportacion)
 }
 
+/**
+ * Refuses an --out that is the open database or one of SQLite's files beside it (by any name):
+ * written there, the document would replace the data. Checked before anything is generated.
+ */
+export function salidaLibre(c: Contexto, out: string): void {
+  const motivo = motivoDestinoProtegido(out, c.app.handle.name)
+  if (motivo) throw new AppError('entrada_invalida', motivo)
+}
+
 export const COMMANDS: Record<string, (c: Contexto, v: Values, out: Out) => Promise<void>> = {
   plan: async (c, v, out) => {
     const llamar = c.api()
@@ -88,6 +102,7 @@ export const COMMANDS: Record<string, (c: Contexto, v: Values, out: Out) => Prom
     if (!v.sesion || !v.out || (v.format !== 'docx' && v.format !== 'pdf')) {
       throw new UsageError('acta necesita --sesion ID, --format docx|pdf y --out ARCHIVO.')
     }
+    salidaLibre(c, v.out)
     const pdf = v.format === 'pdf' ? await impresoraChromium() : null
     try {
       const llamar = c.api(pdf?.print ?? null)
@@ -100,6 +115,7 @@ export const COMMANDS: Record<string, (c: Contexto, v: Values, out: Out) => Prom
   },
   export: async (c, v, out) => {
     if (!v.out) throw new UsageError('export necesita --out LIBRO.xlsx.')
+    salidaLibre(c, v.out)
     const llamar = c.api()
     // The paper chosen in Configuración, as the screens use it, unless --papel says otherwise.
     const papel = v.papel ?? (await llamar('config:obtener', undefined)).papel
@@ -131,6 +147,13 @@ export const COMMANDS: Record<string, (c: Contexto, v: Values, out: Out) => Prom
     await importar(llamar, { base64, destino: { modo: 'actualizar', planId: plan.plan.id } })
     out(vista.sinCambios ? 'Sin cambios.' : 'Cambios aplicados.')
   },
+  paquete: async (c, v, out) => {
+    try {
+      await paqueteCli(c.app, v, out)
+    } catch (e) {
+      throw e instanceof UsoPaquete ? new UsageError(e.message) : e
+    }
+  },
   buscar: async (c, v, out) => {
     const texto = (v.argumentos ?? []).join(' ')
     if (!texto.trim()) throw new UsageError('buscar necesita el texto a buscar.')
@@ -140,6 +163,7 @@ export const COMMANDS: Record<string, (c: Contexto, v: Values, out: Out) => Prom
     if (!v.anio || !v.out)
       throw new UsageError('informe necesita --anio AAAA y --out ARCHIVO.docx|.pdf.')
     const e = entradaInforme({ anio: v.anio, out: v.out, periodo: v.periodo })
+    salidaLibre(c, e.out)
     await escribirInforme(c.api, e, impresoraChromium, out)
   },
   demo: async (c, _v, out) => {
