@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MENSAJE_CONTROL, tieneControl } from '../domain/texto'
 import { INDICADOR_TIPOS } from '../domain/plan'
 import { errorMetaValor } from '../domain/indicadores'
 import { fechaSchema, idSchema, LIMITES, opcional, requerido } from '../api/campos'
@@ -64,6 +65,8 @@ const accionCampos = {
       LIMITES.responsables,
       `Los responsables no pueden superar ${LIMITES.responsables} caracteres.`
     )
+    // The same rule as every other text: the export and the documents refuse control characters.
+    .refine((v) => !tieneControl(v), MENSAJE_CONTROL)
     .transform((v) => v.trim())
 }
 export const accionCrearSchema = z.object({ objetivoId: idSchema, ...accionCampos })

@@ -127,6 +127,18 @@ describe('plan API', () => {
       ok: false,
       error: { code: 'entrada_invalida', message: 'El código debe tener la forma 1.1.a.' }
     })
+    // Responsables follow the text rule of every field: the export would refuse them later.
+    const control = await call('accion:crear', {
+      objetivoId: o.id,
+      codigo: '1.1.z',
+      texto: 'x',
+      instanciaId: null,
+      responsables: 'Jefatura\u0007DAF'
+    })
+    expect(control).toMatchObject({
+      ok: false,
+      error: { code: 'entrada_invalida', message: expect.stringContaining('caracteres de control') }
+    })
     expect(await t.app.db.selectFrom('acciones').select('id').execute()).toHaveLength(25)
   })
 
