@@ -6,6 +6,27 @@ import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { conflict, notFound } from '../errors'
 import { sesionEditable } from '../sesiones'
+import { planDeFecha } from '../plan'
+
+/**
+ * A session reports on the acciones of its own period (planDeFecha, as its screen lists them):
+ * an acción of another period (a closed one, say) is refused, unless this session already
+ * reported on it (its screen shows that row, so it stays editable where the period allows).
+ */
+async function delPeriodoDeSesion(
+  trx: Kysely<Database>,
+  sesion: { fecha: string },
+  accion: { plan_id: string; codigo: string },
+  campo: string,
+  yaGuardado: () => Promise<unknown>
+): Promise<void> {
+  if (accion.plan_id === (await planDeFecha(trx, sesion.fecha))) return
+  if (await yaGuardado()) return
+  throw conflict(
+    `La acción ${accion.codigo} es de otro período del plan, no del de esta sesión (${sesion.fecha.split('-').reverse().join('-')}).`,
+    campo
+  )
+}
 
 /** What was reported on an acción in this session: one row per session and acción, upserted. */
 export async function guardarAvance(
@@ -16,7 +37,7 @@ export async function guardarAvance(
     const sesion = await sesionEditable(trx, input.sesionId)
     const accion = await trx
       .selectFrom('acciones')
-      .select(['id', 'codigo', 'instancia_id'])
+      .select(['id', 'codigo', 'instancia_id', 'plan_id'])
       .where('id', '=', input.accionId)
       .executeTakeFirst()
     if (!accion) throw notFound('La acción')
@@ -26,6 +47,14 @@ export async function guardarAvance(
         'accionId'
       )
     }
+    await delPeriodoDeSesion(trx, sesion, accion, 'accionId', () =>
+      trx
+        .selectFrom('avances')
+        .select('id')
+        .where('sesion_id', '=', sesion.id)
+        .where('accion_id', '=', accion.id)
+        .executeTakeFirst()
+    )
     const stamp = nowStamp()
     const values = {
       estado: input.estado,
@@ -66,7 +95,8 @@ export async function guardarMedicion(
         'indicadores.numerador',
         'indicadores.denominador',
         'acciones.codigo',
-        'acciones.instancia_id'
+        'acciones.instancia_id',
+        'acciones.plan_id'
       ])
       .where('indicadores.id', '=', input.indicadorId)
       .executeTakeFirst()
@@ -77,6 +107,14 @@ export async function guardarMedicion(
         'indicadorId'
       )
     }
+    await delPeriodoDeSesion(trx, sesion, ind, 'indicadorId', () =>
+      trx
+        .selectFrom('mediciones')
+        .select('id')
+        .where('sesion_id', '=', sesion.id)
+        .where('indicador_id', '=', ind.id)
+        .executeTakeFirst()
+    )
     const porcentaje = ind.tipo === 'porcentaje'
     if (porcentaje && (input.numerador === null || input.denominador === null)) {
       throw conflict('Indique numerador y denominador.', 'numerador')

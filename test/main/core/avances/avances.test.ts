@@ -85,6 +85,51 @@ describe('avance:guardar', () => {
     ).toEqual(noExiste('La sesión'))
     expect(await t.app.db.selectFrom('avances').selectAll().execute()).toEqual([])
   })
+
+  it("refuses an acción or indicador of another period than the session's", async () => {
+    const ctx = await prevencionConMiembros(t)
+    const viejo = ctx.accion('1.2.b')
+    const ind = await api.ok('indicador:crear', {
+      accionId: viejo.id,
+      texto: 'Talleres.',
+      tipo: 'conteo',
+      numerador: null,
+      denominador: null
+    })
+    const plan = await api.ok('plan:arbol', {})
+    await api.ok('plan:copiar', {
+      id: plan.plan.id,
+      nombre: 'Plan 2015-2016',
+      periodoDesde: '2015-01-01',
+      periodoHasta: '2016-12-31'
+    })
+    const s = await api.ok('sesion:crear', {
+      instanciaId: ctx.prevencion.id,
+      tipo: 'ordinaria',
+      fecha: '2015-03-12',
+      modalidad: 'presencial'
+    })
+    const campos = { estado: 'en_curso' as const, porcentaje: 10, reporte: '' }
+    const msg = 'La acción 1.2.b es de otro período del plan, no del de esta sesión (12-03-2015).'
+    expect(
+      await api.call('avance:guardar', { ...campos, sesionId: s.id, accionId: viejo.id })
+    ).toEqual(conflicto(msg, 'accionId'))
+    const medida = { sesionId: s.id, indicadorId: ind.id, fechaCorte: '2015-03-01', nota: '' }
+    expect(
+      await api.call('medicion:guardar', {
+        ...medida,
+        valor: 3,
+        numerador: null,
+        denominador: null
+      })
+    ).toEqual(conflicto(msg, 'indicadorId'))
+    const nueva = (await api.ok('sesion:obtener', { id: s.id })).avances[0]!
+    expect(nueva.accionId).not.toBe(viejo.id)
+    await api.ok('avance:guardar', { ...campos, sesionId: s.id, accionId: nueva.accionId })
+    expect(await t.app.db.selectFrom('avances').select('accion_id').execute()).toEqual([
+      { accion_id: nueva.accionId }
+    ])
+  })
 })
 
 describe('medicion:guardar', () => {
