@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import type { AppDatabase } from '../core/db/open'
 import { createAppApi } from '../core/api'
@@ -7,7 +6,7 @@ import type { Logger } from '../core/dispatch'
 import type { Input } from '../../shared/api/contract'
 import type { PdfPrinter } from '../core/actas/documentos/archivo'
 import { sembrarDemo } from '../core/seed/demo'
-import { writeFileAtomic } from '../core/files'
+import { escribirSalida, leerEntrada } from './archivos-cli'
 import { motivoDestinoProtegido } from '../core/destino-protegido'
 import { AppError } from '../core/errors'
 import { planText, toPlanJson } from './plan-json'
@@ -107,7 +106,7 @@ export const COMMANDS: Record<string, (c: Contexto, v: Values, out: Out) => Prom
     try {
       const llamar = c.api(pdf?.print ?? null)
       const doc = await llamar('acta:documento', { sesionId: v.sesion, formato: v.format })
-      writeFileAtomic(v.out, Buffer.from(doc.base64, 'base64'))
+      escribirSalida(v.out, Buffer.from(doc.base64, 'base64'))
       out(`Acta escrita en ${path.resolve(v.out)}`)
     } finally {
       await pdf?.close()
@@ -123,12 +122,12 @@ export const COMMANDS: Record<string, (c: Contexto, v: Values, out: Out) => Prom
       throw new UsageError('--papel debe ser carta, oficio o a4.')
     const inicio = llamar('matriz:exportar', { seguimiento: !!v.seguimiento, papel })
     const doc = await tarea(llamar, inicio, esDocumento)
-    writeFileAtomic(v.out, Buffer.from(doc.base64, 'base64'))
+    escribirSalida(v.out, Buffer.from(doc.base64, 'base64'))
     out(`Matriz escrita en ${path.resolve(v.out)}`)
   },
   import: async (c, v, out) => {
     if (!v.in) throw new UsageError('import necesita --in LIBRO.xlsx.')
-    const base64 = fs.readFileSync(v.in).toString('base64')
+    const base64 = leerEntrada(v.in, '.xlsx').toString('base64')
     const llamar = c.api()
     const plan = await llamar('plan:arbol', {}).catch(() => null)
     const planId = v.nuevo ? null : (plan?.plan.id ?? null)

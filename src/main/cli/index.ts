@@ -31,6 +31,11 @@ Comandos:
                                    sin --papel, en el papel elegido en Configuración.
   import --db ARCHIVO --in LIBRO.xlsx [--dry-run] [--nuevo "Nombre" --desde AAAA-MM-DD --hasta AAAA-MM-DD]
                                    Muestra lo que cambiaría y lo aplica al plan vigente (o crea un plan nuevo).
+  paquete exportar --db ARCHIVO --para NOMBRE --out PAQUETE.mitp [--todo]
+                                   Escribe lo que el otro equipo aún no tiene (con --todo, todo).
+  paquete importar --db ARCHIVO --in PAQUETE.mitp [--dry-run]
+                                   Muestra lo que se agregaría, cambiaría o borraría, y los conflictos;
+                                   lo importa tras un respaldo verificado. Sale con 1 si lo rechaza.
 
 Respaldos (no abren ni modifican la base de datos de origen):
   check --db ARCHIVO               Revisa el archivo (integridad, versión, filas); sale con 1 si está dañado.
@@ -129,6 +134,8 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
         hasta: { type: 'string' },
         anio: { type: 'string' },
         periodo: { type: 'string' },
+        para: { type: 'string' },
+        todo: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       }
     })
