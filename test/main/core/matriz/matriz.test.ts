@@ -130,9 +130,9 @@ describe('Matriz del plan', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
     expect(ws.pageSetup).toMatchObject({
       orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      // At 100 %: fit-to-pages would make Excel drop the writer's page breaks (saltos.test.ts).
+      fitToPage: false,
+      scale: 100,
       paperSize: 14,
       printTitlesRow: '1:2'
     })

@@ -11,6 +11,17 @@ const PAPEL_CODIGO = { carta: 1, oficio: 14, a4: 9 } as const
 // are valid codes it writes as given.
 export const papel = (p: MatrizOpciones['papel']): ExcelJS.PaperSize =>
   PAPEL_CODIGO[p] as unknown as ExcelJS.PaperSize
+/**
+ * A sheet printed at 100 % that keeps its manual page breaks: no fitToPage (Excel drops manual
+ * breaks on a sheet fit to pages), and fitToWidth/fitToHeight left out of the file (exceljs
+ * writes its defaults otherwise).
+ */
+export const A_TAMANO_REAL: Partial<ExcelJS.PageSetup> = {
+  fitToPage: false,
+  fitToWidth: undefined,
+  fitToHeight: undefined,
+  scale: 100
+}
 const HEADER_FILL = 'FFD9E2F3'
 const BORDE: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },

@@ -5,7 +5,7 @@ import { AppError } from '../../errors'
 import { ENCABEZADOS, ENCABEZADOS_SEGUIMIENTO, HOJA_MATRIZ, TITULO_MATRIZ } from '../disposicion'
 import { FORMATO_TEXTO, pareceFormula, ponerTexto, textoExportable } from '../texto-celda'
 import type { MatrizDatos, MatrizOpciones, SeguimientoAccion } from './datos'
-import { encabezado, estilo, papel } from './formato'
+import { A_TAMANO_REAL, encabezado, estilo, papel } from './formato'
 import {
   altoLineas,
   disposicion,
@@ -67,9 +67,11 @@ function crearHoja(
     pageSetup: {
       orientation: 'landscape',
       paperSize: papel(o.papel),
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      // At 100 %, never fit to pages: Excel ignores manual row breaks on a sheet fit to pages,
+      // and the writer's breaks are what keep each acción with its responsables on paper.
+      // Columns laid out for the page: 100 %; were they wider, the scale that fits them.
+      ...A_TAMANO_REAL,
+      scale: Math.floor(escala(anchos, disp) * 100),
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
       printTitlesRow: '1:2'
     },
@@ -245,7 +247,7 @@ export function hojaMatriz(
   const columnas: string[] = seg ? [...ENCABEZADOS, ...ENCABEZADOS_SEGUIMIENTO] : [...ENCABEZADOS]
   const anchos = [...disp.anchos, ...(seg ? dispSeg.seguimiento : [])]
   const ws = crearHoja(wb, o, columnas, anchos, disp)
-  // Were the columns wider than the page, fit-to-width would print them smaller and a page
+  // Were the columns wider than the page, the sheet's scale would print them smaller and a page
   // would hold more rows.
   const capacidad =
     disp.altoPagina / escala(anchos, disp) - ws.getRow(1).height - ws.getRow(2).height
