@@ -71,6 +71,14 @@ export function comprobarDestino(origen: string, destino: string): void {
   // better-sqlite3 would say it in English ("Cannot save backup because the directory does not exist").
   if (!fs.statSync(path.dirname(destino), { throwIfNoEntry: false })?.isDirectory())
     throw rechazo(`la carpeta "${path.dirname(destino)}" no existe. Créela o elija otra`)
+  // SQLite would say only that it cannot open the file: a read-only mount or folder is named.
+  try {
+    fs.accessSync(path.dirname(destino), fs.constants.W_OK)
+  } catch {
+    throw rechazo(
+      `la carpeta "${path.dirname(destino)}" es de solo lectura (o no tiene permiso para escribir en ella). Elija otra carpeta`
+    )
+  }
   if (mismoArchivo(origen, destino))
     throw new AppError(
       'entrada_invalida',

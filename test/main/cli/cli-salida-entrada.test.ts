@@ -44,3 +44,21 @@ describe('cli output and input files', () => {
     expect(r.stderr).not.toMatch(/\.db\)/)
   }, 120_000)
 })
+
+describe('cli backup into a read-only folder', () => {
+  it.skipIf(!puedeComoOtro)(
+    'says the folder is read-only',
+    () => {
+      fs.chmodSync(raiz.dir, 0o755)
+      const ro = path.join(raiz.dir, 'ro-respaldo')
+      fs.mkdirSync(ro)
+      fs.chmodSync(ro, 0o555)
+      const tmp = tmpAbierto(path.join(raiz.dir, 'tmp-respaldo'))
+      const r = runCliComoOtro(['backup', '--db', db, '--out', path.join(ro, 'r.db')], tmp)
+      expect(r.status).toBe(1)
+      expect(r.stderr).toContain(`la carpeta "${ro}" es de solo lectura`)
+      expect(r.stderr).toMatch(/No se escribió ningún respaldo/)
+    },
+    120_000
+  )
+})
