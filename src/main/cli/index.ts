@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { openAppDatabase, DatabaseOpenError } from '../core/db/open'
 import type { Logger } from '../core/dispatch'
 import { AppError } from '../core/errors'
-import { explicar } from '../core/causas'
+import { causaDe, explicar } from '../core/causas'
 import { comprobarDestino, respaldarArchivo, verificarArchivo } from '../core/respaldos'
 import { restaurar } from '../core/restaurar'
 import { MENSAJE_RESPALDO_INUTIL, motivoRespaldoInutil } from '../core/respaldo-usable'
@@ -97,8 +97,11 @@ const ARCHIVOS: Record<string, (db: string, v: Values, out: Out) => Promise<numb
 /** An unexpected error's detail, for the person at the terminal (dispatch shows a generic one). */
 const logDe =
   (err: Out): Logger =>
-  (mensaje, error) =>
+  (mensaje, error) => {
+    // A known cause (a full disk) is said in Spanish by the command's own message, just after.
+    if (causaDe(error)) return
     err(`${mensaje}: ${error instanceof Error ? error.message : String(error)}`)
+  }
 
 /** node:util's parseArgs refusals (English) said in Spanish, by their code. */
 function errorDeArgumentos(e: unknown): string {
