@@ -3,6 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { puedeComoOtro, runCliComoOtro, runCliProcess, tmpAbierto } from '../../helpers/cli'
 import { tempDir } from '../../helpers/db'
+import { openAppDatabase } from '../../../src/main/core/db/open'
 
 // The CLI's own output and input files are named as what fails: a read-only output folder is
 // not "copy the database", a folder given as the workbook is not "a file ending in .db".
@@ -11,9 +12,9 @@ afterAll(() => raiz.cleanup())
 const nadie = process.getuid?.() === 0 ? 65534 : (process.getuid?.() ?? 0)
 const db = path.join(raiz.dir, 'datos', 'm.db')
 
-beforeAll(() => {
+beforeAll(async () => {
   tmpAbierto(path.dirname(db))
-  expect(runCliProcess(['demo', '--db', db]).status).toBe(0)
+  await (await openAppDatabase(db)).close()
   for (const f of fs.readdirSync(path.dirname(db)))
     fs.chownSync(path.join(path.dirname(db), f), nadie, nadie)
 }, 120_000)
