@@ -20,6 +20,7 @@ export interface DatosPeriodo {
  */
 export async function abrirPeriodo(trx: Db, datos: DatosPeriodo, stamp: string): Promise<string> {
   const id = newId()
+  await periodosCoherentes(trx, { id, ...datos, cerrado: false })
   await trx
     .insertInto('planes')
     .values({
@@ -33,6 +34,46 @@ export async function abrirPeriodo(trx: Db, datos: DatosPeriodo, stamp: string):
     })
     .execute()
   return id
+}
+
+const dma = (iso: string): string => iso.split('-').reverse().join('-')
+
+/**
+ * The rules that keep "which period is in force" and "which period a date belongs to" plain,
+ * checked with `cambio` (a period new or with new dates) in place of its stored row: periods do
+ * not overlap, and the one that starts last (the vigente) is open, so there is always an open,
+ * editable plan (a closed period never reopens).
+ */
+export async function periodosCoherentes(
+  trx: Db,
+  cambio: DatosPeriodo & { id: string; cerrado: boolean }
+): Promise<void> {
+  const otros = await trx
+    .selectFrom('planes')
+    .select(['id', 'nombre', 'periodo_desde', 'periodo_hasta', 'cerrado_at'])
+    .where('id', '!=', cambio.id)
+    .execute()
+  const choca = otros.find(
+    (o) => o.periodo_desde <= cambio.periodoHasta && cambio.periodoDesde <= o.periodo_hasta
+  )
+  if (choca)
+    throw conflict(
+      `El período se superpone con «${choca.nombre}» (${dma(choca.periodo_desde)} a ${dma(choca.periodo_hasta)}): los períodos del plan no pueden compartir fechas.`,
+      'periodoDesde'
+    )
+  const todos = [
+    ...otros.map((o) => ({ id: o.id, desde: o.periodo_desde, cerrado: o.cerrado_at !== null })),
+    { id: cambio.id, desde: cambio.periodoDesde, cerrado: cambio.cerrado }
+  ]
+  // The same order as the vigente everywhere: latest start, then id.
+  const vigente = todos.sort((a, b) =>
+    a.desde === b.desde ? (a.id < b.id ? 1 : -1) : a.desde < b.desde ? 1 : -1
+  )[0]!
+  if (vigente.cerrado)
+    throw conflict(
+      'Con esas fechas un período cerrado pasaría a ser el vigente (el que comienza último) y no quedaría ningún período abierto para editar: el vigente queda siempre abierto.',
+      'periodoDesde'
+    )
 }
 
 /**
@@ -80,10 +121,15 @@ export async function copiarPeriodo(
   return db.transaction().execute(async (trx) => {
     const origen = await trx
       .selectFrom('planes')
-      .select('id')
+      .select(['id', 'periodo_hasta'])
       .where('id', '=', input.id)
       .executeTakeFirst()
     if (!origen) throw notFound('El plan')
+    if (input.periodoDesde <= origen.periodo_hasta)
+      throw conflict(
+        `El nuevo período debe comenzar después de que termine el período del que se copia (${dma(origen.periodo_hasta)}).`,
+        'periodoDesde'
+      )
     const stamp = nowStamp()
     const planId = await abrirPeriodo(trx, input, stamp)
     const nuevo = new Map<string, string>()

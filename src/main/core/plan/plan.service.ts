@@ -6,6 +6,7 @@ import { nowStamp } from '../db/ids'
 import { notFound } from '../errors'
 import { groupBy, toAccion, toEje, toIndicador, toMeta, toObjetivo, toPlan } from './filas'
 import { toInstancia } from '../instituciones'
+import { periodosCoherentes } from './periodos.service'
 
 export async function listarPlanes(db: Kysely<Database>): Promise<PlanResumen[]> {
   const rows = await db
@@ -102,17 +103,26 @@ export async function actualizarPlan(
   db: Kysely<Database>,
   input: ParsedInput<'plan:actualizar'>
 ): Promise<PlanResumen> {
-  const row = await db
-    .updateTable('planes')
-    .set({
-      nombre: input.nombre,
-      periodo_desde: input.periodoDesde,
-      periodo_hasta: input.periodoHasta,
-      updated_at: nowStamp()
-    })
-    .where('id', '=', input.id)
-    .returningAll()
-    .executeTakeFirst()
-  if (!row) throw notFound('El plan')
-  return toPlan(row)
+  return db.transaction().execute(async (trx) => {
+    const antes = await trx
+      .selectFrom('planes')
+      .select('cerrado_at')
+      .where('id', '=', input.id)
+      .executeTakeFirst()
+    if (!antes) throw notFound('El plan')
+    await periodosCoherentes(trx, { ...input, cerrado: antes.cerrado_at !== null })
+    const row = await trx
+      .updateTable('planes')
+      .set({
+        nombre: input.nombre,
+        periodo_desde: input.periodoDesde,
+        periodo_hasta: input.periodoHasta,
+        updated_at: nowStamp()
+      })
+      .where('id', '=', input.id)
+      .returningAll()
+      .executeTakeFirst()
+    if (!row) throw notFound('El plan')
+    return toPlan(row)
+  })
 }

@@ -167,13 +167,15 @@ function ajustes(): Partial<Record<Channel, Record<string, unknown>>> {
       encabezado: 'Gobierno de Chile',
       logo: `data:image/png;base64,${'A'.repeat(2000)}`
     },
+    // New periods after the fixture's two (periods never overlap, a copy follows its source).
+    'plan:copiar': { periodoDesde: '2017-01-01', periodoHasta: '2017-12-31' },
     'matriz:importar': {
       base64: libro,
       destino: {
         modo: 'nuevo',
-        nombre: 'Plan 2015',
-        periodoDesde: '2015-01-01',
-        periodoHasta: '2015-12-31'
+        nombre: 'Plan 2017',
+        periodoDesde: '2017-01-01',
+        periodoHasta: '2017-12-31'
       }
     }
   }
