@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { esperarTarea, type Llamar } from '../core/cliente'
 import type { PdfPrinter } from '../core/actas'
@@ -26,6 +27,11 @@ export function entradaInforme(v: { anio: string; out: string; periodo?: string 
     throw new AppError(
       'entrada_invalida',
       `No se puede escribir un informe "${ext || 'sin extensión'}": --out debe terminar en .docx o .pdf.`
+    )
+  if (fs.statSync(v.out, { throwIfNoEntry: false })?.isDirectory())
+    throw new AppError(
+      'entrada_invalida',
+      `"${v.out}" es una carpeta: --out debe ser un archivo .docx o .pdf (por ejemplo ${path.join(v.out, `informe-${anio}.docx`)}).`
     )
   return {
     anio,

@@ -114,11 +114,13 @@ describe('cli informe', () => {
     fs.rmSync(out)
   })
 
-  it('leaves no temporary file when the rename fails (--out is a folder)', async () => {
+  it('refuses a folder as --out (a .docx/.pdf file is needed) and writes nothing in it', async () => {
     const carpeta = path.join(salidas, 'carpeta.docx')
     fs.mkdirSync(carpeta)
     const r = await cli('informe', '--db', db, '--anio', '2014', '--out', carpeta)
     expect(r.code).toBe(1)
+    expect(r.err).toContain('es una carpeta: --out debe ser un archivo .docx o .pdf')
+    expect(r.err).not.toContain('.db')
     expect(enSalidas()).toEqual(['carpeta.docx'])
     expect(fs.readdirSync(carpeta)).toEqual([])
     fs.rmdirSync(carpeta)
