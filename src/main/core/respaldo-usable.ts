@@ -33,9 +33,8 @@ export async function motivoRespaldoInutil(file: string): Promise<string | null>
   let dir: string
   try {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-respaldo-'))
-  } catch (e) {
-    // Unchecked is refused: the recovery screen's default must never be a backup the app refuses.
-    return sinCopiaTemporal(e)
+  } catch {
+    return null // no temporary folder: restaurar's own checks still run and say what fails
   }
   try {
     const copia = path.join(dir, 'copia.db')
