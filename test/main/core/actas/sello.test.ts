@@ -108,7 +108,7 @@ describe('an approved acta keeps what it said', () => {
   it('when the session it was approved in is edited, or the secretary changes', async () => {
     const docAntes = await impreso()
     expect(docAntes.aprobacion).toBe(
-      'Acta aprobada en la Sesión Ordinaria N° 3/2014, sin observaciones.'
+      'Acta aprobada en la Sesión Ordinaria N°\u00a03/2014, sin observaciones.'
     )
     // The approving session cannot move before the acta it approved...
     const b = (await api.ok('sesion:obtener', { id: f.borrador.sesion })).sesion

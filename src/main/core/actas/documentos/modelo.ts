@@ -167,7 +167,7 @@ function avanceYAcuerdos(c: ActaContenido): AvanceYAcuerdos {
       nota: m.nota
     })),
     seguimiento: c.seguimientos.map((s) => ({
-      acuerdo: s.acuerdo,
+      acuerdo: conNumero(s.acuerdo),
       texto: s.texto,
       estado: ACUERDO_SITUACION_LABEL[s.estado],
       nota: s.nota
@@ -182,10 +182,16 @@ function avanceYAcuerdos(c: ActaContenido): AvanceYAcuerdos {
   }
 }
 
+/**
+ * "N° 1/2014" and "acuerdo N° 3" kept on one line: a no-break space after every "N°" of a
+ * reference. Applied when printing, so a sealed acta's stored text (and hash) is untouched.
+ */
+export const conNumero = (texto: string): string => texto.replace(/N° /g, 'N°\u00a0')
+
 /** The approval line of an approved acta; null for a draft. */
 function aprobacion(sesion: Sesion, hashAnterior: string | null): string | null {
   if (sesion.estado !== 'aprobada') return null
-  return `Acta aprobada${sesion.aprobadaEnSesionTitulo ? ` en la ${sesion.aprobadaEnSesionTitulo}` : ''}${
+  return `Acta aprobada${sesion.aprobadaEnSesionTitulo ? ` en la ${conNumero(sesion.aprobadaEnSesionTitulo)}` : ''}${
     sesion.observacionesAprobacion
       ? `, con las siguientes observaciones: ${sesion.observacionesAprobacion}`
       : ', sin observaciones.'
@@ -208,7 +214,7 @@ export async function actaDocumento(
     logo: config.logo,
     papel: config.papel,
     instancia: c.sesion.instancia,
-    titulo: `ACTA SESIÓN ${SESION_TIPO_LABEL[sesion.tipo].toUpperCase()} N° ${sesion.numero}/${sesion.anio}`,
+    titulo: `ACTA SESIÓN ${SESION_TIPO_LABEL[sesion.tipo].toUpperCase()} N°\u00a0${sesion.numero}/${sesion.anio}`,
     borrador: sesion.estado !== 'aprobada',
     apertura: formulaApertura(c, config.ciudad),
     fechaLarga: fechaLarga(c.sesion.fecha),
@@ -243,9 +249,7 @@ export async function actaDocumento(
  * its date and number kept on one line (a printer would break "de / 2014" at the line's end).
  */
 export const subtituloAnexo = (d: ActaDocumento): string =>
-  [d.titulo.replace(/N° /g, 'N°\u00a0'), d.instancia, d.fechaLarga.replace(/ /g, '\u00a0')].join(
-    ' — '
-  )
+  [conNumero(d.titulo), d.instancia, d.fechaLarga.replace(/ /g, '\u00a0')].join(' — ')
 
 /** Said in "1. Asistentes" when nobody's attendance was recorded. */
 export const SIN_ASISTENCIA = 'No se registró asistencia.'

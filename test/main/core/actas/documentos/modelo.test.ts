@@ -146,7 +146,7 @@ describe('actaDocumento', () => {
       encabezado: ['Ministerio del Interior', 'Subsecretaría'],
       logo: null,
       instancia: 'Subcomisión Prevención',
-      titulo: 'ACTA SESIÓN ORDINARIA N° 1/2014',
+      titulo: 'ACTA SESIÓN ORDINARIA N°\u00a01/2014',
       borrador: false,
       fechaLarga: 'miércoles, 12 de marzo de 2014',
       lugar: 'La Moneda',
@@ -218,7 +218,7 @@ describe('actaDocumento', () => {
     expect(a.acuerdos[1]!.responsable).toBe('—')
     expect(a.proxima).toBe('miércoles, 11 de junio de 2014, Ministerio del Interior')
     expect(a.aprobacion).toBe(
-      'Acta aprobada en la Sesión Ordinaria N° 2/2014, con las siguientes observaciones: Corregir nombre'
+      'Acta aprobada en la Sesión Ordinaria N°\u00a02/2014, con las siguientes observaciones: Corregir nombre'
     )
     expect(a.erratas).toEqual([
       { fecha: expect.stringMatching(/^\d\d-\d\d-\d{4}$/), texto: 'Donde dice A debe decir B.' }
@@ -231,7 +231,7 @@ describe('actaDocumento', () => {
   it('fills what a bare draft lacks with dashes, and lists the follow-up it records', async () => {
     const a = await actaDocumento(t.app.db, ids.s2!)
     expect(a).toMatchObject({
-      titulo: 'ACTA SESIÓN ORDINARIA N° 2/2014',
+      titulo: 'ACTA SESIÓN ORDINARIA N°\u00a02/2014',
       borrador: true,
       lugar: '—',
       modalidad: 'Presencial',
