@@ -88,6 +88,20 @@ interface Tabla {
  */
 export type Foto = Map<string, Tabla>
 
+/** Rowid order; a table without rowid (the exchange's stamps, #16) by its primary key. */
+function orden(h: Handle, tabla: string): string {
+  const sql = h
+    .prepare(`select sql from sqlite_master where type = 'table' and name = ?`)
+    .pluck()
+    .get(tabla) as string
+  if (!/without\s+rowid/i.test(sql)) return 'rowid'
+  const clave = h
+    .prepare(`select name from pragma_table_info(?) where pk > 0 order by pk`)
+    .pluck()
+    .all(tabla) as string[]
+  return clave.map((c) => `"${c}"`).join(', ')
+}
+
 export function leerFoto(h: Handle): Foto {
   // The full-text index's own storage (FTS5 shadow tables, some without rowid) is left out: the
   // index itself is read through its virtual table.
@@ -103,7 +117,7 @@ export function leerFoto(h: Handle): Foto {
     .all() as string[]
   const foto: Foto = new Map()
   for (const t of nombres) {
-    const stmt = h.prepare(`select * from "${t}" order by rowid`).raw(true)
+    const stmt = h.prepare(`select * from "${t}" order by ${orden(h, t)}`).raw(true)
     const rows = stmt.all() as unknown[][]
     const enlaces = h
       .prepare(`select "from" from pragma_foreign_key_list(?) where on_delete = 'SET NULL'`)
