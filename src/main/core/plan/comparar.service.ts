@@ -27,10 +27,54 @@ function otrosCambios(a: Accion, b: Accion): string[] {
   return otros
 }
 
-/** Metas at the same place in the acción whose plazo is not the same. */
+type MetaDe = Accion['metas'][number]
+
+const palabras = (t: string): Set<string> => new Set(limpio(t).toLowerCase().split(' '))
+
+/** Shared words over all words of the two texts (0: nothing in common, 1: the same words). */
+function parecido(x: string, y: string): number {
+  const a = palabras(x)
+  const b = palabras(y)
+  const comunes = [...a].filter((w) => b.has(w)).length
+  return comunes / (a.size + b.size - comunes)
+}
+
+/**
+ * Each later meta with the earlier one it continues: the same text first, then the most alike
+ * of those left (at least half their words shared), never by position: reordering metas or
+ * adding one at the top moves no plazo.
+ */
+export function emparejarMetas(antes: MetaDe[], despues: MetaDe[]): [MetaDe, MetaDe][] {
+  const libres = new Set(antes)
+  const pares: [MetaDe, MetaDe][] = []
+  const sinPar: MetaDe[] = []
+  for (const b of despues) {
+    const igual = [...libres].find((a) => limpio(a.texto) === limpio(b.texto))
+    if (igual) {
+      libres.delete(igual)
+      pares.push([igual, b])
+    } else sinPar.push(b)
+  }
+  for (const b of sinPar) {
+    let mejor: MetaDe | undefined
+    let puntaje = 0.5
+    for (const a of libres) {
+      const p = parecido(a.texto, b.texto)
+      if (p >= puntaje) [mejor, puntaje] = [a, p]
+    }
+    if (mejor) {
+      libres.delete(mejor)
+      pares.push([mejor, b])
+    }
+  }
+  return pares
+}
+
+/** Metas carried over from the earlier period whose plazo is not the same. */
 function plazosMovidos(a: Accion, b: Accion): CambioAccion['plazos'] {
-  return b.metas.flatMap((m, i) => {
-    const antes = a.metas[i]
+  const pares = emparejarMetas(a.metas, b.metas)
+  return b.metas.flatMap((m) => {
+    const antes = pares.find(([, d]) => d === m)?.[0]
     return antes && antes.plazo !== m.plazo
       ? [{ meta: m.texto, antes: antes.plazo, despues: m.plazo }]
       : []
