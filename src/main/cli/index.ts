@@ -114,6 +114,28 @@ function errorDeArgumentos(e: unknown): string {
   return `Argumentos no válidos: ${message ?? String(e)}`
 }
 
+/** The options every command may take (parseArgs refuses any other). */
+const OPCIONES = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  sesion: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  in: { type: 'string' },
+  seguimiento: { type: 'boolean' },
+  papel: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  from: { type: 'string' },
+  nuevo: { type: 'string' },
+  desde: { type: 'string' },
+  hasta: { type: 'string' },
+  anio: { type: 'string' },
+  periodo: { type: 'string' },
+  para: { type: 'string' },
+  todo: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }
+} as const
+
 /** Runs one CLI command; returns the exit code. Output goes to the given writers. */
 export async function runCli(argv: string[], out: Out, err: Out): Promise<number> {
   let parsed
@@ -121,26 +143,7 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        json: { type: 'boolean' },
-        sesion: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        in: { type: 'string' },
-        seguimiento: { type: 'boolean' },
-        papel: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        from: { type: 'string' },
-        nuevo: { type: 'string' },
-        desde: { type: 'string' },
-        hasta: { type: 'string' },
-        anio: { type: 'string' },
-        periodo: { type: 'string' },
-        para: { type: 'string' },
-        todo: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' }
-      }
+      options: OPCIONES
     })
   } catch (e) {
     err(`${errorDeArgumentos(e)}\n\n${USO}`)
