@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nombreSiguiente, periodoSiguiente } from '../../../src/renderer/src/plan/periodos-forms'
+import { nombreSiguiente, periodoSiguiente } from '../../../src/shared/domain/periodo-siguiente'
 import type { PlanResumen } from '../../../src/shared/domain/plan'
 
 // What "Nuevo período a partir de este" proposes: the period after this one, as long, and the
