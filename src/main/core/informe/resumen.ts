@@ -29,11 +29,21 @@ export async function periodoDelInforme(
   const fin = `${f.anio}-12-31`
   if (desde > hoy)
     throw conflict(`El año ${f.anio} aún no comienza: no hay nada que informar.`, 'anio')
-  if (fin < p.periodo_desde || desde > p.periodo_hasta)
+  if (fin < p.periodo_desde || desde > p.periodo_hasta) {
+    // Another period may hold that year: name it, so the user knows which one to choose.
+    const otros = await db
+      .selectFrom('planes')
+      .select(['id', 'nombre'])
+      .where('periodo_desde', '<=', fin)
+      .where('periodo_hasta', '>=', desde)
+      .orderBy('periodo_desde')
+      .execute()
+    const cual = otros.map((o) => `«${o.nombre}» (${o.id})`).join(', ')
     throw conflict(
-      `El año ${f.anio} está fuera del período del plan (${p.periodo_desde.slice(0, 4)}–${p.periodo_hasta.slice(0, 4)}).`,
+      `El año ${f.anio} está fuera del período del plan (${p.periodo_desde.slice(0, 4)}–${p.periodo_hasta.slice(0, 4)}).${cual ? ` Ese año está en el período ${cual}: elíjalo como período del informe (en la línea de comandos, --periodo con su id).` : ''}`,
       'anio'
     )
+  }
   return {
     plan: {
       id: p.id,

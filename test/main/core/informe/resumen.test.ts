@@ -61,7 +61,12 @@ describe('the period of the annual report', () => {
     })
     // The seeded plan's year is outside the current plan unless that plan is chosen.
     const sinPlan = await rechazo(periodoDelInforme(t.app.db, { anio: 2014 }, '2026-11-30'))
-    expect(sinPlan.message).toBe('El año 2014 está fuera del período del plan (2030–2033).')
+    // …and the refusal names the period that holds that year, so the user can choose it.
+    const nombre = (await periodoDelInforme(t.app.db, { planId: seed, anio: 2014 }, '2026-11-30'))
+      .plan.nombre
+    expect(sinPlan.message).toBe(
+      `El año 2014 está fuera del período del plan (2030–2033). Ese año está en el período «${nombre}» (${seed}): elíjalo como período del informe (en la línea de comandos, --periodo con su id).`
+    )
     const elegido = await periodoDelInforme(t.app.db, { planId: seed, anio: 2014 }, '2026-11-30')
     expect(elegido.plan).toEqual({
       id: seed,
