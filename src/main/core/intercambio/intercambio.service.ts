@@ -19,7 +19,8 @@ export const PARA_CUALQUIERA = '*'
 
 export interface IntercambioDeps {
   db: Kysely<Database>
-  handle: SqliteHandle
+  /** Not needed by the service; the API's handlers back up through their environment. */
+  handle?: SqliteHandle
   /** A verified backup of the database, before an import writes anything. */
   respaldar: () => Promise<unknown>
 }
