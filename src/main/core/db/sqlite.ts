@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely'
+import { Kysely, SqliteDialect, type SqliteStatement } from 'kysely'
+import { conPreparadas } from './preparadas'
 import type { Database } from './schema'
 import { registrarQuien } from './quien'
 import { registrarSello } from './sello'
@@ -71,11 +72,9 @@ const SIN_TRANSACCION: SqliteStatement = {
 }
 
 export function createKysely(handle: SqliteHandle): Kysely<Database> {
-  const database: SqliteDatabase = {
-    close: () => handle.close(),
-    prepare: (sql) =>
-      /^\s*rollback\s*$/i.test(sql) && !handle.inTransaction ? SIN_TRANSACCION : handle.prepare(sql)
-  }
+  const database = conPreparadas(handle, (sql) =>
+    /^\s*rollback\s*$/i.test(sql) && !handle.inTransaction ? SIN_TRANSACCION : null
+  )
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
 }
 
