@@ -1,9 +1,9 @@
 import path from 'node:path'
 import { sql } from 'kysely'
-import type { TestApp } from './db'
-import { tempDir } from './db'
+import { afterEach } from 'vitest'
+import { openTestApp, tempDir, type TestApp } from './db'
 import { respaldar } from '../../src/main/core/respaldos'
-import type { IntercambioDeps } from '../../src/main/core/intercambio'
+import { exportar, type IntercambioDeps } from '../../src/main/core/intercambio'
 import { SINCRONIZADAS_0014 } from '../../src/main/core/db/migrations/0014_sellos'
 import { referencias } from '../../src/main/core/intercambio/alias'
 
@@ -59,4 +59,39 @@ export async function haciaElOtro(t: TestApp): Promise<(tabla: string, id: strin
   const alias = await t.app.db.selectFrom('alias').selectAll().execute()
   const m = new Map(alias.map((a) => [`${a.tabla}:${a.local}`, a.remoto]))
   return (tabla, id) => m.get(`${tabla}:${id}`) ?? id
+}
+
+export interface Equipo {
+  t: TestApp
+  d: ReturnType<typeof deps>
+  nombre: string
+}
+
+/**
+ * Installations on real files for one test file, closed after each test, and a folder for their
+ * packages: `equipo(nombre)` opens one (seeded on its own, or as `abrir` gives it).
+ */
+export function banco() {
+  const abiertos: TestApp[] = []
+  const carpeta = tempDir('mitp-paquetes-')
+  afterEach(async () => {
+    for (const t of abiertos.splice(0)) await t.close()
+  })
+  let n = 0
+  const paquete = () => path.join(carpeta.dir, `p${++n}.mitp`)
+  return {
+    paquete,
+    async equipo(nombre: string, abrir: () => Promise<TestApp> = openTestApp): Promise<Equipo> {
+      const t = await abrir()
+      abiertos.push(t)
+      await nombrar(t, nombre)
+      return { t, d: deps(t), nombre }
+    },
+    /** A package from `de` for `para`, as a file. */
+    async paqueteDe(de: Equipo, para: Equipo): Promise<string> {
+      const p = paquete()
+      await exportar(de.d, para.nombre, p)
+      return p
+    }
+  }
 }

@@ -32,10 +32,28 @@ export interface AliasTable {
   local: string
 }
 
+/**
+ * A partner's approved acta kept beside ours (migration 0015): the same session approved there
+ * with another hash ('version'), or a session approved there under a number held here by an
+ * approved acta ('numero', the session itself is not in `sesiones`). `fila` is its row (JSON).
+ */
+export interface ActasAjenasTable {
+  sesion_id: string
+  hash: string
+  motivo: 'version' | 'numero'
+  instalacion_id: string
+  instalacion_nombre: string
+  aprobada_at: string | null
+  contenido: string
+  fila: string
+  recibida_at: string
+}
+
 /** The exchange's own tables: local bookkeeping, never synced themselves. */
 export interface TablasIntercambio {
   instalacion: InstalacionTable
   sellos: SellosTable
   socios: SociosTable
   alias: AliasTable
+  actas_ajenas: ActasAjenasTable
 }

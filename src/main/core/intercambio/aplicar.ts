@@ -2,7 +2,9 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { FILA_0014, SELLO_0014 } from '../db/migrations/0014_sellos'
 import { nowStamp } from '../db/ids'
+import { AppError } from '../errors'
 import { BORRADO } from './fusion'
+import { antesDeBorrar } from './campos'
 import { claveCampo, type DecisionDeFila } from './decidir'
 
 // Writing what was decided (#16), inside the import's transaction: the values taken, then their
@@ -27,11 +29,14 @@ async function sellar(db: Db, tabla: string, filaId: string, campo: string, sell
  */
 async function resellar(db: Db, f: DecisionDeFila, campo: string) {
   const campos = campo === BORRADO ? [BORRADO, ...Object.keys(f.local ?? {})] : [campo]
-  for (const c of new Set(campos)) {
-    await sql`insert into sellos (tabla, fila_id, campo, sello)
-      select ${f.tabla}, ${f.filaId}, ${c}, ${sql.raw(SELLO_0014)} where true
-      on conflict (tabla, fila_id, campo) do update set sello = excluded.sello`.execute(db)
-  }
+  for (const c of new Set(campos)) await sellarAqui(db, f.tabla, f.filaId, c)
+}
+
+/** A field changed here during the import (a session renumbered): a new stamp of this side. */
+export async function sellarAqui(db: Db, tabla: string, filaId: string, campo: string) {
+  await sql`insert into sellos (tabla, fila_id, campo, sello)
+    select ${tabla}, ${filaId}, ${campo}, ${sql.raw(SELLO_0014)} where true
+    on conflict (tabla, fila_id, campo) do update set sello = excluded.sello`.execute(db)
 }
 
 async function escribirFila(
@@ -59,11 +64,68 @@ async function escribirFila(
 }
 
 /** The fields of one row to write: those taken and the conflicts resolved as theirs. */
-function aTomar(f: DecisionDeFila, elecciones: Readonly<Record<string, Eleccion>>): string[] {
+export function aTomar(
+  f: DecisionDeFila,
+  elecciones: Readonly<Record<string, Eleccion>>
+): string[] {
   return [
     ...f.tomar,
     ...f.conflictos.filter((c) => elecciones[claveCampo(f.tabla, f.filaId, c)] === 'suyo')
   ]
+}
+
+/**
+ * A row deleted here and changed there unseen, the conflict decided: 'mio' keeps it deleted (the
+ * deletion stamped again, so it travels as a change that saw theirs); 'suyo' brings it back as it
+ * was here when deleted (the history's copy) with their changes on top. Undefined otherwise.
+ */
+export function borradaAqui(
+  f: DecisionDeFila,
+  elecciones: Readonly<Record<string, Eleccion>>
+): Eleccion | undefined {
+  if (!f.conflictos.includes(BORRADO) || f.local?.[BORRADO]?.valor !== 'true') return undefined
+  return f.remota[BORRADO]?.valor === 'false'
+    ? undefined
+    : elecciones[claveCampo(f.tabla, f.filaId, BORRADO)]
+}
+
+/** The row as it was here when deleted, their changed fields on top (null: no copy kept). */
+export async function revivida(db: Db, f: DecisionDeFila): Promise<Record<string, unknown> | null> {
+  const antes = await antesDeBorrar(db, f.tabla, f.filaId)
+  if (!antes) return null
+  const suyos = Object.entries(f.remota).filter(([c]) => /^[a-z_]+$/.test(c) && c !== BORRADO)
+  return { ...antes, ...Object.fromEntries(suyos.map(([c, v]) => [c, JSON.parse(v.valor)])) }
+}
+
+async function revivir(db: Db, f: DecisionDeFila): Promise<void> {
+  const fila = await revivida(db, f)
+  if (!fila) {
+    throw new AppError(
+      'conflicto',
+      `No se sabe cómo era la fila de ${f.tabla} ${f.filaId} al borrarla aquí: elija «el mío» en ese conflicto.`
+    )
+  }
+  const previos = await db
+    .selectFrom('sellos')
+    .select(['campo', 'sello'])
+    .where('tabla', '=', f.tabla)
+    .where('fila_id', '=', f.filaId)
+    .execute()
+  const todos: Record<string, unknown> = {
+    ...fila,
+    id: f.filaId,
+    created_at: nowStamp(),
+    updated_at: nowStamp()
+  }
+  const cols = Object.keys(todos)
+  await sql`insert into ${sql.table(f.tabla)} (${sql.join(cols.map((c) => sql.ref(c)))})
+    values (${sql.join(cols.map((c) => todos[c]))})`.execute(db)
+  // Its stamps as before (its creation too), theirs where they changed it; alive again now.
+  for (const p of previos)
+    if (p.campo !== BORRADO) await sellar(db, f.tabla, f.filaId, p.campo, p.sello)
+  for (const [c, v] of Object.entries(f.remota))
+    if (c !== BORRADO && /^[a-z_]+$/.test(c)) await sellar(db, f.tabla, f.filaId, c, v.sello)
+  await sellarAqui(db, f.tabla, f.filaId, BORRADO)
 }
 
 export async function aplicar(
@@ -74,6 +136,12 @@ export async function aplicar(
   await sql`pragma defer_foreign_keys = on`.execute(db)
   const alFinal: { f: DecisionDeFila; campos: string[] }[] = []
   for (const f of filas) {
+    const borrada = borradaAqui(f, elecciones)
+    if (borrada) {
+      if (borrada === 'mio') await resellar(db, f, BORRADO)
+      else await revivir(db, f)
+      continue
+    }
     const campos = aTomar(f, elecciones)
     const borrar = campos.includes(BORRADO) && f.remota[BORRADO]!.valor === 'true'
     if (borrar) {

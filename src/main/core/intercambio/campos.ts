@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { FILA_0014, SINCRONIZADAS_0014, SIN_SELLO_0014 } from '../db/migrations/0014_sellos'
 import { BORRADO, conoce, unir, type Fila, type Vector } from './fusion'
@@ -93,15 +93,7 @@ async function claveDeBorrada(
   clave: readonly string[],
   sello: string
 ): Promise<CampoPaquete[]> {
-  const h = await db
-    .selectFrom('historial')
-    .select('antes')
-    .where('tabla', '=', tabla)
-    .where('fila_id', '=', filaId)
-    .where('operacion', '=', 'borrar')
-    .orderBy('id', 'desc')
-    .executeTakeFirst()
-  const antes = h?.antes ? (JSON.parse(h.antes) as Record<string, unknown>) : null
+  const antes = await antesDeBorrar(db, tabla, filaId)
   if (!antes) return []
   return clave.map((c) => ({
     tabla,
@@ -110,6 +102,23 @@ async function claveDeBorrada(
     valor: json(tabla, c, antes[c]),
     sello
   }))
+}
+
+/** A deleted row as it was when deleted here, as the history kept it (null if it did not). */
+export async function antesDeBorrar(
+  db: Kysely<Database> | Transaction<Database>,
+  tabla: string,
+  filaId: string
+): Promise<Record<string, unknown> | null> {
+  const h = await db
+    .selectFrom('historial')
+    .select('antes')
+    .where('tabla', '=', tabla)
+    .where('fila_id', '=', filaId)
+    .where('operacion', '=', 'borrar')
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
+  return h?.antes ? (JSON.parse(h.antes) as Record<string, unknown>) : null
 }
 
 /** This installation's own stamps, as a vector entry: the largest one it has made. */

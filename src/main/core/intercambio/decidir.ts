@@ -59,14 +59,31 @@ async function aprobadas(db: Kysely<Database>): Promise<Map<string, string | nul
   return new Map(filas.map((f) => [f.id, f.hash]))
 }
 
+/** Deleted here, changed there: their side of the row's conflict is "alive", as of their change. */
+function vivaAlla(remota: Fila): LadoConflicto {
+  const ultimo = Object.values(remota).reduce((m, v) => (v.sello > m ? v.sello : m), '')
+  return lado({ valor: 'false', sello: ultimo })
+}
+
 const valorDe = (f: Fila | undefined, campo: string): unknown =>
   f?.[campo] ? (JSON.parse(f[campo]!.valor) as unknown) : undefined
+
+/** A partner's approved acta that cannot enter as it is: kept beside ours (actas_ajenas). */
+export interface ActaDistinta {
+  /** The partner's session: the same as here for 'version'. */
+  sesionId: string
+  /** The approved session here it meets: the same one, or the one holding its number. */
+  sesionAquiId: string
+  motivo: 'version' | 'numero'
+  hashAqui: string | null
+  hashAlla: string
+}
 
 export interface Decisiones {
   filas: DecisionDeFila[]
   conflictos: Conflicto[]
   /** Sessions approved here and there with different hashes: both kept, never merged. */
-  actasDistintas: { sesionId: string; hashAqui: string | null; hashAlla: string }[]
+  actasDistintas: (ActaDistinta & { remota: Fila })[]
 }
 
 /**
@@ -108,7 +125,16 @@ export async function decidir(
       if (typeof sesion === 'string' && selladas.has(sesion)) {
         const hashAlla = tabla === 'sesiones' ? valorDe(remota, 'hash') : undefined
         if (typeof hashAlla === 'string' && hashAlla !== selladas.get(sesion)) {
-          r.actasDistintas.push({ sesionId: sesion, hashAqui: selladas.get(sesion)!, hashAlla })
+          const hashAqui = selladas.get(sesion)!
+          const motivo = 'version'
+          r.actasDistintas.push({
+            sesionId: sesion,
+            sesionAquiId: sesion,
+            motivo,
+            hashAqui,
+            hashAlla,
+            remota
+          })
         }
         continue
       }
@@ -134,7 +160,7 @@ export async function decidir(
           filaId,
           campo,
           mio: aqui.sello ? lado(aqui) : { valor: false, sello: '', instalacion: '', en: '' },
-          suyo: lado(remota[campo]!)
+          suyo: remota[campo] ? lado(remota[campo]) : vivaAlla(remota)
         })
       }
     }

@@ -8,3 +8,7 @@ export {
   type VistaPrevia
 } from './intercambio.service'
 export type { Eleccion } from './aplicar'
+export type { ActaDistinta, Conflicto } from './decidir'
+export type { NumeroCambiado } from './numeros'
+export { leerAjenas, type ActaAjena } from './ajenas'
+export { creadasEn } from './creadas'

@@ -1,13 +1,15 @@
 import path from 'node:path'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import type { SqliteHandle } from '../db/sqlite'
 import { newId, nowStamp } from '../db/ids'
 import { AppError } from '../errors'
 import { camposNoVistos, vectorConocido } from './campos'
 import { emparejar, leerAlias, traducir, type Remotas } from './alias'
-import { decidir, resumir, type Conflicto, type ResumenTabla } from './decidir'
-import { aplicar, type Eleccion } from './aplicar'
+import { decidir, resumir, type ActaDistinta, type Conflicto, type ResumenTabla } from './decidir'
+import { aplicar, sellarAqui, type Eleccion } from './aplicar'
+import { conNumeros, resolverNumeros, sinApartadas, type NumeroCambiado } from './numeros'
+import { apartadasAntes, guardarAjenas } from './ajenas'
 import { conoce, unir, type Vector } from './fusion'
 import { abrirPaquete, ErrorPaquete, escribirPaquete, type Manifiesto } from './paquete'
 
@@ -29,7 +31,10 @@ export interface VistaPrevia {
   de: { id: string; nombre: string }
   tablas: ResumenTabla[]
   conflictos: Conflicto[]
-  actasDistintas: { sesionId: string; hashAqui: string | null; hashAlla: string }[]
+  /** Approved actas that differ: the partner's is kept beside ours (actas_ajenas), not merged. */
+  actasDistintas: ActaDistinta[]
+  /** Sessions that would share a number with another: each takes the next free one. */
+  numeros: NumeroCambiado[]
 }
 
 const rechazo = (m: string) => new AppError('entrada_invalida', m)
@@ -117,7 +122,11 @@ async function leerPaquete(db: Kysely<Database>, ruta: string) {
   }
 }
 
-async function preparar(db: Kysely<Database>, ruta: string) {
+async function preparar(
+  db: Kysely<Database>,
+  ruta: string,
+  elecciones: Readonly<Record<string, Eleccion>>
+) {
   const { manifiesto, remotas, mio } = await leerPaquete(db, ruta)
   const alias = await leerAlias(db)
   const nuevos = await emparejar(db, remotas, alias)
@@ -125,19 +134,58 @@ async function preparar(db: Kysely<Database>, ruta: string) {
     [...alias].flatMap(([tabla, m]) => [...m.values()].map((local) => `${tabla}:${local}`))
   )
   const traducidas = await traducir(db, remotas, alias)
-  const decisiones = await decidir(db, traducidas, mio, manifiesto.vector, gemelas)
-  return { manifiesto, mio, nuevos, decisiones }
+  const todas = await decidir(db, traducidas, mio, manifiesto.vector, gemelas)
+  // Sessions kept aside before stay out with their rows; then two sessions under one number.
+  const d = await sinApartadas(db, todas, await apartadasAntes(db))
+  const { cambios, apartadas, mover } = await resolverNumeros(db, d, elecciones)
+  const sin = await sinApartadas(db, d, new Set(apartadas.map((a) => a.fila.filaId)))
+  const hashes = new Map(
+    (await db.selectFrom('sesiones').select(['id', 'hash']).execute()).map((s) => [s.id, s.hash])
+  )
+  for (const { fila, sesionAquiId } of apartadas) {
+    const hashAlla = JSON.parse(fila.remota['hash']!.valor) as string
+    const hashAqui = hashes.get(sesionAquiId) ?? null
+    const a = { sesionId: fila.filaId, sesionAquiId, hashAqui, hashAlla, remota: fila.remota }
+    sin.actasDistintas.push({ ...a, motivo: 'numero' })
+  }
+  const quedan = new Set(sin.filas.filter((f) => f.tabla === 'sesiones').map((f) => f.filaId))
+  const numeros = cambios.filter((c) => c.lado === 'aqui' || quedan.has(c.sesionId))
+  const quedanAqui = mover.filter((id) => quedan.has(id) || numeros.some((c) => c.sesionId === id))
+  return {
+    manifiesto,
+    mio,
+    nuevos,
+    numeros,
+    mover: quedanAqui,
+    decisiones: conNumeros(sin, numeros)
+  }
 }
 
-/** What importing the package would do, written nowhere. */
-export async function vistaPrevia({ db }: IntercambioDeps, ruta: string): Promise<VistaPrevia> {
-  const { manifiesto, decisiones } = await preparar(db, ruta)
+function vista(
+  de: VistaPrevia['de'],
+  d: Awaited<ReturnType<typeof preparar>>['decisiones'],
+  numeros: NumeroCambiado[]
+): VistaPrevia {
   return {
-    de: manifiesto.de,
-    tablas: resumir(decisiones),
-    conflictos: decisiones.conflictos,
-    actasDistintas: decisiones.actasDistintas
+    de,
+    tablas: resumir(d),
+    conflictos: d.conflictos,
+    actasDistintas: d.actasDistintas.map(({ remota: _r, ...a }) => a),
+    numeros
   }
+}
+
+/**
+ * What importing the package would do, written nowhere; with the choices made so far, as a
+ * conflict's choice may change which session keeps a number.
+ */
+export async function vistaPrevia(
+  { db }: IntercambioDeps,
+  ruta: string,
+  elecciones: Readonly<Record<string, Eleccion>> = {}
+): Promise<VistaPrevia> {
+  const { manifiesto, decisiones, numeros } = await preparar(db, ruta, elecciones)
+  return vista(manifiesto.de, decisiones, numeros)
 }
 
 function sinNovedad(m: Manifiesto, anterior: Vector | undefined): boolean {
@@ -151,7 +199,7 @@ export async function importar(
   elecciones: Readonly<Record<string, Eleccion>> = {}
 ): Promise<VistaPrevia> {
   const { db } = deps
-  const { manifiesto: m, nuevos, decisiones } = await preparar(db, ruta)
+  const { manifiesto: m, nuevos, decisiones, numeros, mover } = await preparar(db, ruta, elecciones)
   const previo = await db
     .selectFrom('socios')
     .select('vector')
@@ -172,7 +220,25 @@ export async function importar(
   await deps.respaldar()
   await db.transaction().execute(async (trx) => {
     if (nuevos.length) await trx.insertInto('alias').values(nuevos).execute()
+    // Numbers that change step aside first (negative, as they were unique), then ours take
+    // their new one, so the partner's session finds its number free; each a change of this side.
+    if (mover.length) {
+      await trx
+        .updateTable('sesiones')
+        .set({ numero: sql<number>`-numero` })
+        .where('id', 'in', mover)
+        .execute()
+    }
+    for (const c of numeros.filter((x) => x.lado === 'aqui')) {
+      await trx
+        .updateTable('sesiones')
+        .set({ numero: c.despues, updated_at: nowStamp() })
+        .where('id', '=', c.sesionId)
+        .execute()
+    }
     await aplicar(trx, decisiones.filas, elecciones)
+    for (const c of numeros) await sellarAqui(trx, 'sesiones', c.sesionId, 'numero')
+    await guardarAjenas(trx, m.de, decisiones.actasDistintas)
     const vector = JSON.stringify(unir(anterior ?? {}, m.vector))
     await trx
       .insertInto('socios')
@@ -184,10 +250,5 @@ export async function importar(
       )
       .execute()
   })
-  return {
-    de: m.de,
-    tablas: resumir(decisiones),
-    conflictos: decisiones.conflictos,
-    actasDistintas: decisiones.actasDistintas
-  }
+  return vista(m.de, decisiones, numeros)
 }

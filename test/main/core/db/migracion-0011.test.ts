@@ -10,10 +10,11 @@ import { copiaV2, desdeCadaVersion, type Handle } from '../../../helpers/migraci
 // version 2: the rows already there are not rewritten nor recorded, the next write is.
 
 // Tables triggers keep from the others, and the migrations' own: nobody edits them. The
-// installation's identity, the merge stamps, partners and aliases (0014) belong to the
-// exchange, not the history.
+// installation's identity, the merge stamps, partners and aliases (0014) and the partners'
+// actas kept aside (0015) belong to the exchange, not the history.
 const DERIVADAS = [
   'acuerdos_cierre',
+  'actas_ajenas',
   'alias',
   'busqueda',
   'busqueda_filas',

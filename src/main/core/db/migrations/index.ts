@@ -13,6 +13,7 @@ import { m0011 } from './0011_historial'
 import { m0012 } from './0012_periodos'
 import { m0013 } from './0013_indices_roles'
 import { m0014 } from './0014_sellos'
+import { m0015 } from './0015_actas_ajenas'
 
 /**
  * The static list of migrations, append-only. A bundled main process has no folder to read
@@ -32,7 +33,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0011,
   m0012,
   m0013,
-  m0014
+  m0014,
+  m0015
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

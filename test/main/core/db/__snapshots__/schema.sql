@@ -86,6 +86,20 @@ CREATE INDEX "sesiones_subrogante_idx" on "sesiones" ("secretaria_subrogante_id"
 -- table acciones
 CREATE TABLE "acciones" ("id" text primary key, "plan_id" text not null references "planes" ("id") on delete cascade, "objetivo_id" text not null references "objetivos" ("id") on delete cascade, "codigo" text not null, "texto" text not null, "instancia_id" text references "instancias" ("id") on delete set null, "responsables" text default '' not null, "orden" integer not null, "created_at" text not null, "updated_at" text not null, "rotulo_indicadores" text, "separador_codigo" text, constraint "acciones_plan_codigo_uq" unique ("plan_id", "codigo"));
 
+-- table actas_ajenas
+CREATE TABLE actas_ajenas (
+      sesion_id text not null,
+      hash text not null,
+      motivo text not null check (motivo in ('version', 'numero')),
+      instalacion_id text not null,
+      instalacion_nombre text not null,
+      aprobada_at text,
+      contenido text not null,
+      fila text not null,
+      recibida_at text not null,
+      primary key (sesion_id, hash)
+    );
+
 -- table acuerdos
 CREATE TABLE "acuerdos" ("id" text primary key, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "numero" integer not null, "texto" text not null, "institucion_id" text references "instituciones" ("id") on delete set null, "persona_id" text references "personas" ("id") on delete set null, "responsable" text default '' not null, "plazo" text, "accion_id" text references "acciones" ("id") on delete set null, "accion_codigo" text, "created_at" text not null, "updated_at" text not null, constraint "acuerdos_sesion_numero_uq" unique ("sesion_id", "numero"));
 
