@@ -35,6 +35,8 @@ export type Values = {
   /** paquete exportar: the partner's name, and everything rather than what it has not seen. */
   para?: string
   todo?: boolean
+  /** paquete importar: 'mio' or 'suyo' for every conflict, or 'CLAVE=mio|suyo' for one. */
+  elegir?: string[]
   /** The words after the command (buscar's text). */
   argumentos?: string[]
 }

@@ -33,9 +33,11 @@ Comandos:
                                    Muestra lo que cambiaría y lo aplica al plan vigente (o crea un plan nuevo).
   paquete exportar --db ARCHIVO --para NOMBRE --out PAQUETE.mitp [--todo]
                                    Escribe lo que el otro equipo aún no tiene (con --todo, todo).
-  paquete importar --db ARCHIVO --in PAQUETE.mitp [--dry-run]
+  paquete importar --db ARCHIVO --in PAQUETE.mitp [--dry-run] [--elegir mio|suyo|CLAVE=mio|suyo ...]
                                    Muestra lo que se agregaría, cambiaría o borraría, y los conflictos;
                                    lo importa tras un respaldo verificado. Sale con 1 si lo rechaza.
+                                   Con conflictos, importa solo si se elige en cada uno qué versión
+                                   queda: --elegir mio (o suyo) para todos, o --elegir CLAVE=suyo.
 
 Respaldos (no abren ni modifican la base de datos de origen):
   check --db ARCHIVO               Revisa el archivo (integridad, versión, filas); sale con 1 si está dañado.
@@ -133,6 +135,7 @@ const OPCIONES = {
   periodo: { type: 'string' },
   para: { type: 'string' },
   todo: { type: 'boolean' },
+  elegir: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' }
 } as const
 
