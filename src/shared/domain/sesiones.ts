@@ -131,6 +131,8 @@ export interface SesionResumen {
   fecha: string
   estado: SesionEstado
   acuerdos: number
+  /** The installation that created it (#16), by name; null when not known here by name. */
+  creadaEn?: string | null
 }
 
 export interface Sesion extends SesionResumen {
@@ -226,6 +228,8 @@ export interface Acuerdo {
   accionCodigo: string | null
   estado: AcuerdoEstado
   situacion: AcuerdoSituacion
+  /** The installation that created it (#16), by name; null when not known here by name. */
+  creadoEn?: string | null
 }
 
 export interface SeguimientoEntrada {

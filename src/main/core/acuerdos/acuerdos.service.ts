@@ -8,6 +8,7 @@ import { enLista } from '../db/lista'
 import { hoyChile } from '../../../shared/domain/fechas'
 import { conflict, notFound } from '../errors'
 import { sesionDe, sesionEditable, sinSeguimientoAprobado } from '../sesiones'
+import { creadasEn } from '../intercambio'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -89,6 +90,11 @@ export async function acuerdosConHistorial(
     db,
     rows.map((r) => r.id)
   )
+  const creados = await creadasEn(
+    db,
+    'acuerdos',
+    rows.map((r) => r.id)
+  )
   return rows.map((r) => {
     const s = sesiones.get(r.sesion_id)!
     const historial = hist.get(r.id) ?? []
@@ -107,7 +113,8 @@ export async function acuerdosConHistorial(
       accionId: r.accion_id,
       accionCodigo: r.accion_codigo,
       estado,
-      situacion: situacionAcuerdo(estado, r.plazo, hoy)
+      situacion: situacionAcuerdo(estado, r.plazo, hoy),
+      creadoEn: creados.get(r.id) ?? null
     }
     return { acuerdo, historial }
   })

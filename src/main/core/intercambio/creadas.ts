@@ -23,10 +23,10 @@ export async function creadasEn(
 ): Promise<Map<string, string>> {
   if (!ids.length) return new Map()
   const { rows } = await sql<{ id: string; nombre: string | null }>`
-    select c.fila_id as id, coalesce(i.nombre, s.nombre) as nombre
+    select c.fila_id as id, coalesce(yo.nombre, socio.nombre) as nombre
     from sellos c
-    left join instalacion i on i.id = ${INSTALACION}
-    left join socios s on s.instalacion_id = ${INSTALACION}
+    left join instalacion yo on yo.id = ${INSTALACION}
+    left join socios socio on socio.instalacion_id = ${INSTALACION}
     where c.tabla = ${tabla} and c.campo = ${FILA_0014} and c.fila_id in ${enLista(ids)}`.execute(
     db
   )

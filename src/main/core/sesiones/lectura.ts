@@ -4,6 +4,7 @@ import type { Sesion, SesionResumen } from '../../../shared/domain/sesiones'
 import { tituloSesion } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { notFound } from '../errors'
+import { creadasEn } from '../intercambio'
 import { SESIONES_POR_PAGINA } from '../../../shared/sesiones/contract'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -29,8 +30,9 @@ export async function obtenerSesion(db: Db, id: string): Promise<Sesion> {
     .where('s.id', '=', id)
     .executeTakeFirst()
   if (!r) throw notFound('La sesión')
+  const creada = (await creadasEn(db, 'sesiones', [id])).get(id) ?? null
   return {
-    ...resumen(r, r.instanciaNombre, Number(r.nAcuerdos ?? 0)),
+    ...resumen(r, r.instanciaNombre, Number(r.nAcuerdos ?? 0), creada),
     horaInicio: r.hora_inicio,
     horaTermino: r.hora_termino,
     lugar: r.lugar,
@@ -55,8 +57,14 @@ export async function obtenerSesion(db: Db, id: string): Promise<Sesion> {
   }
 }
 
-function resumen(r: SesionRow, instanciaNombre: string, acuerdos: number): SesionResumen {
+function resumen(
+  r: SesionRow,
+  instanciaNombre: string,
+  acuerdos: number,
+  creadaEn: string | null
+): SesionResumen {
   return {
+    creadaEn,
     id: r.id,
     instanciaId: r.instancia_id,
     instanciaNombre,
@@ -113,5 +121,13 @@ export async function listarSesiones(
         .execute()
     ).map((c) => [c.sesion_id, Number(c.n)])
   )
-  return rows.map((r) => resumen(r, r.instanciaNombre, cuentas.get(r.id) ?? 0))
+  // Where each came from (#16): one query for the page, as the acuerdos counted above.
+  const creadas = await creadasEn(
+    db,
+    'sesiones',
+    rows.map((r) => r.id)
+  )
+  return rows.map((r) =>
+    resumen(r, r.instanciaNombre, cuentas.get(r.id) ?? 0, creadas.get(r.id) ?? null)
+  )
 }

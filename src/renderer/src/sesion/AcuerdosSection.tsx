@@ -76,7 +76,8 @@ function AcuerdoFila(props: {
     })
   return (
     <Table.Tr>
-      <Table.Td>{a.numero}</Table.Td>
+      {/* Where it came from (#16), on hover: the installation that wrote it. */}
+      <Table.Td title={a.creadoEn ? `Creado en: ${a.creadoEn}` : undefined}>{a.numero}</Table.Td>
       <Table.Td>{a.texto}</Table.Td>
       <Table.Td>{a.responsable || '—'}</Table.Td>
       <Table.Td>{a.plazo ? formatFecha(a.plazo) : '—'}</Table.Td>

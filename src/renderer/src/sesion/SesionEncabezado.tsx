@@ -53,6 +53,11 @@ export function SesionEncabezado(props: {
             <Text c="dimmed" size="sm">
               {d.instancia.nombre} · {formatFecha(s.fecha)}
             </Text>
+            {s.creadaEn && (
+              <Text c="dimmed" size="xs" data-testid="creada-en">
+                Creada en: {s.creadaEn}
+              </Text>
+            )}
             <Badge color={ESTADO_COLOR[s.estado]} tt="none" data-testid="estado-sesion">
               {SESION_ESTADO_LABEL[s.estado]}
             </Badge>
