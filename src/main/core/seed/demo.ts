@@ -10,7 +10,7 @@ import {
   NOMBRES_FEMENINOS
 } from './demo-datos'
 import type { Logger } from '../dispatch'
-import { quienPreside, secretariaPresente } from '../../../shared/domain/firmas'
+import { nombrarFirmantes } from './firmantes'
 import type { Accion, Instancia, Institucion } from '../../../shared/domain/plan'
 import type { AsistenciaEstado, AvanceEstado, SesionDetalle } from '../../../shared/domain/sesiones'
 
@@ -188,24 +188,6 @@ async function acuerdos(
   }
 }
 
-/**
- * Who signs the acta, as the secretary would choose them in Asistencia: where nobody present
- * answers to «Preside», a member present chaired; where the secretaría de actas did not attend
- * (or the instancia has none), another member present acted as secretary.
- */
-async function firmantes(demo: Demo, inst: Instancia, sesionId: string): Promise<void> {
-  const d = await demo.llamar('sesion:obtener', { id: sesionId })
-  const presentes = d.asistencia.filter((a) => a.estado === 'presente' && a.calidad !== 'invitado')
-  let presidio = quienPreside(d.asistencia, null, d.sesion.preside)
-  if (!presidio && presentes[0]) {
-    presidio = presentes[0]
-    await demo.llamar('asistencia:presidente', { sesionId, asistenciaId: presidio.id })
-  }
-  if (secretariaPresente(d.asistencia, inst.secretariaActas ?? '', presidio)) return
-  const otro = presentes.find((a) => a !== presidio)
-  if (otro) await demo.llamar('asistencia:secretaria', { sesionId, asistenciaId: otro.id })
-}
-
 /** One session, written up in full; the one before it is closed and approved in it. */
 async function sesion(
   demo: Demo,
@@ -241,7 +223,8 @@ async function sesion(
     proximaFecha: fechas[n + 1] ?? null,
     proximaLugar: fechas[n + 1] ? 'Ministerio del Interior' : ''
   })
-  await firmantes(demo, inst, s.id)
+  // Who signs, as the secretary would choose them in Asistencia.
+  await nombrarFirmantes(demo.llamar, s.id)
   if (anterior) {
     await demo.llamar('sesion:cerrar', { id: anterior })
     await demo.llamar('sesion:aprobar', { id: anterior, enSesionId: s.id, observaciones: '' })
