@@ -1,9 +1,12 @@
 import type { ApiHandlers } from '../../src/shared/api/contract'
 import type { SqliteHandle } from '../../src/main/core/db/sqlite'
+import { llamador } from '../../src/main/core/cliente'
+import { nombrarFirmantes } from '../../src/main/core/seed/firmantes'
 
 // Years of a roundtable's work written through the services, as the secretary's screen would:
-// members marked present or excused, the usual agenda with a few paragraphs each, every acción
-// reported with its indicator values, five acuerdos a session followed up in the next ones, the
+// members marked present or excused, who chaired and who acted as secretary chosen where the
+// attendance does not say, the usual agenda with a few paragraphs each, every acción reported
+// with its indicator values, five acuerdos a session followed up in the next ones, the
 // previous acta closed and approved. Writes go in batches of sessions, each batch one
 // transaction (the services' own transactions become savepoints inside it): one a year of the
 // roundtable (60 sessions at ten years, 600 at ×10), on a throwaway file written without fsync.
@@ -184,6 +187,7 @@ export async function construirHistoria(
     instancias.map((i) => [i.id, { previa: null as string | null, abiertos: [] as Pendiente[] }])
   )
   const total = instancias.length * o.porAnio * o.anios
+  const llamar = llamador(api)
   let hechas = 0
   for (let y = 0; y < o.anios; y++)
     for (let k = 0; k < o.porAnio; k++)
@@ -201,6 +205,8 @@ export async function construirHistoria(
         const e = estado.get(inst.id)!
         const acciones = todas.filter((a) => a.instanciaId === inst.id)
         const nuevos = await llenar(api, handle, s.id, fecha, acciones, e.abiertos, hechas)
+        // The acta names who chaired and who acted as secretary, or it is not approved.
+        await nombrarFirmantes(llamar, s.id)
         e.abiertos = [
           ...e.abiertos.filter((p) => p.veces === 2),
           ...nuevos.map((id, i) => ({ id, veces: i === 4 ? 1 : 0 }))

@@ -1,5 +1,7 @@
 import type { ApiHandlers, Channel, Input } from '../../src/shared/api/contract'
 import type { SqliteHandle } from '../../src/main/core/db/sqlite'
+import type { Llamar as LlamarTipado } from '../../src/main/core/cliente'
+import { nombrarFirmantes } from '../../src/main/core/seed/firmantes'
 
 // The calls each screen makes, with real ids from the database being measured.
 
@@ -87,6 +89,9 @@ export async function crearYAprobar(
     modalidad: 'presencial'
   })) as { id: string }
   const crear = performance.now() - t0
+  // An acta names who signs it or is not approved: members marked present and chosen, untimed.
+  // Both ways of calling answer what the contract says of each channel.
+  await nombrarFirmantes(llamar as LlamarTipado, s.id, { marcar: true })
   await llamar('sesion:cerrar', { id: s.id })
   // An acta is approved in a later session: an ordinaria of the next year, left in draft.
   const en = (await llamar('sesion:crear', {

@@ -77,6 +77,23 @@ describe("the secretary's session, offline", () => {
         'Ana Rojas Soto:presente:',
         'Berta Díaz Muñoz:ausente:'
       ])
+    // MININT, whom «Preside» names, is excused: who chaired is chosen among those present (the
+    // acta must name who signs it to be approved; Ana signs for the secretaría, SERNAM).
+    await page.getByRole('combobox', { name: 'Presidió la sesión' }).click()
+    await page.getByRole('option', { name: 'Carlos Pérez Silva — PDI' }).click()
+    await expect
+      .poll(
+        async () =>
+          (
+            await db()
+              .selectFrom('sesiones')
+              .innerJoin('asistencias', 'asistencias.id', 'sesiones.presidente_id')
+              .select('asistencias.nombre')
+              .where('sesiones.id', '=', sesionId)
+              .executeTakeFirst()
+          )?.nombre
+      )
+      .toBe('Carlos Pérez Silva')
   })
 
   it('adds an agenda item with its text, autosaved and still there after a reload', async () => {
@@ -241,7 +258,7 @@ describe("the secretary's session, offline", () => {
     const text = docxText(file).replace(/\s+/g, ' ')
     expect(text).toContain('ACTA SESIÓN ORDINARIA N° 1/2014')
     expect(text).toContain('Ana Rojas Soto')
-    expect(text).toContain('Carlos Pérez Silva')
+    expect(text).toContain('Preside: Carlos Pérez Silva, Profesional, PDI')
     expect(text).toContain('Comisión de servicio en regiones')
     expect(text).toContain('SERNAM enviará la propuesta final del plan de capacitación.')
     expect(text).toContain('SERNAM presenta el borrador de la campaña; se solicitan observaciones.')

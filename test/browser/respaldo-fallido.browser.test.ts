@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWebApp, screenshot, type WebApp } from '../helpers/browser'
 import { tempDir } from '../helpers/db'
-import { caller, prevencionConMiembros } from '../helpers/sesiones'
+import { caller, conFirmantes, prevencionConMiembros } from '../helpers/sesiones'
 
 // Approving an acta answers before its backup. When that backup fails, the secretary is told
 // on the screen, in Spanish, naming the acta, until she closes the notice: the core emits the
@@ -26,6 +26,7 @@ beforeAll(async () => {
       modalidad: 'presencial'
     })
   sesionId = (await nueva('2014-03-12')).id
+  await conFirmantes(w.t, sesionId)
   await ok('sesion:cerrar', { id: sesionId })
   // An acta is approved in a later session still in progress.
   await nueva('2014-04-09')

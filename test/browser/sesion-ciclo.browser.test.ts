@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWebApp, type WebApp } from '../helpers/browser'
-import { caller, ordinarias, prevencionConMiembros } from '../helpers/sesiones'
+import { caller, conFirmantes, ordinarias, prevencionConMiembros } from '../helpers/sesiones'
 
 /**
  * Around finishing a session, at 1366×768: "Vencido" judged at the session's date inside it and
  * at today in the list; Finalizar asks, saying it can be reopened, and Reabrir undoes it; the
  * acta is approved in the later session offered with a Chilean date, which a click on the
- * preselected option does not clear.
+ * preselected option does not clear; while the acta names nobody to sign, approval is refused
+ * with what to fill in Asistencia.
  */
 let w: WebApp
 const ids = { a: '', b: '' }
@@ -102,13 +103,37 @@ describe('finishing a session and approving its acta', () => {
       .toBeNull()
   })
 
-  it('approves in the later session, shown with a Chilean date, kept when clicked again', async () => {
+  it('refuses to approve an acta that names nobody to sign, saying what to fill in Asistencia', async () => {
     const { page } = w
     await page.getByRole('button', { name: 'Finalizar sesión' }).click()
     await page
       .getByRole('dialog', { name: 'Finalizar sesión' })
       .getByRole('button', { name: 'Finalizar sesión' })
       .click()
+    await expect.poll(() => page.getByTestId('estado-sesion').innerText()).toBe('Cerrada')
+    // Nobody was marked present: neither who chaired nor a secretary can sign.
+    await page.getByRole('button', { name: 'Aprobar acta' }).click()
+    const dialogo = page.getByRole('dialog', { name: 'Aprobar acta' })
+    await dialogo.getByRole('button', { name: 'Aprobar acta' }).click()
+    const aviso = page.getByRole('alert').filter({ hasText: 'quienes la firman' })
+    await expect
+      .poll(() => aviso.innerText())
+      .toMatch(
+        /El acta no se puede aprobar sin nombrar a quienes la firman\. Reabra la sesión y, en la pestaña Asistencia,.*«Presidió la sesión».*«Actuó como secretario\/a de actas»/s
+      )
+    expect(await dialogo.count()).toBe(1)
+    expect(await estado()).toEqual({ estado: 'cerrada', aprobada_en_sesion_id: null })
+    await dialogo.getByRole('button', { name: 'Cancelar' }).click()
+    // Reopened, with MININT (who «Preside» names) and SERNAM (the secretaría) present.
+    const { ok } = caller(w.t)
+    await ok('sesion:reabrir', { id: ids.a })
+    await conFirmantes(w.t, ids.a)
+    await ok('sesion:cerrar', { id: ids.a })
+  })
+
+  it('approves in the later session, shown with a Chilean date, kept when clicked again', async () => {
+    const { page } = w
+    await abrir(ids.a)
     await page.getByRole('button', { name: 'Aprobar acta' }).click()
     const dialogo = page.getByRole('dialog', { name: 'Aprobar acta' })
     const en = dialogo.getByLabel('Aprobada en')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWebApp, type WebApp } from '../helpers/browser'
-import { caller, ordinarias, prevencionConMiembros } from '../helpers/sesiones'
+import { caller, conFirmantes, ordinarias, prevencionConMiembros } from '../helpers/sesiones'
 
 /**
  * Numbering by date, seen in the browser at 1366×768: a back-dated session takes its place,
@@ -25,6 +25,7 @@ beforeAll(async () => {
     fecha: '2014-12-01',
     modalidad: 'remota'
   })
+  await conFirmantes(w.t, s1.id)
   await ok('sesion:cerrar', { id: s1.id })
   await ok('sesion:aprobar', { id: s1.id, enSesionId: en.id, observaciones: '' })
 })

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openWebApp, type WebApp } from '../helpers/browser'
 import { ROOT } from '../helpers/cli'
-import { caller, ordinarias, prevencionConMiembros } from '../helpers/sesiones'
+import { caller, conFirmantes, ordinarias, prevencionConMiembros } from '../helpers/sesiones'
 
 /**
  * The session screen as a secretary uses it in a meeting, at 1366×768 with the keyboard:
@@ -22,6 +22,7 @@ beforeAll(async () => {
   ids.s1 = (await nueva('2014-03-12')).id
   ids.s2 = (await nueva('2014-06-11')).id
   ids.s3 = (await nueva('2014-09-10')).id
+  await conFirmantes(w.t, ids.s1)
   await ok('sesion:cerrar', { id: ids.s1 })
 })
 afterAll(() => w?.close())

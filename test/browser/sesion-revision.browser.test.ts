@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWebApp, type WebApp } from '../helpers/browser'
-import { caller, ordinarias, prevencionConMiembros } from '../helpers/sesiones'
+import { caller, conFirmantes, ordinarias, prevencionConMiembros } from '../helpers/sesiones'
 
 /**
  * Review of #12 on the session screen: what a field shows is what is saved. After an acuerdo
@@ -201,6 +201,7 @@ describe('the previous acta on the tabla', () => {
       .toMatch(/No se puede aprobar aquí: El acta se aprueba en una sesión posterior/)
     expect(await anterior.getByRole('button', { name: 'Aprobar el acta anterior' }).count()).toBe(0)
     // In c the previous acta (b, finalizada) is approvable: the button asks before sealing it.
+    await conFirmantes(w.t, b.id)
     await ok('sesion:cerrar', { id: b.id })
     await abrir(c.id)
     await page.keyboard.press('Alt+2')

@@ -1,5 +1,5 @@
 import type { TestApp } from './db'
-import { caller, prevencionConMiembros } from './sesiones'
+import { caller, conFirmantes, prevencionConMiembros } from './sesiones'
 
 /** The rows of one session that an id field may point at. */
 export interface FilasSesion {
@@ -25,9 +25,9 @@ export interface ActaAprobadaFixture {
 }
 
 /**
- * Three sessions of Prevención built through the API: S1 (draft, an acuerdo), A (attendance,
- * guest, agenda, avance, measurement, acuerdo, follow-up of S1's acuerdo; closed and approved)
- * and B (the same kinds of rows; A was approved in B, B still a draft).
+ * Three sessions of Prevención built through the API: S1 (draft, an acuerdo), A (attendance with
+ * who signs present, guest, agenda, avance, measurement, acuerdo, follow-up of S1's acuerdo;
+ * closed and approved) and B (the same kinds of rows; A was approved in B, B still a draft).
  */
 export async function actaAprobada(t: TestApp): Promise<ActaAprobadaFixture> {
   const { ok } = caller(t)
@@ -106,6 +106,8 @@ export async function actaAprobada(t: TestApp): Promise<ActaAprobadaFixture> {
   const aprobada = await llenar(a.id, '2014-04-09')
   const b = await nueva('2014-05-14')
   const borrador = await llenar(b.id, '2014-05-14')
+  // The acta names who signs it: MININT (who «Preside» names) present besides SERNAM.
+  await conFirmantes(t, a.id)
   await ok('sesion:cerrar', { id: a.id })
   await ok('sesion:aprobar', { id: a.id, enSesionId: b.id, observaciones: '' })
 

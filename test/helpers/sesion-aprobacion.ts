@@ -5,6 +5,7 @@ import {
   aprobadas,
   editable,
   esperar,
+  firman,
   hay,
   hecho,
   numerarModelo,
@@ -56,7 +57,7 @@ export const aprobar = fc.record({ s: fc.nat(), en: fc.option(fc.nat()) }).map(
               ? 'solo_lectura'
               : s.estado !== 'cerrada'
                 ? 'conflicto'
-                : donde === s || donde.estado !== 'borrador' || !despues(donde, s)
+                : donde === s || donde.estado !== 'borrador' || !despues(donde, s) || !firman(s)
                   ? 'conflicto'
                   : 'ok'
         const r1 = await r.api.call('sesion:aprobar', {

@@ -23,7 +23,7 @@ export interface SesionM {
   numero: number
   estado: SesionEstado
   acuerdos: AcuerdoM[]
-  asistencia: { id: string; estado: string; invitado: boolean }[]
+  asistencia: { id: string; estado: string; invitado: boolean; institucion: string }[]
   puntos: { id: string; titulo: string; desarrollo: string }[]
   avances: Map<string, { estado: string; porcentaje: number | null }>
   erratas: number
@@ -167,6 +167,15 @@ export const texto = fc
   )
   .map(([a, n]) => `${a} ${n}`)
 export const sinResponsable = { institucionId: null, personaId: null, plazo: null, accionId: null }
+/**
+ * The acta names who signs it, or approval is refused. In the model's instancia (Prevención,
+ * nobody chosen in Asistencia) «Preside» names MININT and the secretaría de actas is SERNAM: a
+ * member of each must be present.
+ */
+export const firman = (s: SesionM): boolean =>
+  ['MININT', 'SERNAM'].every((i) =>
+    s.asistencia.some((a) => !a.invitado && a.institucion === i && a.estado === 'presente')
+  )
 export const aprobadas = (m: Readonly<Modelo>): SesionM[] =>
   m.sesiones.filter((s) => s.estado === 'aprobada')
 

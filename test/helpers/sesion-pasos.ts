@@ -45,10 +45,18 @@ export async function crearSesion(
   const s = r0.ok
     ? r0.value
     : esperar(await r.api.call('sesion:crear', { ...input, fueraDeOrden: true }), 'ok', 'crear')!
+  // Everyone attends at first (the marcar step changes that): an acta names who signs it.
+  for (const a of (await r.api.ok('sesion:obtener', { id: s.id })).asistencia)
+    await r.api.ok('asistencia:marcar', { id: a.id, estado: 'presente', motivo: '' })
   const d = await r.api.ok('sesion:obtener', { id: s.id })
   m.sesiones.push({
     ...{ id: s.id, tipo, fecha, numero: 0, estado: 'borrador', acuerdos: [], erratas: 0 },
-    asistencia: d.asistencia.map((a) => ({ id: a.id, estado: a.estado, invitado: false })),
+    asistencia: d.asistencia.map((a) => ({
+      id: a.id,
+      estado: a.estado,
+      invitado: false,
+      institucion: a.institucion
+    })),
     puntos: d.puntos.map((p) => ({ id: p.id, titulo: p.titulo, desarrollo: p.desarrollo })),
     ...{ avances: new Map(), aprobadaEn: null, hash: null }
   })
@@ -97,7 +105,7 @@ export const invitar = fc.record({ s: fc.nat(), nombre: texto }).map(
         institucion: 'OIM'
       })
       const a = esperar(r1, editable(s), 'invitar')
-      if (a) s.asistencia.push({ id: a.id, estado: a.estado, invitado: true })
+      if (a) s.asistencia.push({ id: a.id, estado: a.estado, invitado: true, institucion: 'OIM' })
     })
 )
 

@@ -3,6 +3,8 @@ import type { Channel } from '../../src/shared/api/channels'
 import type { Input, Output } from '../../src/shared/api/contract'
 import type { ApiResult } from '../../src/shared/api/result'
 import type { AsistenciaEstado } from '../../src/shared/domain/sesiones'
+import { llamador } from '../../src/main/core/cliente'
+import { nombrarFirmantes } from '../../src/main/core/seed/firmantes'
 import type { TestApp } from './db'
 
 /** Calls through the same entrance the transports use: parse, run, typed result. */
@@ -133,6 +135,23 @@ export const ordinarias =
     caller(t).ok('sesion:crear', { instanciaId, tipo: 'ordinaria', fecha, modalidad: 'presencial' })
 
 /**
+ * What a secretary does before finalizing so that the acta can be approved (it must name who
+ * chaired and who acted as secretary): nothing if it already names both; else members are marked
+ * present and chosen as nombrarFirmantes does with `marcar`. The session must still be a draft.
+ */
+export const conFirmantes = (t: TestApp, id: string): Promise<void> =>
+  nombrarFirmantes(llamador(t.api), id, { marcar: true })
+
+/** `ordinarias`, each with who signs its acta present or chosen (conFirmantes): approvable. */
+export const ordinariasFirmadas =
+  (t: TestApp, instanciaId: string) =>
+  async (fecha: string): Promise<Output<'sesion:crear'>> => {
+    const s = await ordinarias(t, instanciaId)(fecha)
+    await conFirmantes(t, s.id)
+    return s
+  }
+
+/**
  * Closes a session and approves its acta, as the core requires, in a later session of its
  * instancia: an extraordinaria of the next year, so the numbering of the session's year stays.
  */
@@ -142,6 +161,7 @@ export async function cerrarYAprobar(
   observaciones = ''
 ): Promise<Output<'sesion:aprobar'>> {
   const { ok } = caller(t)
+  await conFirmantes(t, id)
   const s = await ok('sesion:cerrar', { id })
   const en = await ok('sesion:crear', {
     instanciaId: s.instanciaId,

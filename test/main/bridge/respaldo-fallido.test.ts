@@ -5,6 +5,8 @@ import { iniciarNucleo, type Nucleo } from '../../../src/main/core/host/nucleo'
 import { workerDeDesarrollo } from '../../../src/main/bridge/worker-dev'
 import { startBridge, TOKEN_HEADER, type Bridge } from '../../../src/main/bridge/server'
 import type { Evento } from '../../../src/shared/api/eventos'
+import type { Llamar } from '../../../src/main/core/cliente'
+import { nombrarFirmantes } from '../../../src/main/core/seed/firmantes'
 import { tempDir } from '../../helpers/db'
 
 /**
@@ -45,14 +47,30 @@ describe('a failed backup after approving an acta', () => {
     const res = await fetch(`${bridge.url}/api/eventos`, { headers: { [TOKEN_HEADER]: 'tok' } })
     const lector = res.body!.pipeThrough(new TextDecoderStream()).getReader()
     const [instancia] = await valor<{ id: string }[]>(n.call('instancia:listar', undefined))
-    const s = await valor<{ id: string }>(
-      n.call('sesion:crear', {
-        instanciaId: instancia!.id,
-        tipo: 'ordinaria',
-        fecha: '2014-03-12',
-        modalidad: 'presencial'
+    // The acta names who signs it: two members present, chosen as having chaired and as secretary.
+    const llamar = ((canal: string, entrada: unknown) => valor(n.call(canal, entrada))) as Llamar
+    const [inst] = await llamar('institucion:listar', undefined)
+    for (const nombre of ['Ana Rojas Soto', 'Carlos Pérez Silva']) {
+      const p = await llamar('persona:crear', {
+        nombre,
+        cargo: 'Profesional',
+        institucionId: inst!.id,
+        correo: null,
+        telefono: null
       })
-    )
+      await llamar('miembro:agregar', {
+        instanciaId: instancia!.id,
+        personaId: p.id,
+        calidad: 'titular'
+      })
+    }
+    const s = await llamar('sesion:crear', {
+      instanciaId: instancia!.id,
+      tipo: 'ordinaria',
+      fecha: '2014-03-12',
+      modalidad: 'presencial'
+    })
+    await nombrarFirmantes(llamar, s.id, { marcar: true })
     await valor(n.call('sesion:cerrar', { id: s.id }))
     // An acta is approved in a later session.
     const en = await valor<{ id: string }>(

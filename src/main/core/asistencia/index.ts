@@ -1,3 +1,3 @@
 // What other domains may use of the attendance.
 export { toAsistencia } from './asistencia.service'
-export { sinSubroganteSiAsiste } from './secretaria.service'
+export { faltanFirmantes, sinSubroganteSiAsiste } from './secretaria.service'

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import type { ParsedInput } from '../../../shared/api/contract'
 import {
+  buscarEnAsistencia,
   MENSAJE_SECRETARIA_PRESENTE,
   quienPreside,
   secretariaPresente
@@ -27,15 +28,17 @@ const OTRO_ROL = {
   presidente_id: 'secretaria_subrogante_id'
 } as const
 
-/**
- * Who signs for the secretaría de actas of the session, as its acta would name them (the same
- * rule, over the same rows in the same order): someone present, never the one who chaired.
- */
-async function firmaSecretaria(trx: Db, sesionId: string) {
+/** The session's signature roles as its acta would read them (same rule, same rows, same order). */
+async function rolesSesion(trx: Db, sesionId: string) {
   const s = await trx
     .selectFrom('sesiones')
     .innerJoin('instancias', 'instancias.id', 'sesiones.instancia_id')
-    .select(['sesiones.preside', 'sesiones.presidente_id', 'instancias.secretaria_actas'])
+    .select([
+      'sesiones.preside',
+      'sesiones.presidente_id',
+      'sesiones.secretaria_subrogante_id',
+      'instancias.secretaria_actas'
+    ])
     .where('sesiones.id', '=', sesionId)
     .executeTakeFirstOrThrow()
   const asistencia = await trx
@@ -47,7 +50,50 @@ async function firmaSecretaria(trx: Db, sesionId: string) {
     .execute()
   const elegido = s.presidente_id
   const presidio = quienPreside(asistencia, elegido ? (a) => a.id === elegido : null, s.preside)
-  return secretariaPresente(asistencia, s.secretaria_actas ?? '', presidio)
+  const secretaria = secretariaPresente(asistencia, s.secretaria_actas ?? '', presidio)
+  const subrogante = asistencia.find(
+    (a) => a.id === s.secretaria_subrogante_id && a.estado === 'presente'
+  )
+  return { s, asistencia, presidio, secretaria, subrogante: subrogante ?? null }
+}
+
+/**
+ * Who signs for the secretaría de actas of the session, as its acta would name them: someone
+ * present, never the one who chaired.
+ */
+const firmaSecretaria = async (trx: Db, sesionId: string) =>
+  (await rolesSesion(trx, sesionId)).secretaria
+
+/** Why nobody signs for the secretaría de actas, in the words of the Asistencia section. */
+function sinSecretaria(r: Awaited<ReturnType<typeof rolesSesion>>): string {
+  const nombre = r.s.secretaria_actas?.trim() ?? ''
+  if (!nombre) return 'esta instancia no tiene secretaría de actas'
+  // Present, but chairing: whoever chairs does not sign for the secretaría too.
+  if (r.presidio && buscarEnAsistencia(nombre, r.asistencia).presente === r.presidio)
+    return `quien presidió es de la secretaría de actas, ${nombre}, y no firma también por ella`
+  return `nadie de la secretaría de actas, ${nombre}, figura presente`
+}
+
+/**
+ * Why the session's acta cannot be sealed yet, or null: it must name who chaired (chosen, or
+ * someone present whom «Preside» points at) and who acted as secretary (the secretaría de actas
+ * present, or the one chosen for it). Says what to do in the Asistencia section.
+ */
+export async function faltanFirmantes(trx: Db, sesionId: string): Promise<string | null> {
+  const r = await rolesSesion(trx, sesionId)
+  const faltan: string[] = []
+  if (!r.presidio) {
+    const texto = r.s.preside.trim()
+    faltan.push(
+      `en «Presidió la sesión», a quien presidió${texto ? ` (nadie presente corresponde a «${texto}»)` : ''}`
+    )
+  }
+  if (!r.secretaria && !r.subrogante)
+    faltan.push(
+      `en «Actuó como secretario/a de actas», a quien llevó el acta (${sinSecretaria(r)})`
+    )
+  if (!faltan.length) return null
+  return `El acta no se puede aprobar sin nombrar a quienes la firman. Reabra la sesión y, en la pestaña Asistencia, marque como presentes a quienes asistieron y elija ${faltan.join('; y ')}. Después vuelva a finalizarla y apruebe el acta.`
 }
 
 /**

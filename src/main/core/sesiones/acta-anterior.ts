@@ -3,6 +3,7 @@ import type { Database, SesionRow } from '../db/schema'
 import { tituloSesion, type ActaAnterior } from '../../../shared/domain/sesiones'
 import { antesDe } from './historia'
 import { impedimentoAprobacion } from './aprobable'
+import { faltanFirmantes } from '../asistencia'
 
 /**
  * The session held just before this one in the same instancia (any type): its acta is the one
@@ -24,7 +25,11 @@ export async function actaAnterior(
   if (!p) return null
   const aprobadaEn =
     p.estado !== 'aprobada' ? null : p.aprobada_en_sesion_id === sesion.id ? 'esta' : 'otra'
-  const impedimento = p.estado === 'cerrada' ? impedimentoAprobacion(p, sesion) : null
+  // The approval's own refusals, in its order: where, then who signs it.
+  const impedimento =
+    p.estado === 'cerrada'
+      ? (impedimentoAprobacion(p, sesion) ?? (await faltanFirmantes(db, p.id)))
+      : null
   return {
     id: p.id,
     titulo: tituloSesion(p),

@@ -7,7 +7,7 @@ import { nowStamp } from '../db/ids'
 import { AppError, conflict, notFound } from '../errors'
 import { MENSAJE_APROBADA, sesionEditable, sinSeguimientoAprobado } from './acta-guard'
 import { sellar } from '../actas'
-import { sinSubroganteSiAsiste } from '../asistencia'
+import { faltanFirmantes, sinSubroganteSiAsiste } from '../asistencia'
 import { anioDe, fueraDeOrdenActual, renumerar, siguienteNumero } from './numeracion'
 import { obtenerSesion } from './lectura'
 import { impedimentoAprobacion } from './aprobable'
@@ -115,6 +115,9 @@ export async function aprobarSesion(
       .where('id', '=', input.enSesionId)
       .executeTakeFirst()
     aprobableEn(s, en)
+    // Sealed for ever: the acta must name who chaired and who acted as secretary.
+    const falta = await faltanFirmantes(trx, s.id)
+    if (falta) throw conflict(falta)
     const instancia = await trx
       .selectFrom('instancias')
       .select('secretaria_actas')

@@ -6,7 +6,7 @@ import { chromiumPdfPrinter } from '../../../../src/main/ports/pdf-chromium'
 import { runCliProcess } from '../../../helpers/cli'
 import { openTestApp, tempDir, type TestApp } from '../../../helpers/db'
 import { docxText, libreOfficeConvert, pdfText } from '../../../helpers/office'
-import { caller, prevencionConMiembros } from '../../../helpers/sesiones'
+import { caller, conFirmantes, prevencionConMiembros } from '../../../helpers/sesiones'
 
 /** The acta documents, read back by independent software (LibreOffice, pdftotext). */
 let t: TestApp
@@ -66,6 +66,8 @@ beforeAll(async () => {
     fecha: '2014-06-11',
     modalidad: 'presencial'
   })
+  // Diego, whom «Preside» names, is excused: someone present is chosen as having chaired.
+  await conFirmantes(t, s1.id)
   await api.ok('sesion:cerrar', { id: s1.id })
   hash = (await api.ok('sesion:aprobar', { id: s1.id, enSesionId: s2.id, observaciones: '' })).hash!
   aprobadaId = s1.id

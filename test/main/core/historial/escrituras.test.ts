@@ -15,6 +15,7 @@ import { actaAprobada, type ActaAprobadaFixture } from '../../../helpers/acta-ap
 import { idsDelFixture, type IdPara } from '../../../helpers/contrato-ids'
 import { ejemploSinRevisar } from '../../../helpers/ejemplo'
 import { esperarTarea } from '../../../helpers/mundo'
+import { conFirmantes } from '../../../helpers/sesiones'
 
 /**
  * Walks every write channel of the contract (a new one is walked without anyone listing it) on a
@@ -57,6 +58,8 @@ beforeAll(async () => {
     denominador: null
   })
   const cerrada = await sesion('2014-01-08')
+  // Approvable: its acta names who signs it.
+  await conFirmantes(t, cerrada.id)
   await t.api['sesion:cerrar']({ id: cerrada.id })
   filas = {
     invitado: (

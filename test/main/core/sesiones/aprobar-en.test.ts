@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
+import type { TestApp } from '../../../helpers/db'
+import { conFirmantes } from '../../../helpers/sesiones'
 
-let api: Caller, ctx: Prevencion
-cadaPruebaConPrevencion((e) => ({ api, ctx } = e))
+let api: Caller, ctx: Prevencion, t: TestApp
+cadaPruebaConPrevencion((e) => ({ api, ctx, t } = e))
 
-const nueva = (fecha: string, tipo: 'ordinaria' | 'extraordinaria' = 'ordinaria') =>
-  api.ok('sesion:crear', { instanciaId: ctx.prevencion.id, tipo, fecha, modalidad: 'presencial' })
+/** A session whose acta names who signs it (MININT, who presides, and SERNAM present). */
+async function nueva(fecha: string, tipo: 'ordinaria' | 'extraordinaria' = 'ordinaria') {
+  const s = await api.ok('sesion:crear', {
+    instanciaId: ctx.prevencion.id,
+    tipo,
+    fecha,
+    modalidad: 'presencial'
+  })
+  await conFirmantes(t, s.id)
+  return s
+}
 const aprobarEn = (id: string, enSesionId: string) =>
   api.call('sesion:aprobar', { id, enSesionId, observaciones: '' })
 const mensaje = (r: Awaited<ReturnType<typeof aprobarEn>>) => (r.ok ? 'aprobada' : r.error.message)

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createAppApi } from '../../../../src/main/core/api'
 import type { Evento } from '../../../../src/shared/api/eventos'
 import { openTestApp, type TestApp } from '../../../helpers/db'
+import { conFirmantes, prevencionConMiembros } from '../../../helpers/sesiones'
 
 /**
  * Approving an acta answers once the approval is committed: the backup the host takes then
@@ -21,17 +22,18 @@ async function aprobarCon(respaldo: () => Promise<unknown>) {
     alEvento: (e) => eventos.push(e),
     log: (m) => registro.push(m)
   })
-  const [instancia] = await api['instancia:listar'](undefined)
+  const { prevencion: instancia } = await prevencionConMiembros(t)
   const s = await api['sesion:crear']({
-    instanciaId: instancia!.id,
+    instanciaId: instancia.id,
     tipo: 'ordinaria',
     fecha: '2014-03-12',
     modalidad: 'presencial'
   })
+  await conFirmantes(t, s.id)
   await api['sesion:cerrar']({ id: s.id })
   // An acta is approved in a later session.
   const en = await api['sesion:crear']({
-    instanciaId: instancia!.id,
+    instanciaId: instancia.id,
     tipo: 'ordinaria',
     fecha: '2014-06-11',
     modalidad: 'presencial'

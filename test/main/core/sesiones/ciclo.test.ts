@@ -3,7 +3,7 @@ import { openTestApp, type TestApp } from '../../../helpers/db'
 import {
   caller,
   cerrarYAprobar,
-  ordinarias,
+  ordinariasFirmadas,
   prevencionConMiembros,
   sesionMovida
 } from '../../../helpers/sesiones'
@@ -16,13 +16,14 @@ import { MENSAJE_APROBADA } from '../../../../src/main/core/sesiones/acta-guard'
  */
 let t: TestApp
 let api: ReturnType<typeof caller>
-let nueva: ReturnType<typeof ordinarias>
+let nueva: ReturnType<typeof ordinariasFirmadas>
 let instanciaId = ''
 beforeEach(async () => {
   t = await openTestApp()
   api = caller(t)
   instanciaId = (await prevencionConMiembros(t)).prevencion.id
-  nueva = ordinarias(t, instanciaId)
+  // Their actas name who signs them: any of them can be approved.
+  nueva = ordinariasFirmadas(t, instanciaId)
 })
 afterEach(() => t.close())
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller } from '../../../helpers/sesiones'
+import { caller, conFirmantes } from '../../../helpers/sesiones'
 import { actaAprobada, type ActaAprobadaFixture } from '../../../helpers/acta-aprobada'
 import { MENSAJE_APROBAR_SIN_SESION } from '../../../../src/shared/sesiones/contract'
 
@@ -109,6 +109,7 @@ describe('sesion:listar', () => {
 describe('the life cycle refuses what it must', () => {
   it('approval: only in a later session of the same instancia, observations trimmed', async () => {
     const f = await fixture()
+    await conFirmantes(t, f.s1.sesion)
     await api.ok('sesion:cerrar', { id: f.s1.sesion })
     const otra = (await api.ok('instancia:listar', undefined)).find((i) => i.id !== f.instanciaId)!
     const ajena = await api.ok('sesion:crear', {

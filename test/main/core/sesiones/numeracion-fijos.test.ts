@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../../helpers/db'
 import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
-import { cerrarYAprobar, entradaSesion, filaSesion, sesionMovida } from '../../../helpers/sesiones'
+import {
+  cerrarYAprobar,
+  conFirmantes,
+  entradaSesion,
+  filaSesion,
+  sesionMovida
+} from '../../../helpers/sesiones'
 import { numerosEnOrden } from '../../../../src/main/core/sesiones/numeracion'
 
 /** Numbers printed on approved actas (their own, and the session they name) never move. */
@@ -15,6 +21,7 @@ const nueva = (fecha: string, tipo: Tipo = 'ordinaria') =>
   api.ok('sesion:crear', entrada(fecha, tipo))
 const mover = (id: string, fecha: string) => api.call('sesion:actualizar', sesionMovida(id, fecha))
 const aprobarEn = async (id: string, enSesionId: string) => {
+  await conFirmantes(t, id)
   await api.ok('sesion:cerrar', { id })
   return api.ok('sesion:aprobar', { id, enSesionId, observaciones: '' })
 }
@@ -59,6 +66,7 @@ describe('numbers printed on approved actas', () => {
     expect(respuesta(r)).toMatch(/conflicto.*N° 3\/2014/)
     const x = await api.ok('sesion:crear', entrada('2014-01-02', 'extraordinaria', true))
     expect(x.numero).toBe(3)
+    await conFirmantes(t, x.id)
     await api.ok('sesion:cerrar', { id: x.id })
     const y = await nueva('2014-01-05', 'extraordinaria')
     expect(y.numero).toBe(4)

@@ -5,7 +5,7 @@ import { huella } from '../../../../src/main/core/actas/sello'
 const hashActa = (c: Awaited<ReturnType<typeof contenidoActa>>): string => huella(textoActa(c))
 import type { TestApp } from '../../../helpers/db'
 import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
-import { entradaSesion, sesionMovida } from '../../../helpers/sesiones'
+import { conFirmantes, entradaSesion, sesionMovida } from '../../../helpers/sesiones'
 
 let t: TestApp, api: Caller, ctx: Prevencion
 cadaPruebaConPrevencion((e) => ({ t, api, ctx } = e))
@@ -281,6 +281,7 @@ describe('sesiones', () => {
     expect(
       await api.call('sesion:aprobar', { id: s1.id, enSesionId: s2.id, observaciones: '' })
     ).toMatchObject({ ok: false, error: { message: 'Cierre la sesión antes de aprobar su acta.' } })
+    await conFirmantes(t, s1.id)
     await api.ok('sesion:cerrar', { id: s1.id })
     expect(
       await api.call('punto:actualizar', {

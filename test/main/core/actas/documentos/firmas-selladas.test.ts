@@ -17,16 +17,22 @@ afterAll(() => t.close())
 describe('the signers of a sealed acta', () => {
   it('stay as sealed after the person and the instancia are edited', async () => {
     const antes = await actaDocumento(t.app.db, f.aprobada.sesion)
-    // MININT presides; SERNAM, the secretaría, did not attend.
-    expect(antes.firmantes[0]).toEqual({
-      nombre: 'Diego Fuentes Araya',
-      cargo: 'Profesional',
-      institucion: 'MININT',
-      rol: 'Preside'
-    })
-    expect(antes.subrogacion).toBe(
-      'La secretaría de actas (Ana Rojas Soto, SERNAM) no asistió a esta sesión (ausente); actuó como secretario/a de actas quien firma en su lugar.'
-    )
+    // MININT presides; Ana signs for SERNAM, the secretaría.
+    expect(antes.firmantes).toEqual([
+      {
+        nombre: 'Diego Fuentes Araya',
+        cargo: 'Profesional',
+        institucion: 'MININT',
+        rol: 'Preside'
+      },
+      {
+        nombre: 'Ana Rojas Soto',
+        cargo: 'Profesional',
+        institucion: 'SERNAM',
+        rol: 'Secretaría de actas'
+      }
+    ])
+    expect(antes.subrogacion).toBeNull()
     const { ok } = caller(t)
     const diego = (await ok('persona:listar', {})).find((p) => p.nombre === 'Diego Fuentes Araya')!
     await ok('persona:actualizar', {
