@@ -32,8 +32,16 @@ export const actaContenidoSchema = z.strictObject({
     secretariaActas: texto.optional(),
     // Who acted as secretary, from the attendance (schema version 5); absent when nobody was
     // named, so the actas sealed before keep their exact text.
+    // Their gender as their cargo shows it (genero-cargo.ts), sealed since the acta says
+    // "secretaria"/"secretario" of them; absent in actas sealed before, which say
+    // "secretario/a" for ever, and when the cargo does not tell.
     secretariaSubrogante: z
-      .strictObject({ nombre: texto, cargo: texto, institucion: texto })
+      .strictObject({
+        nombre: texto,
+        cargo: texto,
+        institucion: texto,
+        genero: z.enum(['femenino', 'masculino']).optional()
+      })
       .optional(),
     // Who chaired, chosen in the attendance (schema version 10); absent when nobody was chosen,
     // so the actas sealed before keep their exact content.

@@ -4,6 +4,7 @@ import { tituloSesion } from '../../../shared/domain/sesiones'
 import { presideDe } from '../../../shared/domain/firmas'
 import type { ActaContenido } from './contenido-tipo'
 import { notFound } from '../errors'
+import { generoDelCargo, type Genero } from './genero-cargo'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -85,6 +86,12 @@ async function leerFilas(db: Db, sesionId: string) {
 type Sesion = Awaited<ReturnType<typeof leerSesion>>
 type Filas = Awaited<ReturnType<typeof leerFilas>>
 
+/** The key is left out when the cargo does not tell: such an acta reads as before. */
+function generoSellado(cargo: string): { genero?: Genero } {
+  const genero = generoDelCargo(cargo)
+  return genero ? { genero } : {}
+}
+
 /** The session's particulars as the acta states them. */
 function datosSesion(s: Sesion, asistencia: Filas['asistencia']): ActaContenido['sesion'] {
   // Only one who was there can have acted as secretary; the key is left out when nobody did.
@@ -108,7 +115,8 @@ function datosSesion(s: Sesion, asistencia: Filas['asistencia']): ActaContenido[
           secretariaSubrogante: {
             nombre: sub.nombre,
             cargo: sub.cargo,
-            institucion: sub.institucion
+            institucion: sub.institucion,
+            ...generoSellado(sub.cargo)
           }
         }
       : {}),

@@ -25,10 +25,27 @@ export interface Firmas {
   subrogacion: string | null
 }
 
+type Subrogante = NonNullable<ActaContenido['sesion']['secretariaSubrogante']>
+
+/**
+ * "secretaria"/"secretario" as the acting secretary's sealed gender says; "secretario/a" when
+ * it does not (nobody named, a cargo that does not tell, or an acta sealed before).
+ */
+const secretarioDe = (sub: Subrogante | undefined): string =>
+  sub?.genero === 'femenino'
+    ? 'secretaria'
+    : sub?.genero === 'masculino'
+      ? 'secretario'
+      : 'secretario/a'
+
 /** The secretaría de actas did not attend: the acta says so, and who acted for it if named. */
-function subrogacionDe(faltante: Asistente | null, actuo: Firmante | null): string | null {
+function subrogacionDe(
+  faltante: Asistente | null,
+  actuo: Firmante | null,
+  sub: Subrogante | undefined
+): string | null {
   const quien = actuo
-    ? `actuó como secretario/a de actas ${[actuo.nombre, actuo.cargo, actuo.institucion].filter(Boolean).join(', ')}`
+    ? `actuó como ${secretarioDe(sub)} de actas ${[actuo.nombre, actuo.cargo, actuo.institucion].filter(Boolean).join(', ')}`
     : 'actuó como secretario/a de actas quien firma en su lugar'
   if (!faltante) return actuo ? `En esta sesión ${quien}.` : null
   return `La secretaría de actas (${faltante.nombre}, ${faltante.institucion}) no asistió a esta sesión (${
@@ -85,7 +102,14 @@ export function firmasActa(c: ActaContenido, secretariaActas: string): Firmas {
       ? firmante(presidio, 'Preside')
       : segunTexto(c.sesion.preside, 'Preside')
   const sub = c.sesion.secretariaSubrogante
-  const actuo = sub ? { ...sub, rol: 'Actuó como secretario/a de actas' } : null
+  const actuo: Firmante | null = sub
+    ? {
+        nombre: sub.nombre,
+        cargo: sub.cargo,
+        institucion: sub.institucion,
+        rol: `Actuó como ${secretarioDe(sub)} de actas`
+      }
+    : null
   if (secretaria.presente && !actuo)
     return {
       firmantes: [firmaPreside, firmante(secretaria.presente, 'Secretaría de actas')],
@@ -103,7 +127,7 @@ export function firmasActa(c: ActaContenido, secretariaActas: string): Firmas {
       : segunTexto(secretariaActas, 'Secretaría de actas')
   return {
     firmantes: [firmaPreside, actuo ?? enBlanco],
-    subrogacion: subrogacionDe(secretaria.presente ? null : faltante, actuo)
+    subrogacion: subrogacionDe(secretaria.presente ? null : faltante, actuo, sub)
   }
 }
 
@@ -116,7 +140,7 @@ export function encabezadoSecretaria(c: ActaContenido, secretariaActas: string):
   const sub = c.sesion.secretariaSubrogante
   if (!sub) return base
   const quien = [sub.nombre, sub.institucion].filter(Boolean).join(', ')
-  return `${base} (actuó como secretario/a de actas: ${quien})`
+  return `${base} (actuó como ${secretarioDe(sub)} de actas: ${quien})`
 }
 
 const FECHA_SIN_DIA = new Intl.DateTimeFormat('es-CL', { dateStyle: 'long', timeZone: 'UTC' })

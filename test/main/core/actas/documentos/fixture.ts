@@ -1,5 +1,8 @@
 import JSZip from 'jszip'
 import type { ActaDocumento } from '../../../../../src/main/core/actas/documentos/modelo'
+import { huella } from '../../../../../src/main/core/actas/sello'
+import { tituloSesion } from '../../../../../src/shared/domain/sesiones'
+import type { TestApp } from '../../../../helpers/db'
 
 /** An acta with every section filled, as actaDocumento would give it; and one with none. */
 export function actaCompleta(): ActaDocumento {
@@ -127,4 +130,32 @@ export function firmaDocx(parrafos: string[], rol: string): string[] {
 
 export async function docxParte(data: Uint8Array, part: string): Promise<string> {
   return (await JSZip.loadAsync(data)).file(part)!.async('string')
+}
+
+/** Every part of a DOCX but its creation stamps (docProps/core.xml), byte for byte. */
+export async function docxPartes(data: Uint8Array): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(data)
+  const out: Record<string, string> = {}
+  for (const nombre of Object.keys(zip.files).sort())
+    if (nombre !== 'docProps/core.xml' && !zip.files[nombre]!.dir)
+      out[nombre] = (await zip.file(nombre)!.async('nodebuffer')).toString('base64')
+  return out
+}
+
+/**
+ * Approves the closed session `id` in the draft `enId` with `texto` as its sealed copy, by SQL:
+ * an acta as an earlier version sealed it (the triggers accept an approval with copy and hash).
+ */
+export function selladaComoAntes(
+  t: TestApp,
+  s: { id: string; enId: string; texto: string; secretaria: string }
+): void {
+  const h = t.app.handle
+  const titulo = tituloSesion(h.prepare('select * from sesiones where id = ?').get(s.enId) as never)
+  h.prepare(
+    `update sesiones set estado = 'aprobada', aprobada_at = '2014-07-09T15:00:00.000Z',
+       aprobada_en_sesion_id = ?, observaciones_aprobacion = '', hash = ?,
+       contenido_aprobado = ?, aprobada_en_titulo = ?, aprobada_secretaria = ?
+     where id = ?`
+  ).run(s.enId, huella(s.texto), s.texto, titulo, s.secretaria, s.id)
 }

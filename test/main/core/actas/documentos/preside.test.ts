@@ -1,15 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { actaArchivo } from '../../../../../src/main/core/actas/documentos/archivo'
 import { contenidoActa, textoActa } from '../../../../../src/main/core/actas/contenido'
-import { huella, revisarActas } from '../../../../../src/main/core/actas/sello'
-import { tituloSesion } from '../../../../../src/shared/domain/sesiones'
+import { revisarActas } from '../../../../../src/main/core/actas/sello'
 import { openTestApp, tempDir, type TestApp } from '../../../../helpers/db'
 import { libreOfficeConvert, pdfText } from '../../../../helpers/office'
 import { caller, prevencionConMiembros } from '../../../../helpers/sesiones'
-import { docxParrafos, firmaDocx } from './fixture'
+import { docxPartes, docxParrafos, firmaDocx, selladaComoAntes } from './fixture'
 
 // The acta's «Preside» line and its signature name the same person: once who chaired is chosen
 // (Asistencia, «Presidió la sesión»), the header is that person; the text typed in «Preside» is
@@ -67,16 +65,6 @@ const docx = async (sesionId: string) => (await actaArchivo(t.app.db, sesionId, 
 const encabezado = async (sesionId: string) =>
   (await docxParrafos(await docx(sesionId))).filter((p) => p.startsWith('Preside: '))
 
-/** Every part of the DOCX but its creation stamps (docProps/core.xml), byte for byte. */
-async function partes(data: Uint8Array): Promise<Record<string, string>> {
-  const zip = await JSZip.loadAsync(data)
-  const out: Record<string, string> = {}
-  for (const nombre of Object.keys(zip.files).sort())
-    if (nombre !== 'docProps/core.xml' && !zip.files[nombre]!.dir)
-      out[nombre] = (await zip.file(nombre)!.async('nodebuffer')).toString('base64')
-  return out
-}
-
 describe('«Preside» in the acta', () => {
   it('in a draft follows who was chosen as having chaired, the typed text only while nobody is', async () => {
     const s = await sesion('2014-03-12', 'Carlos Pérez Silva')
@@ -119,7 +107,7 @@ describe('«Preside» in the acta', () => {
       correo: null,
       telefono: null
     })
-    expect(await partes(await docx(s.id))).toEqual(await partes(antes))
+    expect(await docxPartes(await docx(s.id))).toEqual(await docxPartes(antes))
     expect((await api.ok('sesion:obtener', { id: s.id })).sesion.hash).toBe(hash)
     expect(await revisarActas(t.app.db)).toMatchObject({ alteradas: [], distintas: [] })
   })
@@ -131,21 +119,12 @@ describe('«Preside» in the acta', () => {
     // Sealed as the previous version did (the row's typed «Preside», with who chaired chosen).
     const c = await contenidoActa(t.app.db, s.id)
     const texto = textoActa({ ...c, sesion: { ...c.sesion, preside: ESCRITO } })
-    const h = t.app.handle
-    const titulo = tituloSesion(
-      h.prepare('select * from sesiones where id = ?').get(en.id) as never
-    )
-    h.prepare(
-      `update sesiones set estado = 'aprobada', aprobada_at = '2014-07-09T15:00:00.000Z',
-         aprobada_en_sesion_id = ?, observaciones_aprobacion = '', hash = ?,
-         contenido_aprobado = ?, aprobada_en_titulo = ?, aprobada_secretaria = ''
-       where id = ?`
-    ).run(en.id, huella(texto), texto, titulo, s.id)
+    selladaComoAntes(t, { id: s.id, enId: en.id, texto, secretaria: '' })
     const antes = await docx(s.id)
     expect(await encabezado(s.id)).toEqual([`Preside: ${ESCRITO}`])
     expect(firmaDocx(await docxParrafos(antes), 'Preside')[1]).toBe('Berta Díaz Muñoz')
     // Its rows still say what was sealed: the review does not report it as changed.
     expect(await revisarActas(t.app.db)).toMatchObject({ alteradas: [], distintas: [] })
-    expect(await partes(await docx(s.id))).toEqual(await partes(antes))
+    expect(await docxPartes(await docx(s.id))).toEqual(await docxPartes(antes))
   })
 })

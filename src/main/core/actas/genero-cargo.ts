@@ -1,0 +1,40 @@
+/**
+ * The grammatical gender a post's title shows, so that what the acta says of its holder agrees
+ * with the cargo it prints beside their name ("actuó como secretaria de actas Ana Rojas,
+ * Coordinadora, SERNAM"). The app records no one's gender: only the first word of the cargo is
+ * read, and a cargo that does not tell ("Profesional", "Analista", "Fiscal") tells nothing.
+ */
+export type Genero = 'femenino' | 'masculino'
+
+// Whole words first: titles whose ending misleads ("Mayor" is a rank, not "-or").
+const PALABRAS = new Map<string, Genero | null>([
+  ['jefa', 'femenino'],
+  ['jefe', 'masculino'],
+  ['subjefa', 'femenino'],
+  ['subjefe', 'masculino'],
+  ['ministra', 'femenino'],
+  ['ministro', 'masculino'],
+  ['presidenta', 'femenino'],
+  ['gerenta', 'femenino'],
+  ['intendenta', 'femenino'],
+  ['mayor', null]
+])
+
+// Endings of the first word: Coordinadora, Encargada, Secretaria, Psicóloga, Ingeniera, Técnica.
+const FEMENINO = /(ora|ada|aria|loga|era|ica)$/
+const MASCULINO = /(or|ado|ario|logo|ero|ico)$/
+
+export function generoDelCargo(cargo: string): Genero | null {
+  const t = cargo.trim()
+  // "Coordinador/a", "Encargado(a)": written for either.
+  if (/^\S+?(\/[ao]|\([ao]\))(\s|$)/i.test(t)) return null
+  const palabra = (t.split(/[\s,(/-]+/)[0] ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+  if (PALABRAS.has(palabra)) return PALABRAS.get(palabra) ?? null
+  if (palabra.length < 4) return null
+  if (FEMENINO.test(palabra)) return 'femenino'
+  if (MASCULINO.test(palabra)) return 'masculino'
+  return null
+}
