@@ -25,6 +25,7 @@ import { matrizHandlers } from './matriz/handlers'
 import { busquedaHandlers } from './busqueda/handlers'
 import { informeHandlers } from './informe/handlers'
 import { conQuien, historialHandlers } from './historial'
+import { intercambioHandlers } from './intercambio/handlers'
 
 export type { ApiEnvironment } from './contexto'
 
@@ -53,7 +54,8 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
     ...matrizHandlers(ctx),
     ...busquedaHandlers(ctx),
     ...informeHandlers(ctx),
-    ...historialHandlers(ctx)
+    ...historialHandlers(ctx),
+    ...intercambioHandlers(ctx)
   })
 }
 

@@ -17,6 +17,7 @@ import { sistemaMetodos } from '../sistema/contract'
 import { busquedaMetodos } from '../busqueda/contract'
 import { informeMetodos } from '../informe/contract'
 import { historialMetodos } from '../historial/contract'
+import { intercambioMetodos } from '../intercambio/contract'
 
 export type { MethodDef } from './campos'
 export type { AppInfo } from '../sistema/contract'
@@ -41,7 +42,8 @@ export const contract = {
   ...matrizMetodos,
   ...busquedaMetodos,
   ...informeMetodos,
-  ...historialMetodos
+  ...historialMetodos,
+  ...intercambioMetodos
 } satisfies Record<`${string}:${string}`, MethodDef<z.ZodType, unknown>>
 
 /** Each domain's methods, as composed above: a name in two of them would hide one (tested). */
@@ -60,7 +62,8 @@ export const DOMINIOS = {
   matriz: matrizMetodos,
   busqueda: busquedaMetodos,
   informe: informeMetodos,
-  historial: historialMetodos
+  historial: historialMetodos,
+  intercambio: intercambioMetodos
 } as const
 
 export type Contract = typeof contract

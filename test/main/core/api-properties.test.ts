@@ -13,6 +13,7 @@ import {
   type DeriveContext
 } from '../../helpers/arbitraries'
 import { IdPool } from '../../helpers/id-pool'
+import { paqueteDeUnaCopia } from '../../helpers/paquete-copia'
 import {
   abrirMundo,
   cambiosEnActas,
@@ -41,14 +42,19 @@ const EXTRA: Record<string, () => fc.Arbitrary<unknown>> = {
   correo: () => fc.constantFrom(null, '', 'ana.rojas@sernam.cl'),
   // A target that fits every kind of indicador (its bound depends on the kind: a refinement
   // across fields that a JSON Schema cannot carry).
-  metaValor: () => fc.constantFrom(null, 1)
+  metaValor: () => fc.constantFrom(null, 1),
+  // A real package from another installation (random base64 never is one), that the calls
+  // before it cannot put in conflict (so an import can succeed without choices).
+  paquete: () => fc.constant(paquete)
 }
 
 let m: Mundo
+let paquete = ''
 let pool: IdPool
 let ctx: DeriveContext
 beforeAll(async () => {
   m = await abrirMundo()
+  paquete = await paqueteDeUnaCopia(m.t)
   pool = new IdPool()
   pool.load(idsPorTabla(leerFoto(m.t.app.handle)))
   ctx = {

@@ -10,7 +10,7 @@ import {
   AUDITADAS_0011,
   OMITIDAS_0011
 } from '../../../../src/main/core/db/migrations/0011_historial'
-import { openTestApp, tempDir } from '../../../helpers/db'
+import { openTestApp, tempDir, type TestApp } from '../../../helpers/db'
 import { actaAprobada, type ActaAprobadaFixture } from '../../../helpers/acta-aprobada'
 import { idsDelFixture, type IdPara } from '../../../helpers/contrato-ids'
 import { ejemploSinRevisar } from '../../../helpers/ejemplo'
@@ -26,6 +26,13 @@ import { conFirmantes } from '../../../helpers/sesiones'
  */
 // Writes that change no row: a task cancelled (none is running), a backup (a file).
 const SIN_FILAS: readonly Channel[] = ['tarea:cancelar', 'respaldo:ahora']
+// Writes to this installation's own records (#16, migration 0014), which the history does not
+// audit: its name, and when a package last went to each partner. Their table must change, and
+// no audited row.
+const PROPIAS: Partial<Record<Channel, 'instalacion' | 'socios'>> = {
+  'instalacion:renombrar': 'instalacion',
+  'paquete:generar': 'socios'
+}
 const ANA = { nombre: 'Ana Pérez', institucion: 'Subsecretaría de Prevención del Delito' }
 
 const dir = tempDir('mitp-historial-')
@@ -33,6 +40,8 @@ const plantilla = path.join(dir.dir, 'plantilla.db')
 let f: ActaAprobadaFixture
 let idPara: IdPara
 let libro: string
+/** Another installation (a partner here), and a package from it with something new. */
+let otra: { id: string; paquete: string }
 /** Rows made for the channels whose draft input would change nothing or be refused. */
 let filas: { invitado: string; persona: string; cerrada: string; vacia: string }
 
@@ -93,11 +102,34 @@ beforeAll(async () => {
   const { tareaId } = await t.api['matriz:exportar']({ seguimiento: false, papel: 'carta' })
   const tarea = await esperarTarea(t.api, tareaId)
   libro = tarea.resultado && 'base64' in tarea.resultado ? tarea.resultado.base64 : ''
+  otra = await otraInstalacion(t)
   await t.app.close()
   fs.copyFileSync(t.file, plantilla)
   await t.close()
 }, 60_000)
 afterAll(() => dir.cleanup())
+
+/**
+ * Another installation, seeded on its own: its first package makes it a partner of `t` (so a
+ * package can be generated for it); a second one, complete again, brings a new institución.
+ */
+async function otraInstalacion(t: TestApp): Promise<{ id: string; paquete: string }> {
+  const o = await openTestApp()
+  try {
+    const generar = () => o.api['paquete:generar']({ para: 'nuevo', nombre: 'Plantilla' })
+    const primero = await generar()
+    await t.api['paquete:importar']({
+      archivo: primero.nombre,
+      paquete: primero.base64,
+      elecciones: []
+    })
+    await o.api['institucion:crear']({ sigla: 'FUNDA', nombre: 'Fundación Amanecer' })
+    const { id } = await o.api['instalacion:obtener'](undefined)
+    return { id, paquete: (await generar()).base64 }
+  } finally {
+    await o.close()
+  }
+}
 
 type Filas = Map<string, Record<string, unknown>>
 
@@ -172,6 +204,8 @@ function ajustes(): Partial<Record<Channel, Record<string, unknown>>> {
     },
     // New periods after the fixture's two (periods never overlap, a copy follows its source).
     'plan:copiar': { periodoDesde: '2017-01-01', periodoHasta: '2017-12-31' },
+    'paquete:generar': { para: 'socio', socioId: otra.id, todo: false },
+    'paquete:importar': { archivo: 'paquete-minint.mitp', paquete: otra.paquete, elecciones: [] },
     'matriz:importar': {
       base64: libro,
       destino: {
@@ -219,6 +253,10 @@ describe('history rows for every write channel of the contract', () => {
     fs.copyFileSync(plantilla, copia)
     const app = await openAppDatabase(copia, { seed: false })
     try {
+      const propia = PROPIAS[canal]
+      const leerPropia = () =>
+        propia ? JSON.stringify(app.handle.prepare(`select * from ${propia}`).all()) : ''
+      const propiaAntes = leerPropia()
       const antes = filasAuditadas(app)
       const desde = (app.handle.prepare('select max(id) m from historial').get() as { m: number }).m
       const rechazo = await llamar(app, canal)
@@ -229,7 +267,11 @@ describe('history rows for every write channel of the contract', () => {
       const cambiadas = [...new Set([...antes.keys(), ...despues.keys()])].filter(
         (k) => JSON.stringify(antes.get(k)) !== JSON.stringify(despues.get(k))
       )
-      if (!SIN_FILAS.includes(canal)) {
+      if (propia) {
+        expect(rechazo, `${canal} debía tener éxito`).toBeNull()
+        expect(leerPropia(), `${canal} no cambió ${propia}`).not.toBe(propiaAntes)
+        expect(cambiadas).toEqual([])
+      } else if (!SIN_FILAS.includes(canal)) {
         expect(rechazo, `${canal} debía tener éxito`).toBeNull()
         expect(cambiadas.length, `${canal} no cambió ninguna fila`).toBeGreaterThan(0)
       }

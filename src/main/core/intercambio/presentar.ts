@@ -1,0 +1,107 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import type { ConflictoPaquete, VistaPreviaPaquete } from '../../../shared/intercambio/contract'
+import { SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
+import type { VistaPrevia } from './intercambio.service'
+import { referencias } from './alias'
+
+// The preview as the screen shows it (#16): installations by name, rows by what a person
+// recognises (a code, a name, a session's number and date), not by ids and stamps.
+
+type Fila = Record<string, unknown>
+
+const recortar = (s: string): string => (s.length > 80 ? `${s.slice(0, 79)}…` : s)
+
+/** A row as a person recognises it: its code, sigla, number and date, or its name or text. */
+export function describirFila(tabla: string, fila: Fila | undefined, id: string): string {
+  if (!fila) return `fila ${id.slice(0, 8)} (no está aquí)`
+  const v = (c: string): string | null =>
+    fila[c] === null || fila[c] === undefined ? null : String(fila[c])
+  if (tabla === 'sesiones') return `sesión N° ${v('numero') ?? '?'} del ${v('fecha') ?? '?'}`
+  if (tabla === 'acuerdos') return `acuerdo N° ${v('numero') ?? '?'}: ${recortar(v('texto') ?? '')}`
+  const partes = [v('codigo') ?? v('sigla'), v('nombre') ?? v('texto') ?? v('accion_codigo')]
+  const texto = partes.filter((p): p is string => !!p).join(' ')
+  return recortar(texto || `fila ${id.slice(0, 8)}`)
+}
+
+async function leerFila(
+  db: Kysely<Database>,
+  tabla: string,
+  id: string
+): Promise<Fila | undefined> {
+  // Only the synced tables' names reach the query, never a name from the package itself.
+  if (!SINCRONIZADAS_0014.includes(tabla)) return undefined
+  const { rows } = await sql<Fila>`select * from ${sql.table(tabla)} where id = ${id}`.execute(db)
+  return rows[0]
+}
+
+/**
+ * A value as the screen shows it: a link to another row (an eje_id, an institucion_id) as that
+ * row, not its id; a row the package brings and this side lacks, as such.
+ */
+async function legible(
+  db: Kysely<Database>,
+  tabla: string,
+  campo: string,
+  valor: unknown
+): Promise<unknown> {
+  const ref = (await referencias(db, tabla)).get(campo)
+  if (!ref || typeof valor !== 'string') return valor
+  const fila = await leerFila(db, ref, valor)
+  return fila ? describirFila(ref, fila, valor) : 'una fila que trae el paquete'
+}
+
+/** Installation ids → names: this one, its partners, and the package's sender. */
+async function nombres(
+  db: Kysely<Database>,
+  de: { id: string; nombre: string }
+): Promise<(id: string) => string> {
+  const yo = await db.selectFrom('instalacion').select(['id', 'nombre']).executeTakeFirstOrThrow()
+  const socios = await db.selectFrom('socios').select(['instalacion_id', 'nombre']).execute()
+  const m = new Map<string, string>([
+    ...socios.map((s) => [s.instalacion_id, s.nombre] as const),
+    [de.id, de.nombre],
+    [yo.id, `${yo.nombre} (esta instalación)`]
+  ])
+  return (id) => m.get(id) ?? `otra instalación (${id.slice(0, 8)})`
+}
+
+/** The service's preview, with names for installations and rows. */
+export async function presentar(db: Kysely<Database>, v: VistaPrevia): Promise<VistaPreviaPaquete> {
+  const quien = await nombres(db, v.de)
+  const conflictos: ConflictoPaquete[] = []
+  for (const c of v.conflictos) {
+    conflictos.push({
+      clave: c.clave,
+      tabla: c.tabla,
+      filaId: c.filaId,
+      fila: describirFila(c.tabla, await leerFila(db, c.tabla, c.filaId), c.filaId),
+      campo: c.campo,
+      aqui: {
+        valor: await legible(db, c.tabla, c.campo, c.mio.valor),
+        instalacion: quien(c.mio.instalacion),
+        en: c.mio.en
+      },
+      enPaquete: {
+        valor: await legible(db, c.tabla, c.campo, c.suyo.valor),
+        instalacion: quien(c.suyo.instalacion),
+        en: c.suyo.en
+      }
+    })
+  }
+  const actasDistintas: VistaPreviaPaquete['actasDistintas'] = []
+  for (const a of v.actasDistintas) {
+    const fila = await leerFila(db, 'sesiones', a.sesionAquiId)
+    const descrita = describirFila('sesiones', fila, a.sesionAquiId)
+    actasDistintas.push({ sesionId: a.sesionId, motivo: a.motivo, fila: descrita })
+  }
+  const numeros = v.numeros.map(({ sesionId, lado, tipo, anio, antes, despues }) => ({
+    sesionId,
+    lado,
+    tipo,
+    anio,
+    antes,
+    despues
+  }))
+  return { de: v.de, tablas: v.tablas, conflictos, actasDistintas, numeros }
+}
