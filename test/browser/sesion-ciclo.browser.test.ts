@@ -124,6 +124,7 @@ describe('finishing a session and approving its acta', () => {
     expect(await dialogo.count()).toBe(1)
     expect(await estado()).toEqual({ estado: 'cerrada', aprobada_en_sesion_id: null })
     await dialogo.getByRole('button', { name: 'Cancelar' }).click()
+    await dialogo.waitFor({ state: 'detached' })
     // Reopened, with MININT (who «Preside» names) and SERNAM (the secretaría) present.
     const { ok } = caller(w.t)
     await ok('sesion:reabrir', { id: ids.a })
@@ -133,7 +134,10 @@ describe('finishing a session and approving its acta', () => {
 
   it('approves in the later session, shown with a Chilean date, kept when clicked again', async () => {
     const { page } = w
-    await abrir(ids.a)
+    // Read again: it was reopened and finalized again behind the screen.
+    await page.reload()
+    await page.getByRole('tablist', { name: 'Secciones del acta' }).waitFor()
+    await expect.poll(() => page.getByTestId('estado-sesion').innerText()).toBe('Cerrada')
     await page.getByRole('button', { name: 'Aprobar acta' }).click()
     const dialogo = page.getByRole('dialog', { name: 'Aprobar acta' })
     const en = dialogo.getByLabel('Aprobada en')
