@@ -14,6 +14,15 @@ export interface AcuerdosCierreTable {
   nivel: number | null
 }
 
+/** Each report's session date and approval (migration 0016): its acción's latest by one seek. */
+export interface AvanceFechasTable {
+  avance_id: string
+  accion_id: string
+  fecha: string
+  creada: string
+  aprobada: number
+}
+
 /** Which row and kind each full-text entry stands for (migration 0007). */
 export interface BusquedaFilasTable {
   fila: number
@@ -44,4 +53,13 @@ export interface HistorialTable {
   sesion_id: string | null
   accion_id: string | null
   acuerdo_id: string | null
+}
+
+/** The derived tables, as the `Database` interface lists them. */
+export interface TablasDerivadas {
+  acuerdos_cierre: AcuerdosCierreTable
+  avance_fechas: AvanceFechasTable
+  busqueda_filas: BusquedaFilasTable
+  busqueda: BusquedaTable
+  historial: HistorialTable
 }

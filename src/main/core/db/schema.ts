@@ -10,12 +10,7 @@ import type {
   SesionEstado,
   SesionTipo
 } from '../../../shared/domain/sesiones'
-import type {
-  AcuerdosCierreTable,
-  BusquedaFilasTable,
-  BusquedaTable,
-  HistorialTable
-} from './schema-derivadas'
+import type { TablasDerivadas } from './schema-derivadas'
 import type { TablasIntercambio } from './schema-intercambio'
 
 /**
@@ -234,7 +229,7 @@ export interface SchemaMigrationsTable {
   applied_at: string
 }
 
-export interface Database extends TablasIntercambio {
+export interface Database extends TablasIntercambio, TablasDerivadas {
   planes: PlanesTable
   ejes: EjesTable
   objetivos: ObjetivosTable
@@ -252,11 +247,7 @@ export interface Database extends TablasIntercambio {
   mediciones: MedicionesTable
   acuerdos: AcuerdosTable
   seguimientos: SeguimientosTable
-  acuerdos_cierre: AcuerdosCierreTable
   fe_erratas: FeErratasTable
-  busqueda_filas: BusquedaFilasTable
-  busqueda: BusquedaTable
-  historial: HistorialTable
   app_settings: AppSettingsTable
   tombstones: TombstonesTable
   schema_migrations: SchemaMigrationsTable
@@ -294,6 +285,6 @@ export type OrderedTable =
 
 /** Tables whose rows have a global id (and so leave a tombstone when deleted). */
 export type IdTable = Exclude<
-  Exclude<keyof Database, keyof TablasIntercambio>,
-  'app_settings' | 'tombstones' | 'schema_migrations' | 'busqueda_filas' | 'busqueda'
+  Exclude<keyof Database, keyof TablasIntercambio | keyof TablasDerivadas>,
+  'app_settings' | 'tombstones' | 'schema_migrations'
 >

@@ -2,9 +2,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../db/schema'
 import type { AvanceEstado } from '../../../shared/domain/sesiones'
 
-// The dashboard's SQL. Each acción's latest report is found per acción through the index on
-// avances(accion_id): the work follows the plan's size and each acción's own reports, never a
-// pass in JavaScript over the history.
+// The dashboard's SQL. Each acción's latest report is found per acción by one index seek: the
+// work follows the plan's size, never the history.
 
 export interface Alcance {
   planId: string
@@ -13,12 +12,15 @@ export interface Alcance {
   hasta?: string | undefined
 }
 
-/** The latest report of acción `a` (an avances id), in approved actas only or in any acta. */
-const ultimoAvance = (soloAprobadas: boolean, hasta: string | undefined) => sql`(
-  select av.id from avances av join sesiones sv on sv.id = av.sesion_id
-  where av.accion_id = a.id ${soloAprobadas ? sql`and sv.estado = 'aprobada'` : sql``}
-    ${hasta ? sql`and sv.fecha <= ${hasta}` : sql``}
-  order by sv.fecha desc, sv.created_at desc limit 1)`
+/**
+ * The latest report of acción `acc` (an avances id), in approved actas only or in any acta: one
+ * seek in `avance_fechas` (migration 0016), whatever the acción's history.
+ */
+export const ultimoAvance = (soloAprobadas: boolean, hasta: string | undefined, acc = sql`a.id`) =>
+  sql`(select af.avance_id from avance_fechas af
+  where af.accion_id = ${acc} ${soloAprobadas ? sql`and af.aprobada = 1` : sql``}
+    ${hasta ? sql`and af.fecha <= ${hasta}` : sql``}
+  order by af.fecha desc, af.creada desc limit 1)`
 
 /** The plan's acciones in scope, each with its latest approved report (`ap`) and latest (`ul`). */
 export function accionesConAvance(al: Alcance): RawBuilder<unknown> {

@@ -5,6 +5,7 @@ import type { AvanceEstado, SesionEstado, SesionTipo } from '../../../shared/dom
 import { porcentajeDe, tituloSesion } from '../../../shared/domain/sesiones'
 import type { IndicadorTipo } from '../../../shared/domain/plan'
 import { notFound } from '../errors'
+import { ultimoAvance } from './consultas'
 import { listarAcuerdos } from '../acuerdos'
 
 type Db = Kysely<Database>
@@ -149,10 +150,8 @@ async function metasVencidasDe(db: Db, accionId: string, hoy: string): Promise<s
   const { rows } = await sql<{ id: string }>`
     select m.id from metas m
     where m.accion_id = ${accionId} and m.plazo is not null and m.plazo < ${hoy}
-      and coalesce((
-        select av.estado from avances av join sesiones sv on sv.id = av.sesion_id
-        where av.accion_id = m.accion_id and sv.estado = 'aprobada'
-        order by sv.fecha desc, sv.created_at desc limit 1), '') <> 'cumplida'
+      and coalesce((select av.estado from avances av
+        where av.id = ${ultimoAvance(true, undefined, sql`m.accion_id`)}), '') <> 'cumplida'
     order by m.orden`.execute(db)
   return rows.map((r) => r.id)
 }

@@ -16,6 +16,7 @@ const DERIVADAS = [
   'acuerdos_cierre',
   'actas_ajenas',
   'alias',
+  'avance_fechas',
   'busqueda',
   'busqueda_filas',
   'historial',

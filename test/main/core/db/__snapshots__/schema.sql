@@ -16,6 +16,14 @@ CREATE INDEX "acuerdos_cierre_vida_idx" on "acuerdos_cierre" ("instancia_id", "n
 -- index asistencias_sesion_idx
 CREATE INDEX "asistencias_sesion_idx" on "asistencias" ("sesion_id");
 
+-- index avance_fechas_aprobado_idx
+CREATE INDEX avance_fechas_aprobado_idx
+      on avance_fechas (accion_id, aprobada, fecha, creada);
+
+-- index avance_fechas_ultimo_idx
+CREATE INDEX avance_fechas_ultimo_idx
+      on avance_fechas (accion_id, fecha, creada);
+
 -- index avances_accion_idx
 CREATE INDEX "avances_accion_idx" on "avances" ("accion_id");
 
@@ -120,6 +128,15 @@ CREATE TABLE "app_settings" ("key" text primary key, "value" text not null, "upd
 
 -- table asistencias
 CREATE TABLE "asistencias" ("id" text primary key, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "persona_id" text references "personas" ("id") on delete set null, "nombre" text not null, "cargo" text default '' not null, "institucion" text default '' not null, "calidad" text not null check (calidad in ('titular', 'suplente', 'invitado')), "estado" text not null check (estado in ('presente', 'excusado', 'ausente')), "motivo" text default '' not null, "orden" integer not null, "created_at" text not null, "updated_at" text not null);
+
+-- table avance_fechas
+CREATE TABLE avance_fechas (
+      avance_id text primary key not null,
+      accion_id text not null,
+      fecha text not null,
+      creada text not null,
+      aprobada integer not null
+    ) without rowid;
 
 -- table avances
 CREATE TABLE "avances" ("id" text primary key, "sesion_id" text not null references "sesiones" ("id") on delete cascade, "accion_id" text references "acciones" ("id") on delete set null, "accion_codigo" text not null, "estado" text not null check (estado in ('no_iniciada', 'en_curso', 'cumplida', 'atrasada')), "porcentaje" integer, "reporte" text default '' not null, "created_at" text not null, "updated_at" text not null, constraint "avances_sesion_accion_uq" unique ("sesion_id", "accion_id"));
@@ -290,6 +307,37 @@ CREATE TRIGGER asistencias_sellada_ins before insert on asistencias when (select
 
 -- trigger asistencias_sellada_upd
 CREATE TRIGGER asistencias_sellada_upd before update of sesion_id, nombre, cargo, institucion, calidad, estado, motivo, orden, created_at, updated_at on asistencias when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' or (select estado from sesiones where id = NEW.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
+
+-- trigger avance_fechas_delete
+CREATE TRIGGER avance_fechas_delete after delete on avances begin
+     delete from avance_fechas where avance_id = old.id;
+   end;
+
+-- trigger avance_fechas_insert
+CREATE TRIGGER avance_fechas_insert after insert on avances begin
+     
+  insert or replace into avance_fechas (avance_id, accion_id, fecha, creada, aprobada)
+  select av.id, av.accion_id, s.fecha, s.created_at, s.estado = 'aprobada'
+  from avances av join sesiones s on s.id = av.sesion_id
+  where av.id = new.id and av.accion_id is not null;
+   end;
+
+-- trigger avance_fechas_sesion
+CREATE TRIGGER avance_fechas_sesion after update of fecha, created_at, estado on sesiones begin
+     update avance_fechas set fecha = new.fecha, creada = new.created_at,
+       aprobada = new.estado = 'aprobada'
+     where avance_id in (select id from avances where sesion_id = new.id);
+   end;
+
+-- trigger avance_fechas_update
+CREATE TRIGGER avance_fechas_update after update of accion_id, sesion_id on avances begin
+     delete from avance_fechas where avance_id = old.id;
+     
+  insert or replace into avance_fechas (avance_id, accion_id, fecha, creada, aprobada)
+  select av.id, av.accion_id, s.fecha, s.created_at, s.estado = 'aprobada'
+  from avances av join sesiones s on s.id = av.sesion_id
+  where av.id = new.id and av.accion_id is not null;
+   end;
 
 -- trigger avances_sellada_del
 CREATE TRIGGER avances_sellada_del before delete on avances when (select estado from sesiones where id = OLD.sesion_id) = 'aprobada' begin select raise(abort, 'acta_aprobada'); end;
