@@ -17,6 +17,7 @@ import { BusquedaSpotlight } from './busqueda/BusquedaSpotlight'
 import { BusquedaScreen } from './busqueda/BusquedaScreen'
 import { BotonBuscar } from './busqueda/BotonBuscar'
 import { PerfilInicial } from './historial/PerfilInicial'
+import { IntercambioScreen } from './intercambio/IntercambioScreen'
 
 const NAV = [
   { href: '/', label: 'Tablero' },
@@ -26,6 +27,7 @@ const NAV = [
   { href: '/personas', label: 'Personas y miembros' },
   { href: '/instituciones', label: 'Glosario de instituciones' },
   { href: '/instancias', label: 'Instancias' },
+  { href: '/intercambio', label: 'Intercambio' },
   { href: '/configuracion', label: 'Configuración' }
 ]
 
@@ -92,6 +94,9 @@ export function App(): ReactNode {
           <Route path="/sesiones/:id">{(p) => <SesionScreen key={p.id} id={p.id} />}</Route>
           <Route path="/personas">
             <PersonasScreen />
+          </Route>
+          <Route path="/intercambio">
+            <IntercambioScreen />
           </Route>
           <Route path="/configuracion">
             <ConfiguracionScreen />

@@ -79,6 +79,8 @@ export function afectadas(e: Escritura): Clave[] {
       return [['config:obtener']]
     case 'perfil':
       return [['perfil:obtener']]
+    case 'instalacion':
+      return [['instalacion:obtener']]
     default:
       return []
   }

@@ -4,6 +4,7 @@ import type { Input } from '../../../shared/api/contract'
 import type { VistaPreviaImportacion } from '../../../shared/domain/importacion'
 import type { Tarea } from '../../../shared/domain/tareas'
 import { call } from '../api/client'
+import { leerBase64 } from '../api/leer-archivo'
 import { useInvalidar } from '../api/escrituras'
 import { notifyError } from '../components/notify'
 import { useTarea } from '../components/use-tarea'
@@ -15,15 +16,6 @@ export interface NuevoPlan {
   nombre: string
   periodoDesde: string
   periodoHasta: string
-}
-
-function leerBase64(file: File): Promise<string> {
-  return new Promise((ok, fail) => {
-    const r = new FileReader()
-    r.onload = () => ok(String(r.result).replace(/^data:[^,]*,/, ''))
-    r.onerror = () => fail(r.error)
-    r.readAsDataURL(file)
-  })
 }
 
 /** The import's steps: choose a file, preview what would change, apply it as a long task. */

@@ -6,6 +6,7 @@ import { useApiQuery } from '../api/queries'
 import { notifyError, notifySaved } from '../components/notify'
 import { EncabezadoForm } from '../configuracion/EncabezadoForm'
 import { PerfilForm } from '../historial/PerfilForm'
+import { InstalacionSeccion } from '../intercambio/InstalacionSeccion'
 
 /** The institutional header and logo printed on every acta, and a backup on demand. */
 export function ConfiguracionScreen(): ReactNode {
@@ -27,6 +28,7 @@ export function ConfiguracionScreen(): ReactNode {
       </Title>
       {config.data ? <EncabezadoForm config={config.data} /> : <Loader />}
       <RespaldoSeccion />
+      <InstalacionSeccion />
     </Stack>
   )
 }
