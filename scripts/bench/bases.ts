@@ -11,8 +11,8 @@ export const CACHE = path.join(RAIZ, 'node_modules/.cache/mitp')
 
 /**
  * The bench's databases are built once and kept under node_modules/.cache/mitp, named after what
- * decides their content: the generator (the builder and the plan's seed, file contents) and the
- * size. Not the migrations: a cached file older than the schema is migrated forward on use, as
+ * decides their content: the generator (the builder, the plan's seed and the choice of who signs,
+ * file contents) and the size. Not the migrations: a cached file older than the schema is migrated forward on use, as
  * the app migrates a user's file (migrations are append-only), instead of being built again
  * (building ×10 takes minutes). Changing a service does not rebuild them either: they hold data,
  * the services are measured on it.
@@ -21,6 +21,8 @@ function firma(o: HistoriaOpciones): string {
   const h = crypto.createHash('sha1').update(JSON.stringify({ ...o, progreso: null }))
   const archivos = [
     path.join(RAIZ, 'src/main/core/seed/plan-inicial.ts'),
+    // Who signs each session is chosen there.
+    path.join(RAIZ, 'src/main/core/seed/firmantes.ts'),
     path.join(__dirname, 'historia.ts')
   ]
   for (const f of archivos) h.update(path.basename(f)).update(fs.readFileSync(f))
