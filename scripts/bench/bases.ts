@@ -12,9 +12,9 @@ export const CACHE = path.join(RAIZ, 'node_modules/.cache/mitp')
 /**
  * The bench's databases are built once and kept under node_modules/.cache/mitp, named after what
  * decides their content: the generator (the builder, the plan's seed and the choice of who signs,
- * file contents) and the size. Not the migrations: a cached file older than the schema is migrated forward on use, as
- * the app migrates a user's file (migrations are append-only), instead of being built again
- * (building ×10 takes minutes). Changing a service does not rebuild them either: they hold data,
+ * file contents) and the size. Not the migrations: a cached file older than the schema is
+ * migrated forward on use, as the app migrates a user's file (migrations are append-only),
+ * instead of being built again (building ×10 takes minutes). Changing a service does not rebuild them either: they hold data,
  * the services are measured on it.
  */
 function firma(o: HistoriaOpciones): string {
