@@ -100,7 +100,9 @@ export async function emparejar(
     for (const [id, fila] of remotas.get(tabla) ?? []) {
       if (alias.get(tabla)?.has(id) || (await conocida(db, tabla, id))) continue
       const local = await gemela(db, alias, tabla, clave, fila, refs)
-      if (!local || [...(alias.get(tabla)?.values() ?? [])].includes(local)) continue
+      // One row here may be the twin of one row on each partner (three laptops seeded apart),
+      // but of only one row of this package.
+      if (!local || nuevos.some((n) => n.tabla === tabla && n.local === local)) continue
       if (!alias.has(tabla)) alias.set(tabla, new Map())
       alias.get(tabla)!.set(id, local)
       nuevos.push({ tabla, remoto: id, local })

@@ -23,6 +23,17 @@ async function sellar(db: Db, tabla: string, filaId: string, campo: string, sell
     ${sello}) on conflict (tabla, fila_id, campo) do update set sello = excluded.sello`.execute(db)
 }
 
+async function selloDe(db: Db, tabla: string, filaId: string, campo: string) {
+  const s = await db
+    .selectFrom('sellos')
+    .select('sello')
+    .where('tabla', '=', tabla)
+    .where('fila_id', '=', filaId)
+    .where('campo', '=', campo)
+    .executeTakeFirst()
+  return s?.sello
+}
+
 /**
  * A new local stamp on a field: "mine" chosen in a conflict is a change that saw both. Keeping
  * a row they deleted stamps its every field, so the row travels whole to them again.
@@ -55,12 +66,21 @@ async function escribirFila(
     }
     return
   }
-  const todos = { ...valores, id: f.filaId, created_at: nowStamp(), updated_at: nowStamp() }
+  // A row deleted here that they brought back: as it was here, their fields on top.
+  const antes = f.local?.[BORRADO] ? await antesDeBorrar(db, f.tabla, f.filaId) : null
+  const creada = antes ? await selloDe(db, f.tabla, f.filaId, FILA_0014) : undefined
+  const todos: Record<string, unknown> = {
+    ...antes,
+    ...valores,
+    id: f.filaId,
+    created_at: nowStamp(),
+    updated_at: nowStamp()
+  }
   const cols = Object.keys(todos)
   await sql`insert into ${sql.table(f.tabla)} (${sql.join(cols.map((c) => sql.ref(c)))})
     values (${sql.join(cols.map((c) => todos[c as keyof typeof todos]))})`.execute(db)
   const primero = Object.values(f.remota).reduce((m, v) => (v.sello < m ? v.sello : m), '~')
-  await sellar(db, f.tabla, f.filaId, FILA_0014, f.remota[FILA_0014]?.sello ?? primero)
+  await sellar(db, f.tabla, f.filaId, FILA_0014, f.remota[FILA_0014]?.sello ?? creada ?? primero)
 }
 
 /** The fields of one row to write: those taken and the conflicts resolved as theirs. */

@@ -4,6 +4,7 @@ import { FILA_0014, SINCRONIZADAS_0014, SIN_SELLO_0014 } from '../db/migrations/
 import { BORRADO, conoce, unir, type Fila, type Vector } from './fusion'
 import type { CampoPaquete } from './paquete'
 import { CLAVE, CLAVES } from './alias'
+import { clavesNombradas } from './claves'
 
 // The database side of a package (#16): every synced field with the stamp of its last change,
 // read from the rows and the stamps the triggers of migration 0014 keep. A field never changed
@@ -79,7 +80,7 @@ export async function camposNoVistos(db: Kysely<Database>, visto: Vector): Promi
       }
     }
   }
-  return r
+  return [...r, ...(await clavesNombradas(db, r))]
 }
 
 /**

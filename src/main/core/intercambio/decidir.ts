@@ -107,6 +107,16 @@ function deSemilla(d: DecisionFila, local: Fila, remota: Fila): DecisionFila {
   return { tomar, conflictos }
 }
 
+/**
+ * A row deleted here, not brought back there and no conflict: it stays deleted, so none of its
+ * fields is written (the merge's model keeps a deleted row's fields; a table has no such row).
+ */
+function sinRevivir(local: Fila | undefined, remota: Fila, d: DecisionFila): DecisionFila {
+  if (local?.[BORRADO]?.valor !== 'true' || d.conflictos.includes(BORRADO)) return d
+  if (d.tomar.includes(BORRADO) && remota[BORRADO]?.valor === 'false') return d
+  return { tomar: d.tomar.filter((c) => c === BORRADO), conflictos: d.conflictos }
+}
+
 export async function decidir(
   db: Kysely<Database>,
   remotas: Remotas,
@@ -138,9 +148,10 @@ export async function decidir(
         }
         continue
       }
-      const d = gemelas.has(`${tabla}:${filaId}`)
+      const decidida = gemelas.has(`${tabla}:${filaId}`)
         ? deSemilla(decidirFila(local, remota, mio, suyo), local!, remota)
         : decidirFila(local, remota, mio, suyo)
+      const d = sinRevivir(local, remota, decidida)
       if (!d.tomar.length && !d.conflictos.length) continue
       r.filas.push({
         tabla,
