@@ -6,7 +6,10 @@ import type { PlanResumen } from '../../../../src/shared/domain/plan'
 
 // The "Comparar períodos" workbook read back with exceljs: title and summary, one row per
 // changed acción with its Spanish labels, the word diff as coloured rich text, plazos in dd-mm-yyyy,
-// cell styles, row heights that fit the wrapped text, and a landscape page one page wide.
+// cell styles, row heights that fit the wrapped text, and a landscape page one page wide. User
+// text (plan names, acción texts, meta names) that begins like a formula is a string cell with
+// the Text format, never a formula; a control character is refused in Spanish (a spreadsheet
+// would drop it).
 
 const plan = (id: string, nombre: string, desde: string): PlanResumen => ({
   id,
@@ -219,5 +222,30 @@ describe('period comparison workbook, read back', () => {
     )
     const diff = ok.ws.getCell('E5').value as ExcelJS.CellRichTextValue
     expect(diff.richText.map((r) => r.text).join('')).toHaveLength(32_767)
+  })
+
+  it('writes text that looks like a formula as text, with the Text format', async () => {
+    const c = comparacion([
+      cambio({
+        codigo: '1.1.a',
+        antes: '+cmd|calc',
+        despues: '-2+3',
+        texto: [{ tipo: 'quitado', texto: '@SUM(1,1)' }],
+        plazos: [{ meta: '+Meta', antes: null, despues: '2016-06-30' }],
+        otros: ['=1+1']
+      })
+    ])
+    c.anterior.nombre = '=HYPERLINK("http://x","plan")'
+    c.posterior.nombre = 'Plan 2015'
+    const { ws } = await leer(c)
+    for (const ref of ['A1', 'C5', 'D5', 'F5', 'G5']) {
+      const cell = ws.getCell(ref)
+      expect(cell.type, ref).toBe(ExcelJS.ValueType.String)
+      expect(cell.formula, ref).toBeUndefined()
+      expect(cell.numFmt, ref).toBe('@')
+    }
+    expect(ws.getCell('A1').value).toBe('=HYPERLINK("http://x","plan") → Plan 2015')
+    expect(ws.getCell('C5').value).toBe('+cmd|calc')
+    expect(ws.getCell('E5').numFmt).toBe('@')
   })
 })

@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller } from '../../../helpers/sesiones'
-import { NO_EXISTE, noExiste, type Caller } from '../../../helpers/respuestas'
+import { cadaPrueba, NO_EXISTE, noExiste, type Caller } from '../../../helpers/respuestas'
 import { periodoAbierto, planDeFecha } from '../../../../src/main/core/plan/periodos.service'
 import { MENSAJE_PLAN_CERRADO } from '../../../../src/main/core/errors'
 
@@ -12,12 +11,11 @@ import { MENSAJE_PLAN_CERRADO } from '../../../../src/main/core/errors'
 let t: TestApp
 let api: Caller
 let a: { id: string; nombre: string }
-beforeEach(async () => {
-  t = await openTestApp()
-  api = caller(t)
+cadaPrueba(async (app, c) => {
+  t = app
+  api = c
   a = (await api.ok('plan:arbol', {})).plan
 })
-afterEach(() => t.close())
 
 const q = <T>(sql: string, ...p: unknown[]) => t.app.handle.prepare(sql).all(...p) as T[]
 const copiar = (periodoDesde: string, periodoHasta: string, nombre = 'Plan 2015-2016') =>
