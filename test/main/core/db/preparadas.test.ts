@@ -12,7 +12,7 @@ import { tempDir } from '../../../helpers/db'
 let abiertos: { h: SqliteHandle; cleanup: () => void }[] = []
 afterEach(() => {
   for (const a of abiertos) {
-    a.h.close()
+    if (a.h.open) a.h.close()
     a.cleanup()
   }
   abiertos = []
@@ -88,5 +88,8 @@ describe('prepared statements kept per connection', () => {
     // Half read: the statement stays busy until the stream is closed, the next run gets a new one.
     for await (const r of consulta().stream()) if (r.x === 2) break
     expect((await consulta().execute()).map((f) => f.x)).toEqual([1, 2, 3])
+    // Destroying kysely closes the connection itself.
+    await db.destroy()
+    expect(abiertos.at(-1)!.h.open).toBe(false)
   })
 })
