@@ -1,9 +1,8 @@
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/main/cli'
 import { openAppDatabase } from '../../../src/main/core/db/open'
-import { createKysely, openSqlite } from '../../../src/main/core/db/sqlite'
 import { dbSnapshot, tempDir } from '../../helpers/db'
+import { cliEnProceso as cli } from '../../helpers/cli-en-proceso'
 
 // `paquete importar` with conflicts (#16): without a choice for each, they are listed with their
 // key, nothing is written and it exits 1 with a Spanish message; --elegir mio|suyo chooses for
@@ -12,17 +11,6 @@ import { dbSnapshot, tempDir } from '../../helpers/db'
 const t = tempDir('mitp-cli-conflictos-')
 afterAll(() => t.cleanup())
 const f = (n: string) => path.join(t.dir, n)
-
-async function cli(...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s)
-  )
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 /** Opens the file as the app does (stamps and all), runs `hacer`, closes it. */
 async function con<T>(
@@ -37,14 +25,8 @@ async function con<T>(
   }
 }
 
-async function filas(file: string): Promise<string> {
-  const db = createKysely(openSqlite(file, { readonly: true }))
-  try {
-    return await dbSnapshot(db)
-  } finally {
-    await db.destroy()
-  }
-}
+/** Every row of the file, as the app reads it. */
+const filas = (file: string) => con(file, (db) => dbSnapshot(db))
 
 const textos = (file: string, codigos: string[]) =>
   con(file, (db) =>
@@ -117,8 +99,10 @@ describe('cli paquete importar with conflicts', () => {
     }
     const p = await intercambio('a.db', 'Javiera', '3.mitp')
     const antes = await filas(f('b.db'))
+    const importarEnB = (...mas: string[]) =>
+      cli('paquete', 'importar', '--db', f('b.db'), '--in', p, ...mas)
 
-    const sin = await cli('paquete', 'importar', '--db', f('b.db'), '--in', p)
+    const sin = await importarEnB()
     expect(sin.code).toBe(1)
     const conflictos = [
       ...sin.out.matchAll(/Conflicto (acciones:\S+:texto): aquí "(.+?)" .+ allá "(.+?)"/g)
@@ -132,41 +116,21 @@ describe('cli paquete importar with conflicts', () => {
     )
     expect(await filas(f('b.db'))).toBe(antes)
 
-    const prueba = await cli('paquete', 'importar', '--db', f('b.db'), '--in', p, '--dry-run')
+    const prueba = await importarEnB('--dry-run')
     expect(prueba.code).toBe(0)
     expect(prueba.out).toMatch(
       /Conflicto acciones:.*\n.*Conflicto acciones:.*\nSimulación \(--dry-run\)/
     )
     for (const malo of ['quizas', 'acciones:x:texto=suyo', `${suyo!.clave}=ambos`]) {
-      const r = await cli('paquete', 'importar', '--db', f('b.db'), '--in', p, '--elegir', malo)
+      const r = await importarEnB('--elegir', malo)
       expect(r.code).toBe(2)
       expect(r.err).toMatch(/--elegir /)
     }
-    const solo = await cli(
-      'paquete',
-      'importar',
-      '--db',
-      f('b.db'),
-      '--in',
-      p,
-      '--elegir',
-      `${suyo!.clave}=suyo`
-    )
+    const solo = await importarEnB('--elegir', `${suyo!.clave}=suyo`)
     expect(solo).toMatchObject({ code: 1, err: expect.stringMatching(/Hay 1 conflicto/) })
     expect(await filas(f('b.db'))).toBe(antes)
 
-    const ok = await cli(
-      'paquete',
-      'importar',
-      '--db',
-      f('b.db'),
-      '--in',
-      p,
-      '--elegir',
-      'mio',
-      '--elegir',
-      `${suyo!.clave}=suyo`
-    )
+    const ok = await importarEnB('--elegir', 'mio', '--elegir', `${suyo!.clave}=suyo`)
     expect(ok).toMatchObject({ code: 0, out: expect.stringMatching(/Paquete importado\.$/) })
     expect(await textos(f('b.db'), codigos)).toEqual(
       codigos.map((c) => ({

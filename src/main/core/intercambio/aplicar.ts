@@ -50,6 +50,14 @@ export async function sellarAqui(db: Db, tabla: string, filaId: string, campo: s
     on conflict (tabla, fila_id, campo) do update set sello = excluded.sello`.execute(db)
 }
 
+/** A row new here (or back), under its id, with this side's bookkeeping stamps. */
+async function insertar(db: Db, f: DecisionDeFila, valores: Record<string, unknown>) {
+  const todos = { ...valores, id: f.filaId, created_at: nowStamp(), updated_at: nowStamp() }
+  const cols = Object.keys(todos)
+  await sql`insert into ${sql.table(f.tabla)} (${sql.join(cols.map((c) => sql.ref(c)))})
+    values (${sql.join(cols.map((c) => todos[c as keyof typeof todos]))})`.execute(db)
+}
+
 async function escribirFila(
   db: Db,
   f: DecisionDeFila,
@@ -69,16 +77,7 @@ async function escribirFila(
   // A row deleted here that they brought back: as it was here, their fields on top.
   const antes = f.local?.[BORRADO] ? await antesDeBorrar(db, f.tabla, f.filaId) : null
   const creada = antes ? await selloDe(db, f.tabla, f.filaId, FILA_0014) : undefined
-  const todos: Record<string, unknown> = {
-    ...antes,
-    ...valores,
-    id: f.filaId,
-    created_at: nowStamp(),
-    updated_at: nowStamp()
-  }
-  const cols = Object.keys(todos)
-  await sql`insert into ${sql.table(f.tabla)} (${sql.join(cols.map((c) => sql.ref(c)))})
-    values (${sql.join(cols.map((c) => todos[c as keyof typeof todos]))})`.execute(db)
+  await insertar(db, f, { ...antes, ...valores })
   const primero = Object.values(f.remota).reduce((m, v) => (v.sello < m ? v.sello : m), '~')
   await sellar(db, f.tabla, f.filaId, FILA_0014, f.remota[FILA_0014]?.sello ?? creada ?? primero)
 }
@@ -131,15 +130,7 @@ async function revivir(db: Db, f: DecisionDeFila): Promise<void> {
     .where('tabla', '=', f.tabla)
     .where('fila_id', '=', f.filaId)
     .execute()
-  const todos: Record<string, unknown> = {
-    ...fila,
-    id: f.filaId,
-    created_at: nowStamp(),
-    updated_at: nowStamp()
-  }
-  const cols = Object.keys(todos)
-  await sql`insert into ${sql.table(f.tabla)} (${sql.join(cols.map((c) => sql.ref(c)))})
-    values (${sql.join(cols.map((c) => todos[c]))})`.execute(db)
+  await insertar(db, f, fila)
   // Its stamps as before (its creation too), theirs where they changed it; alive again now.
   for (const p of previos)
     if (p.campo !== BORRADO) await sellar(db, f.tabla, f.filaId, p.campo, p.sello)
