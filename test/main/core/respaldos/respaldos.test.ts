@@ -20,7 +20,7 @@ import { crearLog, LOG_ARCHIVOS, LOG_MAX_BYTES } from '../../../../src/main/core
 import { dispatch } from '../../../../src/main/core/dispatch'
 import { runCliProcess } from '../../../helpers/cli'
 import { openTestApp, sha256, tempDir } from '../../../helpers/db'
-import { prevencionConMiembros, caller } from '../../../helpers/sesiones'
+import { conFirmantes, prevencionConMiembros, caller } from '../../../helpers/sesiones'
 
 const cleanups: (() => void | Promise<void>)[] = []
 afterEach(async () => {
@@ -103,6 +103,7 @@ describe('backups', () => {
       fecha: '2014-03-12',
       modalidad: 'presencial'
     })
+    await conFirmantes(t, s.id)
     await api['sesion:cerrar']({ id: s.id })
     // An acta is approved in a later session.
     const en = await api['sesion:crear']({
