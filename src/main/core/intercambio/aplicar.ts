@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/schema'
-import { FILA_0014, SELLO_0014 } from '../db/migrations/0014_sellos'
+import { FILA_0014, SELLO_0014, SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
 import { nowStamp } from '../db/ids'
 import { AppError } from '../errors'
 import { BORRADO } from './fusion'
@@ -146,7 +146,10 @@ export async function aplicar(
 ): Promise<void> {
   await sql`pragma defer_foreign_keys = on`.execute(db)
   const alFinal: { f: DecisionDeFila; campos: string[] }[] = []
-  for (const f of filas) {
+  // Parents before their rows (a package lists its tables by name): the derived tables' triggers
+  // (acuerdos_cierre, avance_fechas) read an acuerdo's or a report's session when it is written.
+  const orden = (t: string) => SINCRONIZADAS_0014.indexOf(t)
+  for (const f of [...filas].sort((a, b) => orden(a.tabla) - orden(b.tabla))) {
     const borrada = borradaAqui(f, elecciones)
     if (borrada) {
       if (borrada === 'mio') await resellar(db, f, BORRADO)

@@ -31,7 +31,10 @@ export async function filasLocales(
     .selectFrom('sellos')
     .select(['fila_id', 'campo', 'sello'])
     .where('tabla', '=', tabla)
-    .$if(ids !== undefined, (q) => q.where('fila_id', 'in', ids!.length ? ids! : ['']))
+    // One JSON parameter, whatever the number of rows (SQLite allows 32,766 variables).
+    .$if(ids !== undefined, (q) =>
+      q.where(sql<boolean>`fila_id in (select value from json_each(${JSON.stringify(ids)}))`)
+    )
     .execute()
   const porFila = new Map<string, Map<string, string>>()
   for (const s of sellos) {
