@@ -34,8 +34,9 @@ function tablasDeSesion(): { tabla: string; contenido: string[]; enlaces: string
   return tablas.flatMap((tabla) => {
     const cols = (h.prepare(`pragma table_info(${tabla})`).all() as Col[]).map((c) => c.name)
     // The history names the session a change was about; it is a log of the acta, not its
-    // content, and refuses every update and delete by its own triggers (historial tests).
-    if (!cols.includes('sesion_id') || tabla === 'historial') return []
+    // content, and refuses every update and delete by its own triggers (historial tests). A
+    // partner's approved acta kept aside (0015, #16) names a session too, but is not ours.
+    if (!cols.includes('sesion_id') || ['historial', 'actas_ajenas'].includes(tabla)) return []
     const fks = h.prepare(`pragma foreign_key_list(${tabla})`).all() as Fk[]
     const enlaces = fks.filter((k) => k.on_delete === 'SET NULL').map((k) => k.from)
     return [{ tabla, enlaces, contenido: cols.filter((c) => c !== 'id' && !enlaces.includes(c)) }]
