@@ -57,8 +57,19 @@ export async function obtenerSesion(db: Db, id: string): Promise<Sesion> {
   }
 }
 
+/** What a session's line in a list shows (not its sealed copy, ~11 KB for an approved acta). */
+const COLUMNAS_RESUMEN = [
+  's.id',
+  's.instancia_id',
+  's.tipo',
+  's.numero',
+  's.anio',
+  's.fecha',
+  's.estado'
+] as const
+
 function resumen(
-  r: SesionRow,
+  r: Pick<SesionRow, 'id' | 'instancia_id' | 'tipo' | 'numero' | 'anio' | 'fecha' | 'estado'>,
   instanciaNombre: string,
   acuerdos: number,
   creadaEn: string | null
@@ -89,7 +100,7 @@ export async function listarSesiones(
   let q = db
     .selectFrom('sesiones as s')
     .innerJoin('instancias as i', 'i.id', 's.instancia_id')
-    .selectAll('s')
+    .select(COLUMNAS_RESUMEN)
     .select('i.nombre as instanciaNombre')
   if (input.instanciaId) q = q.where('s.instancia_id', '=', input.instanciaId)
   if (input.anio) q = q.where('s.anio', '=', input.anio)
