@@ -28,13 +28,9 @@ export function generoDelCargo(cargo: string): Genero | null {
   const t = cargo.trim()
   // "Coordinador/a", "Encargado(a)": written for either.
   if (/^\S+?(\/[ao]|\([ao]\))(\s|$)/i.test(t)) return null
-  const palabra = (t.split(/[\s,(/-]+/)[0] ?? '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-  if (PALABRAS.has(palabra)) return PALABRAS.get(palabra) ?? null
-  if (palabra.length < 4) return null
+  // The endings and the words above carry no accent: "Psicóloga" ends in "loga" as written.
+  const palabra = t.split(/[\s,(/-]+/)[0]!.toLowerCase()
+  if (PALABRAS.has(palabra)) return PALABRAS.get(palabra)!
   if (FEMENINO.test(palabra)) return 'femenino'
-  if (MASCULINO.test(palabra)) return 'masculino'
-  return null
+  return MASCULINO.test(palabra) ? 'masculino' : null
 }

@@ -24,7 +24,10 @@ describe('the gender of a cargo', () => {
       ['  directora, DCO', 'femenino'],
       ['Ministra', 'femenino'],
       ['Ministro', 'masculino'],
-      ['Presidenta', 'femenino']
+      ['Presidenta', 'femenino'],
+      // The ending, not a letter group inside the word; a slash that starts another word.
+      ['Operador de turno', 'masculino'],
+      ['Coordinador/oficial de enlace', 'masculino']
     ]
     expect(casos.map(([c]) => [c, generoDelCargo(c)])).toEqual(casos)
   })
@@ -40,6 +43,8 @@ describe('the gender of a cargo', () => {
       'Presidente',
       'Coordinador/a regional',
       'Encargado(a) de programa',
+      'Encargado(A) de programa',
+      'Portavoz',
       'Cabo',
       ''
     ])
