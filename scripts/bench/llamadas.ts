@@ -20,14 +20,21 @@ export function idsDe(h: SqliteHandle) {
   return {
     antigua: uno(`select id from sesiones order by fecha, created_at limit 1`),
     reciente: uno(`select id from sesiones where estado = 'borrador' order by fecha desc limit 1`),
-    aprobadaReciente: uno(
-      `select id from sesiones where estado = 'aprobada' order by fecha desc limit 1`
-    ),
     punto: uno(
       `select p.id from puntos_tabla p join sesiones s on s.id = p.sesion_id
        where s.estado = 'borrador' order by s.fecha desc limit 1`
     ),
     instancia: uno(`select id from instancias order by orden limit 1`),
+    // The acción reported most often: its page (trayectoria) shows the longest history.
+    accion: uno(
+      `select accion_id from avances where accion_id is not null
+       group by accion_id order by count(*) desc limit 1`
+    ),
+    // The approved acta with the largest sealed copy: the largest DOCX.
+    aprobadaMayor: uno(
+      `select id from sesiones where estado = 'aprobada'
+       order by length(contenido_aprobado) desc limit 1`
+    ),
     ultimaFecha: uno(`select max(fecha) from sesiones`)
   }
 }
@@ -58,6 +65,21 @@ export function llamadasDeLectura(ids: ReturnType<typeof idsDe>): Llamada[] {
     },
     { nombre: 'personas', canal: 'persona:listar', entrada: () => ({}) },
     { nombre: 'tablero (tablero:obtener)', canal: 'tablero:obtener', entrada: () => ({}) },
+    {
+      nombre: 'acuerdos, 1.ª página sin filtro',
+      canal: 'acuerdo:listar',
+      entrada: () => ({ limit: 50 })
+    },
+    {
+      nombre: 'página de una acción (trayectoria)',
+      canal: 'trayectoria:obtener',
+      entrada: () => ({ accionId: ids.accion })
+    },
+    {
+      nombre: 'búsqueda de una palabra frecuente',
+      canal: 'busqueda:buscar',
+      entrada: () => ({ texto: 'informa' })
+    },
     {
       nombre: 'acuerdos vencidos, 1.ª página',
       canal: 'acuerdo:listar',

@@ -121,7 +121,7 @@ async function llamadas(
 
 async function actaMasLarga(api: ApiHandlers, ids: ReturnType<typeof idsDe>) {
   const t0 = performance.now()
-  const d = await api['acta:documento']({ sesionId: ids.aprobadaReciente, formato: 'docx' })
+  const d = await api['acta:documento']({ sesionId: ids.aprobadaMayor, formato: 'docx' })
   return { ms: performance.now() - t0, bytes: Math.round((d.base64.length * 3) / 4) }
 }
 

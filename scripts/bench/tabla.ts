@@ -137,7 +137,7 @@ export function tablaDe(m: Par, b: { gzip: number; bytes: number; minificado: bo
     ...libros(m),
     {
       grupo: 'acta',
-      que: 'DOCX del acta aprobada más reciente',
+      que: 'DOCX del acta aprobada más larga',
       diez: `${ms(m.diez.actaDocx.ms)} ms, ${(m.diez.actaDocx.bytes / 1024).toFixed(0)} KB`,
       x10: `${ms(m.x10.actaDocx.ms)} ms, ${(m.x10.actaDocx.bytes / 1024).toFixed(0)} KB`,
       meta: '',
