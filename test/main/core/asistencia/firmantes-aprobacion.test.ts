@@ -26,7 +26,17 @@ async function cerradaConPosterior(estados: Parameters<typeof sesionMarcada>[2])
   })
   const aprobar = () =>
     caller(t).call('sesion:aprobar', { id: m.sesionId, enSesionId: en.id, observaciones: '' })
-  return { ...m, enId: en.id, aprobar }
+  /** Reopened, `nombre` chosen in that role and finalized again: the approval's answer. */
+  const elegidoAprobar = async (
+    canal: 'asistencia:secretaria' | 'asistencia:presidente',
+    nombre: string
+  ) => {
+    await ok('sesion:reabrir', { id: m.sesionId })
+    await ok(canal, { sesionId: m.sesionId, asistenciaId: m.fila(nombre) })
+    await ok('sesion:cerrar', { id: m.sesionId })
+    return mensaje(await aprobar())
+  }
+  return { ...m, enId: en.id, aprobar, elegidoAprobar }
 }
 
 const mensaje = (r: Awaited<ReturnType<ReturnType<typeof caller>['call']>>) =>
@@ -53,13 +63,7 @@ describe('approving an acta that names nobody to sign', () => {
       impedimento: mensaje(r).replace(/^conflicto: /, '')
     })
     // Reopened, Carlos is chosen as secretary: then it is approved.
-    await caller(t).ok('sesion:reabrir', { id: m.sesionId })
-    await caller(t).ok('asistencia:secretaria', {
-      sesionId: m.sesionId,
-      asistenciaId: m.fila('Carlos Pérez Silva')
-    })
-    await caller(t).ok('sesion:cerrar', { id: m.sesionId })
-    expect(mensaje(await m.aprobar())).toBe('aprobada')
+    expect(await m.elegidoAprobar('asistencia:secretaria', 'Carlos Pérez Silva')).toBe('aprobada')
   })
 
   it('is refused while nobody present can be named as having chaired', async () => {
@@ -73,13 +77,7 @@ describe('approving an acta that names nobody to sign', () => {
       /^conflicto: .*en la pestaña Asistencia, .*elija en «Presidió la sesión», a quien presidió \(nadie presente corresponde a «MININT \(DCO-DEM-SPD\)»\)\. /
     )
     expect(mensaje(r)).not.toMatch(/secretario\/a/)
-    await caller(t).ok('sesion:reabrir', { id: m.sesionId })
-    await caller(t).ok('asistencia:presidente', {
-      sesionId: m.sesionId,
-      asistenciaId: m.fila('Carlos Pérez Silva')
-    })
-    await caller(t).ok('sesion:cerrar', { id: m.sesionId })
-    expect(mensaje(await m.aprobar())).toBe('aprobada')
+    expect(await m.elegidoAprobar('asistencia:presidente', 'Carlos Pérez Silva')).toBe('aprobada')
   })
 
   it('names both when both are missing, and approves when both were there', async () => {
