@@ -130,7 +130,7 @@ describe('the exchange over the API', () => {
     )
     expect(r.ok).toBe(true)
     expect(accion(b, '1.1.a').texto).toBe('Texto del coordinador')
-    const respaldo = r.ok ? r.value.respaldo : ''
+    const respaldo = r.ok ? (r.value as { respaldo: string }).respaldo : ''
     expect(path.dirname(respaldo)).toBe(path.join(path.dirname(b.file), 'respaldos'))
     expect(path.basename(respaldo)).toMatch(/^secretaria-mitp-\d{8}-\d{6}-antes-de-paquete\.db$/)
     expect(verificarArchivo(respaldo).ok).toBe(true)
