@@ -81,6 +81,12 @@ function sinSecretaria(r: Awaited<ReturnType<typeof rolesSesion>>): string {
  */
 export async function faltanFirmantes(trx: Db, sesionId: string): Promise<string | null> {
   const r = await rolesSesion(trx, sesionId)
+  // Roles that each screen checks on its own can still meet at approval: «Preside» edited after
+  // the secretary was chosen, or two laptops' changes merged (#16). The seal would keep them.
+  if (r.subrogante && r.presidio?.id === r.subrogante.id)
+    return `${MENSAJE_MISMA_PERSONA} (${r.subrogante.nombre} figura en los dos). ${REABRIR}`
+  if (r.subrogante && r.secretaria)
+    return `${MENSAJE_SECRETARIA_PRESENTE(r.secretaria.nombre)} Quite a ${r.subrogante.nombre} de «Actuó como secretario/a de actas». ${REABRIR}`
   const faltan: string[] = []
   if (!r.presidio) {
     const texto = r.s.preside.trim()
@@ -95,6 +101,9 @@ export async function faltanFirmantes(trx: Db, sesionId: string): Promise<string
   if (!faltan.length) return null
   return `El acta no se puede aprobar sin nombrar a quienes la firman. Reabra la sesión y, en la pestaña Asistencia, marque como presentes a quienes asistieron y elija ${faltan.join('; y ')}. Después vuelva a finalizarla y apruebe el acta.`
 }
+
+const REABRIR =
+  'Reabra la sesión, corrija la pestaña Asistencia, vuelva a finalizarla y apruebe el acta.'
 
 /**
  * The secretaría de actas is there after all (marked present, or no longer the one who chaired):

@@ -138,4 +138,35 @@ describe('approving an acta that names nobody to sign', () => {
       /elija en «Presidió la sesión», a quien presidió; y en «Actuó como secretario\/a de actas», a quien llevó el acta \(esta instancia no tiene secretaría de actas\)\./
     )
   })
+
+  it('is refused when the roles meet anyway: one person on both lines, or a stand-in while the secretaría attended', async () => {
+    // SERNAM excused; «Preside» points at MININT, so Diego chairs without being chosen: choosing
+    // him to act as secretary is taken by the roles' own check (it only knows a chosen president).
+    const m = await cerradaConPosterior({
+      'Ana Rojas Soto': 'excusado',
+      'Berta Díaz Muñoz': 'ausente',
+      'Carlos Pérez Silva': 'presente',
+      'Diego Fuentes Araya': 'presente'
+    })
+    const { ok } = caller(t)
+    const preside = (await ok('sesion:obtener', { id: m.sesionId })).sesion.preside
+    expect(preside).toMatch(/MININT/)
+    expect(await m.elegidoAprobar('asistencia:secretaria', 'Diego Fuentes Araya')).toBe(
+      'conflicto: Quien presidió la sesión no firma también como secretario/a de actas: elija a otra persona. (Diego Fuentes Araya figura en los dos). Reabra la sesión, corrija la pestaña Asistencia, vuelva a finalizarla y apruebe el acta.'
+    )
+    // Carlos acts for the secretaría; then, as a partner's package could bring it, Berta (SERNAM)
+    // is recorded present without clearing him: the secretaría signs its own acta.
+    await ok('sesion:reabrir', { id: m.sesionId })
+    await ok('asistencia:secretaria', {
+      sesionId: m.sesionId,
+      asistenciaId: m.fila('Carlos Pérez Silva')
+    })
+    t.app.handle
+      .prepare("update asistencias set estado = 'presente' where id = ?")
+      .run(m.fila('Berta Díaz Muñoz'))
+    await ok('sesion:cerrar', { id: m.sesionId })
+    expect(mensaje(await m.aprobar())).toBe(
+      'conflicto: La secretaría de actas asistió a esta sesión (Berta Díaz Muñoz) y firma el acta: nadie más actúa como secretario/a de actas. Quite a Carlos Pérez Silva de «Actuó como secretario/a de actas». Reabra la sesión, corrija la pestaña Asistencia, vuelva a finalizarla y apruebe el acta.'
+    )
+  })
 })
