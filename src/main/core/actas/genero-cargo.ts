@@ -26,11 +26,14 @@ const MASCULINO = /(or|ado|ario|logo|ero|ico)$/
 
 export function generoDelCargo(cargo: string): Genero | null {
   const t = cargo.trim()
-  // "Coordinador/a", "Encargado(a)": written for either.
-  if (/^\S+?(\/[ao]|\([ao]\))(\s|$)/i.test(t)) return null
+  // Written for either, in any of the usual ways: "Coordinador/a", "Encargado (a)",
+  // "Director(a)(S)", "Jefe/Jefa", "Encargado o encargada". A wrong guess would be sealed.
+  if (/\/|\(\s*[ao]\s*\)|\s[oy]\s/i.test(t)) return null
   // The endings and the words above carry no accent: "Psicóloga" ends in "loga" as written.
   const palabra = t.split(/[\s,(/-]+/)[0]!.toLowerCase()
   if (PALABRAS.has(palabra)) return PALABRAS.get(palabra)!
+  // "Secretaria Ejecutiva MITP", "Subsecretaria de Prevención…": often the office, not a woman.
+  if (/^(sub)?secretari[ao]$/.test(palabra)) return null
   if (FEMENINO.test(palabra)) return 'femenino'
   return MASCULINO.test(palabra) ? 'masculino' : null
 }

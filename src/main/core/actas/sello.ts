@@ -115,9 +115,14 @@ export async function revisarActas(db: Db): Promise<RevisionActas> {
     // Sealed before «Preside» followed who chaired: it holds the row's own typed text, which the
     // rows still say. (Sealed since, it holds the chosen person, which the rows say as well.)
     if (sellado.sesion.preside === row.preside) vivo.sesion.preside = row.preside
-    // Sealed before the acta agreed with the acting secretary's gender: it holds none.
+    // The gender is the reading of the cargo at sealing time (none before it was read): what the
+    // acta says, taken as sealed, so a better reading later does not make old actas differ.
     const sub = vivo.sesion.secretariaSubrogante
-    if (sub && !sellado.sesion.secretariaSubrogante?.genero) delete sub.genero
+    const genero = sellado.sesion.secretariaSubrogante?.genero
+    if (sub) {
+      delete sub.genero
+      if (genero) sub.genero = genero
+    }
     if (JSON.stringify(propio(vivo)) !== JSON.stringify(propio(sellado))) r.distintas.push(acta)
   }
   return r

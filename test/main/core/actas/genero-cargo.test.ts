@@ -13,8 +13,6 @@ describe('the gender of a cargo', () => {
       ['Encargado de programa', 'masculino'],
       ['Jefa de departamento', 'femenino'],
       ['Jefe de departamento', 'masculino'],
-      ['Secretaria ejecutiva', 'femenino'],
-      ['Secretario ejecutivo', 'masculino'],
       ['Psicóloga', 'femenino'],
       ['Sociólogo', 'masculino'],
       ['Ingeniera civil', 'femenino'],
@@ -25,9 +23,10 @@ describe('the gender of a cargo', () => {
       ['Ministra', 'femenino'],
       ['Ministro', 'masculino'],
       ['Presidenta', 'femenino'],
-      // The ending, not a letter group inside the word; a slash that starts another word.
+      // The ending, not a letter group inside the word; a title with its (S) of «subrogante».
       ['Operador de turno', 'masculino'],
-      ['Coordinador/oficial de enlace', 'masculino']
+      ['Jefe (S)', 'masculino'],
+      ['Ministra(S)', 'femenino']
     ]
     expect(casos.map(([c]) => [c, generoDelCargo(c)])).toEqual(casos)
   })
@@ -44,6 +43,22 @@ describe('the gender of a cargo', () => {
       'Coordinador/a regional',
       'Encargado(a) de programa',
       'Encargado(A) de programa',
+      // Every usual way of writing it for either, anywhere in the cargo (a wrong guess is sealed).
+      'Coordinador (a)',
+      'Encargado (a) de programa',
+      'Encargado/a, Unidad de Trata',
+      'Coordinador/a.',
+      'Director(a)(S)',
+      'Encargado(a)/Coordinador',
+      'Jefe/Jefa',
+      'Director/Directora',
+      'Encargado o encargada',
+      'Coordinadora/or',
+      'Coordinador/oficial de enlace',
+      // The office as often as the person: «Secretaria Ejecutiva MITP», «Subsecretaria de…».
+      'Secretaria Ejecutiva MITP',
+      'Secretario ejecutivo',
+      'Subsecretaria de Prevención del Delito',
       'Portavoz',
       'Cabo',
       ''

@@ -151,4 +151,22 @@ describe('an acta approved before the rule', () => {
       await docxPartes(antes)
     )
   })
+
+  it('sealed with a reading of the cargo the rule no longer makes: prints it and is not reported', async () => {
+    const id = await conSubrogante('2014-08-13', 'Elena Soto Vera')
+    await caller(t).ok('sesion:cerrar', { id })
+    const en = await caller(t).ok('sesion:crear', {
+      instanciaId: ctx.prevencion.id,
+      tipo: 'ordinaria',
+      fecha: '2014-09-10',
+      modalidad: 'presencial'
+    })
+    // As a rule that read «Coordinadora regional» otherwise would have sealed it.
+    const c = await contenidoActa(t.app.db, id)
+    const sub = { ...c.sesion.secretariaSubrogante!, genero: 'masculino' as const }
+    const texto = textoActa({ ...c, sesion: { ...c.sesion, secretariaSubrogante: sub } })
+    selladaComoAntes(t, { id, enId: en.id, texto, secretaria: 'SERNAM' })
+    expect((await dice(id)).rol).toBe('Actuó como secretario de actas')
+    expect(await revisarActas(t.app.db)).toMatchObject({ alteradas: [], distintas: [] })
+  })
 })
