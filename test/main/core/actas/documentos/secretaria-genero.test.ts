@@ -119,23 +119,33 @@ describe('who acted as secretary, in agreement with their gender', () => {
   })
 })
 
+/**
+ * Elena (Coordinadora) acted as secretary, the session closed, and its acta sealed as another
+ * version of the app would have: `genero` is what that version put in the sealed copy.
+ */
+async function selladaConGenero(fecha: string, fechaEn: string, genero?: 'masculino') {
+  const id = await conSubrogante(fecha, 'Elena Soto Vera')
+  await caller(t).ok('sesion:cerrar', { id })
+  const en = await caller(t).ok('sesion:crear', {
+    instanciaId: ctx.prevencion.id,
+    tipo: 'ordinaria',
+    fecha: fechaEn,
+    modalidad: 'presencial'
+  })
+  const c = await contenidoActa(t.app.db, id)
+  const { genero: leido, ...sub } = c.sesion.secretariaSubrogante!
+  expect(leido).toBe('femenino')
+  const sellado = genero ? { ...sub, genero } : sub
+  const texto = textoActa({ ...c, sesion: { ...c.sesion, secretariaSubrogante: sellado } })
+  selladaComoAntes(t, { id, enId: en.id, texto, secretaria: 'SERNAM' })
+  return { id, texto }
+}
+
 describe('an acta approved before the rule', () => {
   it('prints "secretario/a" as it was sealed, keeps its hash and is not reported as changed', async () => {
-    const id = await conSubrogante('2014-06-11', 'Elena Soto Vera')
-    await caller(t).ok('sesion:cerrar', { id })
-    const en = await caller(t).ok('sesion:crear', {
-      instanciaId: ctx.prevencion.id,
-      tipo: 'ordinaria',
-      fecha: '2014-07-09',
-      modalidad: 'presencial'
-    })
     // Sealed as the previous version did: who acted, without their gender.
-    const c = await contenidoActa(t.app.db, id)
-    const { genero, ...sub } = c.sesion.secretariaSubrogante!
-    expect(genero).toBe('femenino')
-    const texto = textoActa({ ...c, sesion: { ...c.sesion, secretariaSubrogante: sub } })
+    const { id, texto } = await selladaConGenero('2014-06-11', '2014-07-09')
     expect(texto).not.toContain('genero')
-    selladaComoAntes(t, { id, enId: en.id, texto, secretaria: 'SERNAM' })
     const antes = (await actaArchivo(t.app.db, id, 'docx', null)).data
     expect(await dice(id)).toMatchObject({
       subrogacion: `${EXCUSADA} actuó como secretario/a de actas Elena Soto Vera, Coordinadora regional, PDI.`,
@@ -153,19 +163,8 @@ describe('an acta approved before the rule', () => {
   })
 
   it('sealed with a reading of the cargo the rule no longer makes: prints it and is not reported', async () => {
-    const id = await conSubrogante('2014-08-13', 'Elena Soto Vera')
-    await caller(t).ok('sesion:cerrar', { id })
-    const en = await caller(t).ok('sesion:crear', {
-      instanciaId: ctx.prevencion.id,
-      tipo: 'ordinaria',
-      fecha: '2014-09-10',
-      modalidad: 'presencial'
-    })
     // As a rule that read «Coordinadora regional» otherwise would have sealed it.
-    const c = await contenidoActa(t.app.db, id)
-    const sub = { ...c.sesion.secretariaSubrogante!, genero: 'masculino' as const }
-    const texto = textoActa({ ...c, sesion: { ...c.sesion, secretariaSubrogante: sub } })
-    selladaComoAntes(t, { id, enId: en.id, texto, secretaria: 'SERNAM' })
+    const { id } = await selladaConGenero('2014-08-13', '2014-09-10', 'masculino')
     expect((await dice(id)).rol).toBe('Actuó como secretario de actas')
     expect(await revisarActas(t.app.db)).toMatchObject({ alteradas: [], distintas: [] })
   })
