@@ -12,6 +12,7 @@ import { conNumeros, resolverNumeros, sinApartadas, type NumeroCambiado } from '
 import { apartadasAntes, guardarAjenas } from './ajenas'
 import { conoce, unir, type Vector } from './fusion'
 import { abrirPaquete, ErrorPaquete, escribirPaquete, type Manifiesto } from './paquete'
+import { revisorDeCampos } from './validar'
 
 // Laptop to laptop (#16): a package for a partner holds every field it has not seen; importing
 // one shows first what it would do, then writes it in one transaction after a verified backup.
@@ -110,8 +111,11 @@ async function leerPaquete(db: Kysely<Database>, ruta: string) {
         `El paquete «${nombre}» supone cambios que esta base de datos no tiene (¿se restauró un respaldo anterior?). Pida a «${m.de.nombre}» un paquete completo (exportar con --todo). No se importó nada.`
       )
     }
+    const revisar = await revisorDeCampos(db)
     const remotas: Remotas = new Map()
     for (const c of p.campos()) {
+      const motivo = revisar(c)
+      if (motivo) throw rechazo(`El paquete «${nombre}» ${motivo}. No se importó nada.`)
       if (!remotas.has(c.tabla)) remotas.set(c.tabla, new Map())
       const t = remotas.get(c.tabla)!
       t.set(c.filaId, { ...t.get(c.filaId), [c.campo]: { valor: c.valor, sello: c.sello } })

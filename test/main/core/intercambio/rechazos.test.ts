@@ -3,6 +3,7 @@ import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { exportar, importar } from '../../../../src/main/core/intercambio'
+import { escribirPaquete } from '../../../../src/main/core/intercambio/paquete'
 import { openAppDatabase } from '../../../../src/main/core/db/open'
 import { dbSnapshot, openTestApp, tempDir, type TestApp } from '../../../helpers/db'
 import { deps, nombrar } from '../../../helpers/intercambio'
@@ -96,5 +97,41 @@ describe('importar refuses', () => {
     await importar(deps(t), todo)
     const metas = await restaurada.db.selectFrom('metas').select('texto').distinct().execute()
     expect(metas).toEqual([{ texto: 'Hecho en A' }])
+  })
+
+  it('a checksummed package that names a table, a field or a value this app would never write', async () => {
+    const b = await app('B')
+    const inst = b.app.handle
+      .prepare('select id from instituciones limit 1')
+      .pluck()
+      .get() as string
+    const sello = '1999999999999-0000-otra'
+    const manifiesto = {
+      id: 'p',
+      creado: '2026-01-01T00:00:00.000Z',
+      de: { id: 'otra', nombre: 'Otra' },
+      para: { id: '*', nombre: 'Cualquiera' },
+      vector: { otra: sello },
+      base: {}
+    }
+    const con = (tabla: string, campo: string, valor: string) => {
+      const p = paquete()
+      escribirPaquete(p, manifiesto, [{ tabla, filaId: inst, campo, valor, sello }])
+      return p
+    }
+    await rechazado(b, con('instituciones', 'id', '"otro"'), /campo «id» que «instituciones» no/)
+    await rechazado(b, con('instituciones', 'created_at', '"x"'), /campo «created_at»/)
+    await rechazado(b, con('instituciones', 'no_existe', '"x"'), /campo «no_existe»/)
+    await rechazado(b, con('instalacion', 'nombre', '"x"'), /«instalacion», que no se intercambia/)
+    await rechazado(b, con('instituciones', 'nombre', '{"a":1}'), /no es texto ni número/)
+    await rechazado(b, con('instituciones', 'nombre', '{'), /valor ilegible/)
+    // The same field with a proper value is taken (a conflict with ours, chosen theirs): the
+    // checks refuse only what they name.
+    await importar(deps(b), con('instituciones', 'nombre', '"Nombre nuevo"'), {
+      [`instituciones:${inst}:nombre`]: 'suyo'
+    })
+    expect(
+      b.app.handle.prepare('select nombre from instituciones where id = ?').pluck().get(inst)
+    ).toBe('Nombre nuevo')
   })
 })

@@ -1,0 +1,49 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import { FILA_0014, SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
+import { BORRADO } from './fusion'
+import { CLAVE } from './alias'
+
+// A package's checksum proves it was not altered after export, not that whoever wrote it was
+// this app: every table, field and value is checked against this database's own schema before
+// anything is decided or written, so a crafted file cannot rename a primary key, reach a table
+// that is not exchanged or make SQLite fail in English.
+
+/** Each row's own bookkeeping: never taken from a partner. */
+const PROPIAS = new Set(['id', 'created_at', 'updated_at'])
+
+export interface CampoRevisado {
+  tabla: string
+  campo: string
+  valor: string
+}
+
+/** A checker of one field of a package: why it is refused, or null. */
+export async function revisorDeCampos(
+  db: Kysely<Database>
+): Promise<(c: CampoRevisado) => string | null> {
+  const columnas = new Map<string, Set<string>>()
+  for (const tabla of SINCRONIZADAS_0014) {
+    const { rows } = await sql<{
+      name: string
+    }>`select name from pragma_table_info(${tabla})`.execute(db)
+    columnas.set(tabla, new Set(rows.map((r) => r.name)))
+  }
+  return (c) => {
+    const propias = columnas.get(c.tabla)
+    if (!propias) return `trae datos de «${c.tabla}», que no se intercambia`
+    const columna = c.campo.startsWith(CLAVE) ? c.campo.slice(CLAVE.length) : c.campo
+    const especial = c.campo === FILA_0014 || c.campo === BORRADO
+    if (!especial && (!propias.has(columna) || PROPIAS.has(columna)))
+      return `trae un campo «${c.campo}» que «${c.tabla}» no tiene o que no se intercambia`
+    let valor: unknown
+    try {
+      valor = JSON.parse(c.valor)
+    } catch {
+      return `trae un valor ilegible en «${c.tabla}.${c.campo}»`
+    }
+    if (valor !== null && typeof valor === 'object')
+      return `trae un valor que no es texto ni número en «${c.tabla}.${c.campo}»`
+    return null
+  }
+}
