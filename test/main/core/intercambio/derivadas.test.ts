@@ -1,9 +1,8 @@
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { exportar, importar, vistaPrevia } from '../../../../src/main/core/intercambio'
-import { openTestApp, tempDir, type TestApp } from '../../../helpers/db'
+import { describe, expect, it } from 'vitest'
+import { importar, vistaPrevia } from '../../../../src/main/core/intercambio'
+import type { TestApp } from '../../../helpers/db'
 import { actaAprobada } from '../../../helpers/acta-aprobada'
-import { deps, nombrar } from '../../../helpers/intercambio'
+import { banco } from '../../../helpers/intercambio'
 
 // What the triggers derive from the exchanged rows (#16, #13): a package lists its tables by
 // name, so acuerdos and avances would be written before their session and their derived rows
@@ -11,19 +10,14 @@ import { deps, nombrar } from '../../../helpers/intercambio'
 // and the open acuerdos of a new session then disagreed with the secretary's. And a package of
 // more rows than SQLite has variables is previewed and imported.
 
-const abiertos: TestApp[] = []
-const carpeta = tempDir('mitp-derivadas-')
-afterEach(async () => {
-  for (const t of abiertos.splice(0)) await t.close()
-})
+const { equipo, paqueteDe } = banco()
 
-async function dos(): Promise<[TestApp, TestApp]> {
-  const a = await openTestApp()
-  const b = await openTestApp()
-  abiertos.push(a, b)
-  await nombrar(a, 'Notebook MININT')
-  await nombrar(b, 'Notebook SERNAM')
-  return [a, b]
+/** The coordinator's laptop (a) and the secretary's (b), each seeded on its own. */
+async function dos() {
+  const coordinacion = await equipo('Notebook MININT')
+  const secretaria = await equipo('Notebook SERNAM')
+  const traer = async () => paqueteDe(secretaria, coordinacion)
+  return { a: coordinacion.t, b: secretaria.t, da: coordinacion.d, traer }
 }
 
 const reportes = (t: TestApp) =>
@@ -52,13 +46,11 @@ const vidas = (t: TestApp) =>
 
 describe('derived tables after an import', () => {
   it('each received report and acuerdo has its derived row, as on the laptop that wrote them', async () => {
-    const [a, b] = await dos()
+    const { a, b, da, traer } = await dos()
     const f = await actaAprobada(b)
     expect(reportes(b).length).toBeGreaterThan(0)
     expect(vidas(b).length).toBeGreaterThan(0)
-    const p = path.join(carpeta.dir, 'secretaria.mitp')
-    await exportar(deps(b), 'Notebook MININT', p)
-    await importar(deps(a), p)
+    await importar(da, await traer())
     expect(fechas(a)).toEqual(reportes(a))
     expect(fechas(a)).toHaveLength(fechas(b).length)
     // Ids of seeded rows and creation times are each side's own: compare where and how long.
@@ -94,7 +86,7 @@ describe('derived tables after an import', () => {
   })
 
   it('a package with more rows of one table than SQLite has variables is previewed and imported', async () => {
-    const [a, b] = await dos()
+    const { a, b, da, traer } = await dos()
     const n = 33_000
     const ins = b.app.handle.prepare(
       `insert into personas (id, nombre, created_at, updated_at)
@@ -103,11 +95,10 @@ describe('derived tables after an import', () => {
     b.app.handle.transaction(() => {
       for (let i = 0; i < n; i++) ins.run(`p-${String(i).padStart(6, '0')}`, `Persona ${i}`)
     })()
-    const p = path.join(carpeta.dir, 'grande.mitp')
-    await exportar(deps(b), 'Notebook MININT', p)
-    const v = await vistaPrevia(deps(a), p)
+    const p = await traer()
+    const v = await vistaPrevia(da, p)
     expect(v.conflictos).toEqual([])
-    await importar(deps(a), p)
+    await importar(da, p)
     const cuenta = a.app.handle
       .prepare("select count(*) from personas where id like 'p-%'")
       .pluck()
