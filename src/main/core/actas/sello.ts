@@ -120,8 +120,8 @@ export async function revisarActas(db: Db): Promise<RevisionActas> {
     const sub = vivo.sesion.secretariaSubrogante
     const genero = sellado.sesion.secretariaSubrogante?.genero
     if (sub) {
-      delete sub.genero
       if (genero) sub.genero = genero
+      else delete sub.genero
     }
     if (JSON.stringify(propio(vivo)) !== JSON.stringify(propio(sellado))) r.distintas.push(acta)
   }
