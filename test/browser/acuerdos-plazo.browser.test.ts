@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openWebApp, type WebApp } from '../helpers/browser'
-import { sembrarDemo } from '../../src/main/core/seed/demo'
+import { openWebApp, sembrarDemoYRecargar, type WebApp } from '../helpers/browser'
 import { MENSAJE_FECHA } from '../../src/shared/api/campos'
 
 /**
@@ -11,7 +10,7 @@ let w: WebApp
 let todos: number
 beforeAll(async () => {
   w = await openWebApp({ width: 1366, height: 900 })
-  await sembrarDemo(w.t.api)
+  await sembrarDemoYRecargar(w)
   todos = w.t.app.handle.prepare('select count(*) from acuerdos').pluck().get() as number
 }, 120_000)
 afterAll(() => w?.close())

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openWebApp, screenshot, type WebApp } from '../helpers/browser'
+import { openWebApp, screenshot, sembrarDemoYRecargar, type WebApp } from '../helpers/browser'
 import { caller } from '../helpers/sesiones'
 import { abrirTodosLosResultados } from '../helpers/spotlight'
-import { sembrarDemo } from '../../src/main/core/seed/demo'
 
 /**
  * Search in the real window over the `cli demo` database: Ctrl+K finds an acta by words written
@@ -16,7 +15,7 @@ const DESARROLLO = 'Se informa de la jornada de protección a víctimas realizad
 
 beforeAll(async () => {
   w = await openWebApp()
-  await sembrarDemo(w.t.api)
+  await sembrarDemoYRecargar(w)
   sesionId = w.t.app.handle
     .prepare("select id from sesiones where estado = 'borrador' order by fecha limit 1")
     .pluck()

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openWebApp, type WebApp } from '../helpers/browser'
+import { openWebApp, sembrarDemoYRecargar, type WebApp } from '../helpers/browser'
 import { abrirTodosLosResultados } from '../helpers/spotlight'
-import { sembrarDemo } from '../../src/main/core/seed/demo'
 
 /**
  * A screen opened from the menu starts clean; a link that carries filters (a dashboard figure)
@@ -12,7 +11,7 @@ let w: WebApp
 let todos: number
 beforeAll(async () => {
   w = await openWebApp({ width: 1366, height: 900 })
-  await sembrarDemo(w.t.api)
+  await sembrarDemoYRecargar(w)
   todos = w.t.app.handle.prepare('select count(*) from acuerdos').pluck().get() as number
 }, 120_000)
 afterAll(() => w?.close())

@@ -3,8 +3,7 @@ import path from 'node:path'
 import JSZip from 'jszip'
 import type { Download } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openWebAppEnProceso, puertaBase, RESULTS, type WebApp } from '../helpers/browser'
-import { sembrarDemo } from '../../src/main/core/seed/demo'
+import { openWebAppEnProceso, puertaBase, RESULTS, sembrarDemoYRecargar, type WebApp } from '../helpers/browser'
 
 /**
  * The annual report from the dashboard, in Chromium, on the demo data. The core runs in this
@@ -20,7 +19,7 @@ beforeAll(async () => {
   w = await openWebAppEnProceso((e) => {
     if (e.tipo === 'tarea' && e.tarea.detalle === LEYENDO) puerta?.tomar()
   })
-  await sembrarDemo(w.t.api)
+  await sembrarDemoYRecargar(w)
   w.page.on('download', (d) => descargas.push(d))
 }, 180_000)
 afterAll(() => w?.close())

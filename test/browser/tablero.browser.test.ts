@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import path from 'node:path'
-import { openWebApp, screenshot, type WebApp } from '../helpers/browser'
+import { openWebApp, screenshot, sembrarDemoYRecargar, type WebApp } from '../helpers/browser'
 import { ROOT } from '../helpers/cli'
-import { sembrarDemo } from '../../src/main/core/seed/demo'
 
 /**
  * The dashboard on the demo data in Chromium: from the most overdue meta to its acción's page,
@@ -12,7 +11,7 @@ import { sembrarDemo } from '../../src/main/core/seed/demo'
 let w: WebApp
 beforeAll(async () => {
   w = await openWebApp({ width: 1366, height: 900 })
-  await sembrarDemo(w.t.api)
+  await sembrarDemoYRecargar(w)
   // Each indicador's target, entered once in the plan (a hito is met at 1).
   const arbol = await w.t.api['plan:arbol']({})
   for (const e of arbol.ejes)
@@ -23,6 +22,7 @@ beforeAll(async () => {
             ...i,
             metaValor: i.tipo === 'hito' ? 1 : i.tipo === 'conteo' ? 30 : 80
           })
+  await w.page.reload()
 }, 180_000)
 afterAll(() => w?.close())
 

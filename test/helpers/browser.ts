@@ -7,6 +7,7 @@ import { workerDeDesarrollo } from '../../src/main/bridge/worker-dev'
 import { iniciarNucleo } from '../../src/main/core/host/nucleo'
 import { ROOT } from './cli'
 import { openTestApp, type TestApp } from './db'
+import { sembrarDemo } from '../../src/main/core/seed/demo'
 import type { Perfil } from '../../src/shared/historial/contract'
 import type { Evento } from '../../src/shared/api/eventos'
 import type { Kysely } from 'kysely'
@@ -172,4 +173,14 @@ async function abrirPagina(
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: false })
+}
+
+/**
+ * Seeds the demo through the core, then reloads the page: it was opened on the empty database,
+ * and a same-document navigation afterwards would show those cached figures until the refetch
+ * lands (under load, long enough for a test to read them).
+ */
+export async function sembrarDemoYRecargar(w: WebApp): Promise<void> {
+  await sembrarDemo(w.t.api)
+  await w.page.reload()
 }
