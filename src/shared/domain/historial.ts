@@ -35,6 +35,8 @@ export const TABLA_LABEL: Record<string, string> = {
 }
 
 export const CAMPO_LABEL: Record<string, string> = {
+  // The exchange's row-level conflict (#16): deleted on one side, changed on the other.
+  _borrado: 'Borrada o conservada',
   nombre: 'Nombre',
   periodo_desde: 'Período desde',
   periodo_hasta: 'Período hasta',
@@ -113,6 +115,8 @@ const partes = new Intl.DateTimeFormat('en-GB', {
 
 /** An instant as read in Chile: 12-03-2014 12:04. */
 export function fechaHoraChile(iso: string): string {
+  // An unknown instant reads as such; formatting it would throw and blank the whole screen.
+  if (Number.isNaN(Date.parse(iso))) return '—'
   const p = Object.fromEntries(partes.formatToParts(new Date(iso)).map((x) => [x.type, x.value]))
   return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}`
 }

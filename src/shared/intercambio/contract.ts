@@ -118,21 +118,24 @@ export const paqueteGenerarSchema = z.discriminatedUnion(
   { error: 'Elija para quién es el paquete: un socio o un socio nuevo.' }
 )
 
-export const paquetePrevisualizarSchema = z.object(archivoPaquete)
+/** One choice per conflict of the preview: keep this side's value or take the package's. */
+const eleccionesSchema = z
+  .array(
+    z.object({
+      clave: z.string().min(1).max(400, 'Conflicto no válido.'),
+      eleccion: z.enum(['mio', 'suyo'], { error: 'Elija «Aquí» o «En el paquete».' })
+    }),
+    { error: 'Las elecciones de los conflictos no son válidas.' }
+  )
+  .max(100_000, 'Demasiados conflictos elegidos.')
 
-export const paqueteImportarSchema = z.object({
+export const paquetePrevisualizarSchema = z.object({
   ...archivoPaquete,
-  /** One choice per conflict of the preview: keep this side's value or take the package's. */
-  elecciones: z
-    .array(
-      z.object({
-        clave: z.string().min(1).max(400, 'Conflicto no válido.'),
-        eleccion: z.enum(['mio', 'suyo'], { error: 'Elija «Aquí» o «En el paquete».' })
-      }),
-      { error: 'Las elecciones de los conflictos no son válidas.' }
-    )
-    .max(100_000, 'Demasiados conflictos elegidos.')
+  /** The choices made so far: one may change which of two sessions keeps a number. */
+  elecciones: eleccionesSchema.optional()
 })
+
+export const paqueteImportarSchema = z.object({ ...archivoPaquete, elecciones: eleccionesSchema })
 
 /** The exchange between installations: who this one is, its partners, their packages. */
 export const intercambioMetodos = {

@@ -19,6 +19,11 @@ const sinSocio = (): AppError =>
     'Ese socio no está en la lista de esta instalación. Elija uno de la lista o «Nuevo socio / paquete completo».'
   )
 
+const porClave = (
+  elecciones: readonly { clave: string; eleccion: 'mio' | 'suyo' }[]
+): Record<string, 'mio' | 'suyo'> =>
+  Object.fromEntries(elecciones.map((e) => [e.clave, e.eleccion]))
+
 export function intercambioHandlers({
   db,
   env,
@@ -72,9 +77,10 @@ export function intercambioHandlers({
       })
     },
     'paquete:previsualizar': (i) =>
-      enCarpetaTemporal(async (dir) =>
-        presentar(db, await vistaPrevia(sinRespaldo, escribirRecibido(dir, i.archivo, i.paquete)))
-      ),
+      enCarpetaTemporal(async (dir) => {
+        const ruta = escribirRecibido(dir, i.archivo, i.paquete)
+        return presentar(db, await vistaPrevia(sinRespaldo, ruta, porClave(i.elecciones ?? [])))
+      }),
     'paquete:importar': (i) =>
       enCarpetaTemporal(async (dir) => {
         let respaldo = ''
@@ -85,9 +91,8 @@ export function intercambioHandlers({
           rotarRespaldos(path.dirname(destino))
           respaldo = destino
         }
-        const elecciones = Object.fromEntries(i.elecciones.map((e) => [e.clave, e.eleccion]))
         const ruta = escribirRecibido(dir, i.archivo, i.paquete)
-        const hecho = await importar({ db, respaldar }, ruta, elecciones)
+        const hecho = await importar({ db, respaldar }, ruta, porClave(i.elecciones))
         return { ...(await presentar(db, hecho)), respaldo }
       })
   }

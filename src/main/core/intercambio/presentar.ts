@@ -4,6 +4,8 @@ import type { ConflictoPaquete, VistaPreviaPaquete } from '../../../shared/inter
 import { SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
 import type { VistaPrevia } from './intercambio.service'
 import { referencias } from './alias'
+import { BORRADO } from './fusion'
+import { leer } from './hlc'
 
 // The preview as the screen shows it (#16): installations by name, rows by what a person
 // recognises (a code, a name, a session's number and date), not by ids and stamps.
@@ -66,26 +68,52 @@ async function nombres(
   return (id) => m.get(id) ?? `otra instalación (${id.slice(0, 8)})`
 }
 
+/**
+ * A deletion conflict's live side has no deletion stamp: who changed the row last, and when, is
+ * its latest stamp here (its values as words: the row deleted, or kept with its changes).
+ */
+async function ladoBorrado(
+  db: Kysely<Database>,
+  c: VistaPrevia['conflictos'][number],
+  lado: 'mio' | 'suyo'
+): Promise<{ valor: string; instalacion: string; en: string }> {
+  const x = c[lado]
+  const borrada = x.valor === true || x.valor === 'true'
+  const valor = borrada ? 'Borrada' : 'Sigue, con sus cambios'
+  if (x.en || lado === 'suyo') return { valor, instalacion: x.instalacion, en: x.en }
+  const { rows } = await sql<{ sello: string | null }>`
+    select max(sello) as sello from sellos where tabla = ${c.tabla} and fila_id = ${c.filaId}`.execute(
+    db
+  )
+  const sello = rows[0]?.sello
+  if (!sello) return { valor, instalacion: x.instalacion, en: x.en }
+  const { instalacion, ms } = leer(sello)
+  return { valor, instalacion, en: new Date(ms).toISOString() }
+}
+
 /** The service's preview, with names for installations and rows. */
 export async function presentar(db: Kysely<Database>, v: VistaPrevia): Promise<VistaPreviaPaquete> {
   const quien = await nombres(db, v.de)
   const conflictos: ConflictoPaquete[] = []
   for (const c of v.conflictos) {
+    const [aqui, enPaquete] =
+      c.campo === BORRADO
+        ? [await ladoBorrado(db, c, 'mio'), await ladoBorrado(db, c, 'suyo')]
+        : [
+            { ...c.mio, valor: await legible(db, c.tabla, c.campo, c.mio.valor) },
+            { ...c.suyo, valor: await legible(db, c.tabla, c.campo, c.suyo.valor) }
+          ]
     conflictos.push({
       clave: c.clave,
       tabla: c.tabla,
       filaId: c.filaId,
       fila: describirFila(c.tabla, await leerFila(db, c.tabla, c.filaId), c.filaId),
       campo: c.campo,
-      aqui: {
-        valor: await legible(db, c.tabla, c.campo, c.mio.valor),
-        instalacion: quien(c.mio.instalacion),
-        en: c.mio.en
-      },
+      aqui: { valor: aqui.valor, instalacion: quien(aqui.instalacion), en: aqui.en },
       enPaquete: {
-        valor: await legible(db, c.tabla, c.campo, c.suyo.valor),
-        instalacion: quien(c.suyo.instalacion),
-        en: c.suyo.en
+        valor: enPaquete.valor,
+        instalacion: quien(enPaquete.instalacion),
+        en: enPaquete.en
       }
     })
   }

@@ -71,8 +71,8 @@ export function ImportarPaquete(): ReactNode {
       {vista && (
         <Group>
           <Button
-            disabled={imp.faltan > 0 || imp.ocupado}
-            loading={imp.ocupado}
+            disabled={imp.faltan > 0 || imp.ocupado || imp.recalculando}
+            loading={imp.ocupado || imp.recalculando}
             onClick={() => void confirmar()}
           >
             Importar paquete

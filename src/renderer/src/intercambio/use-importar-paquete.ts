@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { notifications } from '@mantine/notifications'
 import type { ResultadoImportacion, VistaPreviaPaquete } from '../../../shared/intercambio/contract'
@@ -22,8 +22,12 @@ export function useImportarPaquete() {
   const [error, setError] = useState<string | null>(null)
   const [ocupado, setOcupado] = useState(false)
   const [hecho, setHecho] = useState<ResultadoImportacion | null>(null)
+  // Only the answer to the latest preview is shown: choices can be clicked faster than answered.
+  const pedido = useRef(0)
+  const [recalculando, setRecalculando] = useState(false)
 
   const elegir = async (file: File | null): Promise<void> => {
+    pedido.current++
     setVista(null)
     setElecciones({})
     setError(null)
@@ -49,10 +53,36 @@ export function useImportarPaquete() {
     }
   }
 
+  /**
+   * A choice may change the preview (which of two sessions keeps a number): it is asked again
+   * with the choices so far; the conflicts stay as first listed, each with its choice.
+   */
+  const elegirConflicto = async (clave: string, e: Eleccion): Promise<void> => {
+    const todas = { ...elecciones, [clave]: e }
+    setElecciones(todas)
+    if (!archivo) return
+    const n = ++pedido.current
+    setRecalculando(true)
+    try {
+      const r = await call('paquete:previsualizar', {
+        archivo: archivo.nombre,
+        paquete: archivo.base64,
+        elecciones: Object.entries(todas).map(([k, v]) => ({ clave: k, eleccion: v }))
+      })
+      if (n !== pedido.current) return
+      if (r.ok) setVista((v) => (v ? { ...r.value, conflictos: v.conflictos } : v))
+      else setError(r.error.message)
+    } finally {
+      if (n === pedido.current) setRecalculando(false)
+    }
+  }
+
   const faltan = vista ? vista.conflictos.filter((c) => !elecciones[c.clave]).length : 0
 
   const importar = async (): Promise<void> => {
     if (!archivo || !vista || faltan > 0) return
+    pedido.current++
+    setRecalculando(false)
     setOcupado(true)
     setError(null)
     try {
@@ -83,7 +113,8 @@ export function useImportarPaquete() {
     archivo,
     vista,
     elecciones,
-    elegirConflicto: (clave: string, e: Eleccion) => setElecciones((x) => ({ ...x, [clave]: e })),
+    elegirConflicto,
+    recalculando,
     faltan,
     error,
     ocupado,

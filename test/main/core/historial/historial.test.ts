@@ -172,6 +172,8 @@ describe('the history in Spanish', () => {
   it('writes instants and dates as in Chile', () => {
     expect(fechaHoraChile('2014-03-12T15:04:00.000Z')).toBe('12-03-2014 12:04')
     expect(fechaHoraChile('2014-07-01T03:59:00.000Z')).toBe('30-06-2014 23:59')
+    // An unknown instant (none recorded) reads as such instead of throwing.
+    expect(fechaHoraChile('')).toBe('—')
     expect(valorLegible('2014-12-31')).toBe('31-12-2014')
     expect(valorLegible(null)).toBe('—')
     expect(valorLegible('')).toBe('—')

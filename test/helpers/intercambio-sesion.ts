@@ -1,0 +1,38 @@
+import type { TestApp } from './db'
+import { caller, ordinarias, sesionMovida } from './sesiones'
+
+// A scenario of the exchange (#16) over the API channels, shared by the unit and browser tests:
+// whether a deleted session is kept decides if two sessions end up under one number.
+
+type Paquete = { nombre: string; base64: string }
+
+const prevencion = (t: TestApp): string =>
+  (
+    t.app.handle.prepare(`select id from instancias where codigo = 'PREVENCION'`).get() as {
+      id: string
+    }
+  ).id
+
+const importar = (t: TestApp, p: Paquete) =>
+  caller(t).ok('paquete:importar', { archivo: p.nombre, paquete: p.base64, elecciones: [] })
+
+/**
+ * A and B hold one session after a package each way; then A deletes it and creates another,
+ * which takes its number, while B, unaware, edits it. Returns A's next package for B.
+ */
+export async function sesionBorradaAllaEditadaAqui(
+  a: TestApp,
+  b: TestApp
+): Promise<{ paquete: Paquete; sesion: { id: string; numero: number } }> {
+  const s = await ordinarias(a, prevencion(a))('2015-03-10')
+  await importar(b, await a.api['paquete:generar']({ para: 'nuevo', nombre: 'Socio' }))
+  const idA = (await a.api['instalacion:obtener'](undefined)).id
+  await importar(a, await b.api['paquete:generar']({ para: 'socio', socioId: idA, todo: false }))
+  const idB = (await b.api['instalacion:obtener'](undefined)).id
+  await caller(a).ok('sesion:eliminar', { id: s.id })
+  const otra = await ordinarias(a, prevencion(a))('2015-04-14')
+  if (otra.numero !== s.numero) throw new Error('la sesión nueva no tomó el número de la borrada')
+  await caller(b).ok('sesion:actualizar', { ...sesionMovida(s.id, '2015-03-10'), lugar: 'Sala 2' })
+  const paquete = await a.api['paquete:generar']({ para: 'socio', socioId: idB, todo: false })
+  return { paquete, sesion: { id: s.id, numero: s.numero } }
+}
