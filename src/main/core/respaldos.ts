@@ -98,7 +98,9 @@ export function comprobarDestino(origen: string, destino: string): void {
 export async function respaldar(
   handle: SqliteHandle,
   destino: string,
-  plazoMs: number = PLAZO_RESPALDO_MS
+  plazoMs: number = PLAZO_RESPALDO_MS,
+  /** Pages copied per step: few where the copy shares its thread with the screens' calls. */
+  paginas = 100
 ): Promise<Verificacion> {
   const protegido = motivoDestinoProtegido(destino, handle.name)
   if (protegido) throw new AppError('entrada_invalida', protegido)
@@ -115,7 +117,7 @@ export async function respaldar(
           desde = Date.now()
         } else if (Date.now() - desde > plazoMs)
           throw new AppError('ocupado', MENSAJE_RESPALDO_DETENIDO(Math.round(plazoMs / 1000)))
-        return 100
+        return paginas
       }
     })
     const v = verificarArchivo(tmp)
@@ -183,7 +185,8 @@ export async function respaldoAutomatico(
   handle: SqliteHandle,
   dir: string,
   motivo: MotivoRespaldo,
-  ahora: Date = new Date()
+  ahora: Date = new Date(),
+  paginas?: number
 ): Promise<string | null> {
   fs.mkdirSync(dir, { recursive: true })
   const hoy = sello(ahora).slice(0, 8)
@@ -193,7 +196,7 @@ export async function respaldoAutomatico(
   )
     return null
   const destino = path.join(dir, `secretaria-mitp-${sello(ahora)}-${motivo}.db`)
-  await respaldar(handle, destino)
+  await respaldar(handle, destino, PLAZO_RESPALDO_MS, paginas)
   rotarRespaldos(dir)
   return destino
 }

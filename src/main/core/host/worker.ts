@@ -2,7 +2,13 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { openAppDatabase, DatabaseOpenError, type AppDatabase } from '../db/open'
 import { createAppApi } from '../api'
 import { dispatch, type Logger } from '../dispatch'
-import { respaldoAutomatico } from '../respaldos'
+import {
+  atenderRespaldo,
+  respaldarEnOtroHilo,
+  respaldoAparte,
+  respaldosTerminados,
+  type PedidoRespaldo
+} from '../respaldo-aparte'
 import type { PdfPrinter } from '../actas'
 import type { AlNucleo, DatosNucleo, DelNucleo } from './protocolo'
 import { BUSY_DIARIO_MS, crearEspera } from './espera'
@@ -63,29 +69,30 @@ async function main(): Promise<void> {
   compartirContadorEscrituras(datos.escrituras)
   const app = await abrir()
   if (!app) return puerto.close()
-  const respaldo = (motivo: 'diario' | 'aprobacion') => (): Promise<unknown> =>
+  // Backups read through a connection of their own, in a thread of their own: no call waits.
+  const respaldo = (motivo: 'diario' | 'aprobacion'): Promise<unknown> =>
     datos.respaldosDir
-      ? respaldoAutomatico(app.handle, datos.respaldosDir, motivo).catch((e: unknown) =>
-          log(`respaldo ${motivo} fallido`, e)
-        )
+      ? respaldoAparte({
+          dbPath: datos.dbPath,
+          dir: datos.respaldosDir,
+          motivo,
+          nativeBinding: datos.nativeBinding
+        })
       : Promise.resolve()
   const api = createAppApi(app, {
     version: datos.version,
     printPdf,
     log,
     // A failure reaches the core, which logs it (the approval stands).
-    alAprobar: () =>
-      datos.respaldosDir
-        ? respaldoAutomatico(app.handle, datos.respaldosDir, 'aprobacion')
-        : Promise.resolve(),
+    alAprobar: () => respaldo('aprobacion'),
     alEvento: (evento) => enviar({ tipo: 'evento', evento })
   })
   if (datos.rol === 'diario') app.handle.pragma(`busy_timeout = ${BUSY_DIARIO_MS}`)
   conEspera = crearEspera(app.handle)
   puerto.on('message', (m: AlNucleo) => void atender(m, app, api))
   enviar({ tipo: 'listo', schemaVersion: app.schemaVersion, creado: app.created })
-  // Holding kysely's connection: the backup never copies mid-way through a transaction.
-  void app.db.connection().execute(respaldo('diario'))
+  // Its own connection reads only what is committed, never the middle of a transaction.
+  void respaldo('diario').catch((e: unknown) => log('respaldo diario fallido', e))
 }
 
 // Set once the database is open: calls that met the other thread's write lock wait here.
@@ -114,6 +121,8 @@ async function atender(
       pdfs.delete(m.seq)
       return
     case 'cerrar':
+      // A backup under way finishes (or fails) before the file is let go.
+      await respaldosTerminados()
       await app.close()
       enviar({ tipo: 'cerrado' })
       puerto.close()
@@ -121,11 +130,17 @@ async function atender(
 }
 
 // The same bundle also runs the thread that reads one workbook for an import (lector.ts).
-if ((workerData as { rol?: string }).rol === 'lector') {
+// And the thread that takes one backup (respaldo-aparte.ts).
+const rol = (workerData as { rol?: string }).rol
+if (rol === 'lector') {
   puerto.once('message', (data: Uint8Array) => {
     void atenderLectura(data).then((r) => puerto.postMessage(r))
   })
+} else if (rol === 'respaldo') {
+  const { pedido } = workerData as { pedido: PedidoRespaldo }
+  void atenderRespaldo(pedido).then((r) => puerto.postMessage(r))
 } else {
   leerEnOtroHilo(__filename)
+  respaldarEnOtroHilo(__filename)
   void main()
 }

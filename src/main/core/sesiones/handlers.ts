@@ -26,11 +26,7 @@ export function mensajeRespaldoFallido(
   )
 }
 
-export function sesionesHandlers({
-  db,
-  env,
-  aSolas
-}: CoreContext): Handlers<typeof sesionesMetodos> {
+export function sesionesHandlers({ db, env }: CoreContext): Handlers<typeof sesionesMetodos> {
   return {
     'sesion:listar': (i) => listarSesiones(db, i),
     'sesion:crear': (i) => crearSesion(db, i),
@@ -40,10 +36,11 @@ export function sesionesHandlers({
     'sesion:reabrir': (i) => reabrirSesion(db, i.id),
     'sesion:aprobar': async (i) => {
       const s = await aprobarSesion(db, i)
-      // The approval is committed and answered now; the backup follows off the request path.
+      // The approval is committed and answered now; the backup follows off the request path,
+      // through a connection of its own (respaldo-aparte.ts): it holds nothing calls wait for.
       // A failed backup never undoes the approval: it is logged and told to the screens.
       if (env.alAprobar)
-        void aSolas(env.alAprobar).catch((e: unknown) => {
+        void env.alAprobar().catch((e: unknown) => {
           env.log('respaldo tras aprobar un acta fallido', e)
           env.alEvento({ tipo: 'respaldo_fallido', mensaje: mensajeRespaldoFallido(s, e) })
         })

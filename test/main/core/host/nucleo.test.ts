@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import ExcelJS from 'exceljs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listarRespaldos } from '../../../../src/main/core/respaldos'
 import { iniciarNucleo, type Nucleo } from '../../../../src/main/core/host/nucleo'
 import { DatabaseOpenError } from '../../../../src/main/core/db/open'
 import type { Tarea } from '../../../../src/shared/domain/tareas'
@@ -47,7 +48,11 @@ describe('the core in a worker thread', () => {
       ok: false,
       error: { code: 'entrada_invalida' }
     })
-    // The daily backup was taken by the worker that opened the file.
+    // The daily backup is taken in a thread of its own for the worker that opened the file:
+    // calls are answered meanwhile, so it is waited for.
+    await expect
+      .poll(() => listarRespaldos(path.join(dir.dir, 'respaldos')).map((r) => r.motivo))
+      .toEqual(['diario'])
     expect(fs.readdirSync(path.join(dir.dir, 'respaldos')).length).toBe(1)
   })
 

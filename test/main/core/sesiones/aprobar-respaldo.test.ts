@@ -1,5 +1,9 @@
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAppApi } from '../../../../src/main/core/api'
+import { respaldoAparte } from '../../../../src/main/core/respaldo-aparte'
+import { listarRespaldos, verificarArchivo } from '../../../../src/main/core/respaldos'
+import { puertaBase } from '../../../helpers/browser'
 import type { Evento } from '../../../../src/shared/api/eventos'
 import { openTestApp, type TestApp } from '../../../helpers/db'
 import { conFirmantes, prevencionConMiembros } from '../../../helpers/sesiones'
@@ -12,8 +16,8 @@ import { conFirmantes, prevencionConMiembros } from '../../../helpers/sesiones'
 let t: TestApp
 afterEach(() => t?.close())
 
-async function aprobarCon(respaldo: () => Promise<unknown>) {
-  t = await openTestApp()
+async function aprobarCon(respaldo: () => Promise<unknown>, abierta?: TestApp) {
+  t = abierta ?? (await openTestApp())
   const eventos: Evento[] = []
   const registro: string[] = []
   const api = createAppApi(t.app, {
@@ -40,8 +44,12 @@ async function aprobarCon(respaldo: () => Promise<unknown>) {
   })
   const t0 = performance.now()
   const aprobada = await api['sesion:aprobar']({ id: s.id, enSesionId: en.id, observaciones: '' })
-  return { aprobada, ms: performance.now() - t0, eventos, registro }
+  return { aprobada, ms: performance.now() - t0, eventos, registro, api }
 }
+
+/** What a promise settled to, or 'sin respuesta' if it had not after a bound far above its need. */
+const antesDe = <T>(p: Promise<T>, ms = 5000): Promise<T | 'sin respuesta'> =>
+  Promise.race([p, new Promise<'sin respuesta'>((r) => setTimeout(() => r('sin respuesta'), ms))])
 
 describe('approving an acta and its backup', () => {
   it('answers without waiting for a slow backup, which still runs', async () => {
@@ -53,6 +61,54 @@ describe('approving an acta and its backup', () => {
     expect(r.ms).toBeLessThan(1000)
     expect(hecho).toBe(false)
     await expect.poll(() => hecho, { timeout: 5000 }).toBe(true)
+  })
+
+  it('holds nothing the next calls wait for: they are answered while the backup is under way', async () => {
+    // A backup that runs until the test lets it finish.
+    let terminar!: () => void
+    let terminado = false
+    const r = await aprobarCon(() =>
+      new Promise<void>((ok) => (terminar = ok)).then(() => {
+        terminado = true
+      })
+    )
+    // Before, the backup held the core's only connection: these waited for it to end.
+    const leida = await antesDe(r.api['sesion:obtener']({ id: r.aprobada.id }))
+    expect(leida).toMatchObject({ sesion: { estado: 'aprobada' } })
+    const escrita = await antesDe(
+      r.api['persona:crear']({
+        nombre: 'Marta Díaz Vera',
+        cargo: null,
+        institucionId: null,
+        correo: null,
+        telefono: null
+      })
+    )
+    expect(escrita).toMatchObject({ nombre: 'Marta Díaz Vera' })
+    expect(terminado).toBe(false)
+    terminar()
+    await expect.poll(() => terminado).toBe(true)
+  })
+
+  it("is taken through a connection of its own: it ends while the core's is held", async () => {
+    const abierta = await openTestApp()
+    const dir = path.join(path.dirname(abierta.file), 'respaldos')
+    const puerta = puertaBase(abierta.app.db)
+    let hecho: Promise<string | null> | null = null
+    const r = await aprobarCon(() => {
+      // From the moment the backup starts, no query of the core can run until it has ended.
+      puerta.tomar()
+      hecho = respaldoAparte({ dbPath: abierta.file, dir, motivo: 'aprobacion' })
+      return hecho
+    }, abierta)
+    expect(hecho).not.toBeNull()
+    const archivo = await antesDe(hecho!)
+    await puerta.soltar()
+    expect(archivo).toBe(listarRespaldos(dir)[0]?.archivo)
+    const v = verificarArchivo(archivo as string)
+    expect(v.ok).toBe(true)
+    expect(v.filas.sesiones).toBe(2)
+    expect(r.aprobada.estado).toBe('aprobada')
   })
 
   it('keeps the approval when the backup fails, and reports the failure', async () => {

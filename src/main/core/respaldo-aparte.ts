@@ -1,0 +1,87 @@
+import { Worker } from 'node:worker_threads'
+import { openSqlite } from './db/sqlite'
+import { AppError } from './errors'
+import { respaldoAutomatico, type MotivoRespaldo } from './respaldos'
+import type { ErrorCode } from '../../shared/api/result'
+
+/**
+ * The automatic backups (daily at start, after each approved acta) taken apart from the core's
+ * connection: a read connection of their own copies the committed database (WAL lets it read
+ * while the core reads and writes), so no call waits for a backup. Hosts that can (the core's
+ * worker) take each one, with its verification, in a thread of its own; elsewhere (tests in one
+ * process) it runs in place, still through its own connection.
+ */
+export interface PedidoRespaldo {
+  dbPath: string
+  dir: string
+  motivo: MotivoRespaldo
+  nativeBinding?: string | null
+}
+
+/** What the backup thread answers: the file written (null: none was needed), or why not. */
+export type RespuestaRespaldo =
+  { ok: true; archivo: string | null } | { ok: false; code: ErrorCode | null; message: string }
+
+/**
+ * In its own thread the whole copy goes in one step: between steps of 100 pages a write by the
+ * core (another connection) would make SQLite start the copy over, again and again while the
+ * secretary types.
+ */
+const DE_UNA_VEZ = 0x7fffffff
+
+async function enSitio(p: PedidoRespaldo): Promise<string | null> {
+  const h = openSqlite(p.dbPath, { readonly: true, nativeBinding: p.nativeBinding ?? undefined })
+  try {
+    return await respaldoAutomatico(h, p.dir, p.motivo, new Date(), DE_UNA_VEZ)
+  } finally {
+    h.close()
+  }
+}
+
+let tomar: (p: PedidoRespaldo) => Promise<string | null> = enSitio
+// One backup at a time: two in the same second would write the same temporary file.
+let cola: Promise<unknown> = Promise.resolve()
+
+/** Takes an automatic backup apart from the core's connection, after the ones already asked. */
+export function respaldoAparte(p: PedidoRespaldo): Promise<string | null> {
+  const r = cola.then(() => tomar(p))
+  cola = r.catch(() => {})
+  return r
+}
+
+/** Settles once every backup asked so far has finished (closing waits for them). */
+export function respaldosTerminados(): Promise<void> {
+  return cola.then(() => {})
+}
+
+/** From now on, take each backup in a new thread running `archivo` (the core's own bundle). */
+export function respaldarEnOtroHilo(archivo: string): void {
+  tomar = (p) =>
+    new Promise((listo, falla) => {
+      const hilo = new Worker(archivo, { workerData: { rol: 'respaldo', pedido: p } })
+      let respondio = false
+      hilo.once('message', (r: RespuestaRespaldo) => {
+        respondio = true
+        void hilo.terminate()
+        if (r.ok) listo(r.archivo)
+        else falla(r.code ? new AppError(r.code, r.message) : new Error(r.message))
+      })
+      hilo.once('error', falla)
+      hilo.once('exit', () => {
+        if (!respondio) falla(new Error('El hilo del respaldo terminó sin responder.'))
+      })
+    })
+}
+
+/** The backup thread's side: one backup taken and verified, its file (or why not) out. */
+export async function atenderRespaldo(p: PedidoRespaldo): Promise<RespuestaRespaldo> {
+  try {
+    return { ok: true, archivo: await enSitio(p) }
+  } catch (e) {
+    return {
+      ok: false,
+      code: e instanceof AppError ? e.code : null,
+      message: e instanceof Error ? e.message : String(e)
+    }
+  }
+}
