@@ -40,7 +40,7 @@ describe('the preview follows the choices', () => {
     await expect.poll(() => numeros.count()).toBe(1)
     await expect
       .poll(() => vista.innerText())
-      .toMatch(/Ordinaria N° 1\/2015 .* pasa a ser la N° 2\/2015/)
+      .toMatch(/Ordinaria N° 1\/2015 de «Subcomisión Prevención» .* pasa a ser la N° 2\/2015/)
     await expect.poll(() => importar.isDisabled()).toBe(false)
     await conflicto.getByRole('radio', { name: /^En el paquete:/ }).check()
     await expect.poll(() => numeros.count()).toBe(0)

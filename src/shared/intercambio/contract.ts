@@ -68,6 +68,8 @@ export interface SesionRenumerada {
   sesionId: string
   /** 'aqui': a session of this database; 'alla': one the package brings. */
   lado: 'aqui' | 'alla'
+  /** The instancia's name: one number is taken once per instancia, type and year. */
+  instancia: string
   tipo: string
   anio: number
   antes: number

@@ -123,9 +123,16 @@ export async function presentar(db: Kysely<Database>, v: VistaPrevia): Promise<V
     const descrita = describirFila('sesiones', fila, a.sesionAquiId)
     actasDistintas.push({ sesionId: a.sesionId, motivo: a.motivo, fila: descrita })
   }
-  const numeros = v.numeros.map(({ sesionId, lado, tipo, anio, antes, despues }) => ({
+  const instancias = new Map(
+    (await db.selectFrom('instancias').select(['id', 'nombre']).execute()).map((i) => [
+      i.id,
+      i.nombre
+    ])
+  )
+  const numeros = v.numeros.map(({ sesionId, lado, instanciaId, tipo, anio, antes, despues }) => ({
     sesionId,
     lado,
+    instancia: instancias.get(instanciaId) ?? 'una instancia que trae el paquete',
     tipo,
     anio,
     antes,

@@ -175,4 +175,4 @@ function AvisosSesiones(props: { vista: VistaPreviaPaquete }): ReactNode {
 }
 
 const renumerada = (n: SesionRenumerada): string =>
-  `La sesión ${SESION_TIPO_LABEL[n.tipo as SesionTipo] ?? n.tipo} N° ${n.antes}/${n.anio} ${n.lado === 'aqui' ? 'de aquí' : 'del paquete'} pasa a ser la N° ${n.despues}/${n.anio}: los dos equipos usaron ese número.`
+  `La sesión ${SESION_TIPO_LABEL[n.tipo as SesionTipo] ?? n.tipo} N° ${n.antes}/${n.anio} de «${n.instancia}» ${n.lado === 'aqui' ? 'que está aquí' : 'que trae el paquete'} pasa a ser la N° ${n.despues}/${n.anio}: los dos equipos usaron ese número.`

@@ -40,7 +40,9 @@ describe('the preview with the choices so far', () => {
     ])
     for (const c of conflictos) expect(Date.parse(c.aqui.en)).not.toBeNaN()
     // Kept here: two sessions N° 1; one takes the next number, and the preview says which.
-    expect((await ver('mio')).numeros).toMatchObject([{ antes: s.numero, despues: s.numero + 1 }])
+    expect((await ver('mio')).numeros).toMatchObject([
+      { instancia: 'Subcomisión Prevención', antes: s.numero, despues: s.numero + 1 }
+    ])
     // Deleted as there: no two sessions share the number.
     expect((await ver('suyo')).numeros).toEqual([])
   })
