@@ -65,6 +65,11 @@ export interface BusquedaPagina {
   total: number
   /** Every match by class, whatever classes were chosen. */
   porClase: Record<BusquedaClase, number>
+  /**
+   * Present when a word matches more than this many rows: only the newest this many are
+   * counted and ranked (total and porClase are theirs), so a search costs the same at any age.
+   */
+  masDe?: number
 }
 
 /** Longer text is refused; up to it, any text gives results or none, never an error. */

@@ -73,7 +73,11 @@ export function BusquedaSpotlight(): ReactNode {
           <Spotlight.Action
             onClick={() => navigate(rutaBusqueda(texto.slice(0, BUSQUEDA_MAX).trim()))}
             label={`Ver todos los resultados de «${texto.trim()}»`}
-            description={pagina ? `${pagina.total} en total (Enter)` : 'Enter'}
+            description={
+              pagina
+                ? `${pagina.masDe ? `más de ${pagina.masDe}` : pagina.total} en total (Enter)`
+                : 'Enter'
+            }
           />
         )}
         {pagina?.resultados.map((r) => (
