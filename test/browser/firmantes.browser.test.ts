@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWebApp, type WebApp } from '../helpers/browser'
-import { caller, cerrarYAprobar, prevencionConMiembros, sesionMarcada } from '../helpers/sesiones'
+import {
+  caller,
+  cerrarYAprobar,
+  prevencionConMiembros,
+  sesionMarcada,
+  sesionMovida
+} from '../helpers/sesiones'
 
 // Who signs the acta, chosen in Asistencia among those present: who chaired, and who acted as
 // secretary when the secretaría de actas (SERNAM) did not attend. The session keeps both.
@@ -50,10 +56,9 @@ describe('who signs the acta, on the session screen', () => {
     const { subrogante } = await abrir(sesionId, '2014-06-11')
     await subrogante.click()
     const opciones = page.getByRole('option')
-    // Only those present, in the attendance's order; the excused secretaría is not offered.
-    await expect
-      .poll(() => opciones.allInnerTexts())
-      .toEqual(['Diego Fuentes Araya — MININT', 'Carlos Pérez Silva — PDI'])
+    // Only those present; not the excused secretaría, nor Diego, the coordinator whom «Preside»
+    // names by default: he signs on the president's line.
+    await expect.poll(() => opciones.allInnerTexts()).toEqual(['Carlos Pérez Silva — PDI'])
     await page.getByRole('option', { name: 'Carlos Pérez Silva — PDI' }).click()
     await expect
       .poll(() => columna(sesionId, 'secretaria_subrogante_id'))
@@ -120,5 +125,43 @@ describe('who signs the acta, on the session screen', () => {
       .click()
     await expect.poll(() => subrogante.count()).toBe(1)
     await expect.poll(() => nota.count()).toBe(0)
+  })
+
+  it('whom «Preside» names is not offered to sign for the secretaría; losing a role is said', async () => {
+    const { page } = w
+    const fecha = '2014-09-10'
+    const { sesionId, fila } = await sesionMarcada(
+      w.t,
+      fecha,
+      {
+        'Ana Rojas Soto': 'excusado',
+        'Carlos Pérez Silva': 'presente',
+        'Diego Fuentes Araya': 'presente'
+      },
+      ctx
+    )
+    await caller(w.t).ok('sesion:actualizar', {
+      ...sesionMovida(sesionId, fecha),
+      preside: 'Diego Fuentes Araya'
+    })
+    const { subrogante } = await abrir(sesionId, fecha)
+    await subrogante.click()
+    await expect
+      .poll(() => page.getByRole('option').allInnerTexts())
+      .toEqual(['Carlos Pérez Silva — PDI'])
+    await page.getByRole('option', { name: 'Carlos Pérez Silva — PDI' }).click()
+    await expect
+      .poll(() => columna(sesionId, 'secretaria_subrogante_id'))
+      .toBe(fila('Carlos Pérez Silva'))
+    // Carlos was not there after all: the choice goes, and the screen says so.
+    await page
+      .getByRole('radiogroup', { name: 'Asistencia de Carlos Pérez Silva' })
+      .getByText('Ausente')
+      .click()
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Carlos Pérez Silva quedó ausente: ya no figura como quien actuó' })
+      .waitFor()
+    await expect.poll(() => columna(sesionId, 'secretaria_subrogante_id')).toBeNull()
   })
 })

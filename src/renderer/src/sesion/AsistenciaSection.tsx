@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react'
+import { notifications } from '@mantine/notifications'
 import { Badge, Button, Group, SegmentedControl, Table, Text, TextInput } from '@mantine/core'
 import {
   ASISTENCIA_ESTADOS,
@@ -60,7 +61,10 @@ export function AsistenciaSection(props: {
               key={a.id}
               a={a}
               editable={props.editable}
-              onCambio={(e) => setEstados((s) => ({ ...s, [a.id]: e }))}
+              onCambio={(e) => {
+                setEstados((s) => ({ ...s, [a.id]: e }))
+                if (e !== 'presente') avisarRolPerdido(a, e, props.roles)
+              }}
             />
           ))}
         </Table.Tbody>
@@ -79,6 +83,33 @@ export function AsistenciaSection(props: {
       />
     </>
   )
+}
+
+/**
+ * Someone not present neither chairs nor signs for the secretaría (the core clears the choice):
+ * said, so the signature line does not change without the secretary noticing.
+ */
+function avisarRolPerdido(
+  a: Asistencia,
+  estado: AsistenciaEstado,
+  roles: { presidenteId: string | null; secretariaSubroganteId: string | null }
+): void {
+  const rol =
+    a.id === roles.presidenteId
+      ? { era: 'quien presidió la sesión', campo: 'Presidió la sesión' }
+      : a.id === roles.secretariaSubroganteId
+        ? {
+            era: 'quien actuó como secretario/a de actas',
+            campo: 'Actuó como secretario/a de actas'
+          }
+        : null
+  if (!rol) return
+  notifications.show({
+    color: 'orange',
+    title: 'Cambió quién firma el acta',
+    message: `${a.nombre} quedó ${ASISTENCIA_ESTADO_LABEL[estado].toLowerCase()}: ya no figura como ${rol.era}. Si corresponde, elija a otra persona en «${rol.campo}».`,
+    autoClose: 10_000
+  })
 }
 
 /** One attendee: present, absent or excused (with why), saved as it is marked. */

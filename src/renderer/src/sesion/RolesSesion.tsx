@@ -102,13 +102,18 @@ export function RolesSesion(props: {
       ) : (
         <ElegirPresente
           {...comun}
-          presentes={salvo(presidente[0])}
+          // Nor whom «Preside» names when nobody was chosen: they sign on the other line.
+          presentes={salvo(presidente[0]).filter((a) => a.id !== presidio?.id)}
           canal="asistencia:secretaria"
           elegido={subrogante}
           textos={{
             label: 'Actuó como secretario/a de actas',
-            description: 'Sólo si la secretaría de actas no asistió: firma el acta en su lugar.',
-            placeholder: 'Nadie: firma la secretaría de actas',
+            description: props.secretariaActas
+              ? 'Sólo si la secretaría de actas no asistió: firma el acta en su lugar.'
+              : 'Esta instancia no tiene secretaría de actas: elija quién firma como secretario/a.',
+            placeholder: props.secretariaActas
+              ? 'Nadie: firma la secretaría de actas'
+              : 'Sin elegir: nadie firma como secretario/a',
             quitar: 'Quitar quién actuó como secretario/a de actas'
           }}
         />
