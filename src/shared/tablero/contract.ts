@@ -76,6 +76,8 @@ export interface AccionEnEstado {
 
 /** How many of each an acción's page shows at most: the latest (the page stays bounded). */
 export const TRAYECTORIA_MAXIMO = 120
+/** How many of each it shows first; «Ver más» asks for more, up to the maximum. */
+export const TRAYECTORIA_PAGINA = 12
 
 /** An acción's story: every report and measurement, the sessions and acuerdos about it. */
 export interface TrayectoriaAccion {
@@ -110,6 +112,10 @@ export interface TrayectoriaAccion {
   acuerdos: AcuerdoListado[]
   /** Its metas past their plazo today and not met. */
   metasVencidas: string[]
+  /** How many of each list were asked for (the latest ones). */
+  limite: number
+  /** Whether some list has earlier entries than those given. */
+  hayMas: boolean
 }
 
 /** The start-up notice: the first acuerdos due this week, each with its instancia, and how many. */
@@ -144,7 +150,13 @@ export const tableroMetodos = {
     metasVencidasSchema
   ),
   'accionestado:listar': returns<AccionEnEstado[]>()(accionesEnEstadoSchema),
-  'trayectoria:obtener': returns<TrayectoriaAccion>()(z.object({ accionId: idSchema })),
+  'trayectoria:obtener': returns<TrayectoriaAccion>()(
+    z.object({
+      accionId: idSchema,
+      /** The latest this many of each list (TRAYECTORIA_PAGINA unless said). */
+      limite: z.number().int().min(1).max(TRAYECTORIA_MAXIMO).optional()
+    })
+  ),
   /** Open acuerdos falling due from today to Sunday: the start-up notice. */
   'aviso:listar': returns<AvisoSemana>()(z.object({}).optional())
 }

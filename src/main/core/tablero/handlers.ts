@@ -15,6 +15,6 @@ export function tableroHandlers({ db, hoy }: CoreContext): Handlers<typeof table
     'metavencida:listar': (i) => listarMetasVencidas(db, i, hoy()),
     'accionestado:listar': (i) => listarAccionesEnEstado(db, i),
     'aviso:listar': () => avisosSemana(db, hoy()),
-    'trayectoria:obtener': (i) => trayectoriaAccion(db, i.accionId, hoy())
+    'trayectoria:obtener': (i) => trayectoriaAccion(db, i.accionId, hoy(), i.limite)
   }
 }

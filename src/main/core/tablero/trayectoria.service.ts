@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import { TRAYECTORIA_MAXIMO as MAX, type TrayectoriaAccion } from '../../../shared/tablero/contract'
+import { TRAYECTORIA_PAGINA, type TrayectoriaAccion } from '../../../shared/tablero/contract'
 import type { AvanceEstado, SesionEstado, SesionTipo } from '../../../shared/domain/sesiones'
 import { porcentajeDe, tituloSesion } from '../../../shared/domain/sesiones'
 import type { IndicadorTipo } from '../../../shared/domain/plan'
@@ -19,16 +19,24 @@ interface ConSesion {
 }
 const deSesion = ['s.id as sesionId', 's.tipo', 's.numero', 's.anio', 's.fecha'] as const
 
-/** Every report of the acción, oldest first. */
-async function avances(db: Db, accionId: string): Promise<TrayectoriaAccion['avances']> {
+/**
+ * The acción's latest `max` reports, oldest first: walked back from the newest along
+ * avance_fechas' index (migration 0016), reading no more reports than it returns.
+ */
+async function avances(
+  db: Db,
+  accionId: string,
+  max: number
+): Promise<TrayectoriaAccion['avances']> {
   const rows = await db
-    .selectFrom('avances as v')
+    .selectFrom('avance_fechas as f')
+    .innerJoin('avances as v', 'v.id', 'f.avance_id')
     .innerJoin('sesiones as s', 's.id', 'v.sesion_id')
     .select([...deSesion, 's.estado as sesionEstado', 'v.estado', 'v.porcentaje'])
-    .where('v.accion_id', '=', accionId)
-    .orderBy('s.fecha', 'desc')
-    .orderBy('s.created_at', 'desc')
-    .limit(MAX)
+    .where('f.accion_id', '=', accionId)
+    .orderBy('f.fecha', 'desc')
+    .orderBy('f.creada', 'desc')
+    .limit(max)
     .execute()
   return rows.reverse().map((r) => ({
     sesionId: r.sesionId,
@@ -41,7 +49,11 @@ async function avances(db: Db, accionId: string): Promise<TrayectoriaAccion['ava
 }
 
 /** Each indicador with every measurement of it, oldest first. */
-async function indicadores(db: Db, accionId: string): Promise<TrayectoriaAccion['indicadores']> {
+async function indicadores(
+  db: Db,
+  accionId: string,
+  max: number
+): Promise<TrayectoriaAccion['indicadores']> {
   const [inds, meds] = await Promise.all([
     db
       .selectFrom('indicadores')
@@ -78,7 +90,7 @@ async function indicadores(db: Db, accionId: string): Promise<TrayectoriaAccion[
     tipo: i.tipo as IndicadorTipo,
     metaValor: i.meta_valor,
     mediciones: meds
-      .filter((m) => m.indicador_id === i.id && m.n <= MAX)
+      .filter((m) => m.indicador_id === i.id && m.n <= max)
       .map((m) => ({
         sesionId: m.sesionId,
         sesionTitulo: tituloSesion(m),
@@ -94,7 +106,11 @@ async function indicadores(db: Db, accionId: string): Promise<TrayectoriaAccion[
 }
 
 /** The sessions that reported on it, measured it or took acuerdos about it. */
-async function sesiones(db: Db, accionId: string): Promise<TrayectoriaAccion['sesiones']> {
+async function sesiones(
+  db: Db,
+  accionId: string,
+  max: number
+): Promise<TrayectoriaAccion['sesiones']> {
   const { rows } = await sql<ConSesion & { instancia: string; temas: string }>`
     select s.id as sesionId, s.tipo, s.numero, s.anio, s.fecha, s.estado as sesionEstado,
       i.nombre as instancia, group_concat(distinct t.tema) as temas
@@ -104,7 +120,7 @@ async function sesiones(db: Db, accionId: string): Promise<TrayectoriaAccion['se
         join indicadores x on x.id = m.indicador_id where x.accion_id = ${accionId}
       union select sesion_id, 'acuerdos' from acuerdos where accion_id = ${accionId}
     ) t join sesiones s on s.id = t.sesion_id join instancias i on i.id = s.instancia_id
-    group by s.id order by s.fecha desc, s.created_at desc limit ${MAX}`.execute(db)
+    group by s.id order by s.fecha desc, s.created_at desc limit ${max}`.execute(db)
   const orden = ['avance', 'indicadores', 'acuerdos'] as const
   return rows.reverse().map((r) => ({
     id: r.sesionId,
@@ -116,10 +132,15 @@ async function sesiones(db: Db, accionId: string): Promise<TrayectoriaAccion['se
   }))
 }
 
+/**
+ * An acción's page: the latest `limite` of each list. One more of each is read to tell whether
+ * there are earlier ones (hayMas), and dropped.
+ */
 export async function trayectoriaAccion(
   db: Db,
   accionId: string,
-  hoy: string
+  hoy: string,
+  limite: number = TRAYECTORIA_PAGINA
 ): Promise<TrayectoriaAccion> {
   const accion = await db
     .selectFrom('acciones')
@@ -127,21 +148,30 @@ export async function trayectoriaAccion(
     .where('id', '=', accionId)
     .executeTakeFirst()
   if (!accion) throw notFound('La acción')
+  const uno = limite + 1
   const [av, inds, ses, acs, vencidas] = await Promise.all([
-    avances(db, accionId),
-    indicadores(db, accionId),
-    sesiones(db, accionId),
+    avances(db, accionId, uno),
+    indicadores(db, accionId, uno),
+    sesiones(db, accionId, uno),
     // The list of acuerdos across sessions, for this acción: the latest plazos, shown in order.
-    listarAcuerdos(db, { accionId, orden: 'plazo_desc', limit: MAX }, hoy),
+    listarAcuerdos(db, { accionId, orden: 'plazo_desc', limit: limite }, hoy),
     metasVencidasDe(db, accionId, hoy)
   ])
+  // Lists come oldest first: the extra one read is the first.
+  const recortar = <T>(xs: T[]): T[] => (xs.length > limite ? xs.slice(xs.length - limite) : xs)
   return {
     hoy,
-    avances: av,
-    indicadores: inds,
-    sesiones: ses,
+    avances: recortar(av),
+    indicadores: inds.map((i) => ({ ...i, mediciones: recortar(i.mediciones) })),
+    sesiones: recortar(ses),
     acuerdos: acs.filas.reverse(),
-    metasVencidas: vencidas
+    metasVencidas: vencidas,
+    limite,
+    hayMas:
+      av.length > limite ||
+      ses.length > limite ||
+      acs.total > limite ||
+      inds.some((i) => i.mediciones.length > limite)
   }
 }
 

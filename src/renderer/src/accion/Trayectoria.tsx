@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Anchor, Badge, Card, List, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Card, List, Stack, Table, Text, Title } from '@mantine/core'
 import { Link } from 'wouter'
 import type { TrayectoriaAccion } from '../../../shared/tablero/contract'
 import { SESION_ESTADO_LABEL } from '../../../shared/domain/sesiones'
@@ -13,8 +13,14 @@ const TEMA: Record<'avance' | 'indicadores' | 'acuerdos', string> = {
   acuerdos: 'acuerdos'
 }
 
-/** What the sessions said of the acción: progress, measurements, where and what was agreed. */
-export function Trayectoria(props: { t: TrayectoriaAccion }): ReactNode {
+/**
+ * What the sessions said of the acción: progress, measurements, where and what was agreed; the
+ * latest of each, with «Ver más» while earlier ones remain (null: none, or the most shown).
+ */
+export function Trayectoria(props: {
+  t: TrayectoriaAccion
+  onMas: (() => void) | null
+}): ReactNode {
   const { t } = props
   return (
     <Stack gap="md">
@@ -50,6 +56,16 @@ export function Trayectoria(props: { t: TrayectoriaAccion }): ReactNode {
         )}
       </Card>
       <AcuerdosDeLaAccion t={t} />
+      {t.hayMas && (
+        <Text size="sm" c="dimmed">
+          Se muestran los últimos {t.limite} de cada lista.{' '}
+          {props.onMas && (
+            <Button variant="subtle" size="compact-sm" onClick={props.onMas}>
+              Ver más
+            </Button>
+          )}
+        </Text>
+      )}
     </Stack>
   )
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import {
   Alert,
   Anchor,
@@ -17,6 +17,7 @@ import type { Output } from '../../../shared/api/contract'
 import { INDICADOR_TIPO_LABEL, type Accion } from '../../../shared/domain/plan'
 import { formatFecha } from '../../../shared/domain/fechas'
 import { useApiQuery } from '../api/queries'
+import { TRAYECTORIA_MAXIMO, TRAYECTORIA_PAGINA } from '../../../shared/tablero/contract'
 import { useEntityForm, type FormSpec } from '../components/EntityForm'
 import { RowActions } from '../components/RowActions'
 import { accionForm } from '../forms/plan-forms'
@@ -32,7 +33,13 @@ type AccionDetalle = Output<'accion:obtener'>
 export function AccionScreen(props: { id: string }): ReactNode {
   const { data, error } = useApiQuery('accion:obtener', { id: props.id })
   const instancias = useApiQuery('instancia:listar', undefined)
-  const historia = useApiQuery('trayectoria:obtener', { accionId: props.id })
+  // The latest few of each list first; «Ver más» asks for more (the page stays bounded).
+  const [limite, setLimite] = useState(TRAYECTORIA_PAGINA)
+  const historia = useApiQuery(
+    'trayectoria:obtener',
+    { accionId: props.id, limite },
+    { mantenerAnterior: true }
+  )
   const planes = useApiQuery('plan:listar', {})
   const [setForm, formModal] = useEntityForm()
 
@@ -76,7 +83,16 @@ export function AccionScreen(props: { id: string }): ReactNode {
           <IndicadoresLista accion={a} onForm={setForm} />
         </Stack>
       </fieldset>
-      {historia.data && <Trayectoria t={historia.data} />}
+      {historia.data && (
+        <Trayectoria
+          t={historia.data}
+          onMas={
+            historia.data.hayMas && limite < TRAYECTORIA_MAXIMO
+              ? () => setLimite(Math.min(TRAYECTORIA_MAXIMO, limite * 2))
+              : null
+          }
+        />
+      )}
       {formModal}
     </Stack>
   )

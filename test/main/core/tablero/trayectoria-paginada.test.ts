@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAppApi } from '../../../../src/main/core/api'
+import { createKysely } from '../../../../src/main/core/db/sqlite'
+import { TRAYECTORIA_MAXIMO, TRAYECTORIA_PAGINA } from '../../../../src/shared/tablero/contract'
+import { openTestApp, type TestApp } from '../../../helpers/db'
+import { caller, entradaSesion } from '../../../helpers/sesiones'
+import { observando } from '../../../helpers/sentencias'
+
+/**
+ * An acción's page gives the latest reports, not its whole story: 30 sessions reported on it and
+ * the page has the latest TRAYECTORIA_PAGINA, saying there are more; «Ver más» asks for more.
+ * The reports are walked back from the newest along avance_fechas' index: no sort of them all.
+ */
+const N = 30
+let t: TestApp
+let accionId = ''
+beforeAll(async () => {
+  t = await openTestApp()
+  const api = caller(t)
+  const [instancia] = await api.ok('instancia:listar', undefined)
+  accionId = t.app.handle
+    .prepare('select id from acciones where instancia_id = ? order by codigo limit 1')
+    .pluck()
+    .get(instancia!.id) as string
+  for (let i = 0; i < N; i++) {
+    const fecha = `${2015 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-10`
+    const s = await api.ok('sesion:crear', entradaSesion(instancia!.id, fecha))
+    await api.ok('avance:guardar', {
+      sesionId: s.id,
+      accionId,
+      estado: 'en_curso',
+      porcentaje: i,
+      reporte: `Reporte ${i}`
+    })
+  }
+}, 120_000)
+afterAll(() => t.close())
+
+describe("an acción's page, paged", () => {
+  it('gives the latest reports and sessions first, and says there are more', async () => {
+    const h = await t.api['trayectoria:obtener']({ accionId })
+    expect(h.limite).toBe(TRAYECTORIA_PAGINA)
+    expect(h.hayMas).toBe(true)
+    const ultimos = Array.from({ length: TRAYECTORIA_PAGINA }, (_, k) => N - TRAYECTORIA_PAGINA + k)
+    expect(h.avances.map((a) => a.porcentaje)).toEqual(ultimos)
+    expect(h.sesiones).toHaveLength(TRAYECTORIA_PAGINA)
+    expect(h.sesiones.map((s) => s.fecha)).toEqual(h.avances.map((a) => a.fecha))
+  })
+
+  it('gives more when asked, and says when there are no more', async () => {
+    const h = await t.api['trayectoria:obtener']({ accionId, limite: TRAYECTORIA_MAXIMO })
+    expect(h.hayMas).toBe(false)
+    expect(h.avances.map((a) => a.porcentaje)).toEqual(Array.from({ length: N }, (_, k) => k))
+  })
+
+  it('walks the reports back along the index, sorting none of them', async () => {
+    const sentencias: { sql: string; params: unknown[] }[] = []
+    const api = createAppApi(
+      {
+        ...t.app,
+        db: createKysely(
+          observando(t.app.handle, ({ sql, params }) => sentencias.push({ sql, params }))
+        )
+      },
+      { version: 't' }
+    )
+    await api['trayectoria:obtener']({ accionId })
+    const reportes = sentencias.filter(({ sql }) => /from "avance_fechas"/.test(sql))
+    expect(reportes).toHaveLength(1)
+    const plan = (
+      t.app.handle
+        .prepare(`explain query plan ${reportes[0]!.sql}`)
+        .all(...reportes[0]!.params) as {
+        detail: string
+      }[]
+    ).map((r) => r.detail)
+    expect(plan[0]).toMatch(
+      /^SEARCH f USING (COVERING )?INDEX avance_fechas_ultimo_idx \(accion_id=\?\)$/
+    )
+    expect(plan.filter((d) => /TEMP B-TREE|^SCAN/.test(d))).toEqual([])
+  })
+})
