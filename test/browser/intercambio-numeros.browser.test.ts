@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWebApp, RESULTS, type WebApp } from '../helpers/browser'
 import { openTestApp, type TestApp } from '../helpers/db'
-import { sesionBorradaAllaEditadaAqui } from '../helpers/intercambio-sesion'
+import { sesionBorradaAllaEditadaAqui } from '../helpers/intercambio-canales'
 
 /**
  * The import's preview follows the user's choices (#16): keeping a session the other laptop

@@ -1,26 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../../../src/main/core/dispatch'
 import { verificarArchivo } from '../../../../src/main/core/respaldos'
 import { describirFila, presentar } from '../../../../src/main/core/intercambio/presentar'
 import { nombrePaquete, nombreSeguro } from '../../../../src/main/core/intercambio/archivos'
-import { openTestApp, type TestApp } from '../../../helpers/db'
+import type { TestApp } from '../../../helpers/db'
+import { instalaciones } from '../../../helpers/intercambio-canales'
 
 // The exchange's channels (#16) over two databases seeded each on its own: names, partners,
 // the preview as the screen reads it, the choice per conflict, the backup before writing.
 
-const abiertos: TestApp[] = []
-afterEach(async () => {
-  for (const t of abiertos.splice(0)) await t.close()
-})
-
-async function equipo(nombre: string): Promise<TestApp> {
-  const t = await openTestApp()
-  abiertos.push(t)
-  await t.api['instalacion:renombrar']({ nombre })
-  return t
-}
+const equipo = instalaciones()
 
 const accion = (t: TestApp, codigo: string) =>
   t.app.handle.prepare('select * from acciones where codigo = ?').get(codigo) as {

@@ -1,22 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { openTestApp, type TestApp } from '../../../helpers/db'
+import { describe, expect, it } from 'vitest'
 import { caller } from '../../../helpers/sesiones'
-import { sesionBorradaAllaEditadaAqui } from '../../../helpers/intercambio-sesion'
+import { instalaciones, sesionBorradaAllaEditadaAqui } from '../../../helpers/intercambio-canales'
 
 // The preview asked again with the choices made so far (#16): a conflict's choice can decide
 // whether two sessions end up under one number, and the screen must say so before the import.
 
-const abiertos: TestApp[] = []
-afterEach(async () => {
-  for (const t of abiertos.splice(0)) await t.close()
-})
-
-async function equipo(nombre: string): Promise<TestApp> {
-  const t = await openTestApp()
-  abiertos.push(t)
-  await t.api['instalacion:renombrar']({ nombre })
-  return t
-}
+const equipo = instalaciones()
 
 describe('the preview with the choices so far', () => {
   it('keeping a session the other side deleted shows the renumbering; letting it go does not', async () => {

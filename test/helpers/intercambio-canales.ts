@@ -1,8 +1,23 @@
-import type { TestApp } from './db'
+import { afterEach } from 'vitest'
+import { openTestApp, type TestApp } from './db'
 import { caller, ordinarias, sesionMovida } from './sesiones'
 
-// A scenario of the exchange (#16) over the API channels, shared by the unit and browser tests:
-// whether a deleted session is kept decides if two sessions end up under one number.
+// The exchange (#16) over the API channels, for the unit and browser tests: installations
+// named as a user names them, and a scenario where a conflict's choice decides a number.
+
+/** Opens named installations (databases), each closed after its test. */
+export function instalaciones(): (nombre: string) => Promise<TestApp> {
+  const abiertas: TestApp[] = []
+  afterEach(async () => {
+    for (const t of abiertas.splice(0)) await t.close()
+  })
+  return async (nombre) => {
+    const t = await openTestApp()
+    abiertas.push(t)
+    await t.api['instalacion:renombrar']({ nombre })
+    return t
+  }
+}
 
 type Paquete = { nombre: string; base64: string }
 
