@@ -18,7 +18,19 @@ const SELLO_SESION = ['estado', 'hash', 'contenido_aprobado']
 
 type Db = Kysely<Database> | Transaction<Database>
 
+/** The pseudo-row keeping the largest stamp of ours that a partner's replaced (see `sellar`). */
+export const PROPIO = '_propio'
+
 async function sellar(db: Db, tabla: string, filaId: string, campo: string, sello: string) {
+  // A stamp of ours replaced by theirs may be the largest we made, and a partner may have seen
+  // it: kept aside (not a synced table), it stays in our vector and ahead of our clock.
+  await sql`insert into sellos (tabla, fila_id, campo, sello)
+    select ${PROPIO}, ${PROPIO}, ${PROPIO}, s.sello from sellos s
+    where s.tabla = ${tabla} and s.fila_id = ${filaId} and s.campo = ${campo} and s.sello <> ${sello}
+      and s.sello like '%-' || (select id from instalacion)
+    on conflict (tabla, fila_id, campo) do update set sello = max(sello, excluded.sello)`.execute(
+    db
+  )
   await sql`insert into sellos (tabla, fila_id, campo, sello) values (${tabla}, ${filaId}, ${campo},
     ${sello}) on conflict (tabla, fila_id, campo) do update set sello = excluded.sello`.execute(db)
 }
@@ -139,17 +151,43 @@ async function revivir(db: Db, f: DecisionDeFila): Promise<void> {
   await sellarAqui(db, f.tabla, f.filaId, BORRADO)
 }
 
+/**
+ * The choices with those of the rows under a deleted one (dependientes.ts): each row follows
+ * its deletion's conflict.
+ */
+function conSeguidas(
+  filas: readonly DecisionDeFila[],
+  elecciones: Readonly<Record<string, Eleccion>>
+): Readonly<Record<string, Eleccion>> {
+  const r = { ...elecciones }
+  for (const f of filas) {
+    const e = f.sigue ? elecciones[f.sigue] : undefined
+    if (e) r[claveCampo(f.tabla, f.filaId, BORRADO)] = e
+  }
+  return r
+}
+
+/** A new row under a row kept deleted here: kept as deleted too (a new stamp of ours). */
+const descartada = (f: DecisionDeFila, e: Readonly<Record<string, Eleccion>>) =>
+  f.sigue !== undefined && f.local === undefined && e[f.sigue] === 'mio'
+
 export async function aplicar(
   db: Db,
   filas: readonly DecisionDeFila[],
-  elecciones: Readonly<Record<string, Eleccion>>
+  todas: Readonly<Record<string, Eleccion>>
 ): Promise<void> {
+  const elecciones = conSeguidas(filas, todas)
   await sql`pragma defer_foreign_keys = on`.execute(db)
   const alFinal: { f: DecisionDeFila; campos: string[] }[] = []
+  const suyos: [DecisionDeFila, string][] = []
   // Parents before their rows (a package lists its tables by name): the derived tables' triggers
   // (acuerdos_cierre, avance_fechas) read an acuerdo's or a report's session when it is written.
   const orden = (t: string) => SINCRONIZADAS_0014.indexOf(t)
   for (const f of [...filas].sort((a, b) => orden(a.tabla) - orden(b.tabla))) {
+    if (descartada(f, elecciones)) {
+      await sellarAqui(db, f.tabla, f.filaId, BORRADO)
+      continue
+    }
     const borrada = borradaAqui(f, elecciones)
     if (borrada) {
       if (borrada === 'mio') await resellar(db, f, BORRADO)
@@ -176,11 +214,16 @@ export async function aplicar(
     }
     for (const c of campos) await sellar(db, f.tabla, f.filaId, c, f.remota[c]!.sello)
     for (const c of f.conflictos) {
-      if (elecciones[claveCampo(f.tabla, f.filaId, c)] === 'mio') await resellar(db, f, c)
+      const e = elecciones[claveCampo(f.tabla, f.filaId, c)]
+      if (e === 'mio') await resellar(db, f, c)
+      else if (e === 'suyo') suyos.push([f, c])
     }
   }
   for (const { f, campos } of alFinal) await escribirFila(db, f, campos, true)
   for (const { f, campos } of alFinal) {
     for (const c of campos) await sellar(db, f.tabla, f.filaId, c, f.remota[c]!.sello)
   }
+  // Theirs chosen is a change here too, made having seen both: a new stamp of ours. With their
+  // stamp, two sides that each chose the other's value would keep them swapped, unseen.
+  for (const [f, c] of suyos) await sellarAqui(db, f.tabla, f.filaId, c)
 }

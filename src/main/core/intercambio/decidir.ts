@@ -5,6 +5,7 @@ import { FILA_0014 } from '../db/migrations/0014_sellos'
 import { BORRADO, decidirFila, type DecisionFila, type Fila, type Vector } from './fusion'
 import { leer } from './hlc'
 import type { Remotas } from './alias'
+import { conDependientes } from './dependientes-aqui'
 
 // What a package would do here, row by row (#16): the fields taken, the conflicts with both
 // values, and the rows an approved acta keeps as they are. Nothing is written here.
@@ -34,6 +35,8 @@ export interface DecisionDeFila {
   remota: Fila
   tomar: string[]
   conflictos: string[]
+  /** Decided by another row's deletion conflict (its key): the row under it (dependientes.ts). */
+  sigue?: string
 }
 
 export const claveCampo = (tabla: string, filaId: string, campo: string): string =>
@@ -176,7 +179,7 @@ export async function decidir(
       }
     }
   }
-  return r
+  return conDependientes(db, r, suyo)
 }
 
 export interface ResumenTabla {

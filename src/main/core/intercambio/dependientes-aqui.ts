@@ -1,0 +1,150 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import { BORRADO } from './fusion'
+import { antesDeBorrar, filasLocales } from './campos'
+import type { DecisionDeFila, Decisiones } from './decidir'
+import { borradasAlla, cascadas, clave, conflicto, lado, seguir, ultimo } from './dependientes'
+import type { Arbol } from './dependientes'
+
+// The side that deleted (#16, see dependientes.ts): a package's row that would hang from a row
+// deleted here makes that deletion a conflict. «El mío» keeps it deleted (the package's rows
+// under it are kept as deleted too); «el suyo» brings it back with what its deletion took.
+
+type Par = [string, string]
+
+async function existe(db: Kysely<Database>, tabla: string, id: string): Promise<boolean> {
+  const { rows } = await sql`select 1 from ${sql.table(tabla)} where id = ${id}`.execute(db)
+  return rows.length > 0
+}
+
+async function borradaAqui(db: Kysely<Database>, tabla: string, id: string): Promise<boolean> {
+  const { rows } = await sql`select 1 from sellos
+    where tabla = ${tabla} and fila_id = ${id} and campo = ${BORRADO}`.execute(db)
+  return rows.length > 0 && !(await existe(db, tabla, id))
+}
+
+const padres = (arbol: Arbol, tabla: string): Par[] =>
+  [...arbol].flatMap(([padre, hs]) =>
+    hs.filter((h) => h.tabla === tabla).map((h): Par => [padre, h.col])
+  )
+
+/** The topmost row deleted here above `fila` (its links as given), or null if none is. */
+async function raizBorrada(
+  db: Kysely<Database>,
+  arbol: Arbol,
+  tabla: string,
+  fila: Record<string, unknown>
+): Promise<Par | null> {
+  let raiz: Par | null = null
+  let t = tabla
+  let f: Record<string, unknown> | null = fila
+  while (f) {
+    const links: Record<string, unknown> = f
+    f = null
+    for (const [padre, col] of padres(arbol, t)) {
+      const id: unknown = links[col]
+      if (typeof id !== 'string' || !(await borradaAqui(db, padre, id))) continue
+      raiz = [padre, id]
+      t = padre
+      f = (await antesDeBorrar(db, padre, id)) ?? {}
+      break
+    }
+  }
+  return raiz
+}
+
+/** The rows deleted here in the same statement as (tabla, id), hanging from it. */
+async function borradasCon(db: Kysely<Database>, arbol: Arbol, tabla: string, id: string) {
+  const { rows } = await sql<{ en: string }>`select en from historial where tabla = ${tabla}
+    and fila_id = ${id} and operacion = 'borrar' order by id desc limit 1`.execute(db)
+  const en = rows[0]?.en
+  const r: Par[] = []
+  const pendientes: Par[] = [[tabla, id]]
+  while (en && pendientes.length) {
+    const [t, i] = pendientes.pop()!
+    for (const h of arbol.get(t) ?? []) {
+      const { rows: hs } = await sql<{ fila_id: string }>`select distinct fila_id from historial
+        where tabla = ${h.tabla} and operacion = 'borrar' and en = ${en}
+          and json_extract(antes, ${'$.' + h.col}) = ${i}`.execute(db)
+      for (const { fila_id } of hs) {
+        if (await existe(db, h.tabla, fila_id)) continue
+        r.push([h.tabla, fila_id])
+        pendientes.push([h.tabla, fila_id])
+      }
+    }
+  }
+  return r
+}
+
+const valores = (f: DecisionDeFila): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(f.remota).map(([c, v]) => [c, JSON.parse(v.valor) as unknown]))
+
+/** A row of the package that will be alive, or back, here: the links it will have. */
+async function enlaces(db: Kysely<Database>, f: DecisionDeFila) {
+  const aqui = f.local?.[BORRADO]?.valor === 'true'
+  if (f.remota[BORRADO]?.valor === 'true' || (f.local && !aqui)) return null
+  if (!f.tomar.length && !f.conflictos.length) return null
+  if (!aqui) return valores(f)
+  return { ...(await antesDeBorrar(db, f.tabla, f.filaId)), ...valores(f) }
+}
+
+/** A deleted row the conflict is about: the package's, or one made for it (nothing of theirs). */
+async function filaRaiz(db: Kysely<Database>, d: Decisiones, [t, id]: Par) {
+  const hay = d.filas.find((f) => f.tabla === t && f.filaId === id)
+  if (hay) return hay
+  const local = (await filasLocales(db, t, [id])).get(id) ?? {}
+  const f: DecisionDeFila = { tabla: t, filaId: id, local, remota: {}, tomar: [], conflictos: [] }
+  d.filas.push(f)
+  return f
+}
+
+export async function borradasAqui(db: Kysely<Database>, d: Decisiones, arbol: Arbol) {
+  const revive = (t: string, id: string) =>
+    d.filas.some((f) => f.tabla === t && f.filaId === id && f.remota[BORRADO]?.valor === 'false')
+  const raices = new Map<string, DecisionDeFila[]>()
+  for (const f of [...d.filas]) {
+    const fila = f.sigue ? null : await enlaces(db, f)
+    const raiz = fila && (await raizBorrada(db, arbol, f.tabla, fila))
+    if (!raiz || revive(...raiz)) continue
+    const k = `${raiz[0]}:${raiz[1]}`
+    raices.set(k, [...(raices.get(k) ?? []), f])
+  }
+  for (const [k, hijas] of raices) {
+    const [t, id] = k.split(':') as Par
+    const r = await filaRaiz(db, d, [t, id])
+    const raiz = clave(t, id)
+    if (!r.conflictos.includes(BORRADO)) {
+      r.conflictos.push(BORRADO)
+      const suyas = hijas.flatMap((h) => Object.values(h.remota).map((v) => v.sello))
+      const mio = lado(true, r.local?.[BORRADO]?.sello ?? '')
+      d.conflictos.push(conflicto(t, id, mio, lado(false, ultimo(suyas))))
+    }
+    for (const h of hijas) seguir(d, h, raiz, false)
+    // The rows its deletion took: back with it if «el suyo» is chosen.
+    for (const [ht, hid] of await borradasCon(db, arbol, t, id)) {
+      if (d.filas.some((f) => f.tabla === ht && f.filaId === hid)) continue
+      const local = (await filasLocales(db, ht, [hid])).get(hid) ?? {}
+      d.filas.push({
+        tabla: ht,
+        filaId: hid,
+        local,
+        remota: {},
+        tomar: [],
+        conflictos: [BORRADO],
+        sigue: raiz
+      })
+    }
+  }
+}
+
+/** Both directions, after the rows' own decisions: the conflicts of deleted rows' dependents. */
+export async function conDependientes(
+  db: Kysely<Database>,
+  d: Decisiones,
+  suyo: Parameters<typeof borradasAlla>[3]
+): Promise<Decisiones> {
+  const arbol = await cascadas(db)
+  await borradasAlla(db, d, arbol, suyo)
+  await borradasAqui(db, d, arbol)
+  return d
+}
