@@ -4,6 +4,7 @@ import { createKysely } from '../../../../src/main/core/db/sqlite'
 import { createAppApi } from '../../../../src/main/core/api'
 import { openTestApp, type TestApp } from '../../../helpers/db'
 import { observando } from '../../../helpers/sentencias'
+import { pasosDeSqlite } from '../../../helpers/pasos-sqlite'
 import { construirHistoria, conLotes } from '../../../../scripts/bench/historia'
 import { desdeDeNiveles } from '../../../../src/main/core/sesiones/historia'
 
@@ -100,6 +101,29 @@ describe('sesion:obtener reads a bounded number of rows', () => {
       // The rows the screen shows, plus a few more of follow-up history: never the years behind.
       expect(b.lectura.filas).toBeLessThanOrEqual(a.lectura.filas + 10)
       expect(b.lectura.maxParametros).toBeLessThanOrEqual(a.lectura.maxParametros)
+    }
+  )
+
+  it.each(cuales)(
+    '%s: SQLite does about the same work after 2 years and after 8, counted by SQLite itself',
+    async (_, abrirla) => {
+      // Each statement the service ran, run again by the sqlite3 shell over the same file, which
+      // counts its virtual-machine steps: an aggregate over the whole history, or a range that
+      // lost its lower bound, reads rows it does not return, and shows here.
+      const medir = async (t: TestApp) => {
+        const { lectura } = await abrirla(t)
+        return pasosDeSqlite(t.file, lectura.sentencias)
+      }
+      const [a, b] = [await medir(corta), await medir(larga)]
+      // The shell sees the whole file (its -wal included): reading every session costs more.
+      const todas = [{ sql: 'select count(*) from sesiones where lugar is not null', params: [] }]
+      const [[ca], [cb]] = [pasosDeSqlite(corta.file, todas), pasosDeSqlite(larga.file, todas)]
+      expect(cb).toBeGreaterThan(3 * ca!)
+      const suma = (xs: number[]) => xs.reduce((n, x) => n + x, 0)
+      console.log('VM steps, 2 years', suma(a), a, '8 years', suma(b), b)
+      expect(b).toHaveLength(a.length)
+      // The same session shape takes the same steps (equal in practice): a little slack, no more.
+      b.forEach((pasos, k) => expect(pasos).toBeLessThanOrEqual(a[k]! * 1.1 + 20))
     }
   )
 
