@@ -6,6 +6,11 @@ export interface InstalacionTable {
   id: string
   nombre: string
   created_at: string
+  /**
+   * What this installation has received, per installation (a vector, JSON; migration 0017): its
+   * own largest stamp at its last export or import, and the stamps packages carried.
+   */
+  conocido: string
 }
 
 /** The clock stamp of each synced row's creation ('*'), fields and deletion ('_borrado'). */

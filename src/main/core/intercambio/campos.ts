@@ -126,7 +126,7 @@ export async function antesDeBorrar(
 }
 
 /** This installation's own stamps, as a vector entry: the largest one it has made. */
-export async function vectorPropio(db: Kysely<Database>): Promise<Vector> {
+export async function vectorPropio(db: Kysely<Database> | Transaction<Database>): Promise<Vector> {
   const yo = await db.selectFrom('instalacion').select('id').executeTakeFirstOrThrow()
   // Stamps end in their installation's id; the largest of ours is the clock's last.
   const { rows } = await sql<{ sello: string | null }>`
@@ -135,11 +135,16 @@ export async function vectorPropio(db: Kysely<Database>): Promise<Vector> {
   return mio ? { [yo.id]: mio } : {}
 }
 
-/** What this side has seen: its own changes, and what each partner's last package had seen. */
-export async function vectorConocido(db: Kysely<Database>): Promise<Vector> {
-  const socios = await db.selectFrom('socios').select('vector').execute()
-  return socios.reduce<Vector>(
-    (v, s) => unir(v, JSON.parse(s.vector) as Vector),
-    await vectorPropio(db)
-  )
+/**
+ * What this side has received: its own changes, and what it recorded as received (migration
+ * 0017; `conocido.ts`). A partner's claims (`socios.vector`) are not part of it.
+ */
+export async function vectorConocido(
+  db: Kysely<Database> | Transaction<Database>
+): Promise<Vector> {
+  const { conocido } = await db
+    .selectFrom('instalacion')
+    .select('conocido')
+    .executeTakeFirstOrThrow()
+  return unir(await vectorPropio(db), JSON.parse(conocido) as Vector)
 }

@@ -3,22 +3,21 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import type { SqliteHandle } from '../db/sqlite'
 import { newId, nowStamp } from '../db/ids'
-import { AppError } from '../errors'
 import { camposNoVistos, vectorConocido } from './campos'
-import { emparejar, leerAlias, traducir, type Remotas } from './alias'
+import { emparejar, leerAlias, traducir } from './alias'
 import { decidir, resumir, type ActaDistinta, type Conflicto, type ResumenTabla } from './decidir'
 import { aplicar, sellarAqui, type Eleccion } from './aplicar'
 import { conNumeros, resolverNumeros, sinApartadas, type NumeroCambiado } from './numeros'
 import { apartadasAntes, guardarAjenas } from './ajenas'
 import { conoce, unir, type Vector } from './fusion'
-import { abrirPaquete, ErrorPaquete, escribirPaquete, type Manifiesto } from './paquete'
-import { revisorDeCampos } from './validar'
+import { escribirPaquete, type Manifiesto } from './paquete'
+import { leerPaquete, PARA_CUALQUIERA, rechazo, yo } from './recibir'
+import { avanzarConocido, perdidasDelRemitente, respaldado } from './conocido'
+
+export { PARA_CUALQUIERA }
 
 // Laptop to laptop (#16): a package for a partner holds every field it has not seen; importing
 // one shows first what it would do, then writes it in one transaction after a verified backup.
-
-/** A first package, before the partner's id is known: whoever opens it, if it holds everything. */
-export const PARA_CUALQUIERA = '*'
 
 export interface IntercambioDeps {
   db: Kysely<Database>
@@ -36,12 +35,6 @@ export interface VistaPrevia {
   actasDistintas: ActaDistinta[]
   /** Sessions that would share a number with another: each takes the next free one. */
   numeros: NumeroCambiado[]
-}
-
-const rechazo = (m: string) => new AppError('entrada_invalida', m)
-
-async function yo(db: Kysely<Database>) {
-  return db.selectFrom('instalacion').select(['id', 'nombre']).executeTakeFirstOrThrow()
 }
 
 async function socio(db: Kysely<Database>, nombreOId: string) {
@@ -74,6 +67,8 @@ export async function exportar(
     },
     campos
   )
+  // Our largest stamp now: a partner's later base supposing more means this file went back.
+  await avanzarConocido(db)
   if (s) {
     await db
       .updateTable('socios')
@@ -84,60 +79,25 @@ export async function exportar(
   return r
 }
 
-/** The package's fields by table and row, after the checks that refuse it whole. */
-async function leerPaquete(db: Kysely<Database>, ruta: string) {
-  let p
-  try {
-    p = abrirPaquete(ruta)
-  } catch (e) {
-    if (e instanceof ErrorPaquete) throw rechazo(e.message)
-    throw e
-  }
-  try {
-    const m = p.manifiesto
-    const aqui = await yo(db)
-    const nombre = path.basename(ruta)
-    if (m.de.id === aqui.id)
-      throw rechazo(`«${nombre}» lo exportó esta misma instalación. No se importó nada.`)
-    const completo = Object.keys(m.base).length === 0
-    if (m.para.id !== aqui.id && !(m.para.id === PARA_CUALQUIERA && completo)) {
-      throw rechazo(
-        `El paquete «${nombre}» es para «${m.para.nombre}», no para esta instalación («${aqui.nombre}»). No se importó nada.`
-      )
-    }
-    const mio = await vectorConocido(db)
-    if (Object.values(m.base).some((s) => !conoce(mio, s))) {
-      throw rechazo(
-        `El paquete «${nombre}» supone cambios que esta base de datos no tiene (¿se restauró un respaldo anterior?). Pida a «${m.de.nombre}» un paquete completo (exportar con --todo). No se importó nada.`
-      )
-    }
-    const revisar = await revisorDeCampos(db)
-    const remotas: Remotas = new Map()
-    for (const c of p.campos()) {
-      const motivo = revisar(c)
-      if (motivo) throw rechazo(`El paquete «${nombre}» ${motivo}. No se importó nada.`)
-      if (!remotas.has(c.tabla)) remotas.set(c.tabla, new Map())
-      const t = remotas.get(c.tabla)!
-      t.set(c.filaId, { ...t.get(c.filaId), [c.campo]: { valor: c.valor, sello: c.sello } })
-    }
-    return { manifiesto: m, remotas, mio }
-  } finally {
-    p.cerrar()
-  }
-}
-
 async function preparar(
   db: Kysely<Database>,
   ruta: string,
   elecciones: Readonly<Record<string, Eleccion>>
 ) {
-  const { manifiesto, remotas, mio } = await leerPaquete(db, ruta)
+  const { manifiesto, remotas, sellos, mio, yo: aqui } = await leerPaquete(db, ruta)
   const alias = await leerAlias(db)
   const nuevos = await emparejar(db, remotas, alias)
   const gemelas = new Set(
     [...alias].flatMap(([tabla, m]) => [...m.values()].map((local) => `${tabla}:${local}`))
   )
   const traducidas = await traducir(db, remotas, alias)
+  const { de, base, vector } = manifiesto
+  const perdidas = await perdidasDelRemitente(db, de.id, base, vector, traducidas)
+  if (perdidas) {
+    throw rechazo(
+      `«${de.nombre}» ya no tiene ${perdidas} cambio(s) suyos que esta base recibió antes (¿restauró un respaldo anterior?). No se importó nada. Exporte para «${de.nombre}» un paquete completo (con --todo), y que «${de.nombre}» lo importe antes de mandar otro.`
+    )
+  }
   const todas = await decidir(db, traducidas, mio, manifiesto.vector, gemelas)
   // Sessions kept aside before stay out with their rows; then two sessions under one number.
   const d = await sinApartadas(db, todas, await apartadasAntes(db))
@@ -158,6 +118,7 @@ async function preparar(
   return {
     manifiesto,
     mio,
+    conocido: respaldado(vector, sellos, aqui.id),
     nuevos,
     numeros,
     mover: quedanAqui,
@@ -203,7 +164,8 @@ export async function importar(
   elecciones: Readonly<Record<string, Eleccion>> = {}
 ): Promise<VistaPrevia> {
   const { db } = deps
-  const { manifiesto: m, nuevos, decisiones, numeros, mover } = await preparar(db, ruta, elecciones)
+  const prep = await preparar(db, ruta, elecciones)
+  const { manifiesto: m, nuevos, decisiones, numeros, mover } = prep
   const previo = await db
     .selectFrom('socios')
     .select('vector')
@@ -243,6 +205,7 @@ export async function importar(
     await aplicar(trx, decisiones.filas, elecciones)
     for (const c of numeros) await sellarAqui(trx, 'sesiones', c.sesionId, 'numero')
     await guardarAjenas(trx, m.de, decisiones.actasDistintas)
+    await avanzarConocido(trx, prep.conocido)
     const vector = JSON.stringify(unir(anterior ?? {}, m.vector))
     await trx
       .insertInto('socios')

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema'
 import { FILA_0014, SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
 import { BORRADO } from './fusion'
 import { CLAVE } from './alias'
+import { leer } from './hlc'
 
 // A package's checksum proves it was not altered after export, not that whoever wrote it was
 // this app: every table, field and value is checked against this database's own schema before
@@ -16,6 +17,7 @@ export interface CampoRevisado {
   tabla: string
   campo: string
   valor: string
+  sello: string
 }
 
 /** A checker of one field of a package: why it is refused, or null. */
@@ -36,6 +38,11 @@ export async function revisorDeCampos(
     const especial = c.campo === FILA_0014 || c.campo === BORRADO
     if (!especial && (!propias.has(columna) || PROPIAS.has(columna)))
       return `trae un campo «${c.campo}» que «${c.tabla}» no tiene o que no se intercambia`
+    try {
+      leer(c.sello)
+    } catch {
+      return `trae un sello de tiempo ilegible en «${c.tabla}.${c.campo}»`
+    }
     let valor: unknown
     try {
       valor = JSON.parse(c.valor)

@@ -15,6 +15,7 @@ import { m0013 } from './0013_indices_roles'
 import { m0014 } from './0014_sellos'
 import { m0015 } from './0015_actas_ajenas'
 import { m0016 } from './0016_avance_fechas'
+import { m0017 } from './0017_conocido'
 
 /**
  * The static list of migrations, append-only. A bundled main process has no folder to read
@@ -36,7 +37,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0013,
   m0014,
   m0015,
-  m0016
+  m0016,
+  m0017
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

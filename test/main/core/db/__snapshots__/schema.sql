@@ -200,7 +200,7 @@ CREATE TABLE instalacion (
       id text not null,
       nombre text not null,
       created_at text not null
-    );
+    , conocido text not null default '{}');
 
 -- table instancias
 CREATE TABLE "instancias" ("id" text primary key, "codigo" text not null unique, "nombre" text not null, "coordinador" text, "secretaria_actas" text, "orden" integer not null, "created_at" text not null, "updated_at" text not null);
