@@ -54,7 +54,25 @@ export function condicionAcuerdos(f: Filtro, hoy: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${sql.join(c, sql` and `)})`
 }
 
-/** One page of every acuerdo meeting the filter, by plazo, each with its follow-ups. */
+const FILTROS = [
+  'planId',
+  'instanciaId',
+  'institucionId',
+  'personaId',
+  'accionId',
+  'situacion',
+  'plazoDesde',
+  'plazoHasta'
+] as const
+
+/** Whether the filter lets every acuerdo through. */
+const sinFiltro = (f: Filtro): boolean => FILTROS.every((k) => f[k] === undefined)
+
+/**
+ * One page of every acuerdo meeting the filter, by plazo (walking acuerdos_plazo_idx, migration
+ * 0018), each with its follow-ups. Without a filter the total is SQLite's count of the table
+ * (every acuerdo has its session), which reads no row, instead of joining each to its session.
+ */
 export async function listarAcuerdos(
   db: Kysely<Database>,
   f: ParsedInput<'acuerdo:listar'>,
@@ -66,7 +84,12 @@ export async function listarAcuerdos(
     .innerJoin('sesiones as s', 's.id', 'a.sesion_id')
     .where(donde)
   const [{ n }, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    sinFiltro(f)
+      ? db
+          .selectFrom('acuerdos')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      : base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     base
       .innerJoin('instancias as i', 'i.id', 's.instancia_id')
       .leftJoin('instituciones as it', 'it.id', 'a.institucion_id')

@@ -13,6 +13,12 @@ CREATE INDEX "acuerdos_cierre_idx" on "acuerdos_cierre" ("cerrado_en", "acuerdo_
 -- index acuerdos_cierre_vida_idx
 CREATE INDEX "acuerdos_cierre_vida_idx" on "acuerdos_cierre" ("instancia_id", "nivel", "abierto_en");
 
+-- index acuerdos_plazo_desc_idx
+CREATE INDEX acuerdos_plazo_desc_idx on acuerdos ((plazo is null), plazo desc);
+
+-- index acuerdos_plazo_idx
+CREATE INDEX acuerdos_plazo_idx on acuerdos ((plazo is null), plazo);
+
 -- index asistencias_sesion_idx
 CREATE INDEX "asistencias_sesion_idx" on "asistencias" ("sesion_id");
 
