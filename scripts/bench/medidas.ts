@@ -109,13 +109,17 @@ async function llamadas(
     out[l.nombre] = await medir(() => llamar(l.canal, l.entrada() as never), 40)
   const crear: number[] = []
   const aprobar: number[] = []
+  const siguiente: number[] = []
   for (let i = 0; i < 15; i++) {
     const r = await crearYAprobar(llamar, ids, desde + i)
     crear.push(r.crear)
     aprobar.push(r.aprobar)
+    siguiente.push(r.siguiente)
   }
   out['crear una sesión'] = percentiles(crear)
   out['aprobar un acta'] = percentiles(aprobar)
+  // Through the bridge the core takes a backup after each approval (directly, none).
+  out['abrir la sesión justo después de aprobarla'] = percentiles(siguiente)
   return out
 }
 
@@ -146,7 +150,7 @@ export async function medirBase(
     const actaDocx = await actaMasLarga(api, ids)
     await app.close()
     aviso('  llamadas por el puente HTTP')
-    const s = await servidor(archivo, RENDERER)
+    const s = await servidor(archivo, RENDERER, path.join(dir, 'respaldos'))
     let puente: Record<string, Cifra>
     let pantalla: Pantalla | null = null
     try {

@@ -16,10 +16,16 @@ export interface Servidor {
   cerrar: () => Promise<void>
 }
 
-export async function servidor(dbPath: string, renderer: string): Promise<Servidor> {
+export async function servidor(
+  dbPath: string,
+  renderer: string,
+  /** Where the core writes its backups (daily, after each approval), as the app does. */
+  respaldosDir: string | null = null
+): Promise<Servidor> {
   const nucleo = await iniciarNucleo({
     dbPath,
     version: 'bench',
+    respaldosDir,
     workerFile: workerDeDesarrollo(),
     printPdf: null,
     log: (m, e) => console.error(m, e)
