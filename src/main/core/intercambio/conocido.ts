@@ -1,9 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/schema'
-import { TABLAS_SINCRONIZADAS, vectorConocido, vectorPropio } from './campos'
+import { filasLocales, TABLAS_SINCRONIZADAS, vectorConocido, vectorPropio } from './campos'
 import { BORRADO, conoce, unir, type Vector } from './fusion'
 import { leer } from './hlc'
 import type { Remotas } from './alias'
+import type { Decisiones } from './decidir'
 
 // What this installation knows it has received (#16, migration 0017), apart from what partners
 // say they know. A package's vector is the sender's claim: taken as ours, a crafted one saying it
@@ -66,7 +67,7 @@ export async function baseAjena(db: Db, base: Vector): Promise<boolean> {
 /**
  * Changes the sender made and this side received that its package should carry and does not:
  * it claims to know them, our stamp of them is one it had not seen by the base, yet the field is
- * missing. The sender lost them (a backup restored there). How many, 0 if none.
+ * missing or older. The sender lost them (a backup restored there). How many, 0 if none.
  */
 export async function perdidasDelRemitente(
   db: Db,
@@ -80,15 +81,64 @@ export async function perdidasDelRemitente(
   const desde = base[remitente] ?? ''
   let n = 0
   for (const tabla of TABLAS_SINCRONIZADAS) {
-    const { rows } = await sql<{ fila_id: string; campo: string }>`
-      select s.fila_id, s.campo from sellos s join ${sql.table(tabla)} t on t.id = s.fila_id
+    const { rows } = await sql<{ fila_id: string; campo: string; sello: string }>`
+      select s.fila_id, s.campo, s.sello from sellos s join ${sql.table(tabla)} t on t.id = s.fila_id
       where s.tabla = ${tabla} and s.sello like ${'%-' + remitente}
         and s.sello > ${desde} and s.sello <= ${hasta}`.execute(db)
     const filas = remotas.get(tabla)
     for (const r of rows) {
       const f = filas?.get(r.fila_id)
-      if (!f?.[r.campo] && f?.[BORRADO]?.valor !== 'true') n++
+      // Missing, or older than ours: unless they deleted the row since.
+      const suyo = f?.[r.campo]?.sello
+      if ((suyo === undefined || suyo < r.sello) && f?.[BORRADO]?.valor !== 'true') n++
     }
   }
   return n
+}
+
+/**
+ * Our own changes that a full package brings back and this file no longer has (a backup restored
+ * here): newer than our field, so taken. Our own stamps look known here (our clock went on after
+ * the restore), so the field-by-field decision would leave them out.
+ */
+export async function recuperarPropias(
+  db: Db,
+  remotas: Remotas,
+  d: Decisiones,
+  yo: string
+): Promise<Decisiones> {
+  const aprobadas = new Set(
+    (await db.selectFrom('sesiones').select('id').where('estado', '=', 'aprobada').execute()).map(
+      (s) => s.id
+    )
+  )
+  const propio = (s: string) => s.endsWith(`-${yo}`)
+  const filas = [...d.filas]
+  for (const [tabla, porId] of remotas) {
+    const ids = [...porId].filter(([, f]) => Object.values(f).some((v) => propio(v.sello)))
+    if (!ids.length) continue
+    const locales = await filasLocales(
+      db,
+      tabla,
+      ids.map(([id]) => id)
+    )
+    for (const [filaId, remota] of ids) {
+      const local = locales.get(filaId)
+      if (!local || local[BORRADO]?.valor === 'true') continue
+      const sesion = tabla === 'sesiones' ? filaId : local['sesion_id']?.valor
+      if (sesion && aprobadas.has(tabla === 'sesiones' ? sesion : (JSON.parse(sesion) as string)))
+        continue
+      const perdidos = Object.entries(remota)
+        .filter(([c, v]) => propio(v.sello) && local[c] !== undefined && local[c].sello < v.sello)
+        .map(([c]) => c)
+      if (!perdidos.length) continue
+      const i = filas.findIndex((f) => f.tabla === tabla && f.filaId === filaId)
+      const f = filas[i] ?? { tabla, filaId, local, remota, tomar: [], conflictos: [] }
+      const tomar = [...f.tomar, ...perdidos.filter((c) => !f.tomar.includes(c))]
+      const nueva = { ...f, tomar, conflictos: f.conflictos.filter((c) => !tomar.includes(c)) }
+      if (i < 0) filas.push(nueva)
+      else filas[i] = nueva
+    }
+  }
+  return { ...d, filas }
 }

@@ -12,7 +12,8 @@ import { apartadasAntes, guardarAjenas } from './ajenas'
 import { conoce, unir, type Vector } from './fusion'
 import { escribirPaquete, type Manifiesto } from './paquete'
 import { leerPaquete, PARA_CUALQUIERA, rechazo, yo } from './recibir'
-import { avanzarConocido, perdidasDelRemitente, respaldado } from './conocido'
+import { avanzarConocido, perdidasDelRemitente, recuperarPropias, respaldado } from './conocido'
+import type { Rechazada } from './selladas'
 
 export { PARA_CUALQUIERA }
 
@@ -35,6 +36,8 @@ export interface VistaPrevia {
   actasDistintas: ActaDistinta[]
   /** Sessions that would share a number with another: each takes the next free one. */
   numeros: NumeroCambiado[]
+  /** Edits to an acta approved on one side, refused (selladas.ts). */
+  rechazadas?: Rechazada[]
 }
 
 async function socio(db: Kysely<Database>, nombreOId: string) {
@@ -98,7 +101,12 @@ async function preparar(
       `«${de.nombre}» ya no tiene ${perdidas} cambio(s) suyos que esta base recibió antes (¿restauró un respaldo anterior?). No se importó nada. Exporte para «${de.nombre}» un paquete completo (con --todo), y que «${de.nombre}» lo importe antes de mandar otro.`
     )
   }
-  const todas = await decidir(db, traducidas, mio, manifiesto.vector, gemelas)
+  const decididas = await decidir(db, traducidas, mio, manifiesto.vector, gemelas)
+  // A full package may bring back our own changes a restored backup lost here.
+  const todas =
+    base[aqui.id] === undefined
+      ? await recuperarPropias(db, traducidas, decididas, aqui.id)
+      : decididas
   // Sessions kept aside before stay out with their rows; then two sessions under one number.
   const d = await sinApartadas(db, todas, await apartadasAntes(db))
   const { cambios, apartadas, mover } = await resolverNumeros(db, d, elecciones)
@@ -136,7 +144,8 @@ function vista(
     tablas: resumir(d),
     conflictos: d.conflictos,
     actasDistintas: d.actasDistintas.map(({ remota: _r, ...a }) => a),
-    numeros
+    numeros,
+    rechazadas: d.rechazadas
   }
 }
 
