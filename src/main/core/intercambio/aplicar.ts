@@ -94,6 +94,12 @@ async function escribirFila(
   await sellar(db, f.tabla, f.filaId, FILA_0014, f.remota[FILA_0014]?.sello ?? creada ?? primero)
 }
 
+/** The fields written with their stamps as they made them (not those stamped as ours). */
+async function sellarSuyos(db: Db, f: DecisionDeFila, campos: readonly string[]) {
+  for (const c of campos)
+    if (!f.propios?.includes(c)) await sellar(db, f.tabla, f.filaId, c, f.remota[c]!.sello)
+}
+
 /** The fields of one row to write: those taken and the conflicts resolved as theirs. */
 export function aTomar(
   f: DecisionDeFila,
@@ -195,7 +201,7 @@ export async function aplicar(
       continue
     }
     const campos = aTomar(f, elecciones)
-    const borrar = campos.includes(BORRADO) && f.remota[BORRADO]!.valor === 'true'
+    const borrar = campos.includes(BORRADO) && f.remota[BORRADO]?.valor === 'true'
     if (borrar) {
       await sql`delete from ${sql.table(f.tabla)} where id = ${f.filaId}`.execute(db)
       await sql`insert or ignore into tombstones (id, tabla, deleted_at)
@@ -212,7 +218,7 @@ export async function aplicar(
       )
       if (sello.length) alFinal.push({ f, campos: sello })
     }
-    for (const c of campos) await sellar(db, f.tabla, f.filaId, c, f.remota[c]!.sello)
+    await sellarSuyos(db, f, campos)
     for (const c of f.conflictos) {
       const e = elecciones[claveCampo(f.tabla, f.filaId, c)]
       if (e === 'mio') await resellar(db, f, c)
@@ -220,10 +226,10 @@ export async function aplicar(
     }
   }
   for (const { f, campos } of alFinal) await escribirFila(db, f, campos, true)
-  for (const { f, campos } of alFinal) {
-    for (const c of campos) await sellar(db, f.tabla, f.filaId, c, f.remota[c]!.sello)
-  }
+  for (const { f, campos } of alFinal) await sellarSuyos(db, f, campos)
   // Theirs chosen is a change here too, made having seen both: a new stamp of ours. With their
   // stamp, two sides that each chose the other's value would keep them swapped, unseen.
   for (const [f, c] of suyos) await sellarAqui(db, f.tabla, f.filaId, c)
+  // An approved acta's rows set as sealed there, over our unseen edits: a change of ours.
+  for (const f of filas) for (const c of f.propios ?? []) await sellarAqui(db, f.tabla, f.filaId, c)
 }

@@ -6,6 +6,14 @@ import { BORRADO, decidirFila, type DecisionFila, type Fila, type Vector } from 
 import { leer } from './hlc'
 import type { Remotas } from './alias'
 import { conDependientes } from './dependientes-aqui'
+import {
+  aprobadasAlla,
+  decidirSellada,
+  rechazadasAlla,
+  sobrantes,
+  TABLAS_ACTA,
+  type Rechazada
+} from './selladas'
 
 // What a package would do here, row by row (#16): the fields taken, the conflicts with both
 // values, and the rows an approved acta keeps as they are. Nothing is written here.
@@ -37,6 +45,8 @@ export interface DecisionDeFila {
   conflictos: string[]
   /** Decided by another row's deletion conflict (its key): the row under it (dependientes.ts). */
   sigue?: string
+  /** Taken with their value but stamped as a change of ours (an approved acta's row, selladas.ts). */
+  propios?: string[]
 }
 
 export const claveCampo = (tabla: string, filaId: string, campo: string): string =>
@@ -87,6 +97,8 @@ export interface Decisiones {
   conflictos: Conflicto[]
   /** Sessions approved here and there with different hashes: both kept, never merged. */
   actasDistintas: (ActaDistinta & { remota: Fila })[]
+  /** Edits to an acta approved on one side that the exchange refused (selladas.ts). */
+  rechazadas: Rechazada[]
 }
 
 /**
@@ -120,6 +132,62 @@ function sinRevivir(local: Fila | undefined, remota: Fila, d: DecisionFila): Dec
   return { tomar: d.tomar.filter((c) => c === BORRADO), conflictos: d.conflictos }
 }
 
+/** A row of an acta approved here: never merged; another sealed version is kept apart. */
+function selladaAqui(
+  r: Decisiones,
+  sesion: string,
+  hashAqui: string | null,
+  fila: { tabla: string; filaId: string; local: Fila | undefined; remota: Fila },
+  mio: Vector,
+  apruebanAlla: ReadonlySet<string>
+): void {
+  const { tabla, filaId, local, remota } = fila
+  // Their edits to it, unless they sealed it too (then both versions are kept whole).
+  if (!apruebanAlla.has(sesion))
+    r.rechazadas.push(...rechazadasAlla(sesion, tabla, filaId, local, remota, mio))
+  const hashAlla = tabla === 'sesiones' ? valorDe(remota, 'hash') : undefined
+  if (typeof hashAlla === 'string' && hashAlla !== hashAqui) {
+    const motivo = 'version'
+    r.actasDistintas.push({
+      sesionId: sesion,
+      sesionAquiId: sesion,
+      motivo,
+      hashAqui,
+      hashAlla,
+      remota
+    })
+  }
+}
+
+/** One row's fields and conflicts, as `decidirFila` and the seeded-row rules give them. */
+function decidirUna(
+  r: Decisiones,
+  f: { tabla: string; filaId: string; local: Fila | undefined; remota: Fila },
+  mio: Vector,
+  suyo: Vector,
+  gemela: boolean
+): void {
+  const { tabla, filaId, local, remota } = f
+  const decidida = gemela
+    ? deSemilla(decidirFila(local, remota, mio, suyo), local!, remota)
+    : decidirFila(local, remota, mio, suyo)
+  const d = sinRevivir(local, remota, decidida)
+  if (!d.tomar.length && !d.conflictos.length) return
+  r.filas.push({ ...f, tomar: [...d.tomar], conflictos: [...d.conflictos] })
+  for (const campo of d.conflictos) {
+    const aqui =
+      campo === BORRADO && !local![BORRADO] ? { valor: 'false', sello: '' } : local![campo]!
+    r.conflictos.push({
+      clave: claveCampo(tabla, filaId, campo),
+      tabla,
+      filaId,
+      campo,
+      mio: aqui.sello ? lado(aqui) : { valor: false, sello: '', instalacion: '', en: '' },
+      suyo: remota[campo] ? lado(remota[campo]) : vivaAlla(remota)
+    })
+  }
+}
+
 export async function decidir(
   db: Kysely<Database>,
   remotas: Remotas,
@@ -129,56 +197,34 @@ export async function decidir(
   gemelas: ReadonlySet<string> = new Set()
 ): Promise<Decisiones> {
   const selladas = await aprobadas(db)
-  const r: Decisiones = { filas: [], conflictos: [], actasDistintas: [] }
+  const apruebanAlla = aprobadasAlla(remotas.get('sesiones'))
+  // Actas they approved and we did not: their rows here become as sealed (selladas.ts).
+  const aSellar = new Set([...apruebanAlla].filter((id) => !selladas.has(id)))
+  const vistas = new Set<string>()
+  const r: Decisiones = { filas: [], conflictos: [], actasDistintas: [], rechazadas: [] }
   for (const [tabla, filas] of remotas) {
     const locales = await filasLocales(db, tabla, [...filas.keys()])
+    const deActa = tabla === 'sesiones' || TABLAS_ACTA.includes(tabla)
     for (const [filaId, remota] of filas) {
       const local = locales.get(filaId)
-      const sesion = tabla === 'sesiones' ? filaId : valorDe(local ?? remota, 'sesion_id')
+      const f = { tabla, filaId, local, remota }
+      const sesion =
+        tabla === 'sesiones'
+          ? filaId
+          : (valorDe(local, 'sesion_id') ?? valorDe(remota, 'sesion_id'))
       if (typeof sesion === 'string' && selladas.has(sesion)) {
-        const hashAlla = tabla === 'sesiones' ? valorDe(remota, 'hash') : undefined
-        if (typeof hashAlla === 'string' && hashAlla !== selladas.get(sesion)) {
-          const hashAqui = selladas.get(sesion)!
-          const motivo = 'version'
-          r.actasDistintas.push({
-            sesionId: sesion,
-            sesionAquiId: sesion,
-            motivo,
-            hashAqui,
-            hashAlla,
-            remota
-          })
-        }
-        continue
-      }
-      const decidida = gemelas.has(`${tabla}:${filaId}`)
-        ? deSemilla(decidirFila(local, remota, mio, suyo), local!, remota)
-        : decidirFila(local, remota, mio, suyo)
-      const d = sinRevivir(local, remota, decidida)
-      if (!d.tomar.length && !d.conflictos.length) continue
-      r.filas.push({
-        tabla,
-        filaId,
-        local,
-        remota,
-        ...d,
-        tomar: [...d.tomar],
-        conflictos: [...d.conflictos]
-      })
-      for (const campo of d.conflictos) {
-        const aqui =
-          campo === BORRADO && !local![BORRADO] ? { valor: 'false', sello: '' } : local![campo]!
-        r.conflictos.push({
-          clave: claveCampo(tabla, filaId, campo),
-          tabla,
-          filaId,
-          campo,
-          mio: aqui.sello ? lado(aqui) : { valor: false, sello: '', instalacion: '', en: '' },
-          suyo: remota[campo] ? lado(remota[campo]) : vivaAlla(remota)
-        })
-      }
+        selladaAqui(r, sesion, selladas.get(sesion)!, f, mio, apruebanAlla)
+      } else if (typeof sesion === 'string' && deActa && aSellar.has(sesion)) {
+        vistas.add(`${tabla}:${filaId}`)
+        const d = decidirSellada(sesion, tabla, filaId, local, remota, suyo)
+        if (d.fila) r.filas.push(d.fila)
+        r.rechazadas.push(...d.rechazadas)
+      } else decidirUna(r, f, mio, suyo, gemelas.has(`${tabla}:${filaId}`))
     }
   }
+  const sobran = await sobrantes(db, aSellar, vistas)
+  r.filas.push(...sobran.filas)
+  r.rechazadas.push(...sobran.rechazadas)
   return conDependientes(db, r, suyo)
 }
 
