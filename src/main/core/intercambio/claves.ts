@@ -5,6 +5,7 @@ import { FILA_0014 } from '../db/migrations/0014_sellos'
 import { enLista } from '../db/lista'
 import type { CampoPaquete } from './paquete'
 import { CLAVE, CLAVES, referencias } from './alias'
+import { actasEnteras } from './selladas'
 
 // A seeded row travels under its sender's id, and the partner finds its own twin by the natural
 // key (alias.ts). With three laptops the partner may know a row's changes through another one,
@@ -14,11 +15,17 @@ import { CLAVE, CLAVES, referencias } from './alias'
 
 const esSembrada = (tabla: string) => CLAVES.some(([t]) => t === tabla)
 
-/** The key fields (`=codigo`…) of the seeded rows `campos` names that do not carry them yet. */
+/**
+ * The key fields (`=codigo`…) of the seeded rows the package names that do not carry them yet,
+ * and the rows of the actas whose approval it carries.
+ */
 export async function clavesNombradas(
   db: Kysely<Database>,
-  campos: readonly CampoPaquete[]
+  enviados: readonly CampoPaquete[]
 ): Promise<CampoPaquete[]> {
+  // An approval travels with its acta's rows whole (selladas.ts); their keys are named too.
+  const enteras = await actasEnteras(db, enviados)
+  const campos = [...enviados, ...enteras]
   const conClave = new Set(
     campos.filter((c) => c.campo.startsWith(CLAVE)).map((c) => `${c.tabla}:${c.filaId}`)
   )
@@ -57,5 +64,5 @@ export async function clavesNombradas(
       }
     }
   }
-  return r
+  return [...enteras, ...r]
 }
