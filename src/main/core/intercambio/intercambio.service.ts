@@ -13,6 +13,7 @@ import { conoce, unir, type Vector } from './fusion'
 import { escribirPaquete, type Manifiesto } from './paquete'
 import { leerPaquete, PARA_CUALQUIERA, rechazo, yo } from './recibir'
 import { avanzarConocido, perdidasDelRemitente, recuperarPropias, respaldado } from './conocido'
+import type { Rechazada } from './selladas'
 
 export { PARA_CUALQUIERA }
 
@@ -35,6 +36,8 @@ export interface VistaPrevia {
   actasDistintas: ActaDistinta[]
   /** Sessions that would share a number with another: each takes the next free one. */
   numeros: NumeroCambiado[]
+  /** Edits to an acta approved on one side, refused (selladas.ts). */
+  rechazadas?: Rechazada[]
 }
 
 async function socio(db: Kysely<Database>, nombreOId: string) {
@@ -141,7 +144,8 @@ function vista(
     tablas: resumir(d),
     conflictos: d.conflictos,
     actasDistintas: d.actasDistintas.map(({ remota: _r, ...a }) => a),
-    numeros
+    numeros,
+    rechazadas: d.rechazadas
   }
 }
 
