@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest'
+import { importar, vistaPrevia } from '../../../../src/main/core/intercambio'
+import { revisarActas } from '../../../../src/main/core/actas/sello'
+import { banco, contenido, haciaElOtro, type Equipo } from '../../../helpers/intercambio'
+import {
+  caller,
+  cerrarYAprobar,
+  ordinarias,
+  prevencionConMiembros,
+  sesionMovida
+} from '../../../helpers/sesiones'
+import { filas } from '../../../helpers/demo-hoy'
+
+// An acta approved on one laptop while the other edited it, unseen (review of #16). The approved
+// acta is immutable on both: the approving side keeps it and lists the edit it refuses; the
+// editing side ends with the sealed rows, lists its edit as undone, and keeps it in its history.
+
+const { equipo, paqueteDe } = banco()
+const LUGAR = 'EDIT DE A'
+const TEXTO = 'ACUERDO DE A SIN VER LA APROBACIÓN'
+
+/** A session known to both; A edits it (as `editar` says), B approves it, unseen. */
+async function aprobadaEditada(editar: (a: Equipo, id: string) => Promise<unknown>) {
+  const a = await equipo('A')
+  const b = await equipo('B')
+  const { prevencion } = await prevencionConMiembros(a.t)
+  const s = await ordinarias(a.t, prevencion.id)('2015-03-10')
+  await importar(b.d, await paqueteDe(a, b))
+  await importar(a.d, await paqueteDe(b, a))
+  await editar(a, s.id)
+  await cerrarYAprobar(b.t, s.id)
+  return { a, b, s, pA: await paqueteDe(a, b), pB: await paqueteDe(b, a) }
+}
+
+const moverLugar = (a: Equipo, id: string) =>
+  caller(a.t).ok('sesion:actualizar', { ...sesionMovida(id, '2015-03-10'), lugar: LUGAR })
+
+const agregarAcuerdo = (a: Equipo, sesionId: string) =>
+  a.t.api['acuerdo:crear']({
+    sesionId,
+    texto: TEXTO,
+    institucionId: null,
+    personaId: null,
+    plazo: null,
+    accionId: null
+  })
+
+const sesion = (e: Equipo, id: string) =>
+  filas<{ estado: string; lugar: string; hash: string }>(
+    e.t,
+    'select estado, lugar, hash from sesiones where id = ?',
+    id
+  )[0]!
+
+/** Every later package both ways brings no conflict; both hold the same rows, sealed alike. */
+async function iguales(a: Equipo, b: Equipo) {
+  for (const [de, para] of [
+    [a, b],
+    [b, a]
+  ] as const) {
+    const p = await paqueteDe(de, para)
+    const v = await vistaPrevia(para.d, p)
+    expect([v.conflictos, v.rechazadas]).toEqual([[], []])
+    await importar(para.d, p).catch((e: Error) => expect(e.message).toMatch(/ya se importó/))
+  }
+  expect(await contenido(b.t, await haciaElOtro(b.t))).toEqual(await contenido(a.t))
+  for (const e of [a, b]) expect((await revisarActas(e.t.app.db)).distintas).toEqual([])
+}
+
+describe('an acta approved on one side and edited on the other, unseen (#16)', () => {
+  it('keeps the sealed acta on both and lists the edit on both sides', async () => {
+    const { a, b, s, pA, pB } = await aprobadaEditada(moverLugar)
+    const sellada = sesion(b, s.id)
+    const enB = await vistaPrevia(b.d, pA)
+    // Every field A's form wrote (the place, and «Preside» left empty) is listed.
+    expect(enB.rechazadas).toContainEqual(
+      expect.objectContaining({ lado: 'alla', sesionId: s.id, campo: 'lugar', valor: LUGAR })
+    )
+    await importar(b.d, pA)
+    expect(sesion(b, s.id)).toEqual(sellada)
+    const enA = await vistaPrevia(a.d, pB)
+    expect(enA.conflictos).toEqual([])
+    expect(enA.rechazadas?.map((r) => [r.lado, r.campo])).toEqual(
+      enB.rechazadas?.map((r) => ['aqui', r.campo])
+    )
+    expect(enA.rechazadas).toContainEqual(
+      expect.objectContaining({ sesionId: s.id, tabla: 'sesiones', campo: 'lugar', valor: LUGAR })
+    )
+    await importar(a.d, pB)
+    expect(sesion(a, s.id)).toEqual(sellada)
+    expect((await revisarActas(a.t.app.db)).distintas).toEqual([])
+    // The undone edit stays in A's history of the session.
+    const h = filas<{ antes: string }>(
+      a.t,
+      "select antes from historial where tabla = 'sesiones' and fila_id = ? and operacion = 'modificar'",
+      s.id
+    )
+    expect(h.some((x) => (JSON.parse(x.antes) as { lugar: string }).lugar === LUGAR)).toBe(true)
+    await iguales(a, b)
+  })
+
+  it('an acuerdo added to it unseen is undone on the editing side, listed, kept in history', async () => {
+    const { a, b, s, pA, pB } = await aprobadaEditada(agregarAcuerdo)
+    const enB = await vistaPrevia(b.d, pA)
+    expect(enB.rechazadas).toMatchObject([{ lado: 'alla', tabla: 'acuerdos', campo: '*' }])
+    await importar(b.d, pA)
+    const enA = await vistaPrevia(a.d, pB)
+    expect(enA.rechazadas).toMatchObject([
+      { lado: 'aqui', tabla: 'acuerdos', campo: '*', valor: { texto: TEXTO } }
+    ])
+    await importar(a.d, pB)
+    expect(filas(a.t, 'select texto from acuerdos where sesion_id = ?', s.id)).toEqual([])
+    const borrado = filas<{ antes: string }>(
+      a.t,
+      "select antes from historial where tabla = 'acuerdos' and operacion = 'borrar'"
+    )
+    expect(borrado.map((x) => (JSON.parse(x.antes) as { texto: string }).texto)).toEqual([TEXTO])
+    await iguales(a, b)
+  })
+
+  it('the editing side importing first the approval still ends sealed', async () => {
+    const { a, b, s, pA, pB } = await aprobadaEditada(moverLugar)
+    await importar(a.d, pB)
+    expect(sesion(a, s.id)).toEqual(sesion(b, s.id))
+    // A's package from before is skipped; the next one carries the undoing, which B keeps.
+    void pA
+    await iguales(a, b)
+  })
+})
