@@ -20,11 +20,12 @@ const POR_DEFECTO = 20
  */
 export const VENTANA = 500
 
-/** The newest matches of `match` (at most VENTANA + 1, to know whether there are more). */
-const ventana = (
-  match: string
-) => sql`(select rowid as fila, bm25(busqueda, ${PESO_TITULO}, 1.0) as rango
-    from busqueda where busqueda match ${match} order by rowid desc limit ${VENTANA + 1})`
+interface Ventana {
+  fila: number
+  rango: number
+  tipo: ResultadoTipo
+  id: string
+}
 
 const tiposDe = (clases: readonly BusquedaClase[]): ResultadoTipo[] =>
   (Object.keys(BUSQUEDA_TIPOS) as ResultadoTipo[]).filter((t) => clases.includes(BUSQUEDA_TIPOS[t]))
@@ -79,25 +80,31 @@ export async function buscar(
   const clases: readonly BusquedaClase[] = i.clases?.length ? i.clases : BUSQUEDA_CLASES
   // An acción's code is no word of the index: its acciones are found by code, first.
   const porCodigo = codigo && clases.includes('plan') ? await accionesPorCodigo(db, codigo) : []
-  // The window is materialized once, the newest VENTANA + 1 matches with their rank.
-  const cuentas = await sql<{ tipo: ResultadoTipo; n: number }>`
-    select f.tipo, count(*) as n from ${ventana(match)} m join busqueda_filas f on f.fila = m.fila
-    group by f.tipo`.execute(db)
+  // One pass of the index: the newest VENTANA + 1 matches with their rank and type. (A prefix
+  // query merges every word it names: each pass costs the same, so there is only one.)
+  const { rows: todas } = await sql<Ventana>`
+    select m.fila, m.rango, f.tipo, f.ref_id as id
+    from (select rowid as fila, bm25(busqueda, ${PESO_TITULO}, 1.0) as rango
+      from busqueda where busqueda match ${match} order by rowid desc limit ${VENTANA + 1}) m
+    join busqueda_filas f on f.fila = m.fila`.execute(db)
+  const masDe = todas.length > VENTANA
+  const ventana = [...todas].sort((a, b) => b.fila - a.fila).slice(0, VENTANA)
   const porClase = sinResultados().porClase
-  const masDe = cuentas.rows.reduce((n, c) => n + c.n, 0) > VENTANA
-  if (masDe) await quitarMasAntigua(db, match, porClase)
   porClase.plan += porCodigo.length
-  for (const c of cuentas.rows) porClase[BUSQUEDA_TIPOS[c.tipo]] += c.n
+  for (const c of ventana) porClase[BUSQUEDA_TIPOS[c.tipo]] += 1
   const total = clases.reduce((n, c) => n + porClase[c], 0)
   const acotada = masDe ? { masDe: VENTANA } : {}
   const desde = i.desde ?? 0
   if (total === 0 || desde >= total) return { resultados: [], total, porClase, ...acotada }
   const limite = i.limite ?? POR_DEFECTO
   const primeros = porCodigo.slice(desde, desde + limite)
-  const fts = await pagina(db, match, tiposDe(clases), {
-    limite: limite - primeros.length,
-    desde: Math.max(0, desde - porCodigo.length)
-  })
+  const tipos = new Set(tiposDe(clases))
+  const inicio = Math.max(0, desde - porCodigo.length)
+  const pagina = ventana
+    .filter((c) => tipos.has(c.tipo))
+    .sort((a, b) => a.rango - b.rango || a.fila - b.fila)
+    .slice(inicio, inicio + limite - primeros.length)
+  const fts = await conFragmentos(db, match, pagina)
   const rows = [...primeros, ...fts]
   const ubicados = await ubicar(db, rows)
   return {
@@ -115,49 +122,30 @@ export async function buscar(
   }
 }
 
-/** The window held one match more than VENTANA (to tell): the oldest of them is not counted. */
-async function quitarMasAntigua(
-  db: Kysely<Database>,
-  match: string,
-  porClase: BusquedaPagina['porClase']
-): Promise<void> {
-  const { rows } = await sql<{ tipo: ResultadoTipo }>`
-    select f.tipo from ${ventana(match)} m join busqueda_filas f on f.fila = m.fila
-    order by m.fila limit 1`.execute(db)
-  if (rows[0]) porClase[BUSQUEDA_TIPOS[rows[0].tipo]] -= 1
-}
-
 /**
- * One page of the window's matches of the chosen types, best first (bm25, titles weighing more),
- * then their snippets: only the page's rows are looked up again, by rowid.
+ * The page's matches with their snippets, in one pass over the rowid range they span (within the
+ * window): SQLite computes the snippets only for the page's rows, which the filter keeps (`+`
+ * keeps that list from being handed to FTS, which would run the query again for each one).
  */
-async function pagina(
+async function conFragmentos(
   db: Kysely<Database>,
   match: string,
-  tipos: ResultadoTipo[],
-  p: { limite: number; desde: number }
+  pagina: Ventana[]
 ): Promise<Coincidencia[]> {
-  const { rows: filas } = await sql<{ fila: number; tipo: ResultadoTipo; id: string }>`
-    select m.fila, f.tipo, f.ref_id as id
-    from (select * from ${ventana(match)} limit ${VENTANA}) m
-    join busqueda_filas f on f.fila = m.fila
-    where f.tipo in (${sql.join(tipos)})
-    order by m.rango, m.fila
-    limit ${p.limite} offset ${p.desde}`.execute(db)
-  if (filas.length === 0) return []
-  const { rows: trozos } = await sql<{ fila: number; enTitulo: string; enCuerpo: string }>`
+  if (pagina.length === 0) return []
+  const filas = pagina.map((p) => p.fila)
+  const { rows } = await sql<{ fila: number; enTitulo: string; enCuerpo: string }>`
     select rowid as fila,
       snippet(busqueda, 0, ${MARCA_INICIO}, ${MARCA_FIN}, '…', 16) as enTitulo,
       snippet(busqueda, 1, ${MARCA_INICIO}, ${MARCA_FIN}, '…', 16) as enCuerpo
     from busqueda where busqueda match ${match}
-      and rowid in (select value from json_each(${JSON.stringify(filas.map((f) => f.fila))}))`.execute(
-    db
-  )
-  const porFila = new Map(trozos.map((t) => [t.fila, t]))
-  return filas.map((f) => ({
-    tipo: f.tipo,
-    id: f.id,
-    enTitulo: porFila.get(f.fila)?.enTitulo ?? '',
-    enCuerpo: porFila.get(f.fila)?.enCuerpo ?? ''
+      and rowid >= ${Math.min(...filas)} and rowid <= ${Math.max(...filas)}
+      and +rowid in (select value from json_each(${JSON.stringify(filas)}))`.execute(db)
+  const porFila = new Map(rows.map((t) => [t.fila, t]))
+  return pagina.map((p) => ({
+    tipo: p.tipo,
+    id: p.id,
+    enTitulo: porFila.get(p.fila)?.enTitulo ?? '',
+    enCuerpo: porFila.get(p.fila)?.enCuerpo ?? ''
   }))
 }
