@@ -100,10 +100,16 @@ async function filaRaiz(db: Kysely<Database>, d: Decisiones, [t, id]: Par) {
 
 export async function borradasAqui(db: Kysely<Database>, d: Decisiones, arbol: Arbol) {
   const revive = (t: string, id: string) =>
-    d.filas.some((f) => f.tabla === t && f.filaId === id && f.remota[BORRADO]?.valor === 'false')
+    d.filas.some(
+      (f) =>
+        f.tabla === t &&
+        f.filaId === id &&
+        (f.remota[BORRADO]?.valor === 'false' || f.propios?.includes(BORRADO))
+    )
   const raices = new Map<string, DecisionDeFila[]>()
   for (const f of [...d.filas]) {
-    const fila = f.sigue ? null : await enlaces(db, f)
+    // A row set as an approved acta's (selladas.ts) is not the user's to choose.
+    const fila = f.sigue || f.propios ? null : await enlaces(db, f)
     const raiz = fila && (await raizBorrada(db, arbol, f.tabla, fila))
     if (!raiz || revive(...raiz)) continue
     const k = `${raiz[0]}:${raiz[1]}`

@@ -116,7 +116,12 @@ export function rechazadasAlla(
     return [rechazo('alla', sesionId, tabla, filaId, FILA_0014, v)]
   }
   return Object.entries(remota)
-    .filter(([c, v]) => c !== FILA_0014 && !conoce(mio, v.sello) && local[c]?.valor !== v.valor)
+    .filter(
+      ([c, v]) =>
+        c !== FILA_0014 &&
+        !conoce(mio, v.sello) &&
+        (local[c]?.valor ?? (c === BORRADO ? 'false' : undefined)) !== v.valor
+    )
     .map(([c, v]) => rechazo('alla', sesionId, tabla, filaId, c, { ...v, valor: json(v.valor) }))
 }
 
@@ -145,13 +150,27 @@ export function decidirSellada(
     const r = { valor: c === BORRADO ? true : json(mia.valor), sello: mia.sello }
     rechazadas.push(rechazo('aqui', sesionId, tabla, filaId, c, r))
   }
-  if (borrada && !tomar.includes(BORRADO)) {
+  const b = local?.[BORRADO]
+  if (borrada && b && !tomar.includes(BORRADO)) {
     tomar.push(BORRADO)
     propios.push(BORRADO)
+    const r = { valor: true, sello: b.sello }
+    if (!conoce(suyo, b.sello))
+      rechazadas.push(rechazo('aqui', sesionId, tabla, filaId, BORRADO, r))
   }
   if (!tomar.length) return { fila: null, rechazadas }
+  // A row back here says so as a field, as one brought back there would (its stamp is ours).
+  const vuelve = borrada ? { [BORRADO]: { valor: 'false', sello: '' } } : {}
   return {
-    fila: { tabla, filaId, local, remota, tomar, conflictos: [], propios },
+    fila: {
+      tabla,
+      filaId,
+      local,
+      remota: { ...remota, ...vuelve },
+      tomar,
+      conflictos: [],
+      propios
+    },
     rechazadas
   }
 }

@@ -60,7 +60,7 @@ async function iguales(a: Equipo, b: Equipo) {
   ] as const) {
     const p = await paqueteDe(de, para)
     const v = await vistaPrevia(para.d, p)
-    expect([v.conflictos, v.rechazadas]).toEqual([[], []])
+    expect([v.conflictos, v.rechazadas], `${de.nombre} → ${para.nombre}`).toEqual([[], []])
     await importar(para.d, p).catch((e: Error) => expect(e.message).toMatch(/ya se importó/))
   }
   expect(await contenido(b.t, await haciaElOtro(b.t))).toEqual(await contenido(a.t))
@@ -124,6 +124,28 @@ describe('an acta approved on one side and edited on the other, unseen (#16)', (
     expect(sesion(a, s.id)).toEqual(sesion(b, s.id))
     // A's package from before is skipped; the next one carries the undoing, which B keeps.
     void pA
+    await iguales(a, b)
+  })
+})
+
+describe('an acta approved on one side and deleted on the other, unseen (#16)', () => {
+  it('comes back on the deleting side, the deletion listed on both', async () => {
+    const { a, b, s, pA, pB } = await aprobadaEditada((a, id) => a.t.api['sesion:eliminar']({ id }))
+    const sellada = sesion(b, s.id)
+    const enB = await vistaPrevia(b.d, pA)
+    expect(enB.conflictos).toEqual([])
+    expect(enB.rechazadas).toContainEqual(
+      expect.objectContaining({ lado: 'alla', tabla: 'sesiones', campo: '_borrado' })
+    )
+    await importar(b.d, pA)
+    expect(sesion(b, s.id)).toEqual(sellada)
+    const enA = await vistaPrevia(a.d, pB)
+    expect(enA.conflictos).toEqual([])
+    expect(enA.rechazadas).toContainEqual(
+      expect.objectContaining({ lado: 'aqui', tabla: 'sesiones', campo: '_borrado' })
+    )
+    await importar(a.d, pB)
+    expect(sesion(a, s.id)).toEqual(sellada)
     await iguales(a, b)
   })
 })
