@@ -160,7 +160,7 @@ export function decidirSellada(
   }
   if (!tomar.length) return { fila: null, rechazadas }
   // A row back here says so as a field, as one brought back there would (its stamp is ours).
-  const vuelve = borrada ? { [BORRADO]: { valor: 'false', sello: '' } } : {}
+  const vuelve: Fila = borrada ? { [BORRADO]: { valor: 'false', sello: '' } } : {}
   return {
     fila: {
       tabla,
