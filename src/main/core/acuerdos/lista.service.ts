@@ -103,18 +103,51 @@ export async function listarAcuerdos(
       .offset(f.offset ?? 0)
       .execute()
   ])
-  const dtos = await acuerdosConHistorial(db, rows as AcuerdoRow[], hoy, true)
-  return {
-    hoy,
-    total: Number(n),
-    filas: dtos.map(({ acuerdo, historial }, k) => ({
-      ...acuerdo,
-      instanciaId: rows[k]!.instanciaId,
-      instancia: rows[k]!.instancia,
-      institucion: rows[k]!.sigla,
-      historial
-    }))
-  }
+  return { hoy, total: Number(n), filas: await listados(db, rows, hoy) }
+}
+
+type FilaListada = AcuerdoRow & { instanciaId: string; instancia: string; sigla: string | null }
+
+/** Rows of the list as the screens get them: each with its situation and follow-ups. */
+async function listados(
+  db: Kysely<Database>,
+  rows: FilaListada[],
+  hoy: string
+): Promise<AcuerdoListado[]> {
+  const dtos = await acuerdosConHistorial(db, rows, hoy, true)
+  return dtos.map(({ acuerdo, historial }, k) => ({
+    ...acuerdo,
+    instanciaId: rows[k]!.instanciaId,
+    instancia: rows[k]!.instancia,
+    institucion: rows[k]!.sigla,
+    historial
+  }))
+}
+
+/**
+ * The acción's acuerdos of its latest sessions, at most `max`, latest first: from `desde` on
+ * (its sessions since then, walked by date, each one's acuerdos by its key), else all of them.
+ */
+export async function acuerdosRecientesDeAccion(
+  db: Kysely<Database>,
+  accionId: string,
+  max: number,
+  desde: string | null,
+  hoy: string
+): Promise<AcuerdoListado[]> {
+  const desdeCuando = desde
+    ? sql`sesiones s cross join acuerdos a on a.sesion_id = s.id`
+    : sql`acuerdos a cross join sesiones s on s.id = a.sesion_id`
+  const cuales = desde
+    ? sql`s.fecha >= ${desde} and +a.accion_id = ${accionId}`
+    : sql`a.accion_id = ${accionId}`
+  const { rows } = await sql<FilaListada>`
+    select a.*, s.instancia_id as instanciaId, i.nombre as instancia, it.sigla as sigla
+    from ${desdeCuando} join instancias i on i.id = s.instancia_id
+      left join instituciones it on it.id = a.institucion_id
+    where ${cuales}
+    order by s.fecha desc, s.created_at desc, a.numero desc limit ${max}`.execute(db)
+  return listados(db, rows, hoy)
 }
 
 /** The filtered acuerdos as the tracking workbook's Acuerdos sheet (its own writer). */

@@ -1,12 +1,13 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { TRAYECTORIA_PAGINA, type TrayectoriaAccion } from '../../../shared/tablero/contract'
+import type { AcuerdoListado } from '../../../shared/acuerdos/contract'
 import type { AvanceEstado, SesionEstado, SesionTipo } from '../../../shared/domain/sesiones'
 import { porcentajeDe, tituloSesion } from '../../../shared/domain/sesiones'
 import type { IndicadorTipo } from '../../../shared/domain/plan'
 import { notFound } from '../errors'
 import { ultimoAvance } from './consultas'
-import { listarAcuerdos } from '../acuerdos'
+import { acuerdosRecientesDeAccion } from '../acuerdos'
 
 type Db = Kysely<Database>
 interface ConSesion {
@@ -48,49 +49,75 @@ async function avances(
   }))
 }
 
-/** Each indicador with every measurement of it, oldest first. */
+interface Medida extends ConSesion {
+  indicador_id: string
+  medida: string
+  valor: number | null
+  numerador: number | null
+  denominador: number | null
+  fecha_corte: string
+  nota: string
+}
+
+/**
+ * The latest `max` measurements of each of the acción's indicadores (or of `ids`), oldest first.
+ * From `desde` on, the sessions since that date are walked (sesiones_fecha_idx) and each one's
+ * measurements of these indicadores sought; without it, every measurement of them is read.
+ */
+async function mediciones(
+  db: Db,
+  accionId: string,
+  max: number,
+  desde: string | null,
+  ids?: string[]
+): Promise<Medida[]> {
+  const fuente = desde
+    ? sql`sesiones s cross join mediciones m on m.sesion_id = s.id
+        and m.indicador_id in (select id from indicadores where accion_id = ${accionId})
+        where s.fecha >= ${desde}`
+    : sql`indicadores i cross join mediciones m on m.indicador_id = i.id
+        cross join sesiones s on s.id = m.sesion_id where i.accion_id = ${accionId}`
+  const solo = ids
+    ? sql` and m.indicador_id in (select value from json_each(${JSON.stringify(ids)}))`
+    : sql``
+  const { rows } = await sql<Medida>`select * from (
+      select s.id as sesionId, s.tipo, s.numero, s.anio, s.fecha, s.created_at as creada,
+        s.estado as sesionEstado, m.indicador_id, m.tipo as medida, m.valor, m.numerador,
+        m.denominador, m.fecha_corte, m.nota,
+        row_number() over (partition by m.indicador_id order by s.fecha desc, s.created_at desc) as n
+      from ${fuente}${solo})
+    where n <= ${max} order by fecha, creada`.execute(db)
+  return rows
+}
+
+/** Each indicador with its latest `max` measurements, oldest first. */
 async function indicadores(
   db: Db,
   accionId: string,
-  max: number
+  max: number,
+  desde: string | null
 ): Promise<TrayectoriaAccion['indicadores']> {
-  const [inds, meds] = await Promise.all([
+  const [inds, recientes] = await Promise.all([
     db
       .selectFrom('indicadores')
       .select(['id', 'texto', 'tipo', 'meta_valor'])
       .where('accion_id', '=', accionId)
       .orderBy('orden')
       .execute(),
-    db
-      .selectFrom('mediciones as m')
-      .innerJoin('indicadores as i', 'i.id', 'm.indicador_id')
-      .innerJoin('sesiones as s', 's.id', 'm.sesion_id')
-      .select([
-        ...deSesion,
-        's.estado as sesionEstado',
-        'm.indicador_id',
-        'm.tipo as medida',
-        'm.valor',
-        'm.numerador',
-        'm.denominador',
-        'm.fecha_corte',
-        'm.nota',
-        sql<number>`row_number() over (partition by m.indicador_id order by s.fecha desc, s.created_at desc)`.as(
-          'n'
-        )
-      ])
-      .where('i.accion_id', '=', accionId)
-      .orderBy('s.fecha')
-      .orderBy('s.created_at')
-      .execute()
+    mediciones(db, accionId, max, desde)
   ])
+  // An indicador measured fewer times since `desde` than asked may have earlier measurements.
+  const cuantas = (id: string, ms: Medida[]) => ms.filter((m) => m.indicador_id === id).length
+  const faltan = desde ? inds.filter((i) => cuantas(i.id, recientes) < max).map((i) => i.id) : []
+  const antes = faltan.length ? await mediciones(db, accionId, max, null, faltan) : []
+  const meds = [...recientes.filter((m) => !faltan.includes(m.indicador_id)), ...antes]
   return inds.map((i) => ({
     id: i.id,
     texto: i.texto,
     tipo: i.tipo as IndicadorTipo,
     metaValor: i.meta_valor,
     mediciones: meds
-      .filter((m) => m.indicador_id === i.id && m.n <= max)
+      .filter((m) => m.indicador_id === i.id)
       .map((m) => ({
         sesionId: m.sesionId,
         sesionTitulo: tituloSesion(m),
@@ -105,21 +132,40 @@ async function indicadores(
   }))
 }
 
-/** The sessions that reported on it, measured it or took acuerdos about it. */
+/**
+ * Where the sessions that dealt with the acción come from: all of them, or those since `desde`
+ * (each session's acuerdos by its key: `+` keeps SQLite from reading all the acción's instead).
+ */
+function temasDe(accionId: string, desde: string | null) {
+  if (!desde)
+    return sql`select sesion_id, 'avance' as tema from avances where accion_id = ${accionId}
+      union select m.sesion_id, 'indicadores' from mediciones m
+        join indicadores x on x.id = m.indicador_id where x.accion_id = ${accionId}
+      union select sesion_id, 'acuerdos' from acuerdos where accion_id = ${accionId}`
+  return sql`select v.sesion_id, 'avance' as tema from avance_fechas f
+        cross join avances v on v.id = f.avance_id where f.accion_id = ${accionId} and f.fecha >= ${desde}
+      union select m.sesion_id, 'indicadores' from sesiones r cross join mediciones m
+        on m.sesion_id = r.id and m.indicador_id in (select id from indicadores where accion_id = ${accionId})
+        where r.fecha >= ${desde}
+      union select a.sesion_id, 'acuerdos' from sesiones r cross join acuerdos a on a.sesion_id = r.id
+        where r.fecha >= ${desde} and +a.accion_id = ${accionId}`
+}
+
+/**
+ * The latest `max` sessions that reported on it, measured it or took acuerdos about it. Those
+ * are all on or after `desde`, the date of its max-th latest report (when it has that many).
+ */
 async function sesiones(
   db: Db,
   accionId: string,
-  max: number
+  max: number,
+  desde: string | null
 ): Promise<TrayectoriaAccion['sesiones']> {
   const { rows } = await sql<ConSesion & { instancia: string; temas: string }>`
     select s.id as sesionId, s.tipo, s.numero, s.anio, s.fecha, s.estado as sesionEstado,
       i.nombre as instancia, group_concat(distinct t.tema) as temas
-    from (
-      select sesion_id, 'avance' as tema from avances where accion_id = ${accionId}
-      union select m.sesion_id, 'indicadores' from mediciones m
-        join indicadores x on x.id = m.indicador_id where x.accion_id = ${accionId}
-      union select sesion_id, 'acuerdos' from acuerdos where accion_id = ${accionId}
-    ) t join sesiones s on s.id = t.sesion_id join instancias i on i.id = s.instancia_id
+    from (${temasDe(accionId, desde)}) t
+    join sesiones s on s.id = t.sesion_id join instancias i on i.id = s.instancia_id
     group by s.id order by s.fecha desc, s.created_at desc limit ${max}`.execute(db)
   const orden = ['avance', 'indicadores', 'acuerdos'] as const
   return rows.reverse().map((r) => ({
@@ -130,6 +176,37 @@ async function sesiones(
     estado: r.sesionEstado,
     temas: orden.filter((t) => r.temas.split(',').includes(t))
   }))
+}
+
+/**
+ * The acción's latest `max` acuerdos, by their session: those since `desde` when there are that
+ * many (later ones cannot be missing), else all of them.
+ */
+async function acuerdosDe(
+  db: Db,
+  accionId: string,
+  max: number,
+  desde: string | null,
+  hoy: string
+): Promise<AcuerdoListado[]> {
+  const recientes = desde ? await acuerdosRecientesDeAccion(db, accionId, max, desde, hoy) : []
+  return recientes.length >= max
+    ? recientes
+    : acuerdosRecientesDeAccion(db, accionId, max, null, hoy)
+}
+
+/** The session date of the acción's n-th latest report (one index step each), or null. */
+async function fechaDelReporte(db: Db, accionId: string, n: number): Promise<string | null> {
+  const r = await db
+    .selectFrom('avance_fechas')
+    .select('fecha')
+    .where('accion_id', '=', accionId)
+    .orderBy('fecha', 'desc')
+    .orderBy('creada', 'desc')
+    .limit(1)
+    .offset(n - 1)
+    .executeTakeFirst()
+  return r?.fecha ?? null
 }
 
 /**
@@ -149,12 +226,13 @@ export async function trayectoriaAccion(
     .executeTakeFirst()
   if (!accion) throw notFound('La acción')
   const uno = limite + 1
+  const desde = await fechaDelReporte(db, accionId, uno)
   const [av, inds, ses, acs, vencidas] = await Promise.all([
     avances(db, accionId, uno),
-    indicadores(db, accionId, uno),
-    sesiones(db, accionId, uno),
-    // The list of acuerdos across sessions, for this acción: the latest plazos, shown in order.
-    listarAcuerdos(db, { accionId, orden: 'plazo_desc', limit: limite }, hoy),
+    indicadores(db, accionId, uno, desde),
+    sesiones(db, accionId, uno, desde),
+    // Its acuerdos of its latest sessions (the same sessions as the list's, and earlier ones).
+    acuerdosDe(db, accionId, uno, desde, hoy),
     metasVencidasDe(db, accionId, hoy)
   ])
   // Lists come oldest first: the extra one read is the first.
@@ -164,13 +242,13 @@ export async function trayectoriaAccion(
     avances: recortar(av),
     indicadores: inds.map((i) => ({ ...i, mediciones: recortar(i.mediciones) })),
     sesiones: recortar(ses),
-    acuerdos: acs.filas.reverse(),
+    acuerdos: recortar(acs.reverse()),
     metasVencidas: vencidas,
     limite,
     hayMas:
       av.length > limite ||
       ses.length > limite ||
-      acs.total > limite ||
+      acs.length > limite ||
       inds.some((i) => i.mediciones.length > limite)
   }
 }

@@ -5,6 +5,7 @@ import { TRAYECTORIA_MAXIMO, TRAYECTORIA_PAGINA } from '../../../../src/shared/t
 import { openTestApp, type TestApp } from '../../../helpers/db'
 import { caller, entradaSesion } from '../../../helpers/sesiones'
 import { observando } from '../../../helpers/sentencias'
+import { pasosDeSqlite } from '../../../helpers/pasos-sqlite'
 
 /**
  * An acción's page gives the latest reports, not its whole story: 30 sessions reported on it and
@@ -13,16 +14,33 @@ import { observando } from '../../../helpers/sentencias'
  */
 const N = 30
 let t: TestApp
+let larga: TestApp
 let accionId = ''
 beforeAll(async () => {
-  t = await openTestApp()
+  t = await conReportes(N)
+  larga = await conReportes(3 * N)
+  accionId = accionDe(t)
+}, 120_000)
+afterAll(async () => {
+  await t.close()
+  await larga.close()
+})
+
+const accionDe = (x: TestApp): string =>
+  x.app.handle
+    .prepare(
+      'select id from acciones where instancia_id = (select id from instancias order by orden limit 1) order by codigo limit 1'
+    )
+    .pluck()
+    .get() as string
+
+/** A file where `n` sessions, a month apart, reported on one acción and took an acuerdo on it. */
+async function conReportes(n: number): Promise<TestApp> {
+  const t = await openTestApp()
   const api = caller(t)
   const [instancia] = await api.ok('instancia:listar', undefined)
-  accionId = t.app.handle
-    .prepare('select id from acciones where instancia_id = ? order by codigo limit 1')
-    .pluck()
-    .get(instancia!.id) as string
-  for (let i = 0; i < N; i++) {
+  const accionId = accionDe(t)
+  for (let i = 0; i < n; i++) {
     const fecha = `${2015 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-10`
     const s = await api.ok('sesion:crear', entradaSesion(instancia!.id, fecha))
     await api.ok('avance:guardar', {
@@ -32,9 +50,33 @@ beforeAll(async () => {
       porcentaje: i,
       reporte: `Reporte ${i}`
     })
+    await api.ok('acuerdo:crear', {
+      sesionId: s.id,
+      texto: `Acuerdo sobre la acción ${i}`,
+      institucionId: null,
+      personaId: null,
+      plazo: null,
+      accionId
+    })
   }
-}, 120_000)
-afterAll(() => t.close())
+  return t
+}
+
+/** Every statement the page runs, and what they were given. */
+async function leer(x: TestApp) {
+  const sentencias: { sql: string; params: unknown[] }[] = []
+  const api = createAppApi(
+    {
+      ...x.app,
+      db: createKysely(
+        observando(x.app.handle, ({ sql, params }) => sentencias.push({ sql, params }))
+      )
+    },
+    { version: 't' }
+  )
+  const h = await api['trayectoria:obtener']({ accionId: accionDe(x) })
+  return { h, sentencias }
+}
 
 describe("an acción's page, paged", () => {
   it('gives the latest reports and sessions first, and says there are more', async () => {
@@ -54,29 +96,27 @@ describe("an acción's page, paged", () => {
   })
 
   it('walks the reports back along the index, sorting none of them', async () => {
-    const sentencias: { sql: string; params: unknown[] }[] = []
-    const api = createAppApi(
-      {
-        ...t.app,
-        db: createKysely(
-          observando(t.app.handle, ({ sql, params }) => sentencias.push({ sql, params }))
-        )
-      },
-      { version: 't' }
-    )
-    await api['trayectoria:obtener']({ accionId })
-    const reportes = sentencias.filter(({ sql }) => /from "avance_fechas"/.test(sql))
+    const { sentencias } = await leer(t)
+    const reportes = sentencias.filter(({ sql }) => /from "avance_fechas" as "f"/.test(sql))
     expect(reportes).toHaveLength(1)
     const plan = (
       t.app.handle
         .prepare(`explain query plan ${reportes[0]!.sql}`)
-        .all(...reportes[0]!.params) as {
-        detail: string
-      }[]
+        .all(...(reportes[0]!.params.flat() as unknown[])) as { detail: string }[]
     ).map((r) => r.detail)
     expect(plan[0]).toMatch(
       /^SEARCH f USING (COVERING )?INDEX avance_fechas_ultimo_idx \(accion_id=\?\)$/
     )
     expect(plan.filter((d) => /TEMP B-TREE|^SCAN/.test(d))).toEqual([])
+  })
+
+  it('does the same work with three times the history, counted by SQLite itself', async () => {
+    const [a, b] = [await leer(t), await leer(larga)]
+    expect(b.h.avances).toHaveLength(a.h.avances.length)
+    expect(b.h.acuerdos).toHaveLength(TRAYECTORIA_PAGINA)
+    expect(b.sentencias).toHaveLength(a.sentencias.length)
+    const [pa, pb] = [pasosDeSqlite(t.file, a.sentencias), pasosDeSqlite(larga.file, b.sentencias)]
+    console.log('VM steps', pa, pb)
+    pb.forEach((pasos, k) => expect(pasos).toBeLessThanOrEqual(pa[k]! * 1.1 + 20))
   })
 })
