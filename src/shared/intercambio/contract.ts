@@ -62,6 +62,22 @@ export interface VistaPreviaPaquete {
   actasDistintas: { sesionId: string; motivo: 'version' | 'numero'; fila: string }[]
   /** Sessions created on both sides under one number: one of them takes the next free one. */
   numeros: SesionRenumerada[]
+  /** Edits to an acta approved on one side, refused: the acta stays as sealed on both. */
+  rechazadas?: EdicionRechazada[]
+}
+
+export interface EdicionRechazada {
+  /**
+   * 'aqui': an edit made here, undone as the package brings the acta approved there (kept in
+   * this side's history); 'alla': the package's edit, refused as the acta is approved here.
+   */
+  lado: 'aqui' | 'alla'
+  /** The session, as a person recognises it. */
+  sesion: string
+  /** What was edited, in words (the field and its value, or the row added or deleted). */
+  cambio: string
+  instalacion: string
+  en: string
 }
 
 export interface SesionRenumerada {

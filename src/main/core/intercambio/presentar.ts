@@ -1,6 +1,10 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import type { ConflictoPaquete, VistaPreviaPaquete } from '../../../shared/intercambio/contract'
+import type {
+  ConflictoPaquete,
+  EdicionRechazada,
+  VistaPreviaPaquete
+} from '../../../shared/intercambio/contract'
 import { SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
 import type { VistaPrevia } from './intercambio.service'
 import { referencias } from './alias'
@@ -91,6 +95,29 @@ async function ladoBorrado(
   return { valor, instalacion, en: new Date(ms).toISOString() }
 }
 
+/** The edits an approved acta refused, in words: the row, and the field and value or what. */
+async function rechazadas(
+  db: Kysely<Database>,
+  v: VistaPrevia,
+  quien: (id: string) => string
+): Promise<EdicionRechazada[]> {
+  const r: EdicionRechazada[] = []
+  for (const x of v.rechazadas ?? []) {
+    const sesion = describirFila('sesiones', await leerFila(db, 'sesiones', x.sesionId), x.sesionId)
+    const agregada = x.campo === '*' && typeof x.valor === 'object' && x.valor !== null
+    const aqui = agregada ? (x.valor as Fila) : await leerFila(db, x.tabla, x.filaId)
+    const fila = `${x.tabla}: ${describirFila(x.tabla, aqui, x.filaId)}`
+    const valor = await legible(db, x.tabla, x.campo, x.valor)
+    const cambio = agregada
+      ? `agregó ${fila}`
+      : x.campo === BORRADO
+        ? `borró ${fila}`
+        : `${fila}, ${x.campo} = ${JSON.stringify(valor)}`
+    r.push({ lado: x.lado, sesion, cambio, instalacion: quien(x.instalacion), en: x.en })
+  }
+  return r
+}
+
 /** The service's preview, with names for installations and rows. */
 export async function presentar(db: Kysely<Database>, v: VistaPrevia): Promise<VistaPreviaPaquete> {
   const quien = await nombres(db, v.de)
@@ -138,5 +165,6 @@ export async function presentar(db: Kysely<Database>, v: VistaPrevia): Promise<V
     antes,
     despues
   }))
-  return { de: v.de, tablas: v.tablas, conflictos, actasDistintas, numeros }
+  const noEntran = await rechazadas(db, v, quien)
+  return { de: v.de, tablas: v.tablas, conflictos, actasDistintas, numeros, rechazadas: noEntran }
 }

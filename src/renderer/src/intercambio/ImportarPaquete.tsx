@@ -11,7 +11,11 @@ import {
   Text,
   Title
 } from '@mantine/core'
-import type { SesionRenumerada, VistaPreviaPaquete } from '../../../shared/intercambio/contract'
+import type {
+  EdicionRechazada,
+  SesionRenumerada,
+  VistaPreviaPaquete
+} from '../../../shared/intercambio/contract'
 import { SESION_TIPO_LABEL, type SesionTipo } from '../../../shared/domain/sesiones'
 import { TABLA_LABEL } from '../../../shared/domain/historial'
 import { preguntar } from '../components/preguntar'
@@ -92,6 +96,11 @@ export function ImportarPaquete(): ReactNode {
               {renumerada(n)}
             </Text>
           ))}
+          {(imp.hecho.rechazadas ?? []).map((r, i) => (
+            <Text key={i} size="sm">
+              {rechazada(r)}
+            </Text>
+          ))}
         </Alert>
       )}
     </Stack>
@@ -161,6 +170,19 @@ function AvisosSesiones(props: { vista: VistaPreviaPaquete }): ReactNode {
           guarda aparte.
         </Alert>
       ))}
+      {(vista.rechazadas ?? []).length > 0 && (
+        <Alert color="orange" title="Cambios a actas aprobadas que no entran">
+          <Text size="sm">
+            Un acta aprobada no cambia en ningún equipo: queda como se selló. Lo hecho aquí se
+            deshace y queda en el historial de la sesión.
+          </Text>
+          <List size="sm">
+            {(vista.rechazadas ?? []).map((r, i) => (
+              <List.Item key={i}>{rechazada(r)}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
       {vista.numeros.length > 0 && (
         <Alert color="blue" title="Sesiones con el mismo número">
           <List size="sm">
@@ -176,3 +198,10 @@ function AvisosSesiones(props: { vista: VistaPreviaPaquete }): ReactNode {
 
 const renumerada = (n: SesionRenumerada): string =>
   `La sesión ${SESION_TIPO_LABEL[n.tipo as SesionTipo] ?? n.tipo} N° ${n.antes}/${n.anio} de «${n.instancia}» ${n.lado === 'aqui' ? 'que está aquí' : 'que trae el paquete'} pasa a ser la N° ${n.despues}/${n.anio}: los dos equipos usaron ese número.`
+
+const rechazada = (r: EdicionRechazada): string => {
+  const cuando = new Date(r.en).toLocaleString('es-CL')
+  return r.lado === 'aqui'
+    ? `La ${r.sesion} se aprobó en el otro equipo sin ver este cambio hecho aquí (${cuando}), que se deshace: ${r.cambio}.`
+    : `La ${r.sesion} está aprobada aquí; no entra este cambio de «${r.instalacion}» (${cuando}): ${r.cambio}.`
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { importar, vistaPrevia } from '../../../../src/main/core/intercambio'
 import { revisarActas } from '../../../../src/main/core/actas/sello'
+import { presentar } from '../../../../src/main/core/intercambio/presentar'
 import { banco, contenido, haciaElOtro, type Equipo } from '../../../helpers/intercambio'
 import {
   caller,
@@ -85,6 +86,14 @@ describe('an acta approved on one side and edited on the other, unseen (#16)', (
     )
     expect(enA.rechazadas).toContainEqual(
       expect.objectContaining({ sesionId: s.id, tabla: 'sesiones', campo: 'lugar', valor: LUGAR })
+    )
+    // As the screen shows it: the session and the edit in words.
+    const { rechazadas } = await presentar(a.t.app.db, enA)
+    expect(rechazadas).toContainEqual(
+      expect.objectContaining({
+        lado: 'aqui',
+        cambio: expect.stringContaining(`lugar = "${LUGAR}"`)
+      })
     )
     await importar(a.d, pB)
     expect(sesion(a, s.id)).toEqual(sellada)
