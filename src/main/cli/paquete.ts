@@ -19,10 +19,16 @@ export class UsoPaquete extends Error {}
 const tipo = (t: string) => (t === 'ordinaria' ? 'Ordinaria' : 'Extraordinaria')
 
 function renumeradas(v: VistaPrevia): string[] {
-  return v.numeros.map(
-    (n) =>
-      `  La sesión ${n.lado === 'aqui' ? 'de aquí' : 'del paquete'} ${tipo(n.tipo)} N° ${n.antes}/${n.anio} (${n.sesionId}) pasa a ser N° ${n.despues}/${n.anio}: las dos instalaciones usaron ese número.`
-  )
+  return [
+    ...v.numeros.map(
+      (n) =>
+        `  La sesión ${n.lado === 'aqui' ? 'de aquí' : 'del paquete'} ${tipo(n.tipo)} N° ${n.antes}/${n.anio} (${n.sesionId}) pasa a ser N° ${n.despues}/${n.anio}: las dos instalaciones usaron ese número.`
+    ),
+    ...(v.acuerdos ?? []).map(
+      (a) =>
+        `  El acuerdo ${a.lado === 'aqui' ? 'de aquí' : 'del paquete'} N° ${a.antes} de la sesión ${a.sesionId} (${a.acuerdoId}) pasa a ser N° ${a.despues}: las dos instalaciones usaron ese número.`
+    )
+  ]
 }
 
 function describir(v: VistaPrevia): string {

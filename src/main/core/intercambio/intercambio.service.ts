@@ -1,14 +1,16 @@
 import path from 'node:path'
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import type { SqliteHandle } from '../db/sqlite'
 import { newId, nowStamp } from '../db/ids'
 import { camposNoVistos, vectorConocido } from './campos'
 import { emparejar, leerAlias, traducir } from './alias'
 import { decidir, resumir, type ActaDistinta, type Conflicto, type ResumenTabla } from './decidir'
-import { aplicar, sellarAqui, type Eleccion } from './aplicar'
+import type { Eleccion } from './aplicar'
+import { ensayar, escribir, type Escritura } from './escribir'
 import { conNumeros, resolverNumeros, sinApartadas, type NumeroCambiado } from './numeros'
-import { apartadasAntes, guardarAjenas } from './ajenas'
+import { conAcuerdos, resolverAcuerdos, type AcuerdoRenumerado } from './numeros-acuerdos'
+import { apartadasAntes } from './ajenas'
 import { conoce, unir, type Vector } from './fusion'
 import { escribirPaquete, type Manifiesto } from './paquete'
 import { leerPaquete, PARA_CUALQUIERA, rechazo, yo } from './recibir'
@@ -36,6 +38,8 @@ export interface VistaPrevia {
   actasDistintas: ActaDistinta[]
   /** Sessions that would share a number with another: each takes the next free one. */
   numeros: NumeroCambiado[]
+  /** Acuerdos of one session that would share a number: each takes the next free one. */
+  acuerdos?: AcuerdoRenumerado[]
   /** Edits to an acta approved on one side, refused (selladas.ts). */
   rechazadas?: Rechazada[]
 }
@@ -122,6 +126,7 @@ async function preparar(
   }
   const quedan = new Set(sin.filas.filter((f) => f.tabla === 'sesiones').map((f) => f.filaId))
   const numeros = cambios.filter((c) => c.lado === 'aqui' || quedan.has(c.sesionId))
+  const acuerdos = await resolverAcuerdos(db, sin, elecciones)
   const quedanAqui = mover.filter((id) => quedan.has(id) || numeros.some((c) => c.sesionId === id))
   return {
     manifiesto,
@@ -130,7 +135,8 @@ async function preparar(
     nuevos,
     numeros,
     mover: quedanAqui,
-    decisiones: conNumeros(sin, numeros)
+    decisiones: conAcuerdos(conNumeros(sin, numeros), acuerdos.cambios),
+    acuerdos
   }
 }
 
@@ -158,8 +164,11 @@ export async function vistaPrevia(
   ruta: string,
   elecciones: Readonly<Record<string, Eleccion>> = {}
 ): Promise<VistaPrevia> {
-  const { manifiesto, decisiones, numeros } = await preparar(db, ruta, elecciones)
-  return vista(manifiesto.de, decisiones, numeros)
+  const p = await preparar(db, ruta, elecciones)
+  const { manifiesto: m, decisiones, numeros } = p
+  const e = { ...p, de: m.de, elecciones, vector: m.vector }
+  await ensayar(db, e, path.basename(ruta))
+  return { ...vista(m.de, decisiones, numeros), acuerdos: p.acuerdos.cambios }
 }
 
 function sinNovedad(m: Manifiesto, anterior: Vector | undefined): boolean {
@@ -192,39 +201,12 @@ export async function importar(
       `Hay ${sinElegir.length} conflicto(s) sin resolver: elija en cada uno qué versión queda. No se importó nada.`
     )
   }
+  const e: Escritura = {
+    ...{ de: m.de, nuevos, mover, numeros, decisiones, elecciones, acuerdos: prep.acuerdos },
+    ...{ conocido: prep.conocido, vector: unir(anterior ?? {}, m.vector) }
+  }
+  await ensayar(db, e, path.basename(ruta))
   await deps.respaldar()
-  await db.transaction().execute(async (trx) => {
-    if (nuevos.length) await trx.insertInto('alias').values(nuevos).execute()
-    // Numbers that change step aside first (negative, as they were unique), then ours take
-    // their new one, so the partner's session finds its number free; each a change of this side.
-    if (mover.length) {
-      await trx
-        .updateTable('sesiones')
-        .set({ numero: sql<number>`-numero` })
-        .where('id', 'in', mover)
-        .execute()
-    }
-    for (const c of numeros.filter((x) => x.lado === 'aqui')) {
-      await trx
-        .updateTable('sesiones')
-        .set({ numero: c.despues, updated_at: nowStamp() })
-        .where('id', '=', c.sesionId)
-        .execute()
-    }
-    await aplicar(trx, decisiones.filas, elecciones)
-    for (const c of numeros) await sellarAqui(trx, 'sesiones', c.sesionId, 'numero')
-    await guardarAjenas(trx, m.de, decisiones.actasDistintas)
-    await avanzarConocido(trx, prep.conocido)
-    const vector = JSON.stringify(unir(anterior ?? {}, m.vector))
-    await trx
-      .insertInto('socios')
-      .values({ instalacion_id: m.de.id, nombre: m.de.nombre, vector, ultimo_recibo: nowStamp() })
-      .onConflict((oc) =>
-        oc
-          .column('instalacion_id')
-          .doUpdateSet({ nombre: m.de.nombre, vector, ultimo_recibo: nowStamp() })
-      )
-      .execute()
-  })
-  return vista(m.de, decisiones, numeros)
+  await db.transaction().execute((trx) => escribir(trx, e))
+  return { ...vista(m.de, decisiones, numeros), acuerdos: prep.acuerdos.cambios }
 }

@@ -1,0 +1,95 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Database } from '../db/schema'
+import { nowStamp } from '../db/ids'
+import { AppError } from '../errors'
+import { aplicar, sellarAqui, type Eleccion } from './aplicar'
+import { guardarAjenas } from './ajenas'
+import { avanzarConocido } from './conocido'
+import type { Decisiones } from './decidir'
+import type { Vector } from './fusion'
+import type { NumeroCambiado } from './numeros'
+import { moverAcuerdos, sellarAcuerdos, type AcuerdoRenumerado } from './numeros-acuerdos'
+
+// Writing an import (#16), in one transaction. It is tried first in a transaction rolled back,
+// before the backup: a row that would break a unique key (two acuerdos N° 3 of one session, two
+// acciones 1.1.a of one plan, taken on each side unseen) refuses the package in Spanish, with
+// what to do, instead of SQLite's English after a backup, and the same again on every try.
+
+export interface Escritura {
+  de: { id: string; nombre: string }
+  nuevos: { tabla: string; remoto: string; local: string }[]
+  /** Sessions here whose number changes: out of the way first (numeros.ts). */
+  mover: string[]
+  numeros: NumeroCambiado[]
+  /** Acuerdos renumbered, and those here whose number changes (numeros-acuerdos.ts). */
+  acuerdos: { cambios: AcuerdoRenumerado[]; mover: string[] }
+  decisiones: Decisiones
+  elecciones: Readonly<Record<string, Eleccion>>
+  /** What the package's stamps back (conocido.ts), and the partner's vector to keep. */
+  conocido: Vector
+  vector: Vector
+}
+
+export async function escribir(trx: Transaction<Database>, e: Escritura): Promise<void> {
+  if (e.nuevos.length) await trx.insertInto('alias').values(e.nuevos).execute()
+  // Numbers that change step aside first (negative, as they were unique), then ours take
+  // their new one, so the partner's session finds its number free; each a change of this side.
+  if (e.mover.length) {
+    await trx
+      .updateTable('sesiones')
+      .set({ numero: sql<number>`-numero` })
+      .where('id', 'in', e.mover)
+      .execute()
+  }
+  for (const c of e.numeros.filter((x) => x.lado === 'aqui')) {
+    await trx
+      .updateTable('sesiones')
+      .set({ numero: c.despues, updated_at: nowStamp() })
+      .where('id', '=', c.sesionId)
+      .execute()
+  }
+  await moverAcuerdos(trx, e.acuerdos.mover, e.acuerdos.cambios)
+  await aplicar(trx, e.decisiones.filas, e.elecciones)
+  for (const c of e.numeros) await sellarAqui(trx, 'sesiones', c.sesionId, 'numero')
+  await sellarAcuerdos(trx, e.acuerdos.cambios)
+  await guardarAjenas(trx, e.de, e.decisiones.actasDistintas)
+  await avanzarConocido(trx, e.conocido)
+  const vector = JSON.stringify(e.vector)
+  const { id, nombre } = e.de
+  await trx
+    .insertInto('socios')
+    .values({ instalacion_id: id, nombre, vector, ultimo_recibo: nowStamp() })
+    .onConflict((oc) =>
+      oc.column('instalacion_id').doUpdateSet({ nombre, vector, ultimo_recibo: nowStamp() })
+    )
+    .execute()
+}
+
+class Ensayo extends Error {}
+
+const UNICA = /UNIQUE constraint failed: (\w+)\.(\w+)((?:, \w+\.\w+)*)/
+
+/** The write, tried in a transaction rolled back: a unique key it would break, in Spanish. */
+export async function ensayar(db: Kysely<Database>, e: Escritura, nombre: string): Promise<void> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      await escribir(trx, e)
+      throw new Ensayo()
+    })
+  } catch (err) {
+    if (err instanceof Ensayo) return
+    const m = err instanceof Error ? UNICA.exec(err.message) : null
+    if (!m) throw err
+    const columnas = [
+      m[2],
+      ...m[3]!
+        .split(', ')
+        .filter(Boolean)
+        .map((c) => c.split('.')[1])
+    ]
+    throw new AppError(
+      'entrada_invalida',
+      `El paquete «${nombre}» dejaría dos filas de «${m[1]}» con ${columnas.join(', ')} iguales: las dos instalaciones agregaron lo mismo sin verse (por ejemplo, dos acuerdos con el mismo número en una sesión, o dos acciones con el mismo código en un plan). Cambie el número o el código de la fila de esta instalación (o bórrela si sobra) y vuelva a importar el paquete. No se importó nada.`
+    )
+  }
+}
