@@ -47,8 +47,18 @@ export function pareceFormula(texto: string): boolean {
   return PARECE_FORMULA.test(texto)
 }
 
+// Almost every text needs none of the care below: one test says so (a control character, a
+// blank at either end, or a first character that may begin a formula), instead of three.
+const ESPECIAL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|^[\s'=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|\s$/u
+
 /** A whole cell of user text: checked (textoExportable), as typed, never re-read as a formula. */
 export function ponerTexto(cell: ExcelJS.Cell, texto: string, donde: Donde): void {
+  if (texto.length <= MAX_CELDA && !ESPECIAL.test(texto)) {
+    cell.value = texto
+    return
+  }
   textoExportable(texto, donde)
   // Without shared strings (the streaming writer) exceljs writes a plain string as <v>, whose
   // leading and trailing blanks LibreOffice drops; a one-run rich text is written as <t

@@ -8,6 +8,8 @@ export interface LibroEnCurso {
   wb: ExcelJS.Workbook
   /** Commits what is left and returns the file's bytes. */
   terminar: () => Promise<Buffer>
+  /** Bytes of the file written so far: how far the zip has caught up with the sheets. */
+  escritos: () => number
 }
 
 /**
@@ -17,8 +19,12 @@ export interface LibroEnCurso {
  */
 export function libroEnStreaming(titulo: string, asunto?: string): LibroEnCurso {
   const partes: Buffer[] = []
+  let escritos = 0
   const salida = new PassThrough()
-  salida.on('data', (b: Buffer) => partes.push(b))
+  salida.on('data', (b: Buffer) => {
+    partes.push(b)
+    escritos += b.length
+  })
   const escritor = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: salida,
     useStyles: true,
@@ -35,6 +41,7 @@ export function libroEnStreaming(titulo: string, asunto?: string): LibroEnCurso 
     terminar: async () => {
       await escritor.commit()
       return Buffer.concat(partes)
-    }
+    },
+    escritos: () => escritos
   }
 }

@@ -52,7 +52,7 @@ async function hojaSesiones(wb: ExcelJS.Workbook, db: Db, o: MatrizOpciones, sig
       r.excusados ?? 0,
       r.acuerdos ?? 0
     ])
-    if (h.fila % 500 === 0) revisarCancelado(signal)
+    await h.respiro(signal)
   }
   // A draft's rows are marked: the acta is not the mesa's word yet.
   h.colorSi('$D3="Borrador"', COLORES.amarillo, 'D3:D')
@@ -89,7 +89,7 @@ async function hojaAsistencia(
       etiquetas.asistencia[r.estado as 'presente'] ?? r.estado,
       r.motivo
     ])
-    if (h.fila % 1000 === 0) revisarCancelado(signal)
+    await h.respiro(signal)
   }
   h.colorSi('$D3="Borrador"', COLORES.amarillo, 'D3:D')
   h.cerrar()
@@ -136,7 +136,7 @@ export async function hojaAcuerdos(
       ],
       seguimientoEnBorrador(r.enBorrador)
     ])
-    if (h.fila % 1000 === 0) revisarCancelado(signal)
+    await h.respiro(signal)
   }
   // Overdue follows the calendar and later edits: a deadline passed and the acuerdo not met. It
   // goes first: over a draft's yellow, the red of a deadline missed is what must be seen.
@@ -194,7 +194,7 @@ async function hojaIndicadores(
         ? { formula: `J${fila}/K${fila}`, result: (m.numerador ?? 0) / m.denominador }
         : null
     ])
-    if (h.fila % 1000 === 0) revisarCancelado(signal)
+    await h.respiro(signal)
   }
   h.colorSi('$I3="Logrado"', COLORES.verde, 'I3:I')
   h.colorSi('$I3="No logrado"', COLORES.rojo, 'I3:I')
