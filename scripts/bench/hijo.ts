@@ -12,36 +12,51 @@ import type { SqliteHandle } from '../../src/main/core/db/sqlite'
 
 const [modo, archivo, libro] = process.argv.slice(2) as [string, string, string | undefined]
 
-/** The tracking sheets' cells, as plain SQL rows: what a bare streaming write is given. */
-function celdas(h: SqliteHandle): Record<string, unknown[][]> {
-  const q = (sql: string) => h.prepare(sql).raw(true).all() as unknown[][]
-  return {
-    Sesiones: q(`select i.nombre, s.tipo, s.numero, s.anio, s.fecha, s.estado,
+// The tracking sheets' cells as plain SQL rows, the same columns and kinds of value the export
+// writes (a session's title, dates as dates, labels as text), under the same title and header
+// rows: what a bare streaming write is given. Before, it wrote 1.30 million cells to the export's
+// 1.66 million (fewer columns, dates as text), which made the export look slower than it is.
+const SESION = `i.nombre, 'Sesión ' || s.tipo || ' N° ' || s.numero || '/' || s.anio, s.fecha, s.estado`
+const DESDE = (t: string) =>
+  `from ${t} join sesiones s on s.id = x.sesion_id join instancias i on i.id = s.instancia_id`
+const HOJAS: Record<string, { sql: string; fechas: number[] }> = {
+  Sesiones: {
+    sql: `select ${SESION}, s.tipo, s.numero,
       (select count(*) from asistencias a where a.sesion_id = s.id and a.estado = 'presente'),
       (select count(*) from asistencias a where a.sesion_id = s.id and a.estado = 'excusado'),
       (select count(*) from acuerdos x where x.sesion_id = s.id)
-      from sesiones s join instancias i on i.id = s.instancia_id order by s.fecha`),
-    Asistencia:
-      q(`select i.nombre, s.numero, s.fecha, a.institucion, a.nombre, a.calidad, a.estado, a.motivo
-      from asistencias a join sesiones s on s.id = a.sesion_id join instancias i on i.id = s.instancia_id
-      order by s.fecha, a.orden`),
-    Acuerdos:
-      q(`select i.nombre, s.numero, s.fecha, x.numero, x.texto, x.responsable, x.plazo, x.accion_codigo
-      from acuerdos x join sesiones s on s.id = x.sesion_id join instancias i on i.id = s.instancia_id
-      order by s.fecha, x.numero`),
-    Indicadores:
-      q(`select i.nombre, s.numero, m.fecha_corte, m.accion_codigo, m.indicador_texto, m.tipo,
-      m.valor, m.numerador, m.denominador
-      from mediciones m join sesiones s on s.id = m.sesion_id join instancias i on i.id = s.instancia_id
-      order by s.fecha`)
+      from sesiones s join instancias i on i.id = s.instancia_id order by s.fecha, s.created_at`,
+    fechas: [2]
+  },
+  Asistencia: {
+    sql: `select ${SESION}, x.institucion, x.nombre, x.calidad, x.estado, x.motivo
+      ${DESDE('asistencias x')} order by s.fecha, s.created_at, x.orden`,
+    fechas: [2]
+  },
+  Acuerdos: {
+    sql: `select ${SESION}, x.numero, x.texto, x.responsable, x.plazo, x.accion_codigo, 'Pendiente', null
+      ${DESDE('acuerdos x')} order by s.fecha, s.created_at, x.numero`,
+    fechas: [2, 7]
+  },
+  Indicadores: {
+    sql: `select ${SESION}, x.fecha_corte, x.accion_codigo, x.indicador_texto, x.tipo, x.valor,
+      x.numerador, x.denominador, x.numerador * 1.0 / nullif(x.denominador, 0)
+      ${DESDE('mediciones x')} order by s.fecha, s.created_at`,
+    fechas: [2, 4]
   }
 }
 
 async function desnudo(h: SqliteHandle, destino: string): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: destino })
-  for (const [nombre, filas] of Object.entries(celdas(h))) {
+  for (const [nombre, { sql, fechas }] of Object.entries(HOJAS)) {
     const ws = wb.addWorksheet(nombre)
-    for (const f of filas) ws.addRow(f).commit()
+    const stmt = h.prepare(sql).raw(true)
+    ws.addRow([nombre]).commit()
+    ws.addRow(stmt.columns().map((c) => c.name)).commit()
+    for (const f of stmt.iterate() as Iterable<unknown[]>) {
+      for (const k of fechas) if (typeof f[k] === 'string') f[k] = new Date(`${f[k]}T00:00:00Z`)
+      ws.addRow(f).commit()
+    }
     ws.commit()
   }
   await wb.commit()
