@@ -19,16 +19,27 @@ beforeAll(async () => {
     fs.chownSync(path.join(path.dirname(db), f), nadie, nadie)
 }, 120_000)
 
+/** The CLI as another user, writing into a new read-only folder `nombre`: its result and the folder. */
+function haciaSoloLectura(nombre: string, args: (ro: string) => string[]) {
+  fs.chmodSync(raiz.dir, 0o755)
+  const ro = path.join(raiz.dir, nombre)
+  fs.mkdirSync(ro)
+  fs.chmodSync(ro, 0o555)
+  const tmp = tmpAbierto(path.join(raiz.dir, `tmp-${nombre}`))
+  return { ro, r: runCliComoOtro(args(ro), tmp) }
+}
+
 describe('cli output and input files', () => {
   it.skipIf(!puedeComoOtro)(
     'export into a read-only folder says the folder is read-only',
     () => {
-      fs.chmodSync(raiz.dir, 0o755)
-      const ro = path.join(raiz.dir, 'ro')
-      fs.mkdirSync(ro)
-      fs.chmodSync(ro, 0o555)
-      const tmp = tmpAbierto(path.join(raiz.dir, 'tmp'))
-      const r = runCliComoOtro(['export', '--db', db, '--out', path.join(ro, 'x.xlsx')], tmp)
+      const { ro, r } = haciaSoloLectura('ro', (ro) => [
+        'export',
+        '--db',
+        db,
+        '--out',
+        path.join(ro, 'x.xlsx')
+      ])
       expect(r.status).toBe(1)
       expect(r.stderr).toContain(`la carpeta "${ro}" es de solo lectura`)
       expect(r.stderr).not.toMatch(/Copie la base de datos/)
@@ -50,12 +61,13 @@ describe('cli backup into a read-only folder', () => {
   it.skipIf(!puedeComoOtro)(
     'says the folder is read-only',
     () => {
-      fs.chmodSync(raiz.dir, 0o755)
-      const ro = path.join(raiz.dir, 'ro-respaldo')
-      fs.mkdirSync(ro)
-      fs.chmodSync(ro, 0o555)
-      const tmp = tmpAbierto(path.join(raiz.dir, 'tmp-respaldo'))
-      const r = runCliComoOtro(['backup', '--db', db, '--out', path.join(ro, 'r.db')], tmp)
+      const { ro, r } = haciaSoloLectura('ro-respaldo', (ro) => [
+        'backup',
+        '--db',
+        db,
+        '--out',
+        path.join(ro, 'r.db')
+      ])
       expect(r.status).toBe(1)
       expect(r.stderr).toContain(`la carpeta "${ro}" es de solo lectura`)
       expect(r.stderr).toMatch(/No se escribió ningún respaldo/)
