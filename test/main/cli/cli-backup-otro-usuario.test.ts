@@ -50,34 +50,28 @@ describe.skipIf(!puedeComoOtro)("cli backup of another user's read-only database
     h.close()
   }, 90_000)
 
-  it('with no temporary folder to copy it to: refused with the cause, no files left', async () => {
-    const db = await ajena(0o444)
+  /** A backup of another user's file that must be refused: its error, no file left anywhere. */
+  function rechazado(db: string, tmp: string): string {
     const out = path.join(salida(), 'respaldo.db')
-    const r = runCliComoOtro(
-      ['backup', '--db', db, '--out', out],
-      tmpCerrado(path.join(raiz.dir, 'tmp-c'))
-    )
+    const r = runCliComoOtro(['backup', '--db', db, '--out', out], tmp)
     expect(r.stdout).toBe('')
-    expect(r.stderr.trim()).toMatch(
-      /^Error: .*no hay permiso para leer o escribir el archivo o su carpeta \(es de solo lectura o de otro usuario\)\. Copie la base de datos a una carpeta propia, como Documentos\. No se escribió ningún respaldo\.$/
-    )
     expect(r.status).toBe(1)
     expect(fs.readdirSync(path.dirname(out))).toEqual([])
     expect(fs.readdirSync(path.dirname(db))).toEqual(['m.db'])
+    return r.stderr.trim()
+  }
+
+  it('with no temporary folder to copy it to: refused with the cause, no files left', async () => {
+    const db = await ajena(0o444)
+    expect(rechazado(db, tmpCerrado(path.join(raiz.dir, 'tmp-c')))).toMatch(
+      /^Error: .*no hay permiso para leer o escribir el archivo o su carpeta \(es de solo lectura o de otro usuario\)\. Copie la base de datos a una carpeta propia, como Documentos\. No se escribió ningún respaldo\.$/
+    )
   }, 90_000)
 
   it('a file this user may not even read: refused with the cause, no files left', async () => {
     const db = await ajena(0o600)
-    const out = path.join(salida(), 'respaldo.db')
-    const r = runCliComoOtro(
-      ['backup', '--db', db, '--out', out],
-      tmpAbierto(path.join(raiz.dir, 'tmp'))
-    )
-    expect(r.stdout).toBe('')
-    expect(r.stderr.trim()).toMatch(
+    expect(rechazado(db, tmpAbierto(path.join(raiz.dir, 'tmp')))).toMatch(
       /^Error: .*: No se pudo leer el archivo: no hay permiso .* No se escribió ningún respaldo\.$/
     )
-    expect(r.status).toBe(1)
-    expect(fs.readdirSync(path.dirname(out))).toEqual([])
   }, 90_000)
 })
