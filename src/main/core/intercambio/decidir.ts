@@ -112,6 +112,12 @@ function deSemilla(d: DecisionFila, local: Fila, remota: Fila): DecisionFila {
   const conflictos: string[] = []
   for (const c of d.conflictos) {
     if (c === FILA_0014) continue
+    // Deleted here, never edited there since seeded: it stays deleted (the deletion travels).
+    if (c === BORRADO && local[BORRADO]?.valor === 'true') {
+      if (!Object.keys(remota).every((k) => k === BORRADO || sinCambio(remota, k)))
+        conflictos.push(c)
+      continue
+    }
     // Deleted there, never edited here since seeded: the deletion is taken.
     const intacta = Object.keys(local).every((k) => k === BORRADO || sinCambio(local, k))
     if (c === BORRADO && intacta) tomar.push(c)
