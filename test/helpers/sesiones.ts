@@ -171,3 +171,22 @@ export async function cerrarYAprobar(
   })
   return ok('sesion:aprobar', { id, enSesionId: en.id, observaciones })
 }
+
+/**
+ * Approves the session's acta, then tries to clear who chaired or who acted as secretary: the
+ * core must refuse it as read-only. Returns the refusal's code and the session's row as stored.
+ */
+export async function aprobarYQuitarRol(
+  t: TestApp,
+  sesionId: string,
+  canal: 'asistencia:presidente' | 'asistencia:secretaria'
+) {
+  await cerrarYAprobar(t, sesionId)
+  const r = await caller(t).call(canal, { sesionId, asistenciaId: null })
+  const fila = await t.app.db
+    .selectFrom('sesiones')
+    .selectAll()
+    .where('id', '=', sesionId)
+    .executeTakeFirstOrThrow()
+  return { codigo: r.ok ? null : r.error.code, fila }
+}

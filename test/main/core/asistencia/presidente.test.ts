@@ -4,7 +4,7 @@ import { actaDocumento } from '../../../../src/main/core/actas/documentos/modelo
 import { leerSellado } from '../../../../src/main/core/actas/sello'
 import { MENSAJE_PRESIDENTE_NO_PRESENTE } from '../../../../src/main/core/asistencia/secretaria.service'
 import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller, cerrarYAprobar, sesionMarcada } from '../../../helpers/sesiones'
+import { aprobarYQuitarRol, caller, sesionMarcada } from '../../../helpers/sesiones'
 import { docxParrafos, firmaDocx } from '../actas/documentos/fixture'
 
 // "Preside: SERNAM" names an institution; its suplente chaired while its titular was there too.
@@ -55,14 +55,8 @@ describe('who chaired', () => {
     // The secretaría (SERNAM) is then signed by its other member present.
     expect(firmas[1]).toMatchObject({ nombre: 'Ana Rojas Soto' })
 
-    await cerrarYAprobar(t, sesionId)
-    const despues = await call('asistencia:presidente', { sesionId, asistenciaId: null })
-    expect(despues.ok ? null : despues.error.code).toBe('solo_lectura')
-    const row = await t.app.db
-      .selectFrom('sesiones')
-      .selectAll()
-      .where('id', '=', sesionId)
-      .executeTakeFirstOrThrow()
+    const { codigo, fila: row } = await aprobarYQuitarRol(t, sesionId, 'asistencia:presidente')
+    expect(codigo).toBe('solo_lectura')
     expect(row.presidente_id).toBe(berta)
     expect(leerSellado(row).sesion.presidente).toMatchObject({ nombre: 'Berta Díaz Muñoz' })
     // The sealed row's trigger covers the new column too.

@@ -7,7 +7,7 @@ import {
 } from '../../../../src/main/core/asistencia/secretaria.service'
 import { MENSAJE_SECRETARIA_PRESENTE } from '../../../../src/shared/domain/firmas'
 import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller, cerrarYAprobar, sesionMarcada } from '../../../helpers/sesiones'
+import { aprobarYQuitarRol, caller, sesionMarcada } from '../../../helpers/sesiones'
 import { docxParrafos, firmaDocx } from '../actas/documentos/fixture'
 
 // The secretaría de actas (SERNAM) excused itself: one of those present acted as secretary. The
@@ -56,15 +56,8 @@ describe('who acted as secretary', () => {
     })
     expect(await subroganteDe(sesionId)).toBe(carlos)
 
-    await cerrarYAprobar(t, sesionId)
-    const despues = await call('asistencia:secretaria', { sesionId, asistenciaId: null })
-    expect(despues.ok ? null : despues.error.code).toBe('solo_lectura')
-
-    const row = await t.app.db
-      .selectFrom('sesiones')
-      .selectAll()
-      .where('id', '=', sesionId)
-      .executeTakeFirstOrThrow()
+    const { codigo, fila: row } = await aprobarYQuitarRol(t, sesionId, 'asistencia:secretaria')
+    expect(codigo).toBe('solo_lectura')
     expect(row.secretaria_subrogante_id).toBe(carlos)
     expect(leerSellado(row).sesion.secretariaSubrogante).toEqual({
       nombre: 'Carlos Pérez Silva',
