@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openWebApp, sembrarDemoYRecargar, type WebApp } from '../helpers/browser'
+import { abrirDemo, type WebApp } from '../helpers/browser'
 import { MENSAJE_FECHA } from '../../src/shared/api/campos'
 
 /**
@@ -9,9 +9,7 @@ import { MENSAJE_FECHA } from '../../src/shared/api/campos'
 let w: WebApp
 let todos: number
 beforeAll(async () => {
-  w = await openWebApp({ width: 1366, height: 900 })
-  await sembrarDemoYRecargar(w)
-  todos = w.t.app.handle.prepare('select count(*) from acuerdos').pluck().get() as number
+  ;({ w, acuerdos: todos } = await abrirDemo({ width: 1366, height: 900 }))
 }, 120_000)
 afterAll(() => w?.close())
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openWebApp, sembrarDemoYRecargar, type WebApp } from '../helpers/browser'
+import { abrirDemo, type WebApp } from '../helpers/browser'
 import { abrirTodosLosResultados } from '../helpers/spotlight'
 
 /**
@@ -10,9 +10,7 @@ import { abrirTodosLosResultados } from '../helpers/spotlight'
 let w: WebApp
 let todos: number
 beforeAll(async () => {
-  w = await openWebApp({ width: 1366, height: 900 })
-  await sembrarDemoYRecargar(w)
-  todos = w.t.app.handle.prepare('select count(*) from acuerdos').pluck().get() as number
+  ;({ w, acuerdos: todos } = await abrirDemo({ width: 1366, height: 900 }))
 }, 120_000)
 afterAll(() => w?.close())
 

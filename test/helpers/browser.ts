@@ -184,3 +184,13 @@ export async function sembrarDemoYRecargar(w: WebApp): Promise<void> {
   await sembrarDemo(w.t.api)
   await w.page.reload()
 }
+
+/** Chromium on the demo (seeded, page reloaded), and how many acuerdos the demo holds. */
+export async function abrirDemo(
+  viewport?: Parameters<typeof openWebApp>[0]
+): Promise<{ w: WebApp; acuerdos: number }> {
+  const w = await openWebApp(viewport)
+  await sembrarDemoYRecargar(w)
+  const acuerdos = w.t.app.handle.prepare('select count(*) from acuerdos').pluck().get() as number
+  return { w, acuerdos }
+}
