@@ -18,9 +18,11 @@ async function existe(db: Kysely<Database>, tabla: string, id: string): Promise<
 }
 
 async function borradaAqui(db: Kysely<Database>, tabla: string, id: string): Promise<boolean> {
+  // Most parents are alive: one lookup by primary key.
+  if (await existe(db, tabla, id)) return false
   const { rows } = await sql`select 1 from sellos
     where tabla = ${tabla} and fila_id = ${id} and campo = ${BORRADO}`.execute(db)
-  return rows.length > 0 && !(await existe(db, tabla, id))
+  return rows.length > 0
 }
 
 const padres = (arbol: Arbol, tabla: string): Par[] =>
