@@ -45,6 +45,14 @@ function describir(v: VistaPrevia): string {
     )
   }
   l.push(...renumeradas(v))
+  for (const r of v.rechazadas ?? []) {
+    const valor = JSON.stringify(r.valor)
+    l.push(
+      r.lado === 'aqui'
+        ? `  La sesión ${r.sesionId} llega aprobada: se deshace el cambio hecho aquí (${r.en}) a ${r.tabla} ${r.filaId} ${r.campo} = ${valor}; queda en el historial.`
+        : `  La sesión ${r.sesionId} está aprobada aquí: no entra el cambio de «${v.de.nombre}» (${r.en}) a ${r.tabla} ${r.filaId} ${r.campo} = ${valor}.`
+    )
+  }
   for (const a of v.actasDistintas) {
     l.push(
       a.motivo === 'version'

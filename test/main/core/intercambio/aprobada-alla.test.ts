@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { importar, vistaPrevia } from '../../../../src/main/core/intercambio'
 import { revisarActas } from '../../../../src/main/core/actas/sello'
 import { presentar } from '../../../../src/main/core/intercambio/presentar'
+import { runCli } from '../../../../src/main/cli'
 import { banco, contenido, haciaElOtro, type Equipo } from '../../../helpers/intercambio'
 import {
   caller,
@@ -156,5 +157,21 @@ describe('an acta approved on one side and deleted on the other, unseen (#16)', 
     await importar(a.d, pB)
     expect(sesion(a, s.id)).toEqual(sellada)
     await iguales(a, b)
+  })
+})
+
+describe('the refused edits from a terminal (#16)', () => {
+  it('paquete importar --dry-run prints them on the approving side', async () => {
+    const { b, pA } = await aprobadaEditada(moverLugar)
+    const out: string[] = []
+    const code = await runCli(
+      ['paquete', 'importar', '--db', b.t.file, '--in', pA, '--dry-run'],
+      (x) => out.push(x),
+      () => undefined
+    )
+    expect(code).toBe(0)
+    expect(out.join('\n')).toMatch(
+      new RegExp(`está aprobada aquí: no entra el cambio de «A» .* lugar = "${LUGAR}"`)
+    )
   })
 })
