@@ -22,6 +22,9 @@ export const CLAVES: readonly (readonly [string, readonly string[]])[] = [
 /** The prefix of a deleted row's natural key fields in a package: never written as columns. */
 export const CLAVE = '='
 
+/** The prefix of a seeded row's first key fields (originales.ts): never written as columns. */
+export const ORIGEN = '~'
+
 /** Rows received, by table and by the sender's id. */
 export type Remotas = Map<string, Map<string, Record<string, { valor: string; sello: string }>>>
 
@@ -59,6 +62,33 @@ async function conocida(db: Kysely<Database>, tabla: string, id: string): Promis
   return s !== undefined
 }
 
+/**
+ * The rows here whose first key (as the history kept it) is `valores`: alive, or deleted (by
+ * the key they had when deleted).
+ */
+async function porHistorial(
+  db: Kysely<Database>,
+  tabla: string,
+  clave: readonly string[],
+  valores: readonly unknown[]
+): Promise<string[]> {
+  const igual = (col: string) =>
+    sql.join(
+      clave.map((c, i) => sql`json_extract(${sql.raw(col)}, ${'$.' + c}) = ${valores[i]}`),
+      sql` and `
+    )
+  const { rows } = await sql<{ id: string }>`
+    select distinct h.fila_id as id from historial h
+    where h.tabla = ${tabla} and (
+      (h.operacion = 'borrar' and ${igual('h.antes')}
+        and not exists (select 1 from ${sql.table(tabla)} t where t.id = h.fila_id))
+      or (h.id = (select min(p.id) from historial p where p.tabla = h.tabla and p.fila_id = h.fila_id)
+        and exists (select 1 from ${sql.table(tabla)} t where t.id = h.fila_id)
+        and ((h.operacion = 'crear' and ${igual('h.despues')})
+          or (h.operacion <> 'crear' and ${igual('h.antes')}))))`.execute(db)
+  return rows.map((r) => r.id)
+}
+
 /** The row here with the same natural key as a received one, if any. */
 async function gemela(
   db: Kysely<Database>,
@@ -68,21 +98,36 @@ async function gemela(
   fila: Fila,
   refs: Map<string, string>
 ): Promise<string | undefined> {
-  // A deleted row carries its key apart (campos.ts), so the deletion finds its twin here too.
-  const de = (c: string) => fila[c] ?? fila[`${CLAVE}${c}`]
-  if (!clave.every(de)) return undefined
-  const valores = clave.map((c) => {
-    const v = JSON.parse(de(c)!.valor) as unknown
-    const ref = refs.get(c)
-    return ref && typeof v === 'string' ? traducido(alias, ref, v) : v
-  })
-  const donde = sql.join(
-    clave.map((c, i) => sql`${sql.ref(c)} = ${valores[i]}`),
-    sql` and `
-  )
-  const { rows } = await sql<{ id: string }>`
-    select id from ${sql.table(tabla)} where ${donde}`.execute(db)
-  return rows.length === 1 ? rows[0]!.id : undefined
+  // A deleted row carries its key apart (campos.ts), so the deletion finds its twin here too;
+  // a row whose key changed there carries its first key too (originales.ts).
+  const formas = [
+    (c: string) => fila[c] ?? fila[`${CLAVE}${c}`],
+    (c: string) => fila[`${ORIGEN}${c}`]
+  ]
+  const buscadas = formas
+    .filter((de) => clave.every(de))
+    .map((de) =>
+      clave.map((c) => {
+        const v = JSON.parse(de(c)!.valor) as unknown
+        const ref = refs.get(c)
+        return ref && typeof v === 'string' ? traducido(alias, ref, v) : v
+      })
+    )
+  for (const valores of buscadas) {
+    const donde = sql.join(
+      clave.map((c, i) => sql`${sql.ref(c)} = ${valores[i]}`),
+      sql` and `
+    )
+    const { rows } = await sql<{ id: string }>`
+      select id from ${sql.table(tabla)} where ${donde}`.execute(db)
+    if (rows.length) return rows.length === 1 ? rows[0]!.id : undefined
+  }
+  // Changed here before the first exchange (its key, or deleted): as the history kept it.
+  for (const valores of buscadas) {
+    const ids = await porHistorial(db, tabla, clave, valores)
+    if (ids.length) return ids.length === 1 ? ids[0] : undefined
+  }
+  return undefined
 }
 
 /**
@@ -124,7 +169,7 @@ export async function traducir(
     for (const [id, fila] of filas) {
       const t: Record<string, { valor: string; sello: string }> = {}
       for (const [campo, v] of Object.entries(fila)) {
-        if (campo.startsWith(CLAVE)) continue
+        if (campo.startsWith(CLAVE) || campo.startsWith(ORIGEN)) continue
         const ref = refs.get(campo)
         const valor = JSON.parse(v.valor) as unknown
         t[campo] =

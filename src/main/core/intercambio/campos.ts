@@ -5,6 +5,7 @@ import { BORRADO, conoce, unir, type Fila, type Vector } from './fusion'
 import type { CampoPaquete } from './paquete'
 import { CLAVE, CLAVES } from './alias'
 import { clavesNombradas } from './claves'
+import { clavesOriginales } from './originales'
 
 // The database side of a package (#16): every synced field with the stamp of its last change,
 // read from the rows and the stamps the triggers of migration 0014 keep. A field never changed
@@ -83,7 +84,8 @@ export async function camposNoVistos(db: Kysely<Database>, visto: Vector): Promi
       }
     }
   }
-  return [...r, ...(await clavesNombradas(db, r))]
+  const conClaves = [...r, ...(await clavesNombradas(db, r))]
+  return [...conClaves, ...(await clavesOriginales(db, conClaves))]
 }
 
 /**

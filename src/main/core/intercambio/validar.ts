@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { FILA_0014, SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
 import { BORRADO } from './fusion'
-import { CLAVE } from './alias'
+import { CLAVE, ORIGEN } from './alias'
 import { leer } from './hlc'
 
 // A package's checksum proves it was not altered after export, not that whoever wrote it was
@@ -34,7 +34,8 @@ export async function revisorDeCampos(
   return (c) => {
     const propias = columnas.get(c.tabla)
     if (!propias) return `trae datos de «${c.tabla}», que no se intercambia`
-    const columna = c.campo.startsWith(CLAVE) ? c.campo.slice(CLAVE.length) : c.campo
+    const clave = [CLAVE, ORIGEN].find((p) => c.campo.startsWith(p))
+    const columna = clave ? c.campo.slice(clave.length) : c.campo
     const especial = c.campo === FILA_0014 || c.campo === BORRADO
     if (!especial && (!propias.has(columna) || PROPIAS.has(columna)))
       return `trae un campo «${c.campo}» que «${c.tabla}» no tiene o que no se intercambia`
