@@ -89,7 +89,7 @@ export async function ensayar(db: Kysely<Database>, e: Escritura, nombre: string
     ]
     throw new AppError(
       'entrada_invalida',
-      `El paquete «${nombre}» dejaría dos filas de «${m[1]}» con ${columnas.join(', ')} iguales: las dos instalaciones agregaron lo mismo sin verse (por ejemplo, dos acuerdos con el mismo número en una sesión, o dos acciones con el mismo código en un plan). Cambie el número o el código de la fila de esta instalación (o bórrela si sobra) y vuelva a importar el paquete. No se importó nada.`
+      `El paquete «${nombre}» dejaría dos filas de «${m[1]}» con ${columnas.join(', ')} iguales: las dos instalaciones agregaron o cambiaron filas hasta dejarlas así sin verse (por ejemplo, dos acuerdos con el mismo número en una sesión, o dos acciones con el mismo código en un plan). Cambie el número o el código de la fila de esta instalación (o bórrela si sobra) y vuelva a importar el paquete. No se importó nada.`
     )
   }
 }
