@@ -3,32 +3,23 @@ import { importar, vistaPrevia } from '../../../../src/main/core/intercambio'
 import { revisarActas } from '../../../../src/main/core/actas/sello'
 import { presentar } from '../../../../src/main/core/intercambio/presentar'
 import { runCli } from '../../../../src/main/cli'
-import { banco, contenido, haciaElOtro, type Equipo } from '../../../helpers/intercambio'
-import {
-  caller,
-  cerrarYAprobar,
-  ordinarias,
-  prevencionConMiembros,
-  sesionMovida
-} from '../../../helpers/sesiones'
+import { banco, type Equipo } from '../../../helpers/intercambio'
+import { acuerdoCon, quedanIguales, sesionDeAmbos } from '../../../helpers/intercambio-dos'
+import { caller, cerrarYAprobar, sesionMovida } from '../../../helpers/sesiones'
 import { filas } from '../../../helpers/demo-hoy'
 
 // An acta approved on one laptop while the other edited it, unseen (review of #16). The approved
 // acta is immutable on both: the approving side keeps it and lists the edit it refuses; the
 // editing side ends with the sealed rows, lists its edit as undone, and keeps it in its history.
 
-const { equipo, paqueteDe } = banco()
+const b2 = banco()
+const { paqueteDe } = b2
 const LUGAR = 'EDIT DE A'
 const TEXTO = 'ACUERDO DE A SIN VER LA APROBACIÓN'
 
 /** A session known to both; A edits it (as `editar` says), B approves it, unseen. */
 async function aprobadaEditada(editar: (a: Equipo, id: string) => Promise<unknown>) {
-  const a = await equipo('A')
-  const b = await equipo('B')
-  const { prevencion } = await prevencionConMiembros(a.t)
-  const s = await ordinarias(a.t, prevencion.id)('2015-03-10')
-  await importar(b.d, await paqueteDe(a, b))
-  await importar(a.d, await paqueteDe(b, a))
+  const { a, b, s } = await sesionDeAmbos(b2)
   await editar(a, s.id)
   await cerrarYAprobar(b.t, s.id)
   return { a, b, s, pA: await paqueteDe(a, b), pB: await paqueteDe(b, a) }
@@ -37,15 +28,7 @@ async function aprobadaEditada(editar: (a: Equipo, id: string) => Promise<unknow
 const moverLugar = (a: Equipo, id: string) =>
   caller(a.t).ok('sesion:actualizar', { ...sesionMovida(id, '2015-03-10'), lugar: LUGAR })
 
-const agregarAcuerdo = (a: Equipo, sesionId: string) =>
-  a.t.api['acuerdo:crear']({
-    sesionId,
-    texto: TEXTO,
-    institucionId: null,
-    personaId: null,
-    plazo: null,
-    accionId: null
-  })
+const agregarAcuerdo = (a: Equipo, sesionId: string) => acuerdoCon(a, sesionId, TEXTO)
 
 const sesion = (e: Equipo, id: string) =>
   filas<{ estado: string; lugar: string; hash: string }>(
@@ -54,18 +37,9 @@ const sesion = (e: Equipo, id: string) =>
     id
   )[0]!
 
-/** Every later package both ways brings no conflict; both hold the same rows, sealed alike. */
+/** Later exchanges settle, and both actas read as sealed. */
 async function iguales(a: Equipo, b: Equipo) {
-  for (const [de, para] of [
-    [a, b],
-    [b, a]
-  ] as const) {
-    const p = await paqueteDe(de, para)
-    const v = await vistaPrevia(para.d, p)
-    expect([v.conflictos, v.rechazadas], `${de.nombre} → ${para.nombre}`).toEqual([[], []])
-    await importar(para.d, p).catch((e: Error) => expect(e.message).toMatch(/ya se importó/))
-  }
-  expect(await contenido(b.t, await haciaElOtro(b.t))).toEqual(await contenido(a.t))
+  await quedanIguales(b2, a, b)
   for (const e of [a, b]) expect((await revisarActas(e.t.app.db)).distintas).toEqual([])
 }
 

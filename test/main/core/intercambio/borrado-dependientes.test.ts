@@ -1,33 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { importar, vistaPrevia } from '../../../../src/main/core/intercambio'
 import type { Eleccion } from '../../../../src/main/core/intercambio/aplicar'
-import { banco, contenido, haciaElOtro, type Equipo } from '../../../helpers/intercambio'
-import { ordinarias, prevencionConMiembros } from '../../../helpers/sesiones'
+import { banco, type Equipo } from '../../../helpers/intercambio'
+import { acuerdoCon, quedanIguales, sesionDeAmbos } from '../../../helpers/intercambio-dos'
 import { filas } from '../../../helpers/demo-hoy'
 
 // A session deleted on one laptop while the other added an acuerdo to it (review of #16): the
 // deletion would take the acuerdo away in cascade, unseen. It is a conflict of the session on
 // whichever side imports first, and both sides end alike with what was chosen.
 
-const { equipo, paqueteDe } = banco()
+const b2 = banco()
+const { paqueteDe } = b2
 const TEXTO = 'ACUERDO IMPORTANTE DE B'
 
 /** A's session known to both; then B adds an acuerdo to it and A deletes it, unseen. */
 async function borradaConAcuerdo() {
-  const a = await equipo('A')
-  const b = await equipo('B')
-  const { prevencion } = await prevencionConMiembros(a.t)
-  const s = await ordinarias(a.t, prevencion.id)('2015-03-10')
-  await importar(b.d, await paqueteDe(a, b))
-  await importar(a.d, await paqueteDe(b, a))
-  await b.t.api['acuerdo:crear']({
-    sesionId: s.id,
-    texto: TEXTO,
-    institucionId: null,
-    personaId: null,
-    plazo: null,
-    accionId: null
-  })
+  const { a, b, s } = await sesionDeAmbos(b2)
+  await acuerdoCon(b, s.id, TEXTO)
   await a.t.api['sesion:eliminar']({ id: s.id })
   return { a, b, s, pA: await paqueteDe(a, b), pB: await paqueteDe(b, a) }
 }
@@ -45,18 +34,6 @@ const estado = (e: Equipo, sesionId: string) => ({
   asistencias: filas(e.t, 'select count(*) n from asistencias where sesion_id = ?', sesionId)
 })
 
-async function iguales(a: Equipo, b: Equipo) {
-  for (const [de, para] of [
-    [a, b],
-    [b, a]
-  ] as const) {
-    const p = await paqueteDe(de, para)
-    expect((await vistaPrevia(para.d, p)).conflictos).toEqual([])
-    await importar(para.d, p).catch((e: Error) => expect(e.message).toMatch(/ya se importó/))
-  }
-  expect(await contenido(b.t, await haciaElOtro(b.t))).toEqual(await contenido(a.t))
-}
-
 describe('a deleted session whose acuerdos the deleter never saw (#16)', () => {
   it('on the side that added it, «el mío» keeps the session; it comes back on the other', async () => {
     const { a, b, s, pA } = await borradaConAcuerdo()
@@ -67,7 +44,7 @@ describe('a deleted session whose acuerdos the deleter never saw (#16)', () => {
     await importar(a.d, await paqueteDe(b, a))
     expect(estado(a, s.id)).toEqual(antes)
     expect(estado(a, s.id).acuerdos).toEqual([{ texto: TEXTO }])
-    await iguales(a, b)
+    await quedanIguales(b2, a, b)
   })
 
   it('on the side that added it, «el suyo» deletes it with the acuerdo, on both', async () => {
@@ -75,7 +52,7 @@ describe('a deleted session whose acuerdos the deleter never saw (#16)', () => {
     await recibir(b, pA, s.id, 'suyo')
     await importar(a.d, await paqueteDe(b, a))
     for (const e of [a, b]) expect(estado(e, s.id).sesion).toEqual([{ n: 0 }])
-    await iguales(a, b)
+    await quedanIguales(b2, a, b)
   })
 
   it('on the side that deleted it, «el suyo» brings the session back with its rows', async () => {
@@ -85,7 +62,7 @@ describe('a deleted session whose acuerdos the deleter never saw (#16)', () => {
     expect(estado(a, s.id)).toEqual(deB)
     await importar(b.d, await paqueteDe(a, b))
     expect(estado(b, s.id)).toEqual(deB)
-    await iguales(a, b)
+    await quedanIguales(b2, a, b)
   })
 
   it('on the side that deleted it, «el mío» keeps it deleted, and so does the other', async () => {
@@ -94,6 +71,6 @@ describe('a deleted session whose acuerdos the deleter never saw (#16)', () => {
     expect(estado(a, s.id).acuerdos).toEqual([])
     await importar(b.d, await paqueteDe(a, b))
     for (const e of [a, b]) expect(estado(e, s.id).sesion).toEqual([{ n: 0 }])
-    await iguales(a, b)
+    await quedanIguales(b2, a, b)
   })
 })
