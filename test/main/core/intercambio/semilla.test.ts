@@ -70,40 +70,32 @@ describe('a seeded row changed before the first exchange', () => {
     await intercambiar(a, b)
   })
 
-  it('its code changed on one side: the same acción on both, with the new code', async () => {
-    const a = await equipo('A')
-    const b = await equipo('B')
-    const n = cuantas(a, 'acciones')
-    const [acc] = filas<{ id: string; codigo: string }>(
-      a.t,
-      'select id, codigo from acciones order by codigo limit 1'
-    )
-    await a.t.app.db
-      .updateTable('acciones')
-      .set({ codigo: `${acc!.codigo}x` })
-      .where('id', '=', acc!.id)
-      .execute()
-    await intercambiar(a, b)
-    expect([cuantas(a, 'acciones'), cuantas(b, 'acciones')]).toEqual([n, n])
-    expect(
-      filas(b.t, 'select codigo from acciones where codigo like ?', `${acc!.codigo}%`)
-    ).toEqual([{ codigo: `${acc!.codigo}x` }])
-  })
-
-  it('its code changed on one side, the partner sending first: the same acción on both', async () => {
-    const a = await equipo('A')
-    const b = await equipo('B')
-    const n = cuantas(a, 'acciones')
-    const [acc] = filas<{ id: string; codigo: string }>(
-      a.t,
-      'select id, codigo from acciones order by codigo limit 1'
-    )
-    await a.t.app.db
-      .updateTable('acciones')
-      .set({ codigo: `${acc!.codigo}x` })
-      .where('id', '=', acc!.id)
-      .execute()
-    await intercambiar(b, a)
-    expect([cuantas(a, 'acciones'), cuantas(b, 'acciones')]).toEqual([n, n])
-  })
+  it.each([
+    ['it sending first', false],
+    ['the partner sending first', true]
+  ])(
+    'its code changed on one side, %s: the same acción on both, with the new code',
+    async (_, alReves) => {
+      const a = await equipo('A')
+      const b = await equipo('B')
+      const n = cuantas(a, 'acciones')
+      const [acc] = filas<{ id: string; codigo: string }>(
+        a.t,
+        'select id, codigo from acciones order by codigo limit 1'
+      )
+      const nuevo = `${acc!.codigo}x`
+      await a.t.app.db
+        .updateTable('acciones')
+        .set({ codigo: nuevo })
+        .where('id', '=', acc!.id)
+        .execute()
+      await (alReves ? intercambiar(b, a) : intercambiar(a, b))
+      expect([cuantas(a, 'acciones'), cuantas(b, 'acciones')]).toEqual([n, n])
+      for (const e of [a, b]) {
+        expect(
+          filas(e.t, 'select codigo from acciones where codigo like ?', `${acc!.codigo}%`)
+        ).toEqual([{ codigo: nuevo }])
+      }
+    }
+  )
 })
