@@ -1,6 +1,9 @@
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { leerMatriz } from '../../../../../src/main/core/matriz/importar/leer'
+import { ENCABEZADOS } from '../../../../../src/main/core/matriz/disposicion'
 import { LIMITES } from '../../../../../src/shared/api/campos'
-import { CAB, FILA_11A, error, fallo, libro } from './libro-chico'
+import { CAB, FILA_11A, error, fallo, libro, type Celda } from './libro-chico'
 
 /**
  * Reading a workbook in the matrix layout, on small workbooks built here: where the headers are
