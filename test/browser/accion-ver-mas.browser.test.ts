@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWebApp, screenshot, type WebApp } from '../helpers/browser'
-import { caller, entradaSesion } from '../helpers/sesiones'
+import { reportesSobreAccion } from '../helpers/trayectoria'
 
 // An acción's page shows the latest reports, sessions and acuerdos first; «Ver más» brings the
 // earlier ones. (20 sessions reported on it; the page shows 12 until asked.)
@@ -9,23 +9,7 @@ let w: WebApp
 let accionId = ''
 beforeAll(async () => {
   w = await openWebApp()
-  const api = caller(w.t)
-  const [instancia] = await api.ok('instancia:listar', undefined)
-  accionId = w.t.app.handle
-    .prepare('select id from acciones where instancia_id = ? order by codigo limit 1')
-    .pluck()
-    .get(instancia!.id) as string
-  for (let i = 0; i < N; i++) {
-    const fecha = `${2015 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-10`
-    const s = await api.ok('sesion:crear', entradaSesion(instancia!.id, fecha))
-    await api.ok('avance:guardar', {
-      sesionId: s.id,
-      accionId,
-      estado: 'en_curso',
-      porcentaje: i * 5,
-      reporte: `Reporte ${i}`
-    })
-  }
+  accionId = await reportesSobreAccion(w.t, N)
 }, 120_000)
 afterAll(() => w?.close())
 

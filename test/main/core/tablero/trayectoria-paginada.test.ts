@@ -3,7 +3,7 @@ import { createAppApi } from '../../../../src/main/core/api'
 import { createKysely } from '../../../../src/main/core/db/sqlite'
 import { TRAYECTORIA_MAXIMO, TRAYECTORIA_PAGINA } from '../../../../src/shared/tablero/contract'
 import { openTestApp, type TestApp } from '../../../helpers/db'
-import { caller, entradaSesion } from '../../../helpers/sesiones'
+import { accionDe, reportesSobreAccion } from '../../../helpers/trayectoria'
 import { observando } from '../../../helpers/sentencias'
 import { pasosDeSqlite } from '../../../helpers/pasos-sqlite'
 
@@ -26,39 +26,10 @@ afterAll(async () => {
   await larga.close()
 })
 
-const accionDe = (x: TestApp): string =>
-  x.app.handle
-    .prepare(
-      'select id from acciones where instancia_id = (select id from instancias order by orden limit 1) order by codigo limit 1'
-    )
-    .pluck()
-    .get() as string
-
 /** A file where `n` sessions, a month apart, reported on one acción and took an acuerdo on it. */
 async function conReportes(n: number): Promise<TestApp> {
   const t = await openTestApp()
-  const api = caller(t)
-  const [instancia] = await api.ok('instancia:listar', undefined)
-  const accionId = accionDe(t)
-  for (let i = 0; i < n; i++) {
-    const fecha = `${2015 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-10`
-    const s = await api.ok('sesion:crear', entradaSesion(instancia!.id, fecha))
-    await api.ok('avance:guardar', {
-      sesionId: s.id,
-      accionId,
-      estado: 'en_curso',
-      porcentaje: i,
-      reporte: `Reporte ${i}`
-    })
-    await api.ok('acuerdo:crear', {
-      sesionId: s.id,
-      texto: `Acuerdo sobre la acción ${i}`,
-      institucionId: null,
-      personaId: null,
-      plazo: null,
-      accionId
-    })
-  }
+  await reportesSobreAccion(t, n)
   return t
 }
 
