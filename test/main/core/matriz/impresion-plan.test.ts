@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tempDir, type TestApp } from '../../../helpers/db'
+import type { TestApp } from '../../../helpers/db'
+import { cerrar, type Carpeta } from './libro-exportado'
 import { tamanosPorPagina, textoPagina, type Palabra } from './pdf'
 import { abrirPlan, filasDePagina, imprimir, primerasDelEscritor } from './impreso'
 
@@ -14,13 +15,9 @@ import { abrirPlan, filasDePagina, imprimir, primerasDelEscritor } from './impre
 const DOCS = path.join(__dirname, '../../../../docs')
 const MINIMO = { carta: 8, oficio: 9 } as const
 
-const dir = tempDir()
-let t: TestApp, responsables: Map<string, string>
-beforeAll(async () => ({ t, responsables } = await abrirPlan()))
-afterAll(async () => {
-  await t.close()
-  dir.cleanup()
-})
+let t: TestApp, dir: Carpeta, responsables: Map<string, string>
+beforeAll(async () => ({ t, dir, responsables } = await abrirPlan()))
+afterAll(() => cerrar(t, dir))
 
 describe.each(['carta', 'oficio'] as const)('the matrix printed on %s', (papel) => {
   let pdf: string

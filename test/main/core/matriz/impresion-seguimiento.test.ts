@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tempDir, type TestApp } from '../../../helpers/db'
+import type { TestApp } from '../../../helpers/db'
+import { cerrar, type Carpeta } from './libro-exportado'
 import { tamanosPorPagina, textoPagina, type Palabra } from './pdf'
 import {
   abrirPlan,
@@ -14,13 +15,9 @@ import {
 // and carta: the writer's page breaks, every acción once with its codes and responsables, the
 // title and ten headers on every page, every sheet at 8 pt or more, no word of the plan broken.
 
-const dir = tempDir()
-let t: TestApp, responsables: Map<string, string>, palabrasFuente: string[]
-beforeAll(async () => ({ t, responsables, palabrasFuente } = await abrirPlan()))
-afterAll(async () => {
-  await t.close()
-  dir.cleanup()
-})
+let t: TestApp, dir: Carpeta, responsables: Map<string, string>, palabrasFuente: string[]
+beforeAll(async () => ({ t, dir, responsables, palabrasFuente } = await abrirPlan()))
+afterAll(() => cerrar(t, dir))
 
 describe.each(['oficio', 'carta'] as const)('the tracking matrix printed on %s', (papel) => {
   let pdf: string

@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs'
 import { exportarMatriz } from '../../../../src/main/core/matriz/exportar/exportar'
 import { disposicionSeguimiento } from '../../../../src/main/core/matriz/exportar/medida'
 import { planArbol } from '../../../../src/main/core/plan/plan.service'
-import { openTestApp, type TestApp } from '../../../helpers/db'
+import type { TestApp } from '../../../helpers/db'
+import { abrirConCarpeta, type Carpeta } from './libro-exportado'
 import { libreOfficeConvert } from '../../../helpers/office'
 import { palabrasPorPagina, type Palabra } from './pdf'
 import { plano } from './fuente'
@@ -16,10 +17,11 @@ import { plano } from './fuente'
  */
 export async function abrirPlan(): Promise<{
   t: TestApp
+  dir: Carpeta
   responsables: Map<string, string>
   palabrasFuente: string[]
 }> {
-  const t = await openTestApp()
+  const { t, dir } = await abrirConCarpeta()
   const arbol = await planArbol(t.app.db)
   /** The words of the ejes, objetivos, acciones and responsables, as the plan has them. */
   const palabrasFuente = arbol.ejes
@@ -40,7 +42,7 @@ export async function abrirPlan(): Promise<{
       )
     )
   )
-  return { t, responsables, palabrasFuente }
+  return { t, dir, responsables, palabrasFuente }
 }
 
 /** The matrix exported from `t` into `dir` and printed to PDF, read page by page. */

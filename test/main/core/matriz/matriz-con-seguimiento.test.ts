@@ -1,27 +1,19 @@
 import fs from 'node:fs'
 import type ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sembrarDemo } from '../../../../src/main/core/seed/demo'
-import { openTestApp, tempDir, type TestApp } from '../../../helpers/db'
+import type { TestApp } from '../../../helpers/db'
 import { libreOfficeConvert } from '../../../helpers/office'
 import { texto as text } from './fixture'
-import { exportar, opciones } from './libro-exportado'
+import { abrirConCarpeta, cerrar, exportar, opciones, type Carpeta } from './libro-exportado'
 
 /**
  * The matrix with follow-up, exported from the demo: typed progress columns coloured by estado
  * through conditional formats, and the Sesiones, Asistencia, Acuerdos and Indicadores sheets with
  * title, autofilter, frozen headers and formulas; LibreOffice opens it.
  */
-let demo: TestApp
-const dir = tempDir()
-beforeAll(async () => {
-  demo = await openTestApp()
-  await sembrarDemo(demo.api)
-})
-afterAll(async () => {
-  await demo.close()
-  dir.cleanup()
-})
+let demo: TestApp, dir: Carpeta
+beforeAll(async () => ({ t: demo, dir } = await abrirConCarpeta(true)))
+afterAll(() => cerrar(demo, dir))
 
 describe('Matriz con seguimiento', () => {
   let wb: ExcelJS.Workbook

@@ -4,23 +4,26 @@ import { execFileSync } from 'node:child_process'
 import type ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RESULTS } from '../../../helpers/browser'
-import { openTestApp, tempDir, type TestApp } from '../../../helpers/db'
+import type { TestApp } from '../../../helpers/db'
 import { libreOfficeConvert } from '../../../helpers/office'
 import { texto as text } from './fixture'
-import { exportar, opciones, sheetText } from './libro-exportado'
+import {
+  abrirConCarpeta,
+  cerrar,
+  exportar,
+  opciones,
+  sheetText,
+  type Carpeta
+} from './libro-exportado'
 
 /**
  * The plan's matrix exported from a real app mirrors the source workbook: title, headers, one row
  * per acción, merged eje/objetivo/responsables cells, rich-text metas, styles and print setup, the
  * glossary on its own sheet; and LibreOffice opens it (PDF, CSV, and a picture for the README).
  */
-let t: TestApp
-const dir = tempDir()
-beforeAll(async () => (t = await openTestApp()))
-afterAll(async () => {
-  await t.close()
-  dir.cleanup()
-})
+let t: TestApp, dir: Carpeta
+beforeAll(async () => ({ t, dir } = await abrirConCarpeta()))
+afterAll(() => cerrar(t, dir))
 
 describe('Matriz del plan', () => {
   let wb: ExcelJS.Workbook
