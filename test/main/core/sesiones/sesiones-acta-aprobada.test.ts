@@ -3,7 +3,8 @@ import { contenidoActa, textoActa } from '../../../../src/main/core/actas/conten
 import { huella } from '../../../../src/main/core/actas/sello'
 import type { TestApp } from '../../../helpers/db'
 import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
-import { conFirmantes, entradaSesion, sesionMovida } from '../../../helpers/sesiones'
+import { conFirmantes, sesionMovida } from '../../../helpers/sesiones'
+import { creaSesiones } from './nueva'
 
 /**
  * An approved acta is frozen: every write to it is refused with a message in Spanish, and its
@@ -14,8 +15,7 @@ const hashActa = (c: Awaited<ReturnType<typeof contenidoActa>>): string => huell
 let t: TestApp, api: Caller, ctx: Prevencion
 cadaPruebaConPrevencion((e) => ({ t, api, ctx } = e))
 
-const nueva = (fecha: string, tipo: 'ordinaria' | 'extraordinaria' = 'ordinaria') =>
-  api.ok('sesion:crear', entradaSesion(ctx.prevencion.id, fecha, tipo))
+const nueva = creaSesiones(() => ({ api, ctx }))
 
 describe('sesiones', () => {
   it('once approved, refuses every write to the acta in Spanish and keeps its hash', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
-import { entradaSesion } from '../../../helpers/sesiones'
+import { creaSesiones } from './nueva'
 
 /**
  * Acuerdos across sesiones: open ones are carried into later sesiones for follow-up with their
@@ -10,8 +10,7 @@ import { entradaSesion } from '../../../helpers/sesiones'
 let api: Caller, ctx: Prevencion
 cadaPruebaConPrevencion((e) => ({ api, ctx } = e))
 
-const nueva = (fecha: string, tipo: 'ordinaria' | 'extraordinaria' = 'ordinaria') =>
-  api.ok('sesion:crear', entradaSesion(ctx.prevencion.id, fecha, tipo))
+const nueva = creaSesiones(() => ({ api, ctx }))
 
 describe('sesiones', () => {
   it('carry open acuerdos into later sessions for follow-up, with their history', async () => {

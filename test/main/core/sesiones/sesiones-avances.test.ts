@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../../helpers/db'
 import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
-import { entradaSesion } from '../../../helpers/sesiones'
+import { creaSesiones } from './nueva'
 
 /**
  * A sesión records progress on the acciones of its instancia and indicator values, computing
@@ -10,8 +10,7 @@ import { entradaSesion } from '../../../helpers/sesiones'
 let t: TestApp, api: Caller, ctx: Prevencion
 cadaPruebaConPrevencion((e) => ({ t, api, ctx } = e))
 
-const nueva = (fecha: string, tipo: 'ordinaria' | 'extraordinaria' = 'ordinaria') =>
-  api.ok('sesion:crear', entradaSesion(ctx.prevencion.id, fecha, tipo))
+const nueva = creaSesiones(() => ({ api, ctx }))
 
 describe('sesiones', () => {
   it('records progress on acciones of the instancia and indicator values, computing percentages', async () => {

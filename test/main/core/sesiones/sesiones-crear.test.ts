@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../../helpers/db'
 import { cadaPruebaConPrevencion, type Caller, type Prevencion } from '../../../helpers/respuestas'
-import { entradaSesion, sesionMovida } from '../../../helpers/sesiones'
+import { sesionMovida } from '../../../helpers/sesiones'
+import { creaSesiones } from './nueva'
 
 /**
  * A new sesión is numbered correlatively per instancia, type and year (a draft moved to another
@@ -11,8 +12,7 @@ import { entradaSesion, sesionMovida } from '../../../helpers/sesiones'
 let t: TestApp, api: Caller, ctx: Prevencion
 cadaPruebaConPrevencion((e) => ({ t, api, ctx } = e))
 
-const nueva = (fecha: string, tipo: 'ordinaria' | 'extraordinaria' = 'ordinaria') =>
-  api.ok('sesion:crear', entradaSesion(ctx.prevencion.id, fecha, tipo))
+const nueva = creaSesiones(() => ({ api, ctx }))
 
 describe('sesiones', () => {
   it('are numbered correlatively per instancia, type and year', async () => {
