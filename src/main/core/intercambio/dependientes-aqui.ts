@@ -100,6 +100,38 @@ async function filaRaiz(db: Kysely<Database>, d: Decisiones, [t, id]: Par) {
   return f
 }
 
+/**
+ * The package's rows that will be alive here and whose parent is deleted here: the parents are
+ * looked up per table in one query (a first package brings every row).
+ */
+async function bajoBorradas(db: Kysely<Database>, arbol: Arbol, filas: DecisionDeFila[]) {
+  const candidatas: { f: DecisionDeFila; fila: Record<string, unknown> }[] = []
+  const pedidas = new Map<string, Set<string>>()
+  for (const f of filas) {
+    const suyos = padres(arbol, f.tabla)
+    // A row set as an approved acta's (selladas.ts) is not the user's to choose.
+    const fila = !suyos.length || f.sigue || f.propios ? null : await enlaces(db, f)
+    if (!fila) continue
+    candidatas.push({ f, fila })
+    for (const [padre, col] of suyos) {
+      const id = fila[col]
+      if (typeof id === 'string') pedidas.set(padre, (pedidas.get(padre) ?? new Set()).add(id))
+    }
+  }
+  const borradas = new Set<string>()
+  for (const [tabla, ids] of pedidas) {
+    const lista = JSON.stringify([...ids])
+    const { rows } = await sql<{ fila_id: string }>`select fila_id from sellos
+      where tabla = ${tabla} and campo = ${BORRADO}
+        and fila_id in (select value from json_each(${lista}))
+        and fila_id not in (select id from ${sql.table(tabla)})`.execute(db)
+    for (const r of rows) borradas.add(`${tabla}:${r.fila_id}`)
+  }
+  return candidatas.filter(({ f, fila }) =>
+    padres(arbol, f.tabla).some(([padre, col]) => borradas.has(`${padre}:${String(fila[col])}`))
+  )
+}
+
 export async function borradasAqui(db: Kysely<Database>, d: Decisiones, arbol: Arbol) {
   const revive = (t: string, id: string) =>
     d.filas.some(
@@ -109,10 +141,8 @@ export async function borradasAqui(db: Kysely<Database>, d: Decisiones, arbol: A
         (f.remota[BORRADO]?.valor === 'false' || f.propios?.includes(BORRADO))
     )
   const raices = new Map<string, DecisionDeFila[]>()
-  for (const f of [...d.filas]) {
-    // A row set as an approved acta's (selladas.ts) is not the user's to choose.
-    const fila = f.sigue || f.propios ? null : await enlaces(db, f)
-    const raiz = fila && (await raizBorrada(db, arbol, f.tabla, fila))
+  for (const { f, fila } of await bajoBorradas(db, arbol, d.filas)) {
+    const raiz = await raizBorrada(db, arbol, f.tabla, fila)
     if (!raiz || revive(...raiz)) continue
     const k = `${raiz[0]}:${raiz[1]}`
     raices.set(k, [...(raices.get(k) ?? []), f])
