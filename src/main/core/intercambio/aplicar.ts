@@ -22,17 +22,29 @@ type Db = Kysely<Database> | Transaction<Database>
 export const PROPIO = '_propio'
 
 async function sellar(db: Db, tabla: string, filaId: string, campo: string, sello: string) {
-  // A stamp of ours replaced by theirs may be the largest we made, and a partner may have seen
-  // it: kept aside (not a synced table), it stays in our vector and ahead of our clock.
+  await sql`insert into sellos (tabla, fila_id, campo, sello) values (${tabla}, ${filaId}, ${campo},
+    ${sello}) on conflict (tabla, fila_id, campo) do update set sello = excluded.sello`.execute(db)
+}
+
+/**
+ * A stamp of ours that their stamp replaces (a field taken, «el suyo») may be the largest we had
+ * made, and a partner may have seen it. The largest before the import is kept aside (a row that
+ * is no synced table), so it stays in our vector and ahead of our clock. Those the triggers make
+ * during the import and the import replaces never left this file.
+ */
+async function guardarPropio(db: Db, antes: string | null): Promise<void> {
+  if (!antes) return
   await sql`insert into sellos (tabla, fila_id, campo, sello)
-    select ${PROPIO}, ${PROPIO}, ${PROPIO}, s.sello from sellos s
-    where s.tabla = ${tabla} and s.fila_id = ${filaId} and s.campo = ${campo} and s.sello <> ${sello}
-      and s.sello like '%-' || (select id from instalacion)
+    values (${PROPIO}, ${PROPIO}, ${PROPIO}, ${antes})
     on conflict (tabla, fila_id, campo) do update set sello = max(sello, excluded.sello)`.execute(
     db
   )
-  await sql`insert into sellos (tabla, fila_id, campo, sello) values (${tabla}, ${filaId}, ${campo},
-    ${sello}) on conflict (tabla, fila_id, campo) do update set sello = excluded.sello`.execute(db)
+}
+
+async function mayorPropio(db: Db): Promise<string | null> {
+  const { rows } = await sql<{ sello: string | null }>`select max(sello) as sello from sellos
+    where sello like '%-' || (select id from instalacion)`.execute(db)
+  return rows[0]?.sello ?? null
 }
 
 async function selloDe(db: Db, tabla: string, filaId: string, campo: string) {
@@ -183,6 +195,7 @@ export async function aplicar(
   todas: Readonly<Record<string, Eleccion>>
 ): Promise<void> {
   const elecciones = conSeguidas(filas, todas)
+  const propio = await mayorPropio(db)
   await sql`pragma defer_foreign_keys = on`.execute(db)
   const alFinal: { f: DecisionDeFila; campos: string[] }[] = []
   const suyos: [DecisionDeFila, string][] = []
@@ -232,4 +245,5 @@ export async function aplicar(
   for (const [f, c] of suyos) await sellarAqui(db, f.tabla, f.filaId, c)
   // An approved acta's rows set as sealed there, over our unseen edits: a change of ours.
   for (const f of filas) for (const c of f.propios ?? []) await sellarAqui(db, f.tabla, f.filaId, c)
+  await guardarPropio(db, propio)
 }
