@@ -10,53 +10,42 @@ export type Eleccion = 'mio' | 'suyo'
 /** 20 MB, as the contract allows. */
 const MAX_BYTES = 20 * 1024 * 1024
 
+type Archivo = { nombre: string; base64: string }
+
+const enLista = (e: Record<string, Eleccion>) =>
+  Object.entries(e).map(([clave, eleccion]) => ({ clave, eleccion }))
+
+/** The chosen file, read and previewed: what to show, its content, or why not. */
+async function previsualizar(
+  file: File
+): Promise<{ archivo?: Archivo; vista?: VistaPreviaPaquete; error?: string }> {
+  if (file.size > MAX_BYTES)
+    return { error: `El archivo pesa ${(file.size / 1048576).toFixed(1)} MB; el máximo es 20 MB.` }
+  try {
+    const archivo = { nombre: file.name, base64: await leerBase64(file) }
+    const r = await call('paquete:previsualizar', {
+      archivo: archivo.nombre,
+      paquete: archivo.base64
+    })
+    return r.ok ? { archivo, vista: r.value } : { archivo, error: r.error.message }
+  } catch {
+    return { error: 'No se pudo leer el archivo. Vuelva a elegirlo.' }
+  }
+}
+
 /**
- * Importing a package, step by step: the file is previewed as soon as it is chosen; each conflict
- * waits for the user's choice (none is chosen for them); the import writes only once all are.
+ * The user's choice for each conflict. A choice may change the preview (which of two sessions
+ * keeps a number): it is asked again with the choices so far; the conflicts stay as first
+ * listed, each with its choice. Only the answer to the latest request is shown.
  */
-export function useImportarPaquete() {
-  const qc = useQueryClient()
-  const [archivo, setArchivo] = useState<{ nombre: string; base64: string } | null>(null)
-  const [vista, setVista] = useState<VistaPreviaPaquete | null>(null)
+function useElecciones(
+  archivo: Archivo | null,
+  setVista: (f: (v: VistaPreviaPaquete | null) => VistaPreviaPaquete | null) => void,
+  setError: (e: string) => void
+) {
   const [elecciones, setElecciones] = useState<Record<string, Eleccion>>({})
-  const [error, setError] = useState<string | null>(null)
-  const [ocupado, setOcupado] = useState(false)
-  const [hecho, setHecho] = useState<ResultadoImportacion | null>(null)
-  // Only the answer to the latest preview is shown: choices can be clicked faster than answered.
   const pedido = useRef(0)
   const [recalculando, setRecalculando] = useState(false)
-
-  const elegir = async (file: File | null): Promise<void> => {
-    pedido.current++
-    setVista(null)
-    setElecciones({})
-    setError(null)
-    setHecho(null)
-    setArchivo(null)
-    if (!file) return
-    if (file.size > MAX_BYTES)
-      return setError(`El archivo pesa ${(file.size / 1048576).toFixed(1)} MB; el máximo es 20 MB.`)
-    setOcupado(true)
-    try {
-      const leido = { nombre: file.name, base64: await leerBase64(file) }
-      setArchivo(leido)
-      const r = await call('paquete:previsualizar', {
-        archivo: leido.nombre,
-        paquete: leido.base64
-      })
-      if (r.ok) setVista(r.value)
-      else setError(r.error.message)
-    } catch {
-      setError('No se pudo leer el archivo. Vuelva a elegirlo.')
-    } finally {
-      setOcupado(false)
-    }
-  }
-
-  /**
-   * A choice may change the preview (which of two sessions keeps a number): it is asked again
-   * with the choices so far; the conflicts stay as first listed, each with its choice.
-   */
   const elegirConflicto = async (clave: string, e: Eleccion): Promise<void> => {
     const todas = { ...elecciones, [clave]: e }
     setElecciones(todas)
@@ -67,7 +56,7 @@ export function useImportarPaquete() {
       const r = await call('paquete:previsualizar', {
         archivo: archivo.nombre,
         paquete: archivo.base64,
-        elecciones: Object.entries(todas).map(([k, v]) => ({ clave: k, eleccion: v }))
+        elecciones: enLista(todas)
       })
       if (n !== pedido.current) return
       if (r.ok) setVista((v) => (v ? { ...r.value, conflictos: v.conflictos } : v))
@@ -76,26 +65,68 @@ export function useImportarPaquete() {
       if (n === pedido.current) setRecalculando(false)
     }
   }
+  /** A new file, or the import: answers still on their way are not shown; `todo`: nor choices. */
+  const olvidar = (todo: boolean) => {
+    pedido.current++
+    setRecalculando(false)
+    if (todo) setElecciones({})
+  }
+  return { elecciones, elegirConflicto, recalculando, olvidar }
+}
+
+/**
+ * Importing a package, step by step: the file is previewed as soon as it is chosen; each conflict
+ * waits for the user's choice (none is chosen for them); the import writes only once all are.
+ */
+export function useImportarPaquete() {
+  const qc = useQueryClient()
+  const [archivo, setArchivo] = useState<Archivo | null>(null)
+  const [vista, setVista] = useState<VistaPreviaPaquete | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [ocupado, setOcupado] = useState(false)
+  const [hecho, setHecho] = useState<ResultadoImportacion | null>(null)
+  const { elecciones, elegirConflicto, recalculando, olvidar } = useElecciones(
+    archivo,
+    setVista,
+    setError
+  )
+
+  const elegir = async (file: File | null): Promise<void> => {
+    olvidar(true)
+    setVista(null)
+    setError(null)
+    setHecho(null)
+    setArchivo(null)
+    if (!file) return
+    setOcupado(true)
+    try {
+      const r = await previsualizar(file)
+      if (r.archivo) setArchivo(r.archivo)
+      if (r.vista) setVista(r.vista)
+      if (r.error) setError(r.error)
+    } finally {
+      setOcupado(false)
+    }
+  }
 
   const faltan = vista ? vista.conflictos.filter((c) => !elecciones[c.clave]).length : 0
 
   const importar = async (): Promise<void> => {
     if (!archivo || !vista || faltan > 0) return
-    pedido.current++
-    setRecalculando(false)
+    olvidar(false)
     setOcupado(true)
     setError(null)
     try {
       const r = await call('paquete:importar', {
         archivo: archivo.nombre,
         paquete: archivo.base64,
-        elecciones: Object.entries(elecciones).map(([clave, eleccion]) => ({ clave, eleccion }))
+        elecciones: enLista(elecciones)
       })
       if (!r.ok) return setError(r.error.message)
       setHecho(r.value)
       setVista(null)
       setArchivo(null)
-      setElecciones({})
+      olvidar(true)
       notifications.show({
         color: 'teal',
         title: 'Paquete importado',
