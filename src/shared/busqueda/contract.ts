@@ -66,8 +66,9 @@ export interface BusquedaPagina {
   /** Every match by class, whatever classes were chosen. */
   porClase: Record<BusquedaClase, number>
   /**
-   * Present when a word matches more than this many rows: only the newest this many are
-   * counted and ranked (total and porClase are theirs), so a search costs the same at any age.
+   * Present when a word matches more than this many rows and the actas are among the chosen
+   * classes: of the actas' matches only the newest this many are counted and ranked, so a search
+   * costs the same at any age. The plan's, people's and instituciones' are always all counted.
    */
   masDe?: number
 }

@@ -10,15 +10,22 @@ import {
 } from '../../../shared/busqueda/contract'
 import { expresionFts, fragmentos, MARCA_FIN, MARCA_INICIO } from './consulta'
 import { ubicar, type Coincidencia } from './destinos'
+import { FUENTES_0007 } from '../db/migrations/0007_busqueda'
 
 /** A title counts this many times a body (bm25 column weights): a title match ranks first. */
 const PESO_TITULO = 10
 const POR_DEFECTO = 20
 /**
- * Matches counted and ranked at most: the newest ones (highest rowid). Counting and ranking
- * every match of a frequent word grew with the years (198 ms at ×10 history).
+ * The actas' matches counted and ranked at most: the newest ones (highest rowid). Counting and
+ * ranking every match of a frequent word grew with the years (198 ms at ×10 history). The plan,
+ * people and instituciones do not grow with the years: all their matches are always counted.
  */
 export const VENTANA = 500
+
+/** The indexed tables whose rows do not grow with the years of sessions (all but the actas'). */
+const FIJAS = FUENTES_0007.filter((f) => BUSQUEDA_TIPOS[f.tipo as ResultadoTipo] !== 'acta').map(
+  (f) => f.tabla
+)
 
 interface Ventana {
   fila: number
@@ -87,13 +94,18 @@ export async function buscar(
     from (select rowid as fila, bm25(busqueda, ${PESO_TITULO}, 1.0) as rango
       from busqueda where busqueda match ${match} order by rowid desc limit ${VENTANA + 1}) m
     join busqueda_filas f on f.fila = m.fila`.execute(db)
-  const masDe = todas.length > VENTANA
-  const ventana = [...todas].sort((a, b) => b.fila - a.fila).slice(0, VENTANA)
+  const lleno = todas.length > VENTANA
+  const recientes = [...todas].sort((a, b) => b.fila - a.fila).slice(0, VENTANA)
+  // Past a full window, the plan's, people's and instituciones' older matches are read too.
+  const ventana = lleno
+    ? [...recientes, ...(await fijasAntesDe(db, match, recientes.at(-1)!.fila))]
+    : recientes
   const porClase = sinResultados().porClase
   porClase.plan += porCodigo.length
   for (const c of ventana) porClase[BUSQUEDA_TIPOS[c.tipo]] += 1
   const total = clases.reduce((n, c) => n + porClase[c], 0)
-  const acotada = masDe ? { masDe: VENTANA } : {}
+  // Only the actas' count is cut: 'más de' is said where they are listed.
+  const acotada = lleno && clases.includes('acta') ? { masDe: VENTANA } : {}
   const desde = i.desde ?? 0
   if (total === 0 || desde >= total) return { resultados: [], total, porClase, ...acotada }
   const limite = i.limite ?? POR_DEFECTO
@@ -120,6 +132,33 @@ export async function buscar(
     porClase,
     ...acotada
   }
+}
+
+/**
+ * The matches older than the window among the rows that do not grow with the years (the plan,
+ * people, instituciones: a few hundred), ranked in one pass over the rowid range they span.
+ */
+async function fijasAntesDe(
+  db: Kysely<Database>,
+  match: string,
+  antesDe: number
+): Promise<Ventana[]> {
+  const tablas = sql.join(
+    FIJAS.map((t) => sql`select id from ${sql.table(t)}`),
+    sql` union all `
+  )
+  const { rows: fijas } = await sql<{ fila: number; tipo: ResultadoTipo; id: string }>`
+    select fila, tipo, ref_id as id from busqueda_filas
+    where ref_id in (${tablas}) and fila < ${antesDe}`.execute(db)
+  if (fijas.length === 0) return []
+  const filas = fijas.map((f) => f.fila)
+  const { rows } = await sql<{ fila: number; rango: number }>`
+    select rowid as fila, bm25(busqueda, ${PESO_TITULO}, 1.0) as rango
+    from busqueda where busqueda match ${match}
+      and rowid >= ${Math.min(...filas)} and rowid <= ${Math.max(...filas)}
+      and +rowid in (select value from json_each(${JSON.stringify(filas)}))`.execute(db)
+  const porFila = new Map(fijas.map((f) => [f.fila, f]))
+  return rows.map((r) => ({ ...r, tipo: porFila.get(r.fila)!.tipo, id: porFila.get(r.fila)!.id }))
 }
 
 /**

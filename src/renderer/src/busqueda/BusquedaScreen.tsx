@@ -107,10 +107,11 @@ export function BusquedaScreen(): ReactNode {
           value={clase ?? 'todo'}
           onChange={(v) => navigate(rutaBusqueda(texto, v === 'todo' ? null : v))}
           data={[
-            { value: 'todo', label: `Todo (${pagina.masDe ? `más de ${pagina.masDe}` : todo})` },
+            { value: 'todo', label: `Todo (${pagina.masDe ? `más de ${todo}` : todo})` },
+            // Only the actas' matches are cut to the newest ones (masDe).
             ...BUSQUEDA_CLASES.map((c) => ({
               value: c,
-              label: `${BUSQUEDA_CLASE_LABEL[c]} (${pagina.porClase[c]})`
+              label: `${BUSQUEDA_CLASE_LABEL[c]} (${pagina.masDe && c === 'acta' ? 'más de ' : ''}${pagina.porClase[c]})`
             }))
           ]}
         />
@@ -121,7 +122,7 @@ export function BusquedaScreen(): ReactNode {
           <Text size="sm" c="dimmed" aria-live="polite">
             {pagina.total === 0
               ? `Sin resultados para «${texto}».`
-              : `${pagina.masDe ? `Más de ${pagina.masDe} resultados; se muestran los ${pagina.masDe} más recientes` : `${pagina.total} ${pagina.total === 1 ? 'resultado' : 'resultados'}`}, del ${(numero - 1) * POR_PAGINA + 1} al ${(numero - 1) * POR_PAGINA + pagina.resultados.length}.`}
+              : `${pagina.masDe ? `Más de ${pagina.total} resultados (de las actas, los ${pagina.masDe} más recientes)` : `${pagina.total} ${pagina.total === 1 ? 'resultado' : 'resultados'}`}, del ${(numero - 1) * POR_PAGINA + 1} al ${(numero - 1) * POR_PAGINA + pagina.resultados.length}.`}
           </Text>
           {pagina.total > 0 && <Badge variant="light">Ordenados por relevancia</Badge>}
         </Group>

@@ -75,7 +75,7 @@ export function BusquedaSpotlight(): ReactNode {
             label={`Ver todos los resultados de «${texto.trim()}»`}
             description={
               pagina
-                ? `${pagina.masDe ? `más de ${pagina.masDe}` : pagina.total} en total (Enter)`
+                ? `${pagina.masDe ? `más de ${pagina.total}` : pagina.total} en total (Enter)`
                 : 'Enter'
             }
           />
