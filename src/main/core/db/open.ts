@@ -1,3 +1,4 @@
+import { hoyChile } from '../../../shared/domain/fechas'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Kysely } from 'kysely'
@@ -167,7 +168,8 @@ function inspectExisting(full: string, options: OpenAppDatabaseOptions): boolean
  * first open of each day, and the day it passed is kept in the file's header (user_version, which
  * nothing else uses). A backup is checked on its own when written and before it is restored.
  */
-const diaDeHoy = (): number => Number(new Date().toISOString().slice(0, 10).replaceAll('-', ''))
+// Chile's day, not UTC's: the check would otherwise come back at 20:00 or 21:00, mid-evening.
+const diaDeHoy = (): number => Number(hoyChile().replaceAll('-', ''))
 
 /** Refuses a damaged, foreign or newer file; true when it ran the day's quick_check. */
 function inspectSchema(full: string, handle: SqliteHandle): boolean {

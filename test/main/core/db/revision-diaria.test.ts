@@ -1,3 +1,4 @@
+import { hoyChile } from '../../../../src/shared/domain/fechas'
 import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -8,7 +9,8 @@ import { tempDir } from '../../../helpers/db'
 let cleanup: () => void = () => {}
 afterEach(() => cleanup())
 
-const hoy = () => Number(new Date().toISOString().slice(0, 10).replaceAll('-', ''))
+// The day as in Chile (UTC's changes at 20:00 or 21:00 there).
+const hoy = () => Number(hoyChile().replaceAll('-', ''))
 
 /** A database the app made, with a table whose last pages a test can spoil without the schema. */
 async function archivo(): Promise<string> {
