@@ -62,11 +62,14 @@ export async function avancesPrevios(
     for (const v of avances)
       if (v.sesion_id === s.id && v.accion_id && faltan.delete(v.accion_id))
         encontrados.set(v.accion_id, { v, s })
-  // An acción not reported lately: its own latest report, one indexed lookup each.
+  // An acción not reported lately: its own latest report, walking back its reports by date
+  // (avance_fechas, 0016), not the instancia's sessions: one never reported costs one seek, where
+  // walking the sessions read the instancia's whole history for it (review of #13).
   if (previas.length === TRAMO)
     for (const accionId of faltan) {
       const r = await db
-        .selectFrom('avances')
+        .selectFrom('avance_fechas as af')
+        .innerJoin('avances', 'avances.id', 'af.avance_id')
         .innerJoin('sesiones', 'sesiones.id', 'avances.sesion_id')
         .selectAll('avances')
         .select([
@@ -76,11 +79,12 @@ export async function avancesPrevios(
           'sesiones.fecha',
           'sesiones.created_at as sesionCreada'
         ])
-        .where('avances.accion_id', '=', accionId)
+        .where('af.accion_id', '=', accionId)
+        .where('af.fecha', '<=', sesion.fecha)
         .where('sesiones.instancia_id', '=', sesion.instancia_id)
         .where(antesDe(sesion))
-        .orderBy('sesiones.fecha', 'desc')
-        .orderBy('sesiones.created_at', 'desc')
+        .orderBy('af.fecha', 'desc')
+        .orderBy('af.creada', 'desc')
         .limit(1)
         .executeTakeFirst()
       if (r)

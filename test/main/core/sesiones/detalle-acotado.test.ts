@@ -36,6 +36,16 @@ async function conHistoria(anios: number): Promise<TestApp> {
   const t = await openTestApp({ reloj: () => new Date('2030-06-01T15:00:00Z') })
   const api = createAppApi({ ...t.app, db: createKysely(conLotes(t.app.handle)) }, { version: 't' })
   await construirHistoria(api, t.app.handle, { porAnio: 4, anios, desde: 2015 })
+  // An acción of the instancia never reported: its latest report is sought back in time, which
+  // walked the instancia's whole history (review of #13); now one seek on avance_fechas.
+  const q = (sql: string) => t.app.handle.prepare(sql).pluck().get() as string
+  await t.api['accion:crear']({
+    objetivoId: q('select id from objetivos order by codigo limit 1'),
+    codigo: '1.1.z',
+    texto: 'Acción agregada al plan sin reportes',
+    instanciaId: q('select id from instancias order by orden limit 1'),
+    responsables: ''
+  })
   return t
 }
 
@@ -65,7 +75,8 @@ async function abrir(t: TestApp, id: string): Promise<{ lectura: Lectura; seguim
   )
   const d = await api['sesion:obtener']({ id })
   expect(d.asistencia).toHaveLength(15)
-  expect(d.avances.every((a) => a.anterior !== null)).toBe(true)
+  // Every acción reported before, but the one added without reports (sought, not found).
+  expect(d.avances.filter((a) => a.anterior === null).map((a) => a.codigo)).toEqual(['1.1.z'])
   return { lectura, seguimiento: d.seguimiento.length }
 }
 
