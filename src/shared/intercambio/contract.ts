@@ -64,6 +64,18 @@ export interface VistaPreviaPaquete {
   numeros: SesionRenumerada[]
   /** Edits to an acta approved on one side, refused: the acta stays as sealed on both. */
   rechazadas?: EdicionRechazada[]
+  /** Acuerdos taken under one number in a session on both sides: one takes the next free one. */
+  acuerdos?: AcuerdoRenumeradoPaquete[]
+}
+
+export interface AcuerdoRenumeradoPaquete {
+  acuerdoId: string
+  /** 'aqui': an acuerdo of this database; 'alla': one the package brings. */
+  lado: 'aqui' | 'alla'
+  /** Its session, as a person recognises it (with its instancia). */
+  sesion: string
+  antes: number
+  despues: number
 }
 
 export interface EdicionRechazada {

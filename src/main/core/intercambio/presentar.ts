@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import type {
+  AcuerdoRenumeradoPaquete,
   ConflictoPaquete,
   EdicionRechazada,
   VistaPreviaPaquete
@@ -166,5 +167,32 @@ export async function presentar(db: Kysely<Database>, v: VistaPrevia): Promise<V
     despues
   }))
   const noEntran = await rechazadas(db, v, quien)
-  return { de: v.de, tablas: v.tablas, conflictos, actasDistintas, numeros, rechazadas: noEntran }
+  const acuerdos = await acuerdosRenumerados(db, v, instancias)
+  return {
+    de: v.de,
+    tablas: v.tablas,
+    conflictos,
+    actasDistintas,
+    numeros,
+    rechazadas: noEntran,
+    acuerdos
+  }
+}
+
+/** Acuerdos renumbered in their session, each with the session as a person recognises it. */
+async function acuerdosRenumerados(
+  db: Kysely<Database>,
+  v: VistaPrevia,
+  instancias: Map<string, string>
+): Promise<AcuerdoRenumeradoPaquete[]> {
+  const r: AcuerdoRenumeradoPaquete[] = []
+  for (const { acuerdoId, sesionId, lado, antes, despues } of v.acuerdos ?? []) {
+    const fila = await leerFila(db, 'sesiones', sesionId)
+    const instancia = fila ? instancias.get(String(fila['instancia_id'])) : undefined
+    const sesion = fila
+      ? `${describirFila('sesiones', fila, sesionId)}${instancia ? ` de «${instancia}»` : ''}`
+      : 'una sesión que trae el paquete'
+    r.push({ acuerdoId, lado, sesion, antes, despues })
+  }
+  return r
 }

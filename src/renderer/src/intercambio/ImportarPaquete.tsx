@@ -12,6 +12,7 @@ import {
   Title
 } from '@mantine/core'
 import type {
+  AcuerdoRenumeradoPaquete,
   EdicionRechazada,
   SesionRenumerada,
   VistaPreviaPaquete
@@ -94,6 +95,11 @@ export function ImportarPaquete(): ReactNode {
           {imp.hecho.numeros.map((n) => (
             <Text key={`${n.lado}:${n.sesionId}`} size="sm">
               {renumerada(n)}
+            </Text>
+          ))}
+          {(imp.hecho.acuerdos ?? []).map((a) => (
+            <Text key={`${a.lado}:${a.acuerdoId}`} size="sm">
+              {acuerdoRenumerado(a)}
             </Text>
           ))}
           {(imp.hecho.rechazadas ?? []).map((r, i) => (
@@ -192,12 +198,24 @@ function AvisosSesiones(props: { vista: VistaPreviaPaquete }): ReactNode {
           </List>
         </Alert>
       )}
+      {(vista.acuerdos ?? []).length > 0 && (
+        <Alert color="blue" title="Acuerdos con el mismo número">
+          <List size="sm">
+            {(vista.acuerdos ?? []).map((a) => (
+              <List.Item key={`${a.lado}:${a.acuerdoId}`}>{acuerdoRenumerado(a)}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
     </>
   )
 }
 
 const renumerada = (n: SesionRenumerada): string =>
   `La sesión ${SESION_TIPO_LABEL[n.tipo as SesionTipo] ?? n.tipo} N° ${n.antes}/${n.anio} de «${n.instancia}» ${n.lado === 'aqui' ? 'que está aquí' : 'que trae el paquete'} pasa a ser la N° ${n.despues}/${n.anio}: los dos equipos usaron ese número.`
+
+const acuerdoRenumerado = (a: AcuerdoRenumeradoPaquete): string =>
+  `El acuerdo N° ${a.antes} ${a.lado === 'aqui' ? 'que está aquí' : 'que trae el paquete'} en la ${a.sesion} pasa a ser el N° ${a.despues}: los dos equipos usaron ese número.`
 
 const rechazada = (r: EdicionRechazada): string => {
   const cuando = new Date(r.en).toLocaleString('es-CL')

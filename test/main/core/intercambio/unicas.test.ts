@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { importar, vistaPrevia } from '../../../../src/main/core/intercambio'
+import { presentar } from '../../../../src/main/core/intercambio/presentar'
 import { dbSnapshot } from '../../../helpers/db'
 import { banco, type Equipo } from '../../../helpers/intercambio'
 import { ordinarias, prevencionConMiembros } from '../../../helpers/sesiones'
@@ -43,6 +44,16 @@ describe('the same key added on both sides', () => {
     const p = await paqueteDe(a, b)
     const v = await vistaPrevia(b.d, p)
     expect(v.acuerdos).toMatchObject([{ antes: 1, despues: 2, lado: 'aqui' }])
+    // As the import screen lists it: the session by its number, date and instancia.
+    expect((await presentar(b.t.app.db, v)).acuerdos).toEqual([
+      {
+        acuerdoId: v.acuerdos![0]!.acuerdoId,
+        lado: 'aqui',
+        sesion: 'sesión N° 1 del 2015-03-10 de «Subcomisión Prevención»',
+        antes: 1,
+        despues: 2
+      }
+    ])
     await importar(b.d, p)
     await importar(a.d, await paqueteDe(b, a))
     const ambos = [
