@@ -3,7 +3,13 @@ import path from 'node:path'
 import JSZip from 'jszip'
 import type { Download } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openWebAppEnProceso, puertaBase, RESULTS, sembrarDemoYRecargar, type WebApp } from '../helpers/browser'
+import {
+  openWebAppEnProceso,
+  puertaBase,
+  RESULTS,
+  sembrarDemoYRecargar,
+  type WebApp
+} from '../helpers/browser'
 
 /**
  * The annual report from the dashboard, in Chromium, on the demo data. The core runs in this
