@@ -13,6 +13,7 @@ import {
 } from '@mantine/core'
 import type {
   AcuerdoRenumeradoPaquete,
+  ResultadoImportacion,
   EdicionRechazada,
   SesionRenumerada,
   VistaPreviaPaquete
@@ -89,27 +90,32 @@ export function ImportarPaquete(): ReactNode {
           )}
         </Group>
       )}
-      {imp.hecho && (
-        <Alert color="teal" title="Paquete importado">
-          Se importó el paquete de «{imp.hecho.de.nombre}». Respaldo previo: {imp.hecho.respaldo}
-          {imp.hecho.numeros.map((n) => (
-            <Text key={`${n.lado}:${n.sesionId}`} size="sm">
-              {renumerada(n)}
-            </Text>
-          ))}
-          {(imp.hecho.acuerdos ?? []).map((a) => (
-            <Text key={`${a.lado}:${a.acuerdoId}`} size="sm">
-              {acuerdoRenumerado(a)}
-            </Text>
-          ))}
-          {(imp.hecho.rechazadas ?? []).map((r, i) => (
-            <Text key={i} size="sm">
-              {rechazada(r)}
-            </Text>
-          ))}
-        </Alert>
-      )}
+      {imp.hecho && <Importado hecho={imp.hecho} />}
     </Stack>
+  )
+}
+
+/** What the import did: the backup taken first, and what was renumbered or refused. */
+function Importado({ hecho }: { hecho: ResultadoImportacion }): ReactNode {
+  return (
+    <Alert color="teal" title="Paquete importado">
+      Se importó el paquete de «{hecho.de.nombre}». Respaldo previo: {hecho.respaldo}
+      {hecho.numeros.map((n) => (
+        <Text key={`${n.lado}:${n.sesionId}`} size="sm">
+          {renumerada(n)}
+        </Text>
+      ))}
+      {(hecho.acuerdos ?? []).map((a) => (
+        <Text key={`${a.lado}:${a.acuerdoId}`} size="sm">
+          {acuerdoRenumerado(a)}
+        </Text>
+      ))}
+      {(hecho.rechazadas ?? []).map((r, i) => (
+        <Text key={i} size="sm">
+          {rechazada(r)}
+        </Text>
+      ))}
+    </Alert>
   )
 }
 
