@@ -42,8 +42,9 @@ export function docxText(file: string): string {
 }
 
 /** The PDF's first page as a PNG (`destino` without .png), as the README's pictures are made. */
-export function primeraPaginaPng(pdf: string, destino: string): string {
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, destino])
+export function primeraPaginaPng(pdf: string, destino: string, ppp = 60): string {
+  const r = String(ppp)
+  execFileSync('pdftoppm', ['-png', '-r', r, '-f', '1', '-l', '1', '-singlefile', pdf, destino])
   return `${destino}.png`
 }
 

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestApp } from '../../../helpers/db'
+import { primeraPaginaPng } from '../../../helpers/office'
 import { cerrar, type Carpeta } from './libro-exportado'
 import { tamanosPorPagina, textoPagina, type Palabra } from './pdf'
 import { abrirPlan, filasDePagina, imprimir, primerasDelEscritor } from './impreso'
@@ -104,18 +104,7 @@ describe.each(['carta', 'oficio'] as const)('the matrix printed on %s', (papel) 
 
   if (papel === 'carta')
     it('draws the README picture from the first page', () => {
-      execFileSync('pdftoppm', [
-        '-png',
-        '-r',
-        '70',
-        '-f',
-        '1',
-        '-l',
-        '1',
-        '-singlefile',
-        pdf,
-        path.join(DOCS, 'matriz')
-      ])
+      primeraPaginaPng(pdf, path.join(DOCS, 'matriz'), 70)
       expect(fs.statSync(path.join(DOCS, 'matriz.png')).size).toBeGreaterThan(10_000)
     })
 })

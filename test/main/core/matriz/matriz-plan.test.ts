@@ -1,11 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { execFileSync } from 'node:child_process'
 import type ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RESULTS } from '../../../helpers/browser'
 import type { TestApp } from '../../../helpers/db'
-import { libreOfficeConvert } from '../../../helpers/office'
+import { libreOfficeConvert, primeraPaginaPng } from '../../../helpers/office'
 import { texto as text } from './fixture'
 import {
   abrirConCarpeta,
@@ -124,18 +123,7 @@ describe('Matriz del plan', () => {
     const pdf = libreOfficeConvert(file, 'pdf')
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
     fs.mkdirSync(RESULTS, { recursive: true })
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '70',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      pdf,
-      path.join(RESULTS, 'matriz')
-    ])
+    primeraPaginaPng(pdf, path.join(RESULTS, 'matriz'), 70)
     expect(fs.statSync(path.join(RESULTS, 'matriz.png')).size).toBeGreaterThan(10_000)
   })
 })
