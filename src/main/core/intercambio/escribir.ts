@@ -69,16 +69,47 @@ class Ensayo extends Error {}
 
 const UNICA = /UNIQUE constraint failed: (\w+)\.(\w+)((?:, \w+\.\w+)*)/
 
-/** The write, tried in a transaction rolled back: a unique key it would break, in Spanish. */
+/** Why SQLite or a trigger refused the write, in words; null for a unique key (below). */
+function motivo(mensaje: string): string | null {
+  if (mensaje === 'acta_aprobada') return 'cambiaría un acta aprobada de esta instalación'
+  if (mensaje === 'plan_cerrado') return 'cambiaría un período del plan ya cerrado aquí'
+  const check = /CHECK constraint failed: (.+)/.exec(mensaje)
+  if (check) return `trae un valor no permitido (${check[1]!.slice(0, 120)})`
+  return null
+}
+
+/**
+ * The write, tried in a transaction rolled back, before any backup: a unique key it would break,
+ * a row left pointing at one that no longer exists (foreign keys are deferred while importing, so
+ * SQLite would only say so at the real commit, after the backup), or a trigger's refusal, all in
+ * Spanish.
+ */
 export async function ensayar(db: Kysely<Database>, e: Escritura, nombre: string): Promise<void> {
   try {
     await db.transaction().execute(async (trx) => {
       await escribir(trx, e)
+      const { rows } = await sql<{
+        table: string
+        parent: string
+      }>`pragma foreign_key_check`.execute(trx)
+      if (rows[0])
+        throw new AppError(
+          'entrada_invalida',
+          `El paquete «${nombre}» dejaría filas de «${rows[0].table}» apuntando a una fila de «${rows[0].parent}» que ya no existiría (por ejemplo, el seguimiento de un acuerdo que un equipo borró mientras el otro lo seguía en un acta). Revise con el otro equipo qué se borró, deshágalo en el que corresponda y vuelva a intercambiar. No se importó nada.`
+        )
       throw new Ensayo()
     })
   } catch (err) {
     if (err instanceof Ensayo) return
-    const m = err instanceof Error ? UNICA.exec(err.message) : null
+    if (err instanceof AppError) throw err
+    const texto = err instanceof Error ? err.message : String(err)
+    const porque = motivo(texto)
+    if (porque)
+      throw new AppError(
+        'entrada_invalida',
+        `El paquete «${nombre}» ${porque}. No se importó nada.`
+      )
+    const m = UNICA.exec(texto)
     if (!m) throw err
     const columnas = [
       m[2],

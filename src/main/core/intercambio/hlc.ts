@@ -15,7 +15,7 @@ export interface Sello extends Reloj {
 
 const ANCHO_MS = 13 // milliseconds until the year 2286
 const ANCHO_CONTADOR = 4 // base 36: 1,679,615 stamps within one millisecond
-const MAX_CONTADOR = 36 ** ANCHO_CONTADOR - 1
+export const MAX_CONTADOR = 36 ** ANCHO_CONTADOR - 1
 const FORMA = /^(\d{13})-([0-9a-z]{4})-([0-9A-Za-z-]{1,64})$/
 
 export const RELOJ_CERO: Reloj = { ms: 0, contador: 0 }

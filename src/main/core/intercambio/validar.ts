@@ -3,7 +3,9 @@ import type { Database } from '../db/schema'
 import { FILA_0014, SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
 import { BORRADO } from './fusion'
 import { CLAVE, ORIGEN } from './alias'
-import { leer } from './hlc'
+import { leer, MAX_CONTADOR } from './hlc'
+
+const UN_ANIO = 366 * 24 * 3600 * 1000
 
 // A package's checksum proves it was not altered after export, not that whoever wrote it was
 // this app: every table, field and value is checked against this database's own schema before
@@ -39,11 +41,16 @@ export async function revisorDeCampos(
     const especial = c.campo === FILA_0014 || c.campo === BORRADO
     if (!especial && (!propias.has(columna) || PROPIAS.has(columna)))
       return `trae un campo «${c.campo}» que «${c.tabla}» no tiene o que no se intercambia`
+    let sello: ReturnType<typeof leer>
     try {
-      leer(c.sello)
+      sello = leer(c.sello)
     } catch {
       return `trae un sello de tiempo ilegible en «${c.tabla}.${c.campo}»`
     }
+    // Taken, a stamp far ahead would become this laptop's clock: every later save here would
+    // step its counter, and one near the counter's end made saving fail at once.
+    if (sello.ms > Date.now() + UN_ANIO || sello.contador > MAX_CONTADOR / 2)
+      return `trae un cambio fechado en el futuro en «${c.tabla}.${c.campo}» (revise la fecha y hora del equipo que lo exportó)`
     let valor: unknown
     try {
       valor = JSON.parse(c.valor)

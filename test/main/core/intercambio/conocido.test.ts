@@ -19,7 +19,7 @@ describe('a package’s vector', () => {
     await importar(b.d, await paqueteDe(a, b))
     await importar(a.d, await paqueteDe(b, a))
     const aid = filas<{ id: string }>(a.t, 'select id from instalacion')[0]!.id
-    const S = '1999999999999-0000-atk'
+    const S = '1764547200000-0000-atk'
     const fila = '01a00000-0000-7000-8000-000000000001'
     const p = paquete()
     const campo = (c: string, valor: string) => ({

@@ -105,7 +105,7 @@ describe('importar refuses', () => {
       .prepare('select id from instituciones limit 1')
       .pluck()
       .get() as string
-    const sello = '1999999999999-0000-otra'
+    const sello = '1764547200000-0000-otra'
     const manifiesto = {
       id: 'p',
       creado: '2026-01-01T00:00:00.000Z',
@@ -114,9 +114,11 @@ describe('importar refuses', () => {
       vector: { otra: sello },
       base: {}
     }
-    const con = (tabla: string, campo: string, valor: string) => {
+    const con = (tabla: string, campo: string, valor: string, s = sello) => {
       const p = paquete()
-      escribirPaquete(p, manifiesto, [{ tabla, filaId: inst, campo, valor, sello }])
+      escribirPaquete(p, { ...manifiesto, vector: { otra: s } }, [
+        { tabla, filaId: inst, campo, valor, sello: s }
+      ])
       return p
     }
     await rechazado(b, con('instituciones', 'id', '"otro"'), /campo «id» que «instituciones» no/)
@@ -125,6 +127,17 @@ describe('importar refuses', () => {
     await rechazado(b, con('instalacion', 'nombre', '"x"'), /«instalacion», que no se intercambia/)
     await rechazado(b, con('instituciones', 'nombre', '{"a":1}'), /no es texto ni número/)
     await rechazado(b, con('instituciones', 'nombre', '{'), /valor ilegible/)
+    // A stamp far ahead would become this laptop's clock; one at the counter's end stopped every
+    // later save here («El reloj lógico se desbordó»: review of #16).
+    const futuro = (ms: number, contador: string) => `${ms}-${contador}-otra`
+    const dentroDeDosAnios = Date.now() + 2 * 366 * 24 * 3600 * 1000
+    for (const s of [futuro(9999999999999, 'zzzz'), futuro(dentroDeDosAnios, '0000')])
+      await rechazado(b, con('instituciones', 'nombre', '"x"', s), /fechado en el futuro/)
+    await rechazado(
+      b,
+      con('instituciones', 'nombre', '"x"', futuro(1764547200000, 'zzzz')),
+      /futuro/
+    )
     // The same field with a proper value is taken (a conflict with ours, chosen theirs): the
     // checks refuse only what they name.
     await importar(deps(b), con('instituciones', 'nombre', '"Nombre nuevo"'), {
