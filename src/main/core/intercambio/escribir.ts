@@ -3,6 +3,7 @@ import type { Database } from '../db/schema'
 import { nowStamp } from '../db/ids'
 import { AppError } from '../errors'
 import { SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
+import { leerSellado } from '../actas'
 import { aplicar, sellarAqui, type Eleccion } from './aplicar'
 import { guardarAjenas } from './ajenas'
 import { avanzarConocido } from './conocido'
@@ -88,6 +89,32 @@ async function colgantes(trx: Transaction<Database>, tocadas: ReadonlySet<string
   return r
 }
 
+/**
+ * Every acta the package leaves approved here reads as sealed: its copy matches its hash. A
+ * crafted package could bring one that does not, locked by the seal's triggers, beyond repair.
+ */
+async function actasSelladas(trx: Transaction<Database>, e: Escritura, nombre: string) {
+  const ids = [
+    ...new Set(e.decisiones.filas.filter((f) => f.tabla === 'sesiones').map((f) => f.filaId))
+  ]
+  for (const id of ids) {
+    const s = await trx
+      .selectFrom('sesiones')
+      .select(['estado', 'hash', 'contenido_aprobado', 'numero', 'fecha'])
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (s?.estado !== 'aprobada') continue
+    try {
+      leerSellado(s)
+    } catch {
+      throw new AppError(
+        'entrada_invalida',
+        `El paquete «${nombre}» trae el acta aprobada de la sesión N° ${s.numero} del ${s.fecha} con un contenido que no corresponde a su huella (fue alterada). No se importó nada.`
+      )
+    }
+  }
+}
+
 /** Why SQLite or a trigger refused the write, in words; null for a unique key (below). */
 function motivo(mensaje: string): string | null {
   if (mensaje === 'acta_aprobada') return 'cambiaría un acta aprobada de esta instalación'
@@ -110,6 +137,7 @@ export async function ensayar(db: Kysely<Database>, e: Escritura, nombre: string
       const tocadas = new Set(e.decisiones.filas.map((f) => f.tabla))
       const antes = new Set((await colgantes(trx, tocadas)).map((r) => JSON.stringify(r)))
       await escribir(trx, e)
+      await actasSelladas(trx, e, nombre)
       const rows = (await colgantes(trx, tocadas)).filter((r) => !antes.has(JSON.stringify(r)))
       if (rows[0])
         throw new AppError(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { importar } from '../../../../src/main/core/intercambio'
+import { abrirPaquete, escribirPaquete } from '../../../../src/main/core/intercambio/paquete'
 import { dbSnapshot } from '../../../helpers/db'
 import { banco, type Equipo } from '../../../helpers/intercambio'
 import { acuerdoCon, sesionDeAmbos } from '../../../helpers/intercambio-dos'
@@ -49,5 +50,28 @@ describe('an import that SQLite or a trigger would refuse', () => {
     await caller(b.t).ok('acuerdo:eliminar', { id: x.id })
     await rechazado(b, await banca.paqueteDe(a, b), /apuntando a una fila de «acuerdos»/)
     await rechazado(a, await banca.paqueteDe(b, a), /cambiaría un acta aprobada/)
+  })
+
+  it('an approved acta whose sealed copy does not match its hash: refused before the backup', async () => {
+    const { a, b, s } = await sesionDeAmbos(banca)
+    await cerrarYAprobar(a.t, s.id)
+    const p = await banca.paqueteDe(a, b)
+    // The same package, its sealed copy edited and its checksum written again (crafted).
+    const abierto = abrirPaquete(p)
+    const campos = [...abierto.campos()].map((c) =>
+      c.tabla === 'sesiones' && c.campo === 'contenido_aprobado' && c.valor !== 'null'
+        ? {
+            ...c,
+            valor: JSON.stringify((JSON.parse(c.valor) as string).replace('Prevención', 'X'))
+          }
+        : c
+    )
+    const manifiesto = abierto.manifiesto
+    abierto.cerrar()
+    const alterado = `${p}.alterado.mitp`
+    escribirPaquete(alterado, manifiesto, campos)
+    await rechazado(b, alterado, /no corresponde a su huella \(fue alterada\)/)
+    // The package as exported imports.
+    await importar(b.d, p)
   })
 })
