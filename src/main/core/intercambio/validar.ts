@@ -27,11 +27,16 @@ export async function revisorDeCampos(
   db: Kysely<Database>
 ): Promise<(c: CampoRevisado) => string | null> {
   const columnas = new Map<string, Set<string>>()
+  // Columns declared as numbers: SQLite would keep a text there as text («tres» as a number).
+  const numericas = new Set<string>()
   for (const tabla of SINCRONIZADAS_0014) {
     const { rows } = await sql<{
       name: string
-    }>`select name from pragma_table_info(${tabla})`.execute(db)
+      type: string
+    }>`select name, type from pragma_table_info(${tabla})`.execute(db)
     columnas.set(tabla, new Set(rows.map((r) => r.name)))
+    for (const r of rows)
+      if (/^(integer|real|numeric)$/i.test(r.type)) numericas.add(`${tabla}.${r.name}`)
   }
   return (c) => {
     const propias = columnas.get(c.tabla)
@@ -59,6 +64,8 @@ export async function revisorDeCampos(
     }
     if (valor !== null && typeof valor === 'object')
       return `trae un valor que no es texto ni número en «${c.tabla}.${c.campo}»`
+    if (valor !== null && typeof valor !== 'number' && numericas.has(`${c.tabla}.${c.campo}`))
+      return `trae un valor que no es un número en «${c.tabla}.${c.campo}»`
     return null
   }
 }

@@ -127,6 +127,11 @@ describe('importar refuses', () => {
     await rechazado(b, con('instalacion', 'nombre', '"x"'), /«instalacion», que no se intercambia/)
     await rechazado(b, con('instituciones', 'nombre', '{"a":1}'), /no es texto ni número/)
     await rechazado(b, con('instituciones', 'nombre', '{'), /valor ilegible/)
+    await rechazado(
+      b,
+      con('instituciones', 'orden', '"tres"'),
+      /no es un número en «instituciones.orden»/
+    )
     // A stamp far ahead would become this laptop's clock; one at the counter's end stopped every
     // later save here («El reloj lógico se desbordó»: review of #16).
     const futuro = (ms: number, contador: string) => `${ms}-${contador}-otra`
