@@ -220,7 +220,10 @@ describe('the session screen in a meeting', () => {
     await expect.poll(() => valor.isVisible()).toBe(true)
     // Another acción, found by its code.
     const otra = avance.getByRole('combobox', { name: 'Informar avance de otra acción…' })
-    await otra.fill('1.2.b')
+    // Typed as a person types it: filled in one go, the search now and then showed no option
+    // (likely a re-render of the section as the % above was saved; the cause was not found).
+    await otra.click()
+    await otra.pressSequentially('1.2.b')
     await expect.poll(() => page.getByRole('option', { name: /^1\.2\.b / }).count()).toBe(1)
     await otra.press('ArrowDown')
     await otra.press('Enter')

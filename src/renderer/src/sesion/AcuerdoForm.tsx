@@ -43,6 +43,22 @@ const valoresDe = (e: Acuerdo | null): AcuerdoValues =>
 
 const campos = (v: AcuerdoValues) => ({ ...v, plazo: v.plazo || null })
 
+/**
+ * The form once an acuerdo is added: what was sent is cleared, and what was typed while it was
+ * being saved (the next acuerdo's text, in a meeting) stays. Clearing everything lost it.
+ */
+function sinLoEnviado(ahora: AcuerdoValues, enviado: AcuerdoValues): AcuerdoValues {
+  const campo = <K extends keyof AcuerdoValues>(k: K): AcuerdoValues[K] =>
+    ahora[k] === enviado[k] ? VACIO[k] : ahora[k]
+  return {
+    texto: campo('texto'),
+    institucionId: campo('institucionId'),
+    personaId: campo('personaId'),
+    plazo: campo('plazo'),
+    accionId: campo('accionId')
+  }
+}
+
 /** A plazo before the session's date is most likely a typo: asked, with Enter going back to fix it. */
 async function plazoAceptado(plazo: string, fecha: string): Promise<boolean> {
   if (!plazo || plazo >= fecha) return true
@@ -83,7 +99,7 @@ export function AcuerdoForm(props: {
       ? guardar('acuerdo:actualizar', { id: e.id, ...campos(v) })
       : guardar('acuerdo:crear', { sesionId: props.sesionId, ...campos(v) }))
     if (ok) {
-      form.setValues(VACIO)
+      form.setValues(e ? VACIO : sinLoEnviado(form.getValues(), v))
       // The next acuerdo starts at its text, whichever field the Enter came from.
       if (!e) textoEl?.focus()
       props.onDone()
