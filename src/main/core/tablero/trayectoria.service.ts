@@ -8,6 +8,7 @@ import type { IndicadorTipo } from '../../../shared/domain/plan'
 import { notFound } from '../errors'
 import { ultimoAvance } from './consultas'
 import { acuerdosRecientesDeAccion } from '../acuerdos'
+import { recorrerSesiones } from './ventana'
 
 type Db = Kysely<Database>
 interface ConSesion {
@@ -133,12 +134,15 @@ async function indicadores(
 }
 
 /**
- * Where the sessions that dealt with the acción come from: all of them, or those since `desde`
+ * Where the sessions that dealt with the acción come from: its own rows by its keys (of its
+ * reports only the latest `max`, along avance_fechas' index), or the sessions since `desde`
  * (each session's acuerdos by its key: `+` keeps SQLite from reading all the acción's instead).
  */
-function temasDe(accionId: string, desde: string | null) {
+function temasDe(accionId: string, desde: string | null, max: number) {
   if (!desde)
-    return sql`select sesion_id, 'avance' as tema from avances where accion_id = ${accionId}
+    return sql`select * from (select v.sesion_id, 'avance' as tema from avance_fechas f
+        cross join avances v on v.id = f.avance_id where f.accion_id = ${accionId}
+        order by f.fecha desc, f.creada desc limit ${max})
       union select m.sesion_id, 'indicadores' from mediciones m
         join indicadores x on x.id = m.indicador_id where x.accion_id = ${accionId}
       union select sesion_id, 'acuerdos' from acuerdos where accion_id = ${accionId}`
@@ -164,7 +168,7 @@ async function sesiones(
   const { rows } = await sql<ConSesion & { instancia: string; temas: string }>`
     select s.id as sesionId, s.tipo, s.numero, s.anio, s.fecha, s.estado as sesionEstado,
       i.nombre as instancia, group_concat(distinct t.tema) as temas
-    from (${temasDe(accionId, desde)}) t
+    from (${temasDe(accionId, desde, max)}) t
     join sesiones s on s.id = t.sesion_id join instancias i on i.id = s.instancia_id
     group by s.id order by s.fecha desc, s.created_at desc limit ${max}`.execute(db)
   const orden = ['avance', 'indicadores', 'acuerdos'] as const
@@ -226,7 +230,10 @@ export async function trayectoriaAccion(
     .executeTakeFirst()
   if (!accion) throw notFound('La acción')
   const uno = limite + 1
-  const desde = await fechaDelReporte(db, accionId, uno)
+  // From the date of its uno-th latest report on, every list's latest `uno` are found; the
+  // sessions since then are walked only when they are fewer than the acción's own rows.
+  const reporte = await fechaDelReporte(db, accionId, uno)
+  const desde = (await recorrerSesiones(db, accionId, reporte)) ? reporte : null
   const [av, inds, ses, acs, vencidas] = await Promise.all([
     avances(db, accionId, uno),
     indicadores(db, accionId, uno, desde),
