@@ -103,7 +103,13 @@ export async function listarSesiones(
     .select(COLUMNAS_RESUMEN)
     .select('i.nombre as instanciaNombre')
   if (input.instanciaId) q = q.where('s.instancia_id', '=', input.instanciaId)
-  if (input.anio) q = q.where('s.anio', '=', input.anio)
+  // A session's year is its date's (anioDe): the year as a range of dates walks only that
+  // year's stretch of the (fecha, id) index, instead of every session checked for its year.
+  if (input.anio)
+    q = q
+      .where('s.fecha', '>=', String(input.anio))
+      .where('s.fecha', '<', String(input.anio + 1))
+      .where('s.anio', '=', input.anio)
   const d = input.despuesDe
   if (d)
     q = q.where((eb) =>
