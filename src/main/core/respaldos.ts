@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { SqliteHandle } from './db/sqlite'
 import { AppError } from './errors'
-import { explicar } from './causas'
+import { causaDe, explicar, MENSAJES_CAUSA } from './causas'
 import { motivoDestinoProtegido } from './destino-protegido'
 import { leerSinTocarAsync, verificarArchivo, type Verificacion } from './verificacion'
 import { ARCHIVO_LATERAL, LATERAL, queEs } from './restaurar-destino'
@@ -156,7 +156,11 @@ export interface Respaldo {
   bytes: number
 }
 
-const PATRON = /^secretaria-mitp-(\d{8})-(\d{6})-([a-z0-9-]+)\.db$/
+/**
+ * `secretaria-mitp-<date>-<time>[-<n>]-<reason>.db`: the second and later backups taken in the
+ * same second carry their order (2, 3…), so none replaces another. A reason starts with a letter.
+ */
+const PATRON = /^secretaria-mitp-(\d{8})-(\d{6})(?:-(\d+))?-([a-z][a-z0-9-]*)\.db$/
 
 export function listarRespaldos(dir: string): Respaldo[] {
   if (!fs.existsSync(dir)) return []
@@ -165,13 +169,18 @@ export function listarRespaldos(dir: string): Respaldo[] {
     .map((nombre) => ({ nombre, m: PATRON.exec(nombre) }))
     .filter((x): x is { nombre: string; m: RegExpExecArray } => x.m !== null)
     .map(({ nombre, m }) => ({
-      archivo: path.join(dir, nombre),
-      nombre,
-      fecha: `${m[1]!.slice(0, 4)}-${m[1]!.slice(4, 6)}-${m[1]!.slice(6)}T${m[2]!.slice(0, 2)}:${m[2]!.slice(2, 4)}:${m[2]!.slice(4)}Z`,
-      motivo: m[3]!,
-      bytes: fs.statSync(path.join(dir, nombre)).size
+      // Newest first: by date and time, then by order within the same second.
+      orden: `${m[1]}${m[2]}${(m[3] ?? '1').padStart(9, '0')}`,
+      r: {
+        archivo: path.join(dir, nombre),
+        nombre,
+        fecha: `${m[1]!.slice(0, 4)}-${m[1]!.slice(4, 6)}-${m[1]!.slice(6)}T${m[2]!.slice(0, 2)}:${m[2]!.slice(2, 4)}:${m[2]!.slice(4)}Z`,
+        motivo: m[4]!,
+        bytes: fs.statSync(path.join(dir, nombre)).size
+      }
     }))
-    .sort((a, b) => b.nombre.localeCompare(a.nombre))
+    .sort((a, b) => b.orden.localeCompare(a.orden) || b.r.nombre.localeCompare(a.r.nombre))
+    .map((x) => x.r)
 }
 
 const sello = (d: Date): string =>
@@ -188,17 +197,64 @@ export async function respaldoAutomatico(
   ahora: Date = new Date(),
   paginas?: number
 ): Promise<string | null> {
-  fs.mkdirSync(dir, { recursive: true })
+  crearCarpeta(dir)
   const hoy = sello(ahora).slice(0, 8)
   if (
     motivo === 'diario' &&
     listarRespaldos(dir).some((r) => r.motivo === 'diario' && r.nombre.includes(`-${hoy}-`))
   )
     return null
-  const destino = path.join(dir, `secretaria-mitp-${sello(ahora)}-${motivo}.db`)
-  await respaldar(handle, destino, PLAZO_RESPALDO_MS, paginas)
+  const destino = reservarNombre(dir, sello(ahora), motivo)
+  try {
+    await respaldar(handle, destino, PLAZO_RESPALDO_MS, paginas)
+  } finally {
+    fs.rmSync(`${destino}${RESERVA}`, { force: true })
+  }
   rotarRespaldos(dir)
   return destino
+}
+
+/** The folder of automatic backups, or why it cannot be made, in Spanish (Node says it in English). */
+function crearCarpeta(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true })
+  } catch (e) {
+    const causa = causaDe(e)
+    const por =
+      (e as NodeJS.ErrnoException).code === 'EEXIST'
+        ? 'en su lugar hay un archivo, no una carpeta'
+        : causa
+          ? MENSAJES_CAUSA[causa]
+          : 'el sistema no lo permitió'
+    throw new AppError(
+      'conflicto',
+      `No se pudo crear la carpeta de respaldos "${dir}": ${por}. No se escribió ningún respaldo.`
+    )
+  }
+}
+
+/** Beside a backup's name while it is being written: the name is taken (never listed itself). */
+const RESERVA = '.reservado'
+
+/**
+ * A name no other backup has, taken by creating its reservation exclusively: two backups in the
+ * same second, even from two threads, get two files. The file itself appears only once checked.
+ */
+function reservarNombre(dir: string, marca: string, motivo: MotivoRespaldo): string {
+  for (let n = 1; ; n++) {
+    const destino = path.join(dir, `secretaria-mitp-${marca}${n > 1 ? `-${n}` : ''}-${motivo}.db`)
+    if (fs.existsSync(destino)) continue
+    try {
+      fs.closeSync(fs.openSync(`${destino}${RESERVA}`, 'wx'))
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue
+      const causa = explicar(e, 'hacer el respaldo')
+      throw causa ? new AppError('conflicto', `${causa} No se escribió ningún respaldo.`) : e
+    }
+    // Written (and its reservation let go) between the two looks: taken after all.
+    if (!fs.existsSync(destino)) return destino
+    fs.rmSync(`${destino}${RESERVA}`, { force: true })
+  }
 }
 
 /** Keeps the newest 30 backups, and every one taken before a migration. */
