@@ -63,8 +63,8 @@ async function conocida(db: Kysely<Database>, tabla: string, id: string): Promis
 }
 
 /**
- * The rows here whose first key (as the history kept it) is `valores`: alive, or deleted (by
- * the key they had when deleted).
+ * The rows here whose first key (as the history kept it) is `valores`, the first created first:
+ * alive, or deleted (by the key they had when deleted).
  */
 async function porHistorial(
   db: Kysely<Database>,
@@ -78,14 +78,15 @@ async function porHistorial(
       sql` and `
     )
   const { rows } = await sql<{ id: string }>`
-    select distinct h.fila_id as id from historial h
+    select h.fila_id as id from historial h
     where h.tabla = ${tabla} and (
       (h.operacion = 'borrar' and ${igual('h.antes')}
         and not exists (select 1 from ${sql.table(tabla)} t where t.id = h.fila_id))
       or (h.id = (select min(p.id) from historial p where p.tabla = h.tabla and p.fila_id = h.fila_id)
         and exists (select 1 from ${sql.table(tabla)} t where t.id = h.fila_id)
         and ((h.operacion = 'crear' and ${igual('h.despues')})
-          or (h.operacion <> 'crear' and ${igual('h.antes')}))))`.execute(db)
+          or (h.operacion <> 'crear' and ${igual('h.antes')}))))
+    group by h.fila_id order by min(h.id)`.execute(db)
   return rows.map((r) => r.id)
 }
 
@@ -96,13 +97,16 @@ async function gemela(
   tabla: string,
   clave: readonly string[],
   fila: Fila,
-  refs: Map<string, string>
+  refs: Map<string, string>,
+  tomadas: ReadonlySet<string>
 ): Promise<string | undefined> {
-  // A deleted row carries its key apart (campos.ts), so the deletion finds its twin here too;
-  // a row whose key changed there carries its first key too (originales.ts).
+  // Both sides are compared by the key each row was first given (its seeded code): a key
+  // changed there travels apart (originales.ts), here the history keeps it. Matched by the key
+  // it has now, codes shifted on one side (1.1.a–e up a letter, a new 1.1.a) paired every
+  // acción with its neighbour. A deleted row carries its key apart (campos.ts).
   const formas = [
-    (c: string) => fila[c] ?? fila[`${CLAVE}${c}`],
-    (c: string) => fila[`${ORIGEN}${c}`]
+    (c: string) => fila[`${ORIGEN}${c}`],
+    (c: string) => fila[c] ?? fila[`${CLAVE}${c}`]
   ]
   const buscadas = formas
     .filter((de) => clave.every(de))
@@ -113,6 +117,13 @@ async function gemela(
         return ref && typeof v === 'string' ? traducido(alias, ref, v) : v
       })
     )
+  const primera = buscadas[0]
+  if (!primera) return undefined
+  // Two rows here first given this key (the seeded one moved, a new one took its code): the one
+  // created first is the seeded twin.
+  const ids = (await porHistorial(db, tabla, clave, primera)).filter((id) => !tomadas.has(id))
+  if (ids.length) return ids[0]
+  // Rows from before the history (0011) are found by the key they have now.
   for (const valores of buscadas) {
     const donde = sql.join(
       clave.map((c, i) => sql`${sql.ref(c)} = ${valores[i]}`),
@@ -120,12 +131,7 @@ async function gemela(
     )
     const { rows } = await sql<{ id: string }>`
       select id from ${sql.table(tabla)} where ${donde}`.execute(db)
-    if (rows.length) return rows.length === 1 ? rows[0]!.id : undefined
-  }
-  // Changed here before the first exchange (its key, or deleted): as the history kept it.
-  for (const valores of buscadas) {
-    const ids = await porHistorial(db, tabla, clave, valores)
-    if (ids.length) return ids.length === 1 ? ids[0] : undefined
+    if (rows.length) return rows.length === 1 && !tomadas.has(rows[0]!.id) ? rows[0]!.id : undefined
   }
   return undefined
 }
@@ -142,12 +148,20 @@ export async function emparejar(
   const nuevos: { tabla: string; remoto: string; local: string }[] = []
   for (const [tabla, clave] of CLAVES) {
     const refs = await referencias(db, tabla)
-    for (const [id, fila] of remotas.get(tabla) ?? []) {
+    // A row whose key moved there claims its first key before a row that took that key since.
+    const filas = [...(remotas.get(tabla) ?? [])].sort(
+      ([, x], [, y]) =>
+        Number(clave.some((c) => `${ORIGEN}${c}` in y)) -
+        Number(clave.some((c) => `${ORIGEN}${c}` in x))
+    )
+    // One row here may be the twin of one row on each partner (three laptops seeded apart),
+    // but of only one row of this package.
+    const tomadas = new Set<string>()
+    for (const [id, fila] of filas) {
       if (alias.get(tabla)?.has(id) || (await conocida(db, tabla, id))) continue
-      const local = await gemela(db, alias, tabla, clave, fila, refs)
-      // One row here may be the twin of one row on each partner (three laptops seeded apart),
-      // but of only one row of this package.
-      if (!local || nuevos.some((n) => n.tabla === tabla && n.local === local)) continue
+      const local = await gemela(db, alias, tabla, clave, fila, refs, tomadas)
+      if (!local) continue
+      tomadas.add(local)
       if (!alias.has(tabla)) alias.set(tabla, new Map())
       alias.get(tabla)!.set(id, local)
       nuevos.push({ tabla, remoto: id, local })

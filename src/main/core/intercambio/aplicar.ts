@@ -1,11 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/schema'
-import { FILA_0014, SELLO_0014, SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
+import { FILA_0014, SELLO_0014 } from '../db/migrations/0014_sellos'
 import { nowStamp } from '../db/ids'
 import { AppError } from '../errors'
 import { BORRADO } from './fusion'
 import { antesDeBorrar } from './campos'
 import { claveCampo, type DecisionDeFila } from './decidir'
+import { enOrden } from './orden-claves'
 
 // Writing what was decided (#16), inside the import's transaction: the values taken, then their
 // stamps as the sender made them (the triggers stamped them as local changes a moment before).
@@ -201,8 +202,7 @@ export async function aplicar(
   const suyos: [DecisionDeFila, string][] = []
   // Parents before their rows (a package lists its tables by name): the derived tables' triggers
   // (acuerdos_cierre, avance_fechas) read an acuerdo's or a report's session when it is written.
-  const orden = (t: string) => SINCRONIZADAS_0014.indexOf(t)
-  for (const f of [...filas].sort((a, b) => orden(a.tabla) - orden(b.tabla))) {
+  for (const f of await enOrden(db, filas, (f) => aTomar(f, elecciones))) {
     if (descartada(f, elecciones)) {
       await sellarAqui(db, f.tabla, f.filaId, BORRADO)
       continue
