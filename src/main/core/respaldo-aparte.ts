@@ -49,9 +49,33 @@ export function respaldoAparte(p: PedidoRespaldo): Promise<string | null> {
   return r
 }
 
-/** Settles once every backup asked so far has finished (closing waits for them). */
-export function respaldosTerminados(): Promise<void> {
-  return cola.then(() => {})
+/** How long closing waits for the calls under way and the backups they asked for. */
+export const PLAZO_CIERRE_MS = 120_000
+
+/**
+ * Settles once no backup is queued or running and none of `enCurso` (the calls under way) is
+ * left: a call that ends while closing waits (an approval) may queue one more, which is waited
+ * for too. True when all finished; false when `plazoMs` passed first (closing goes on then).
+ */
+export async function respaldosTerminados(
+  enCurso: () => readonly Promise<unknown>[] = () => [],
+  plazoMs: number = PLAZO_CIERRE_MS
+): Promise<boolean> {
+  let reloj: NodeJS.Timeout | undefined
+  const vencido = new Promise<'vencido'>((listo) => {
+    reloj = setTimeout(() => listo('vencido'), plazoMs)
+  })
+  try {
+    for (;;) {
+      const llamadas = enCurso()
+      const antes = cola
+      const hecho = await Promise.race([Promise.allSettled([...llamadas, antes]), vencido])
+      if (hecho === 'vencido') return false
+      if (llamadas.length === 0 && enCurso().length === 0 && cola === antes) return true
+    }
+  } finally {
+    clearTimeout(reloj)
+  }
 }
 
 /** From now on, take each backup in a new thread running `archivo` (the core's own bundle). */

@@ -89,11 +89,19 @@ async function main(): Promise<void> {
   })
   if (datos.rol === 'diario') app.handle.pragma(`busy_timeout = ${BUSY_DIARIO_MS}`)
   conEspera = crearEspera(app.handle)
-  puerto.on('message', (m: AlNucleo) => void atender(m, app, api))
+  puerto.on('message', (m: AlNucleo) => {
+    const p = atender(m, app, api)
+    if (m.tipo !== 'llamada') return
+    enCurso.add(p)
+    void p.finally(() => enCurso.delete(p))
+  })
   enviar({ tipo: 'listo', schemaVersion: app.schemaVersion, creado: app.created })
   // Its own connection reads only what is committed, never the middle of a transaction.
   void respaldo('diario').catch((e: unknown) => log('respaldo diario fallido', e))
 }
+
+// The calls being served: closing lets them finish (and take the backups they ask for) first.
+const enCurso = new Set<Promise<void>>()
 
 // Set once the database is open: calls that met the other thread's write lock wait here.
 let conEspera: ReturnType<typeof crearEspera> = (_lee, llamar) => llamar()
@@ -121,8 +129,11 @@ async function atender(
       pdfs.delete(m.seq)
       return
     case 'cerrar':
-      // A backup under way finishes (or fails) before the file is let go.
-      await respaldosTerminados()
+      // Where backups are taken, the calls under way and every backup queued (an approval's,
+      // even one approved while closing waits) finish or fail before the file is let go; a
+      // thread that hangs is left after a while. The heavy thread does not wait for its calls.
+      if (!(await respaldosTerminados(() => (datos.respaldosDir ? [...enCurso] : []))))
+        log('cierre sin esperar más: un respaldo o una llamada no terminó a tiempo')
       await app.close()
       enviar({ tipo: 'cerrado' })
       puerto.close()
