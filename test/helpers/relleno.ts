@@ -43,3 +43,43 @@ export function sesionesDeRelleno(t: TestApp, n: number, desde: number, hasta: n
     }
   })()
 }
+
+/**
+ * `porSesion` acuerdos in each session written by sesionesDeRelleno, about the plan's first
+ * acción: due 10, 20, … days after their session, the last one of each without plazo.
+ */
+export function acuerdosDeRelleno(t: TestApp, porSesion: number): void {
+  const db = t.app.handle
+  const accion = db.prepare('select id, codigo from acciones order by codigo limit 1').get() as {
+    id: string
+    codigo: string
+  }
+  const sesiones = db.prepare(`select id, fecha from sesiones where id like 'relleno-%'`).all() as {
+    id: string
+    fecha: string
+  }[]
+  const insertar = db.prepare(
+    `insert into acuerdos (id, sesion_id, numero, texto, plazo, accion_id, accion_codigo,
+       created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  db.transaction(() => {
+    for (const s of sesiones)
+      for (let k = 1; k <= porSesion; k++) {
+        const dia = Date.parse(s.fecha) + 10 * k * 86_400_000
+        const plazo = k === porSesion ? null : new Date(dia).toISOString().slice(0, 10)
+        const creada = `${s.fecha}T12:00:00.000Z`
+        insertar.run(
+          `${s.id}-${k}`,
+          s.id,
+          k,
+          `Acuerdo ${k}`,
+          plazo,
+          accion.id,
+          accion.codigo,
+          creada,
+          creada
+        )
+      }
+  })()
+}

@@ -67,14 +67,39 @@ const rangoValido = {
 export const acuerdoFiltroSchema = z
   .object(filtroCampos)
   .refine(rangoValido.check, rangoValido.error)
-/** A page of the list: 50 from the first unless said. */
+/** Where a page of the list starts: right after this acuerdo (its place in the order). */
+export const acuerdoCursorSchema = z.object({
+  plazo: fechaSchema.nullable(),
+  sesionFecha: fechaSchema,
+  numero: z.number().int(),
+  id: idSchema
+})
+export type AcuerdoCursor = z.infer<typeof acuerdoCursorSchema>
+/**
+ * A filtered list counts its acuerdos up to this many: counting stops there ("más de").
+ * Without a filter the count is exact (SQLite's count of the table).
+ */
+export const ACUERDOS_TOPE_TOTAL = 1000
+/**
+ * A page of the list: 50 unless said, from the first, from `offset`, or after `despuesDe` (a
+ * row of the previous page: costs the same however deep, where `offset` walks every earlier row).
+ */
 export const acuerdoListarSchema = z
   .object({
     ...filtroCampos,
     offset: z.number().int().min(0).optional(),
+    despuesDe: acuerdoCursorSchema.optional(),
     limit: z.number().int().min(1).max(200).optional()
   })
   .refine(rangoValido.check, rangoValido.error)
+/** The page, the total (exact unless `totalExacto` is false: then more than `total`), and more. */
+export interface AcuerdosPagina {
+  hoy: string
+  total: number
+  totalExacto: boolean
+  hayMas: boolean
+  filas: AcuerdoListado[]
+}
 
 /** Acuerdos of a session, and their follow-up in later sessions; every acuerdo, in one list. */
 export const acuerdosMetodos = {
@@ -82,9 +107,7 @@ export const acuerdosMetodos = {
   'acuerdo:actualizar': returns<Acuerdo>()(acuerdoActualizarSchema),
   'acuerdo:eliminar': returns<Removed>()(porIdSchema),
   'acuerdo:seguimiento': returns<null>()(seguimientoGuardarSchema),
-  'acuerdo:listar': returns<{ hoy: string; total: number; filas: AcuerdoListado[] }>()(
-    acuerdoListarSchema
-  ),
+  'acuerdo:listar': returns<AcuerdosPagina>()(acuerdoListarSchema),
   /** The filtered list as the tracking workbook's Acuerdos sheet. */
   'acuerdo:exportar': pesado(returns<Documento>()(acuerdoFiltroSchema))
 }

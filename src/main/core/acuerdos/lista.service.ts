@@ -1,10 +1,11 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
-import type { AcuerdoRow, Database } from '../db/schema'
+import type { Database } from '../db/schema'
 import type { ParsedInput } from '../../../shared/api/contract'
-import type { AcuerdoListado } from '../../../shared/acuerdos/contract'
+import type { AcuerdoListado, AcuerdosPagina } from '../../../shared/acuerdos/contract'
 import type { Documento } from '../../../shared/actas/contract'
 import { acuerdosConHistorial } from './acuerdos.service'
 import { abiertoSegunActas, estadoAprobado } from './situacion'
+import { contarHasta, desdeOffset, despuesDe, type FilaListada } from './pagina'
 
 type Filtro = ParsedInput<'acuerdo:exportar'>
 
@@ -18,8 +19,11 @@ const estadoActual = estadoAprobado
  * current (latest) plan's period has no end for them: an acuerdo taken after it belongs to no
  * later plan, and would otherwise be in none.
  */
-export function delPlan(planId: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(a.accion_id in (select ac.id from acciones ac where ac.plan_id = ${planId})
+export function delPlan(planId: string, porPlazo = false): RawBuilder<SqlBool> {
+  // porPlazo: `+` keeps SQLite walking the plazo index (the list's order, stopping at the page)
+  // instead of reading every acuerdo of the plan's acciones and sorting them all.
+  const accion = porPlazo ? sql`+a.accion_id` : sql`a.accion_id`
+  return sql<SqlBool>`(${accion} in (select ac.id from acciones ac where ac.plan_id = ${planId})
     or (a.accion_id is null and exists (select 1 from planes p where p.id = ${planId}
       and s.fecha >= p.periodo_desde and (s.fecha <= p.periodo_hasta or not exists (
         select 1 from planes p2 where p2.periodo_desde > p.periodo_desde)))))`
@@ -28,7 +32,7 @@ export function delPlan(planId: string): RawBuilder<SqlBool> {
 /** The filter as one SQL condition on `a` (acuerdos) and `s` (their sessions). */
 export function condicionAcuerdos(f: Filtro, hoy: string): RawBuilder<SqlBool> {
   const c: RawBuilder<unknown>[] = [sql`1`]
-  if (f.planId) c.push(delPlan(f.planId))
+  if (f.planId) c.push(delPlan(f.planId, true))
   if (f.instanciaId) c.push(sql`s.instancia_id = ${f.instanciaId}`)
   if (f.institucionId) c.push(sql`a.institucion_id = ${f.institucionId}`)
   if (f.personaId) c.push(sql`a.persona_id = ${f.personaId}`)
@@ -70,43 +74,39 @@ const sinFiltro = (f: Filtro): boolean => FILTROS.every((k) => f[k] === undefine
 
 /**
  * One page of every acuerdo meeting the filter, by plazo (walking acuerdos_plazo_idx, migration
- * 0018), each with its follow-ups. Without a filter the total is SQLite's count of the table
- * (every acuerdo has its session), which reads no row, instead of joining each to its session.
+ * 0018), each with its follow-ups; one more is read to tell whether there are more. Without a
+ * filter the total is SQLite's count of the table (every acuerdo has its session), which reads
+ * no row; with one, the count stops at ACUERDOS_TOPE_TOTAL. After a cursor (`despuesDe`), the
+ * page starts with a seek into the index, however deep it is.
  */
 export async function listarAcuerdos(
   db: Kysely<Database>,
   f: ParsedInput<'acuerdo:listar'>,
   hoy: string
-): Promise<{ hoy: string; total: number; filas: AcuerdoListado[] }> {
+): Promise<AcuerdosPagina> {
   const donde = condicionAcuerdos(f, hoy)
-  const base = db
-    .selectFrom('acuerdos as a')
-    .innerJoin('sesiones as s', 's.id', 'a.sesion_id')
-    .where(donde)
-  const [{ n }, rows] = await Promise.all([
+  const max = f.limit ?? 50
+  const desc = f.orden === 'plazo_desc'
+  const [total, rows] = await Promise.all([
     sinFiltro(f)
       ? db
           .selectFrom('acuerdos')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
-      : base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base
-      .innerJoin('instancias as i', 'i.id', 's.instancia_id')
-      .leftJoin('instituciones as it', 'it.id', 'a.institucion_id')
-      .selectAll('a')
-      .select(['s.instancia_id as instanciaId', 'i.nombre as instancia', 'it.sigla as sigla'])
-      .orderBy(sql`a.plazo is null`)
-      .orderBy('a.plazo', f.orden === 'plazo_desc' ? 'desc' : 'asc')
-      .orderBy('s.fecha')
-      .orderBy('a.numero')
-      .limit(f.limit ?? 50)
-      .offset(f.offset ?? 0)
-      .execute()
+          .then(({ n }) => ({ n: Number(n), exacto: true }))
+      : contarHasta(db, donde),
+    f.despuesDe
+      ? despuesDe(db, donde, desc, f.despuesDe, max + 1)
+      : desdeOffset(db, donde, desc, f.offset ?? 0, max + 1)
   ])
-  return { hoy, total: Number(n), filas: await listados(db, rows, hoy) }
+  return {
+    hoy,
+    total: total.n,
+    totalExacto: total.exacto,
+    hayMas: rows.length > max,
+    filas: await listados(db, rows.slice(0, max), hoy)
+  }
 }
-
-type FilaListada = AcuerdoRow & { instanciaId: string; instancia: string; sigla: string | null }
 
 /** Rows of the list as the screens get them: each with its situation and follow-ups. */
 async function listados(

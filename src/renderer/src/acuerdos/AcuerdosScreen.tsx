@@ -1,18 +1,7 @@
 import { useState, type ReactNode } from 'react'
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Loader,
-  Pagination,
-  Stack,
-  Table,
-  Text,
-  Title
-} from '@mantine/core'
+import { Alert, Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
 import { Link, useSearch } from 'wouter'
-import type { AcuerdoListado } from '../../../shared/acuerdos/contract'
+import type { AcuerdoCursor, AcuerdoListado } from '../../../shared/acuerdos/contract'
 import { ACUERDO_SITUACION_LABEL } from '../../../shared/domain/sesiones'
 import { formatFecha } from '../../../shared/domain/fechas'
 import { fechaSchema, MENSAJE_FECHA } from '../../../shared/api/campos'
@@ -57,16 +46,28 @@ const completo = (f: FiltroAcuerdos): FiltroAcuerdos => {
   }
 }
 
+/** Where the page after `a` starts: its place in the list's order. */
+const cursorDe = (a: AcuerdoListado): AcuerdoCursor => ({
+  plazo: a.plazo,
+  sesionFecha: a.sesionFecha,
+  numero: a.numero,
+  id: a.id
+})
+
 function AcuerdosLista(props: { inicial: FiltroAcuerdos }): ReactNode {
   const [filtro, setFiltro] = useState(props.inicial)
-  const [pagina, setPagina] = useState(1)
+  // Each page is asked for after the last row of the one before (the core seeks there, where
+  // an offset walked every earlier row): the rows that ended the pages seen so far.
+  const [cursores, setCursores] = useState<AcuerdoCursor[]>([])
   const [exportando, setExportando] = useState(false)
   const f = completo(filtro)
-  const { data, error } = useApiQuery(
+  const despuesDe = cursores.at(-1)
+  const { data, error, isPlaceholderData } = useApiQuery(
     'acuerdo:listar',
-    { ...f, offset: (pagina - 1) * POR_PAGINA, limit: POR_PAGINA },
+    { ...f, limit: POR_PAGINA, ...(despuesDe ? { despuesDe } : {}) },
     { mantenerAnterior: true }
   )
+  const ultima = data?.filas.at(-1)
   const exportar = async () => {
     setExportando(true)
     const r = await call('acuerdo:exportar', f)
@@ -89,7 +90,7 @@ function AcuerdosLista(props: { inicial: FiltroAcuerdos }): ReactNode {
         errores={erroresPlazo(filtro)}
         onChange={(n) => {
           setFiltro(n)
-          setPagina(1)
+          setCursores([])
         }}
       />
       {error && (
@@ -102,20 +103,40 @@ function AcuerdosLista(props: { inicial: FiltroAcuerdos }): ReactNode {
       ) : (
         <>
           <Text size="sm" c="dimmed" data-testid="acuerdos-total">
-            {data.total === 1 ? '1 acuerdo' : `${data.total} acuerdos`} · situación al{' '}
-            {formatFecha(data.hoy)}
+            {totalTexto(data.total, data.totalExacto)} · situación al {formatFecha(data.hoy)}
           </Text>
           <TablaAcuerdos filas={data.filas} />
-          <Pagination
-            total={Math.ceil(data.total / POR_PAGINA)}
-            value={pagina}
-            onChange={setPagina}
-          />
+          <Group gap="sm">
+            <Button
+              variant="default"
+              size="xs"
+              disabled={cursores.length === 0}
+              onClick={() => setCursores(cursores.slice(0, -1))}
+            >
+              Anterior
+            </Button>
+            <Text size="sm" data-testid="acuerdos-pagina">
+              Página {cursores.length + 1} de {data.totalExacto ? '' : 'más de '}
+              {Math.max(1, Math.ceil(data.total / POR_PAGINA))}
+            </Text>
+            <Button
+              variant="default"
+              size="xs"
+              disabled={!data.hayMas || !ultima || isPlaceholderData}
+              onClick={() => ultima && setCursores([...cursores, cursorDe(ultima)])}
+            >
+              Siguiente
+            </Button>
+          </Group>
         </>
       )}
     </Stack>
   )
 }
+
+/** «25 acuerdos», or «Más de 1000 acuerdos» when the core stopped counting. */
+const totalTexto = (n: number, exacto: boolean): string =>
+  !exacto ? `Más de ${n.toLocaleString('es-CL')} acuerdos` : n === 1 ? '1 acuerdo' : `${n} acuerdos`
 
 function TablaAcuerdos(props: { filas: AcuerdoListado[] }): ReactNode {
   return (
