@@ -4,6 +4,7 @@ import type { Channel, Input, Output } from '../../../shared/api/contract'
 import type { ApiResult } from '../../../shared/api/result'
 import { call } from './client'
 import { seguirEscritura } from './pendientes'
+import { invalidarDesdeLaPrimera } from './desde-la-primera'
 
 type Clave = readonly unknown[]
 
@@ -89,7 +90,7 @@ export function afectadas(e: Escritura): Clave[] {
 export function invalidar(qc: QueryClient, e: Escritura): Promise<void> {
   // Every write adds to some history: an open Historial reads its first page again.
   const claves = [...afectadas(e), ['historial:listar']]
-  return Promise.all(claves.map((queryKey) => qc.invalidateQueries({ queryKey }))).then(
+  return Promise.all(claves.map((queryKey) => invalidarDesdeLaPrimera(qc, queryKey))).then(
     () => undefined
   )
 }
