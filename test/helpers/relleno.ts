@@ -1,5 +1,8 @@
 import type { TestApp } from './db'
 
+/** The ids of the sessions written here begin so (UUIDs, as the API checks them). */
+const RELLENO = '01900000-0000-7000-8000-'
+
 /**
  * `n` bare sessions (no attendees, agenda nor acuerdos) spread evenly over the years
  * `desde`..`hasta`, in the instancias in turn: history that the screen under test does not
@@ -32,7 +35,7 @@ export function sesionesDeRelleno(t: TestApp, n: number, desde: number, hasta: n
       numeros.set(clave, numero)
       const creada = `${fecha}T12:00:00.000Z`
       insertar.run(
-        `relleno-${String(k).padStart(6, '0')}`,
+        `${RELLENO}${String(k).padStart(12, '0')}`,
         instancia,
         numero,
         anio,
@@ -54,7 +57,9 @@ export function acuerdosDeRelleno(t: TestApp, porSesion: number): void {
     id: string
     codigo: string
   }
-  const sesiones = db.prepare(`select id, fecha from sesiones where id like 'relleno-%'`).all() as {
+  const sesiones = db
+    .prepare(`select id, fecha from sesiones where id like '${RELLENO}%'`)
+    .all() as {
     id: string
     fecha: string
   }[]
@@ -70,7 +75,7 @@ export function acuerdosDeRelleno(t: TestApp, porSesion: number): void {
         const plazo = k === porSesion ? null : new Date(dia).toISOString().slice(0, 10)
         const creada = `${s.fecha}T12:00:00.000Z`
         insertar.run(
-          `${s.id}-${k}`,
+          `01900000-0000-7000-9000-${String(Number(s.id.slice(24)) * 10 + k).padStart(12, '0')}`,
           s.id,
           k,
           `Acuerdo ${k}`,
