@@ -40,12 +40,13 @@ const planDe = (t: TestApp) =>
     .get() as string
 
 /** The list's order straight from SQL: the `n`-th acuerdo (from 0), as a cursor. */
-function enPosicion(t: TestApp, n: number): AcuerdoCursor {
+function enPosicion(t: TestApp, n: number, desc = false): AcuerdoCursor {
   return t.app.handle
     .prepare(
       `select a.plazo, s.fecha as sesionFecha, a.numero, a.id from acuerdos a
        join sesiones s on s.id = a.sesion_id
-       order by a.plazo is null, a.plazo, s.fecha, a.numero, a.id limit 1 offset ?`
+       order by a.plazo is null, a.plazo ${desc ? 'desc' : ''}, s.fecha, a.numero, a.id
+       limit 1 offset ?`
     )
     .get(n) as AcuerdoCursor
 }
@@ -108,19 +109,21 @@ describe('the list of acuerdos, paged after a row', () => {
 
   const casos: [string, (t: TestApp) => Filtro, number | null][] = [
     ['a deep page', () => ({}), 0.7],
+    ['a deep page, latest plazo first', () => ({ orden: 'plazo_desc' }), 0.7],
     ['the first page of a plan', (t) => ({ planId: planDe(t) }), null],
     ['a deep page of a plan', (t) => ({ planId: planDe(t) }), 0.7],
     ['a deep page of those without plazo (the last fifth)', () => ({}), 0.9]
   ]
   it.each(casos)('%s: the same SQLite work with 3,000 and 15,000 acuerdos', async (_, f, donde) => {
+    const desc = f(corta).orden === 'plazo_desc'
     const cursor = (t: TestApp, total: number) =>
-      donde === null ? undefined : enPosicion(t, Math.floor(total * donde))
+      donde === null ? undefined : enPosicion(t, Math.floor(total * donde), desc)
     const a = await pagina(corta, f(corta), cursor(corta, 3000))
     const b = await pagina(larga, f(larga), cursor(larga, 15000))
     expect(b.r.filas).toHaveLength(25)
     // Every acuerdo is about the plan's acción: the page starts right after the cursor.
     if (donde !== null)
-      expect(b.r.filas[0]!.id).toBe(enPosicion(larga, Math.floor(15000 * donde) + 1).id)
+      expect(b.r.filas[0]!.id).toBe(enPosicion(larga, Math.floor(15000 * donde) + 1, desc).id)
     expect(b.sentencias.map((s) => s.sql)).toEqual(a.sentencias.map((s) => s.sql))
     const [pa, pb] = [
       pasosDeSqlite(corta.file, a.sentencias),
