@@ -155,5 +155,6 @@ describe('three installations exchanging packages', () => {
     console.info(`tres equipos (seed ${SEED}):`, totales)
     expect(totales.conflictos).toBeGreaterThan(0)
     expect(totales.creadas).toBeGreaterThan(0)
+    expect(totales.aprobadas).toBeGreaterThan(0)
   })
 })
