@@ -45,7 +45,10 @@ export interface DecisionDeFila {
   conflictos: string[]
   /** Decided by another row's deletion conflict (its key): the row under it (dependientes.ts). */
   sigue?: string
-  /** Taken with their value but stamped as a change of ours (an approved acta's row, selladas.ts). */
+  /**
+   * Stamped as a change of ours: taken with their value (an approved acta's row, selladas.ts), or
+   * kept against their deletion, or brought back, as an approved acta cites the row (citadas.ts).
+   */
   propios?: string[]
 }
 

@@ -4,31 +4,12 @@ import { BORRADO } from './fusion'
 import { antesDeBorrar, filasLocales } from './campos'
 import type { DecisionDeFila, Decisiones } from './decidir'
 import { borradasAlla, cascadas, clave, conflicto, lado, seguir, ultimo } from './dependientes'
-import type { Arbol } from './dependientes'
+import { borradaAqui, existe, padres, type Arbol, type Par } from './dependientes'
+import { citadasAlla, citadasAqui } from './citadas'
 
 // The side that deleted (#16, see dependientes.ts): a package's row that would hang from a row
 // deleted here makes that deletion a conflict. «El mío» keeps it deleted (the package's rows
 // under it are kept as deleted too); «el suyo» brings it back with what its deletion took.
-
-type Par = [string, string]
-
-async function existe(db: Kysely<Database>, tabla: string, id: string): Promise<boolean> {
-  const { rows } = await sql`select 1 from ${sql.table(tabla)} where id = ${id}`.execute(db)
-  return rows.length > 0
-}
-
-async function borradaAqui(db: Kysely<Database>, tabla: string, id: string): Promise<boolean> {
-  // Most parents are alive: one lookup by primary key.
-  if (await existe(db, tabla, id)) return false
-  const { rows } = await sql`select 1 from sellos
-    where tabla = ${tabla} and fila_id = ${id} and campo = ${BORRADO}`.execute(db)
-  return rows.length > 0
-}
-
-const padres = (arbol: Arbol, tabla: string): Par[] =>
-  [...arbol].flatMap(([padre, hs]) =>
-    hs.filter((h) => h.tabla === tabla).map((h): Par => [padre, h.col])
-  )
 
 /** The topmost row deleted here above `fila` (its links as given), or null if none is. */
 async function raizBorrada(
@@ -182,6 +163,9 @@ export async function conDependientes(
   suyo: Parameters<typeof borradasAlla>[3]
 ): Promise<Decisiones> {
   const arbol = await cascadas(db)
+  // An approved acta decides first for the rows it cites: no one's choice (citadas.ts).
+  await citadasAlla(db, d, arbol)
+  await citadasAqui(db, d, arbol)
   await borradasAlla(db, d, arbol, suyo)
   await borradasAqui(db, d, arbol)
   return d

@@ -17,6 +17,27 @@ interface Hija {
 }
 type Arbol = Map<string, Hija[]>
 
+type Par = [string, string]
+
+async function existe(db: Kysely<Database>, tabla: string, id: string): Promise<boolean> {
+  const { rows } = await sql`select 1 from ${sql.table(tabla)} where id = ${id}`.execute(db)
+  return rows.length > 0
+}
+
+/** Deleted here (not alive, with a deletion stamp): most parents are alive, one lookup. */
+async function borradaAqui(db: Kysely<Database>, tabla: string, id: string): Promise<boolean> {
+  if (await existe(db, tabla, id)) return false
+  const { rows } = await sql`select 1 from sellos
+    where tabla = ${tabla} and fila_id = ${id} and campo = ${BORRADO}`.execute(db)
+  return rows.length > 0
+}
+
+/** The tables whose deletion of a row takes rows of `tabla` with it, and the linking column. */
+const padres = (arbol: Arbol, tabla: string): Par[] =>
+  [...arbol].flatMap(([padre, hs]) =>
+    hs.filter((h) => h.tabla === tabla).map((h): Par => [padre, h.col])
+  )
+
 /** For each synced table, the tables whose rows a deletion of one of its rows deletes too. */
 async function cascadas(db: Kysely<Database>): Promise<Arbol> {
   const r: Arbol = new Map()
@@ -110,4 +131,5 @@ function conflicto(tabla: string, filaId: string, mio: LadoConflicto, suyo: Lado
   return c
 }
 
-export { cascadas, conflicto, lado, seguir, ultimo, clave, borradasAlla, type Arbol }
+export { cascadas, conflicto, lado, seguir, ultimo, clave, borradasAlla, borraAlla, vivasBajo }
+export { existe, borradaAqui, padres, type Arbol, type Par }

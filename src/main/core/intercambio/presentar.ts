@@ -11,6 +11,7 @@ import type { VistaPrevia } from './intercambio.service'
 import { referencias } from './alias'
 import { BORRADO } from './fusion'
 import { leer } from './hlc'
+import { antesDeBorrar } from './campos'
 
 // The preview as the screen shows it (#16): installations by name, rows by what a person
 // recognises (a code, a name, a session's number and date), not by ids and stamps.
@@ -106,13 +107,23 @@ async function rechazadas(
   for (const x of v.rechazadas ?? []) {
     const sesion = describirFila('sesiones', await leerFila(db, 'sesiones', x.sesionId), x.sesionId)
     const agregada = x.campo === '*' && typeof x.valor === 'object' && x.valor !== null
-    const aqui = agregada ? (x.valor as Fila) : await leerFila(db, x.tabla, x.filaId)
+    // A row deleted here that comes back is not here yet: as the history kept it.
+    const aqui = agregada
+      ? (x.valor as Fila)
+      : ((await leerFila(db, x.tabla, x.filaId)) ??
+        (await antesDeBorrar(db, x.tabla, x.filaId)) ??
+        undefined)
     const fila = `${x.tabla}: ${describirFila(x.tabla, aqui, x.filaId)}`
     const valor = await legible(db, x.tabla, x.campo, x.valor)
+    const citada = !x.citada
+      ? ''
+      : x.lado === 'aqui'
+        ? ', que esa acta sigue: vuelve aquí'
+        : ', que esta acta sigue: se conserva'
     const cambio = agregada
       ? `agregó ${fila}`
       : x.campo === BORRADO
-        ? `borró ${fila}`
+        ? `borró ${fila}${citada}`
         : `${fila}, ${x.campo} = ${JSON.stringify(valor)}`
     r.push({ lado: x.lado, sesion, cambio, instalacion: quien(x.instalacion), en: x.en })
   }

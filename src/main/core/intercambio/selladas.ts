@@ -36,6 +36,8 @@ export interface Rechazada {
   valor: unknown
   instalacion: string
   en: string
+  /** A row the acta cites (a followed-up acuerdo), not one of its own: kept, or back (citadas.ts). */
+  citada?: boolean
 }
 
 const aprobada = (f: Fila | undefined) => f?.['estado']?.valor === '"aprobada"'
@@ -71,7 +73,7 @@ export function aprobadasAlla(sesiones: ReadonlyMap<string, Fila> | undefined): 
   return new Set([...(sesiones ?? [])].filter(([, f]) => aprobada(f)).map(([id]) => id))
 }
 
-function rechazo(
+export function rechazo(
   lado: Rechazada['lado'],
   sesionId: string,
   tabla: string,

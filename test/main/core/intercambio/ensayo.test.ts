@@ -3,16 +3,16 @@ import { importar } from '../../../../src/main/core/intercambio'
 import { abrirPaquete, escribirPaquete } from '../../../../src/main/core/intercambio/paquete'
 import { dbSnapshot } from '../../../helpers/db'
 import { banco, type Equipo } from '../../../helpers/intercambio'
-import { acuerdoCon, sesionDeAmbos } from '../../../helpers/intercambio-dos'
-import { caller, cerrarYAprobar, ordinarias } from '../../../helpers/sesiones'
+import { sesionDeAmbos } from '../../../helpers/intercambio-dos'
+import { caller, cerrarYAprobar } from '../../../helpers/sesiones'
 import { filas } from '../../../helpers/demo-hoy'
 
 // An import is tried in a transaction rolled back before the backup (escribir.ts). Besides a
 // unique key, it now refuses there, in Spanish, a row left pointing at one that would no longer
 // exist (foreign keys are deferred while importing: SQLite only said so at the real commit, after
 // the backup, in English) and a trigger's refusal (an approved acta here), which came out as
-// «acta_aprobada». Review of #16: an acuerdo followed up in an acta one side approved, deleted by
-// the other side unseen. (Both sides are then told what to do; the package does not go through.)
+// «acta_aprobada». Review of #16. (An acuerdo followed up in an acta approved on one side and
+// deleted on the other was refused here too; it now comes back: acuerdo-citado.test.ts.)
 
 const banca = banco()
 
@@ -27,29 +27,21 @@ async function rechazado(e: Equipo, p: string, motivo: RegExp): Promise<void> {
 }
 
 describe('an import that SQLite or a trigger would refuse', () => {
-  it('is refused in Spanish before the backup, on both sides', async () => {
+  it('a row pointing at one deleted on this side: refused before the backup', async () => {
     const { a, b, s } = await sesionDeAmbos(banca)
-    await acuerdoCon(a, s.id, 'Enviar el informe')
-    const x = filas<{ id: string }>(a.t, 'select id from acuerdos where sesion_id = ?', s.id)[0]!
-    const [{ instancia_id }] = filas<{ instancia_id: string }>(
+    // A approves the acta; B, unaware, deletes a person who attended it.
+    await cerrarYAprobar(a.t, s.id)
+    const [p] = filas<{ persona_id: string }>(
       a.t,
-      'select instancia_id from sesiones where id = ?',
+      'select persona_id from asistencias where sesion_id = ? and persona_id is not null',
       s.id
-    ) as [{ instancia_id: string }]
-    const s2 = await ordinarias(a.t, instancia_id)('2015-04-14')
-    await caller(a.t).ok('acuerdo:seguimiento', {
-      sesionId: s2.id,
-      acuerdoId: x.id,
-      estado: 'en_curso',
-      nota: 'Enviado en borrador'
-    })
-    await importar(b.d, await banca.paqueteDe(a, b))
+    )
+    await caller(b.t).ok('persona:eliminar', { id: p!.persona_id })
+    const pA = await banca.paqueteDe(a, b)
+    await rechazado(b, pA, /apuntando a una fila de «personas»/)
+    // A takes the deletion (the acta's link is emptied, its text stays); then B can import.
     await importar(a.d, await banca.paqueteDe(b, a))
-    // A approves the acta that follows the acuerdo up; B, unaware, deletes the acuerdo.
-    await cerrarYAprobar(a.t, s2.id)
-    await caller(b.t).ok('acuerdo:eliminar', { id: x.id })
-    await rechazado(b, await banca.paqueteDe(a, b), /apuntando a una fila de «acuerdos»/)
-    await rechazado(a, await banca.paqueteDe(b, a), /cambiaría un acta aprobada/)
+    await importar(b.d, await banca.paqueteDe(a, b))
   })
 
   it('an approved acta whose sealed copy does not match its hash: refused before the backup', async () => {
