@@ -6,7 +6,7 @@ import type { AppDatabase } from './db/open'
 import type { PdfPrinter } from './actas/documentos/archivo'
 import { respaldar } from './respaldos'
 import type { Logger } from './dispatch'
-import type { Evento } from '../../shared/api/eventos'
+import type { AvisoRespaldo, Evento } from '../../shared/api/eventos'
 import { logPorStderr } from './cliente'
 import { Tareas } from './tareas'
 import { hoyChile } from '../../shared/domain/fechas'
@@ -66,6 +66,8 @@ export function createAppApi(
     version: string
     printPdf?: PdfPrinter | null
     alAprobar?: () => Promise<unknown>
+    /** The failed backups this host keeps (the core's worker does). */
+    avisos?: () => AvisoRespaldo[]
     /** Unexpected errors of long tasks; standard error when the process gave no log. */
     log?: Logger
     /** Events for the screens (task progress); dropped where nobody listens. */
@@ -81,6 +83,7 @@ export function createAppApi(
     log: options.log ?? logPorStderr,
     alEvento: options.alEvento ?? (() => {}),
     reloj: options.reloj ?? (() => new Date()),
-    ...(options.alAprobar ? { alAprobar: options.alAprobar } : {})
+    ...(options.alAprobar ? { alAprobar: options.alAprobar } : {}),
+    ...(options.avisos ? { avisos: options.avisos } : {})
   })
 }

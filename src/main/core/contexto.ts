@@ -4,7 +4,7 @@ import type { AppInfo } from '../../shared/api/contract'
 import type { PdfPrinter } from './actas/documentos/archivo'
 import type { Logger } from './dispatch'
 import type { Tareas } from './tareas'
-import type { Evento } from '../../shared/api/eventos'
+import type { AvisoRespaldo, Evento } from '../../shared/api/eventos'
 
 /** What differs by host (app, bridge, CLI, tests): given to the core, never reached for. */
 export interface ApiEnvironment {
@@ -19,6 +19,8 @@ export interface ApiEnvironment {
   log: Logger
   /** Where events for the screens go (task progress); hosts push them on. */
   alEvento: (evento: Evento) => void
+  /** The failed backups the host keeps for pages that open later; none where it keeps none. */
+  avisos?: () => AvisoRespaldo[]
   /** The clock: what "today" is (deadlines, fe de erratas); tests and hosts may fix it. */
   reloj: () => Date
 }

@@ -18,6 +18,16 @@ export interface PedidoRespaldo {
   nativeBinding?: string | null
 }
 
+/** What the screen says when the daily backup at start failed (nothing else did). */
+export function mensajeRespaldoDiarioFallido(e: unknown): string {
+  const causa = e instanceof Error && e.message ? ` (${e.message})` : ''
+  return (
+    `No se pudo hacer el respaldo diario al abrir la base de datos${causa}. ` +
+    'Sus datos no cambiaron: respalde ahora en Configuración → «Respaldar ahora» o ' +
+    'revise el espacio de la carpeta de respaldos.'
+  )
+}
+
 /** What the backup thread answers: the file written (null: none was needed), or why not. */
 export type RespuestaRespaldo =
   { ok: true; archivo: string | null } | { ok: false; code: ErrorCode | null; message: string }

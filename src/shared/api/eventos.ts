@@ -6,8 +6,20 @@ import type { Tarea } from '../domain/tareas'
  */
 export type Evento =
   | { tipo: 'tarea'; tarea: Tarea }
-  /** The backup taken after approving an acta failed (the approval stands): said in Spanish. */
-  | { tipo: 'respaldo_fallido'; mensaje: string }
+  /**
+   * An automatic backup failed (the one after approving an acta, which stands, or the daily one
+   * at start): said in Spanish.
+   */
+  | AvisoRespaldo
+
+export interface AvisoRespaldo {
+  tipo: 'respaldo_fallido'
+  mensaje: string
+  /** Given by the core's thread, which keeps it for pages that open later (respaldo:estado). */
+  id?: string
+  /** The daily backup at start (no acta involved). */
+  diario?: boolean
+}
 
 /** The IPC channel the main process pushes events on (the preload's `alEvento` listens). */
 export const CANAL_EVENTOS = 'mitp:evento'

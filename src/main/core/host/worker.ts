@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto'
 import { parentPort, workerData } from 'node:worker_threads'
 import { openAppDatabase, DatabaseOpenError, type AppDatabase } from '../db/open'
 import { createAppApi } from '../api'
 import { dispatch, type Logger } from '../dispatch'
 import {
   atenderRespaldo,
+  mensajeRespaldoDiarioFallido,
   respaldarEnOtroHilo,
   respaldoAparte,
   respaldosTerminados,
@@ -11,6 +13,7 @@ import {
 } from '../respaldo-aparte'
 import type { PdfPrinter } from '../actas'
 import type { AlNucleo, DatosNucleo, DelNucleo } from './protocolo'
+import type { AvisoRespaldo, Evento } from '../../../shared/api/eventos'
 import { BUSY_DIARIO_MS, crearEspera } from './espera'
 import { compartirContadorEscrituras } from '../tareas'
 import { esLectura, isChannel } from '../../../shared/api/channels'
@@ -79,13 +82,24 @@ async function main(): Promise<void> {
           nativeBinding: datos.nativeBinding
         })
       : Promise.resolve()
+  // A failed backup is told to the pages listening now and kept for those that open later
+  // (the window opens after the daily backup has started): each once, by its id.
+  const avisos: AvisoRespaldo[] = []
+  const alEvento = (evento: Evento): void => {
+    if (evento.tipo === 'respaldo_fallido') {
+      evento = { ...evento, id: evento.id ?? randomUUID() }
+      avisos.push(evento)
+    }
+    enviar({ tipo: 'evento', evento })
+  }
   const api = createAppApi(app, {
     version: datos.version,
     printPdf,
     log,
-    // A failure reaches the core, which logs it (the approval stands).
+    // A failure reaches the core, which logs it and tells the pages (the approval stands).
     alAprobar: () => respaldo('aprobacion'),
-    alEvento: (evento) => enviar({ tipo: 'evento', evento })
+    alEvento,
+    avisos: () => [...avisos]
   })
   if (datos.rol === 'diario') app.handle.pragma(`busy_timeout = ${BUSY_DIARIO_MS}`)
   conEspera = crearEspera(app.handle)
@@ -97,7 +111,10 @@ async function main(): Promise<void> {
   })
   enviar({ tipo: 'listo', schemaVersion: app.schemaVersion, creado: app.created })
   // Its own connection reads only what is committed, never the middle of a transaction.
-  void respaldo('diario').catch((e: unknown) => log('respaldo diario fallido', e))
+  void respaldo('diario').catch((e: unknown) => {
+    log('respaldo diario fallido', e)
+    alEvento({ tipo: 'respaldo_fallido', diario: true, mensaje: mensajeRespaldoDiarioFallido(e) })
+  })
 }
 
 // The calls being served: closing lets them finish (and take the backups they ask for) first.

@@ -14,6 +14,7 @@ export function sistemaHandlers({
     'app:info': async () => env.info(),
     'tarea:estado': async (i) => tareas.estado(i.id),
     'tarea:cancelar': async (i) => tareas.cancelar(i.id),
+    'respaldo:estado': async () => ({ fallidos: env.avisos?.() ?? [] }),
     'respaldo:ahora': async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-respaldo-'))
       try {
