@@ -6,6 +6,7 @@ import { pidVivo, rutaReal, tomarParaRestaurar } from './en-uso'
 import { leerSinTocar, verificarArchivo } from './verificacion'
 import { mismoInodo } from './destino-protegido'
 import { cabeceraSqlite, comprobarRuta, tomarExclusivo } from './restaurar-destino'
+import { nuevaEpoca } from './intercambio/restaurada'
 
 /**
  * The file operations a restore makes, one by one: the real ones, or (in tests) ones that fail
@@ -73,6 +74,9 @@ function copiaTemporal(desde: string, tmp: string, modo: number, ops: Operacione
   const v = verificarArchivo(tmp)
   if (!v.ok)
     throw new AppError('integridad', `La copia del respaldo no pasó la verificación: ${v.motivo}`)
+  // Its future changes under a new id: partners may hold changes of the old one it lost (#16).
+  nuevaEpoca(tmp)
+  ops.sincronizar(tmp)
 }
 
 /** Keeps a file under another name too: a hard link (no space needed), else a flushed copy. */

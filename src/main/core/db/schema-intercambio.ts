@@ -54,6 +54,15 @@ export interface ActasAjenasTable {
   recibida_at: string
 }
 
+/**
+ * An id an installation had before a backup was restored on it, and the one it has now
+ * (migration 0019): this one's own, and its partners' as their packages said.
+ */
+export interface InstalacionesAnterioresTable {
+  id: string
+  actual: string
+}
+
 /** The exchange's own tables: local bookkeeping, never synced themselves. */
 export interface TablasIntercambio {
   instalacion: InstalacionTable
@@ -61,4 +70,5 @@ export interface TablasIntercambio {
   socios: SociosTable
   alias: AliasTable
   actas_ajenas: ActasAjenasTable
+  instalaciones_anteriores: InstalacionesAnterioresTable
 }

@@ -9,8 +9,11 @@ import { enLista } from '../db/lista'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-/** The stamp's installation: after the fixed-width wall time and counter (hlc.ts). */
-const INSTALACION = sql<string>`substr(c.sello, 20)`
+/**
+ * The stamp's installation (after the fixed-width wall time and counter, hlc.ts), as it is now
+ * known: an id from before a restored backup (migration 0019) is the id that replaced it.
+ */
+const INSTALACION = sql<string>`coalesce(antes.actual, substr(c.sello, 20))`
 
 /**
  * For each of `ids` of `tabla` whose creating installation is known here by name, that name.
@@ -25,6 +28,7 @@ export async function creadasEn(
   const { rows } = await sql<{ id: string; nombre: string | null }>`
     select c.fila_id as id, coalesce(yo.nombre, socio.nombre) as nombre
     from sellos c
+    left join instalaciones_anteriores antes on antes.id = substr(c.sello, 20)
     left join instalacion yo on yo.id = ${INSTALACION}
     left join socios socio on socio.instalacion_id = ${INSTALACION}
     where c.tabla = ${tabla} and c.campo = ${FILA_0014} and c.fila_id in ${enLista(ids)}`.execute(

@@ -7,6 +7,7 @@ import { leerSellado } from '../actas'
 import { aplicar, sellarAqui, type Eleccion } from './aplicar'
 import { guardarAjenas } from './ajenas'
 import { avanzarConocido } from './conocido'
+import { guardarSocio } from './restaurada'
 import type { Decisiones } from './decidir'
 import type { Vector } from './fusion'
 import type { NumeroCambiado } from './numeros'
@@ -30,6 +31,8 @@ export interface Escritura {
   /** What the package's stamps back (conocido.ts), and the partner's vector to keep. */
   conocido: Vector
   vector: Vector
+  /** The sender's ids from before a backup was restored there (restaurada.ts). */
+  anteriores?: readonly string[]
 }
 
 export async function escribir(trx: Transaction<Database>, e: Escritura): Promise<void> {
@@ -56,15 +59,7 @@ export async function escribir(trx: Transaction<Database>, e: Escritura): Promis
   await sellarAcuerdos(trx, e.acuerdos.cambios)
   await guardarAjenas(trx, e.de, e.decisiones.actasDistintas)
   await avanzarConocido(trx, e.conocido)
-  const vector = JSON.stringify(e.vector)
-  const { id, nombre } = e.de
-  await trx
-    .insertInto('socios')
-    .values({ instalacion_id: id, nombre, vector, ultimo_recibo: nowStamp() })
-    .onConflict((oc) =>
-      oc.column('instalacion_id').doUpdateSet({ nombre, vector, ultimo_recibo: nowStamp() })
-    )
-    .execute()
+  await guardarSocio(trx, e.de, e.vector, e.anteriores)
 }
 
 class Ensayo extends Error {}

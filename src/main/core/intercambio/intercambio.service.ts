@@ -16,6 +16,7 @@ import { escribirPaquete, type Manifiesto } from './paquete'
 import { leerPaquete, PARA_CUALQUIERA, rechazo, yo } from './recibir'
 import { avanzarConocido, perdidasDelRemitente, recuperarPropias, respaldado } from './conocido'
 import type { Rechazada } from './selladas'
+import { anterioresPropios } from './restaurada'
 
 export { PARA_CUALQUIERA }
 
@@ -62,6 +63,8 @@ export async function exportar(
   const s = await socio(db, para)
   const base: Vector = todo || !s ? {} : (JSON.parse(s.vector) as Vector)
   const campos = await camposNoVistos(db, base)
+  // Our ids before a restore: the partner moves its row for us to this id (restaurada.ts).
+  const anteriores = await anterioresPropios(db)
   const r = escribirPaquete(
     ruta,
     {
@@ -70,7 +73,8 @@ export async function exportar(
       de: await yo(db),
       para: s ? { id: s.instalacion_id, nombre: s.nombre } : { id: PARA_CUALQUIERA, nombre: para },
       vector: await vectorConocido(db),
-      base
+      base,
+      ...(anteriores.length ? { anteriores } : {})
     },
     campos
   )
@@ -166,7 +170,7 @@ export async function vistaPrevia(
 ): Promise<VistaPrevia> {
   const p = await preparar(db, ruta, elecciones)
   const { manifiesto: m, decisiones, numeros } = p
-  const e = { ...p, de: m.de, elecciones, vector: m.vector }
+  const e = { ...p, de: m.de, elecciones, vector: m.vector, anteriores: m.anteriores }
   await ensayar(db, e, path.basename(ruta))
   return { ...vista(m.de, decisiones, numeros), acuerdos: p.acuerdos.cambios }
 }
@@ -203,7 +207,7 @@ export async function importar(
   }
   const e: Escritura = {
     ...{ de: m.de, nuevos, mover, numeros, decisiones, elecciones, acuerdos: prep.acuerdos },
-    ...{ conocido: prep.conocido, vector: unir(anterior ?? {}, m.vector) }
+    ...{ conocido: prep.conocido, vector: unir(anterior ?? {}, m.vector), anteriores: m.anteriores }
   }
   await ensayar(db, e, path.basename(ruta))
   await deps.respaldar()

@@ -23,7 +23,9 @@ const manifiestoSchema = z.object({
   /** What the sender had seen when it wrote the package. */
   vector,
   /** What the sender believed the addressee had seen: the package holds everything after it. */
-  base: vector
+  base: vector,
+  /** The sender's ids before a backup was restored there (restaurada.ts); absent if none. */
+  anteriores: z.array(z.string().min(1).max(64)).max(1000).optional()
 })
 
 export type Manifiesto = z.infer<typeof manifiestoSchema>

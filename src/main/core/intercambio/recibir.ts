@@ -4,6 +4,7 @@ import type { Database } from '../db/schema'
 import { AppError } from '../errors'
 import { vectorConocido } from './campos'
 import { baseAjena } from './conocido'
+import { anterioresPropios } from './restaurada'
 import type { Remotas } from './alias'
 import { abrirPaquete, ErrorPaquete } from './paquete'
 import { revisorDeCampos } from './validar'
@@ -32,15 +33,22 @@ export async function leerPaquete(db: Kysely<Database>, ruta: string) {
     const m = p.manifiesto
     const aqui = await yo(db)
     const nombre = path.basename(ruta)
-    if (m.de.id === aqui.id)
+    // Our ids before a backup was restored here: a partner may not know the new one yet.
+    const antes = await anterioresPropios(db)
+    if (m.de.id === aqui.id || antes.includes(m.de.id))
       throw rechazo(`«${nombre}» lo exportó esta misma instalación. No se importó nada.`)
     const completo = Object.keys(m.base).length === 0
-    if (m.para.id !== aqui.id && !(m.para.id === PARA_CUALQUIERA && completo)) {
+    const paraAqui = m.para.id === aqui.id || antes.includes(m.para.id)
+    if (!paraAqui && !(m.para.id === PARA_CUALQUIERA && completo)) {
       throw rechazo(
         `El paquete «${nombre}» es para «${m.para.nombre}», no para esta instalación («${aqui.nombre}»). No se importó nada.`
       )
     }
     if (await baseAjena(db, m.base)) {
+      if (antes.includes(m.para.id))
+        throw rechazo(
+          `El paquete «${nombre}» supone cambios que esta base de datos ya no tiene: aquí se restauró un respaldo y «${m.de.nombre}» aún no lo sabe. Exporte un paquete para «${m.de.nombre}» y que lo importe allá; el siguiente paquete de «${m.de.nombre}» traerá lo que falta (o pida a «${m.de.nombre}» un paquete completo, exportado con --todo). No se importó nada.`
+        )
       throw rechazo(
         `El paquete «${nombre}» supone cambios que esta base de datos no tiene (¿se restauró un respaldo anterior?). Pida a «${m.de.nombre}» un paquete completo (exportar con --todo). No se importó nada.`
       )

@@ -13,7 +13,8 @@ import {
   ultimoRespaldoBueno,
   verificarArchivo
 } from '../../../../src/main/core/respaldos'
-import { openTestApp, sha256, tempDir, type TestApp } from '../../../helpers/db'
+import { openTestApp, tempDir, type TestApp } from '../../../helpers/db'
+import { filasSinIdentidad } from '../../../helpers/restaurada'
 
 // In-process: backups of a real database file, read back with SQLite.
 let t: TestApp
@@ -228,7 +229,7 @@ describe('ultimoRespaldoBueno and restaurar', () => {
     expect(fs.readFileSync(`${copiaAnterior}-wal`, 'utf8')).toBe('wal')
     expect(fs.readFileSync(`${copiaAnterior}-shm`, 'utf8')).toBe('shm')
     expect(fs.existsSync(`${db}-wal`)).toBe(false)
-    expect(sha256(db)).toBe(sha256(good))
+    expect(filasSinIdentidad(db)).toBe(filasSinIdentidad(good))
     expect(fs.readdirSync(dir).filter((f) => /tmp|restaurando/.test(f))).toEqual([])
   })
 

@@ -17,6 +17,7 @@ import { m0015 } from './0015_actas_ajenas'
 import { m0016 } from './0016_avance_fechas'
 import { m0017 } from './0017_conocido'
 import { m0018 } from './0018_acuerdos_plazo'
+import { m0019 } from './0019_anteriores'
 
 /**
  * The static list of migrations, append-only. A bundled main process has no folder to read
@@ -40,7 +41,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0015,
   m0016,
   m0017,
-  m0018
+  m0018,
+  m0019
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

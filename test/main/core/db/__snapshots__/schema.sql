@@ -208,6 +208,12 @@ CREATE TABLE instalacion (
       created_at text not null
     , conocido text not null default '{}');
 
+-- table instalaciones_anteriores
+CREATE TABLE instalaciones_anteriores (
+  id text primary key,
+  actual text not null
+);
+
 -- table instancias
 CREATE TABLE "instancias" ("id" text primary key, "codigo" text not null unique, "nombre" text not null, "coordinador" text, "secretaria_actas" text, "orden" integer not null, "created_at" text not null, "updated_at" text not null);
 
