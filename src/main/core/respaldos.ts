@@ -257,8 +257,17 @@ function reservarNombre(dir: string, marca: string, motivo: MotivoRespaldo): str
   }
 }
 
+/** A reservation this old was left by a crash mid-backup (a backup never takes a day). */
+const RESERVA_HUERFANA_MS = 24 * 60 * 60 * 1000
+
 /** Keeps the newest 30 backups, and every one taken before a migration. */
-export function rotarRespaldos(dir: string): string[] {
+export function rotarRespaldos(dir: string, ahora = Date.now()): string[] {
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(RESERVA))) {
+    const archivo = path.join(dir, f)
+    // Another thread's backup may let its reservation go meanwhile.
+    const st = fs.statSync(archivo, { throwIfNoEntry: false })
+    if (st && ahora - st.mtimeMs > RESERVA_HUERFANA_MS) fs.rmSync(archivo, { force: true })
+  }
   const borrados: string[] = []
   const comunes = listarRespaldos(dir).filter((r) => !r.motivo.startsWith('antes-de-migrar'))
   for (const r of comunes.slice(CONSERVAR)) {

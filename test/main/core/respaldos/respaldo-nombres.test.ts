@@ -100,4 +100,17 @@ describe('backups taken in the same second', () => {
       `No se pudo crear la carpeta de respaldos "${d}": en su lugar hay un archivo, no una carpeta. No se escribió ningún respaldo.`
     )
   })
+
+  it('lose a reservation left by a crash mid-backup at the next rotation, not one in use', async () => {
+    const d = path.join(dir.dir, 'huerfana')
+    fs.mkdirSync(d)
+    const vieja = path.join(d, 'secretaria-mitp-20140310-090000-diario.db.reservado')
+    const enCurso = path.join(d, 'secretaria-mitp-20140312-101500-aprobacion.db.reservado')
+    for (const f of [vieja, enCurso]) fs.writeFileSync(f, '')
+    const ahora = new Date('2014-03-12T10:15:01Z').getTime()
+    fs.utimesSync(vieja, new Date(ahora - 25 * 3600_000), new Date(ahora - 25 * 3600_000))
+    fs.utimesSync(enCurso, new Date(ahora - 60_000), new Date(ahora - 60_000))
+    rotarRespaldos(d, ahora)
+    expect(fs.readdirSync(d)).toEqual([path.basename(enCurso)])
+  })
 })
