@@ -1,16 +1,20 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import { FILA_0014 } from '../db/migrations/0014_sellos'
+import { FILA_0014, SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
 import { BORRADO, type Fila } from './fusion'
 import { antesDeBorrar, filasLocales } from './campos'
 import type { DecisionDeFila, Decisiones } from './decidir'
-import { borraAlla, borradaAqui, clave, padres, vivasBajo, type Arbol } from './dependientes'
+import { borraAlla, borradaAqui, clave } from './dependientes'
+import { referencias } from './alias'
 import { rechazo, TABLAS_ACTA } from './selladas'
 
-// A row an approved acta cites without being one of its rows: the acuerdo a follow-up of the acta
-// points at (and that acuerdo's session), in another session (#16, second review). One side
-// approves the acta while the other deletes the acuerdo, unseen: the approved acta wins, as it
-// does for its own rows (selladas.ts). It is no one's choice, so no conflict is asked:
+// A row an approved acta cites without being one of its rows (#16, second review): any row its
+// rows point at, through any link (a followed-up acuerdo and its session, a persona who attended,
+// an institución, an acción reported on, an indicador measured…), and the rows those point at in
+// turn. One side approves the acta while the other deletes such a row, unseen: the approved acta
+// wins, as it does for its own rows (selladas.ts). Taking the deletion would delete sealed rows
+// (CASCADE) or empty their links (SET NULL), and the seal refuses both. It is no one's choice, so
+// no conflict is asked:
 // - on the side that approved, the deletion does not enter; the row is stamped again, whole, so
 //   it travels back;
 // - on the side that deleted, the row comes back as the history kept it when deleted (their
@@ -26,42 +30,86 @@ const valores = (f: Fila): Record<string, unknown> =>
       .map(([c, v]) => [c, json(v.valor)])
   )
 
-async function aprobadasAqui(db: Kysely<Database>): Promise<Set<string>> {
+type Refs = (tabla: string) => Promise<Map<string, string>>
+
+/** `referencias`, read once per table. */
+function refsDe(db: Kysely<Database>): Refs {
+  const ya = new Map<string, Promise<Map<string, string>>>()
+  return (t) => ya.get(t) ?? ya.set(t, referencias(db, t)).get(t)!
+}
+
+async function aprobadasAqui(db: Kysely<Database>): Promise<string[]> {
   const filas = await db
     .selectFrom('sesiones')
     .select('id')
     .where('estado', '=', 'aprobada')
     .execute()
-  return new Set(filas.map((f) => f.id))
-}
-
-/** The approved session here of the first row of `bajo` that belongs to one, if any. */
-async function selladaEntre(
-  db: Kysely<Database>,
-  bajo: readonly [string, string][],
-  aprobadas: ReadonlySet<string>
-): Promise<string | undefined> {
-  for (const [t, id] of bajo) {
-    if (t === 'sesiones' && aprobadas.has(id)) return id
-    if (!TABLAS_ACTA.includes(t)) continue
-    const { rows } = await sql<{ sesion_id: string }>`select sesion_id from ${sql.table(t)}
-      where id = ${id}`.execute(db)
-    const s = rows[0]?.sesion_id
-    if (s && aprobadas.has(s)) return s
-  }
-  return undefined
+  return filas.map((f) => f.id)
 }
 
 /**
- * Approved here, deleted there: a row whose deletion would take rows of an acta approved here
- * with it stays, stamped again whole (a change of ours that saw their deletion), and is listed.
+ * Every row the actas approved here point at, and the rows those point at in turn (`tabla:id`),
+ * each with the first approved session found citing it. A few queries per link, not per row.
  */
-export async function citadasAlla(db: Kysely<Database>, d: Decisiones, arbol: Arbol) {
-  const aprobadas = await aprobadasAqui(db)
-  if (!aprobadas.size) return
-  for (const f of d.filas.filter((x) => borraAlla(x))) {
-    const sesion = await selladaEntre(db, await vivasBajo(db, arbol, f.tabla, f.filaId), aprobadas)
+async function citadasPor(db: Kysely<Database>, aprobadas: string[], refs: Refs) {
+  const r = new Map<string, string>()
+  let nuevas: [string, string, string][] = []
+  const anotar = (t: string, id: unknown, sesion: string) => {
+    if (typeof id !== 'string' || r.has(`${t}:${id}`)) return
+    r.set(`${t}:${id}`, sesion)
+    nuevas.push([t, id, sesion])
+  }
+  const lista = JSON.stringify(aprobadas)
+  for (const tabla of ['sesiones', ...TABLAS_ACTA]) {
+    const s = tabla === 'sesiones' ? 'id' : 'sesion_id'
+    for (const [col, padre] of await refs(tabla)) {
+      const { rows } = await sql<{ ref: string; sesion: string }>`select ${sql.ref(col)} as ref,
+        ${sql.ref(s)} as sesion from ${sql.table(tabla)}
+        where ${sql.ref(s)} in (select value from json_each(${lista}))`.execute(db)
+      for (const f of rows) anotar(padre, f.ref, f.sesion)
+    }
+  }
+  while (nuevas.length) {
+    const porTabla = new Map<string, Map<string, string>>()
+    for (const [t, id, s] of nuevas) porTabla.set(t, (porTabla.get(t) ?? new Map()).set(id, s))
+    nuevas = []
+    for (const [tabla, ids] of porTabla) {
+      const lista = JSON.stringify([...ids.keys()])
+      for (const [col, padre] of await refs(tabla)) {
+        const { rows } = await sql<{ id: string; ref: string }>`select id, ${sql.ref(col)} as ref
+          from ${sql.table(tabla)} where id in (select value from json_each(${lista}))`.execute(db)
+        for (const f of rows) anotar(padre, f.ref, ids.get(f.id)!)
+      }
+    }
+  }
+  return r
+}
+
+/**
+ * An acta row's link emptied by the deletion of a row the acta cites (SET NULL): not an edit of
+ * its own but the deletion's echo, listed already as the row kept or back.
+ */
+function sinEco(d: Decisiones, lado: 'aqui' | 'alla', tabla: string, id: string, col: string) {
+  d.rechazadas = d.rechazadas.filter(
+    (x) => !(x.lado === lado && x.tabla === tabla && x.filaId === id && x.campo === col && !x.valor)
+  )
+}
+
+/**
+ * Approved here, deleted there: a row an acta approved here cites stays, stamped again whole (a
+ * change of ours that saw their deletion), and is listed.
+ */
+export async function citadasAlla(db: Kysely<Database>, d: Decisiones) {
+  const borradas = d.filas.filter((x) => borraAlla(x))
+  const aprobadas = borradas.length ? await aprobadasAqui(db) : []
+  if (!aprobadas.length) return
+  const refs = refsDe(db)
+  const citadas = await citadasPor(db, aprobadas, refs)
+  const guardadas = new Set<string>()
+  for (const f of borradas) {
+    const sesion = citadas.get(`${f.tabla}:${f.filaId}`)
     if (!sesion) continue
+    guardadas.add(`${f.tabla}:${f.filaId}`)
     f.tomar = f.tomar.filter((c) => c !== BORRADO)
     f.conflictos = f.conflictos.filter((c) => c !== BORRADO)
     d.conflictos = d.conflictos.filter((c) => c.clave !== clave(f.tabla, f.filaId))
@@ -69,6 +117,14 @@ export async function citadasAlla(db: Kysely<Database>, d: Decisiones, arbol: Ar
     f.propios = [...new Set([...(f.propios ?? []), BORRADO, ...campos])]
     const b = { valor: true, sello: f.remota[BORRADO]!.sello }
     d.rechazadas.push({ ...rechazo('alla', sesion, f.tabla, f.filaId, BORRADO, b), citada: true })
+  }
+  for (const x of d.rechazadas.filter((r) => r.lado === 'alla' && r.valor === null)) {
+    const padre = (await refs(x.tabla)).get(x.campo)
+    if (!padre || !SINCRONIZADAS_0014.includes(x.tabla)) continue
+    const { rows } = await sql<{ ref: unknown }>`select ${sql.ref(x.campo)} as ref
+      from ${sql.table(x.tabla)} where id = ${x.filaId}`.execute(db)
+    if (guardadas.has(`${padre}:${String(rows[0]?.ref)}`))
+      sinEco(d, 'alla', x.tabla, x.filaId, x.campo)
   }
 }
 
@@ -89,22 +145,24 @@ const vuelve = (f: DecisionDeFila | undefined) =>
 
 /**
  * Approved there, deleted here: the rows of their acta set as sealed (selladas.ts) that point at
- * a row deleted here bring it back, and the rows above it deleted here too (its session), as of
- * their deletion. A row the history did not keep stays deleted (the package is refused, as before).
+ * a row deleted here, through any link, bring it back, and the rows it points at deleted here too
+ * (an acuerdo's session), as of their deletion. A row the history did not keep stays deleted (the
+ * package is refused, as before).
  */
-export async function citadasAqui(db: Kysely<Database>, d: Decisiones, arbol: Arbol) {
+export async function citadasAqui(db: Kysely<Database>, d: Decisiones) {
+  const refs = refsDe(db)
   const buscar = (t: string, id: string) => d.filas.find((f) => f.tabla === t && f.filaId === id)
   const pendientes = d.filas
     .filter((f) => f.propios !== undefined && f.remota[BORRADO]?.valor !== 'true')
     .map((f) => {
       const fila = valores(f.remota)
       const sesion = f.tabla === 'sesiones' ? f.filaId : fila['sesion_id']
-      return { tabla: f.tabla, fila, sesion }
+      return { tabla: f.tabla, filaId: f.filaId, fila, sesion }
     })
   while (pendientes.length) {
-    const { tabla, fila, sesion } = pendientes.pop()!
+    const { tabla, filaId, fila, sesion } = pendientes.pop()!
     if (typeof sesion !== 'string') continue
-    for (const [padre, col] of padres(arbol, tabla)) {
+    for (const [col, padre] of await refs(tabla)) {
       const id = fila[col]
       if (typeof id !== 'string' || vuelve(buscar(padre, id))) continue
       if (buscar(padre, id)?.remota[BORRADO]?.valor === 'true') continue
@@ -120,7 +178,13 @@ export async function citadasAqui(db: Kysely<Database>, d: Decisiones, arbol: Ar
       f.propios = [...(f.propios ?? []), BORRADO]
       const b = { valor: true, sello: f.local?.[BORRADO]?.sello ?? '' }
       d.rechazadas.push({ ...rechazo('aqui', sesion, padre, id, BORRADO, b), citada: true })
-      pendientes.push({ tabla: padre, fila: { ...antes, ...valores(f.remota) }, sesion })
+      sinEco(d, 'aqui', tabla, filaId, col)
+      pendientes.push({
+        tabla: padre,
+        filaId: id,
+        fila: { ...antes, ...valores(f.remota) },
+        sesion
+      })
     }
   }
 }

@@ -164,8 +164,8 @@ export async function conDependientes(
 ): Promise<Decisiones> {
   const arbol = await cascadas(db)
   // An approved acta decides first for the rows it cites: no one's choice (citadas.ts).
-  await citadasAlla(db, d, arbol)
-  await citadasAqui(db, d, arbol)
+  await citadasAlla(db, d)
+  await citadasAqui(db, d)
   await borradasAlla(db, d, arbol, suyo)
   await borradasAqui(db, d, arbol)
   return d

@@ -115,11 +115,13 @@ async function rechazadas(
         undefined)
     const fila = `${x.tabla}: ${describirFila(x.tabla, aqui, x.filaId)}`
     const valor = await legible(db, x.tabla, x.campo, x.valor)
+    // An acuerdo is followed up; any other row (a persona, an acción) is cited.
+    const cita = x.tabla === 'acuerdos' ? 'sigue' : 'cita'
     const citada = !x.citada
       ? ''
       : x.lado === 'aqui'
-        ? ', que esa acta sigue: vuelve aquí'
-        : ', que esta acta sigue: se conserva'
+        ? `, que esa acta ${cita}: vuelve aquí`
+        : `, que esta acta ${cita}: se conserva`
     const cambio = agregada
       ? `agregó ${fila}`
       : x.campo === BORRADO

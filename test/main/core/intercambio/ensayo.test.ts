@@ -4,15 +4,15 @@ import { abrirPaquete, escribirPaquete } from '../../../../src/main/core/interca
 import { dbSnapshot } from '../../../helpers/db'
 import { banco, type Equipo } from '../../../helpers/intercambio'
 import { sesionDeAmbos } from '../../../helpers/intercambio-dos'
-import { caller, cerrarYAprobar } from '../../../helpers/sesiones'
+import { caller, cerrarYAprobar, ordinarias } from '../../../helpers/sesiones'
 import { filas } from '../../../helpers/demo-hoy'
 
 // An import is tried in a transaction rolled back before the backup (escribir.ts). Besides a
 // unique key, it now refuses there, in Spanish, a row left pointing at one that would no longer
 // exist (foreign keys are deferred while importing: SQLite only said so at the real commit, after
 // the backup, in English) and a trigger's refusal (an approved acta here), which came out as
-// «acta_aprobada». Review of #16. (An acuerdo followed up in an acta approved on one side and
-// deleted on the other was refused here too; it now comes back: acuerdo-citado.test.ts.)
+// «acta_aprobada». Review of #16. (A row an approved acta cites, deleted on the other side, was
+// refused here too; it now comes back: acuerdo-citado.test.ts, acta-citadas.test.ts.)
 
 const banca = banco()
 
@@ -29,17 +29,27 @@ async function rechazado(e: Equipo, p: string, motivo: RegExp): Promise<void> {
 describe('an import that SQLite or a trigger would refuse', () => {
   it('a row pointing at one deleted on this side: refused before the backup', async () => {
     const { a, b, s } = await sesionDeAmbos(banca)
-    // A approves the acta; B, unaware, deletes a person who attended it.
-    await cerrarYAprobar(a.t, s.id)
-    const [p] = filas<{ persona_id: string }>(
+    const [p] = filas<{ persona_id: string; instancia_id: string }>(
       a.t,
-      'select persona_id from asistencias where sesion_id = ? and persona_id is not null',
+      `select a.persona_id, s.instancia_id from asistencias a join sesiones s on s.id = a.sesion_id
+       where s.id = ? and a.persona_id is not null`,
       s.id
     )
+    // A opens a new session (not approved): its attendance lists a member that B, unaware,
+    // deletes. A SET NULL link of a row no approved acta holds is not kept (acta-citadas.test.ts).
+    const s2 = await ordinarias(a.t, p!.instancia_id)('2015-04-14')
+    expect(
+      filas(
+        a.t,
+        'select 1 from asistencias where sesion_id = ? and persona_id = ?',
+        s2.id,
+        p!.persona_id
+      )
+    ).toHaveLength(1)
     await caller(b.t).ok('persona:eliminar', { id: p!.persona_id })
     const pA = await banca.paqueteDe(a, b)
     await rechazado(b, pA, /apuntando a una fila de «personas»/)
-    // A takes the deletion (the acta's link is emptied, its text stays); then B can import.
+    // A takes the deletion (its attendee's link is emptied, the name stays); then B can import.
     await importar(a.d, await banca.paqueteDe(b, a))
     await importar(b.d, await banca.paqueteDe(a, b))
   })
