@@ -71,6 +71,12 @@ async function nombres(
     [de.id, de.nombre],
     [yo.id, `${yo.nombre} (esta instalación)`]
   ])
+  // An id an installation had before restoring a backup (restaurada.ts): its current name.
+  const anteriores = await db.selectFrom('instalaciones_anteriores').selectAll().execute()
+  for (const a of anteriores) {
+    const actual = m.get(a.actual)
+    if (actual && !m.has(a.id)) m.set(a.id, `${actual}, antes de restaurar un respaldo`)
+  }
   return (id) => m.get(id) ?? `otra instalación (${id.slice(0, 8)})`
 }
 

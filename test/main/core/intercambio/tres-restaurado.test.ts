@@ -4,13 +4,12 @@ import { describe, expect, it } from 'vitest'
 import { exportar, importar } from '../../../../src/main/core/intercambio'
 import { CLAVES, referencias } from '../../../../src/main/core/intercambio/alias'
 import { creadasEn } from '../../../../src/main/core/intercambio/creadas'
-import { respaldar, restaurar } from '../../../../src/main/core/respaldos'
-import { openAppDatabase } from '../../../../src/main/core/db/open'
-import { createAppApi } from '../../../../src/main/core/api'
+import { respaldar } from '../../../../src/main/core/respaldos'
 import { AppError } from '../../../../src/main/core/errors'
 import { dbSnapshot, tempDir, type TestApp } from '../../../helpers/db'
-import { banco, contenido, deps, type Equipo } from '../../../helpers/intercambio'
+import { banco, contenido, type Equipo } from '../../../helpers/intercambio'
 import { filas } from '../../../helpers/demo-hoy'
+import { restaurarEn } from '../../../helpers/restaurada'
 
 // Three laptops and a restored backup (#16). B changes an acción after its backup and sends it
 // to A, who passes it on to C; then B restores the backup with the app's own restore. Under its
@@ -40,19 +39,6 @@ const texto = (e: Equipo, codigo: string) =>
 const minint = (e: Equipo) =>
   filas<{ nombre: string }>(e.t, "select nombre from instituciones where sigla = 'MININT'")[0]!
     .nombre
-
-/** B's file replaced by its backup through the app's restore, then opened again. */
-async function restaurarEn(b: Equipo, bk: string): Promise<Equipo> {
-  await b.t.app.close()
-  restaurar(b.t.file, bk)
-  const app = await openAppDatabase(b.t.file, { seed: false })
-  // The same TestApp: the bank closes whichever database it holds at the end.
-  const t: TestApp = Object.assign(b.t, {
-    app,
-    api: createAppApi(app, { version: 'test', printPdf: null })
-  })
-  return { t, d: deps(t), nombre: b.nombre }
-}
 
 /** A, B and C exchanged; B backed up, changed an acción, sent it to A, who sent it to C. */
 async function escena() {
