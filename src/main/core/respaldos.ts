@@ -257,12 +257,15 @@ function reservarNombre(dir: string, marca: string, motivo: MotivoRespaldo): str
   }
 }
 
-/** A reservation this old was left by a crash mid-backup (a backup never takes a day). */
+/** A reservation or a copy this old was left by a crash mid-backup (a backup never takes a day). */
 const RESERVA_HUERFANA_MS = 24 * 60 * 60 * 1000
+
+/** What a backup writes before it is checked: its reservation and its copy (a whole database). */
+const A_MEDIAS = /^secretaria-mitp-.*\.db(\.reservado|\.\d+\.tmp(-journal|-wal|-shm)?)$/
 
 /** Keeps the newest 30 backups, and every one taken before a migration. */
 export function rotarRespaldos(dir: string, ahora = Date.now()): string[] {
-  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(RESERVA))) {
+  for (const f of fs.readdirSync(dir).filter((n) => A_MEDIAS.test(n))) {
     const archivo = path.join(dir, f)
     // Another thread's backup may let its reservation go meanwhile.
     const st = fs.statSync(archivo, { throwIfNoEntry: false })

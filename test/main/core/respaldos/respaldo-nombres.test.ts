@@ -101,16 +101,29 @@ describe('backups taken in the same second', () => {
     )
   })
 
-  it('lose a reservation left by a crash mid-backup at the next rotation, not one in use', async () => {
+  it('lose a reservation and a copy left by a crash mid-backup at the next rotation, not those in use', async () => {
     const d = path.join(dir.dir, 'huerfana')
     fs.mkdirSync(d)
-    const vieja = path.join(d, 'secretaria-mitp-20140310-090000-diario.db.reservado')
-    const enCurso = path.join(d, 'secretaria-mitp-20140312-101500-aprobacion.db.reservado')
-    for (const f of [vieja, enCurso]) fs.writeFileSync(f, '')
+    // A reservation and the copy it was writing (a whole database, with its journal).
+    const viejas = [
+      'secretaria-mitp-20140310-090000-diario.db.reservado',
+      'secretaria-mitp-20140310-090000-diario.db.4242.tmp',
+      'secretaria-mitp-20140310-090000-diario.db.4242.tmp-journal'
+    ].map((n) => path.join(d, n))
+    const enCurso = [
+      'secretaria-mitp-20140312-101500-aprobacion.db.reservado',
+      'secretaria-mitp-20140312-101500-aprobacion.db.4243.tmp'
+    ].map((n) => path.join(d, n))
+    // Not a backup's: left alone, however old.
+    const ajeno = path.join(d, 'notas.tmp')
+    for (const f of [...viejas, ...enCurso, ajeno]) fs.writeFileSync(f, '')
     const ahora = new Date('2014-03-12T10:15:01Z').getTime()
-    fs.utimesSync(vieja, new Date(ahora - 25 * 3600_000), new Date(ahora - 25 * 3600_000))
-    fs.utimesSync(enCurso, new Date(ahora - 60_000), new Date(ahora - 60_000))
+    for (const f of [...viejas, ajeno])
+      fs.utimesSync(f, new Date(ahora - 25 * 3600_000), new Date(ahora - 25 * 3600_000))
+    for (const f of enCurso) fs.utimesSync(f, new Date(ahora - 60_000), new Date(ahora - 60_000))
     rotarRespaldos(d, ahora)
-    expect(fs.readdirSync(d)).toEqual([path.basename(enCurso)])
+    expect(fs.readdirSync(d).sort()).toEqual(
+      [...enCurso, ajeno].map((f) => path.basename(f)).sort()
+    )
   })
 })
