@@ -18,6 +18,7 @@ import { BUSY_DIARIO_MS, crearEspera } from './espera'
 import { compartirContadorEscrituras } from '../tareas'
 import { esLectura, isChannel } from '../../../shared/api/channels'
 import { atenderLectura, leerEnOtroHilo } from '../matriz/importar/lector'
+import { tomarDescarga } from '../descargas'
 
 /**
  * The core's thread: owns the database and serves every contract call sent by its host (the
@@ -73,18 +74,21 @@ async function main(): Promise<void> {
   const app = await abrir()
   if (!app) return puerto.close()
   // Backups read through a connection of their own, in a thread of their own: no call waits.
-  const respaldo = (motivo: 'diario' | 'aprobacion'): Promise<unknown> =>
-    datos.respaldosDir
-      ? respaldoAparte({
-          dbPath: datos.dbPath,
-          dir: datos.respaldosDir,
-          motivo,
-          nativeBinding: datos.nativeBinding
-        })
-      : Promise.resolve()
   // A failed backup is told to the pages listening now and kept for those that open later
-  // (the window opens after the daily backup has started): each once, by its id.
+  // (the window opens after the daily backup has started): each once, by its id; forgotten
+  // once a later backup is written (it holds what the failed one missed).
   const avisos: AvisoRespaldo[] = []
+  const respaldo = async (motivo: 'diario' | 'aprobacion'): Promise<unknown> => {
+    if (!datos.respaldosDir) return
+    const hecho = await respaldoAparte({
+      dbPath: datos.dbPath,
+      dir: datos.respaldosDir,
+      motivo,
+      nativeBinding: datos.nativeBinding
+    })
+    if (hecho) avisos.splice(0)
+    return hecho
+  }
   const alEvento = (evento: Evento): void => {
     if (evento.tipo === 'respaldo_fallido') {
       evento = { ...evento, id: evento.id ?? randomUUID() }
@@ -99,7 +103,8 @@ async function main(): Promise<void> {
     // A failure reaches the core, which logs it and tells the pages (the approval stands).
     alAprobar: () => respaldo('aprobacion'),
     alEvento,
-    avisos: () => [...avisos]
+    avisos: () => [...avisos],
+    respaldosDir: datos.respaldosManuales
   })
   if (datos.rol === 'diario') app.handle.pragma(`busy_timeout = ${BUSY_DIARIO_MS}`)
   conEspera = crearEspera(app.handle)
@@ -145,6 +150,9 @@ async function atender(
       pdfs.get(m.seq)?.mal(new Error(m.mensaje))
       pdfs.delete(m.seq)
       return
+    case 'descarga':
+      // The host streams the file «Respaldar ahora» registered here (descargas.ts).
+      return enviar({ tipo: 'descarga', seq: m.seq, descarga: tomarDescarga(m.id) })
     case 'cerrar':
       // Where backups are taken, the calls under way and every backup queued (an approval's,
       // even one approved while closing waits) finish or fail before the file is let go; a

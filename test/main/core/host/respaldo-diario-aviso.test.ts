@@ -10,13 +10,15 @@ import { caller, conFirmantes, prevencionConMiembros } from '../../../helpers/se
 /**
  * The daily backup at start that fails is told as a failed backup after an approval is: an
  * event for the pages listening, in Spanish, and kept by the core (respaldo:estado) for the
- * window that opens after it (in the app it always does). Here the folder of backups is a file.
+ * window that opens after it (in the app it always does), until a later backup is written. Here
+ * the folder of backups is a file, then a folder.
  */
 let t: TestApp
 let n: Nucleo
 const logs: string[] = []
 const eventos: Evento[] = []
 let sesionId = ''
+let otraId = ''
 let enId = ''
 let respaldos = ''
 
@@ -34,6 +36,9 @@ beforeAll(async () => {
   sesionId = (await nueva('2014-03-12')).id
   await conFirmantes(t, sesionId)
   await ok('sesion:cerrar', { id: sesionId })
+  otraId = (await nueva('2014-03-26')).id
+  await conFirmantes(t, otraId)
+  await ok('sesion:cerrar', { id: otraId })
   enId = (await nueva('2014-04-09')).id
   respaldos = path.join(path.dirname(t.file), 'respaldos')
   fs.writeFileSync(respaldos, 'no es una carpeta')
@@ -82,5 +87,18 @@ describe('a failed daily backup at start', () => {
     expect(aprobacion!.mensaje).toMatch(/^No se pudo respaldar después de aprobar el acta de la/)
     expect(aprobacion!.id).not.toBe(diario!.id)
     expect(eventos).toContainEqual(aprobacion)
+  })
+
+  it('are forgotten once a later backup is written: a page opened then shows no notice', async () => {
+    fs.rmSync(respaldos)
+    fs.mkdirSync(respaldos)
+    const r = await n.call('sesion:aprobar', { id: otraId, enSesionId: enId, observaciones: '' })
+    expect(r).toMatchObject({ ok: true })
+    await expect
+      .poll(() => fs.readdirSync(respaldos).filter((f) => f.endsWith('.db')), {
+        timeout: 20_000
+      })
+      .toHaveLength(1)
+    await expect.poll(fallidos, { timeout: 20_000 }).toEqual([])
   })
 })
