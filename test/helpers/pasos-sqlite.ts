@@ -1,4 +1,9 @@
 import { execFileSync } from 'node:child_process'
+import { createAppApi } from '../../src/main/core/api'
+import { createKysely } from '../../src/main/core/db/sqlite'
+import type { ApiHandlers } from '../../src/shared/api/contract'
+import type { TestApp } from './db'
+import { observando } from './sentencias'
 
 /** A value as an SQL literal, for a statement run where it cannot be bound. */
 function literal(v: unknown): string {
@@ -48,4 +53,15 @@ export function pasosDeSqlite(
   if (pasos.length !== sentencias.length)
     throw new Error(`sqlite3 midió ${pasos.length} de ${sentencias.length} sentencias`)
   return pasos
+}
+
+export type Sentencia = { sql: string; params: unknown[] }
+
+/** The API over `t`'s database, with every statement it runs recorded (for pasosDeSqlite). */
+export function apiObservada(t: TestApp): { api: ApiHandlers; sentencias: Sentencia[] } {
+  const sentencias: Sentencia[] = []
+  const db = createKysely(
+    observando(t.app.handle, ({ sql, params }) => sentencias.push({ sql, params }))
+  )
+  return { api: createAppApi({ ...t.app, db }, { version: 't' }), sentencias }
 }

@@ -6,11 +6,11 @@ import type { Documento } from '../../../shared/actas/contract'
 import { acuerdosConHistorial } from './acuerdos.service'
 import { abiertoSegunActas, estadoAprobado } from './situacion'
 import { contarHasta, desdeOffset, despuesDe, type FilaListada } from './pagina'
+import { contarPocos, paginaDePocos, pocosCandidatos } from './pocos'
 
 type Filtro = ParsedInput<'acuerdo:exportar'>
 
 // Where it stands, as the approved actas say (situacion.ts).
-const abierto = abiertoSegunActas
 const estadoActual = estadoAprobado
 
 /**
@@ -29,8 +29,13 @@ export function delPlan(planId: string, porPlazo = false): RawBuilder<SqlBool> {
         select 1 from planes p2 where p2.periodo_desde > p.periodo_desde)))))`
 }
 
-/** The filter as one SQL condition on `a` (acuerdos) and `s` (their sessions). */
-export function condicionAcuerdos(f: Filtro, hoy: string): RawBuilder<SqlBool> {
+/**
+ * The filter as one SQL condition on `a` (acuerdos) and `s` (their sessions). `porFila`, for a
+ * few candidates: whether each is open from its own follow-ups (open is «not fulfilled in an
+ * approved acta» either way); abiertoSegunActas would first gather every open acuerdo.
+ */
+export function condicionAcuerdos(f: Filtro, hoy: string, porFila = false): RawBuilder<SqlBool> {
+  const abierto = porFila ? sql<SqlBool>`${estadoActual} <> 'cumplido'` : abiertoSegunActas
   const c: RawBuilder<unknown>[] = [sql`1`]
   if (f.planId) c.push(delPlan(f.planId, true))
   if (f.instanciaId) c.push(sql`s.instancia_id = ${f.instanciaId}`)
@@ -69,24 +74,35 @@ const FILTROS = [
   'plazoHasta'
 ] as const
 
+/**
+ * A persona or an institución with many acuerdos: their first page, too, is read from the
+ * plazo order of the filter's own index (0020); in one query with `plazo is null` first, SQLite
+ * read all of them and sorted them.
+ */
+const conIndicePropio = (f: Filtro): boolean => !!(f.personaId || f.institucionId)
+
 /** Whether the filter lets every acuerdo through. */
 const sinFiltro = (f: Filtro): boolean => FILTROS.every((k) => f[k] === undefined)
 
 /**
- * One page of every acuerdo meeting the filter, by plazo (walking acuerdos_plazo_idx, migration
- * 0018), each with its follow-ups; one more is read to tell whether there are more. Without a
- * filter the total is SQLite's count of the table (every acuerdo has its session), which reads
- * no row; with one, the count stops at ACUERDOS_TOPE_TOTAL. After a cursor (`despuesDe`), the
- * page starts with a seek into the index, however deep it is.
+ * One page of every acuerdo meeting the filter, by plazo, each with its follow-ups; one more is
+ * read to tell whether there are more. Without a filter the total is SQLite's count of the table
+ * (every acuerdo has its session), which reads no row; with one, the count stops at
+ * ACUERDOS_TOPE_TOTAL. The first page walks the plazo index (migration 0018); those after a
+ * cursor (`despuesDe`) start with a seek into it, however deep. A narrow filter (one persona, one
+ * institución, the fulfilled ones) with few candidates reads just those (pocos.ts): walking the
+ * index, the page would fill only after most of the history.
  */
 export async function listarAcuerdos(
   db: Kysely<Database>,
   f: ParsedInput<'acuerdo:listar'>,
   hoy: string
 ): Promise<AcuerdosPagina> {
-  const donde = condicionAcuerdos(f, hoy)
+  const pocos = await pocosCandidatos(db, f)
+  const donde = condicionAcuerdos(f, hoy, !!pocos)
   const max = f.limit ?? 50
   const desc = f.orden === 'plazo_desc'
+  const desde = f.despuesDe ?? null
   const [total, rows] = await Promise.all([
     sinFiltro(f)
       ? db
@@ -94,10 +110,14 @@ export async function listarAcuerdos(
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
           .then(({ n }) => ({ n: Number(n), exacto: true }))
-      : contarHasta(db, donde),
-    f.despuesDe
-      ? despuesDe(db, donde, desc, f.despuesDe, max + 1)
-      : desdeOffset(db, donde, desc, f.offset ?? 0, max + 1)
+      : pocos
+        ? contarPocos(db, pocos, donde)
+        : contarHasta(db, donde),
+    pocos
+      ? paginaDePocos(db, pocos, donde, desc, desde, max + 1, desde ? 0 : (f.offset ?? 0))
+      : desde || (!f.offset && conIndicePropio(f))
+        ? despuesDe(db, donde, desc, desde, max + 1)
+        : desdeOffset(db, donde, desc, f.offset ?? 0, max + 1)
   ])
   return {
     hoy,

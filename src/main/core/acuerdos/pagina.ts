@@ -71,23 +71,30 @@ export async function despuesDe(
   db: Db,
   donde: RawBuilder<SqlBool>,
   desc: boolean,
-  c: AcuerdoCursor,
+  c: AcuerdoCursor | null,
   max: number
 ): Promise<FilaListada[]> {
-  const conPlazo = c.plazo
-    ? await filas(db, donde)
-        .where(sql<SqlBool>`(a.plazo is null) = 0`)
-        .where('a.plazo', desc ? '<=' : '>=', c.plazo)
-        .where(sql<SqlBool>`(a.plazo <> ${c.plazo} or ${trasElCursor(c)})`)
-        .orderBy('a.plazo', desc ? 'desc' : 'asc')
-        .orderBy('s.fecha')
-        .orderBy('a.numero')
-        .orderBy('a.id')
-        .limit(max)
-        .execute()
-    : []
+  // No cursor: from the first. Those with a plazo by plazo alone (not `plazo is null` first),
+  // so that a filter's own index (persona, institución: migration 0020) gives them in order.
+  const conPlazo =
+    !c || c.plazo
+      ? await filas(db, donde)
+          .where(sql<SqlBool>`(a.plazo is null) = 0`)
+          .where(
+            c
+              ? sql<SqlBool>`a.plazo ${sql.raw(desc ? '<=' : '>=')} ${c.plazo}
+                and (a.plazo <> ${c.plazo} or ${trasElCursor(c)})`
+              : sql<SqlBool>`a.plazo is not null`
+          )
+          .orderBy('a.plazo', desc ? 'desc' : 'asc')
+          .orderBy('s.fecha')
+          .orderBy('a.numero')
+          .orderBy('a.id')
+          .limit(max)
+          .execute()
+      : []
   if (conPlazo.length >= max) return conPlazo
-  const desde = c.plazo ? sql`` : sql`and s.fecha >= ${c.sesionFecha} and ${trasElCursor(c)}`
+  const desde = !c || c.plazo ? sql`` : sql`and s.fecha >= ${c.sesionFecha} and ${trasElCursor(c)}`
   const { rows } = await sql<FilaListada>`select a.*, s.instancia_id as instanciaId,
       i.nombre as instancia, it.sigla as sigla
     from sesiones s cross join acuerdos a on a.sesion_id = s.id

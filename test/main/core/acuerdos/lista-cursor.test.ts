@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAppApi } from '../../../../src/main/core/api'
-import { createKysely } from '../../../../src/main/core/db/sqlite'
 import type { Input } from '../../../../src/shared/api/contract'
 import type { AcuerdoCursor } from '../../../../src/shared/acuerdos/contract'
 import { openTestApp, type TestApp } from '../../../helpers/db'
-import { observando } from '../../../helpers/sentencias'
-import { pasosDeSqlite } from '../../../helpers/pasos-sqlite'
+import { apiObservada, pasosDeSqlite } from '../../../helpers/pasos-sqlite'
 import { acuerdosDeRelleno, sesionesDeRelleno } from '../../../helpers/relleno'
 
 /**
@@ -52,16 +49,7 @@ function enPosicion(t: TestApp, n: number, desc = false): AcuerdoCursor {
 }
 
 async function pagina(x: TestApp, f: Filtro, despuesDe?: AcuerdoCursor) {
-  const sentencias: { sql: string; params: unknown[] }[] = []
-  const api = createAppApi(
-    {
-      ...x.app,
-      db: createKysely(
-        observando(x.app.handle, ({ sql, params }) => sentencias.push({ sql, params }))
-      )
-    },
-    { version: 't' }
-  )
+  const { api, sentencias } = apiObservada(x)
   const r = await api['acuerdo:listar']({ ...f, limit: 25, ...(despuesDe ? { despuesDe } : {}) })
   return { r, sentencias }
 }

@@ -18,6 +18,8 @@ import { m0016 } from './0016_avance_fechas'
 import { m0017 } from './0017_conocido'
 import { m0018 } from './0018_acuerdos_plazo'
 import { m0019 } from './0019_anteriores'
+import { m0020 } from './0020_acuerdos_persona'
+import { m0021 } from './0021_comunes'
 
 /**
  * The static list of migrations, append-only. A bundled main process has no folder to read
@@ -42,7 +44,9 @@ export const MIGRATIONS: readonly Migration[] = [
   m0016,
   m0017,
   m0018,
-  m0019
+  m0019,
+  m0020,
+  m0021
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -13,6 +13,12 @@ CREATE INDEX "acuerdos_cierre_idx" on "acuerdos_cierre" ("cerrado_en", "acuerdo_
 -- index acuerdos_cierre_vida_idx
 CREATE INDEX "acuerdos_cierre_vida_idx" on "acuerdos_cierre" ("instancia_id", "nivel", "abierto_en");
 
+-- index acuerdos_institucion_idx
+CREATE INDEX acuerdos_institucion_idx on acuerdos (institucion_id, plazo);
+
+-- index acuerdos_persona_idx
+CREATE INDEX acuerdos_persona_idx on acuerdos (persona_id, plazo);
+
 -- index acuerdos_plazo_desc_idx
 CREATE INDEX acuerdos_plazo_desc_idx on acuerdos ((plazo is null), plazo desc);
 
