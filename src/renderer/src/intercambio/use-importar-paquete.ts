@@ -3,12 +3,10 @@ import { useQueryClient } from '@tanstack/react-query'
 import { notifications } from '@mantine/notifications'
 import type { ResultadoImportacion, VistaPreviaPaquete } from '../../../shared/intercambio/contract'
 import { call } from '../api/client'
-import { leerBase64 } from '../api/leer-archivo'
+import { leerParaImportar } from '../api/leer-archivo'
+import { invalidarDesdeLaPrimera } from '../api/desde-la-primera'
 
 export type Eleccion = 'mio' | 'suyo'
-
-/** 20 MB, as the contract allows. */
-const MAX_BYTES = 20 * 1024 * 1024
 
 type Archivo = { nombre: string; base64: string }
 
@@ -19,18 +17,14 @@ const enLista = (e: Record<string, Eleccion>) =>
 async function previsualizar(
   file: File
 ): Promise<{ archivo?: Archivo; vista?: VistaPreviaPaquete; error?: string }> {
-  if (file.size > MAX_BYTES)
-    return { error: `El archivo pesa ${(file.size / 1048576).toFixed(1)} MB; el máximo es 20 MB.` }
-  try {
-    const archivo = { nombre: file.name, base64: await leerBase64(file) }
-    const r = await call('paquete:previsualizar', {
-      archivo: archivo.nombre,
-      paquete: archivo.base64
-    })
-    return r.ok ? { archivo, vista: r.value } : { archivo, error: r.error.message }
-  } catch {
-    return { error: 'No se pudo leer el archivo. Vuelva a elegirlo.' }
-  }
+  const leido = await leerParaImportar(file)
+  if (leido.error !== undefined) return { error: leido.error }
+  const archivo = { nombre: file.name, base64: leido.base64 }
+  const r = await call('paquete:previsualizar', {
+    archivo: archivo.nombre,
+    paquete: archivo.base64
+  })
+  return r.ok ? { archivo, vista: r.value } : { archivo, error: r.error.message }
 }
 
 /**
@@ -133,8 +127,9 @@ export function useImportarPaquete() {
         message: `Se importó el paquete de «${r.value.de.nombre}». Antes se guardó un respaldo verificado.`,
         autoClose: 6000
       })
-      // A package can touch any screen's data: everything is read again.
-      await qc.invalidateQueries()
+      // A package can touch any screen's data: everything is read again, a list read page by
+      // page from its first page only (every page loaded was read again: 60 calls at ×10).
+      await invalidarDesdeLaPrimera(qc, [])
     } finally {
       setOcupado(false)
     }

@@ -4,12 +4,10 @@ import type { Input } from '../../../shared/api/contract'
 import type { VistaPreviaImportacion } from '../../../shared/domain/importacion'
 import type { Tarea } from '../../../shared/domain/tareas'
 import { call } from '../api/client'
-import { leerBase64 } from '../api/leer-archivo'
+import { leerParaImportar } from '../api/leer-archivo'
 import { useInvalidar } from '../api/escrituras'
 import { notifyError } from '../components/notify'
 import { useTarea } from '../components/use-tarea'
-
-const MAX_BYTES = 20 * 1024 * 1024
 
 export type Modo = 'actualizar' | 'nuevo'
 export interface NuevoPlan {
@@ -33,9 +31,9 @@ export function useImportacion(planId: string, onDone: () => void) {
     setError(null)
     setBase64(null)
     if (!file) return
-    if (file.size > MAX_BYTES)
-      return setError(`El archivo pesa ${(file.size / 1048576).toFixed(1)} MB; el máximo es 20 MB.`)
-    setBase64(await leerBase64(file))
+    const leido = await leerParaImportar(file)
+    if (leido.error !== undefined) setError(leido.error)
+    else setBase64(leido.base64)
   }
   const revisar = async () => {
     if (!base64) return
