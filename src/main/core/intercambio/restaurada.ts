@@ -98,8 +98,11 @@ export async function guardarSocio(
         .where('id', 'in', anteriores)
         .execute()
     : []
+  // Never one of ours (a crafted package claiming our former id took it over, and packages for
+  // it were then refused as meant for another installation).
+  const propias = new Set([yo, ...(await anterioresPropios(db))])
   const viejas = [...new Set([...anteriores, ...antes.map((a) => a.actual)])].filter(
-    (a) => a !== yo && a !== de.id
+    (a) => !propias.has(a) && a !== de.id
   )
   let ultimoEnvio: string | null = null
   for (const a of viejas) {
