@@ -10,8 +10,9 @@ import { copiaV2, desdeCadaVersion, type Handle } from '../../../helpers/migraci
 // version 2: the rows already there are not rewritten nor recorded, the next write is.
 
 // Tables triggers keep from the others, and the migrations' own: nobody edits them. The
-// installation's identity, the merge stamps, partners and aliases (0014) and the partners'
-// actas kept aside (0015) belong to the exchange, not the history.
+// installation's identity, the merge stamps, partners and aliases (0014), the partners'
+// actas kept aside (0015) and the ids it had before a restore (0019) belong to the exchange,
+// not the history.
 const DERIVADAS = [
   'acuerdos_cierre',
   'actas_ajenas',
@@ -21,6 +22,7 @@ const DERIVADAS = [
   'busqueda_filas',
   'historial',
   'instalacion',
+  'instalaciones_anteriores',
   'schema_migrations',
   'sellos',
   'socios',
