@@ -38,51 +38,63 @@ function refsDe(db: Kysely<Database>): Refs {
   return (t) => ya.get(t) ?? ya.set(t, referencias(db, t)).get(t)!
 }
 
-async function aprobadasAqui(db: Kysely<Database>): Promise<string[]> {
-  const filas = await db
-    .selectFrom('sesiones')
-    .select('id')
-    .where('estado', '=', 'aprobada')
-    .execute()
-  return filas.map((f) => f.id)
+/** For each table, the synced tables' links that point at it: [child table, column]. */
+async function inversas(refs: Refs): Promise<Map<string, [string, string][]>> {
+  const r = new Map<string, [string, string][]>()
+  for (const hijo of SINCRONIZADAS_0014)
+    for (const [col, padre] of await refs(hijo))
+      r.set(padre, [...(r.get(padre) ?? []), [hijo, col]])
+  return r
 }
 
 /**
- * Every row the actas approved here point at, and the rows those point at in turn (`tabla:id`),
- * each with the first approved session found citing it. A few queries per link, not per row.
+ * The first approved session (here) whose acta cites the row, through any chain of links, or
+ * undefined. It walks back from the row, through the rows that point at it, until one belongs to
+ * an approved acta (a row of TABLAS_ACTA of an approved session, or the session itself): a
+ * LIMIT 1 seek per link, then the rows that point at it, if anything can point at them in turn.
+ * Its work follows the deleted row's dependents, not the history (#13). `libres` holds rows
+ * already walked to no approved acta: a session's rows, deleted with it, are not walked again.
  */
-async function citadasPor(db: Kysely<Database>, aprobadas: string[], refs: Refs) {
-  const r = new Map<string, string>()
-  let nuevas: [string, string, string][] = []
-  const anotar = (t: string, id: unknown, sesion: string) => {
-    if (typeof id !== 'string' || r.has(`${t}:${id}`)) return
-    r.set(`${t}:${id}`, sesion)
-    nuevas.push([t, id, sesion])
-  }
-  const lista = JSON.stringify(aprobadas)
-  for (const tabla of ['sesiones', ...TABLAS_ACTA]) {
-    const s = tabla === 'sesiones' ? 'id' : 'sesion_id'
-    for (const [col, padre] of await refs(tabla)) {
-      const { rows } = await sql<{ ref: string; sesion: string }>`select ${sql.ref(col)} as ref,
-        ${sql.ref(s)} as sesion from ${sql.table(tabla)}
-        where ${sql.ref(s)} in (select value from json_each(${lista}))`.execute(db)
-      for (const f of rows) anotar(padre, f.ref, f.sesion)
+async function citadaPor(
+  db: Kysely<Database>,
+  inv: Map<string, [string, string][]>,
+  libres: Set<string>,
+  tabla: string,
+  id: string
+): Promise<string | undefined> {
+  if (libres.has(`${tabla}:${id}`)) return undefined
+  const vistas = new Set([`${tabla}:${id}`])
+  const cola: [string, string][] = [[tabla, id]]
+  for (let k = 0; k < cola.length; k++) {
+    const [t, fila] = cola[k]!
+    const links = inv.get(t) ?? []
+    for (const [hijo, col] of links) {
+      // CROSS JOIN and +estado keep SQLite on the link's index, not on every approved session.
+      const q =
+        hijo === 'sesiones'
+          ? sql<{ sesion: string }>`select id as sesion from sesiones
+              where ${sql.ref(col)} = ${fila} and +estado = 'aprobada' limit 1`
+          : TABLAS_ACTA.includes(hijo)
+            ? sql<{ sesion: string }>`select s.id as sesion from ${sql.table(hijo)} h
+                cross join sesiones s on s.id = h.sesion_id
+                where h.${sql.ref(col)} = ${fila} and +s.estado = 'aprobada' limit 1`
+            : null
+      const sesion = q && (await q.execute(db)).rows[0]?.sesion
+      if (sesion) return sesion
+    }
+    for (const [hijo, col] of links) {
+      if (!inv.get(hijo)?.length) continue
+      const { rows } = await sql<{ id: string }>`select id from ${sql.table(hijo)}
+        where ${sql.ref(col)} = ${fila}`.execute(db)
+      for (const r of rows)
+        if (!vistas.has(`${hijo}:${r.id}`) && !libres.has(`${hijo}:${r.id}`)) {
+          vistas.add(`${hijo}:${r.id}`)
+          cola.push([hijo, r.id])
+        }
     }
   }
-  while (nuevas.length) {
-    const porTabla = new Map<string, Map<string, string>>()
-    for (const [t, id, s] of nuevas) porTabla.set(t, (porTabla.get(t) ?? new Map()).set(id, s))
-    nuevas = []
-    for (const [tabla, ids] of porTabla) {
-      const lista = JSON.stringify([...ids.keys()])
-      for (const [col, padre] of await refs(tabla)) {
-        const { rows } = await sql<{ id: string; ref: string }>`select id, ${sql.ref(col)} as ref
-          from ${sql.table(tabla)} where id in (select value from json_each(${lista}))`.execute(db)
-        for (const f of rows) anotar(padre, f.ref, ids.get(f.id)!)
-      }
-    }
-  }
-  return r
+  for (const v of vistas) libres.add(v)
+  return undefined
 }
 
 /**
@@ -101,13 +113,19 @@ function sinEco(d: Decisiones, lado: 'aqui' | 'alla', tabla: string, id: string,
  */
 export async function citadasAlla(db: Kysely<Database>, d: Decisiones) {
   const borradas = d.filas.filter((x) => borraAlla(x))
-  const aprobadas = borradas.length ? await aprobadasAqui(db) : []
-  if (!aprobadas.length) return
+  if (!borradas.length) return
+  const alguna = await db
+    .selectFrom('sesiones')
+    .select('id')
+    .where('estado', '=', 'aprobada')
+    .limit(1)
+    .executeTakeFirst()
+  if (!alguna) return
   const refs = refsDe(db)
-  const citadas = await citadasPor(db, aprobadas, refs)
-  const guardadas = new Set<string>()
+  const inv = await inversas(refs)
+  const [guardadas, libres] = [new Set<string>(), new Set<string>()]
   for (const f of borradas) {
-    const sesion = citadas.get(`${f.tabla}:${f.filaId}`)
+    const sesion = await citadaPor(db, inv, libres, f.tabla, f.filaId)
     if (!sesion) continue
     guardadas.add(`${f.tabla}:${f.filaId}`)
     f.tomar = f.tomar.filter((c) => c !== BORRADO)
