@@ -145,22 +145,31 @@ async function listados(
 }
 
 /**
- * The acción's acuerdos of its latest sessions, at most `max`, latest first: from `desde` on
- * (its sessions since then, walked by date, each one's acuerdos by its key), else all of them.
+ * The acción's acuerdos of its latest sessions, at most `max`, latest first: from date `desde`
+ * on, or in the latest `desde` sessions of every instancia (either walked by date, each one's
+ * acuerdos by its key), else all of them (by the acción's index, then sorted).
  */
 export async function acuerdosRecientesDeAccion(
   db: Kysely<Database>,
   accionId: string,
   max: number,
-  desde: string | null,
+  desde: string | number | null,
   hoy: string
 ): Promise<AcuerdoListado[]> {
-  const desdeCuando = desde
-    ? sql`sesiones s cross join acuerdos a on a.sesion_id = s.id`
-    : sql`acuerdos a cross join sesiones s on s.id = a.sesion_id`
-  const cuales = desde
-    ? sql`s.fecha >= ${desde} and +a.accion_id = ${accionId}`
-    : sql`a.accion_id = ${accionId}`
+  // A number of sessions: the latest ones in the sessions' exact order, so that their acuerdos
+  // found are the acción's latest whenever there are `max` of them.
+  const ultimas = sql`(select * from sesiones order by fecha desc, created_at desc limit ${desde})`
+  const desdeCuando =
+    desde === null
+      ? sql`acuerdos a cross join sesiones s on s.id = a.sesion_id`
+      : sql`${typeof desde === 'number' ? ultimas : sql`sesiones`} s
+          cross join acuerdos a on a.sesion_id = s.id`
+  const cuales =
+    desde === null
+      ? sql`a.accion_id = ${accionId}`
+      : typeof desde === 'number'
+        ? sql`+a.accion_id = ${accionId}`
+        : sql`s.fecha >= ${desde} and +a.accion_id = ${accionId}`
   const { rows } = await sql<FilaListada>`
     select a.*, s.instancia_id as instanciaId, i.nombre as instancia, it.sigla as sigla
     from ${desdeCuando} join instancias i on i.id = s.instancia_id

@@ -1,14 +1,12 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { TRAYECTORIA_PAGINA, type TrayectoriaAccion } from '../../../shared/tablero/contract'
-import type { AcuerdoListado } from '../../../shared/acuerdos/contract'
 import type { AvanceEstado, SesionEstado, SesionTipo } from '../../../shared/domain/sesiones'
 import { porcentajeDe, tituloSesion } from '../../../shared/domain/sesiones'
 import type { IndicadorTipo } from '../../../shared/domain/plan'
 import { notFound } from '../errors'
 import { ultimoAvance } from './consultas'
-import { acuerdosRecientesDeAccion } from '../acuerdos'
-import { recorrerSesiones } from './ventana'
+import { acuerdosDe, recorrerSesiones } from './ventana'
 
 type Db = Kysely<Database>
 interface ConSesion {
@@ -180,23 +178,6 @@ async function sesiones(
     estado: r.sesionEstado,
     temas: orden.filter((t) => r.temas.split(',').includes(t))
   }))
-}
-
-/**
- * The acción's latest `max` acuerdos, by their session: those since `desde` when there are that
- * many (later ones cannot be missing), else all of them.
- */
-async function acuerdosDe(
-  db: Db,
-  accionId: string,
-  max: number,
-  desde: string | null,
-  hoy: string
-): Promise<AcuerdoListado[]> {
-  const recientes = desde ? await acuerdosRecientesDeAccion(db, accionId, max, desde, hoy) : []
-  return recientes.length >= max
-    ? recientes
-    : acuerdosRecientesDeAccion(db, accionId, max, null, hoy)
 }
 
 /** The session date of the acción's n-th latest report (one index step each), or null. */
