@@ -111,7 +111,9 @@ async function start(): Promise<void> {
         })().catch((e: unknown) => mostrarFalla('restaurar el respaldo', e))
     })
   )
-  serveRenderer(path.join(__dirname, '../renderer'))
+  serveRenderer(path.join(__dirname, '../renderer'), async (id) =>
+    database ? database.descarga(id) : null
+  )
   const db = await abrirBase()
   if (!db) return app.exit(0)
   database = db

@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { llamadaDirecta, startBridge, type Bridge } from '../../src/main/bridge/server'
 import { workerDeDesarrollo } from '../../src/main/bridge/worker-dev'
 import { iniciarNucleo } from '../../src/main/core/host/nucleo'
+import { tomarDescarga } from '../../src/main/core/descargas'
 import { ROOT } from './cli'
 import { openTestApp, type TestApp } from './db'
 import { sembrarDemo } from '../../src/main/core/seed/demo'
@@ -65,6 +66,7 @@ export async function openWebApp(
   const bridge = await startBridge({
     call: nucleo.call,
     alEvento: nucleo.alEvento,
+    descarga: nucleo.descarga,
     token: crypto.randomBytes(16).toString('hex'),
     staticDir: renderer,
     log: (m, e) => console.error(m, e)
@@ -92,6 +94,7 @@ export async function openWebAppEnProceso(
   await t.api['perfil:guardar'](PERFIL_PRUEBA)
   const bridge = await startBridge({
     call: llamadaDirecta(t.api, (m, e) => console.error(m, e)),
+    descarga: async (id) => tomarDescarga(id),
     alEvento: (f) => {
       escuchas.add(f)
       return () => void escuchas.delete(f)

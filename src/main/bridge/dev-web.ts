@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const bridge = await startBridge({
     call: nucleo.call,
     alEvento: nucleo.alEvento,
+    descarga: nucleo.descarga,
     token: crypto.randomBytes(24).toString('hex'),
     staticDir: path.resolve('out', 'renderer'),
     port,

@@ -8,6 +8,8 @@ import type { Evento } from '../../shared/api/eventos'
 import { dispatch, type Logger } from '../core/dispatch'
 import { errorDeEscucha } from './puerto'
 import { CONTENT_SECURITY_POLICY, readStatic } from '../core/static-files'
+import { cabecerasDescarga, idDeRuta, leerDescarga, RUTA_DESCARGAS } from '../core/descargas'
+import type { Descarga } from '../core/descargas'
 
 /**
  * The API over HTTP, for development and browser tests only: never bundled into the app.
@@ -20,6 +22,11 @@ export interface BridgeOptions {
   /** Where events come from, to stream to the page (Server-Sent Events at /api/eventos). */
   alEvento?: (escucha: (evento: Evento) => void) => () => void
   token: string
+  /**
+   * The file offered under a one-time id (`nucleo.descarga`, or `tomarDescarga` in this process),
+   * streamed at GET /descargas/<id>; no downloads where not given.
+   */
+  descarga?: (id: string) => Promise<Descarga | null>
   /** Built renderer to serve at /, with the token handed to the page in a meta tag. */
   staticDir?: string
   port?: number
@@ -114,6 +121,7 @@ async function atender(
   const url = req.url ?? '/'
   if (url === EVENTOS) return eventos(req, res, options)
   if (url.startsWith('/api/')) return llamada(req, res, options, url)
+  if (url.startsWith(RUTA_DESCARGAS)) return descargar(req, res, options, url)
   if (!root || (req.method !== 'GET' && req.method !== 'HEAD')) {
     return send(res, 404, 'text/plain; charset=utf-8', 'No encontrado')
   }
@@ -170,6 +178,30 @@ async function llamada(
     })
   }
   return json(res, 200, await options.call(channel, input))
+}
+
+/**
+ * GET /descargas/<id>: the file streamed from disk (memory does not grow with its size). No
+ * token: an anchor click cannot send one, so the one-time id is the permission.
+ */
+async function descargar(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  options: BridgeOptions,
+  url: string
+): Promise<void> {
+  if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Use GET')
+  const id = idDeRuta(url)
+  const d = id && options.descarga ? await options.descarga(id) : null
+  if (!d) return send(res, 404, 'text/plain; charset=utf-8', 'Descarga no disponible o ya usada.')
+  res.writeHead(200, cabecerasDescarga(d))
+  const flujo = leerDescarga(d)
+  flujo.on('error', (e) => {
+    options.log('descarga', e)
+    res.destroy()
+  })
+  res.on('close', () => flujo.destroy())
+  flujo.pipe(res)
 }
 
 /** GET /api/eventos: one stream per page, every event as `data: JSON`, until the page goes. */

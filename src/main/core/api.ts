@@ -4,7 +4,7 @@ import type { ApiHandlers } from '../../shared/api/contract'
 import type { ApiEnvironment, CoreContext } from './contexto'
 import type { AppDatabase } from './db/open'
 import type { PdfPrinter } from './actas/documentos/archivo'
-import { respaldar } from './respaldos'
+import { respaldar, respaldoAutomatico } from './respaldos'
 import type { Logger } from './dispatch'
 import type { AvisoRespaldo, Evento } from '../../shared/api/eventos'
 import { logPorStderr } from './cliente'
@@ -59,6 +59,10 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
   })
 }
 
+/** A manual backup into the folder: never skipped (only a daily one is), so always a file. */
+const manual = (app: AppDatabase, dir: string) => async (): Promise<string> =>
+  (await respaldoAutomatico(app.handle, dir, 'manual'))!
+
 /** The API over an opened app database, as every process wires it (shell, bridge, CLI, tests). */
 export function createAppApi(
   app: AppDatabase,
@@ -66,6 +70,8 @@ export function createAppApi(
     version: string
     printPdf?: PdfPrinter | null
     alAprobar?: () => Promise<unknown>
+    /** Where «Respaldar ahora» leaves its copy: the backups folder, where the host keeps one. */
+    respaldosDir?: string | null
     /** The failed backups this host keeps (the core's worker does). */
     avisos?: () => AvisoRespaldo[]
     /** Unexpected errors of long tasks; standard error when the process gave no log. */
@@ -84,6 +90,7 @@ export function createAppApi(
     alEvento: options.alEvento ?? (() => {}),
     reloj: options.reloj ?? (() => new Date()),
     ...(options.alAprobar ? { alAprobar: options.alAprobar } : {}),
-    ...(options.avisos ? { avisos: options.avisos } : {})
+    ...(options.avisos ? { avisos: options.avisos } : {}),
+    ...(options.respaldosDir ? { respaldoManual: manual(app, options.respaldosDir) } : {})
   })
 }

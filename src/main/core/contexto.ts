@@ -15,6 +15,11 @@ export interface ApiEnvironment {
   alAprobar?: () => Promise<unknown>
   /** Writes a checked backup of the live database to a file. */
   respaldar: (destino: string) => Promise<unknown>
+  /**
+   * «Respaldar ahora» into the backups folder, checked and rotated as the automatic ones; returns
+   * the file. Absent where the host keeps no folder (a temporary file is offered instead).
+   */
+  respaldoManual?: () => Promise<string>
   /** Where unexpected errors of long tasks go (no request is left to carry them). */
   log: Logger
   /** Where events for the screens go (task progress); hosts push them on. */

@@ -20,7 +20,7 @@ import { historialMetodos } from '../historial/contract'
 import { intercambioMetodos } from '../intercambio/contract'
 
 export type { MethodDef } from './campos'
-export type { AppInfo } from '../sistema/contract'
+export type { AppInfo, RespaldoListo } from '../sistema/contract'
 export type { ConfigDocumentos, Documento } from '../actas/contract'
 
 /**

@@ -1,8 +1,7 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAppApi } from '../../../src/main/core/api'
 import { dispatch } from '../../../src/main/core/dispatch'
+import { tomarDescarga } from '../../../src/main/core/descargas'
 import { openSqlite } from '../../../src/main/core/db/sqlite'
 import { AppError } from '../../../src/main/core/errors'
 import { exportarMatriz } from '../../../src/main/core/matriz/exportar/exportar'
@@ -149,8 +148,7 @@ describe('an import that yields between acciones', () => {
     const r = await respaldo
     expect(log).not.toHaveBeenCalled()
     expect(r.ok).toBe(true)
-    const file = path.join(path.dirname(t.file), 'respaldo.db')
-    fs.writeFileSync(file, Buffer.from((r as { value: { base64: string } }).value.base64, 'base64'))
+    const file = tomarDescarga((r as { value: { descarga: string } }).value.descarga)!.archivo
     const h = openSqlite(file, { readonly: true })
     try {
       expect(h.prepare('select count(*) as n from planes').get()).toEqual({ n: 2 })

@@ -10,6 +10,7 @@ import { esPesado } from './rutas'
 import { marcarEnUso } from '../en-uso'
 import { AppError } from '../errors'
 import { nuevoContadorEscrituras } from '../tareas'
+import type { Descarga } from '../descargas'
 
 /** The core as its hosts see it: calls in, results and events out; the database elsewhere. */
 export interface Nucleo {
@@ -19,6 +20,8 @@ export interface Nucleo {
   call(canal: string, entrada: unknown): Promise<ApiResult<unknown>>
   /** Subscribes to events; returns the unsubscribe. */
   alEvento(escucha: (evento: Evento) => void): () => void
+  /** The file a call offered for download under `id`, once (descargas.ts); null otherwise. */
+  descarga(id: string): Promise<Descarga | null>
   cerrar(): Promise<void>
 }
 
@@ -49,6 +52,7 @@ function crearWorker(opciones: OpcionesNucleo, datos: DatosNucleo): Worker {
 /** One worker over the database: its calls, its events, its PDF port. */
 interface Hilo {
   call(canal: string, entrada: unknown): Promise<ApiResult<unknown>>
+  descarga(id: string): Promise<Descarga | null>
   cerrar(): Promise<void>
   schemaVersion: number
   creado: boolean
@@ -64,6 +68,7 @@ export async function iniciarNucleo(opciones: OpcionesNucleo): Promise<Nucleo> {
     dbPath: path.resolve(opciones.dbPath),
     version: opciones.version,
     respaldosDir: opciones.respaldosDir ?? null,
+    respaldosManuales: opciones.respaldosDir ?? null,
     conPdf: opciones.printPdf !== null,
     nativeBinding: opciones.nativeBinding ?? null,
     rol: 'diario',
@@ -99,6 +104,8 @@ export async function iniciarNucleo(opciones: OpcionesNucleo): Promise<Nucleo> {
       escuchas.add(escucha)
       return () => escuchas.delete(escucha)
     },
+    // Offered by the thread that served the call: the heavy one («Respaldar ahora» is `pesado`).
+    descarga: async (id) => (await pesado.descarga(id)) ?? (await diario.descarga(id)),
     cerrar: async () => {
       await Promise.all([pesado.cerrar(), diario.cerrar()])
       soltarUso()
@@ -141,6 +148,7 @@ async function supervisado(
     schemaVersion: primero.schemaVersion,
     creado: primero.creado,
     call: async (canal, entrada) => (await actual)?.call(canal, entrada) ?? DETENIDO,
+    descarga: async (id) => (await actual)?.descarga(id) ?? null,
     cerrar: async () => {
       cerrando = true
       await (await actual)?.cerrar()
@@ -156,6 +164,7 @@ function iniciarHilo(
 ): Promise<Hilo> {
   const worker = crearWorker(opciones, datos)
   const pendientes = new Map<number, (r: ApiResult<unknown>) => void>()
+  const descargas = new Map<number, (d: Descarga | null) => void>()
   let seq = 0
   let vivo = true
   let cerrado: (() => void) | null = null
@@ -173,6 +182,10 @@ function iniciarHilo(
         case 'resultado':
           pendientes.get(m.seq)?.(m.resultado)
           pendientes.delete(m.seq)
+          return
+        case 'descarga':
+          descargas.get(m.seq)?.(m.descarga)
+          descargas.delete(m.seq)
           return
         case 'evento':
           return emitir(m.evento)
@@ -192,6 +205,8 @@ function iniciarHilo(
       vivo = false
       for (const responder of pendientes.values()) responder(DETENIDO)
       pendientes.clear()
+      for (const responder of descargas.values()) responder(null)
+      descargas.clear()
       if (cerrado) return cerrado()
       opciones.log(`el hilo del núcleo terminó (código ${codigo})`)
       alMorir()
@@ -217,6 +232,13 @@ function iniciarHilo(
           const s = ++seq
           pendientes.set(s, responder)
           enviar({ tipo: 'llamada', seq: s, canal, entrada })
+        }),
+      descarga: (id) =>
+        new Promise((responder) => {
+          if (!vivo) return responder(null)
+          const s = ++seq
+          descargas.set(s, responder)
+          enviar({ tipo: 'descarga', seq: s, id })
         }),
       cerrar: () =>
         new Promise<void>((hecho) => {

@@ -1,6 +1,7 @@
 import type { ApiResult } from '../../../shared/api/result'
 import type { Evento } from '../../../shared/api/eventos'
 import type { OpenFailure } from '../db/open'
+import type { Descarga } from '../descargas'
 
 /** What the host gives the core's worker when it starts it. */
 export interface DatosNucleo {
@@ -8,6 +9,8 @@ export interface DatosNucleo {
   version: string
   /** Where automatic backups go (daily at start, after each approval); null: none. */
   respaldosDir: string | null
+  /** Where «Respaldar ahora» leaves its copy, in either role (the same folder); null: none. */
+  respaldosManuales: string | null
   /** Whether the host can print PDFs (it is asked through a port message). */
   conPdf: boolean
   nativeBinding: string | null
@@ -22,6 +25,7 @@ export type AlNucleo =
   | { tipo: 'llamada'; seq: number; canal: string; entrada: unknown }
   | { tipo: 'pdf-listo'; seq: number; pdf: Uint8Array }
   | { tipo: 'pdf-fallo'; seq: number; mensaje: string }
+  | { tipo: 'descarga'; seq: number; id: string }
   | { tipo: 'cerrar' }
 
 /** Worker → host. */
@@ -32,4 +36,5 @@ export type DelNucleo =
   | { tipo: 'evento'; evento: Evento }
   | { tipo: 'pdf'; seq: number; html: string; pie: string }
   | { tipo: 'log'; mensaje: string; error: string | null }
+  | { tipo: 'descarga'; seq: number; descarga: Descarga | null }
   | { tipo: 'cerrado' }

@@ -2,32 +2,43 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Handlers } from '../../../shared/api/contract'
-import type { sistemaMetodos } from '../../../shared/sistema/contract'
+import type { RespaldoListo, sistemaMetodos } from '../../../shared/sistema/contract'
 import type { CoreContext } from '../contexto'
+import { ofrecerDescarga } from '../descargas'
 
-export function sistemaHandlers({
-  env,
-  tareas,
-  aSolas
-}: CoreContext): Handlers<typeof sistemaMetodos> {
+export function sistemaHandlers(ctx: CoreContext): Handlers<typeof sistemaMetodos> {
+  const { env, tareas } = ctx
   return {
     'app:info': async () => env.info(),
     'tarea:estado': async (i) => tareas.estado(i.id),
     'tarea:cancelar': async (i) => tareas.cancelar(i.id),
     'respaldo:estado': async () => ({ fallidos: env.avisos?.() ?? [] }),
-    'respaldo:ahora': async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-respaldo-'))
-      try {
-        const nombre = `secretaria-mitp-respaldo-${new Date().toISOString().slice(0, 10)}.db`
-        await aSolas(() => env.respaldar(path.join(dir, nombre)))
-        return {
-          nombre,
-          mime: 'application/vnd.sqlite3',
-          base64: fs.readFileSync(path.join(dir, nombre)).toString('base64')
-        }
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true })
-      }
+    'respaldo:ahora': () => respaldoAhora(ctx)
+  }
+}
+
+/**
+ * A checked backup on disk, offered for one download: its bytes never travel in the answer (a
+ * large database does not fit in a string, and would cross the threads and the page whole).
+ */
+async function respaldoAhora({ env, aSolas }: CoreContext): Promise<RespaldoListo> {
+  const nombre = `secretaria-mitp-respaldo-${new Date().toISOString().slice(0, 10)}.db`
+  const manual = env.respaldoManual
+  let archivo: string
+  let temporal: string | null = null
+  if (manual) archivo = await aSolas(manual)
+  else {
+    // No backups folder here (dev bridge, tests): a copy of its own, removed once served.
+    temporal = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-respaldo-'))
+    archivo = path.join(temporal, nombre)
+    try {
+      await aSolas(() => env.respaldar(archivo))
+    } catch (e) {
+      fs.rmSync(temporal, { recursive: true, force: true })
+      throw e
     }
   }
+  const bytes = fs.statSync(archivo).size
+  const descarga = ofrecerDescarga({ archivo, nombre, bytes, temporal })
+  return { nombre, bytes, descarga, enCarpeta: temporal === null }
 }

@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { call } from '../api/client'
-import { descargar } from '../api/download'
+import { descargarOfrecida } from '../api/download'
 import { useApiQuery } from '../api/queries'
 import { notifyError, notifySaved } from '../components/notify'
 import { EncabezadoForm } from '../configuracion/EncabezadoForm'
@@ -35,12 +35,20 @@ export function ConfiguracionScreen(): ReactNode {
 
 /** A verified copy of the database, wherever the user wants it. */
 function RespaldoSeccion(): ReactNode {
+  const [respaldando, setRespaldando] = useState(false)
   const respaldar = async (): Promise<void> => {
-    const r = await call('respaldo:ahora', undefined)
-    if (r.ok) {
-      descargar(r.value)
-      notifySaved('Respaldo verificado listo para guardar.')
-    } else notifyError('No se pudo respaldar', r.error)
+    setRespaldando(true)
+    try {
+      const r = await call('respaldo:ahora', undefined)
+      if (!r.ok) return notifyError('No se pudo respaldar', r.error)
+      descargarOfrecida(r.value.descarga, r.value.nombre)
+      const copia = r.value.enCarpeta ? ' Una copia quedó también en la carpeta «respaldos».' : ''
+      notifySaved(
+        `Respaldo verificado (${megabytes(r.value.bytes)}) listo para guardar: elija dónde.${copia}`
+      )
+    } finally {
+      setRespaldando(false)
+    }
   }
   return (
     <>
@@ -53,10 +61,21 @@ function RespaldoSeccion(): ReactNode {
         una copia verificada donde quiera (por ejemplo, en un pendrive).
       </Text>
       <Group>
-        <Button variant="light" onClick={() => void respaldar()}>
+        <Button variant="light" loading={respaldando} onClick={() => void respaldar()}>
           Respaldar ahora
         </Button>
+        {respaldando && (
+          <Text size="sm" c="dimmed">
+            Copiando y verificando la base de datos…
+          </Text>
+        )}
       </Group>
     </>
   )
+}
+
+/** A size as the secretary reads it: «1,2 MB». */
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024)
+  return `${mb.toLocaleString('es-CL', { maximumFractionDigits: mb < 10 ? 1 : 0 })} MB`
 }
