@@ -1,7 +1,11 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import type { Database } from '../db/schema'
 import type { ParsedInput } from '../../../shared/api/contract'
-import type { AcuerdoListado, AcuerdosPagina } from '../../../shared/acuerdos/contract'
+import {
+  ACUERDOS_TOPE_TOTAL,
+  type AcuerdoListado,
+  type AcuerdosPagina
+} from '../../../shared/acuerdos/contract'
 import type { Documento } from '../../../shared/actas/contract'
 import { acuerdosConHistorial } from './acuerdos.service'
 import { abiertoSegunActas, estadoAprobado } from './situacion'
@@ -34,10 +38,15 @@ export function delPlan(planId: string, porPlazo = false): RawBuilder<SqlBool> {
  * few candidates: whether each is open from its own follow-ups (open is «not fulfilled in an
  * approved acta» either way); abiertoSegunActas would first gather every open acuerdo.
  */
-export function condicionAcuerdos(f: Filtro, hoy: string, porFila = false): RawBuilder<SqlBool> {
+export function condicionAcuerdos(
+  f: Filtro,
+  hoy: string,
+  porFila = false,
+  porPlazo = true
+): RawBuilder<SqlBool> {
   const abierto = porFila ? sql<SqlBool>`${estadoActual} <> 'cumplido'` : abiertoSegunActas
   const c: RawBuilder<unknown>[] = [sql`1`]
-  if (f.planId) c.push(delPlan(f.planId, true))
+  if (f.planId) c.push(delPlan(f.planId, porPlazo))
   if (f.instanciaId) c.push(sql`s.instancia_id = ${f.instanciaId}`)
   if (f.institucionId) c.push(sql`a.institucion_id = ${f.institucionId}`)
   if (f.personaId) c.push(sql`a.persona_id = ${f.personaId}`)
@@ -81,6 +90,10 @@ const FILTROS = [
  */
 const conIndicePropio = (f: Filtro): boolean => !!(f.personaId || f.institucionId)
 
+/** Whether the filter is one plan alone. */
+const soloPlan = (f: Filtro): boolean =>
+  !!f.planId && FILTROS.every((k) => k === 'planId' || f[k] === undefined)
+
 /** Whether the filter lets every acuerdo through. */
 const sinFiltro = (f: Filtro): boolean => FILTROS.every((k) => f[k] === undefined)
 
@@ -112,7 +125,11 @@ export async function listarAcuerdos(
           .then(({ n }) => ({ n: Number(n), exacto: true }))
       : pocos
         ? contarPocos(db, pocos, donde)
-        : contarHasta(db, donde),
+        : soloPlan(f)
+          ? // pocosCandidatos counted the plan's, exactly its acuerdos, past the cap.
+            { n: ACUERDOS_TOPE_TOTAL, exacto: false }
+          : // Counting, the acción index finds a plan's (no order to keep).
+            contarHasta(db, condicionAcuerdos(f, hoy, false, false)),
     pocos
       ? paginaDePocos(db, pocos, donde, desc, desde, max + 1, desde ? 0 : (f.offset ?? 0))
       : desde || (!f.offset && conIndicePropio(f))

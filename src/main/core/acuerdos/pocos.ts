@@ -7,8 +7,22 @@ import type { FilaListada } from './pagina'
 type Db = Kysely<Database>
 
 /**
+ * A plan's acuerdos (lista.service's delPlan): those about its acciones, by the acción index,
+ * and those about none taken in its period (a range of sessions, each one's by its key; for the
+ * current plan, open-ended). An old plan's are few whatever came later.
+ */
+const delPlanPorClave = (planId: string): RawBuilder<unknown> =>
+  sql`select a.id from acciones ac cross join acuerdos a on a.accion_id = ac.id
+      where ac.plan_id = ${planId}
+    union all select a.id from planes p cross join sesiones s on s.fecha >= p.periodo_desde
+        and s.fecha <= case when exists (select 1 from planes p2
+          where p2.periodo_desde > p.periodo_desde) then p.periodo_hasta else '9999' end
+      cross join acuerdos a on a.sesion_id = s.id
+    where p.id = ${planId} and a.accion_id is null`
+
+/**
  * A superset of the acuerdos a narrow filter lets through, read from an index: one persona's or
- * one institución's (migration 0020), or, for «cumplido», those whose latest follow-up fulfilled
+ * one institución's (migration 0020), one plan's, or, for «cumplido», those whose latest follow-up fulfilled
  * them (acuerdos_cierre_idx) and those followed up in an acta not yet approved (whose approved
  * state may be «cumplido»). UNION ALL, so that counting them stops at the cap (UNION would
  * gather every fulfilled acuerdo first); an acuerdo may come twice.
@@ -18,6 +32,7 @@ function candidatosDe(f: ParsedInput<'acuerdo:listar'>): RawBuilder<unknown>[] {
   if (f.personaId) c.push(sql`select id from acuerdos where persona_id = ${f.personaId}`)
   if (f.institucionId)
     c.push(sql`select id from acuerdos where institucion_id = ${f.institucionId}`)
+  if (f.planId) c.push(delPlanPorClave(f.planId))
   if (f.situacion === 'cumplido')
     c.push(sql`select cc.acuerdo_id as id from acuerdos_cierre cc where cc.cerrado_en < '~'
       union all select sb.acuerdo_id from sesiones sd
