@@ -6,7 +6,7 @@ import { porcentajeDe, tituloSesion } from '../../../shared/domain/sesiones'
 import type { IndicadorTipo } from '../../../shared/domain/plan'
 import { notFound } from '../errors'
 import { ultimoAvance } from './consultas'
-import { acuerdosDe, recorrerSesiones } from './ventana'
+import { acuerdosDe, cuantas, recorrerSesiones, TOPE_VENTANA } from './ventana'
 
 type Db = Kysely<Database>
 interface ConSesion {
@@ -60,33 +60,59 @@ interface Medida extends ConSesion {
 
 /**
  * The latest `max` measurements of each of the acción's indicadores (or of `ids`), oldest first.
- * From `desde` on, the sessions since that date are walked (sesiones_fecha_idx) and each one's
- * measurements of these indicadores sought; without it, every measurement of them is read.
+ * From date `desde` on, or in the latest `desde` sessions, the sessions are walked by date and
+ * each one's measurements of these indicadores sought by key; without it, every measurement of
+ * them is read.
  */
 async function mediciones(
   db: Db,
   accionId: string,
   max: number,
-  desde: string | null,
+  desde: string | number | null,
   ids?: string[]
 ): Promise<Medida[]> {
-  const fuente = desde
-    ? sql`sesiones s cross join mediciones m on m.sesion_id = s.id
-        and m.indicador_id in (select id from indicadores where accion_id = ${accionId})
-        where s.fecha >= ${desde}`
-    : sql`indicadores i cross join mediciones m on m.indicador_id = i.id
-        cross join sesiones s on s.id = m.sesion_id where i.accion_id = ${accionId}`
-  const solo = ids
-    ? sql` and m.indicador_id in (select value from json_each(${JSON.stringify(ids)}))`
-    : sql``
+  // The indicadores by their keys: a filter after the join would read the others' too.
+  const cuales = ids
+    ? sql`select value as id from json_each(${JSON.stringify(ids)})`
+    : sql`select id from indicadores where accion_id = ${accionId}`
+  const deSus = sql`m.indicador_id in (${cuales})`
+  const fuente =
+    typeof desde === 'number'
+      ? sql`(select * from sesiones order by fecha desc, created_at desc limit ${desde}) s
+        cross join mediciones m on m.sesion_id = s.id and ${deSus}`
+      : desde
+        ? sql`sesiones s cross join mediciones m on m.sesion_id = s.id and ${deSus}
+          where s.fecha >= ${desde}`
+        : sql`(${cuales}) i cross join mediciones m on m.indicador_id = i.id
+          cross join sesiones s on s.id = m.sesion_id`
   const { rows } = await sql<Medida>`select * from (
       select s.id as sesionId, s.tipo, s.numero, s.anio, s.fecha, s.created_at as creada,
         s.estado as sesionEstado, m.indicador_id, m.tipo as medida, m.valor, m.numerador,
         m.denominador, m.fecha_corte, m.nota,
         row_number() over (partition by m.indicador_id order by s.fecha desc, s.created_at desc) as n
-      from ${fuente}${solo})
+      from ${fuente})
     where n <= ${max} order by fecha, creada`.execute(db)
   return rows
+}
+
+/**
+ * The latest `max` measurements of indicadores `ids`, not found since the acción's `desde`: as its
+ * acuerdos (ventana.ts), all of them when fewer than `tope`, or those of the latest `tope`
+ * sessions for the indicadores measured `max` times there, `tope` growing until all are found.
+ */
+async function anteriores(db: Db, accionId: string, max: number, ids: string[]) {
+  const meds: Medida[] = []
+  for (let tope = TOPE_VENTANA; ids.length; tope *= 4) {
+    const suyas = sql`select 1 from mediciones where indicador_id in
+      (select value from json_each(${JSON.stringify(ids)}))`
+    if ((await cuantas(db, suyas, tope)) < tope)
+      return [...meds, ...(await mediciones(db, accionId, max, null, ids))]
+    const halladas = await mediciones(db, accionId, max, tope, ids)
+    const listos = ids.filter((id) => halladas.filter((m) => m.indicador_id === id).length >= max)
+    meds.push(...halladas.filter((m) => listos.includes(m.indicador_id)))
+    ids = ids.filter((id) => !listos.includes(id))
+  }
+  return meds
 }
 
 /** Each indicador with its latest `max` measurements, oldest first. */
@@ -103,12 +129,12 @@ async function indicadores(
       .where('accion_id', '=', accionId)
       .orderBy('orden')
       .execute(),
-    mediciones(db, accionId, max, desde)
+    desde ? mediciones(db, accionId, max, desde) : []
   ])
   // An indicador measured fewer times since `desde` than asked may have earlier measurements.
-  const cuantas = (id: string, ms: Medida[]) => ms.filter((m) => m.indicador_id === id).length
-  const faltan = desde ? inds.filter((i) => cuantas(i.id, recientes) < max).map((i) => i.id) : []
-  const antes = faltan.length ? await mediciones(db, accionId, max, null, faltan) : []
+  const de = (id: string) => recientes.filter((m) => m.indicador_id === id).length
+  const faltan = inds.filter((i) => de(i.id) < max).map((i) => i.id)
+  const antes = await anteriores(db, accionId, max, faltan)
   const meds = [...recientes.filter((m) => !faltan.includes(m.indicador_id)), ...antes]
   return inds.map((i) => ({
     id: i.id,
