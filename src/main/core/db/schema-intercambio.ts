@@ -63,6 +63,12 @@ export interface InstalacionesAnterioresTable {
   actual: string
 }
 
+/** A row of common origin (migration 0021): only these are matched by natural key. */
+export interface ComunesTable {
+  tabla: string
+  fila_id: string
+}
+
 /** The exchange's own tables: local bookkeeping, never synced themselves. */
 export interface TablasIntercambio {
   instalacion: InstalacionTable
@@ -71,4 +77,5 @@ export interface TablasIntercambio {
   alias: AliasTable
   actas_ajenas: ActasAjenasTable
   instalaciones_anteriores: InstalacionesAnterioresTable
+  comunes: ComunesTable
 }

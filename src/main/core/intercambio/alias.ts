@@ -25,6 +25,12 @@ export const CLAVE = '='
 /** The prefix of a seeded row's first key fields (originales.ts): never written as columns. */
 export const ORIGEN = '~'
 
+/**
+ * A row's mark of common origin in a package (comunes.ts): only such rows are matched by key.
+ * Never written as a column.
+ */
+export const COMUN = `${ORIGEN}comun`
+
 /** Rows received, by table and by the sender's id. */
 export type Remotas = Map<string, Map<string, Record<string, { valor: string; sello: string }>>>
 
@@ -62,6 +68,10 @@ async function conocida(db: Kysely<Database>, tabla: string, id: string): Promis
   return s !== undefined
 }
 
+/** Whether the row here is of common origin (migration 0021): only those have twins. */
+const comun = (tabla: string, id: string) =>
+  sql`exists (select 1 from comunes c where c.tabla = ${tabla} and c.fila_id = ${sql.ref(id)})`
+
 /**
  * The rows here whose first key (as the history kept it) is `valores`, the first created first:
  * alive, or deleted (by the key they had when deleted).
@@ -79,7 +89,7 @@ async function porHistorial(
     )
   const { rows } = await sql<{ id: string }>`
     select h.fila_id as id from historial h
-    where h.tabla = ${tabla} and (
+    where h.tabla = ${tabla} and ${comun(tabla, 'h.fila_id')} and (
       (h.operacion = 'borrar' and ${igual('h.antes')}
         and not exists (select 1 from ${sql.table(tabla)} t where t.id = h.fila_id))
       or (h.id = (select min(p.id) from historial p where p.tabla = h.tabla and p.fila_id = h.fila_id)
@@ -130,7 +140,7 @@ async function gemela(
       sql` and `
     )
     const { rows } = await sql<{ id: string }>`
-      select id from ${sql.table(tabla)} where ${donde}`.execute(db)
+      select id from ${sql.table(tabla)} where ${donde} and ${comun(tabla, 'id')}`.execute(db)
     if (rows.length) return rows.length === 1 && !tomadas.has(rows[0]!.id) ? rows[0]!.id : undefined
   }
   return undefined
@@ -159,6 +169,8 @@ export async function emparejar(
     const tomadas = new Set<string>()
     for (const [id, fila] of filas) {
       if (alias.get(tabla)?.has(id) || (await conocida(db, tabla, id))) continue
+      // A row a user created one by one has no twin, whatever key it took (comunes.ts).
+      if (fila[COMUN]?.valor !== 'true') continue
       const local = await gemela(db, alias, tabla, clave, fila, refs, tomadas)
       if (!local) continue
       tomadas.add(local)
@@ -183,7 +195,7 @@ export async function traducir(
     for (const [id, fila] of filas) {
       const t: Record<string, { valor: string; sello: string }> = {}
       for (const [campo, v] of Object.entries(fila)) {
-        if (campo.startsWith(CLAVE) || campo.startsWith(ORIGEN)) continue
+        if (campo.startsWith(CLAVE) || campo.startsWith(ORIGEN)) continue // COMUN too
         const ref = refs.get(campo)
         const valor = JSON.parse(v.valor) as unknown
         t[campo] =

@@ -6,6 +6,7 @@ import type { CampoPaquete } from './paquete'
 import { CLAVE, CLAVES } from './alias'
 import { clavesNombradas } from './claves'
 import { clavesOriginales } from './originales'
+import { marcasComunes } from './comunes'
 
 // The database side of a package (#16): every synced field with the stamp of its last change,
 // read from the rows and the stamps the triggers of migration 0014 keep. A field never changed
@@ -85,7 +86,8 @@ export async function camposNoVistos(db: Kysely<Database>, visto: Vector): Promi
     }
   }
   const conClaves = [...r, ...(await clavesNombradas(db, r))]
-  return [...conClaves, ...(await clavesOriginales(db, conClaves))]
+  const todos = [...conClaves, ...(await clavesOriginales(db, conClaves))]
+  return [...todos, ...(await marcasComunes(db, todos))]
 }
 
 /**

@@ -8,6 +8,7 @@ import { aplicar, sellarAqui, type Eleccion } from './aplicar'
 import { guardarAjenas } from './ajenas'
 import { avanzarConocido } from './conocido'
 import { guardarSocio } from './restaurada'
+import { guardarMarcas, type Marca } from './comunes'
 import type { Decisiones } from './decidir'
 import type { Vector } from './fusion'
 import type { NumeroCambiado } from './numeros'
@@ -21,6 +22,8 @@ import { moverAcuerdos, sellarAcuerdos, type AcuerdoRenumerado } from './numeros
 export interface Escritura {
   de: { id: string; nombre: string }
   nuevos: { tabla: string; remoto: string; local: string }[]
+  /** The sender's mark of common origin on the rows it sent (comunes.ts). */
+  marcas: Marca[]
   /** Sessions here whose number changes: out of the way first (numeros.ts). */
   mover: string[]
   numeros: NumeroCambiado[]
@@ -55,6 +58,7 @@ export async function escribir(trx: Transaction<Database>, e: Escritura): Promis
   }
   await moverAcuerdos(trx, e.acuerdos.mover, e.acuerdos.cambios)
   await aplicar(trx, e.decisiones.filas, e.elecciones)
+  await guardarMarcas(trx, e.marcas)
   for (const c of e.numeros) await sellarAqui(trx, 'sesiones', c.sesionId, 'numero')
   await sellarAcuerdos(trx, e.acuerdos.cambios)
   await guardarAjenas(trx, e.de, e.decisiones.actasDistintas)

@@ -17,6 +17,7 @@ import { leerPaquete, PARA_CUALQUIERA, rechazo, yo } from './recibir'
 import { avanzarConocido, perdidasDelRemitente, recuperarPropias, respaldado } from './conocido'
 import type { Rechazada } from './selladas'
 import { anterioresPropios } from './restaurada'
+import { marcasRecibidas } from './comunes'
 
 export { PARA_CUALQUIERA }
 
@@ -98,6 +99,7 @@ async function preparar(
   const { manifiesto, remotas, sellos, mio, yo: aqui } = await leerPaquete(db, ruta)
   const alias = await leerAlias(db)
   const nuevos = await emparejar(db, remotas, alias)
+  const marcas = marcasRecibidas(remotas, alias)
   const gemelas = new Set(
     [...alias].flatMap(([tabla, m]) => [...m.values()].map((local) => `${tabla}:${local}`))
   )
@@ -137,6 +139,7 @@ async function preparar(
     mio,
     conocido: respaldado(vector, sellos, aqui.id),
     nuevos,
+    marcas,
     numeros,
     mover: quedanAqui,
     decisiones: conAcuerdos(conNumeros(sin, numeros), acuerdos.cambios),
@@ -206,7 +209,8 @@ export async function importar(
     )
   }
   const e: Escritura = {
-    ...{ de: m.de, nuevos, mover, numeros, decisiones, elecciones, acuerdos: prep.acuerdos },
+    ...{ de: m.de, nuevos, marcas: prep.marcas, mover, numeros, decisiones, elecciones },
+    acuerdos: prep.acuerdos,
     ...{ conocido: prep.conocido, vector: unir(anterior ?? {}, m.vector), anteriores: m.anteriores }
   }
   await ensayar(db, e, path.basename(ruta))

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { FILA_0014, SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
 import { BORRADO } from './fusion'
-import { CLAVE, ORIGEN } from './alias'
+import { CLAVE, COMUN, ORIGEN } from './alias'
 import { leer, MAX_CONTADOR } from './hlc'
 
 const UN_ANIO = 366 * 24 * 3600 * 1000
@@ -43,7 +43,7 @@ export async function revisorDeCampos(
     if (!propias) return `trae datos de «${c.tabla}», que no se intercambia`
     const clave = [CLAVE, ORIGEN].find((p) => c.campo.startsWith(p))
     const columna = clave ? c.campo.slice(clave.length) : c.campo
-    const especial = c.campo === FILA_0014 || c.campo === BORRADO
+    const especial = c.campo === FILA_0014 || c.campo === BORRADO || c.campo === COMUN
     if (!especial && (!propias.has(columna) || PROPIAS.has(columna)))
       return `trae un campo «${c.campo}» que «${c.tabla}» no tiene o que no se intercambia`
     let sello: ReturnType<typeof leer>

@@ -11,8 +11,8 @@ import { copiaV2, desdeCadaVersion, type Handle } from '../../../helpers/migraci
 
 // Tables triggers keep from the others, and the migrations' own: nobody edits them. The
 // installation's identity, the merge stamps, partners and aliases (0014), the partners'
-// actas kept aside (0015) and the ids it had before a restore (0019) belong to the exchange,
-// not the history.
+// actas kept aside (0015), the ids it had before a restore (0019) and the rows of common
+// origin (0021) belong to the exchange, not the history.
 const DERIVADAS = [
   'acuerdos_cierre',
   'actas_ajenas',
@@ -20,6 +20,7 @@ const DERIVADAS = [
   'avance_fechas',
   'busqueda',
   'busqueda_filas',
+  'comunes',
   'historial',
   'instalacion',
   'instalaciones_anteriores',

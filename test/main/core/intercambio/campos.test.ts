@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { camposNoVistos, vectorPropio } from '../../../../src/main/core/intercambio/campos'
 import { BORRADO } from '../../../../src/main/core/intercambio/fusion'
+import { CLAVES, COMUN } from '../../../../src/main/core/intercambio/alias'
 import { leer } from '../../../../src/main/core/intercambio/hlc'
 import {
   BORRADO_0014,
@@ -53,7 +54,14 @@ describe('camposNoVistos', () => {
     expect(esperados).toBeGreaterThan(100)
     // Besides, each seeded row's natural key (`=codigo`…), for a partner that knows it under
     // another id (claves.ts).
-    expect(campos.filter((c) => !c.campo.startsWith('=')).length).toBe(esperados)
+    // And each one's mark of common origin (`~comun`, comunes.ts): the seed's are all common.
+    const marcas = campos.filter((c) => c.campo === COMUN)
+    const conClave = campos.filter((c) => CLAVES.some(([tabla]) => tabla === c.tabla))
+    expect(marcas.length).toBe(new Set(conClave.map((c) => `${c.tabla}:${c.filaId}`)).size)
+    expect(marcas.every((c) => c.valor === 'true')).toBe(true)
+    expect(campos.filter((c) => !c.campo.startsWith('=') && c.campo !== COMUN).length).toBe(
+      esperados
+    )
     expect(campos.filter((c) => c.tabla === 'instancias' && c.campo === '=codigo').length).toBe(
       campos.filter((c) => c.tabla === 'instancias' && c.campo === '*').length
     )
@@ -83,7 +91,9 @@ describe('camposNoVistos', () => {
         [`acciones:${accion.id}:=plan_id`, JSON.stringify(plan.id)],
         [`acciones:${accion.id}:=codigo`, expect.any(String)],
         [`planes:${plan.id}:=nombre`, JSON.stringify(plan.nombre)],
-        [`planes:${plan.id}:=periodo_desde`, expect.any(String)]
+        [`planes:${plan.id}:=periodo_desde`, expect.any(String)],
+        [`acciones:${accion.id}:${COMUN}`, 'true'],
+        [`planes:${plan.id}:${COMUN}`, 'true']
       ].sort()
     )
     const despues = await vectorPropio(db)
@@ -104,7 +114,7 @@ describe('camposNoVistos', () => {
     )
     // Metas and indicators of those acciones go with them: only deletions, nothing else.
     expect(borradas.length).toBeGreaterThan(1 + hijas.length)
-    const propias = borradas.filter((c) => !c.campo.startsWith('='))
+    const propias = borradas.filter((c) => !c.campo.startsWith('=') && c.campo !== COMUN)
     expect(new Set(propias.map((c) => `${c.campo}=${c.valor}`))).toEqual(
       new Set([`${BORRADO}=true`])
     )

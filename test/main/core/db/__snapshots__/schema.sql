@@ -180,6 +180,13 @@ CREATE TABLE busqueda_filas (
 -- table busqueda_idx
 CREATE TABLE 'busqueda_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+-- table comunes
+CREATE TABLE comunes (
+      tabla text not null,
+      fila_id text not null,
+      primary key (tabla, fila_id)
+    ) without rowid;
+
 -- table ejes
 CREATE TABLE "ejes" ("id" text primary key, "plan_id" text not null references "planes" ("id") on delete cascade, "codigo" text not null, "nombre" text not null, "orden" integer not null, "created_at" text not null, "updated_at" text not null, constraint "ejes_plan_codigo_uq" unique ("plan_id", "codigo"));
 
@@ -494,6 +501,62 @@ CREATE TRIGGER busqueda_sesiones_ins after insert on sesiones begin insert into 
 
 -- trigger busqueda_sesiones_upd
 CREATE TRIGGER busqueda_sesiones_upd after update of observaciones_aprobacion on sesiones begin update busqueda set titulo = '', cuerpo = coalesce(new.observaciones_aprobacion, '') where rowid = (select fila from busqueda_filas where ref_id = new.id); end;
+
+-- trigger comunes_acciones_insert
+CREATE TRIGGER comunes_acciones_insert after insert on acciones
+when coalesce(json_extract(mitp_quien(), '$.canal'), '') not like '%:crear'
+begin
+  insert or ignore into comunes (tabla, fila_id) values ('acciones', new.id);
+end;
+
+-- trigger comunes_ejes_insert
+CREATE TRIGGER comunes_ejes_insert after insert on ejes
+when coalesce(json_extract(mitp_quien(), '$.canal'), '') not like '%:crear'
+begin
+  insert or ignore into comunes (tabla, fila_id) values ('ejes', new.id);
+end;
+
+-- trigger comunes_indicadores_insert
+CREATE TRIGGER comunes_indicadores_insert after insert on indicadores
+when coalesce(json_extract(mitp_quien(), '$.canal'), '') not like '%:crear'
+begin
+  insert or ignore into comunes (tabla, fila_id) values ('indicadores', new.id);
+end;
+
+-- trigger comunes_instancias_insert
+CREATE TRIGGER comunes_instancias_insert after insert on instancias
+when coalesce(json_extract(mitp_quien(), '$.canal'), '') not like '%:crear'
+begin
+  insert or ignore into comunes (tabla, fila_id) values ('instancias', new.id);
+end;
+
+-- trigger comunes_instituciones_insert
+CREATE TRIGGER comunes_instituciones_insert after insert on instituciones
+when coalesce(json_extract(mitp_quien(), '$.canal'), '') not like '%:crear'
+begin
+  insert or ignore into comunes (tabla, fila_id) values ('instituciones', new.id);
+end;
+
+-- trigger comunes_metas_insert
+CREATE TRIGGER comunes_metas_insert after insert on metas
+when coalesce(json_extract(mitp_quien(), '$.canal'), '') not like '%:crear'
+begin
+  insert or ignore into comunes (tabla, fila_id) values ('metas', new.id);
+end;
+
+-- trigger comunes_objetivos_insert
+CREATE TRIGGER comunes_objetivos_insert after insert on objetivos
+when coalesce(json_extract(mitp_quien(), '$.canal'), '') not like '%:crear'
+begin
+  insert or ignore into comunes (tabla, fila_id) values ('objetivos', new.id);
+end;
+
+-- trigger comunes_planes_insert
+CREATE TRIGGER comunes_planes_insert after insert on planes
+when coalesce(json_extract(mitp_quien(), '$.canal'), '') not like '%:crear'
+begin
+  insert or ignore into comunes (tabla, fila_id) values ('planes', new.id);
+end;
 
 -- trigger ejes_cerrado_del
 CREATE TRIGGER ejes_cerrado_del before delete on ejes when (select cerrado_at from planes where id = OLD.plan_id) is not null begin select raise(abort, 'plan_cerrado'); end;
