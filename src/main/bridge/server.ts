@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import http from 'node:http'
 import path from 'node:path'
+import { pipeline } from 'node:stream'
 import type { AddressInfo } from 'node:net'
 import type { ApiHandlers } from '../../shared/api/contract'
 import type { ApiResult } from '../../shared/api/result'
@@ -194,14 +195,14 @@ async function descargar(
   const id = idDeRuta(url)
   const d = id && options.descarga ? await options.descarga(id) : null
   if (!d) return send(res, 404, 'text/plain; charset=utf-8', 'Descarga no disponible o ya usada.')
-  res.writeHead(200, cabecerasDescarga(d))
   const flujo = leerDescarga(d)
-  flujo.on('error', (e) => {
-    options.log('descarga', e)
-    res.destroy()
+  // Hung up while the core was asked (its thread may be busy for seconds): 'close' has been
+  // emitted already, so the file is closed (and its temporary copy removed) here.
+  if (res.destroyed || req.socket.destroyed) return void flujo.destroy()
+  res.writeHead(200, cabecerasDescarga(d))
+  pipeline(flujo, res, (e) => {
+    if (e && e.code !== 'ERR_STREAM_PREMATURE_CLOSE') options.log('descarga', e)
   })
-  res.on('close', () => flujo.destroy())
-  flujo.pipe(res)
 }
 
 /** GET /api/eventos: one stream per page, every event as `data: JSON`, until the page goes. */

@@ -27,7 +27,11 @@ const vigentes = new Map<string, Descarga & { vence: number }>()
 const ID = /^[0-9a-f]{64}$/
 
 function soltar(d: Descarga): void {
-  if (d.temporal) fs.rmSync(d.temporal, { recursive: true, force: true })
+  try {
+    if (d.temporal) fs.rmSync(d.temporal, { recursive: true, force: true })
+  } catch {
+    // Still open elsewhere (Windows refuses to remove it): the system's temp folder keeps it.
+  }
 }
 
 /** Drops the offers nobody took in time (and their temporary copies). */
@@ -44,7 +48,20 @@ export function ofrecerDescarga(d: Descarga, ahora = Date.now()): string {
   vencer(ahora)
   const id = crypto.randomBytes(32).toString('hex')
   vigentes.set(id, { ...d, vence: ahora + PLAZO_DESCARGA_MS })
+  // Its temporary copy goes when the offer expires, even if nothing else is offered or asked
+  // (a whole database: 733 MB at ×10). The timer does not keep the thread alive.
+  if (d.temporal)
+    setTimeout(
+      () => vencer(Date.now()),
+      Math.max(0, ahora + PLAZO_DESCARGA_MS - Date.now()) + 50
+    ).unref()
   return id
+}
+
+/** Closing: every offer not taken is dropped, with its temporary copy. */
+export function soltarDescargas(): void {
+  for (const d of vigentes.values()) soltar(d)
+  vigentes.clear()
 }
 
 /** The file for an id, once: null for an unknown, used or expired id (or a file now gone). */

@@ -43,6 +43,20 @@ describe('the app:// protocol', () => {
     expect((await pedir(`app://mitp/descargas/${id}`)).status).toBe(404)
   })
 
+  it('streams a chunk at a time; a download cancelled midway removes its temporary copy', async () => {
+    const temporal = fs.mkdtempSync(path.join(dir.dir, 'tmp-'))
+    const copia = path.join(temporal, 'r.db')
+    fs.copyFileSync(archivo, copia)
+    const bytes = fs.statSync(copia).size
+    const id = ofrecerDescarga({ archivo: copia, nombre: 'r.db', bytes, temporal })
+    const lector = (await pedir(`app://mitp/descargas/${id}`)).body!.getReader()
+    const primero = await lector.read()
+    // Read whole into memory, the first chunk would be the whole file.
+    expect(primero.value!.length).toBeLessThan(bytes)
+    await lector.cancel()
+    await vi.waitFor(() => expect(fs.existsSync(temporal)).toBe(false))
+  })
+
   it('never serves a path from the request, nor for another host', async () => {
     const id = ofrecerDescarga({ archivo, nombre: 'r.db', bytes: 1, temporal: null })
     pedidos.length = 0

@@ -18,7 +18,7 @@ import { BUSY_DIARIO_MS, crearEspera } from './espera'
 import { compartirContadorEscrituras } from '../tareas'
 import { esLectura, isChannel } from '../../../shared/api/channels'
 import { atenderLectura, leerEnOtroHilo } from '../matriz/importar/lector'
-import { tomarDescarga } from '../descargas'
+import { soltarDescargas, tomarDescarga } from '../descargas'
 
 /**
  * The core's thread: owns the database and serves every contract call sent by its host (the
@@ -159,6 +159,7 @@ async function atender(
       // thread that hangs is left after a while. The heavy thread does not wait for its calls.
       if (!(await respaldosTerminados(() => (datos.respaldosDir ? [...enCurso] : []))))
         log('cierre sin esperar más: un respaldo o una llamada no terminó a tiempo')
+      soltarDescargas()
       await app.close()
       enviar({ tipo: 'cerrado' })
       puerto.close()

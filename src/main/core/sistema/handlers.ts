@@ -21,8 +21,9 @@ export function sistemaHandlers(ctx: CoreContext): Handlers<typeof sistemaMetodo
  * A checked backup on disk, offered for one download: its bytes never travel in the answer (a
  * large database does not fit in a string, and would cross the threads and the page whole).
  */
-async function respaldoAhora({ env, aSolas }: CoreContext): Promise<RespaldoListo> {
-  const nombre = `secretaria-mitp-respaldo-${new Date().toISOString().slice(0, 10)}.db`
+async function respaldoAhora({ env, aSolas, hoy }: CoreContext): Promise<RespaldoListo> {
+  // Chile's day, by the core's clock: at 23:30 of the 9th the UTC date is already the 10th.
+  const nombre = `secretaria-mitp-respaldo-${hoy()}.db`
   const manual = env.respaldoManual
   let archivo: string
   let temporal: string | null = null
