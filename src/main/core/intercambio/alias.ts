@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import type { Fila } from './fusion'
+import { BORRADO, conoce, type Fila, type Vector } from './fusion'
 
 // The same plan seeded on two laptops has different ids on each (#16). A row received under an
 // id unknown here is matched by its natural key to the row that is the same here, and the pair is
@@ -11,7 +11,8 @@ import type { Fila } from './fusion'
 export const CLAVES: readonly (readonly [string, readonly string[]])[] = [
   ['instituciones', ['sigla']],
   ['instancias', ['codigo']],
-  ['planes', ['nombre', 'periodo_desde']],
+  // Periods never overlap: one start date is one period, whatever each laptop named it.
+  ['planes', ['periodo_desde']],
   ['ejes', ['plan_id', 'codigo']],
   ['objetivos', ['plan_id', 'codigo']],
   ['acciones', ['plan_id', 'codigo']],
@@ -100,6 +101,28 @@ async function porHistorial(
   return rows.map((r) => r.id)
 }
 
+/**
+ * A row deleted here whose deletion the sender already knew: a row of theirs with its key is
+ * new (a matrix imported again over the plan put it back), not its twin. Paired, it stayed
+ * deleted here, silently (fourth review of #16). Before a first exchange the sender knows no
+ * deletion of ours, so a seeded row deleted here still meets its twin and stays deleted.
+ */
+async function borradoSabido(
+  db: Kysely<Database>,
+  tabla: string,
+  id: string,
+  vector: Vector
+): Promise<boolean> {
+  const s = await db
+    .selectFrom('sellos')
+    .select('sello')
+    .where('tabla', '=', tabla)
+    .where('fila_id', '=', id)
+    .where('campo', '=', BORRADO)
+    .executeTakeFirst()
+  return s !== undefined && conoce(vector, s.sello)
+}
+
 /** The row here with the same natural key as a received one, if any. */
 async function gemela(
   db: Kysely<Database>,
@@ -108,7 +131,8 @@ async function gemela(
   clave: readonly string[],
   fila: Fila,
   refs: Map<string, string>,
-  tomadas: ReadonlySet<string>
+  tomadas: ReadonlySet<string>,
+  vector: Vector
 ): Promise<string | undefined> {
   // Both sides are compared by the key each row was first given (its seeded code): a key
   // changed there travels apart (originales.ts), here the history keeps it. Matched by the key
@@ -131,7 +155,9 @@ async function gemela(
   if (!primera) return undefined
   // Two rows here first given this key (the seeded one moved, a new one took its code): the one
   // created first is the seeded twin.
-  const ids = (await porHistorial(db, tabla, clave, primera)).filter((id) => !tomadas.has(id))
+  const ids: string[] = []
+  for (const id of await porHistorial(db, tabla, clave, primera))
+    if (!tomadas.has(id) && !(await borradoSabido(db, tabla, id, vector))) ids.push(id)
   if (ids.length) return ids[0]
   // Rows from before the history (0011) are found by the key they have now.
   for (const valores of buscadas) {
@@ -153,7 +179,9 @@ async function gemela(
 export async function emparejar(
   db: Kysely<Database>,
   remotas: Remotas,
-  alias: Alias
+  alias: Alias,
+  /** What the sender knows (its manifest's vector). */
+  vector: Vector = {}
 ): Promise<{ tabla: string; remoto: string; local: string }[]> {
   const nuevos: { tabla: string; remoto: string; local: string }[] = []
   for (const [tabla, clave] of CLAVES) {
@@ -171,7 +199,7 @@ export async function emparejar(
       if (alias.get(tabla)?.has(id) || (await conocida(db, tabla, id))) continue
       // A row a user created one by one has no twin, whatever key it took (comunes.ts).
       if (fila[COMUN]?.valor !== 'true') continue
-      const local = await gemela(db, alias, tabla, clave, fila, refs, tomadas)
+      const local = await gemela(db, alias, tabla, clave, fila, refs, tomadas, vector)
       if (!local) continue
       tomadas.add(local)
       if (!alias.has(tabla)) alias.set(tabla, new Map())

@@ -98,7 +98,7 @@ async function preparar(
 ) {
   const { manifiesto, remotas, sellos, mio, yo: aqui } = await leerPaquete(db, ruta)
   const alias = await leerAlias(db)
-  const nuevos = await emparejar(db, remotas, alias)
+  const nuevos = await emparejar(db, remotas, alias, manifiesto.vector)
   const marcas = marcasRecibidas(remotas, alias)
   const gemelas = new Set(
     [...alias].flatMap(([tabla, m]) => [...m.values()].map((local) => `${tabla}:${local}`))

@@ -1,12 +1,16 @@
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import type { PlanResumen } from '../../../shared/domain/plan'
 import type { ParsedInput } from '../../../shared/api/contract'
+import { v5 as uuidv5 } from 'uuid'
 import { newId, nowStamp } from '../db/ids'
 import { AppError, conflict, MENSAJE_PLAN_CERRADO, notFound } from '../errors'
 import { toPlan } from './filas'
 
 type Db = Kysely<Database> | Transaction<Database>
+
+/** The namespace of the ids a period copy derives (uuid v5). */
+const COPIAS = '6f0d3b9e-5a43-4c1e-9a57-2d1c0e8b7a41'
 
 export interface DatosPeriodo {
   nombre: string
@@ -133,8 +137,10 @@ export async function copiarPeriodo(
     const stamp = nowStamp()
     const planId = await abrirPeriodo(trx, input, stamp)
     const nuevo = new Map<string, string>()
+    // Derived from the source row and the period: two laptops copying a row they share (a meta
+    // added by hand and already exchanged) make the same row, not two (fourth review of #16).
     const idDe = (viejo: string): string => {
-      const id = nuevo.get(viejo) ?? newId()
+      const id = nuevo.get(viejo) ?? uuidv5(`${viejo}@${input.periodoDesde}`, COPIAS)
       nuevo.set(viejo, id)
       return id
     }
@@ -181,9 +187,10 @@ export async function copiarPeriodo(
       for (const f of filas)
         await trx
           .insertInto(tabla)
-          .values({ ...f, ...sellos, id: newId(), accion_id: idDe(f.accion_id) })
+          .values({ ...f, ...sellos, id: idDe(f.id), accion_id: idDe(f.accion_id) })
           .execute()
     }
+    await sinOrigenComun(trx, nuevo)
     const plan = await trx
       .selectFrom('planes')
       .selectAll()
@@ -191,6 +198,20 @@ export async function copiarPeriodo(
       .executeTakeFirstOrThrow()
     return toPlan(plan)
   })
+}
+
+/**
+ * A copy is of common origin (0021, the exchange pairs it with the other laptop's copy by its
+ * key) only where its source is: a meta a user added by hand stays a hand-made row in the new
+ * period too. Marked common, two laptops' hand-made metas of one acción merged into one row.
+ */
+async function sinOrigenComun(trx: Db, copias: ReadonlyMap<string, string>): Promise<void> {
+  const pares = JSON.stringify([...copias].map(([v, n]) => ({ v, n })))
+  await sql`delete from comunes where fila_id in (
+    select json_extract(p.value, '$.n') from json_each(${pares}) p
+    where not exists (select 1 from comunes c where c.fila_id = json_extract(p.value, '$.v')))`.execute(
+    trx
+  )
 }
 
 /**

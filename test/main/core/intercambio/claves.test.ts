@@ -51,9 +51,9 @@ function meta(t: TestApp) {
     'select plan_id, codigo from acciones where id = ?',
     m.accion_id
   )[0]!
-  const p = filas<{ nombre: string; periodo_desde: string }>(
+  const p = filas<{ periodo_desde: string }>(
     t,
-    'select nombre, periodo_desde from planes where id = ?',
+    'select periodo_desde from planes where id = ?',
     a.plan_id
   )[0]!
   return { m, a, p }
@@ -71,7 +71,6 @@ describe('clavesNombradas', () => {
       k('metas', m.id, 'orden', m.orden),
       k('acciones', m.accion_id, 'plan_id', a.plan_id),
       k('acciones', m.accion_id, 'codigo', a.codigo),
-      k('planes', a.plan_id, 'nombre', p.nombre),
       k('planes', a.plan_id, 'periodo_desde', p.periodo_desde)
     ])
   })
@@ -81,10 +80,7 @@ describe('clavesNombradas', () => {
     const { m, a } = meta(t)
     const dada = [campo('acciones', m.accion_id, '=plan_id', a.plan_id)]
     const r = await clavesNombradas(t.app.db, dada)
-    expect(r.map((c) => `${c.tabla}:${c.campo}`)).toEqual([
-      'planes:=nombre',
-      'planes:=periodo_desde'
-    ])
+    expect(r.map((c) => `${c.tabla}:${c.campo}`)).toEqual(['planes:=periodo_desde'])
   })
 
   it('a row that is not seeded points at seeded rows: only theirs, once each; no link, nothing', async () => {
@@ -104,7 +100,6 @@ describe('clavesNombradas', () => {
     expect(r.map((c) => `${c.tabla}:${c.filaId}:${c.campo}=${c.valor}`)).toEqual([
       `acciones:${m.accion_id}:=plan_id=${JSON.stringify(a.plan_id)}`,
       `acciones:${m.accion_id}:=codigo=${JSON.stringify(a.codigo)}`,
-      expect.stringMatching(/^planes:.*:=nombre=/),
       expect.stringMatching(/^planes:.*:=periodo_desde=/),
       `instituciones:${inst.id}:=sigla=${JSON.stringify(inst.sigla)}`
     ])
