@@ -156,6 +156,32 @@ async function supervisado(
   }
 }
 
+/** The answer to the call or download `seq`, to whoever waits for it. */
+function responderA<T>(esperando: Map<number, (v: T) => void>, seq: number, valor: T): void {
+  esperando.get(seq)?.(valor)
+  esperando.delete(seq)
+}
+
+/** The thread is gone: every call and download still waiting gets `valor`. */
+function responderATodos<T>(esperando: Map<number, (v: T) => void>, valor: T): void {
+  for (const responder of esperando.values()) responder(valor)
+  esperando.clear()
+}
+
+/** The PDF the core asked for, printed by the host (Chromium) and sent back. */
+async function imprimir(
+  opciones: OpcionesNucleo,
+  enviar: (m: AlNucleo) => void,
+  { seq, html, pie }: { seq: number; html: string; pie: string }
+): Promise<void> {
+  try {
+    const pdf = await opciones.printPdf!(html, pie)
+    enviar({ tipo: 'pdf-listo', seq, pdf })
+  } catch (e) {
+    enviar({ tipo: 'pdf-fallo', seq, mensaje: e instanceof Error ? e.message : String(e) })
+  }
+}
+
 function iniciarHilo(
   opciones: OpcionesNucleo,
   datos: DatosNucleo,
@@ -180,17 +206,13 @@ function iniciarHilo(
             m.razon === 'interno' ? new Error(m.mensaje) : new DatabaseOpenError(m.razon, m.mensaje)
           )
         case 'resultado':
-          pendientes.get(m.seq)?.(m.resultado)
-          pendientes.delete(m.seq)
-          return
+          return responderA(pendientes, m.seq, m.resultado)
         case 'descarga':
-          descargas.get(m.seq)?.(m.descarga)
-          descargas.delete(m.seq)
-          return
+          return responderA(descargas, m.seq, m.descarga)
         case 'evento':
           return emitir(m.evento)
         case 'pdf':
-          return void imprimir(m.seq, m.html, m.pie)
+          return void imprimir(opciones, enviar, m)
         case 'log':
           return opciones.log(m.mensaje, m.error ?? undefined)
         case 'cerrado':
@@ -203,24 +225,13 @@ function iniciarHilo(
     })
     worker.on('exit', (codigo) => {
       vivo = false
-      for (const responder of pendientes.values()) responder(DETENIDO)
-      pendientes.clear()
-      for (const responder of descargas.values()) responder(null)
-      descargas.clear()
+      responderATodos(pendientes, DETENIDO)
+      responderATodos(descargas, null)
       if (cerrado) return cerrado()
       opciones.log(`el hilo del núcleo terminó (código ${codigo})`)
       alMorir()
     })
   })
-
-  async function imprimir(s: number, html: string, pie: string): Promise<void> {
-    try {
-      const pdf = await opciones.printPdf!(html, pie)
-      enviar({ tipo: 'pdf-listo', seq: s, pdf })
-    } catch (e) {
-      enviar({ tipo: 'pdf-fallo', seq: s, mensaje: e instanceof Error ? e.message : String(e) })
-    }
-  }
 
   function hilo(schemaVersion: number, creado: boolean): Hilo {
     return {

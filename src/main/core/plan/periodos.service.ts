@@ -144,52 +144,7 @@ export async function copiarPeriodo(
       nuevo.set(viejo, id)
       return id
     }
-    const sellos = { created_at: stamp, updated_at: stamp }
-    const ejes = await trx.selectFrom('ejes').selectAll().where('plan_id', '=', input.id).execute()
-    for (const e of ejes)
-      await trx
-        .insertInto('ejes')
-        .values({ ...e, ...sellos, id: idDe(e.id), plan_id: planId })
-        .execute()
-    const objs = await trx
-      .selectFrom('objetivos')
-      .selectAll()
-      .where('plan_id', '=', input.id)
-      .execute()
-    for (const o of objs)
-      await trx
-        .insertInto('objetivos')
-        .values({ ...o, ...sellos, id: idDe(o.id), plan_id: planId, eje_id: idDe(o.eje_id) })
-        .execute()
-    const accs = await trx
-      .selectFrom('acciones')
-      .selectAll()
-      .where('plan_id', '=', input.id)
-      .execute()
-    for (const a of accs)
-      await trx
-        .insertInto('acciones')
-        .values({
-          ...a,
-          ...sellos,
-          id: idDe(a.id),
-          plan_id: planId,
-          objetivo_id: idDe(a.objetivo_id)
-        })
-        .execute()
-    for (const tabla of ['metas', 'indicadores'] as const) {
-      const filas = await trx
-        .selectFrom(tabla)
-        .innerJoin('acciones', 'acciones.id', `${tabla}.accion_id`)
-        .selectAll(tabla)
-        .where('acciones.plan_id', '=', input.id)
-        .execute()
-      for (const f of filas)
-        await trx
-          .insertInto(tabla)
-          .values({ ...f, ...sellos, id: idDe(f.id), accion_id: idDe(f.accion_id) })
-          .execute()
-    }
+    await copiarFilas(trx, input.id, planId, idDe, { created_at: stamp, updated_at: stamp })
     await sinOrigenComun(trx, nuevo)
     const plan = await trx
       .selectFrom('planes')
@@ -198,6 +153,61 @@ export async function copiarPeriodo(
       .executeTakeFirstOrThrow()
     return toPlan(plan)
   })
+}
+
+/** The plan's ejes, objetivos, acciones, metas and indicadores, copied under `planId`. */
+async function copiarFilas(
+  trx: Db,
+  origenId: string,
+  planId: string,
+  idDe: (viejo: string) => string,
+  sellos: { created_at: string; updated_at: string }
+): Promise<void> {
+  const ejes = await trx.selectFrom('ejes').selectAll().where('plan_id', '=', origenId).execute()
+  for (const e of ejes)
+    await trx
+      .insertInto('ejes')
+      .values({ ...e, ...sellos, id: idDe(e.id), plan_id: planId })
+      .execute()
+  const objs = await trx
+    .selectFrom('objetivos')
+    .selectAll()
+    .where('plan_id', '=', origenId)
+    .execute()
+  for (const o of objs)
+    await trx
+      .insertInto('objetivos')
+      .values({ ...o, ...sellos, id: idDe(o.id), plan_id: planId, eje_id: idDe(o.eje_id) })
+      .execute()
+  const accs = await trx
+    .selectFrom('acciones')
+    .selectAll()
+    .where('plan_id', '=', origenId)
+    .execute()
+  for (const a of accs)
+    await trx
+      .insertInto('acciones')
+      .values({
+        ...a,
+        ...sellos,
+        id: idDe(a.id),
+        plan_id: planId,
+        objetivo_id: idDe(a.objetivo_id)
+      })
+      .execute()
+  for (const tabla of ['metas', 'indicadores'] as const) {
+    const filas = await trx
+      .selectFrom(tabla)
+      .innerJoin('acciones', 'acciones.id', `${tabla}.accion_id`)
+      .selectAll(tabla)
+      .where('acciones.plan_id', '=', origenId)
+      .execute()
+    for (const f of filas)
+      await trx
+        .insertInto(tabla)
+        .values({ ...f, ...sellos, id: idDe(f.id), accion_id: idDe(f.accion_id) })
+        .execute()
+  }
 }
 
 /**
