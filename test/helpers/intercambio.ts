@@ -3,9 +3,14 @@ import { sql } from 'kysely'
 import { afterEach } from 'vitest'
 import { openTestApp, tempDir, type TestApp } from './db'
 import { respaldar } from '../../src/main/core/respaldos'
-import { exportar, type IntercambioDeps } from '../../src/main/core/intercambio'
+import {
+  exportar,
+  importar,
+  vistaPrevia,
+  type IntercambioDeps
+} from '../../src/main/core/intercambio'
 import { SINCRONIZADAS_0014 } from '../../src/main/core/db/migrations/0014_sellos'
-import { referencias } from '../../src/main/core/intercambio/alias'
+import { CLAVES, referencias } from '../../src/main/core/intercambio/alias'
 
 // Two installations on real files (#16): the service's ports over a test app, and each one's
 // content with its ids in the other's terms, to compare them table by table.
@@ -88,10 +93,40 @@ export function banco() {
       return { t, d: deps(t), nombre }
     },
     /** A package from `de` for `para`, as a file. */
-    async paqueteDe(de: Equipo, para: Equipo): Promise<string> {
-      const p = paquete()
-      await exportar(de.d, para.nombre, p)
-      return p
+    paqueteDe,
+    /** One package from `de` imported by `para`, keeping ours in every conflict; its preview. */
+    llevar,
+    /** Both ways, `a` first. */
+    async ambos(a: Equipo, b: Equipo): Promise<void> {
+      await llevar(a, b)
+      await llevar(b, a)
     }
   }
+  async function paqueteDe(de: Equipo, para: Equipo): Promise<string> {
+    const p = paquete()
+    await exportar(de.d, para.nombre, p)
+    return p
+  }
+  async function llevar(de: Equipo, para: Equipo) {
+    const p = await paqueteDe(de, para)
+    const v = await vistaPrevia(para.d, p)
+    await importar(para.d, p, Object.fromEntries(v.conflictos.map((c) => [c.clave, 'mio'])))
+    return v
+  }
+}
+
+/** A seeded row's id as its natural key (each laptop seeded the plan under its own ids). */
+export async function canonicos(t: TestApp): Promise<(tabla: string, id: string) => string> {
+  const m = new Map<string, string>()
+  for (const [tabla, clave] of CLAVES) {
+    const refs = await referencias(t.app.db, tabla)
+    const { rows } = await sql<Record<string, string>>`select * from ${sql.table(tabla)}`.execute(
+      t.app.db
+    )
+    for (const f of rows) {
+      const k = clave.map((c) => (refs.has(c) ? m.get(`${refs.get(c)}:${f[c]}`) : f[c]))
+      m.set(`${tabla}:${f['id']}`, `${tabla}=${JSON.stringify(k)}`)
+    }
+  }
+  return (tabla, id) => m.get(`${tabla}:${id}`) ?? id
 }

@@ -8,18 +8,8 @@ import { caller } from '../../../helpers/sesiones'
 // took a key a seeded row has or had: a new 1.1.b after 1.1.b was renamed, a meta added on each
 // side to one acción. Matched, the receiver ended with one row fewer, or two merged into one.
 
-const { equipo, paqueteDe } = banco()
+const { equipo, paqueteDe, llevar, ambos } = banco()
 
-async function llevar(de: Equipo, para: Equipo) {
-  const p = await paqueteDe(de, para)
-  const v = await vistaPrevia(para.d, p)
-  await importar(para.d, p, Object.fromEntries(v.conflictos.map((c) => [c.clave, 'mio'])))
-  return v
-}
-async function ambos(a: Equipo, b: Equipo) {
-  await llevar(a, b)
-  await llevar(b, a)
-}
 async function dos(): Promise<[Equipo, Equipo]> {
   const a = await equipo('A')
   const b = await equipo('B')

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { importar, vistaPrevia } from '../../../../src/main/core/intercambio'
 import { banco, contenido, haciaElOtro, type Equipo } from '../../../helpers/intercambio'
 import { filas } from '../../../helpers/demo-hoy'
 import { caller, ordinarias } from '../../../helpers/sesiones'
@@ -9,19 +8,8 @@ import { caller, ordinarias } from '../../../helpers/sesiones'
 // deleted one's twin (comunes.ts). Matched by key it stayed deleted on the receiver, with
 // nothing in the preview, or (with an avance on it) every later package was refused.
 
-const { equipo, paqueteDe } = banco()
+const { equipo, llevar, ambos } = banco()
 
-/** One package from `de` imported by `para`, keeping ours in every conflict. */
-async function llevar(de: Equipo, para: Equipo) {
-  const p = await paqueteDe(de, para)
-  const v = await vistaPrevia(para.d, p)
-  await importar(para.d, p, Object.fromEntries(v.conflictos.map((c) => [c.clave, 'mio'])))
-  return v
-}
-async function ambos(a: Equipo, b: Equipo) {
-  await llevar(a, b)
-  await llevar(b, a)
-}
 async function dos(): Promise<[Equipo, Equipo]> {
   const a = await equipo('A')
   const b = await equipo('B')

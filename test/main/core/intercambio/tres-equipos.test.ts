@@ -1,6 +1,5 @@
 import path from 'node:path'
 import fc from 'fast-check'
-import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import {
   exportar,
@@ -8,10 +7,9 @@ import {
   vistaPrevia,
   type IntercambioDeps
 } from '../../../../src/main/core/intercambio'
-import { CLAVES, referencias } from '../../../../src/main/core/intercambio/alias'
 import { AppError } from '../../../../src/main/core/errors'
 import type { TestApp } from '../../../helpers/db'
-import { contenido } from '../../../helpers/intercambio'
+import { canonicos, contenido } from '../../../helpers/intercambio'
 import { abrirTres, editar, op, type Op, type Tres } from '../../../helpers/intercambio-tres'
 
 // Three laptops (#16), as real SQLite files: random edits (create, update, delete, approve)
@@ -78,22 +76,6 @@ async function todosConTodos(w: Tres): Promise<void> {
     if (!algo) return
   }
   throw new Error('six rounds of exchanges did not settle')
-}
-
-/** A seeded row's id as its natural key (each laptop seeded the plan under its own ids). */
-async function canonicos(t: TestApp): Promise<(tabla: string, id: string) => string> {
-  const m = new Map<string, string>()
-  for (const [tabla, clave] of CLAVES) {
-    const refs = await referencias(t.app.db, tabla)
-    const { rows } = await sql<Record<string, string>>`select * from ${sql.table(tabla)}`.execute(
-      t.app.db
-    )
-    for (const f of rows) {
-      const k = clave.map((c) => (refs.has(c) ? m.get(`${refs.get(c)}:${f[c]}`) : f[c]))
-      m.set(`${tabla}:${f['id']}`, `${tabla}=${JSON.stringify(k)}`)
-    }
-  }
-  return (tabla, id) => m.get(`${tabla}:${id}`) ?? id
 }
 
 async function comprobar(w: Tres): Promise<void> {

@@ -1,13 +1,11 @@
 import path from 'node:path'
-import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { exportar, importar } from '../../../../src/main/core/intercambio'
-import { CLAVES, referencias } from '../../../../src/main/core/intercambio/alias'
 import { creadasEn } from '../../../../src/main/core/intercambio/creadas'
 import { respaldar } from '../../../../src/main/core/respaldos'
 import { AppError } from '../../../../src/main/core/errors'
-import { dbSnapshot, tempDir, type TestApp } from '../../../helpers/db'
-import { banco, contenido, type Equipo } from '../../../helpers/intercambio'
+import { dbSnapshot, tempDir } from '../../../helpers/db'
+import { banco, canonicos, contenido, type Equipo } from '../../../helpers/intercambio'
 import { filas } from '../../../helpers/demo-hoy'
 import { restaurarEn } from '../../../helpers/restaurada'
 
@@ -73,22 +71,6 @@ async function escena() {
     .where('sigla', '=', 'MININT')
     .execute()
   return { a, b2, c, codigo, tarde, otro: otro.codigo, bk }
-}
-
-/** A seeded row's id as its natural key (each laptop seeded the plan under its own ids). */
-async function canonicos(t: TestApp): Promise<(tabla: string, id: string) => string> {
-  const m = new Map<string, string>()
-  for (const [tabla, clave] of CLAVES) {
-    const refs = await referencias(t.app.db, tabla)
-    const { rows } = await sql<Record<string, string>>`select * from ${sql.table(tabla)}`.execute(
-      t.app.db
-    )
-    for (const f of rows) {
-      const k = clave.map((c) => (refs.has(c) ? m.get(`${refs.get(c)}:${f[c]}`) : f[c]))
-      m.set(`${tabla}:${f['id']}`, `${tabla}=${JSON.stringify(k)}`)
-    }
-  }
-  return (tabla, id) => m.get(`${tabla}:${id}`) ?? id
 }
 
 const iguales = async (x: Equipo) => contenido(x.t, await canonicos(x.t))
