@@ -1,0 +1,86 @@
+// Where the app's data lives: the embedded SQLite file (the default, one laptop) or a shared
+// PostgreSQL server (#17). Chosen by configuration, never by falling back from one to the other.
+
+export type ModoTls = 'desactivado' | 'preferido' | 'requerido' | 'verificar'
+
+export interface DestinoSqlite {
+  tipo: 'sqlite'
+  archivo: string
+}
+
+export interface DestinoPostgres {
+  tipo: 'postgres'
+  host: string
+  puerto: number
+  base: string
+  usuario: string
+  /** Never part of a URL that is logged; from PGPASSWORD, a prompt or safeStorage. */
+  clave?: string
+  tls: ModoTls
+  /** A CA certificate (PEM) to verify the server with, when `tls` is 'verificar'. */
+  ca?: string
+}
+
+export type Destino = DestinoSqlite | DestinoPostgres
+
+export const esUrlPostgres = (texto: string): boolean => /^postgres(ql)?:\/\//i.test(texto)
+
+const MODOS: Record<string, ModoTls> = {
+  disable: 'desactivado',
+  prefer: 'preferido',
+  require: 'requerido',
+  'verify-full': 'verificar',
+  'verify-ca': 'verificar'
+}
+
+/**
+ * `--db` as given on the command line: a file path, or postgres://user@host:port/database. A
+ * password in the URL is refused (it would end up in shell history and logs): PGPASSWORD or a
+ * prompt gives it.
+ */
+export function destinoDeTexto(texto: string): Destino {
+  if (!esUrlPostgres(texto)) return { tipo: 'sqlite', archivo: texto }
+  let url: URL
+  try {
+    url = new URL(texto)
+  } catch {
+    throw new Error(
+      `La dirección «${texto}» no es válida: use postgres://usuario@servidor:puerto/base.`
+    )
+  }
+  if (url.password) {
+    throw new Error(
+      'No escriba la contraseña en la dirección (quedaría en el historial y en los registros): use la variable PGPASSWORD o escríbala cuando se le pida.'
+    )
+  }
+  const base = decodeURIComponent(url.pathname.replace(/^\//, ''))
+  if (!url.hostname || !base || !url.username) {
+    throw new Error(
+      `Falta el usuario, el servidor o la base en «${sinClave(texto)}»: use postgres://usuario@servidor:puerto/base.`
+    )
+  }
+  const modo = url.searchParams.get('sslmode') ?? 'prefer'
+  const tls = MODOS[modo]
+  if (!tls)
+    throw new Error(`sslmode «${modo}» no se reconoce: use disable, prefer, require o verify-full.`)
+  return {
+    tipo: 'postgres',
+    host: url.hostname,
+    puerto: url.port ? Number(url.port) : 5432,
+    base,
+    usuario: decodeURIComponent(url.username),
+    tls
+  }
+}
+
+/** A destination as it may be shown or logged: never with its password. */
+export function describirDestino(d: Destino): string {
+  return d.tipo === 'sqlite'
+    ? d.archivo
+    : `postgres://${encodeURIComponent(d.usuario)}@${d.host}:${d.puerto}/${encodeURIComponent(d.base)}`
+}
+
+/** A URL with any password in it replaced, for error messages. */
+export function sinClave(texto: string): string {
+  return texto.replace(/(\/\/[^:/@]*):[^@]*@/, '$1:***@')
+}

@@ -1,0 +1,129 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+// A real PostgreSQL server from Debian's packages, started for the tests on 127.0.0.1 in a
+// temporary data directory and removed at the end. No mock, no emulation: the same server an
+// IT department installs, only with fsync off (a test's data need not survive a power cut).
+
+export interface ServidorPostgres {
+  /** postgres://mitp@127.0.0.1:PORT/postgres (trust on loopback: no password in the tests). */
+  url: string
+  puerto: number
+  detener(): Promise<void>
+}
+
+/** The folder with initdb and postgres: Debian puts them under /usr/lib/postgresql/N/bin. */
+export function binariosPostgres(): string | null {
+  const base = '/usr/lib/postgresql'
+  if (!fs.existsSync(base)) return null
+  const versiones = fs
+    .readdirSync(base)
+    .filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a))
+  return versiones[0] ? path.join(base, versiones[0], 'bin') : null
+}
+
+function puertoLibre(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer()
+    s.once('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+// initdb refuses to run as root: there, the server runs as Debian's `postgres` user.
+const comoRoot = process.getuid?.() === 0
+
+function ejecutar(bin: string, args: string[]): void {
+  if (comoRoot) execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], { stdio: 'pipe' })
+  else execFileSync(bin, args, { stdio: 'pipe' })
+}
+
+async function esperarConexion(puerto: number, hijo: ChildProcess, log: string): Promise<void> {
+  const hasta = Date.now() + 30_000
+  while (Date.now() < hasta) {
+    if (hijo.exitCode !== null) break
+    const ok = await new Promise<boolean>((resolve) => {
+      const c = net.connect(puerto, '127.0.0.1', () => {
+        c.end()
+        resolve(true)
+      })
+      c.once('error', () => resolve(false))
+    })
+    if (ok) return
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(
+    `PostgreSQL no arrancó:\n${fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : ''}`
+  )
+}
+
+export async function iniciarPostgres(): Promise<ServidorPostgres> {
+  const bin = binariosPostgres()
+  if (!bin) throw new Error('PostgreSQL no está instalado (apt-get install postgresql).')
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-pg-'))
+  fs.chmodSync(dir, 0o755)
+  if (comoRoot) execFileSync('chown', ['postgres', dir])
+  const datos = path.join(dir, 'datos')
+  ejecutar(path.join(bin, 'initdb'), [
+    '-D',
+    datos,
+    '-A',
+    'trust',
+    '-U',
+    'mitp',
+    '-E',
+    'UTF8',
+    '--no-locale'
+  ])
+  const puerto = await puertoLibre()
+  const log = path.join(dir, 'servidor.log')
+  const args = [
+    '-D',
+    datos,
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(puerto),
+    '-k',
+    dir,
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=400'
+  ]
+  const postgres = path.join(bin, 'postgres')
+  const fd = fs.openSync(log, 'a')
+  if (comoRoot) execFileSync('chown', ['postgres', log])
+  const hijo = comoRoot
+    ? spawn('runuser', ['-u', 'postgres', '--', postgres, ...args], { stdio: ['ignore', fd, fd] })
+    : spawn(postgres, args, { stdio: ['ignore', fd, fd] })
+  await esperarConexion(puerto, hijo, log)
+  return {
+    url: `postgres://mitp@127.0.0.1:${puerto}/postgres`,
+    puerto,
+    detener: async () => {
+      if (hijo.exitCode === null) {
+        const fin = new Promise((r) => hijo.once('exit', r))
+        try {
+          ejecutar(path.join(bin, 'pg_ctl'), ['stop', '-D', datos, '-m', 'immediate', '-w'])
+        } catch {
+          hijo.kill('SIGKILL')
+        }
+        await Promise.race([fin, new Promise((r) => setTimeout(r, 10_000))])
+      }
+      fs.closeSync(fd)
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
