@@ -17,7 +17,7 @@ const porEvento = (prefijo: string, tablas: readonly string[]): string[] =>
  * closed plan periods (0012), the exchange's stamps on every write (0014). Taken from the lists
  * the migrations themselves use, so a trigger dropped outside the app is noticed.
  */
-const PROTECCIONES: readonly { desde: number; triggers: readonly string[] }[] = [
+export const PROTECCIONES: readonly { desde: number; triggers: readonly string[] }[] = [
   { desde: VERSION_SELLO, triggers: TRIGGERS_0003 },
   {
     desde: 11,
@@ -39,9 +39,12 @@ export async function proteccionesFaltantes(
     name: string
   }>`select name from sqlite_master where type = 'trigger'`.execute(db)
   const hay = new Set(rows.map((r) => r.name))
-  return PROTECCIONES.filter((p) => version >= p.desde)
-    .flatMap((p) => p.triggers)
-    .filter((t) => !hay.has(t))
+  return proteccionesEsperadas(version).filter((t) => !hay.has(t))
+}
+
+/** The protecting triggers a database at `version` must have, on either dialect. */
+export function proteccionesEsperadas(version: number): string[] {
+  return PROTECCIONES.filter((p) => version >= p.desde).flatMap((p) => p.triggers)
 }
 
 export const MENSAJE_SIN_PROTECCION =
