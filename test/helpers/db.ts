@@ -4,9 +4,11 @@ import os from 'node:os'
 import path from 'node:path'
 import {
   openAppDatabase,
-  type AppDatabase,
+  type AppDatabaseSqlite,
   type OpenAppDatabaseOptions
 } from '../../src/main/core/db/open'
+import { abrirPostgres } from '../../src/main/core/db/postgres/abrir'
+import { basePostgresDePrueba, urlPostgresDePrueba } from './postgres-pruebas'
 import { createAppApi } from '../../src/main/core/api'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../src/main/core/db/schema'
@@ -21,10 +23,26 @@ export function tempDir(prefix = 'mitp-test-'): { dir: string; cleanup: () => vo
 }
 
 export interface TestApp {
-  app: AppDatabase
+  /**
+   * Typed as the file's: the tests that reach for the SQLite connection (`handle`) or the file
+   * are the ones vitest.postgres.config.mts leaves out of the PostgreSQL run.
+   */
+  app: AppDatabaseSqlite
   api: ApiHandlers
   file: string
   close: () => Promise<void>
+}
+
+/** In the PostgreSQL run, a database of the test's own on the test server. */
+async function abrirDePrueba(
+  options: OpenAppDatabaseOptions,
+  file: string
+): Promise<{ app: AppDatabaseSqlite; borrar: () => Promise<void> }> {
+  const url = urlPostgresDePrueba()
+  if (!url) return { app: await openAppDatabase(file, options), borrar: async () => {} }
+  const { destino, borrar } = await basePostgresDePrueba(url, options.seed !== false)
+  const app = await abrirPostgres(destino, { seed: options.seed !== false, maximo: 4 })
+  return { app: app as unknown as AppDatabaseSqlite, borrar }
 }
 
 /** A real database file, migrated and seeded, with the API over it. */
@@ -38,7 +56,7 @@ export async function openTestApp(
 ): Promise<TestApp> {
   const { dir, cleanup } = tempDir()
   const file = path.join(dir, 'mitp.db')
-  const app = await openAppDatabase(file, options)
+  const { app, borrar } = await abrirDePrueba(options, file)
   const api = createAppApi(app, {
     version: 'test',
     printPdf: options.printPdf ?? null,
@@ -52,6 +70,7 @@ export async function openTestApp(
     // Closes whichever database the test holds at the end (it may have reopened the file).
     close: async () => {
       await t.app.close()
+      await borrar()
       cleanup()
     }
   }

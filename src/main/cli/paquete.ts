@@ -96,8 +96,12 @@ export async function paqueteCli(app: AppDatabase, v: Values, out: Out): Promise
   const [accion] = v.argumentos ?? []
   const deps = {
     db: app.db,
-    handle: app.handle,
+    ...(app.handle ? { handle: app.handle } : {}),
     respaldar: async () => {
+      if (app.dialecto === 'postgres') {
+        out('Base compartida del servidor: el respaldo previo lo hace informática (pg_dump).')
+        return
+      }
       const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
       const destino = path.join(
         path.dirname(path.resolve(app.handle.name)),

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely'
 import type { Database } from './db/schema'
 import type { ApiHandlers } from '../../shared/api/contract'
 import type { ApiEnvironment, CoreContext } from './contexto'
-import type { AppDatabase } from './db/open'
+import type { AppDatabase, AppDatabaseSqlite } from './db/open'
+import { AppError } from './errors'
 import type { PdfPrinter } from './actas/documentos/archivo'
 import { respaldar, respaldoAutomatico } from './respaldos'
 import type { Logger } from './dispatch'
@@ -26,6 +27,7 @@ import { busquedaHandlers } from './busqueda/handlers'
 import { informeHandlers } from './informe/handlers'
 import { conQuien, historialHandlers } from './historial'
 import { intercambioHandlers } from './intercambio/handlers'
+import { baseDatosSinAnfitrion } from './base-datos/handlers'
 
 export type { ApiEnvironment } from './contexto'
 
@@ -55,13 +57,23 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
     ...busquedaHandlers(ctx),
     ...informeHandlers(ctx),
     ...historialHandlers(ctx),
-    ...intercambioHandlers(ctx)
+    ...intercambioHandlers(ctx),
+    // Served by the host before a call reaches the core (base-datos/handlers.ts).
+    ...baseDatosSinAnfitrion()
   })
 }
 
 /** A manual backup into the folder: never skipped (only a daily one is), so always a file. */
-const manual = (app: AppDatabase, dir: string) => async (): Promise<string> =>
+const manual = (app: AppDatabaseSqlite, dir: string) => async (): Promise<string> =>
   (await respaldoAutomatico(app.handle, dir, 'manual'))!
+
+/** A server's backups are IT's (pg_dump, README): the app copies no server to a file. */
+const enServidor = async (): Promise<never> => {
+  throw new AppError(
+    'no_autorizado',
+    'Esta instalación usa la base de datos compartida del servidor: sus respaldos los hace informática (pg_dump), no la aplicación.'
+  )
+}
 
 /** The API over an opened app database, as every process wires it (shell, bridge, CLI, tests). */
 export function createAppApi(
@@ -85,12 +97,14 @@ export function createAppApi(
   return createApi(app.db, {
     info: () => ({ version: options.version, schemaVersion: app.schemaVersion, dbPath: app.path }),
     printPdf: options.printPdf ?? null,
-    respaldar: (destino) => respaldar(app.handle, destino),
+    respaldar: app.dialecto === 'sqlite' ? (destino) => respaldar(app.handle, destino) : enServidor,
     log: options.log ?? logPorStderr,
     alEvento: options.alEvento ?? (() => {}),
     reloj: options.reloj ?? (() => new Date()),
     ...(options.alAprobar ? { alAprobar: options.alAprobar } : {}),
     ...(options.avisos ? { avisos: options.avisos } : {}),
-    ...(options.respaldosDir ? { respaldoManual: manual(app, options.respaldosDir) } : {})
+    ...(options.respaldosDir && app.dialecto === 'sqlite'
+      ? { respaldoManual: manual(app, options.respaldosDir) }
+      : {})
   })
 }

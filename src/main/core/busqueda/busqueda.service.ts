@@ -8,12 +8,14 @@ import {
   type BusquedaPagina,
   type ResultadoTipo
 } from '../../../shared/busqueda/contract'
-import { expresionFts, fragmentos, MARCA_FIN, MARCA_INICIO } from './consulta'
+import { dialectoDe } from '../db/dialecto'
+import { fraseDe, fragmentos, MARCA_FIN, MARCA_INICIO, terminosDe, type Terminos } from './consulta'
+import { MOTOR_SQLITE } from './consulta-sqlite'
+import { MOTOR_POSTGRES } from './consulta-postgres'
+import type { Motor, Ventana } from './motor'
 import { ubicar, type Coincidencia } from './destinos'
 import { FUENTES_0007 } from '../db/migrations/0007_busqueda'
 
-/** A title counts this many times a body (bm25 column weights): a title match ranks first. */
-const PESO_TITULO = 10
 const POR_DEFECTO = 20
 /**
  * The actas' matches counted and ranked at most: the newest ones (highest rowid). Counting and
@@ -27,15 +29,12 @@ const FIJAS = FUENTES_0007.filter((f) => BUSQUEDA_TIPOS[f.tipo as ResultadoTipo]
   (f) => f.tabla
 )
 
-interface Ventana {
-  fila: number
-  rango: number
-  tipo: ResultadoTipo
-  id: string
-}
-
 const tiposDe = (clases: readonly BusquedaClase[]): ResultadoTipo[] =>
   (Object.keys(BUSQUEDA_TIPOS) as ResultadoTipo[]).filter((t) => clases.includes(BUSQUEDA_TIPOS[t]))
+
+/** The full-text index's SQL for the database's dialect. */
+const motorDe = (db: Kysely<Database>): Motor =>
+  dialectoDe(db) === 'postgres' ? MOTOR_POSTGRES : MOTOR_SQLITE
 
 const sinResultados = (): BusquedaPagina => ({
   resultados: [],
@@ -48,9 +47,6 @@ export function pareceCodigo(texto: string): string | null {
   const t = texto.trim().toLowerCase()
   return /^\d+(\.\d+)+(\.[a-z])?$/.test(t) ? t : null
 }
-
-/** A code as one FTS phrase: its pieces next to each other, not loose digits and letters anywhere. */
-const frase = (codigo: string): string => `"${codigo.split('.').join(' ')}"`
 
 /** Acciones whose code is `codigo` or begins with it, by code, as search hits on the code. */
 async function accionesPorCodigo(db: Kysely<Database>, codigo: string): Promise<Coincidencia[]> {
@@ -74,31 +70,28 @@ async function accionesPorCodigo(db: Kysely<Database>, codigo: string): Promise<
 }
 
 /**
- * Searches the full-text index (migration 0007): ranked by bm25 with titles weighing more, each
- * result with its snippet and the place it opens. The text never reaches FTS as syntax.
+ * Searches the full-text index (migration 0007; on PostgreSQL, its tsvector): ranked with titles
+ * weighing more, each result with its snippet and the place it opens. The text never reaches the
+ * index as syntax.
  */
 export async function buscar(
   db: Kysely<Database>,
   i: ParsedInput<'busqueda:buscar'>
 ): Promise<BusquedaPagina> {
   const codigo = pareceCodigo(i.texto)
-  const match = codigo ? frase(codigo) : expresionFts(i.texto)
+  const match = codigo ? fraseDe(codigo) : terminosDe(i.texto)
   if (!match) return sinResultados()
+  const motor = motorDe(db)
   const clases: readonly BusquedaClase[] = i.clases?.length ? i.clases : BUSQUEDA_CLASES
   // An acción's code is no word of the index: its acciones are found by code, first.
   const porCodigo = codigo && clases.includes('plan') ? await accionesPorCodigo(db, codigo) : []
-  // One pass of the index: the newest VENTANA + 1 matches with their rank and type. (A prefix
-  // query merges every word it names: each pass costs the same, so there is only one.)
-  const { rows: todas } = await sql<Ventana>`
-    select m.fila, m.rango, f.tipo, f.ref_id as id
-    from (select rowid as fila, bm25(busqueda, ${PESO_TITULO}, 1.0) as rango
-      from busqueda where busqueda match ${match} order by rowid desc limit ${VENTANA + 1}) m
-    join busqueda_filas f on f.fila = m.fila`.execute(db)
+  // One pass of the index: the newest VENTANA + 1 matches with their rank and type.
+  const todas = await motor.recientes(db, match, VENTANA + 1)
   const lleno = todas.length > VENTANA
   const recientes = [...todas].sort((a, b) => b.fila - a.fila).slice(0, VENTANA)
   // Past a full window, the plan's, people's and instituciones' older matches are read too.
   const ventana = lleno
-    ? [...recientes, ...(await fijasAntesDe(db, match, recientes.at(-1)!.fila))]
+    ? [...recientes, ...(await fijasAntesDe(db, motor, match, recientes.at(-1)!.fila))]
     : recientes
   const porClase = sinResultados().porClase
   porClase.plan += porCodigo.length
@@ -116,7 +109,7 @@ export async function buscar(
     .filter((c) => tipos.has(c.tipo))
     .sort((a, b) => a.rango - b.rango || a.fila - b.fila)
     .slice(inicio, inicio + limite - primeros.length)
-  const fts = await conFragmentos(db, match, pagina)
+  const fts = await conFragmentos(db, motor, match, pagina)
   const rows = [...primeros, ...fts]
   const ubicados = await ubicar(db, rows)
   return {
@@ -140,7 +133,8 @@ export async function buscar(
  */
 async function fijasAntesDe(
   db: Kysely<Database>,
-  match: string,
+  motor: Motor,
+  match: Terminos,
   antesDe: number
 ): Promise<Ventana[]> {
   const tablas = sql.join(
@@ -151,35 +145,28 @@ async function fijasAntesDe(
     select fila, tipo, ref_id as id from busqueda_filas
     where ref_id in (${tablas}) and fila < ${antesDe}`.execute(db)
   if (fijas.length === 0) return []
-  const filas = fijas.map((f) => f.fila)
-  const { rows } = await sql<{ fila: number; rango: number }>`
-    select rowid as fila, bm25(busqueda, ${PESO_TITULO}, 1.0) as rango
-    from busqueda where busqueda match ${match}
-      and rowid >= ${Math.min(...filas)} and rowid <= ${Math.max(...filas)}
-      and +rowid in (select value from json_each(${JSON.stringify(filas)}))`.execute(db)
+  const rows = await motor.entre(
+    db,
+    match,
+    fijas.map((f) => f.fila)
+  )
   const porFila = new Map(fijas.map((f) => [f.fila, f]))
   return rows.map((r) => ({ ...r, tipo: porFila.get(r.fila)!.tipo, id: porFila.get(r.fila)!.id }))
 }
 
-/**
- * The page's matches with their snippets, in one pass over the rowid range they span (within the
- * window): SQLite computes the snippets only for the page's rows, which the filter keeps (`+`
- * keeps that list from being handed to FTS, which would run the query again for each one).
- */
+/** The page's matches with their snippets (computed only for the page's rows). */
 async function conFragmentos(
   db: Kysely<Database>,
-  match: string,
+  motor: Motor,
+  match: Terminos,
   pagina: Ventana[]
 ): Promise<Coincidencia[]> {
   if (pagina.length === 0) return []
-  const filas = pagina.map((p) => p.fila)
-  const { rows } = await sql<{ fila: number; enTitulo: string; enCuerpo: string }>`
-    select rowid as fila,
-      snippet(busqueda, 0, ${MARCA_INICIO}, ${MARCA_FIN}, '…', 16) as enTitulo,
-      snippet(busqueda, 1, ${MARCA_INICIO}, ${MARCA_FIN}, '…', 16) as enCuerpo
-    from busqueda where busqueda match ${match}
-      and rowid >= ${Math.min(...filas)} and rowid <= ${Math.max(...filas)}
-      and +rowid in (select value from json_each(${JSON.stringify(filas)}))`.execute(db)
+  const rows = await motor.recortes(
+    db,
+    match,
+    pagina.map((p) => p.fila)
+  )
   const porFila = new Map(rows.map((t) => [t.fila, t]))
   return pagina.map((p) => ({
     tipo: p.tipo,

@@ -9,19 +9,48 @@ export const MARCA_INICIO = '\uE000'
 export const MARCA_FIN = '\uE001'
 
 /**
- * The FTS5 query for what a person typed: each word quoted, so nothing they write (quotes, `*`,
- * NEAR, AND, `-`, parentheses, column names) is read as FTS syntax; every word must appear (AND),
- * and the last one may be the beginning of a word, for results as one types. Words are split as
- * the index's tokenizer splits them (letters, digits and marks); null when there is no word.
+ * What a person typed, as the words to find: every word must appear (AND), and the last one may
+ * be the beginning of a word, for results as one types (`prefijo`); or, for an acción's code,
+ * the words next to each other (`frase`). Words are split as the index splits them (letters,
+ * digits and marks), so nothing typed (quotes, `*`, NEAR, `-`, `&`, `:`…) is ever query syntax;
+ * each dialect writes them in its own syntax (consulta-sqlite.ts, consulta-postgres.ts).
  */
-export function expresionFts(texto: string): string | null {
+export interface Terminos {
+  palabras: string[]
+  prefijo: boolean
+  frase: boolean
+}
+
+/** The words of what a person typed; null when there is no word. */
+export function terminosDe(texto: string): Terminos | null {
   const palabras = (texto.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [])
     .slice(0, MAX_TERMINOS)
     .map((p) => p.slice(0, MAX_LARGO))
   if (palabras.length === 0) return null
-  return palabras
-    .map((p, i) => (i === palabras.length - 1 && p.length >= 2 ? `"${p}"*` : `"${p}"`))
-    .join(' ')
+  return { palabras, prefijo: palabras.at(-1)!.length >= 2, frase: false }
+}
+
+/** An acción's code ("2.1.c") as its pieces next to each other, not loose digits anywhere. */
+export const fraseDe = (codigo: string): Terminos => ({
+  palabras: codigo.split('.'),
+  prefijo: false,
+  frase: true
+})
+
+/**
+ * The FTS5 query for what a person typed (SQLite): each word quoted, so FTS reads none of it
+ * as syntax; the last one with `*` when it may be the beginning of a word.
+ */
+export function expresionFts(texto: string): string | null {
+  const t = terminosDe(texto)
+  return t && ftsDe(t)
+}
+
+/** Terms as FTS5 MATCH text: quoted words, a phrase in one pair of quotes. */
+export function ftsDe(t: Terminos): string {
+  if (t.frase) return `"${t.palabras.join(' ')}"`
+  const n = t.palabras.length
+  return t.palabras.map((p, i) => (i === n - 1 && t.prefijo ? `"${p}"*` : `"${p}"`)).join(' ')
 }
 
 /** A snippet with its marks as pieces, so no screen has to parse markup. */

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema'
 import { MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations'
+import { dialectoDe } from './dialecto'
+import { crearEsquemaPostgres, VERSION_BASE_POSTGRES } from './postgres/esquema'
 
 /**
  * Runs pending migrations, each with its own bookkeeping row in one transaction: a crash
@@ -39,15 +41,38 @@ export async function migrate(
   if (from > LATEST_SCHEMA_VERSION) {
     throw new Error(`schema version ${from} is newer than ${LATEST_SCHEMA_VERSION}`)
   }
+  const postgres = dialectoDe(db) === 'postgres'
+  let desde = from
+  if (postgres && from === 0) {
+    await crearBasePostgres(db)
+    desde = VERSION_BASE_POSTGRES
+  }
   for (const m of MIGRATIONS) {
-    if (m.version <= from || m.version > target) continue
+    if (m.version <= desde || m.version > target) continue
     await db.transaction().execute(async (trx) => {
-      await m.up(trx as unknown as Kysely<unknown>)
-      await trx
-        .insertInto('schema_migrations')
-        .values({ version: m.version, name: m.name, applied_at: new Date().toISOString() })
-        .execute()
+      const cambio = (postgres && m.postgres) || m.up
+      await cambio.call(m, trx as unknown as Kysely<unknown>)
+      await anotar(trx, [m])
     })
   }
   return { from, to: await currentSchemaVersion(db) }
+}
+
+function anotar(db: Kysely<Database>, hechas: readonly { version: number; name: string }[]) {
+  const en = new Date().toISOString()
+  return db
+    .insertInto('schema_migrations')
+    .values(hechas.map((m) => ({ version: m.version, name: m.name, applied_at: en })))
+    .execute()
+}
+
+/** A new server's schema at the baseline version, recorded as those migrations, atomically. */
+async function crearBasePostgres(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await crearEsquemaPostgres(trx as unknown as Kysely<unknown>)
+    await anotar(
+      trx,
+      MIGRATIONS.filter((m) => m.version <= VERSION_BASE_POSTGRES)
+    )
+  })
 }

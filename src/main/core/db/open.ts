@@ -30,6 +30,9 @@ export type OpenFailure =
   | 'sin_permiso'
   | 'wal_ajeno'
   | 'en_uso'
+  | 'servidor_inalcanzable'
+  | 'credenciales'
+  | 'fallo_servidor'
 
 /** Why a database file could not be opened, in words for the user. Nothing was written. */
 export class DatabaseOpenError extends Error {
@@ -42,14 +45,27 @@ export class DatabaseOpenError extends Error {
   }
 }
 
-export interface AppDatabase {
+interface AppDatabaseBase {
   db: Kysely<Database>
-  handle: SqliteHandle
+  /** The file, or the server's postgres://user@host:port/database (never with a password). */
   path: string
   schemaVersion: number
   created: boolean
   close(): Promise<void>
 }
+
+export interface AppDatabaseSqlite extends AppDatabaseBase {
+  dialecto: 'sqlite'
+  handle: SqliteHandle
+}
+
+/** On a PostgreSQL server (#17) there is no file: backups are the server's (pg_dump). */
+export interface AppDatabasePostgres extends AppDatabaseBase {
+  dialecto: 'postgres'
+  handle: null
+}
+
+export type AppDatabase = AppDatabaseSqlite | AppDatabasePostgres
 
 export interface OpenAppDatabaseOptions extends Pick<SqliteOpenOptions, 'nativeBinding'> {
   /** Seed the 2013-2014 plan into a new file (default true). */
@@ -65,7 +81,7 @@ export interface OpenAppDatabaseOptions extends Pick<SqliteOpenOptions, 'nativeB
 export async function openAppDatabase(
   file: string,
   options: OpenAppDatabaseOptions = {}
-): Promise<AppDatabase> {
+): Promise<AppDatabaseSqlite> {
   const full = path.resolve(file)
   const exists = inspectPath(full)
   // True when this open ran the day's integrity check (and it passed): stamped below.
@@ -94,6 +110,7 @@ export async function openAppDatabase(
     return {
       db,
       handle,
+      dialecto: 'sqlite',
       path: full,
       schemaVersion: to,
       created: !exists,

@@ -145,7 +145,8 @@ export function sealViolation(
   error: unknown
 ): 'acta_aprobada' | 'acta_sin_sello' | 'plan_cerrado' | null {
   if (!(error instanceof Error) || !('code' in error)) return null
-  if (error.code !== 'SQLITE_CONSTRAINT_TRIGGER') return null
+  // SQLite's raise(abort, …) in a trigger, or PL/pgSQL's raise exception (SQLSTATE P0001, #17).
+  if (error.code !== 'SQLITE_CONSTRAINT_TRIGGER' && error.code !== 'P0001') return null
   if (error.message === 'acta_aprobada') return 'acta_aprobada'
   if (error.message === 'acta_sin_sello') return 'acta_sin_sello'
   if (error.message === 'plan_cerrado') return 'plan_cerrado'

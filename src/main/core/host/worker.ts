@@ -106,8 +106,11 @@ async function main(): Promise<void> {
     avisos: () => [...avisos],
     respaldosDir: datos.respaldosManuales
   })
-  if (datos.rol === 'diario') app.handle.pragma(`busy_timeout = ${BUSY_DIARIO_MS}`)
-  conEspera = crearEspera(app.handle)
+  // A server waits for its own locks: only a SQLite file's writer lock needs the gate.
+  if (app.dialecto === 'sqlite') {
+    if (datos.rol === 'diario') app.handle.pragma(`busy_timeout = ${BUSY_DIARIO_MS}`)
+    conEspera = crearEspera(app.handle)
+  }
   puerto.on('message', (m: AlNucleo) => {
     const p = atender(m, app, api)
     if (m.tipo !== 'llamada') return

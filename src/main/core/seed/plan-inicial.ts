@@ -1,3 +1,4 @@
+import { dialectoDe } from '../db/dialecto'
 import { z } from 'zod'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/schema'
@@ -223,6 +224,8 @@ async function writeArbol(
  * out a column whose value is undefined.)
  */
 async function segunEsquema(trx: Trx, seed: PlanSeed): Promise<PlanSeed> {
+  // A server starts at schema 21 (postgres/esquema): it always has the labels.
+  if (dialectoDe(trx) === 'postgres') return seed
   const { rows } =
     await sql`select 1 from pragma_table_info('metas') where name = 'rotulo'`.execute(trx)
   if (rows.length) return seed

@@ -233,4 +233,39 @@ describe('PostgreSQL schema (#17) against SQLite at its latest version', () => {
     expect(rows).toHaveLength(1)
     expect(rows[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/)
   })
+
+  it("computes an acuerdo's nivel (0009) as SQLite does, from its two dates", async () => {
+    await sql`insert into instancias (id, codigo, nombre, orden, created_at, updated_at)
+      values ('in', 'I', 'I', 1, '', '')`.execute(pgDb)
+    await sql`insert into sesiones (id, instancia_id, tipo, numero, anio, fecha, modalidad,
+        created_at, updated_at) values ('s', 'in', 'ordinaria', 1, 2014, '2014-01-01',
+        'presencial', '', '')`.execute(pgDb)
+    await sql`insert into acuerdos (id, sesion_id, numero, texto, created_at, updated_at)
+      values ('a', 's', 1, 'x', '', '')`.execute(pgDb)
+    await sql`insert into acuerdos_cierre (acuerdo_id, cerrado_en) values ('a', '~')`.execute(pgDb)
+    const desde = '2014-01-10 2014-01-10T10:00:00.000Z'
+    const hastas = [0, 1, 2, 3, 4, 5, 8, 9, 16, 17, 365, 2000, 400000, 1100000, -30].map((d) => {
+      const f = new Date(Date.UTC(2014, 0, 10 + d)).toISOString().slice(0, 10)
+      return `${f} ${f}T08:00:00.000Z`
+    })
+    const pares: [string | null, string][] = [
+      ...hastas.map((h): [string, string] => [desde, h]),
+      [desde, '~'],
+      [null, '~'],
+      [null, hastas[3]!]
+    ]
+    for (const [abierto, cerrado] of pares) {
+      await sql`update acuerdos_cierre set abierto_en = ${abierto}, cerrado_en = ${cerrado}`.execute(
+        pgDb
+      )
+      const { rows } = await sql<{
+        nivel: number | null
+      }>`select nivel from acuerdos_cierre`.execute(pgDb)
+      const { rows: esperado } = await sql<{ nivel: number | null }>`select case
+          when ${cerrado} = '~' then 21
+          else min(20, cast(ceil(log2(max(1, julianday(substr(${cerrado}, 1, 10))
+            - julianday(substr(${abierto}, 1, 10))))) as integer)) end as nivel`.execute(app.db)
+      expect(rows[0]!.nivel, `${abierto} → ${cerrado}`).toBe(esperado[0]!.nivel)
+    }
+  })
 })

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHANNELS, esLectura, type Channel } from '../../../../src/shared/api/channels'
 import { contract } from '../../../../src/shared/api/contract'
 import { dispatch } from '../../../../src/main/core/dispatch'
-import { openAppDatabase, type AppDatabase } from '../../../../src/main/core/db/open'
+import { openAppDatabase, type AppDatabaseSqlite as AppDatabase } from '../../../../src/main/core/db/open'
 import { createAppApi } from '../../../../src/main/core/api'
 import {
   AUDITADAS_0011,
