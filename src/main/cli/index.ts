@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { openAppDatabase, DatabaseOpenError } from '../core/db/open'
+import { DatabaseOpenError } from '../core/db/open'
+import { esUrlPostgres } from '../core/db/destino'
 import type { Logger } from '../core/dispatch'
 import { AppError } from '../core/errors'
 import { causaDe, explicar } from '../core/causas'
@@ -11,6 +12,9 @@ import { MENSAJE_RESPALDO_INUTIL, motivoRespaldoInutil } from '../core/respaldo-
 import { marcarEnUso } from '../core/en-uso'
 import { revisarActasSinTocar } from '../core/actas/revision'
 import { COMMANDS, UsageError, contexto, type Out, type Values } from './comandos'
+import { abrirDb } from './conexion'
+import { archivoEnServidor } from './servidor'
+import { migrarCli } from './migrar'
 
 const USO = `Uso: npm run cli -- <comando> [opciones]
 
@@ -38,15 +42,26 @@ Comandos:
                                    lo importa tras un respaldo verificado. Sale con 1 si lo rechaza.
                                    Con conflictos, importa solo si se elige en cada uno qué versión
                                    queda: --elegir mio (o suyo) para todos, o --elegir CLAVE=suyo.
+  migrar --desde ORIGEN --a DESTINO
+                                   Copia una base entera a otra vacía (un archivo a un servidor o al
+                                   revés), en una sola transacción, y compara filas y sumas (sha256)
+                                   de cada tabla. Sale con 1 si el destino ya tiene datos (no escribe
+                                   nada) o si la comparación encuentra una diferencia.
 
 Respaldos (no abren ni modifican la base de datos de origen):
   check --db ARCHIVO               Revisa el archivo (integridad, versión, filas); sale con 1 si está dañado.
+                                   En un servidor: versión, protecciones y filas.
   backup --db ARCHIVO --out RESPALDO.db
                                    Respaldo verificado con la API de respaldo de SQLite.
   restore --db ARCHIVO --from RESPALDO.db
                                    Restaura un respaldo verificado; el archivo actual se conserva aparte.
+                                   (backup y restore son para archivos; un servidor lo respalda
+                                   informática con pg_dump y pg_restore.)
 
-La base de datos también puede indicarse con la variable MITP_DB.`
+--db (y --desde, --a) acepta un archivo o una base en un servidor PostgreSQL:
+  postgres://usuario@servidor:puerto/base
+La contraseña del servidor se toma de la variable PGPASSWORD o se pide en la terminal; nunca se
+escribe en la dirección. La base de datos también puede indicarse con la variable MITP_DB.`
 
 /** Commands that only read the database: a missing file is a mistake, never a new database. */
 const SOLO_LECTURA = new Set(['buscar', 'acta', 'export', 'informe'])
@@ -119,6 +134,7 @@ function errorDeArgumentos(e: unknown): string {
 /** The options every command may take (parseArgs refuses any other). */
 const OPCIONES = {
   db: { type: 'string' },
+  a: { type: 'string' },
   json: { type: 'boolean' },
   sesion: { type: 'string' },
   format: { type: 'string' },
@@ -158,47 +174,59 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
     return command || parsed.values.help ? 0 : 2
   }
   const run = COMMANDS[command]
-  if (!run && !ARCHIVOS[command]) {
+  if (!run && !ARCHIVOS[command] && command !== 'migrar') {
     err(`Comando desconocido: ${command}\n\n${USO}`)
     return 2
   }
   const dbPath = parsed.values.db ?? process.env.MITP_DB
-  if (!dbPath) {
+  if (!dbPath && command !== 'migrar') {
     err(`Falta --db ARCHIVO.\n\n${USO}`)
     return 2
   }
   try {
-    const archivo = ARCHIVOS[command]
-    if (archivo) return await archivo(dbPath, parsed.values, out)
-    if (SOLO_LECTURA.has(command) && !fs.existsSync(dbPath))
-      throw new AppError('no_encontrado', `No existe el archivo ${dbPath}; revise --db.`)
-    // The same in-use mark as the app's core: no restore while a command has the file open.
-    const soltar = marcarEnUso(dbPath)
-    try {
-      const app = await openAppDatabase(dbPath)
-      try {
-        const v = { ...parsed.values, argumentos: parsed.positionals.slice(1) }
-        await run!(contexto(app, logDe(err)), v, out)
-        return 0
-      } finally {
-        await app.close()
-      }
-    } finally {
-      soltar()
-    }
+    if (command === 'migrar') return await migrarCli(parsed.values, out)
+    const v = { ...parsed.values, argumentos: parsed.positionals.slice(1) }
+    return await ejecutar(command, dbPath!, v, out, err)
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(`${e.message}\n\n${USO}`)
-      return 2
+    return codigoDeError(e, err)
+  }
+}
+
+/** One command on `db` (a file or a server's URL). */
+async function ejecutar(command: string, db: string, v: Values, out: Out, err: Out) {
+  const archivo = ARCHIVOS[command]
+  const servidor = esUrlPostgres(db)
+  if (archivo) return servidor ? archivoEnServidor(command, db, out) : archivo(db, v, out)
+  if (!servidor && SOLO_LECTURA.has(command) && !fs.existsSync(db))
+    throw new AppError('no_encontrado', `No existe el archivo ${db}; revise --db.`)
+  // The same in-use mark as the app's core: no restore while a command has the file open.
+  const soltar = servidor ? () => {} : marcarEnUso(db)
+  try {
+    const app = await abrirDb(db)
+    try {
+      await COMMANDS[command]!(contexto(app, logDe(err)), v, out)
+      return 0
+    } finally {
+      await app.close()
     }
-    if (e instanceof DatabaseOpenError || e instanceof AppError) {
-      err(`Error: ${e.message}`)
-      return 1
-    }
-    // SQLite's and Node's English ("database is locked", "ENOSPC") is said by its cause.
-    err(
-      `Error: ${explicar(e, 'completar la operación') ?? (e instanceof Error ? e.message : String(e))}`
-    )
+  } finally {
+    soltar()
+  }
+}
+
+/** A failed command's message and exit code: 2 for a wrong command line, else 1. */
+function codigoDeError(e: unknown, err: Out): number {
+  if (e instanceof UsageError) {
+    err(`${e.message}\n\n${USO}`)
+    return 2
+  }
+  if (e instanceof DatabaseOpenError || e instanceof AppError) {
+    err(`Error: ${e.message}`)
     return 1
   }
+  // SQLite's and Node's English ("database is locked", "ENOSPC") is said by its cause.
+  err(
+    `Error: ${explicar(e, 'completar la operación') ?? (e instanceof Error ? e.message : String(e))}`
+  )
+  return 1
 }
