@@ -59,7 +59,9 @@ function valor(js: Js, campo: string, idPara: (campo: string) => string | null):
   switch (js.type) {
     case 'object': {
       const out: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(js.properties ?? {})) out[k] = valor(v, k, idPara)
+      // No `antes`: an example is a caller that never read the row (campos.ts antesDe).
+      for (const [k, v] of Object.entries(js.properties ?? {}))
+        if (k !== 'antes') out[k] = valor(v, k, idPara)
       return out
     }
     case 'string':

@@ -118,3 +118,32 @@ export function explicar(error: unknown, que: string): string | null {
   const causa = causaDe(error)
   return causa ? `No se pudo ${que}: ${MENSAJES_CAUSA[causa]}.` : null
 }
+
+/** Every code along an error's chain of causes (a driver's error may be wrapped). */
+function codigos(error: unknown): string[] {
+  const todos: string[] = []
+  for (let e = error, i = 0; e && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    const c = codigo(e)
+    if (c) todos.push(c)
+  }
+  return todos
+}
+
+/** A unique constraint refused the write: SQLite's code, or PostgreSQL's SQLSTATE 23505. */
+export function esViolacionUnica(error: unknown): boolean {
+  return codigos(error).some((c) => c === 'SQLITE_CONSTRAINT_UNIQUE' || c === '23505')
+}
+
+/**
+ * Two writers met: a unique value both computed (esViolacionUnica); SQLite refusing to let a
+ * transaction that has read write after another connection took the write lock or committed
+ * (SQLITE_BUSY, answered at once then: waiting could deadlock); PostgreSQL's serialization
+ * failure or deadlock. Running the transaction again is the remedy. SQLITE_BUSY also comes after
+ * waiting for a lock another program holds: callers bound their retries in time, not only count.
+ */
+export function esCarreraDeEscritura(error: unknown): boolean {
+  return (
+    esViolacionUnica(error) ||
+    codigos(error).some((c) => c.startsWith('SQLITE_BUSY') || c === '40001' || c === '40P01')
+  )
+}

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ACUERDO_ESTADOS, type Acuerdo, type SeguimientoEntrada } from '../domain/sesiones'
 import type { Documento } from '../actas/contract'
 import {
+  antesDe,
   fechaOpcional,
   fechaSchema,
   pesado,
@@ -21,13 +22,21 @@ const acuerdoCampos = {
   accionId: idSchema.nullable()
 }
 export const acuerdoCrearSchema = z.object({ sesionId: idSchema, ...acuerdoCampos })
-export const acuerdoActualizarSchema = z.object({ id: idSchema, ...acuerdoCampos })
+export const acuerdoActualizarSchema = z.object({
+  id: idSchema,
+  ...acuerdoCampos,
+  antes: antesDe(acuerdoCampos)
+})
 
+const seguimientoCampos = {
+  estado: z.enum(ACUERDO_ESTADOS, { error: 'Estado del acuerdo no válido.' }),
+  nota: libre('La nota', 5000)
+}
 export const seguimientoGuardarSchema = z.object({
   sesionId: idSchema,
   acuerdoId: idSchema,
-  estado: z.enum(ACUERDO_ESTADOS, { error: 'Estado del acuerdo no válido.' }),
-  nota: libre('La nota', 5000)
+  ...seguimientoCampos,
+  antes: antesDe(seguimientoCampos)
 })
 
 /** An acuerdo in the list across sessions: where it was taken and every follow-up since. */

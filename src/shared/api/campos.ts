@@ -86,3 +86,11 @@ export const hora = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Hora no válida (se espera HH:MM).')
   .nullable()
 export const fechaOpcional = fechaSchema.nullable()
+
+/**
+ * The fields of an update as the caller last read them (any subset): the core writes only those
+ * it changed, and refuses, as stale, one that someone else changed since (core/concurrencia.ts).
+ * Optional in the contract only for callers that never read what they write (the CLI, imports,
+ * seeds, tests); the screens' wrapper (renderer api/escrituras.ts) requires it.
+ */
+export const antesDe = <S extends z.ZodRawShape>(campos: S) => z.object(campos).partial().optional()

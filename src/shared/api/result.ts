@@ -23,3 +23,11 @@ export interface ApiError {
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+/** What a write based on a stale read is refused with (code 'conflicto'). */
+export const MENSAJE_DESACTUALIZADO = 'Otra persona modificó esto; recargue.'
+
+/** True for the refusal of a stale write: the screen reloads that part. */
+export function esDesactualizado(error: ApiError): boolean {
+  return error.code === 'conflicto' && error.message === MENSAJE_DESACTUALIZADO
+}

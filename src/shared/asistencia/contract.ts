@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ASISTENCIA_ESTADOS, type Asistencia } from '../domain/sesiones'
 import {
+  antesDe,
   idSchema,
   LIMITES,
   libre,
@@ -10,10 +11,14 @@ import {
   type Removed
 } from '../api/campos'
 
-export const asistenciaMarcarSchema = z.object({
-  id: idSchema,
+const marcarCampos = {
   estado: z.enum(ASISTENCIA_ESTADOS, { error: 'Estado de asistencia no válido.' }),
   motivo: libre('El motivo', 500)
+}
+export const asistenciaMarcarSchema = z.object({
+  id: idSchema,
+  ...marcarCampos,
+  antes: antesDe(marcarCampos)
 })
 
 export const asistenciaInvitarSchema = z.object({
@@ -24,9 +29,11 @@ export const asistenciaInvitarSchema = z.object({
 })
 
 /** Who acted as secretary (one present), or nobody (null). */
+const rolCampos = { asistenciaId: idSchema.nullable() }
 export const asistenciaSecretariaSchema = z.object({
   sesionId: idSchema,
-  asistenciaId: idSchema.nullable()
+  ...rolCampos,
+  antes: antesDe(rolCampos)
 })
 
 /** Attendance of a session: members marked, guests invited. */

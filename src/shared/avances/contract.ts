@@ -1,10 +1,8 @@
 import { z } from 'zod'
 import { AVANCE_ESTADOS, type Medicion } from '../domain/sesiones'
-import { fechaSchema, idSchema, libre, returns } from '../api/campos'
+import { antesDe, fechaSchema, idSchema, libre, returns } from '../api/campos'
 
-export const avanceGuardarSchema = z.object({
-  sesionId: idSchema,
-  accionId: idSchema,
+const avanceCampos = {
   estado: z.enum(AVANCE_ESTADOS, { error: 'Estado de avance no válido.' }),
   porcentaje: z
     .number({ error: 'El avance debe ser un número.' })
@@ -13,6 +11,13 @@ export const avanceGuardarSchema = z.object({
     .max(100, 'El avance no puede superar 100 %.')
     .nullable(),
   reporte: libre('El reporte', 20_000)
+}
+/** `antes` of a row not yet saved: the values the screen shows for it (core/avances). */
+export const avanceGuardarSchema = z.object({
+  sesionId: idSchema,
+  accionId: idSchema,
+  ...avanceCampos,
+  antes: antesDe(avanceCampos)
 })
 
 const cantidad = z
@@ -21,15 +26,19 @@ const cantidad = z
   .min(0, 'No puede ser negativo.')
   .nullable()
 
+const medicionCampos = {
+  valor: cantidad,
+  numerador: cantidad,
+  denominador: cantidad,
+  fechaCorte: fechaSchema,
+  nota: libre('La nota', 2000)
+}
 export const medicionGuardarSchema = z
   .object({
     sesionId: idSchema,
     indicadorId: idSchema,
-    valor: cantidad,
-    numerador: cantidad,
-    denominador: cantidad,
-    fechaCorte: fechaSchema,
-    nota: libre('La nota', 2000)
+    ...medicionCampos,
+    antes: antesDe(medicionCampos)
   })
   .refine((m) => m.denominador !== 0, {
     message: 'El denominador no puede ser cero.',

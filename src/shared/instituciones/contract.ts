@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Instancia, Institucion } from '../domain/plan'
 import {
+  antesDe,
   idSchema,
   LIMITES,
   moverSchema,
@@ -17,13 +18,21 @@ const institucionCampos = {
   nombre: requerido('El nombre de la institución', LIMITES.nombre)
 }
 export const institucionCrearSchema = z.object(institucionCampos)
-export const institucionActualizarSchema = z.object({ id: idSchema, ...institucionCampos })
-
-export const instanciaActualizarSchema = z.object({
+export const institucionActualizarSchema = z.object({
   id: idSchema,
+  ...institucionCampos,
+  antes: antesDe(institucionCampos)
+})
+
+const instanciaCampos = {
   nombre: requerido('El nombre de la instancia', LIMITES.nombre),
   coordinador: opcional('El coordinador', LIMITES.nombre),
   secretariaActas: opcional('La secretaría de actas', LIMITES.nombre)
+}
+export const instanciaActualizarSchema = z.object({
+  id: idSchema,
+  ...instanciaCampos,
+  antes: antesDe(instanciaCampos)
 })
 
 /** The glossary of institutions, and the instancias (subcommissions, Mesa RAV, MITP). */

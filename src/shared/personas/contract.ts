@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Miembro, Persona } from '../domain/sesiones'
 import {
+  antesDe,
   idSchema,
   LIMITES,
   opcional,
@@ -28,7 +29,11 @@ export const personaCampos = {
   telefono: opcional('El teléfono', 40)
 }
 export const personaCrearSchema = z.object(personaCampos)
-export const personaActualizarSchema = z.object({ id: idSchema, ...personaCampos })
+export const personaActualizarSchema = z.object({
+  id: idSchema,
+  ...personaCampos,
+  antes: antesDe(personaCampos)
+})
 
 export const miembroListarSchema = z.object({ instanciaId: idSchema })
 export const miembroAgregarSchema = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { MENSAJE_CONTROL, tieneControl } from '../domain/texto'
 import { INDICADOR_TIPOS } from '../domain/plan'
 import { errorMetaValor } from '../domain/indicadores'
-import { fechaSchema, idSchema, LIMITES, opcional, requerido } from '../api/campos'
+import { antesDe, fechaSchema, idSchema, LIMITES, opcional, requerido } from '../api/campos'
 
 const codigo = (re: RegExp, ejemplo: string): z.ZodString =>
   requerido('El código', LIMITES.codigo).regex(re, `El código debe tener la forma ${ejemplo}.`)
@@ -12,13 +12,13 @@ export const codigoObjetivo = codigo(/^\d{1,2}\.\d{1,2}$/, '1.1')
 export const codigoAccion = codigo(/^\d{1,2}\.\d{1,2}\.[a-z]{1,2}$/, '1.1.a')
 
 export const planArbolSchema = z.object({ planId: idSchema.optional() })
+const planCampos = {
+  nombre: requerido('El nombre del plan', LIMITES.nombre),
+  periodoDesde: fechaSchema,
+  periodoHasta: fechaSchema
+}
 export const planActualizarSchema = z
-  .object({
-    id: idSchema,
-    nombre: requerido('El nombre del plan', LIMITES.nombre),
-    periodoDesde: fechaSchema,
-    periodoHasta: fechaSchema
-  })
+  .object({ id: idSchema, ...planCampos, antes: antesDe(planCampos) })
   .refine((p) => p.periodoDesde <= p.periodoHasta, {
     message: 'El período debe terminar después de comenzar.',
     path: ['periodoHasta']
@@ -46,14 +46,22 @@ export const periodosCompararSchema = z
 
 const ejeCampos = { codigo: codigoEje, nombre: requerido('El nombre del eje', LIMITES.nombre) }
 export const ejeCrearSchema = z.object({ planId: idSchema, ...ejeCampos })
-export const ejeActualizarSchema = z.object({ id: idSchema, ...ejeCampos })
+export const ejeActualizarSchema = z.object({
+  id: idSchema,
+  ...ejeCampos,
+  antes: antesDe(ejeCampos)
+})
 
 const objetivoCampos = {
   codigo: codigoObjetivo,
   texto: requerido('El texto del objetivo', LIMITES.texto)
 }
 export const objetivoCrearSchema = z.object({ ejeId: idSchema, ...objetivoCampos })
-export const objetivoActualizarSchema = z.object({ id: idSchema, ...objetivoCampos })
+export const objetivoActualizarSchema = z.object({
+  id: idSchema,
+  ...objetivoCampos,
+  antes: antesDe(objetivoCampos)
+})
 
 const accionCampos = {
   codigo: codigoAccion,
@@ -70,7 +78,11 @@ const accionCampos = {
     .transform((v) => v.trim())
 }
 export const accionCrearSchema = z.object({ objetivoId: idSchema, ...accionCampos })
-export const accionActualizarSchema = z.object({ id: idSchema, ...accionCampos })
+export const accionActualizarSchema = z.object({
+  id: idSchema,
+  ...accionCampos,
+  antes: antesDe(accionCampos)
+})
 
 const metaCampos = {
   texto: requerido('El texto de la meta', LIMITES.texto),
@@ -78,7 +90,11 @@ const metaCampos = {
   plazo: fechaSchema.nullable().optional()
 }
 export const metaCrearSchema = z.object({ accionId: idSchema, ...metaCampos })
-export const metaActualizarSchema = z.object({ id: idSchema, ...metaCampos })
+export const metaActualizarSchema = z.object({
+  id: idSchema,
+  ...metaCampos,
+  antes: antesDe(metaCampos)
+})
 
 const indicadorCampos = {
   texto: requerido('El texto del indicador', LIMITES.texto),
@@ -115,6 +131,6 @@ export const indicadorCrearSchema = z
   .refine(porcentajeCompleto, porcentajeMensaje)
   .superRefine(metaSegunTipo)
 export const indicadorActualizarSchema = z
-  .object({ id: idSchema, ...indicadorCampos })
+  .object({ id: idSchema, ...indicadorCampos, antes: antesDe(indicadorCampos) })
   .refine(porcentajeCompleto, porcentajeMensaje)
   .superRefine(metaSegunTipo)

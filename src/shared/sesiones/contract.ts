@@ -7,6 +7,7 @@ import {
   type SesionResumen
 } from '../domain/sesiones'
 import {
+  antesDe,
   fechaOpcional,
   fechaSchema,
   hora,
@@ -39,18 +40,22 @@ export const sesionCrearSchema = z.object({
   fueraDeOrden: z.boolean().optional()
 })
 
+const sesionCampos = {
+  fecha: fechaSchema,
+  horaInicio: hora,
+  horaTermino: hora,
+  lugar: libre('El lugar', 300),
+  modalidad: z.enum(MODALIDADES, { error: 'Modalidad no válida.' }),
+  preside: libre('Quien preside', 300),
+  proximaFecha: fechaOpcional,
+  proximaLugar: libre('El lugar de la próxima sesión', 300)
+}
 export const sesionActualizarSchema = z
   .object({
     id: idSchema,
-    fecha: fechaSchema,
-    horaInicio: hora,
-    horaTermino: hora,
-    lugar: libre('El lugar', 300),
-    modalidad: z.enum(MODALIDADES, { error: 'Modalidad no válida.' }),
-    preside: libre('Quien preside', 300),
-    proximaFecha: fechaOpcional,
-    proximaLugar: libre('El lugar de la próxima sesión', 300),
-    fueraDeOrden: z.boolean().optional()
+    ...sesionCampos,
+    fueraDeOrden: z.boolean().optional(),
+    antes: antesDe(sesionCampos)
   })
   .refine((s) => !s.horaInicio || !s.horaTermino || s.horaInicio <= s.horaTermino, {
     message: 'La hora de término no puede ser anterior a la de inicio.',

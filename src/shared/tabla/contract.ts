@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { PuntoTabla } from '../domain/sesiones'
 import {
+  antesDe,
   idSchema,
   libre,
   moverSchema,
@@ -14,10 +15,14 @@ export const puntoCrearSchema = z.object({
   sesionId: idSchema,
   titulo: requerido('El título del punto', 300)
 })
-export const puntoActualizarSchema = z.object({
-  id: idSchema,
+const puntoCampos = {
   titulo: requerido('El título del punto', 300),
   desarrollo: libre('El desarrollo')
+}
+export const puntoActualizarSchema = z.object({
+  id: idSchema,
+  ...puntoCampos,
+  antes: antesDe(puntoCampos)
 })
 
 /** The agenda (tabla) of a session and what was said on each point. */

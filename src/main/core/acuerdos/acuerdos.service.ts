@@ -7,6 +7,7 @@ import { newId, nowStamp } from '../db/ids'
 import { enLista } from '../db/lista'
 import { hoyChile } from '../../../shared/domain/fechas'
 import { conflict, notFound } from '../errors'
+import { leerParaEscribir, type Columnas } from '../concurrencia'
 import { sesionDe, sesionEditable, sinSeguimientoAprobado } from '../sesiones'
 import { creadasEn } from '../intercambio'
 
@@ -199,13 +200,29 @@ export async function crearAcuerdo(
   return obtenerAcuerdo(db, id)
 }
 
+const COLUMNAS_ACUERDO: Columnas<ParsedInput<'acuerdo:actualizar'>> = {
+  texto: 'texto',
+  institucionId: 'institucion_id',
+  personaId: 'persona_id',
+  plazo: 'plazo',
+  accionId: 'accion_id'
+}
+
 export async function actualizarAcuerdo(
   db: Kysely<Database>,
-  input: ParsedInput<'acuerdo:actualizar'>
+  leido: ParsedInput<'acuerdo:actualizar'>
 ): Promise<Acuerdo> {
   await db.transaction().execute(async (trx) => {
-    await sesionDe(trx, 'acuerdos', input.id, 'El acuerdo')
-    await trx
+    await sesionDe(trx, 'acuerdos', leido.id, 'El acuerdo')
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'acuerdos',
+      clave: { id: leido.id },
+      columnas: COLUMNAS_ACUERDO,
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('El acuerdo')
+    })
+    const r = await trx
       .updateTable('acuerdos')
       .set({
         texto: input.texto,
@@ -218,9 +235,11 @@ export async function actualizarAcuerdo(
         updated_at: nowStamp()
       })
       .where('id', '=', input.id)
-      .execute()
+      .where(cas.comoSeLeyo)
+      .executeTakeFirst()
+    if (!r.numUpdatedRows) throw cas.faltante()
   })
-  return obtenerAcuerdo(db, input.id)
+  return obtenerAcuerdo(db, leido.id)
 }
 
 /** Removes an acuerdo from a draft and renumbers the rest, so the acta has no gaps. */
@@ -251,45 +270,4 @@ export async function eliminarAcuerdo(db: Kysely<Database>, id: string): Promise
     }
   })
   return { id }
-}
-
-/** A later session of the same instancia records where an earlier acuerdo stands. */
-export async function guardarSeguimiento(
-  db: Kysely<Database>,
-  input: ParsedInput<'acuerdo:seguimiento'>
-): Promise<null> {
-  await db.transaction().execute(async (trx) => {
-    const sesion = await sesionEditable(trx, input.sesionId)
-    const acuerdo = await trx
-      .selectFrom('acuerdos')
-      .innerJoin('sesiones', 'sesiones.id', 'acuerdos.sesion_id')
-      .select(['acuerdos.id', 'sesiones.instancia_id', 'sesiones.fecha', 'sesiones.id as origen'])
-      .where('acuerdos.id', '=', input.acuerdoId)
-      .executeTakeFirst()
-    if (!acuerdo) throw notFound('El acuerdo')
-    if (
-      acuerdo.instancia_id !== sesion.instancia_id ||
-      acuerdo.origen === sesion.id ||
-      acuerdo.fecha > sesion.fecha
-    ) {
-      throw conflict(
-        'Un acuerdo se sigue en una sesión posterior de la misma instancia.',
-        'acuerdoId'
-      )
-    }
-    const stamp = nowStamp()
-    const values = { estado: input.estado, nota: input.nota, updated_at: stamp }
-    await trx
-      .insertInto('seguimientos')
-      .values({
-        id: newId(),
-        acuerdo_id: acuerdo.id,
-        sesion_id: sesion.id,
-        created_at: stamp,
-        ...values
-      })
-      .onConflict((oc) => oc.columns(['acuerdo_id', 'sesion_id']).doUpdateSet(values))
-      .execute()
-  })
-  return null
 }

@@ -1,12 +1,8 @@
 import type { Handlers } from '../../../shared/api/contract'
 import type { acuerdosMetodos } from '../../../shared/acuerdos/contract'
 import type { CoreContext } from '../contexto'
-import {
-  actualizarAcuerdo,
-  crearAcuerdo,
-  eliminarAcuerdo,
-  guardarSeguimiento
-} from './acuerdos.service'
+import { actualizarAcuerdo, crearAcuerdo, eliminarAcuerdo } from './acuerdos.service'
+import { guardarSeguimiento } from './seguimiento.service'
 import { exportarAcuerdos, listarAcuerdos } from './lista.service'
 
 export function acuerdosHandlers({ db, hoy }: CoreContext): Handlers<typeof acuerdosMetodos> {

@@ -3,7 +3,8 @@ import type { AsistenciaRow, Database } from '../db/schema'
 import type { Asistencia } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
-import { conflict } from '../errors'
+import { conflict, notFound } from '../errors'
+import { leerParaEscribir } from '../concurrencia'
 import { sesionDe, sesionEditable } from '../sesiones'
 import { nextOrden } from '../db/orden'
 import { dejaDeActuar, sinSubroganteSiAsiste } from './secretaria.service'
@@ -21,10 +22,18 @@ export const toAsistencia = (r: AsistenciaRow): Asistencia => ({
 
 export async function marcarAsistencia(
   db: Kysely<Database>,
-  input: ParsedInput<'asistencia:marcar'>
+  leido: ParsedInput<'asistencia:marcar'>
 ): Promise<Asistencia> {
   return db.transaction().execute(async (trx) => {
-    const sesion = await sesionDe(trx, 'asistencias', input.id, 'El registro de asistencia')
+    const sesion = await sesionDe(trx, 'asistencias', leido.id, 'El registro de asistencia')
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'asistencias',
+      clave: { id: leido.id },
+      columnas: { estado: 'estado', motivo: 'motivo' },
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('El registro de asistencia')
+    })
     if (input.estado !== 'presente') await dejaDeActuar(trx, input.id)
     const row = await trx
       .updateTable('asistencias')
@@ -34,8 +43,10 @@ export async function marcarAsistencia(
         updated_at: nowStamp()
       })
       .where('id', '=', input.id)
+      .where(cas.comoSeLeyo)
       .returningAll()
-      .executeTakeFirstOrThrow()
+      .executeTakeFirst()
+    if (!row) throw cas.faltante()
     await sinSubroganteSiAsiste(trx, sesion.id)
     return toAsistencia(row)
   })

@@ -8,7 +8,8 @@ import {
   secretariaPresente
 } from '../../../shared/domain/firmas'
 import { nowStamp } from '../db/ids'
-import { conflict } from '../errors'
+import { conflict, notFound } from '../errors'
+import { leerParaEscribir } from '../concurrencia'
 import { sesionEditable } from '../sesiones'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -122,12 +123,20 @@ export async function sinSubroganteSiAsiste(trx: Db, sesionId: string): Promise<
 /** One of the session's attendees who was present, or nobody, recorded in the role's column. */
 async function registrarRol(
   db: Kysely<Database>,
-  input: ParsedInput<'asistencia:secretaria'>,
+  leido: ParsedInput<'asistencia:secretaria'>,
   columna: Rol,
   mensaje: string
 ): Promise<{ asistenciaId: string | null }> {
   return db.transaction().execute(async (trx) => {
-    await sesionEditable(trx, input.sesionId)
+    await sesionEditable(trx, leido.sesionId)
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'sesiones',
+      clave: { id: leido.sesionId },
+      columnas: { asistenciaId: columna },
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('La sesión')
+    })
     if (input.asistenciaId !== null) {
       const a = await trx
         .selectFrom('asistencias')
@@ -149,11 +158,13 @@ async function registrarRol(
       const secretaria = await firmaSecretaria(trx, input.sesionId)
       if (secretaria) throw conflict(MENSAJE_SECRETARIA_PRESENTE(secretaria.nombre), 'asistenciaId')
     }
-    await trx
+    const r = await trx
       .updateTable('sesiones')
       .set({ [columna]: input.asistenciaId, updated_at: nowStamp() })
       .where('id', '=', input.sesionId)
-      .execute()
+      .where(cas.comoSeLeyo)
+      .executeTakeFirst()
+    if (!r.numUpdatedRows) throw cas.faltante()
     // Who chaired no longer being the secretaría's only one present frees it to sign.
     await sinSubroganteSiAsiste(trx, input.sesionId)
     return { asistenciaId: input.asistenciaId }

@@ -5,6 +5,7 @@ import { porcentajeDe } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { conflict, notFound } from '../errors'
+import { leerParaEscribir, type Columnas } from '../concurrencia'
 import { sesionEditable } from '../sesiones'
 import { planDeFecha } from '../plan'
 
@@ -31,10 +32,20 @@ async function delPeriodoDeSesion(
 /** What was reported on an acción in this session: one row per session and acción, upserted. */
 export async function guardarAvance(
   db: Kysely<Database>,
-  input: ParsedInput<'avance:guardar'>
+  leido: ParsedInput<'avance:guardar'>
 ): Promise<null> {
   await db.transaction().execute(async (trx) => {
-    const sesion = await sesionEditable(trx, input.sesionId)
+    const sesion = await sesionEditable(trx, leido.sesionId)
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'avances',
+      clave: { sesion_id: leido.sesionId, accion_id: leido.accionId },
+      columnas: { estado: 'estado', porcentaje: 'porcentaje', reporte: 'reporte' },
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('La acción'),
+      // What the screen shows for an acción not reported on yet (sesion-detalle).
+      vacio: { porcentaje: null, reporte: '' }
+    })
     const accion = await trx
       .selectFrom('acciones')
       .select(['id', 'codigo', 'instancia_id', 'plan_id'])
@@ -63,7 +74,7 @@ export async function guardarAvance(
       accion_codigo: accion.codigo,
       updated_at: stamp
     }
-    await trx
+    const r = await trx
       .insertInto('avances')
       .values({
         id: newId(),
@@ -72,49 +83,79 @@ export async function guardarAvance(
         created_at: stamp,
         ...values
       })
-      .onConflict((oc) => oc.columns(['sesion_id', 'accion_id']).doUpdateSet(values))
-      .execute()
+      .onConflict((oc) =>
+        oc.columns(['sesion_id', 'accion_id']).doUpdateSet(values).where(cas.comoSeLeyo)
+      )
+      .executeTakeFirst()
+    if (!r.numInsertedOrUpdatedRows) throw cas.faltante()
   })
   return null
+}
+
+const COLUMNAS_MEDICION: Columnas<ParsedInput<'medicion:guardar'>> = {
+  valor: 'valor',
+  numerador: 'numerador',
+  denominador: 'denominador',
+  fechaCorte: 'fecha_corte',
+  nota: 'nota'
+}
+
+/** The indicador a session may give a value for: of its instancia and period. */
+async function indicadorDeSesion(
+  trx: Kysely<Database>,
+  sesion: { id: string; instancia_id: string; fecha: string },
+  indicadorId: string
+) {
+  const ind = await trx
+    .selectFrom('indicadores')
+    .innerJoin('acciones', 'acciones.id', 'indicadores.accion_id')
+    .select([
+      'indicadores.id',
+      'indicadores.texto',
+      'indicadores.tipo',
+      'indicadores.numerador',
+      'indicadores.denominador',
+      'acciones.codigo',
+      'acciones.instancia_id',
+      'acciones.plan_id'
+    ])
+    .where('indicadores.id', '=', indicadorId)
+    .executeTakeFirst()
+  if (!ind) throw notFound('El indicador')
+  if (ind.instancia_id !== sesion.instancia_id) {
+    throw conflict(
+      `El indicador de la acción ${ind.codigo} no corresponde a la instancia de esta sesión.`,
+      'indicadorId'
+    )
+  }
+  await delPeriodoDeSesion(trx, sesion, ind, 'indicadorId', () =>
+    trx
+      .selectFrom('mediciones')
+      .select('id')
+      .where('sesion_id', '=', sesion.id)
+      .where('indicador_id', '=', ind.id)
+      .executeTakeFirst()
+  )
+  return ind
 }
 
 /** A measured value of an indicador at a cut-off date; a porcentaje is computed, never typed. */
 export async function guardarMedicion(
   db: Kysely<Database>,
-  input: ParsedInput<'medicion:guardar'>
+  leido: ParsedInput<'medicion:guardar'>
 ): Promise<Medicion> {
   return db.transaction().execute(async (trx) => {
-    const sesion = await sesionEditable(trx, input.sesionId)
-    const ind = await trx
-      .selectFrom('indicadores')
-      .innerJoin('acciones', 'acciones.id', 'indicadores.accion_id')
-      .select([
-        'indicadores.id',
-        'indicadores.texto',
-        'indicadores.tipo',
-        'indicadores.numerador',
-        'indicadores.denominador',
-        'acciones.codigo',
-        'acciones.instancia_id',
-        'acciones.plan_id'
-      ])
-      .where('indicadores.id', '=', input.indicadorId)
-      .executeTakeFirst()
-    if (!ind) throw notFound('El indicador')
-    if (ind.instancia_id !== sesion.instancia_id) {
-      throw conflict(
-        `El indicador de la acción ${ind.codigo} no corresponde a la instancia de esta sesión.`,
-        'indicadorId'
-      )
-    }
-    await delPeriodoDeSesion(trx, sesion, ind, 'indicadorId', () =>
-      trx
-        .selectFrom('mediciones')
-        .select('id')
-        .where('sesion_id', '=', sesion.id)
-        .where('indicador_id', '=', ind.id)
-        .executeTakeFirst()
-    )
+    const sesion = await sesionEditable(trx, leido.sesionId)
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'mediciones',
+      clave: { sesion_id: leido.sesionId, indicador_id: leido.indicadorId },
+      columnas: COLUMNAS_MEDICION,
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('El indicador'),
+      vacio: { valor: null, numerador: null, denominador: null, nota: '' }
+    })
+    const ind = await indicadorDeSesion(trx, sesion, input.indicadorId)
     const porcentaje = ind.tipo === 'porcentaje'
     if (porcentaje && (input.numerador === null || input.denominador === null)) {
       throw conflict('Indique numerador y denominador.', 'numerador')
@@ -131,7 +172,7 @@ export async function guardarMedicion(
       nota: input.nota,
       updated_at: stamp
     }
-    await trx
+    const r = await trx
       .insertInto('mediciones')
       .values({
         id: newId(),
@@ -140,8 +181,11 @@ export async function guardarMedicion(
         created_at: stamp,
         ...values
       })
-      .onConflict((oc) => oc.columns(['sesion_id', 'indicador_id']).doUpdateSet(values))
-      .execute()
+      .onConflict((oc) =>
+        oc.columns(['sesion_id', 'indicador_id']).doUpdateSet(values).where(cas.comoSeLeyo)
+      )
+      .executeTakeFirst()
+    if (!r.numInsertedOrUpdatedRows) throw cas.faltante()
     return {
       indicadorId: ind.id,
       indicadorTexto: ind.texto,

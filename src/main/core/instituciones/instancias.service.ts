@@ -4,6 +4,7 @@ import type { Instancia } from '../../../shared/domain/plan'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { nowStamp } from '../db/ids'
 import { notFound } from '../errors'
+import { leerParaEscribir } from '../concurrencia'
 import { toInstancia } from './filas'
 
 export async function listarInstancias(db: Kysely<Database>): Promise<Instancia[]> {
@@ -18,19 +19,34 @@ export async function listarInstancias(db: Kysely<Database>): Promise<Instancia[
 
 export async function actualizarInstancia(
   db: Kysely<Database>,
-  input: ParsedInput<'instancia:actualizar'>
+  leido: ParsedInput<'instancia:actualizar'>
 ): Promise<Instancia> {
-  const row = await db
-    .updateTable('instancias')
-    .set({
-      nombre: input.nombre,
-      coordinador: input.coordinador,
-      secretaria_actas: input.secretariaActas,
-      updated_at: nowStamp()
+  return db.transaction().execute(async (trx) => {
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'instancias',
+      clave: { id: leido.id },
+      columnas: {
+        nombre: 'nombre',
+        coordinador: 'coordinador',
+        secretariaActas: 'secretaria_actas'
+      },
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('La instancia')
     })
-    .where('id', '=', input.id)
-    .returningAll()
-    .executeTakeFirst()
-  if (!row) throw notFound('La instancia')
-  return toInstancia(row)
+    const row = await trx
+      .updateTable('instancias')
+      .set({
+        nombre: input.nombre,
+        coordinador: input.coordinador,
+        secretaria_actas: input.secretariaActas,
+        updated_at: nowStamp()
+      })
+      .where('id', '=', input.id)
+      .where(cas.comoSeLeyo)
+      .returningAll()
+      .executeTakeFirst()
+    if (!row) throw cas.faltante()
+    return toInstancia(row)
+  })
 }

@@ -4,6 +4,7 @@ import type { Institucion } from '../../../shared/domain/plan'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { conflict, notFound } from '../errors'
+import { leerParaEscribir } from '../concurrencia'
 import { nextOrden } from '../db/orden'
 import { toInstitucion } from './filas'
 
@@ -57,17 +58,26 @@ export async function crearInstitucion(
 
 export async function actualizarInstitucion(
   db: Kysely<Database>,
-  input: ParsedInput<'institucion:actualizar'>
+  leido: ParsedInput<'institucion:actualizar'>
 ): Promise<Institucion> {
   return db.transaction().execute(async (trx) => {
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'instituciones',
+      clave: { id: leido.id },
+      columnas: { sigla: 'sigla', nombre: 'nombre' },
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('La institución')
+    })
     await assertSiglaLibre(trx, input.sigla, input.id)
     const row = await trx
       .updateTable('instituciones')
       .set({ sigla: input.sigla, nombre: input.nombre, updated_at: nowStamp() })
       .where('id', '=', input.id)
+      .where(cas.comoSeLeyo)
       .returningAll()
       .executeTakeFirst()
-    if (!row) throw notFound('La institución')
+    if (!row) throw cas.faltante()
     return toInstitucion(row)
   })
 }

@@ -4,6 +4,7 @@ import type { Miembro, Persona } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { conflict, notFound } from '../errors'
+import { leerParaEscribir } from '../concurrencia'
 
 const personaQuery = (db: Kysely<Database>) =>
   db
@@ -68,23 +69,40 @@ export async function crearPersona(
 
 export async function actualizarPersona(
   db: Kysely<Database>,
-  input: ParsedInput<'persona:actualizar'>
+  leido: ParsedInput<'persona:actualizar'>
 ): Promise<Persona> {
-  await assertInstitucion(db, input.institucionId)
-  const r = await db
-    .updateTable('personas')
-    .set({
-      nombre: input.nombre,
-      cargo: input.cargo,
-      institucion_id: input.institucionId,
-      correo: input.correo,
-      telefono: input.telefono,
-      updated_at: nowStamp()
+  await db.transaction().execute(async (trx) => {
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'personas',
+      clave: { id: leido.id },
+      columnas: {
+        nombre: 'nombre',
+        cargo: 'cargo',
+        institucionId: 'institucion_id',
+        correo: 'correo',
+        telefono: 'telefono'
+      },
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('La persona')
     })
-    .where('id', '=', input.id)
-    .executeTakeFirst()
-  if (!r.numUpdatedRows) throw notFound('La persona')
-  return obtenerPersona(db, input.id)
+    await assertInstitucion(trx, input.institucionId)
+    const r = await trx
+      .updateTable('personas')
+      .set({
+        nombre: input.nombre,
+        cargo: input.cargo,
+        institucion_id: input.institucionId,
+        correo: input.correo,
+        telefono: input.telefono,
+        updated_at: nowStamp()
+      })
+      .where('id', '=', input.id)
+      .where(cas.comoSeLeyo)
+      .executeTakeFirst()
+    if (!r.numUpdatedRows) throw cas.faltante()
+  })
+  return obtenerPersona(db, leido.id)
 }
 
 export async function listarMiembros(

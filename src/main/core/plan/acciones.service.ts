@@ -4,6 +4,7 @@ import type { Accion, AccionDetalle } from '../../../shared/domain/plan'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { conflict, notFound } from '../errors'
+import { leerParaEscribir } from '../concurrencia'
 import { assertCodigoBajo, assertCodigoLibre } from './codigos'
 import { nextOrden } from '../db/orden'
 import { toAccion, toIndicador, toMeta } from './filas'
@@ -107,9 +108,22 @@ export async function crearAccion(
 
 export async function actualizarAccion(
   db: Kysely<Database>,
-  input: ParsedInput<'accion:actualizar'>
+  leido: ParsedInput<'accion:actualizar'>
 ): Promise<Accion> {
   await db.transaction().execute(async (trx) => {
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'acciones',
+      clave: { id: leido.id },
+      columnas: {
+        codigo: 'codigo',
+        texto: 'texto',
+        instanciaId: 'instancia_id',
+        responsables: 'responsables'
+      },
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('La acción')
+    })
     const accion = await trx
       .selectFrom('acciones')
       .innerJoin('objetivos', 'objetivos.id', 'acciones.objetivo_id')
@@ -120,7 +134,7 @@ export async function actualizarAccion(
     assertCodigoBajo(input.codigo, accion.objetivoCodigo, 'de la acción')
     await assertCodigoLibre(trx, 'acciones', accion.plan_id, input.codigo, accion.id)
     await assertInstancia(trx, input.instanciaId)
-    await trx
+    const r = await trx
       .updateTable('acciones')
       .set({
         codigo: input.codigo,
@@ -130,7 +144,9 @@ export async function actualizarAccion(
         updated_at: nowStamp()
       })
       .where('id', '=', input.id)
-      .execute()
+      .where(cas.comoSeLeyo)
+      .executeTakeFirst()
+    if (!r.numUpdatedRows) throw cas.faltante()
   })
-  return (await obtenerAccion(db, input.id)).accion
+  return (await obtenerAccion(db, leido.id)).accion
 }

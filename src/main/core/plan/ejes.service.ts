@@ -4,6 +4,7 @@ import type { Eje } from '../../../shared/domain/plan'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { notFound } from '../errors'
+import { leerParaEscribir } from '../concurrencia'
 import { assertCodigoLibre } from './codigos'
 import { nextOrden } from '../db/orden'
 import { toEje } from './filas'
@@ -40,9 +41,17 @@ export async function crearEje(
 
 export async function actualizarEje(
   db: Kysely<Database>,
-  input: ParsedInput<'eje:actualizar'>
+  leido: ParsedInput<'eje:actualizar'>
 ): Promise<Eje> {
   return db.transaction().execute(async (trx) => {
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'ejes',
+      clave: { id: leido.id },
+      columnas: { codigo: 'codigo', nombre: 'nombre' },
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('El eje')
+    })
     const eje = await trx
       .selectFrom('ejes')
       .selectAll()
@@ -54,8 +63,10 @@ export async function actualizarEje(
       .updateTable('ejes')
       .set({ codigo: input.codigo, nombre: input.nombre, updated_at: nowStamp() })
       .where('id', '=', input.id)
+      .where(cas.comoSeLeyo)
       .returningAll()
-      .executeTakeFirstOrThrow()
+      .executeTakeFirst()
+    if (!row) throw cas.faltante()
     return toEje(row)
   })
 }

@@ -4,6 +4,7 @@ import type { Indicador, IndicadorTipo } from '../../../shared/domain/plan'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { AppError, notFound } from '../errors'
+import { leerParaEscribir } from '../concurrencia'
 import { errorMetaValor } from '../../../shared/domain/indicadores'
 import { nextOrden } from '../db/orden'
 import { toIndicador } from './filas'
@@ -58,9 +59,23 @@ export async function crearIndicador(
 
 export async function actualizarIndicador(
   db: Kysely<Database>,
-  input: ParsedInput<'indicador:actualizar'>
+  leido: ParsedInput<'indicador:actualizar'>
 ): Promise<Indicador> {
   return db.transaction().execute(async (trx) => {
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'indicadores',
+      clave: { id: leido.id },
+      columnas: {
+        texto: 'texto',
+        tipo: 'tipo',
+        numerador: 'numerador',
+        denominador: 'denominador',
+        metaValor: 'meta_valor'
+      },
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('El indicador')
+    })
     const antes = await trx
       .selectFrom('indicadores')
       .select('meta_valor')
@@ -79,8 +94,10 @@ export async function actualizarIndicador(
         updated_at: nowStamp()
       })
       .where('id', '=', input.id)
+      .where(cas.comoSeLeyo)
       .returningAll()
-      .executeTakeFirstOrThrow()
+      .executeTakeFirst()
+    if (!row) throw cas.faltante()
     return toIndicador(row)
   })
 }

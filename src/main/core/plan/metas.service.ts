@@ -5,6 +5,7 @@ import type { ParsedInput } from '../../../shared/api/contract'
 import { plazoDesdeTexto } from '../../../shared/domain/plazo'
 import { newId, nowStamp } from '../db/ids'
 import { notFound } from '../errors'
+import { leerParaEscribir } from '../concurrencia'
 import { nextOrden } from '../db/orden'
 import { toMeta } from './filas'
 
@@ -43,14 +44,25 @@ export async function crearMeta(
 
 export async function actualizarMeta(
   db: Kysely<Database>,
-  input: ParsedInput<'meta:actualizar'>
+  leido: ParsedInput<'meta:actualizar'>
 ): Promise<Meta> {
-  const row = await db
-    .updateTable('metas')
-    .set({ texto: input.texto, plazo: plazoDe(input.texto, input.plazo), updated_at: nowStamp() })
-    .where('id', '=', input.id)
-    .returningAll()
-    .executeTakeFirst()
-  if (!row) throw notFound('La meta')
-  return toMeta(row)
+  return db.transaction().execute(async (trx) => {
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'metas',
+      clave: { id: leido.id },
+      columnas: { texto: 'texto', plazo: 'plazo' },
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('La meta')
+    })
+    const row = await trx
+      .updateTable('metas')
+      .set({ texto: input.texto, plazo: plazoDe(input.texto, input.plazo), updated_at: nowStamp() })
+      .where('id', '=', input.id)
+      .where(cas.comoSeLeyo)
+      .returningAll()
+      .executeTakeFirst()
+    if (!row) throw cas.faltante()
+    return toMeta(row)
+  })
 }

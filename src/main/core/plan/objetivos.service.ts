@@ -4,6 +4,7 @@ import type { Objetivo } from '../../../shared/domain/plan'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { notFound } from '../errors'
+import { leerParaEscribir } from '../concurrencia'
 import { assertCodigoBajo, assertCodigoLibre } from './codigos'
 import { nextOrden } from '../db/orden'
 import { toObjetivo } from './filas'
@@ -42,9 +43,17 @@ export async function crearObjetivo(
 
 export async function actualizarObjetivo(
   db: Kysely<Database>,
-  input: ParsedInput<'objetivo:actualizar'>
+  leido: ParsedInput<'objetivo:actualizar'>
 ): Promise<Objetivo> {
   return db.transaction().execute(async (trx) => {
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'objetivos',
+      clave: { id: leido.id },
+      columnas: { codigo: 'codigo', texto: 'texto' },
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('El objetivo')
+    })
     const objetivo = await trx
       .selectFrom('objetivos')
       .innerJoin('ejes', 'ejes.id', 'objetivos.eje_id')
@@ -58,8 +67,10 @@ export async function actualizarObjetivo(
       .updateTable('objetivos')
       .set({ codigo: input.codigo, texto: input.texto, updated_at: nowStamp() })
       .where('id', '=', input.id)
+      .where(cas.comoSeLeyo)
       .returningAll()
-      .executeTakeFirstOrThrow()
+      .executeTakeFirst()
+    if (!row) throw cas.faltante()
     return toObjetivo(row)
   })
 }

@@ -4,6 +4,7 @@ import type { PlanArbol, PlanResumen } from '../../../shared/domain/plan'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { nowStamp } from '../db/ids'
 import { notFound } from '../errors'
+import { leerParaEscribir } from '../concurrencia'
 import { groupBy, toAccion, toEje, toIndicador, toMeta, toObjetivo, toPlan } from './filas'
 import { toInstancia } from '../instituciones'
 import { periodosCoherentes } from './periodos.service'
@@ -101,9 +102,17 @@ export async function planArbol(db: Kysely<Database>, planId?: string): Promise<
 
 export async function actualizarPlan(
   db: Kysely<Database>,
-  input: ParsedInput<'plan:actualizar'>
+  leido: ParsedInput<'plan:actualizar'>
 ): Promise<PlanResumen> {
   return db.transaction().execute(async (trx) => {
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'planes',
+      clave: { id: leido.id },
+      columnas: { nombre: 'nombre', periodoDesde: 'periodo_desde', periodoHasta: 'periodo_hasta' },
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('El plan')
+    })
     const antes = await trx
       .selectFrom('planes')
       .select('cerrado_at')
@@ -120,9 +129,10 @@ export async function actualizarPlan(
         updated_at: nowStamp()
       })
       .where('id', '=', input.id)
+      .where(cas.comoSeLeyo)
       .returningAll()
       .executeTakeFirst()
-    if (!row) throw notFound('El plan')
+    if (!row) throw cas.faltante()
     return toPlan(row)
   })
 }

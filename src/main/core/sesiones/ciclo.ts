@@ -4,6 +4,7 @@ import type { Sesion } from '../../../shared/domain/sesiones'
 import { tituloSesion } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { nowStamp } from '../db/ids'
+import { leerParaEscribir, type Columnas } from '../concurrencia'
 import { AppError, conflict, notFound } from '../errors'
 import { MENSAJE_APROBADA, sesionEditable, sinSeguimientoAprobado } from './acta-guard'
 import { sellar } from '../actas'
@@ -14,13 +15,32 @@ import { impedimentoAprobacion } from './aprobable'
 
 type Db = Kysely<Database> | Transaction<Database>
 
+const COLUMNAS: Columnas<ParsedInput<'sesion:actualizar'>> = {
+  fecha: 'fecha',
+  horaInicio: 'hora_inicio',
+  horaTermino: 'hora_termino',
+  lugar: 'lugar',
+  modalidad: 'modalidad',
+  preside: 'preside',
+  proximaFecha: 'proxima_fecha',
+  proximaLugar: 'proxima_lugar'
+}
+
 /** The life of a session after it is created: its data, closing, approval, deletion. */
 export async function actualizarSesion(
   db: Kysely<Database>,
-  input: ParsedInput<'sesion:actualizar'>
+  leido: ParsedInput<'sesion:actualizar'>
 ): Promise<Sesion> {
   await db.transaction().execute(async (trx) => {
-    const s = await sesionEditable(trx, input.id)
+    const s = await sesionEditable(trx, leido.id)
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'sesiones',
+      clave: { id: leido.id },
+      columnas: COLUMNAS,
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('La sesión')
+    })
     await noAntesDeLoAprobado(trx, s, input.fecha)
     await noDespuesDeSuSeguimiento(trx, input.id, input.fecha)
     const anio = anioDe(input.fecha)
@@ -30,7 +50,7 @@ export async function actualizarSesion(
     // A date moved to another year takes a free number of that year, then both years renumber.
     const numero =
       anio === s.anio ? s.numero : await siguienteNumero(trx, s.instancia_id, s.tipo, anio)
-    await trx
+    const r = await trx
       .updateTable('sesiones')
       .set({
         fecha: input.fecha,
@@ -46,7 +66,9 @@ export async function actualizarSesion(
         updated_at: nowStamp()
       })
       .where('id', '=', input.id)
-      .execute()
+      .where(cas.comoSeLeyo)
+      .executeTakeFirst()
+    if (!r.numUpdatedRows) throw cas.faltante()
     // «Preside» names who chaired when nobody was chosen: it may leave the secretaría free to sign.
     await sinSubroganteSiAsiste(trx, input.id)
     await renumerar(trx, { ...grupo, anio }, antes, {
@@ -55,7 +77,7 @@ export async function actualizarSesion(
     })
     if (anio !== s.anio) await renumerar(trx, { ...grupo, anio: s.anio }, antesDelAnio)
   })
-  return obtenerSesion(db, input.id)
+  return obtenerSesion(db, leido.id)
 }
 
 export async function cerrarSesion(db: Kysely<Database>, id: string): Promise<Sesion> {

@@ -5,6 +5,7 @@ import { TABLA_HABITUAL } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { notFound } from '../errors'
+import { esCarreraDeEscritura } from '../causas'
 import { anioDe, fueraDeOrdenActual, renumerar, siguienteNumero } from './numeracion'
 import { obtenerSesion } from './lectura'
 
@@ -16,57 +17,84 @@ export async function crearSesion(
   db: Kysely<Database>,
   input: ParsedInput<'sesion:crear'>
 ): Promise<Sesion> {
-  const id = await db.transaction().execute(async (trx) => {
-    const instancia = await trx
-      .selectFrom('instancias')
-      .selectAll()
-      .where('id', '=', input.instanciaId)
-      .executeTakeFirst()
-    if (!instancia) throw notFound('La instancia')
-    const anio = anioDe(input.fecha)
-    const stamp = nowStamp()
-    const stamps = { created_at: stamp, updated_at: stamp }
-    const sesionId = newId()
-    const antes = await fueraDeOrdenActual(trx, {
-      instanciaId: instancia.id,
-      tipo: input.tipo,
-      anio
-    })
-    await trx
-      .insertInto('sesiones')
-      .values({
-        id: sesionId,
-        instancia_id: instancia.id,
+  const id = await otraVezSiSeCruzan(() =>
+    db.transaction().execute(async (trx) => {
+      const instancia = await trx
+        .selectFrom('instancias')
+        .selectAll()
+        .where('id', '=', input.instanciaId)
+        .executeTakeFirst()
+      if (!instancia) throw notFound('La instancia')
+      const anio = anioDe(input.fecha)
+      const stamp = nowStamp()
+      const stamps = { created_at: stamp, updated_at: stamp }
+      const sesionId = newId()
+      const antes = await fueraDeOrdenActual(trx, {
+        instanciaId: instancia.id,
         tipo: input.tipo,
-        numero: await siguienteNumero(trx, instancia.id, input.tipo, anio),
-        anio,
-        fecha: input.fecha,
-        hora_inicio: input.horaInicio ?? null,
-        hora_termino: null,
-        lugar: input.lugar ?? '',
-        modalidad: input.modalidad,
-        preside: instancia.coordinador ?? '',
-        estado: 'borrador',
-        proxima_fecha: null,
-        proxima_lugar: '',
-        cerrada_at: null,
-        aprobada_at: null,
-        aprobada_en_sesion_id: null,
-        observaciones_aprobacion: '',
-        hash: null,
-        ...stamps
+        anio
       })
-      .execute()
-    // Numbered by date among the drafts of its year; asked first if approved numbers are in the way.
-    await renumerar(trx, { instanciaId: instancia.id, tipo: input.tipo, anio }, antes, {
-      sesionId,
-      aceptado: input.fueraDeOrden === true
+      await trx
+        .insertInto('sesiones')
+        .values({
+          id: sesionId,
+          instancia_id: instancia.id,
+          tipo: input.tipo,
+          numero: await siguienteNumero(trx, instancia.id, input.tipo, anio),
+          anio,
+          fecha: input.fecha,
+          hora_inicio: input.horaInicio ?? null,
+          hora_termino: null,
+          lugar: input.lugar ?? '',
+          modalidad: input.modalidad,
+          preside: instancia.coordinador ?? '',
+          estado: 'borrador',
+          proxima_fecha: null,
+          proxima_lugar: '',
+          cerrada_at: null,
+          aprobada_at: null,
+          aprobada_en_sesion_id: null,
+          observaciones_aprobacion: '',
+          hash: null,
+          ...stamps
+        })
+        .execute()
+      // Numbered by date among the drafts of its year; asked first if approved numbers are in the way.
+      await renumerar(trx, { instanciaId: instancia.id, tipo: input.tipo, anio }, antes, {
+        sesionId,
+        aceptado: input.fueraDeOrden === true
+      })
+      await asistenciaInicial(trx, sesionId, instancia.id, stamps)
+      await tablaHabitual(trx, sesionId, stamps)
+      return sesionId
     })
-    await asistenciaInicial(trx, sesionId, instancia.id, stamps)
-    await tablaHabitual(trx, sesionId, stamps)
-    return sesionId
-  })
+  )
   return obtenerSesion(db, id)
+}
+
+/** A creation that met another one is run again at most this many times, for at most this long. */
+const INTENTOS = 20
+const PLAZO_MS = 3000
+
+/**
+ * Two sessions created at the same instant may both compute the same next number (on a server
+ * each transaction reads before the other commits): the second meets the unique constraint
+ * (sesiones_numero_uq), or SQLite's refusal to write on a stale read, and runs again from the
+ * start, now seeing the first. Bounded in count and time (a file another program keeps locked
+ * answers only after SQLite's wait, and is not waited for again); the pause grows and is random,
+ * so the ones that met do not meet again.
+ */
+async function otraVezSiSeCruzan<T>(f: () => Promise<T>): Promise<T> {
+  const desde = Date.now()
+  for (let intento = 1; ; intento++) {
+    try {
+      return await f()
+    } catch (error) {
+      const agotado = intento >= INTENTOS || Date.now() - desde > PLAZO_MS
+      if (agotado || !esCarreraDeEscritura(error)) throw error
+      await new Promise((r) => setTimeout(r, Math.random() * 4 * intento))
+    }
+  }
 }
 
 type Stamps = { created_at: string; updated_at: string }

@@ -6,6 +6,8 @@ import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { sesionDe, sesionEditable } from '../sesiones'
 import { moveSibling, nextOrden } from '../db/orden'
+import { notFound } from '../errors'
+import { leerParaEscribir } from '../concurrencia'
 
 export const toPunto = (r: PuntoRow): PuntoTabla => ({
   id: r.id,
@@ -42,16 +44,26 @@ export async function crearPunto(
 
 export async function actualizarPunto(
   db: Kysely<Database>,
-  input: ParsedInput<'punto:actualizar'>
+  leido: ParsedInput<'punto:actualizar'>
 ): Promise<PuntoTabla> {
   return db.transaction().execute(async (trx) => {
-    await sesionDe(trx, 'puntos_tabla', input.id, 'El punto de tabla')
+    await sesionDe(trx, 'puntos_tabla', leido.id, 'El punto de tabla')
+    const { valores: input, ...cas } = await leerParaEscribir(trx, {
+      tabla: 'puntos_tabla',
+      clave: { id: leido.id },
+      columnas: { titulo: 'titulo', desarrollo: 'desarrollo' },
+      input: leido,
+      antes: leido.antes,
+      noExiste: () => notFound('El punto de tabla')
+    })
     const row = await trx
       .updateTable('puntos_tabla')
       .set({ titulo: input.titulo, desarrollo: input.desarrollo, updated_at: nowStamp() })
       .where('id', '=', input.id)
+      .where(cas.comoSeLeyo)
       .returningAll()
-      .executeTakeFirstOrThrow()
+      .executeTakeFirst()
+    if (!row) throw cas.faltante()
     return toPunto(row)
   })
 }
