@@ -27,6 +27,7 @@ import { busquedaHandlers } from './busqueda/handlers'
 import { informeHandlers } from './informe/handlers'
 import { conQuien, historialHandlers } from './historial'
 import { intercambioHandlers } from './intercambio/handlers'
+import { baseDatosSinAnfitrion } from './base-datos/handlers'
 
 export type { ApiEnvironment } from './contexto'
 
@@ -56,7 +57,9 @@ export function createApi(db: Kysely<Database>, env: ApiEnvironment): ApiHandler
     ...busquedaHandlers(ctx),
     ...informeHandlers(ctx),
     ...historialHandlers(ctx),
-    ...intercambioHandlers(ctx)
+    ...intercambioHandlers(ctx),
+    // Served by the host before a call reaches the core (base-datos/handlers.ts).
+    ...baseDatosSinAnfitrion()
   })
 }
 

@@ -18,6 +18,7 @@ import { busquedaMetodos } from '../busqueda/contract'
 import { informeMetodos } from '../informe/contract'
 import { historialMetodos } from '../historial/contract'
 import { intercambioMetodos } from '../intercambio/contract'
+import { baseDatosMetodos } from '../base-datos/contract'
 
 export type { MethodDef } from './campos'
 export type { AppInfo, RespaldoListo } from '../sistema/contract'
@@ -43,7 +44,8 @@ export const contract = {
   ...busquedaMetodos,
   ...informeMetodos,
   ...historialMetodos,
-  ...intercambioMetodos
+  ...intercambioMetodos,
+  ...baseDatosMetodos
 } satisfies Record<`${string}:${string}`, MethodDef<z.ZodType, unknown>>
 
 /** Each domain's methods, as composed above: a name in two of them would hide one (tested). */
@@ -63,7 +65,8 @@ export const DOMINIOS = {
   busqueda: busquedaMetodos,
   informe: informeMetodos,
   historial: historialMetodos,
-  intercambio: intercambioMetodos
+  intercambio: intercambioMetodos,
+  baseDatos: baseDatosMetodos
 } as const
 
 export type Contract = typeof contract
