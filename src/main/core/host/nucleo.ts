@@ -11,6 +11,8 @@ import { marcarEnUso } from '../en-uso'
 import { AppError } from '../errors'
 import { nuevoContadorEscrituras } from '../tareas'
 import type { Descarga } from '../descargas'
+import { describirDestino, type Destino } from '../db/destino'
+import { servirBaseDatos, type EntornoBaseDatos } from '../base-datos/handlers'
 
 /** The core as its hosts see it: calls in, results and events out; the database elsewhere. */
 export interface Nucleo {
@@ -27,6 +29,10 @@ export interface Nucleo {
 
 export interface OpcionesNucleo {
   dbPath: string
+  /** A server to open instead of the file at dbPath (#17); its password stays in memory. */
+  servidor?: Extract<Destino, { tipo: 'postgres' }>
+  /** Configuración → Base de datos compartida, served here (it needs no open database). */
+  baseDatos?: EntornoBaseDatos
   version: string
   respaldosDir?: string | null
   nativeBinding?: string | null
@@ -64,11 +70,16 @@ interface Hilo {
  * DatabaseOpenError opening it in-process would give.
  */
 export async function iniciarNucleo(opciones: OpcionesNucleo): Promise<Nucleo> {
+  const { servidor } = opciones
+  const dbPath = servidor ? describirDestino(servidor) : path.resolve(opciones.dbPath)
+  // A server's backups are IT's (pg_dump): the app takes none of it.
+  const respaldos = servidor ? null : (opciones.respaldosDir ?? null)
   const datos: DatosNucleo = {
-    dbPath: path.resolve(opciones.dbPath),
+    dbPath,
+    destino: servidor ?? { tipo: 'sqlite', archivo: dbPath },
     version: opciones.version,
-    respaldosDir: opciones.respaldosDir ?? null,
-    respaldosManuales: opciones.respaldosDir ?? null,
+    respaldosDir: respaldos,
+    respaldosManuales: respaldos,
     conPdf: opciones.printPdf !== null,
     nativeBinding: opciones.nativeBinding ?? null,
     rol: 'diario',
@@ -77,7 +88,7 @@ export async function iniciarNucleo(opciones: OpcionesNucleo): Promise<Nucleo> {
   const escuchas = new Set<(e: Evento) => void>()
   const emitir = (e: Evento): void => escuchas.forEach((f) => f(e))
   // While open, the file is marked as in use: a restore refuses to replace it under us.
-  const soltarUso = enUso(datos.dbPath)
+  const soltarUso = servidor ? () => {} : enUso(datos.dbPath)
   let diario: Hilo
   let pesado: Hilo
   try {
@@ -95,11 +106,13 @@ export async function iniciarNucleo(opciones: OpcionesNucleo): Promise<Nucleo> {
     soltarUso()
     throw e
   }
+  const servir = opciones.baseDatos ? servirBaseDatos(opciones.baseDatos, opciones.log) : null
   return {
     dbPath: datos.dbPath,
     schemaVersion: diario.schemaVersion,
     creado: diario.creado,
-    call: (canal, entrada) => (esPesado(canal) ? pesado : diario).call(canal, entrada),
+    call: (canal, entrada) =>
+      servir?.(canal, entrada) ?? (esPesado(canal) ? pesado : diario).call(canal, entrada),
     alEvento: (escucha) => {
       escuchas.add(escucha)
       return () => escuchas.delete(escucha)

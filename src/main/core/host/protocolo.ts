@@ -2,10 +2,14 @@ import type { ApiResult } from '../../../shared/api/result'
 import type { Evento } from '../../../shared/api/eventos'
 import type { OpenFailure } from '../db/open'
 import type { Descarga } from '../descargas'
+import type { Destino } from '../db/destino'
 
 /** What the host gives the core's worker when it starts it. */
 export interface DatosNucleo {
+  /** The SQLite file (its backups); for a server, its description (never its password). */
   dbPath: string
+  /** What the core opens: the file, or a server with its password (in memory only). */
+  destino: Destino
   version: string
   /** Where automatic backups go (daily at start, after each approval); null: none. */
   respaldosDir: string | null

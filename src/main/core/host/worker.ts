@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { parentPort, workerData } from 'node:worker_threads'
-import { openAppDatabase, DatabaseOpenError, type AppDatabase } from '../db/open'
+import { DatabaseOpenError, type AppDatabase } from '../db/open'
+import { abrirBase } from '../db/abrir'
 import { createAppApi } from '../api'
 import { dispatch, type Logger } from '../dispatch'
 import {
@@ -54,7 +55,7 @@ const printPdf: PdfPrinter | null = datos.conPdf
 
 async function abrir(): Promise<AppDatabase | null> {
   try {
-    return await openAppDatabase(datos.dbPath, {
+    return await abrirBase(datos.destino, {
       respaldosDir: datos.respaldosDir ?? undefined,
       nativeBinding: datos.nativeBinding ?? undefined
     })
