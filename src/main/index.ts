@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { app, BrowserWindow, Menu } from 'electron'
+import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { DatabaseOpenError } from './core/db/open'
 import { usarBindingNativo } from './core/db/sqlite'
 import { explicar } from './core/causas'
@@ -21,6 +21,13 @@ import { createMainWindow, isTrustedUrl } from './shell/window'
 import { fijarRenderer } from './shell/origin'
 import { decidirArranque, homeDeCuenta, type Arranque } from './shell/arranque'
 import { electronPdfPrinter } from './shell/pdf'
+import { cifradoElectron } from './shell/cifrado-electron'
+import { avisarEdicion, recuperarServidor } from './shell/recuperar-servidor'
+import { ARCHIVO_CONFIG, escribirConfig } from './core/base-datos/config'
+import type { EntornoBaseDatos } from './core/base-datos/handlers'
+import { servidorConfigurado } from './core/base-datos/inicio'
+import { nucleoSinBase } from './core/base-datos/sin-base'
+import { describirDestino } from './core/db/destino'
 
 // The Electron shell: lifecycle, one instance, the window, IPC and menus. All logic is in core.
 
@@ -49,12 +56,90 @@ const respaldosDir = (): string => path.join(userData(), 'respaldos')
 app.setPath('userData', userData())
 
 let database: Nucleo | undefined
+/** Whether the core opened the local file (a server's backups are IT's: nothing to restore). */
+let enArchivo = false
+
+/** Configuración → Base de datos compartida, served by this process (handlers.ts). */
+const entornoBaseDatos = (): EntornoBaseDatos => ({
+  archivo: path.join(userData(), ARCHIVO_CONFIG),
+  cifrado: cifradoElectron(),
+  enUso: () => database?.dbPath ?? 'ninguna',
+  reiniciar: () => {
+    app.relaunch()
+    app.quit()
+  },
+  elegirArchivo: async () => {
+    const r = await dialog.showOpenDialog({
+      title: 'Certificado de la autoridad (CA) del servidor',
+      properties: ['openFile'],
+      filters: [{ name: 'Certificado', extensions: ['pem', 'crt', 'cer'] }]
+    })
+    return r.canceled ? null : (r.filePaths[0] ?? null)
+  }
+})
 
 /**
- * Starts the core over the database in its worker threads (this process only routes), going
- * through the recovery screen for as long as the file cannot be opened.
+ * The core over what the configuration names: the shared server when one is configured (never
+ * the local file in its place: a failure is shown, with retry, edit, or an explicit return to
+ * the local file), else the SQLite file.
  */
 async function abrirBase(): Promise<Nucleo | null> {
+  for (;;) {
+    let servidor: Awaited<ReturnType<typeof servidorConfigurado>>
+    try {
+      servidor = await servidorConfigurado(entornoBaseDatos().archivo, cifradoElectron())
+    } catch (error) {
+      const e = await recuperarServidor(
+        String((error as Error).message),
+        '(configuración ilegible)'
+      )
+      if (e === 'salir') return null
+      if (e === 'editar') return editarConexion('(configuración ilegible)')
+      if (e === 'local') escribirConfig(entornoBaseDatos().archivo, { tipo: 'local' })
+      continue
+    }
+    if (!servidor) {
+      enArchivo = true
+      return abrirArchivo()
+    }
+    try {
+      return await iniciarNucleo({ ...opcionesNucleo(describirDestino(servidor)), servidor })
+    } catch (error) {
+      log('no se pudo abrir la base de datos del servidor', error)
+      const detalle =
+        error instanceof DatabaseOpenError
+          ? error.message
+          : (explicar(error, 'abrir la base de datos') ?? String(error))
+      const e = await recuperarServidor(detalle, describirDestino(servidor))
+      if (e === 'salir') return null
+      if (e === 'editar') return editarConexion(describirDestino(servidor))
+      if (e === 'local') escribirConfig(entornoBaseDatos().archivo, { tipo: 'local' })
+    }
+  }
+}
+
+/** Only Configuración answers until the connection is saved (the app restarts then). */
+async function editarConexion(servidor: string): Promise<Nucleo> {
+  await avisarEdicion()
+  return nucleoSinBase(entornoBaseDatos(), log, servidor)
+}
+
+const opcionesNucleo = (file: string): Parameters<typeof iniciarNucleo>[0] => ({
+  dbPath: file,
+  version: app.getVersion(),
+  workerFile: path.join(__dirname, 'nucleo.js'),
+  nativeBinding: decidido().nativeBinding,
+  respaldosDir: respaldosDir(),
+  printPdf: electronPdfPrinter,
+  baseDatos: entornoBaseDatos(),
+  log
+})
+
+/**
+ * Starts the core over the database file in its worker threads (this process only routes),
+ * going through the recovery screen for as long as the file cannot be opened.
+ */
+async function abrirArchivo(): Promise<Nucleo | null> {
   let file = decidido().dbPath
   if (await faltaConRespaldos(file, respaldosDir())) {
     const e = await recuperar(
@@ -67,15 +152,7 @@ async function abrirBase(): Promise<Nucleo | null> {
   }
   for (;;) {
     try {
-      return await iniciarNucleo({
-        dbPath: file,
-        version: app.getVersion(),
-        workerFile: path.join(__dirname, 'nucleo.js'),
-        nativeBinding: decidido().nativeBinding,
-        respaldosDir: respaldosDir(),
-        printPdf: electronPdfPrinter,
-        log
-      })
+      return await iniciarNucleo(opcionesNucleo(file))
     } catch (error) {
       log('no se pudo abrir la base de datos', error)
       const detalle =
@@ -100,6 +177,13 @@ async function start(): Promise<void> {
       // Restoring replaces the open file: close it, restore (the current file is kept aside), restart.
       restaurarRespaldo: () =>
         void (async () => {
+          if (!enArchivo)
+            return void (await dialog.showMessageBox({
+              type: 'info',
+              message: 'Esta instalación usa la base de datos compartida del servidor',
+              detail:
+                'Sus respaldos los hace y los restaura informática (pg_dump), no la aplicación.'
+            }))
           const elegido = await elegirRespaldo()
           if (!elegido || !database) return
           const file = database.dbPath

@@ -8,6 +8,9 @@ import { startBridge } from './server'
 import { ErrorDeArranque, leerPuerto } from './puerto'
 import { workerDeDesarrollo } from './worker-dev'
 import { chromiumPdfPrinter } from '../ports/pdf-chromium'
+import { ARCHIVO_CONFIG } from '../core/base-datos/config'
+import { servidorConfigurado } from '../core/base-datos/inicio'
+import type { EntornoBaseDatos } from '../core/base-datos/handlers'
 
 /**
  * `npm run dev:web`: the built renderer and the real core in any browser, without Electron. The
@@ -22,8 +25,20 @@ async function main(): Promise<void> {
     .version
   const log = (m: string, e?: unknown): void => console.error(m, e ?? '')
   const pdf = chromiumPdfPrinter()
+  // Configuración → Base de datos compartida, beside the file; no secure storage here, so no
+  // password is ever stored (the server's comes from PGPASSWORD or .pgpass, as node-pg reads).
+  const baseDatos: EntornoBaseDatos = {
+    archivo: path.join(path.dirname(dbPath), ARCHIVO_CONFIG),
+    cifrado: null,
+    enUso: () => nucleo.dbPath,
+    reiniciar: null,
+    elegirArchivo: null
+  }
+  const servidor = await servidorConfigurado(baseDatos.archivo, null)
   const nucleo = await iniciarNucleo({
     dbPath,
+    ...(servidor ? { servidor } : {}),
+    baseDatos,
     version,
     workerFile: workerDeDesarrollo(),
     printPdf: pdf.print,
