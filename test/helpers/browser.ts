@@ -13,6 +13,7 @@ import type { Perfil } from '../../src/shared/historial/contract'
 import type { Evento } from '../../src/shared/api/eventos'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../src/main/core/db/schema'
+import type { EntornoBaseDatos } from '../../src/main/core/base-datos/handlers'
 
 /** The profile every browser test's user has, unless a test starts from the first run. */
 export const PERFIL_PRUEBA: Perfil = { nombre: 'Secretaria de prueba', institucion: 'MITP' }
@@ -49,7 +50,9 @@ export async function openWebApp(
   /** Where the core backs up after approving an acta (none unless given). */
   respaldosDir: string | null = null,
   /** Who uses the app; null: none yet, so the page asks (its first run). */
-  perfil: Perfil | null = PERFIL_PRUEBA
+  perfil: Perfil | null = PERFIL_PRUEBA,
+  /** Configuración → Base de datos compartida, served by the host as the bridge serves it. */
+  baseDatos?: EntornoBaseDatos
 ): Promise<WebApp> {
   const renderer = rendererConstruido()
   const t = await openTestApp()
@@ -61,6 +64,7 @@ export async function openWebApp(
     workerFile: workerDeDesarrollo(),
     respaldosDir,
     printPdf: null,
+    ...(baseDatos ? { baseDatos } : {}),
     log: (m, e) => console.error(m, e)
   })
   const bridge = await startBridge({

@@ -7,6 +7,7 @@ import { notifyError, notifySaved } from '../components/notify'
 import { EncabezadoForm } from '../configuracion/EncabezadoForm'
 import { PerfilForm } from '../historial/PerfilForm'
 import { InstalacionSeccion } from '../intercambio/InstalacionSeccion'
+import { BaseDatosSeccion } from '../configuracion/BaseDatosSeccion'
 
 /** The institutional header and logo printed on every acta, and a backup on demand. */
 export function ConfiguracionScreen(): ReactNode {
@@ -29,6 +30,7 @@ export function ConfiguracionScreen(): ReactNode {
       {config.data ? <EncabezadoForm config={config.data} /> : <Loader />}
       <RespaldoSeccion />
       <InstalacionSeccion />
+      <BaseDatosSeccion />
     </Stack>
   )
 }
