@@ -45,7 +45,7 @@ export function destinoDeTexto(texto: string): Destino {
     url = new URL(texto)
   } catch {
     throw new Error(
-      `La dirección «${texto}» no es válida: use postgres://usuario@servidor:puerto/base.`
+      `La dirección «${sinClave(texto)}» no es válida: use postgres://usuario@servidor:puerto/base.`
     )
   }
   if (url.password) {
