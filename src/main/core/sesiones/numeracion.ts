@@ -106,10 +106,11 @@ const filasDe = async (db: Db, grupo: Grupo) =>
               .selectFrom('sesiones as a')
               .select('a.id')
               .whereRef('a.aprobada_en_sesion_id', '=', 's.id')
-              // The unary plus keeps SQLite off the estado index: with it, each row of the
-              // group scanned every approved session of the database (numbering a new session
-              // cost time proportional to the whole history); the aprobada_en index finds ~1 row.
-              .where(sql<string>`+${sql.ref('a.estado')}`, '=', 'aprobada')
+              // An expression keeps SQLite off the estado index: with it, each row of the group
+              // scanned every approved session of the database (numbering a new session cost
+              // time proportional to the whole history); the aprobada_en index finds ~1 row.
+              // (`|| ''`, not SQLite's unary plus, which PostgreSQL refuses on text.)
+              .where(sql<string>`(${sql.ref('a.estado')} || '')`, '=', 'aprobada')
           )
           .as('citada')
       )
