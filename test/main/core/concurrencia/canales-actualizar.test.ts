@@ -16,10 +16,10 @@ const NO_ACTUALIZAN: Record<string, string> = {
     'the acta header: key/value settings saved whole from a form that is not autosaved (last save wins; not yet checked)',
   'perfil:guardar': 'who this person is: their own profile, nobody else edits it',
   'instalacion:renombrar': "this installation's own name",
-  'baseDatos:probar': "tries a connection: this computer's settings, no row of the database",
-  'baseDatos:guardar': "this computer's connection settings, no row of the database",
-  'baseDatos:usarLocal': "this computer's connection settings, no row of the database",
-  'baseDatos:elegirCa': 'picks a file on this computer'
+  'conexion:probar': "tries a connection: this computer's settings, no row of the database",
+  'conexion:guardar': "this computer's connection settings, no row of the database",
+  'conexion:local': "this computer's connection settings, no row of the database",
+  'conexion:certificado': 'picks a file on this computer'
 }
 const VERBOS_SIN_FILA_EDITADA = [
   'crear',

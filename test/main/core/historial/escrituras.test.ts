@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHANNELS, esLectura, type Channel } from '../../../../src/shared/api/channels'
 import { contract } from '../../../../src/shared/api/contract'
 import { dispatch } from '../../../../src/main/core/dispatch'
-import { openAppDatabase, type AppDatabaseSqlite as AppDatabase } from '../../../../src/main/core/db/open'
+import {
+  openAppDatabase,
+  type AppDatabaseSqlite as AppDatabase
+} from '../../../../src/main/core/db/open'
 import { createAppApi } from '../../../../src/main/core/api'
 import {
   AUDITADAS_0011,
@@ -25,7 +28,15 @@ import { conFirmantes } from '../../../helpers/sesiones'
  * history row may stand for a row that did not change.
  */
 // Writes that change no row: a task cancelled (none is running), a backup (a file).
-const SIN_FILAS: readonly Channel[] = ['tarea:cancelar', 'respaldo:ahora']
+// conexion:* is served by the host (this computer's settings, no row); the core refuses them.
+const SIN_FILAS: readonly Channel[] = [
+  'tarea:cancelar',
+  'respaldo:ahora',
+  'conexion:probar',
+  'conexion:guardar',
+  'conexion:local',
+  'conexion:certificado'
+]
 // Writes to this installation's own records (#16, migration 0014), which the history does not
 // audit: its name, and when a package last went to each partner. Their table must change, and
 // no audited row.
@@ -182,8 +193,19 @@ function ajustes(): Partial<Record<Channel, Record<string, unknown>>> {
     correo: 'ana@ejemplo.cl',
     telefono: null
   }
+  const conexion = {
+    host: '127.0.0.1',
+    puerto: 5432,
+    base: 'mitp',
+    usuario: 'mitp',
+    tls: 'desactivado',
+    ca: null,
+    clave: ''
+  }
   return {
     ...porCodigo,
+    'conexion:probar': conexion,
+    'conexion:guardar': conexion,
     'tarea:cancelar': { id: '0190b4a0-0000-7000-8000-000000000000' },
     'eje:mover': { direccion: 'abajo' },
     'meta:mover': { direccion: 'abajo' },
