@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { Channel, Input, Output } from '../../../shared/api/contract'
-import type { ApiResult } from '../../../shared/api/result'
+import { esDesactualizado, type ApiResult } from '../../../shared/api/result'
 import { call } from './client'
 import { seguirEscritura } from './pendientes'
 import { invalidarDesdeLaPrimera } from './desde-la-primera'
@@ -95,10 +95,23 @@ export function invalidar(qc: QueryClient, e: Escritura): Promise<void> {
   )
 }
 
-/** A write through the contract: same ApiResult as `call`, and what it touched is read again. */
+/**
+ * What a screen sends: an update always with `antes`, what it last read of the fields it sends
+ * (shared/api/campos.ts antesDe). Optional in the contract for the CLI and imports; a screen has
+ * always read what it edits, so here it is required.
+ */
+export type EntradaPantalla<C extends Channel> = 'antes' extends keyof NonNullable<Input<C>>
+  ? Input<C> & { antes: NonNullable<NonNullable<Input<C>>['antes']> }
+  : Input<C>
+
+/**
+ * A write through the contract: same ApiResult as `call`, and what it touched is read again;
+ * also when it was refused as based on a stale read (someone else changed it): the screen shows
+ * what is stored now.
+ */
 export type Escribir = <C extends Channel>(
   channel: C,
-  input: Input<C>
+  input: EntradaPantalla<C>
 ) => Promise<ApiResult<Output<C>>>
 
 export function useEscribir(sesionId?: string): Escribir {
@@ -107,12 +120,12 @@ export function useEscribir(sesionId?: string): Escribir {
     mutationFn: (e: Escritura) => call(e.channel, e.input),
     // Not awaited: the save counts as done when the service answers, not when the re-read does.
     onSuccess: (r, e) => {
-      if (r.ok) void invalidar(qc, e)
+      if (r.ok || esDesactualizado(r.error)) void invalidar(qc, e)
     }
   })
   return useCallback(
-    <C extends Channel>(channel: C, input: Input<C>) => {
-      const e: Escritura = { channel, input, sesionId }
+    <C extends Channel>(channel: C, input: EntradaPantalla<C>) => {
+      const e: Escritura = { channel, input: input as Input<C>, sesionId }
       // The re-read is asked for (onSuccess) before the write stops counting as in flight.
       return seguirEscritura(sesionDe(e), mutateAsync(e), (r) => r.ok) as Promise<
         ApiResult<Output<C>>

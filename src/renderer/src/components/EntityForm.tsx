@@ -27,8 +27,12 @@ export interface FormSpec {
   /** The contract's schema for the call this form makes. */
   schema: z.ZodType
   toInput: (values: Values) => unknown
-  /** The write, through `escribir` so that what it changed is read again. */
-  save: (escribir: Escribir, input: unknown) => Promise<ApiResult<unknown>>
+  /**
+   * The write, through `escribir` so that what it changed is read again. `antes`: the initial
+   * values as input, what the form read (an update sends it; the core refuses it, stale, if
+   * someone else changed those fields meanwhile).
+   */
+  save: (escribir: Escribir, input: unknown, antes: unknown) => Promise<ApiResult<unknown>>
   /** Extra controls under the fields (for example "read the deadline from the text"). */
   extra?: (form: UseFormReturnType<Values>) => ReactNode
 }
@@ -84,7 +88,7 @@ function EntityForm(props: {
 
   const submit = form.onSubmit(async (values) => {
     setSaving(true)
-    const r = await spec.save(escribir, spec.toInput(values))
+    const r = await spec.save(escribir, spec.toInput(values), spec.toInput(spec.initialValues))
     setSaving(false)
     if (!r.ok) {
       if (r.error.fields) form.setErrors(r.error.fields)

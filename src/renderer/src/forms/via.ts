@@ -1,12 +1,15 @@
-import type { Channel, Input } from '../../../shared/api/contract'
-import type { Escribir } from '../api/escrituras'
+import type { Channel } from '../../../shared/api/contract'
+import type { EntradaPantalla, Escribir } from '../api/escrituras'
 import type { FormSpec } from '../components/EntityForm'
 
-/** The form has checked the values against this channel's schema; the main process checks again. */
+/**
+ * The form has checked the values against this channel's schema; the main process checks again.
+ * What the form read goes as `antes`: an update uses it, a creation's schema drops it.
+ */
 export const via =
   <C extends Channel>(channel: C): FormSpec['save'] =>
-  (escribir: Escribir, input: unknown) =>
-    escribir(channel, input as Input<C>)
+  (escribir: Escribir, input: unknown, antes: unknown) =>
+    escribir(channel, { ...(input as object), antes } as EntradaPantalla<C>)
 
 export const orNull = (v: string | undefined): string | null => (v && v.trim() !== '' ? v : null)
 

@@ -46,7 +46,9 @@ export function EditarPersona(props: { persona: Persona; onClose: () => void }):
     validateInputOnChange: true
   })
   const guardar = form.onSubmit(async (v) => {
-    const r = await escribir('persona:actualizar', aEntrada(v))
+    // What the dialog opened with: a field someone else changed meanwhile is refused, not lost.
+    const antes = aEntrada(valoresDe(persona))
+    const r = await escribir('persona:actualizar', { ...aEntrada(v), antes })
     if (!r.ok) {
       form.setErrors(r.error.fields ?? {})
       return notifyError('No se pudo guardar', r.error)

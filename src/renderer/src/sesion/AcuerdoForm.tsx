@@ -96,7 +96,7 @@ export function AcuerdoForm(props: {
   const enviar = form.onSubmit(async (v) => {
     if (!(await plazoAceptado(v.plazo, props.fecha))) return
     const ok = await (e
-      ? guardar('acuerdo:actualizar', { id: e.id, ...campos(v) })
+      ? guardar('acuerdo:actualizar', { id: e.id, ...campos(v), antes: campos(valoresDe(e)) })
       : guardar('acuerdo:crear', { sesionId: props.sesionId, ...campos(v) }))
     if (ok) {
       form.setValues(e ? VACIO : sinLoEnviado(form.getValues(), v))

@@ -12,6 +12,7 @@ import {
 import { useAutosave } from '../components/use-autosave'
 import { AgregarInvitado } from './AgregarInvitado'
 import { useGuardar } from './guardar'
+import { useLeido } from '../components/use-leido'
 import { RolesSesion } from './RolesSesion'
 
 /** Attendance by institución, guests, and the quorum it gives. */
@@ -119,9 +120,15 @@ function Fila(props: {
   onCambio: (e: AsistenciaEstado) => void
 }): ReactNode {
   const { a } = props
-  const guardar = useGuardar()
-  const [v, setV] = useState({ estado: a.estado, motivo: a.motivo })
-  useAutosave(v, (x) => guardar('asistencia:marcar', { id: a.id, ...x }), props.editable)
+  const servidor = { estado: a.estado, motivo: a.motivo }
+  const [v, setV] = useState(servidor)
+  const leido = useLeido(servidor, v, (c) => setV((x) => ({ ...x, ...c })))
+  const guardar = useGuardar(leido.recargar)
+  useAutosave(
+    v,
+    (x) => leido.guardar(x, (b) => guardar('asistencia:marcar', { id: a.id, ...x, antes: b })),
+    props.editable
+  )
   return (
     <Table.Tr>
       <Table.Td fw={600}>{a.institucion}</Table.Td>

@@ -23,6 +23,7 @@ import { formatFecha } from '../../../shared/domain/fechas'
 import { formatAvance } from '../../../shared/domain/porcentaje'
 import { useAutosave } from '../components/use-autosave'
 import { useGuardar } from './guardar'
+import { useLeido } from '../components/use-leido'
 import { IndicadorFila, num } from './IndicadorFila'
 
 /** Whether the agenda names an acción's code ("1.1.a", not inside "11.1.a" nor "1.1.a.2"). */
@@ -170,25 +171,34 @@ function Indicadores(props: { a: AvanceAccion; children: ReactNode }): ReactNode
  */
 function AvanceCampos(props: { sesionId: string; a: AvanceAccion; editable: boolean }): ReactNode {
   const { a } = props
-  const guardar = useGuardar()
-  const [v, setV] = useState({
+  const servidor = {
     estado: a.estado,
     porcentaje: a.porcentaje ?? ('' as number | ''),
     reporte: a.reporte
-  })
+  }
+  const [v, setV] = useState(servidor)
+  const leido = useLeido(servidor, v, (c) => setV((x) => ({ ...x, ...c })))
+  const guardar = useGuardar(leido.recargar)
   const fueraDeRango = v.porcentaje !== '' && (v.porcentaje < 0 || v.porcentaje > 100)
   const sinEstado = props.editable && v.estado === null
   const primeroElEstado = sinEstado ? 'Elija primero el estado' : undefined
   useAutosave(
     v,
     (x) =>
-      guardar('avance:guardar', {
-        sesionId: props.sesionId,
-        accionId: a.accionId,
-        estado: x.estado!,
-        porcentaje: num(x.porcentaje),
-        reporte: x.reporte
-      }),
+      leido.guardar(x, (b) =>
+        guardar('avance:guardar', {
+          sesionId: props.sesionId,
+          accionId: a.accionId,
+          estado: x.estado!,
+          porcentaje: num(x.porcentaje),
+          reporte: x.reporte,
+          antes: {
+            ...(b.estado ? { estado: b.estado } : {}),
+            porcentaje: num(b.porcentaje),
+            reporte: b.reporte
+          }
+        })
+      ),
     props.editable && v.estado !== null && !fueraDeRango
   )
   return (

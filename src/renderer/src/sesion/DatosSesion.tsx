@@ -12,6 +12,8 @@ import { useEscribir } from '../api/escrituras'
 import { preguntar } from '../components/preguntar'
 import { useSaveStatus } from '../components/save-status'
 import { useAutosave } from '../components/use-autosave'
+import { useLeido } from '../components/use-leido'
+import { esDesactualizado } from '../../../shared/api/result'
 import { FechaInput } from '../fechas/FechaInput'
 import { validarCon } from '../forms/validar'
 import { HoraInput } from '../fechas/HoraInput'
@@ -38,13 +40,13 @@ export const datosDe = (s: Sesion): Datos => ({
   proximaLugar: s.proximaLugar
 })
 
-const entradaDe = (id: string, x: Datos) => ({
-  id,
+const camposDe = (x: Datos) => ({
   ...x,
   horaInicio: x.horaInicio || null,
   horaTermino: x.horaTermino || null,
   proximaFecha: x.proximaFecha || null
 })
+const entradaDe = (id: string, x: Datos) => ({ id, ...camposDe(x) })
 
 export type FormDatos = UseFormReturnType<Datos>
 
@@ -64,18 +66,23 @@ export function useDatosSesion(sesion: Sesion, editable: boolean): FormDatos {
     validate: validar,
     validateInputOnChange: true
   })
+  // What the form read: a field someone else changed meanwhile is refused, then reloaded.
+  const leido = useLeido(datosDe(sesion), form.values, (c) => form.setValues(c))
   const enviar = useCallback(
-    async (x: Datos): Promise<boolean> => {
-      const r = await escribir('sesion:actualizar', entradaDe(id, x))
-      const pregunta = !r.ok ? r.error.fields?.fueraDeOrden : undefined
-      if (!pregunta) return track(Promise.resolve(r))
-      if (await preguntar('Numeración de la sesión', pregunta, 'Numerar a continuación'))
-        return track(escribir('sesion:actualizar', { ...entradaDe(id, x), fueraDeOrden: true }))
-      form.setFieldValue('fecha', sesion.fecha)
-      return false
-    },
+    (x: Datos): Promise<boolean> =>
+      leido.guardar(x, async (b) => {
+        const entrada = { ...entradaDe(id, x), antes: camposDe(b) }
+        const r = await escribir('sesion:actualizar', entrada)
+        if (!r.ok && esDesactualizado(r.error)) leido.recargar()
+        const pregunta = !r.ok ? r.error.fields?.fueraDeOrden : undefined
+        if (!pregunta) return track(Promise.resolve(r))
+        if (await preguntar('Numeración de la sesión', pregunta, 'Numerar a continuación'))
+          return track(escribir('sesion:actualizar', { ...entrada, fueraDeOrden: true }))
+        form.setFieldValue('fecha', sesion.fecha)
+        return false
+      }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [escribir, track, id, sesion.fecha]
+    [escribir, track, id, sesion.fecha, leido.guardar, leido.recargar]
   )
   // A wrong field does not hold back the others: they are saved with its last saved value, and
   // the badge says something is not saved (autosave tries again on the next change).

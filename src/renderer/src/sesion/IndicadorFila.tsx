@@ -3,6 +3,7 @@ import { Badge, Grid, NumberInput, Text, TextInput } from '@mantine/core'
 import { porcentajeDe, type Medicion } from '../../../shared/domain/sesiones'
 import { useAutosave } from '../components/use-autosave'
 import { useGuardar } from './guardar'
+import { useLeido } from '../components/use-leido'
 import { FechaInput } from '../fechas/FechaInput'
 import { isIsoDate } from '../../../shared/domain/fechas'
 import { MENSAJE_FECHA } from '../../../shared/api/campos'
@@ -21,28 +22,36 @@ interface Valores {
 
 /** One indicator's measurement in this session, saved once it is complete. */
 function useMedicion(sesionId: string, fecha: string, m: Medicion, editable: boolean) {
-  const guardar = useGuardar()
-  const [v, setV] = useState<Valores>({
+  const servidor: Valores = {
     valor: m.valor ?? '',
     numerador: m.numerador ?? '',
     denominador: m.denominador ?? '',
     fechaCorte: m.fechaCorte ?? fecha,
     nota: m.nota
-  })
+  }
+  const [v, setV] = useState<Valores>(servidor)
+  const leido = useLeido(servidor, v, (c) => setV((x) => ({ ...x, ...c })))
+  const guardar = useGuardar(leido.recargar)
   const pct = m.tipo === 'porcentaje'
+  const entrada = (x: Valores) => ({
+    valor: pct ? null : num(x.valor),
+    numerador: pct ? num(x.numerador) : null,
+    denominador: pct ? num(x.denominador) : null,
+    fechaCorte: x.fechaCorte,
+    nota: x.nota
+  })
   const completo = pct ? v.numerador !== '' && v.denominador !== '' : v.valor !== ''
   useAutosave(
     v,
     (x) =>
-      guardar('medicion:guardar', {
-        sesionId,
-        indicadorId: m.indicadorId,
-        valor: pct ? null : num(x.valor),
-        numerador: pct ? num(x.numerador) : null,
-        denominador: pct ? num(x.denominador) : null,
-        fechaCorte: x.fechaCorte,
-        nota: x.nota
-      }),
+      leido.guardar(x, (b) =>
+        guardar('medicion:guardar', {
+          sesionId,
+          indicadorId: m.indicadorId,
+          ...entrada(x),
+          antes: entrada(b)
+        })
+      ),
     editable && completo && isIsoDate(v.fechaCorte)
   )
   return { v, setV, pct }

@@ -23,6 +23,8 @@ function useElegido(leidoAhora: string | null): [string | null, (v: string | nul
 function ElegirPresente(props: {
   canal: 'asistencia:presidente' | 'asistencia:secretaria'
   sesionId: string
+  /** Who the session read last has in the role: sent as `antes`. */
+  leido: string | null
   presentes: Asistencia[]
   elegido: [string | null, (v: string | null) => void]
   editable: boolean
@@ -48,7 +50,11 @@ function ElegirPresente(props: {
       }))}
       onChange={(id) => {
         setValor(id)
-        void guardar(props.canal, { sesionId: props.sesionId, asistenciaId: id })
+        void guardar(props.canal, {
+          sesionId: props.sesionId,
+          asistenciaId: id,
+          antes: { asistenciaId: props.leido }
+        })
       }}
     />
   )
@@ -88,6 +94,7 @@ export function RolesSesion(props: {
         presentes={salvo(subrogante[0])}
         canal="asistencia:presidente"
         elegido={presidente}
+        leido={props.presidenteId}
         textos={{
           label: 'Presidió la sesión',
           description: 'El acta lo nombra en «Preside» y en la firma.',
@@ -106,6 +113,7 @@ export function RolesSesion(props: {
           presentes={salvo(presidente[0]).filter((a) => a.id !== presidio?.id)}
           canal="asistencia:secretaria"
           elegido={subrogante}
+          leido={props.secretariaSubroganteId}
           textos={{
             label: 'Actuó como secretario/a de actas',
             description: props.secretariaActas

@@ -9,6 +9,7 @@ import {
 import { formatFecha } from '../../../shared/domain/fechas'
 import { useAutosave } from '../components/use-autosave'
 import { useGuardar } from './guardar'
+import { useLeido } from '../components/use-leido'
 import { SituacionBadge } from './SituacionBadge'
 
 /** Where the acuerdo was taken, who owes it, its text and its follow-ups so far. */
@@ -50,20 +51,25 @@ function SeguimientoFila(props: {
   editable: boolean
 }): ReactNode {
   const { a } = props
-  const guardar = useGuardar()
-  const [v, setV] = useState({
+  const servidor = {
     estado: a.enEstaSesion?.estado ?? (null as AcuerdoEstado | null),
     nota: a.enEstaSesion?.nota ?? ''
-  })
+  }
+  const [v, setV] = useState(servidor)
+  const leido = useLeido(servidor, v, (c) => setV((x) => ({ ...x, ...c })))
+  const guardar = useGuardar(leido.recargar)
   useAutosave(
     v,
     (x) =>
-      guardar('acuerdo:seguimiento', {
-        sesionId: props.sesionId,
-        acuerdoId: a.id,
-        estado: x.estado!,
-        nota: x.nota
-      }),
+      leido.guardar(x, (b) =>
+        guardar('acuerdo:seguimiento', {
+          sesionId: props.sesionId,
+          acuerdoId: a.id,
+          estado: x.estado!,
+          nota: x.nota,
+          antes: { ...(b.estado ? { estado: b.estado } : {}), nota: b.nota }
+        })
+      ),
     props.editable && v.estado !== null
   )
   const sinEstado = props.editable && v.estado === null

@@ -4,6 +4,7 @@ import type { PuntoTabla, SesionDetalle } from '../../../shared/domain/sesiones'
 import { confirmDelete } from '../components/confirm'
 import { useAutosave } from '../components/use-autosave'
 import { useGuardar } from './guardar'
+import { useLeido } from '../components/use-leido'
 import { ActaAnteriorPunto } from './ActaAnteriorPunto'
 
 function Punto(props: {
@@ -13,11 +14,13 @@ function Punto(props: {
   children?: ReactNode
 }): ReactNode {
   const { p } = props
-  const guardar = useGuardar()
-  const [v, setV] = useState({ titulo: p.titulo, desarrollo: p.desarrollo })
+  const servidor = { titulo: p.titulo, desarrollo: p.desarrollo }
+  const [v, setV] = useState(servidor)
+  const leido = useLeido(servidor, v, (c) => setV((x) => ({ ...x, ...c })))
+  const guardar = useGuardar(leido.recargar)
   const { flush } = useAutosave(
     v,
-    (x) => guardar('punto:actualizar', { id: p.id, ...x }),
+    (x) => leido.guardar(x, (b) => guardar('punto:actualizar', { id: p.id, ...x, antes: b })),
     props.editable && v.titulo.trim() !== ''
   )
   const mover = async (direccion: 'arriba' | 'abajo') => {
