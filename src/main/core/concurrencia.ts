@@ -2,6 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool, type Transaction } fro
 import type { Database } from './db/schema'
 import { AppError } from './errors'
 import { MENSAJE_DESACTUALIZADO } from '../../shared/api/result'
+import { esCarreraDeEscritura } from './causas'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -98,4 +99,29 @@ function donde(tabla: string, clave: Readonly<Record<string, string>>) {
     Object.entries(clave).map(([c, v]) => sql`${sql.ref(`${tabla}.${c}`)} = ${v}`),
     sql` and `
   )
+}
+
+/** A creation that met another one is run again at most this many times, for at most this long. */
+const INTENTOS = 20
+const PLAZO_MS = 3000
+
+/**
+ * Two rows created at the same instant may both compute the same next number (on a server each
+ * transaction reads before the other commits: a session's N°, an acuerdo's): the second meets the
+ * unique constraint (sesiones_numero_uq, acuerdos_sesion_numero_uq), or SQLite's refusal to write
+ * on a stale read, and runs again from the start, now seeing the first. Bounded in count and
+ * time (a file another program keeps locked answers only after SQLite's wait, and is not waited
+ * for again); the pause grows and is random, so the ones that met do not meet again.
+ */
+export async function otraVezSiSeCruzan<T>(f: () => Promise<T>): Promise<T> {
+  const desde = Date.now()
+  for (let intento = 1; ; intento++) {
+    try {
+      return await f()
+    } catch (error) {
+      const agotado = intento >= INTENTOS || Date.now() - desde > PLAZO_MS
+      if (agotado || !esCarreraDeEscritura(error)) throw error
+      await new Promise((r) => setTimeout(r, Math.random() * 4 * intento))
+    }
+  }
 }

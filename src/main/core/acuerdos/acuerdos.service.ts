@@ -7,7 +7,7 @@ import { newId, nowStamp } from '../db/ids'
 import { enLista } from '../db/lista'
 import { hoyChile } from '../../../shared/domain/fechas'
 import { conflict, notFound } from '../errors'
-import { leerParaEscribir, type Columnas } from '../concurrencia'
+import { leerParaEscribir, otraVezSiSeCruzan, type Columnas } from '../concurrencia'
 import { sesionDe, sesionEditable, sinSeguimientoAprobado } from '../sesiones'
 import { creadasEn } from '../intercambio'
 
@@ -169,34 +169,37 @@ export async function crearAcuerdo(
   db: Kysely<Database>,
   input: ParsedInput<'acuerdo:crear'>
 ): Promise<Acuerdo> {
-  const id = await db.transaction().execute(async (trx) => {
-    await sesionEditable(trx, input.sesionId)
-    const n = await trx
-      .selectFrom('acuerdos')
-      .select(sql<number>`coalesce(max(numero), 0) + 1`.as('n'))
-      .where('sesion_id', '=', input.sesionId)
-      .executeTakeFirstOrThrow()
-    const stamp = nowStamp()
-    const acuerdoId = newId()
-    await trx
-      .insertInto('acuerdos')
-      .values({
-        id: acuerdoId,
-        sesion_id: input.sesionId,
-        numero: Number(n.n),
-        texto: input.texto,
-        institucion_id: input.institucionId,
-        persona_id: input.personaId,
-        responsable: await responsableDe(trx, input),
-        plazo: input.plazo,
-        accion_id: input.accionId,
-        accion_codigo: await accionCodigo(trx, input.accionId),
-        created_at: stamp,
-        updated_at: stamp
-      })
-      .execute()
-    return acuerdoId
-  })
+  // Two added at once to one session may take the same number: the second runs again.
+  const id = await otraVezSiSeCruzan(() =>
+    db.transaction().execute(async (trx) => {
+      await sesionEditable(trx, input.sesionId)
+      const n = await trx
+        .selectFrom('acuerdos')
+        .select(sql<number>`coalesce(max(numero), 0) + 1`.as('n'))
+        .where('sesion_id', '=', input.sesionId)
+        .executeTakeFirstOrThrow()
+      const stamp = nowStamp()
+      const acuerdoId = newId()
+      await trx
+        .insertInto('acuerdos')
+        .values({
+          id: acuerdoId,
+          sesion_id: input.sesionId,
+          numero: Number(n.n),
+          texto: input.texto,
+          institucion_id: input.institucionId,
+          persona_id: input.personaId,
+          responsable: await responsableDe(trx, input),
+          plazo: input.plazo,
+          accion_id: input.accionId,
+          accion_codigo: await accionCodigo(trx, input.accionId),
+          created_at: stamp,
+          updated_at: stamp
+        })
+        .execute()
+      return acuerdoId
+    })
+  )
   return obtenerAcuerdo(db, id)
 }
 

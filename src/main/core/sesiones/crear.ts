@@ -5,7 +5,7 @@ import { TABLA_HABITUAL } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
 import { notFound } from '../errors'
-import { esCarreraDeEscritura } from '../causas'
+import { otraVezSiSeCruzan } from '../concurrencia'
 import { anioDe, fueraDeOrdenActual, renumerar, siguienteNumero } from './numeracion'
 import { obtenerSesion } from './lectura'
 
@@ -17,6 +17,7 @@ export async function crearSesion(
   db: Kysely<Database>,
   input: ParsedInput<'sesion:crear'>
 ): Promise<Sesion> {
+  // Two created at the same instant may compute the same number: the second runs again.
   const id = await otraVezSiSeCruzan(() =>
     db.transaction().execute(async (trx) => {
       const instancia = await trx
@@ -70,31 +71,6 @@ export async function crearSesion(
     })
   )
   return obtenerSesion(db, id)
-}
-
-/** A creation that met another one is run again at most this many times, for at most this long. */
-const INTENTOS = 20
-const PLAZO_MS = 3000
-
-/**
- * Two sessions created at the same instant may both compute the same next number (on a server
- * each transaction reads before the other commits): the second meets the unique constraint
- * (sesiones_numero_uq), or SQLite's refusal to write on a stale read, and runs again from the
- * start, now seeing the first. Bounded in count and time (a file another program keeps locked
- * answers only after SQLite's wait, and is not waited for again); the pause grows and is random,
- * so the ones that met do not meet again.
- */
-async function otraVezSiSeCruzan<T>(f: () => Promise<T>): Promise<T> {
-  const desde = Date.now()
-  for (let intento = 1; ; intento++) {
-    try {
-      return await f()
-    } catch (error) {
-      const agotado = intento >= INTENTOS || Date.now() - desde > PLAZO_MS
-      if (agotado || !esCarreraDeEscritura(error)) throw error
-      await new Promise((r) => setTimeout(r, Math.random() * 4 * intento))
-    }
-  }
 }
 
 type Stamps = { created_at: string; updated_at: string }

@@ -65,3 +65,30 @@ describe('sessions created at the same instant', () => {
     expect(lista.map((s) => s.numero).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
   })
 })
+
+describe('acuerdos added at the same instant to one session', () => {
+  it('get distinct numbers, every one added', async () => {
+    await close()
+    const varios = await variosClientes(8)
+    close = varios.close
+    const [primero] = varios.clientes
+    const s = await primero!.ok(
+      'sesion:crear',
+      entradaSesion(await instanciaDe(primero!), '2014-03-12')
+    )
+    const acuerdo = (texto: string) => ({
+      sesionId: s.id,
+      texto,
+      institucionId: null,
+      personaId: null,
+      plazo: null,
+      accionId: null
+    })
+    const r = await Promise.all(
+      varios.clientes.map((c, i) => c.call('acuerdo:crear', acuerdo(`Acuerdo ${i + 1}`)))
+    )
+    expect(r.map((x) => (x.ok ? 'ok' : x.error.message))).toEqual(r.map(() => 'ok'))
+    const { acuerdos } = await primero!.ok('sesion:obtener', { id: s.id })
+    expect(acuerdos.map((a) => a.numero).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+  })
+})
