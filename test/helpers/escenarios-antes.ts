@@ -74,6 +74,12 @@ export async function escenarios(a: Cliente): Promise<Partial<Record<Channel, Es
   const delArbol = (c: Cliente) => c.ok('plan:arbol', { planId: arbol.plan.id })
   const accionDe = async (c: Cliente) => (await c.ok('accion:obtener', { id: accion.id })).accion
   return {
+    'config:guardar': {
+      clave: {},
+      leer: (c) => c.ok('config:obtener', undefined),
+      campo: 'encabezado',
+      valores: ['Encabezado de A', 'Encabezado de B']
+    },
     'sesion:actualizar': {
       clave: { id: s.id },
       leer: async (c) => (await de(c)).sesion,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { FeErrata } from '../domain/sesiones'
-import { idSchema, libre, pesado, requerido, returns, vacioSchema } from '../api/campos'
+import { antesDe, idSchema, libre, pesado, requerido, returns, vacioSchema } from '../api/campos'
 
 export const errataCrearSchema = z.object({
   sesionId: idSchema,
@@ -26,13 +26,15 @@ export const logoSchema = z
 export const PAPELES = ['carta', 'oficio'] as const
 export type Papel = (typeof PAPELES)[number]
 
-export const configGuardarSchema = z.object({
+const configCampos = {
   encabezado: libre('El encabezado', 2000),
   logo: logoSchema,
   // Optional so that a caller that only sets the letterhead keeps the paper and city chosen.
   papel: z.enum(PAPELES, { error: 'Papel no válido (carta u oficio).' }).optional(),
   ciudad: libre('La ciudad', 100).optional()
-})
+}
+/** `antes`: the configuration as config:obtener read it (its defaults where nothing is stored). */
+export const configGuardarSchema = z.object({ ...configCampos, antes: antesDe(configCampos) })
 
 export interface Documento {
   nombre: string

@@ -40,7 +40,8 @@ export function EncabezadoForm(props: { config: ConfigDocumentos }): ReactNode {
     reader.readAsDataURL(file)
   }
   const guardar = form.onSubmit(async (values) => {
-    const r = await escribir('config:guardar', values)
+    // What the page read: a setting someone else changed meanwhile is refused, not lost.
+    const r = await escribir('config:guardar', { ...values, antes: props.config })
     if (!r.ok) {
       if (r.error.fields) form.setErrors(r.error.fields)
       return notifyError('No se pudo guardar', r.error)

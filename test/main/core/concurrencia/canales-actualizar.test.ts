@@ -12,8 +12,6 @@ import { escenarios, type Escenario } from '../../../helpers/escenarios-antes'
  * write channel without it must be named below with why it updates no row someone else edits.
  */
 const NO_ACTUALIZAN: Record<string, string> = {
-  'config:guardar':
-    'the acta header: key/value settings saved whole from a form that is not autosaved (last save wins; not yet checked)',
   'perfil:guardar': 'who this person is: their own profile, nobody else edits it',
   'instalacion:renombrar': "this installation's own name",
   'conexion:probar': "tries a connection: this computer's settings, no row of the database",
