@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 
 const igual = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+// The core trims some texts: what was typed ("Hola ", the next word on its way) is not replaced
+// by what it stored ("Hola") under the cursor.
+const mismoTexto = (a: unknown, b: unknown): boolean =>
+  typeof a === 'string' && typeof b === 'string' && a.trim() === b.trim()
 
 /**
  * What a form last read of the row it edits: the `antes` its update sends (shared/api/campos.ts),
@@ -35,7 +39,7 @@ export function useLeido<T extends object>(
     let recargado = false
     for (const k of Object.keys(s) as (keyof T & string)[]) {
       const b = base.current[k]
-      if (igual(v[k], s[k])) base.current = { ...base.current, [k]: s[k] }
+      if (igual(v[k], s[k]) || mismoTexto(v[k], s[k])) base.current = { ...base.current, [k]: s[k] }
       else if (igual(v[k], b) || (recargando.current && !igual(b, s[k]))) {
         recargado ||= !igual(v[k], b)
         cambios[k] = s[k]
