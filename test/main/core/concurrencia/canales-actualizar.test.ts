@@ -12,8 +12,10 @@ import { escenarios, type Escenario } from '../../../helpers/escenarios-antes'
  * write channel without it must be named below with why it updates no row someone else edits.
  */
 const NO_ACTUALIZAN: Record<string, string> = {
-  'perfil:guardar': 'who this person is: their own profile, nobody else edits it',
-  'instalacion:renombrar': "this installation's own name",
+  'perfil:guardar':
+    'who uses this copy of the app, for the history: not a row two people edit (kept in the database today: a shared server needs it per person, a matter apart from versions)',
+  'instalacion:renombrar':
+    "this installation's name for the exchange between laptops (the same caveat on a shared server)",
   'conexion:probar': "tries a connection: this computer's settings, no row of the database",
   'conexion:guardar': "this computer's connection settings, no row of the database",
   'conexion:local': "this computer's connection settings, no row of the database",
