@@ -64,7 +64,35 @@ async function esperarConexion(puerto: number, hijo: ChildProcess, log: string):
   )
 }
 
-export async function iniciarPostgres(): Promise<ServidorPostgres> {
+export interface OpcionesServidor {
+  /** pg_hba.conf's lines in place of initdb's (trust for all on loopback), e.g. scram for a role. */
+  hba?: string
+  /** TLS on (ssl=on) with these PEM files: the server's certificate and its key. */
+  tls?: { certificado: string; clave: string }
+}
+
+/** Writes the options' files into the data folder; the server arguments they need. */
+function configurar(dir: string, opciones: OpcionesServidor): string[] {
+  const escribir = (nombre: string, contenido: string, modo: number): string => {
+    const destino = path.join(dir, nombre)
+    fs.writeFileSync(destino, contenido, { mode: modo })
+    if (comoRoot) execFileSync('chown', ['postgres', destino])
+    return destino
+  }
+  const args: string[] = []
+  if (opciones.hba !== undefined) {
+    args.push('-c', `hba_file=${escribir('pg_hba.conf', opciones.hba, 0o600)}`)
+  }
+  if (opciones.tls) {
+    // The server refuses a key others can read.
+    const cert = escribir('servidor.crt', fs.readFileSync(opciones.tls.certificado, 'utf8'), 0o644)
+    const clave = escribir('servidor.key', fs.readFileSync(opciones.tls.clave, 'utf8'), 0o600)
+    args.push('-c', 'ssl=on', '-c', `ssl_cert_file=${cert}`, '-c', `ssl_key_file=${clave}`)
+  }
+  return args
+}
+
+export async function iniciarPostgres(opciones: OpcionesServidor = {}): Promise<ServidorPostgres> {
   const bin = binariosPostgres()
   if (!bin) throw new Error('PostgreSQL no está instalado (apt-get install postgresql).')
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitp-pg-'))
@@ -100,7 +128,8 @@ export async function iniciarPostgres(): Promise<ServidorPostgres> {
     '-c',
     'full_page_writes=off',
     '-c',
-    'max_connections=400'
+    'max_connections=400',
+    ...configurar(dir, opciones)
   ]
   const postgres = path.join(bin, 'postgres')
   const fd = fs.openSync(log, 'a')
