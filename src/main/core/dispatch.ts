@@ -6,6 +6,7 @@ import type { ApiError, ApiResult } from '../../shared/api/result'
 import { AppError, MENSAJE_PLAN_CERRADO } from './errors'
 import { importacionEnCurso } from './tareas'
 import { isBusy, isUniqueViolation, sealViolation } from './db/sqlite'
+import { servidorPerdido } from './db/postgres/errores'
 import { MENSAJE_SELLADA } from './sesiones/acta-guard'
 
 export type Logger = (message: string, error?: unknown) => void
@@ -61,6 +62,9 @@ export async function dispatch(
     if (isUniqueViolation(error)) {
       return fail({ code: 'conflicto', message: 'Ya existe un registro con esos datos.' })
     }
+    const perdido = servidorPerdido(error)
+    if (perdido)
+      return fail({ code: 'interno', message: `${perdido} Sus datos no se modificaron.` })
     log(`error en ${channel}`, error)
     // A full disk, a lock held by another program, a read-only folder: named, in Spanish.
     const causa = explicar(error, esLectura(channel) ? 'leer los datos' : 'guardar el cambio')

@@ -132,7 +132,10 @@ export function isUniqueViolation(error: unknown): boolean {
   return (
     error instanceof Error &&
     'code' in error &&
-    (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+    (error.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+      error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+      // PostgreSQL's unique_violation (a primary key is a unique index there too), #17.
+      error.code === '23505')
   )
 }
 

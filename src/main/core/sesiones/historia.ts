@@ -131,7 +131,7 @@ async function acuerdosAbiertos(db: Kysely<Database>, sesion: SesionRow): Promis
   const { rows } = await sql<AcuerdoRow>`
     select a.* from json_each(${JSON.stringify(desdeDeNiveles(sesion.fecha))}) niveles
       cross join acuerdos_cierre c on c.instancia_id = ${sesion.instancia_id}
-        and c.nivel = niveles.key and c.abierto_en >= niveles.value and c.abierto_en < ${aqui}
+        and c.nivel = cast(niveles.key as integer) and c.abierto_en >= niveles.value and c.abierto_en < ${aqui}
       cross join acuerdos a on a.id = c.acuerdo_id
     where c.cerrado_en >= ${aqui}
       and (

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import pg from 'pg'
+import Cursor from 'pg-cursor'
 import { Kysely, PostgresDialect, type PostgresPool } from 'kysely'
 import type { Database } from '../schema'
 import type { DestinoPostgres } from '../destino'
@@ -71,5 +72,8 @@ function conQuien(pool: pg.Pool): PostgresPool {
 }
 
 export function crearKyselyPostgres(pool: pg.Pool): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: conQuien(pool) }) })
+  // The cursor lets the workbook export stream rows (`.stream()`), as SQLite's iterate does.
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: conQuien(pool), cursor: Cursor })
+  })
 }

@@ -50,3 +50,32 @@ export function explicarPostgres(d: DestinoPostgres, error: unknown): DatabaseOp
     )
   return fallo(`No se pudo usar la base ${describirDestino(d)} (${texto}).`, 'fallo_servidor')
 }
+
+const SIN_CONEXION = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03'
+])
+
+/**
+ * A call that met a server gone away (stopped, restarted, the network cut): said in Spanish,
+ * with what to do. The transaction never committed, so nothing was written.
+ */
+export function servidorPerdido(error: unknown): string | null {
+  const c = codigo(error)
+  const texto = error instanceof Error ? error.message : ''
+  if (
+    !SIN_CONEXION.has(c) &&
+    !c.startsWith('08') &&
+    !/Connection terminated|connection timeout/i.test(texto)
+  )
+    return null
+  return 'Se perdió la conexión con el servidor de la base de datos compartida. Revise la red y vuelva a intentarlo; si sigue, consulte a informática.'
+}

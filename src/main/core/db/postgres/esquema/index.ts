@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { crearTablas } from './tablas'
+import { crearCompat } from './compat'
 import { crearBusqueda } from './busqueda'
 import { crearHistorial } from './historial'
 import { crearSellos } from './sellos'
@@ -13,6 +14,7 @@ import { crearProtecciones } from './protecciones'
 export const VERSION_BASE_POSTGRES = 21
 
 export async function crearEsquemaPostgres(db: Kysely<unknown>): Promise<void> {
+  await crearCompat(db)
   await crearTablas(db)
   await crearSellos(db)
   await crearHistorial(db)
