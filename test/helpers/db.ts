@@ -31,18 +31,30 @@ export interface TestApp {
   api: ApiHandlers
   file: string
   close: () => Promise<void>
+  /** Another connection to the same database (a second person at another computer). */
+  otraConexion?: () => Promise<AppDatabaseSqlite>
 }
 
 /** In the PostgreSQL run, a database of the test's own on the test server. */
 async function abrirDePrueba(
   options: OpenAppDatabaseOptions,
   file: string
-): Promise<{ app: AppDatabaseSqlite; borrar: () => Promise<void> }> {
+): Promise<{
+  app: AppDatabaseSqlite
+  borrar: () => Promise<void>
+  otra: () => Promise<AppDatabaseSqlite>
+}> {
   const url = urlPostgresDePrueba()
-  if (!url) return { app: await openAppDatabase(file, options), borrar: async () => {} }
+  if (!url)
+    return {
+      app: await openAppDatabase(file, options),
+      borrar: async () => {},
+      otra: () => openAppDatabase(file, { seed: false })
+    }
   const { destino, borrar } = await basePostgresDePrueba(url, options.seed !== false)
-  const app = await abrirPostgres(destino, { seed: options.seed !== false, maximo: 4 })
-  return { app: app as unknown as AppDatabaseSqlite, borrar }
+  const abrir = (seed: boolean) =>
+    abrirPostgres(destino, { seed, maximo: 4 }) as unknown as Promise<AppDatabaseSqlite>
+  return { app: await abrir(options.seed !== false), borrar, otra: () => abrir(false) }
 }
 
 /** A real database file, migrated and seeded, with the API over it. */
@@ -56,7 +68,7 @@ export async function openTestApp(
 ): Promise<TestApp> {
   const { dir, cleanup } = tempDir()
   const file = path.join(dir, 'mitp.db')
-  const { app, borrar } = await abrirDePrueba(options, file)
+  const { app, borrar, otra } = await abrirDePrueba(options, file)
   const api = createAppApi(app, {
     version: 'test',
     printPdf: options.printPdf ?? null,
@@ -67,6 +79,7 @@ export async function openTestApp(
     app,
     api,
     file,
+    otraConexion: otra,
     // Closes whichever database the test holds at the end (it may have reopened the file).
     close: async () => {
       await t.app.close()

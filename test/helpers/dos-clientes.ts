@@ -1,4 +1,4 @@
-import { openAppDatabase, type AppDatabase } from '../../src/main/core/db/open'
+import type { AppDatabase } from '../../src/main/core/db/open'
 import { createAppApi } from '../../src/main/core/api'
 import { openTestApp, type TestApp } from './db'
 import { caller } from './sesiones'
@@ -17,7 +17,7 @@ export async function variosClientes(
   const otras: AppDatabase[] = []
   const clientes: Cliente[] = [{ ...caller(base), t: base }]
   for (let i = 1; i < n; i++) {
-    const app = await openAppDatabase(base.file, { seed: false })
+    const app = await base.otraConexion!()
     otras.push(app)
     const t: TestApp = {
       app,
