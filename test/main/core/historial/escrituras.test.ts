@@ -19,6 +19,7 @@ import { idsDelFixture, type IdPara } from '../../../helpers/contrato-ids'
 import { ejemploSinRevisar } from '../../../helpers/ejemplo'
 import { esperarTarea } from '../../../helpers/mundo'
 import { conFirmantes } from '../../../helpers/sesiones'
+import { AJUSTES_FIJOS } from '../../../helpers/escrituras-ajustes'
 
 /**
  * Walks every write channel of the contract (a new one is walked without anyone listing it) on a
@@ -179,39 +180,8 @@ interface FilaHistorial {
  * that is not already at the top, a real workbook. Merged over the built input.
  */
 function ajustes(): Partial<Record<Channel, Record<string, unknown>>> {
-  const codigos = { eje: '9', objetivo: '1.9', accion: '1.2.z' }
-  const porCodigo = Object.fromEntries(
-    Object.entries(codigos).flatMap(([d, codigo]) => [
-      [`${d}:crear`, { codigo }],
-      [`${d}:actualizar`, { codigo: d === 'accion' ? '1.2.b' : d === 'eje' ? '1' : '1.2' }]
-    ])
-  )
-  const persona = {
-    nombre: 'Ana',
-    cargo: null,
-    institucionId: null,
-    correo: 'ana@ejemplo.cl',
-    telefono: null
-  }
-  const conexion = {
-    host: '127.0.0.1',
-    puerto: 5432,
-    base: 'mitp',
-    usuario: 'mitp',
-    tls: 'desactivado',
-    ca: null,
-    clave: ''
-  }
   return {
-    ...porCodigo,
-    'conexion:probar': conexion,
-    'conexion:guardar': conexion,
-    'tarea:cancelar': { id: '0190b4a0-0000-7000-8000-000000000000' },
-    'eje:mover': { direccion: 'abajo' },
-    'meta:mover': { direccion: 'abajo' },
-    'indicador:mover': { direccion: 'abajo' },
-    'persona:crear': persona,
-    'persona:actualizar': persona,
+    ...AJUSTES_FIJOS,
     'miembro:agregar': { personaId: filas.persona },
     'sesion:reabrir': { id: filas.cerrada },
     'sesion:aprobar': { id: filas.cerrada },
