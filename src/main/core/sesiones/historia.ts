@@ -1,3 +1,4 @@
+import { dialectoDe } from '../db/dialecto'
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import type { AcuerdoRow, AvanceRow, Database, SesionRow } from '../db/schema'
 import type { AcuerdoEnSeguimiento } from '../../../shared/domain/sesiones'
@@ -198,9 +199,12 @@ export async function sesionesPosteriores(
 ): Promise<SesionPrevia[]> {
   // Only where the core accepts it (aprobarSesion): a later session still in progress, read from
   // the drafts' partial index (0009); left to itself SQLite walks every later session.
+  // PostgreSQL has no `indexed by`; its planner picks the partial index from the estado test.
+  const indice =
+    dialectoDe(db) === 'sqlite' ? sql.raw('indexed by sesiones_borrador_idx') : sql.raw('')
   const { rows } = await sql<SesionPrevia>`
     select id, tipo, numero, anio, fecha, created_at
-    from sesiones indexed by sesiones_borrador_idx
+    from sesiones ${indice}
     where estado = 'borrador' and instancia_id = ${sesion.instancia_id}
       and fecha >= ${sesion.fecha} and id <> ${sesion.id}
       and (fecha > ${sesion.fecha} or (tipo = ${sesion.tipo} and numero > ${sesion.numero}))

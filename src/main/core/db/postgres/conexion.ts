@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, type PostgresPool } from 'kysely'
 import type { Database } from '../schema'
 import type { DestinoPostgres } from '../destino'
 import { quienActual } from '../quien'
+import { SqliteAPostgres } from './traduccion'
 
 // Everything specific to talking to a PostgreSQL server: the pool, TLS, the type parsers, and
 // who is writing. The services see only Kysely<Database>, as over SQLite.
@@ -74,6 +75,7 @@ function conQuien(pool: pg.Pool): PostgresPool {
 export function crearKyselyPostgres(pool: pg.Pool): Kysely<Database> {
   // The cursor lets the workbook export stream rows (`.stream()`), as SQLite's iterate does.
   return new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: conQuien(pool), cursor: Cursor })
+    dialect: new PostgresDialect({ pool: conQuien(pool), cursor: Cursor }),
+    plugins: [new SqliteAPostgres()]
   })
 }
