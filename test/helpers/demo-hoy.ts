@@ -1,5 +1,6 @@
 import { sembrarDemo } from '../../src/main/core/seed/demo'
 import { openTestApp, type TestApp } from './db'
+import { filas as filasDe } from './consulta'
 
 /** The `cli demo` database with the core's clock fixed at noon (Chile) of `hoy`. */
 export async function demoAl(hoy: string): Promise<TestApp> {
@@ -13,8 +14,8 @@ export const filas = <T>(t: TestApp, q: string, ...p: unknown[]): T[] =>
   t.app.handle.prepare(q).all(...p) as T[]
 
 /** Each acuerdo's state by its follow-ups in approved actas (latest session date, then latest written). */
-export function estadoAcuerdos(t: TestApp): Map<string, string> {
-  const seg = filas<{ acuerdo_id: string; estado: string }>(
+export async function estadoAcuerdos(t: TestApp): Promise<Map<string, string>> {
+  const seg = await filasDe<{ acuerdo_id: string; estado: string }>(
     t,
     `select sg.acuerdo_id, sg.estado from seguimientos sg join sesiones s on s.id = sg.sesion_id
      where s.estado = 'aprobada' order by s.fecha, sg.created_at`

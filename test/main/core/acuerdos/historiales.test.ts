@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { historiales } from '../../../../src/main/core/acuerdos/acuerdos.service'
 import { newId } from '../../../../src/main/core/db/ids'
 import { openTestApp, type TestApp } from '../../../helpers/db'
+import { valor } from '../../../helpers/consulta'
 import { caller, ordinarias } from '../../../helpers/sesiones'
 
 /**
@@ -14,10 +15,10 @@ let acuerdoId = ''
 beforeAll(async () => {
   t = await openTestApp()
   const { ok } = caller(t)
-  const instancia = t.app.handle
-    .prepare("select id from instancias where codigo = 'PREVENCION'")
-    .pluck()
-    .get() as string
+  const instancia = (await valor<string>(
+    t,
+    "select id from instancias where codigo = 'PREVENCION'"
+  ))!
   const nueva = ordinarias(t, instancia)
   const [s1, s2] = [await nueva('2015-03-10'), await nueva('2015-04-14')]
   acuerdoId = (

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import type { TestApp } from '../../../helpers/db'
-import { demoAl, estadoAcuerdos, filas } from '../../../helpers/demo-hoy'
+import { demoAl, estadoAcuerdos } from '../../../helpers/demo-hoy'
+import { filas } from '../../../helpers/consulta'
 import type { Input } from '../../../../src/shared/api/contract'
 
 /**
@@ -24,13 +25,13 @@ let todos: Fila[]
 let estado: Map<string, string>
 beforeAll(async () => {
   t = await demoAl(HOY)
-  todos = filas<Fila>(
+  todos = await filas<Fila>(
     t,
     `select a.id, a.plazo, s.instancia_id, a.institucion_id, a.persona_id, a.accion_id,
        s.fecha, a.numero
      from acuerdos a join sesiones s on s.id = a.sesion_id`
   )
-  estado = estadoAcuerdos(t)
+  estado = await estadoAcuerdos(t)
 }, 120_000)
 afterAll(() => t.close())
 
@@ -70,7 +71,7 @@ describe('every acuerdo in one list', () => {
     expect(await todas({})).toEqual(porPlazo(todos))
     const p = await t.api['acuerdo:listar']({ orden: 'plazo', offset: 0, limit: 200 })
     const conHistoria = p.filas.find((a) => a.historial.length > 0)!
-    const [n] = filas<{ n: number }>(
+    const [n] = await filas<{ n: number }>(
       t,
       `select count(*) n from seguimientos where acuerdo_id = ?`,
       conHistoria.id
@@ -127,10 +128,12 @@ describe('every acuerdo in one list', () => {
   })
 
   it('stands acuerdos where approved actas leave them: a draft follow-up is shown apart', async () => {
-    const enBorrador = filas<{ acuerdo_id: string }>(
-      t,
-      `select sg.acuerdo_id from seguimientos sg join sesiones s on s.id = sg.sesion_id
+    const enBorrador = (
+      await filas<{ acuerdo_id: string }>(
+        t,
+        `select sg.acuerdo_id from seguimientos sg join sesiones s on s.id = sg.sesion_id
        where s.estado <> 'aprobada'`
+      )
     ).map((r) => r.acuerdo_id)
     // Some draft follow-up says otherwise than the approved actas (else this proves nothing).
     const todosLos = new Map(

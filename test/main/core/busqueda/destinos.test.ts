@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cadaPrueba, type Caller } from '../../../helpers/respuestas'
 import type { TestApp } from '../../../helpers/db'
+import { fila as filaDe } from '../../../helpers/consulta'
 
 /**
  * Where a result of the plan opens and what it is called, for each kind of row, checked against
@@ -13,7 +14,7 @@ cadaPrueba((nuevo, a) => {
   api = a
 })
 
-const fila = (q: string) => t.app.handle.prepare(q).get() as Record<string, string>
+const fila = async (q: string) => (await filaDe<Record<string, string>>(t, q))!
 async function hallado(tipo: string, id: string, texto: string) {
   // The first few words of the row's text, as a person would type them.
   const q = texto.split(/\s+/).slice(0, 6).join(' ')
@@ -25,14 +26,14 @@ async function hallado(tipo: string, id: string, texto: string) {
 
 describe('search results of the plan', () => {
   it('an eje and an objetivo open the plan, named by their code', async () => {
-    const eje = fila('select id, codigo, nombre from ejes order by orden limit 1 offset 1')
+    const eje = await fila('select id, codigo, nombre from ejes order by orden limit 1 offset 1')
     expect(await hallado('eje', eje.id!, eje.nombre!)).toMatchObject({
       tipo: 'eje',
       titulo: `Eje ${eje.codigo}`,
       lugar: 'Plan de acción',
       destino: { pantalla: 'plan' }
     })
-    const o = fila(
+    const o = await fila(
       `select o.id, o.codigo, o.texto, e.nombre from objetivos o join ejes e on e.id = o.eje_id
        order by o.orden limit 1 offset 2`
     )
@@ -49,7 +50,7 @@ describe('search results of the plan', () => {
       ['meta', 'metas', 'Meta'],
       ['indicador', 'indicadores', 'Indicador']
     ] as const) {
-      const x = fila(
+      const x = await fila(
         `select x.id, x.texto, a.id as accion, a.codigo from ${tabla} x
          join acciones a on a.id = x.accion_id where length(x.texto) > 40 order by a.codigo desc limit 1`
       )

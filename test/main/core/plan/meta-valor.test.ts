@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../../helpers/db'
+import { fila } from '../../../helpers/consulta'
 import { cadaPrueba, type Caller } from '../../../helpers/respuestas'
 import type { IndicadorTipo } from '../../../../src/shared/domain/plan'
 import { indicadorCrearSchema } from '../../../../src/shared/plan/schemas'
@@ -38,7 +39,7 @@ const campos = (tipo: IndicadorTipo) => ({
   denominador: tipo === 'porcentaje' ? 'Funcionarios' : null
 })
 const guardada = (id: string) =>
-  t.app.handle.prepare('select tipo, meta_valor from indicadores where id = ?').get(id)
+  fila(t, 'select tipo, meta_valor from indicadores where id = ?', id)
 
 describe('the numeric target by kind of indicador', () => {
   it('takes what fits each kind and refuses the rest, creating and editing', async () => {
@@ -72,7 +73,7 @@ describe('the numeric target by kind of indicador', () => {
       if (error === null) {
         expect(creado, `${tipo} ${metaValor}`).toMatchObject({ ok: true, value: { metaValor } })
         expect(editado, `${tipo} ${metaValor}`).toMatchObject({ ok: true, value: { metaValor } })
-        expect(guardada(base.id)).toEqual({ tipo, meta_valor: metaValor })
+        expect(await guardada(base.id)).toEqual({ tipo, meta_valor: metaValor })
       } else {
         expect(creado, `${tipo} ${metaValor}`).toEqual(rechazo(error))
         expect(editado, `${tipo} ${metaValor}`).toEqual(rechazo(error))
@@ -91,7 +92,7 @@ describe('the numeric target by kind of indicador', () => {
     expect(
       await api.call('indicador:actualizar', { id: conteo.id, ...campos('porcentaje') })
     ).toEqual(rechazo(MENSAJES.porcentaje))
-    expect(guardada(conteo.id)).toEqual({ tipo: 'conteo', meta_valor: 150 })
+    expect(await guardada(conteo.id)).toEqual({ tipo: 'conteo', meta_valor: 150 })
     // With a target that fits, or none, the change goes through.
     expect(
       await api.ok('indicador:actualizar', {

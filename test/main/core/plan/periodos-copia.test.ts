@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openTestApp, type TestApp } from '../../../helpers/db'
+import { filas as filasDe } from '../../../helpers/consulta'
 import { cadaPrueba, NO_EXISTE, noExiste, type Caller } from '../../../helpers/respuestas'
 import { periodoAbierto, planDeFecha } from '../../../../src/main/core/plan/periodos.service'
 import { MENSAJE_PLAN_CERRADO } from '../../../../src/main/core/errors'
@@ -17,7 +18,7 @@ cadaPrueba(async (app, c) => {
   a = (await api.ok('plan:arbol', {})).plan
 })
 
-const q = <T>(sql: string, ...p: unknown[]) => t.app.handle.prepare(sql).all(...p) as T[]
+const q = <T>(sql: string, ...p: unknown[]) => filasDe<T>(t, sql, ...p)
 const copiar = (periodoDesde: string, periodoHasta: string, nombre = 'Plan 2015-2016') =>
   api.ok('plan:copiar', { id: a.id, nombre, periodoDesde, periodoHasta })
 
@@ -30,9 +31,14 @@ const FILAS = {
   indicadores: `select i.* from indicadores i join acciones x on x.id = i.accion_id where x.plan_id = ?`
 }
 type Fila = Record<string, unknown> & { id: string; created_at: string; updated_at: string }
-const filas = (planId: string) =>
+const filas = async (planId: string) =>
   Object.fromEntries(
-    Object.entries(FILAS).map(([tabla, sql]) => [tabla, q<Fila>(`${sql} order by 1`, planId)])
+    await Promise.all(
+      Object.entries(FILAS).map(async ([tabla, sql]) => [
+        tabla,
+        await q<Fila>(`${sql} order by 1`, planId)
+      ])
+    )
   ) as Record<keyof typeof FILAS, Fila[]>
 const CLAVES = ['id', 'plan_id', 'eje_id', 'objetivo_id', 'accion_id', 'created_at', 'updated_at']
 const sinClaves = (f: Fila) =>
@@ -45,8 +51,8 @@ const ordenadas = (fs: Fila[]) =>
 
 describe('copying a period', () => {
   it('copies every row once, with new ids pointing at the copy, stamped when copied', async () => {
-    const antes = filas(a.id)
-    const total = q<{ n: number }>('select count(*) n from planes')[0]!.n
+    const antes = await filas(a.id)
+    const total = (await q<{ n: number }>('select count(*) n from planes'))[0]!.n
     const b = await copiar('2015-01-01', '2016-12-31')
     expect(b).toMatchObject({
       nombre: 'Plan 2015-2016',
@@ -54,14 +60,14 @@ describe('copying a period', () => {
       periodoHasta: '2016-12-31',
       cerradoAt: null
     })
-    expect(q<{ n: number }>('select count(*) n from planes')[0]!.n).toBe(total + 1)
-    const [plan] = q<{ created_at: string; updated_at: string }>(
+    expect((await q<{ n: number }>('select count(*) n from planes'))[0]!.n).toBe(total + 1)
+    const [plan] = await q<{ created_at: string; updated_at: string }>(
       'select created_at, updated_at from planes where id = ?',
       b.id
     )
     expect(plan!.updated_at).toBe(plan!.created_at)
-    const copia = filas(b.id)
-    expect(filas(a.id)).toEqual(antes)
+    const copia = await filas(b.id)
+    expect(await filas(a.id)).toEqual(antes)
     const viejos = new Set(Object.values(antes).flatMap((fs) => fs.map((f) => f.id)))
     for (const tabla of Object.keys(FILAS) as (keyof typeof FILAS)[]) {
       expect(antes[tabla].length, tabla).toBeGreaterThan(0)
@@ -141,10 +147,9 @@ describe('new dates for an earlier period', () => {
       periodoHasta: '2014-12-31'
     })
     expect(r).toMatchObject({ nombre: 'Plan 2012-2014', periodoDesde: '2012-01-01' })
-    expect(q('select id from planes where cerrado_at is null order by periodo_desde')).toEqual([
-      { id: a.id },
-      { id: b.id }
-    ])
+    expect(
+      await q('select id from planes where cerrado_at is null order by periodo_desde')
+    ).toEqual([{ id: a.id }, { id: b.id }])
   })
 })
 
@@ -178,7 +183,7 @@ describe('closing a period', () => {
       error: { code: 'conflicto', message: expect.stringMatching(/^El período vigente/) }
     })
     const cerrado = await api.ok('plan:cerrar', { id: a.id })
-    const [fila] = q<{ cerrado_at: string; updated_at: string }>(
+    const [fila] = await q<{ cerrado_at: string; updated_at: string }>(
       'select cerrado_at, updated_at from planes where id = ?',
       a.id
     )
@@ -189,7 +194,7 @@ describe('closing a period', () => {
       ok: false,
       error: { code: 'conflicto', message: 'Este período ya está cerrado.' }
     })
-    expect(q('select id from planes where cerrado_at is null')).toEqual([{ id: b.id }])
+    expect(await q('select id from planes where cerrado_at is null')).toEqual([{ id: b.id }])
   })
 
   it('is what periodoAbierto refuses, in Spanish, as it refuses a missing plan', async () => {

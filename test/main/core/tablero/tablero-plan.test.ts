@@ -53,7 +53,7 @@ describe('the dashboard over the demo, by plan', () => {
       `select id, periodo_desde as desde, periodo_hasta as hasta from planes where id <> ?`,
       otro.id
     )
-    const estado = estadoAcuerdos(t)
+    const estado = await estadoAcuerdos(t)
     const acs = filas<{ id: string; plazo: string | null; plan: string | null; fecha: string }>(
       t,
       `select a.id, a.plazo, ac.plan_id as plan, s.fecha from acuerdos a

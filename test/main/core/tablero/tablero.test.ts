@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestApp } from '../../../helpers/db'
-import { demoAl, estadoAcuerdos, filas } from '../../../helpers/demo-hoy'
+import { demoAl, estadoAcuerdos } from '../../../helpers/demo-hoy'
+import { filas } from '../../../helpers/consulta'
 import type { FilaEstados } from '../../../../src/shared/tablero/contract'
 import { avisosSemana } from '../../../../src/main/core/tablero/tablero.service'
 
@@ -30,13 +31,13 @@ interface Rep {
 }
 
 /** Each acción's latest report: in approved actas, and in any acta. */
-function ultimos(): { acciones: Acc[]; ap: Map<string, Rep>; ul: Map<string, Rep> } {
-  const acciones = filas<Acc>(
+async function ultimos(): Promise<{ acciones: Acc[]; ap: Map<string, Rep>; ul: Map<string, Rep> }> {
+  const acciones = await filas<Acc>(
     t,
     `select a.id, a.codigo, o.eje_id, a.instancia_id from acciones a
      join objetivos o on o.id = a.objetivo_id`
   )
-  const reps = filas<Rep>(
+  const reps = await filas<Rep>(
     t,
     `select v.accion_id, v.estado, v.porcentaje, s.estado = 'aprobada' as aprobada
      from avances v join sesiones s on s.id = v.sesion_id order by s.fecha, s.created_at`
@@ -55,8 +56,8 @@ const media = (xs: (number | null | undefined)[]): number | null => {
   return v.length ? Math.round((v.reduce((a, b) => a + b, 0) / v.length) * 10) / 10 : null
 }
 
-function esperado(grupoDe: (a: Acc) => string | null, instanciaId?: string) {
-  const { acciones, ap, ul } = ultimos()
+async function esperado(grupoDe: (a: Acc) => string | null, instanciaId?: string) {
+  const { acciones, ap, ul } = await ultimos()
   const por = new Map<string | null, Acc[]>()
   for (const a of acciones.filter((x) => !instanciaId || x.instancia_id === instanciaId))
     por.set(grupoDe(a), [...(por.get(grupoDe(a)) ?? []), a])
@@ -89,7 +90,7 @@ const sinNombre = (fs: FilaEstados[]) =>
 describe('the dashboard over the demo', () => {
   it('counts acciones by estado and averages their % per eje and per instancia', async () => {
     // Every demo acción has a % by today: one added to the plan has none, and is left out.
-    const [obj] = filas<{ id: string }>(t, `select id from objetivos order by orden limit 1`)
+    const [obj] = await filas<{ id: string }>(t, `select id from objetivos order by orden limit 1`)
     await t.api['accion:crear']({
       objetivoId: obj!.id,
       codigo: '1.1.z',
@@ -99,8 +100,8 @@ describe('the dashboard over the demo', () => {
     })
     const d = await t.api['tablero:obtener']({})
     expect(d.hoy).toBe(HOY)
-    expect(sinNombre(d.porEje)).toEqual(esperado((a) => a.eje_id))
-    expect(sinNombre(d.porInstancia)).toEqual(esperado((a) => a.instancia_id))
+    expect(sinNombre(d.porEje)).toEqual(await esperado((a) => a.eje_id))
+    expect(sinNombre(d.porInstancia)).toEqual(await esperado((a) => a.instancia_id))
     // The demo has reports in drafts and approved actas both: the figures differ.
     expect(d.porEje.some((e) => e.enBorrador > 0)).toBe(true)
     expect(
@@ -111,15 +112,18 @@ describe('the dashboard over the demo', () => {
   })
 
   it('filters by instancia', async () => {
-    const [inst] = filas<{ id: string }>(t, `select id from instancias order by orden limit 1`)
+    const [inst] = await filas<{ id: string }>(
+      t,
+      `select id from instancias order by orden limit 1`
+    )
     const d = await t.api['tablero:obtener']({ instanciaId: inst!.id })
-    expect(sinNombre(d.porEje)).toEqual(esperado((a) => a.eje_id, inst!.id))
+    expect(sinNombre(d.porEje)).toEqual(await esperado((a) => a.eje_id, inst!.id))
     expect(d.porInstancia.map((i) => i.id)).toEqual([inst!.id])
   })
 
   it('lists the metas past their plazo and not met, most overdue first', async () => {
-    const { ap } = ultimos()
-    const metas = filas<{ id: string; plazo: string; accion_id: string }>(
+    const { ap } = await ultimos()
+    const metas = await filas<{ id: string; plazo: string; accion_id: string }>(
       t,
       `select id, plazo, accion_id from metas where plazo is not null`
     )
@@ -145,8 +149,8 @@ describe('the dashboard over the demo', () => {
   })
 
   it('counts open acuerdos vencidos and por vencer (30 days) by institución', async () => {
-    const estado = estadoAcuerdos(t)
-    const acuerdos = filas<{ id: string; plazo: string | null; sigla: string | null }>(
+    const estado = await estadoAcuerdos(t)
+    const acuerdos = await filas<{ id: string; plazo: string | null; sigla: string | null }>(
       t,
       `select a.id, a.plazo, i.sigla from acuerdos a left join instituciones i on i.id = a.institucion_id`
     )
@@ -177,7 +181,7 @@ describe('the dashboard over the demo', () => {
   })
 
   it('shows the next sessions and the actas awaiting approval', async () => {
-    const ses = filas<{ id: string; fecha: string; estado: string }>(
+    const ses = await filas<{ id: string; fecha: string; estado: string }>(
       t,
       `select id, fecha, estado from sesiones order by fecha, created_at`
     )
@@ -203,8 +207,8 @@ describe('the dashboard over the demo', () => {
   })
 
   it('warns of the open acuerdos falling due from today to Sunday', async () => {
-    const estado = estadoAcuerdos(t)
-    const acuerdos = filas<{ id: string; plazo: string | null }>(
+    const estado = await estadoAcuerdos(t)
+    const acuerdos = await filas<{ id: string; plazo: string | null }>(
       t,
       `select id, plazo from acuerdos`
     )
@@ -224,10 +228,12 @@ describe('the dashboard over the demo', () => {
     expect(lunes.acuerdos.map((a) => a.id).sort()).toEqual(esperados.map((a) => a.id).sort())
     // Each names its instancia and says what was agreed.
     const donde = new Map(
-      filas<{ id: string; instancia: string; texto: string }>(
-        t,
-        `select a.id, i.nombre as instancia, a.texto from acuerdos a
+      (
+        await filas<{ id: string; instancia: string; texto: string }>(
+          t,
+          `select a.id, i.nombre as instancia, a.texto from acuerdos a
          join sesiones s on s.id = a.sesion_id join instancias i on i.id = s.instancia_id`
+        )
       ).map((r) => [r.id, { instancia: r.instancia, texto: r.texto }])
     )
     for (const a of lunes.acuerdos)
