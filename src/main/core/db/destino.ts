@@ -63,13 +63,16 @@ export function destinoDeTexto(texto: string): Destino {
   const tls = MODOS[modo]
   if (!tls)
     throw new Error(`sslmode «${modo}» no se reconoce: use disable, prefer, require o verify-full.`)
+  // The CA to verify the server with, as libpq's sslrootcert names it.
+  const ca = url.searchParams.get('sslrootcert')
   return {
     tipo: 'postgres',
     host: url.hostname,
     puerto: url.port ? Number(url.port) : 5432,
     base,
     usuario: decodeURIComponent(url.username),
-    tls
+    tls,
+    ...(ca ? { ca } : {})
   }
 }
 

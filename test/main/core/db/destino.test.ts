@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { describirDestino, destinoDeTexto, sinClave } from '../../../../src/main/core/db/destino'
+
+// `--db` read as a file or a server, and a server written back without its password.
+describe('where the data lives, from --db', () => {
+  it('is a SQLite file unless it is a postgres:// URL', () => {
+    expect(destinoDeTexto('datos/mitp.db')).toEqual({ tipo: 'sqlite', archivo: 'datos/mitp.db' })
+    expect(destinoDeTexto('postgres.db')).toEqual({ tipo: 'sqlite', archivo: 'postgres.db' })
+  })
+
+  it('reads user, host, port, database, TLS mode and CA of a server', () => {
+    expect(destinoDeTexto('postgres://ana%40x@db.minint.cl:6543/mitp%20rav')).toEqual({
+      tipo: 'postgres',
+      host: 'db.minint.cl',
+      puerto: 6543,
+      base: 'mitp rav',
+      usuario: 'ana@x',
+      tls: 'preferido'
+    })
+    expect(
+      destinoDeTexto('postgresql://u@h/b?sslmode=verify-full&sslrootcert=/etc/ca.pem')
+    ).toMatchObject({ puerto: 5432, tls: 'verificar', ca: '/etc/ca.pem' })
+    expect(destinoDeTexto('postgres://u@h/b?sslmode=disable')).toMatchObject({ tls: 'desactivado' })
+    expect(destinoDeTexto('postgres://u@h/b?sslmode=require')).toMatchObject({ tls: 'requerido' })
+  })
+
+  it('refuses a password in the URL without repeating it, and incomplete or unknown parts', () => {
+    for (const url of ['postgres://u:secreta@h/b', 'postgres://u:secreta@h:99999/b']) {
+      let mensaje = ''
+      try {
+        destinoDeTexto(url)
+      } catch (e) {
+        mensaje = (e as Error).message
+      }
+      expect(mensaje).not.toBe('')
+      expect(mensaje).not.toContain('secreta')
+    }
+    expect(() => destinoDeTexto('postgres://h/b')).toThrow(/Falta el usuario/)
+    expect(() => destinoDeTexto('postgres://u@h/')).toThrow(
+      /Falta el usuario, el servidor o la base/
+    )
+    expect(() => destinoDeTexto('postgres://u@h/b?sslmode=allow')).toThrow(/sslmode «allow»/)
+  })
+
+  it('is shown without a password, whatever the destination holds', () => {
+    const d = destinoDeTexto('postgres://ana@h:5433/mitp')
+    expect(describirDestino({ ...d, clave: 'secreta' } as typeof d)).toBe(
+      'postgres://ana@h:5433/mitp'
+    )
+    expect(sinClave('postgres://u:secreta@h/b')).toBe('postgres://u:***@h/b')
+  })
+})
