@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { openTestApp, type TestApp } from '../../../helpers/db'
+import { filas, valor } from '../../../helpers/consulta'
 import { enNombreDe } from '../../../../src/main/core/db/quien'
 import {
   AUDITADAS_0011,
@@ -24,10 +25,8 @@ afterEach(async () => {
 const RELOJ = new Date('2014-03-12T15:04:00Z')
 
 async function primeraAccion(t: TestApp) {
-  const fila = t.app.handle.prepare('select id from acciones order by codigo limit 1').get() as {
-    id: string
-  }
-  return (await t.api['accion:obtener']({ id: fila.id })).accion
+  const id = await valor<string>(t, 'select id from acciones order by codigo limit 1')
+  return (await t.api['accion:obtener']({ id: id! })).accion
 }
 
 describe('the history of an acción', () => {
@@ -63,9 +62,11 @@ describe('the history of an acción', () => {
       antesDe = p.siguiente
       paginas++
     } while (antesDe !== null)
-    const todos = t.app.handle
-      .prepare('select id from historial where accion_id = ? order by id desc')
-      .all(a.id) as { id: number }[]
+    const todos = await filas<{ id: number }>(
+      t,
+      'select id from historial where accion_id = ? order by id desc',
+      a.id
+    )
     expect(ids).toEqual(todos.map((r) => r.id))
     expect(paginas).toBe(Math.ceil(todos.length / 3))
     // The newest first: the last edit, with its text before and after.
@@ -139,17 +140,19 @@ describe('the history of an acción', () => {
 
   it('reads no profile from a malformed row (written outside the app)', async () => {
     t = await openTestApp()
+    // An upsert both dialects read alike (SQLite's `insert or replace` is not PostgreSQL's).
     const poner = (value: string) =>
-      t!.app.handle
-        .prepare(
-          "insert or replace into app_settings (key, value, updated_at) values ('perfil', ?, '')"
-        )
-        .run(value)
+      filas(
+        t!,
+        `insert into app_settings (key, value, updated_at) values ('perfil', ?, '')
+         on conflict (key) do update set value = excluded.value`,
+        value
+      )
     for (const malo of ['{"nombre":""}', '{"nombre":5}', '{}']) {
-      poner(malo)
+      await poner(malo)
       expect(await t.api['perfil:obtener'](undefined), malo).toBeNull()
     }
-    poner('{"nombre":"Ana"}')
+    await poner('{"nombre":"Ana"}')
     expect(await t.api['perfil:obtener'](undefined)).toEqual({ nombre: 'Ana', institucion: null })
   })
 })
@@ -157,11 +160,12 @@ describe('the history of an acción', () => {
 describe('the history in Spanish', () => {
   it('names every audited table and every field a user can read', async () => {
     t = await openTestApp()
+    // The columns from kysely's catalog reader, which asks either dialect's own catalog.
+    const tablas = await t.app.db.introspection.getTables()
     for (const tabla of Object.keys(AUDITADAS_0011)) {
       expect(TABLA_LABEL[tabla], tabla).toBeTruthy()
-      const columnas = t.app.handle.prepare(`select name from pragma_table_info(?)`).all(tabla) as {
-        name: string
-      }[]
+      const columnas = tablas.find((x) => x.name === tabla)?.columns ?? []
+      expect(columnas.length, tabla).toBeGreaterThan(0)
       for (const { name } of columnas) {
         if (name === 'id' || name.endsWith('_id') || OMITIDAS_0011.includes(name)) continue
         expect(CAMPO_LABEL[name], `${tabla}.${name}`).toBeTruthy()
