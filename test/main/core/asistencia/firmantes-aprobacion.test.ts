@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestApp, type TestApp } from '../../../helpers/db'
+import { filas } from '../../../helpers/consulta'
 import { caller, sesionMarcada } from '../../../helpers/sesiones'
 
 /**
@@ -161,9 +162,11 @@ describe('approving an acta that names nobody to sign', () => {
       sesionId: m.sesionId,
       asistenciaId: m.fila('Carlos Pérez Silva')
     })
-    t.app.handle
-      .prepare("update asistencias set estado = 'presente' where id = ?")
-      .run(m.fila('Berta Díaz Muñoz'))
+    await filas(
+      t,
+      "update asistencias set estado = 'presente' where id = ?",
+      m.fila('Berta Díaz Muñoz')
+    )
     await ok('sesion:cerrar', { id: m.sesionId })
     expect(mensaje(await m.aprobar())).toBe(
       'conflicto: La secretaría de actas asistió a esta sesión (Berta Díaz Muñoz) y firma el acta: nadie más actúa como secretario/a de actas. Quite a Carlos Pérez Silva de «Actuó como secretario/a de actas». Reabra la sesión, corrija la pestaña Asistencia, vuelva a finalizarla y apruebe el acta.'

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestApp, type TestApp } from '../../../helpers/db'
+import { filas } from '../../../helpers/consulta'
 import { caller } from '../../../helpers/sesiones'
 import { sembrarDemo } from '../../../../src/main/core/seed/demo'
 
@@ -16,15 +17,12 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => t.close())
 
-const acciones = (): { id: string; codigo: string }[] =>
-  t.app.handle.prepare('select id, codigo from acciones order by codigo').all() as {
-    id: string
-    codigo: string
-  }[]
+const acciones = () =>
+  filas<{ id: string; codigo: string }>(t, 'select id, codigo from acciones order by codigo')
 
 describe('search by an acción code', () => {
   it('finds the acción of each seeded code first, and only texts citing the code', async () => {
-    const todas = acciones()
+    const todas = await acciones()
     for (const codigo of ['1.1.a', '2.1.c']) {
       const accion = todas.find((a) => a.codigo === codigo)!
       expect(accion, codigo).toBeDefined()
@@ -39,7 +37,7 @@ describe('search by an acción code', () => {
   })
 
   it('a code’s start lists its acciones, by code, and pages past them', async () => {
-    const todas = acciones()
+    const todas = await acciones()
     const de11 = todas.filter((a) => a.codigo.startsWith('1.1.')).map((a) => a.id)
     expect(de11.length).toBeGreaterThan(1)
     const r = await api.ok('busqueda:buscar', { texto: '1.1', limite: 100 })

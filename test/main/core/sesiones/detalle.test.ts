@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestApp, type TestApp } from '../../../helpers/db'
+import { fila } from '../../../helpers/consulta'
 import { caller, conFirmantes } from '../../../helpers/sesiones'
 import { actaAprobada, type ActaAprobadaFixture } from '../../../helpers/acta-aprobada'
 import { MENSAJE_APROBAR_SIN_SESION } from '../../../../src/shared/sesiones/contract'
@@ -210,7 +211,7 @@ describe('the life cycle refuses what it must', () => {
       modalidad: 'mixta'
     })
     expect(await api.ok('sesion:eliminar', { id: nueva.id })).toEqual({ id: nueva.id })
-    const lapida = t.app.handle.prepare('select tabla from tombstones where id = ?').get(nueva.id)
+    const lapida = await fila(t, 'select tabla from tombstones where id = ?', nueva.id)
     expect(lapida).toEqual({ tabla: 'sesiones' })
     for (const canal of ['sesion:reabrir', 'sesion:eliminar', 'sesion:cerrar'] as const)
       expect(await api.call(canal, { id: NO_EXISTE })).toMatchObject({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../../helpers/db'
+import { fila } from '../../../helpers/consulta'
 import { cadaPruebaConPrevencion, type Caller } from '../../../helpers/respuestas'
 
 /**
@@ -48,7 +49,7 @@ describe("a session's follow-ups in later sessions", () => {
     expect(await cuenta(s1.id)).toEqual({ notas: 3, sesiones: 2 })
     expect(await cuenta(s2.id)).toEqual({ notas: 1, sesiones: 1 })
     await api.ok('sesion:eliminar', { id: s1.id })
-    const quedan = t.app.handle.prepare('select count(*) as n from seguimientos').get()
+    const quedan = await fila(t, 'select count(*) as n from seguimientos')
     expect(quedan).toEqual({ n: 1 })
   })
 })
