@@ -51,3 +51,22 @@ export async function columna<T = unknown>(
 ): Promise<T[]> {
   return (await filas(t, texto, ...params)).map((r) => Object.values(r)[0] as T)
 }
+
+/**
+ * Every row of every table, in a stable order: compare two to prove nothing was written. The
+ * tables from kysely's catalog reader, so it answers on either dialect (db.ts's dbSnapshot asks
+ * sqlite_master).
+ */
+export async function foto(t: Pick<TestApp, 'app'>): Promise<string> {
+  const tablas = (await t.app.db.introspection.getTables())
+    .filter((x) => !x.isView)
+    .map((x) => x.name)
+    .sort()
+  const partes: unknown[] = []
+  for (const nombre of tablas)
+    partes.push(
+      nombre,
+      (await sql`select * from ${sql.table(nombre)} order by 1`.execute(t.app.db)).rows
+    )
+  return JSON.stringify(partes)
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { aplicarMatriz, GUARDANDO } from '../../../../../src/main/core/matriz/importar/aplicar'
 import type { PlanArbol } from '../../../../../src/shared/domain/plan'
-import { dbSnapshot, type TestApp } from '../../../../helpers/db'
+import { type TestApp } from '../../../../helpers/db'
+import { foto } from '../../../../helpers/consulta'
 import { cadaPrueba, NO_EXISTE } from '../../../../helpers/respuestas'
 import { lecturas } from './aplicando'
 
@@ -20,23 +21,23 @@ describe('aplicarMatriz', () => {
     const { plan, leida, accion: a } = await cargar()
     a('1.1.a').texto = ` ${a('1.1.a').texto}\n`
     leida.glosario[0]!.nombre = `${leida.glosario[0]!.nombre}  `
-    const antes = await dbSnapshot(t.app.db)
+    const antes = await foto(t)
     expect(await aplicarMatriz(t.app.db, leida, { modo: 'actualizar', planId: plan.plan.id })).toBe(
       plan.plan.id
     )
-    expect(await dbSnapshot(t.app.db)).toBe(antes)
+    expect(await foto(t)).toBe(antes)
   })
 
   it('refuses an unknown plan and writes nothing', async () => {
     const { leida } = await cargar()
-    const antes = await dbSnapshot(t.app.db)
+    const antes = await foto(t)
     await expect(
       aplicarMatriz(t.app.db, leida, { modo: 'actualizar', planId: NO_EXISTE })
     ).rejects.toMatchObject({
       code: 'no_encontrado',
       message: 'El plan no existe o fue eliminado.'
     })
-    expect(await dbSnapshot(t.app.db)).toBe(antes)
+    expect(await foto(t)).toBe(antes)
   })
 
   it('creates a new plan period with every row, in the workbook order', async () => {
@@ -103,7 +104,7 @@ describe('aplicarMatriz', () => {
 
     const c = new AbortController()
     a('1.1.b').texto = 'Otro cambio.'
-    const antes = await dbSnapshot(t.app.db)
+    const antes = await foto(t)
     let n = 0
     await expect(
       aplicarMatriz(
@@ -117,7 +118,7 @@ describe('aplicarMatriz', () => {
       message: 'Operación cancelada. No se escribió nada.'
     })
     expect(n).toBe(3)
-    expect(await dbSnapshot(t.app.db)).toBe(antes)
+    expect(await foto(t)).toBe(antes)
     // Without a point-of-no-return hook, a cancel that came during the last step still stops it.
     const tarde = new AbortController()
     await expect(
@@ -128,6 +129,6 @@ describe('aplicarMatriz', () => {
         { signal: tarde.signal, progreso: (_f, d) => d === 'Guardando' && tarde.abort() }
       )
     ).rejects.toMatchObject({ code: 'cancelado' })
-    expect(await dbSnapshot(t.app.db)).toBe(antes)
+    expect(await foto(t)).toBe(antes)
   })
 })

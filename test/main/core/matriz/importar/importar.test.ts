@@ -4,7 +4,8 @@ import {
   importarMatriz,
   previsualizarMatriz
 } from '../../../../../src/main/core/matriz/importar/importar'
-import { dbSnapshot, openTestApp, type TestApp } from '../../../../helpers/db'
+import { openTestApp, type TestApp } from '../../../../helpers/db'
+import { foto } from '../../../../helpers/consulta'
 
 /** The import's entry points, in process: preview against a plan or none, cancel, progress. */
 let t: TestApp
@@ -20,7 +21,7 @@ describe('previsualizarMatriz', () => {
   it('compares with the chosen plan, or with none for a new period, writing nothing', async () => {
     const data = await libro()
     const [plan] = await t.api['plan:listar'](undefined)
-    const antes = await dbSnapshot(t.app.db)
+    const antes = await foto(t)
     const igual = await previsualizarMatriz(t.app.db, data, plan!.id)
     expect([igual.hoja, igual.totalAcciones, igual.sinCambios]).toEqual(['Matriz', 25, true])
     const nuevo = await previsualizarMatriz(t.app.db, data, null)
@@ -29,7 +30,7 @@ describe('previsualizarMatriz', () => {
     expect(nuevo.acciones.agregadas).toHaveLength(25)
     // The glossary is compared with the institutions there are, whatever the plan.
     expect(nuevo.glosario).toEqual({ agregadas: [], modificadas: [] })
-    expect(await dbSnapshot(t.app.db)).toBe(antes)
+    expect(await foto(t)).toBe(antes)
   })
 })
 
@@ -42,7 +43,7 @@ describe('importarMatriz', () => {
       .set({ texto: 'Otro.' })
       .where('codigo', '=', '1.1.a')
       .execute()
-    const antes = await dbSnapshot(t.app.db)
+    const antes = await foto(t)
     const c = new AbortController()
     const pasos: string[] = []
     await expect(
@@ -60,7 +61,7 @@ describe('importarMatriz', () => {
       )
     ).rejects.toMatchObject({ code: 'cancelado' })
     expect(pasos).toEqual(['Leyendo el libro'])
-    expect(await dbSnapshot(t.app.db)).toBe(antes)
+    expect(await foto(t)).toBe(antes)
   })
 
   it('previews against the plan it updates, and against nothing for a new one', async () => {
