@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { actaDocumento } from '../../../../src/main/core/actas/documentos/modelo'
 import { actaDocx } from '../../../../src/main/core/actas/documentos/docx'
-import { demoAl, filas } from '../../../helpers/demo-hoy'
+import { demoAl } from '../../../helpers/demo-hoy'
+import { filas } from '../../../helpers/consulta'
 import type { TestApp } from '../../../helpers/db'
 import { docxParrafos } from '../actas/documentos/fixture'
 
@@ -17,7 +18,7 @@ afterAll(() => t?.close())
 
 describe('the demo’s approved actas', () => {
   it('name a person on both signature lines', async () => {
-    const ids = filas<{ id: string }>(t, `select id from sesiones where estado = 'aprobada'`)
+    const ids = await filas<{ id: string }>(t, `select id from sesiones where estado = 'aprobada'`)
     expect(ids.length).toBeGreaterThan(5)
     for (const { id } of ids) {
       const d = await actaDocumento(t.app.db, id)

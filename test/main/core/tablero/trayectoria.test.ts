@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestApp } from '../../../helpers/db'
-import { demoAl, filas } from '../../../helpers/demo-hoy'
+import { demoAl } from '../../../helpers/demo-hoy'
+import { filas } from '../../../helpers/consulta'
 import { porcentajeDe } from '../../../../src/shared/domain/sesiones'
 
 /** An acción's story over the demo (today 2014-11-01), against the rows read by the test. */
@@ -10,19 +11,21 @@ let accionId: string
 beforeAll(async () => {
   t = await demoAl(HOY)
   // The acción with the most acuerdos, then the most measurements.
-  accionId = filas<{ id: string }>(
-    t,
-    `select a.id from acciones a
+  accionId = (
+    await filas<{ id: string }>(
+      t,
+      `select a.id from acciones a
      order by (select count(*) from acuerdos where accion_id = a.id) desc,
        (select count(*) from mediciones m join indicadores i on i.id = m.indicador_id
         where i.accion_id = a.id) desc, a.codigo limit 1`
+    )
   )[0]!.id
 }, 120_000)
 afterAll(() => t.close())
 
 describe("an acción's page tells its story", () => {
   it('every report, every measurement against the target, its sessions and acuerdos', async () => {
-    const [ind] = filas<{ id: string; tipo: string }>(
+    const [ind] = await filas<{ id: string; tipo: string }>(
       t,
       `select i.id, i.tipo from indicadores i where accion_id = ? and exists
        (select 1 from mediciones where indicador_id = i.id) order by orden limit 1`,
@@ -37,7 +40,7 @@ describe("an acción's page tells its story", () => {
       metaValor: meta
     })
     const h = await t.api['trayectoria:obtener']({ accionId })
-    const av = filas<{ fecha: string; estado: string; porcentaje: number | null }>(
+    const av = await filas<{ fecha: string; estado: string; porcentaje: number | null }>(
       t,
       `select s.fecha, v.estado, v.porcentaje from avances v join sesiones s on s.id = v.sesion_id
        where v.accion_id = ? order by s.fecha, s.created_at`,
@@ -47,17 +50,19 @@ describe("an acción's page tells its story", () => {
     expect(
       h.avances.map(({ fecha, estado, porcentaje }) => ({ fecha, estado, porcentaje }))
     ).toEqual(av)
-    const med = filas<{ indicador_id: string; fecha: string }>(
+    const med = await filas<{ indicador_id: string; fecha: string }>(
       t,
       `select m.indicador_id, s.fecha from mediciones m join sesiones s on s.id = m.sesion_id
        join indicadores i on i.id = m.indicador_id where i.accion_id = ?
        order by s.fecha, s.created_at`,
       accionId
     )
-    const ids = filas<{ id: string }>(
-      t,
-      `select id from indicadores where accion_id = ? order by orden`,
-      accionId
+    const ids = (
+      await filas<{ id: string }>(
+        t,
+        `select id from indicadores where accion_id = ? order by orden`,
+        accionId
+      )
     ).map((i) => i.id)
     expect(h.indicadores.map((i) => i.id)).toEqual(ids)
     expect(h.indicadores.flatMap((i) => i.mediciones.map((m) => [i.id, m.fecha]))).toEqual(
@@ -65,22 +70,28 @@ describe("an acción's page tells its story", () => {
     )
     expect(med.length).toBeGreaterThan(1)
     expect(h.indicadores.find((i) => i.id === ind!.id)!.metaValor).toBe(meta)
-    const ses = filas<{ sesion_id: string }>(
+    const ses = await filas<{ sesion_id: string }>(
       t,
-      `select sesion_id from avances where accion_id = @a
-       union select sesion_id from acuerdos where accion_id = @a
+      `select sesion_id from avances where accion_id = ?
+       union select sesion_id from acuerdos where accion_id = ?
        union select m.sesion_id from mediciones m join indicadores i on i.id = m.indicador_id
-         where i.accion_id = @a`,
-      { a: accionId }
+         where i.accion_id = ?`,
+      accionId,
+      accionId,
+      accionId
     )
     expect(h.sesiones.map((s) => s.id).sort()).toEqual(ses.map((s) => s.sesion_id).sort())
-    const acs = filas<{ id: string }>(t, `select id from acuerdos where accion_id = ?`, accionId)
+    const acs = await filas<{ id: string }>(
+      t,
+      `select id from acuerdos where accion_id = ?`,
+      accionId
+    )
     expect(acs.length).toBeGreaterThan(0)
     expect(h.acuerdos.map((a) => a.id).sort()).toEqual(acs.map((a) => a.id).sort())
   })
 
   it('names its metas past their plazo, relative to today', async () => {
-    const metas = filas<{ id: string; accion_id: string; plazo: string }>(
+    const metas = await filas<{ id: string; accion_id: string; plazo: string }>(
       t,
       `select id, accion_id, plazo from metas where plazo is not null and plazo < ? order by plazo`,
       HOY
@@ -88,7 +99,7 @@ describe("an acción's page tells its story", () => {
     const m = metas[0]!
     const h = await t.api['trayectoria:obtener']({ accionId: m.accion_id })
     expect(h.metasVencidas).toContain(m.id)
-    const futuras = filas<{ id: string; accion_id: string }>(
+    const futuras = await filas<{ id: string; accion_id: string }>(
       t,
       `select id, accion_id from metas where plazo >= ? limit 1`,
       HOY
@@ -101,19 +112,21 @@ describe("an acción's page tells its story", () => {
 
   it("marks what approved actas say, in date order, with each session's topics", async () => {
     // Over every acción of the demo: some reports and measurements are in drafts (today 1 Nov).
-    const ids = filas<{ id: string }>(t, 'select id from acciones order by codigo').map((a) => a.id)
+    const ids = (await filas<{ id: string }>(t, 'select id from acciones order by codigo')).map(
+      (a) => a.id
+    )
     let aprobadas = 0
     let borradores = 0
     for (const id of ids) {
       const h = await t.api['trayectoria:obtener']({ accionId: id })
-      const av = filas<{ aprobada: number }>(
+      const av = await filas<{ aprobada: number }>(
         t,
-        `select s.estado = 'aprobada' as aprobada from avances v join sesiones s on s.id = v.sesion_id
+        `select case when s.estado = 'aprobada' then 1 else 0 end as aprobada from avances v join sesiones s on s.id = v.sesion_id
          where v.accion_id = ? order by s.fecha, s.created_at`,
         id
       )
       expect(h.avances.map((a) => a.aprobada)).toEqual(av.map((a) => a.aprobada === 1))
-      const med = filas<{
+      const med = await filas<{
         aprobada: number
         tipo: string
         valor: number | null
@@ -122,7 +135,7 @@ describe("an acción's page tells its story", () => {
         corte: string | null
       }>(
         t,
-        `select s.estado = 'aprobada' as aprobada, m.tipo, m.valor, m.numerador as num,
+        `select case when s.estado = 'aprobada' then 1 else 0 end as aprobada, m.tipo, m.valor, m.numerador as num,
            m.denominador as den, m.fecha_corte as corte
          from mediciones m join sesiones s on s.id = m.sesion_id
          join indicadores i on i.id = m.indicador_id where i.accion_id = ?
@@ -141,20 +154,25 @@ describe("an acción's page tells its story", () => {
       aprobadas += av.filter((a) => a.aprobada === 1).length
       borradores += av.filter((a) => a.aprobada !== 1).length
       // Sessions oldest first, each with what it did about the acción, in a fixed order.
-      const ses = filas<{ id: string; avance: number; ind: number; ac: number }>(
+      const ses = await filas<{ id: string; avance: number; ind: number; ac: number }>(
         t,
         `select s.id,
-           exists(select 1 from avances where sesion_id = s.id and accion_id = @a) as avance,
+           exists(select 1 from avances where sesion_id = s.id and accion_id = ?) as avance,
            exists(select 1 from mediciones m join indicadores i on i.id = m.indicador_id
-             where m.sesion_id = s.id and i.accion_id = @a) as ind,
-           exists(select 1 from acuerdos where sesion_id = s.id and accion_id = @a) as ac
+             where m.sesion_id = s.id and i.accion_id = ?) as ind,
+           exists(select 1 from acuerdos where sesion_id = s.id and accion_id = ?) as ac
          from sesiones s where s.id in (
-           select sesion_id from avances where accion_id = @a
-           union select sesion_id from acuerdos where accion_id = @a
+           select sesion_id from avances where accion_id = ?
+           union select sesion_id from acuerdos where accion_id = ?
            union select m.sesion_id from mediciones m join indicadores i on i.id = m.indicador_id
-             where i.accion_id = @a)
+             where i.accion_id = ?)
          order by s.fecha, s.created_at`,
-        { a: id }
+        id,
+        id,
+        id,
+        id,
+        id,
+        id
       )
       expect(h.sesiones.map((x) => [x.id, x.temas])).toEqual(
         ses.map((x) => [
