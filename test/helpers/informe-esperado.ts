@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest'
-import { demoAl, filas } from './demo-hoy'
+import { demoAl } from './demo-hoy'
+import { filas } from './consulta'
 import type { TestApp } from './db'
 
 // What the annual report of the demo year must say, computed by SQL of its own from the rows
@@ -36,8 +37,8 @@ export const COLUMNAS = {
 /** The `cli demo` data on `hoy`, with targets on some indicadores to hold values against. */
 export async function demoConMetas(hoy: string): Promise<TestApp> {
   const t = await demoAl(hoy)
-  t.app.handle.exec(`update indicadores set meta_valor = 12 where tipo = 'conteo';
-    update indicadores set meta_valor = 80 where tipo = 'porcentaje';`)
+  await filas(t, `update indicadores set meta_valor = 12 where tipo = 'conteo'`)
+  await filas(t, `update indicadores set meta_valor = 80 where tipo = 'porcentaje'`)
   return t
 }
 
@@ -52,7 +53,7 @@ interface Accion {
 }
 
 /** Each acción in plan order with its latest approved report up to `corte` (a window). */
-const acciones = (t: TestApp, corte: string): Accion[] =>
+const acciones = (t: TestApp, corte: string): Promise<Accion[]> =>
   filas<Accion>(
     t,
     `select a.id, a.codigo, e.codigo || '. ' || e.nombre as eje, i.nombre as instancia,
@@ -68,8 +69,8 @@ const acciones = (t: TestApp, corte: string): Accion[] =>
   )
 
 /** Each acción's row of the report: instancia, estado, % and date. */
-export const filasAccion = (t: TestApp, corte: string): string[][] =>
-  acciones(t, corte).map((a) => [
+export const filasAccion = async (t: TestApp, corte: string): Promise<string[][]> =>
+  (await acciones(t, corte)).map((a) => [
     a.instancia ?? 'Sin instancia',
     a.estado ? ETIQUETA[a.estado]! : 'Sin reporte aprobado',
     pct(a.pct),
@@ -77,9 +78,9 @@ export const filasAccion = (t: TestApp, corte: string): string[][] =>
   ])
 
 /** The summary rows, grouped here in JavaScript. */
-function resumen(t: TestApp, corte: string, por: (a: Accion) => string): string[][] {
+async function resumen(t: TestApp, corte: string, por: (a: Accion) => string): Promise<string[][]> {
   const grupos = new Map<string, Accion[]>()
-  for (const a of acciones(t, corte)) grupos.set(por(a), [...(grupos.get(por(a)) ?? []), a])
+  for (const a of await acciones(t, corte)) grupos.set(por(a), [...(grupos.get(por(a)) ?? []), a])
   return [...grupos].map(([nombre, as]) => {
     const n = (e: string | null) => String(as.filter((a) => a.estado === e).length)
     const con = as.filter((a) => a.pct !== null)
@@ -89,18 +90,19 @@ function resumen(t: TestApp, corte: string, por: (a: Accion) => string): string[
   })
 }
 
-function indicadores(t: TestApp, CORTE: string): string[][] {
-  return filas<{
-    texto: string
-    tipo: string
-    meta: number | null
-    valor: number | null
-    num: number | null
-    den: number | null
-    fecha: string | null
-  }>(
-    t,
-    `select i.texto, i.tipo, i.meta_valor as meta, m.valor, m.numerador as num,
+async function indicadores(t: TestApp, CORTE: string): Promise<string[][]> {
+  return (
+    await filas<{
+      texto: string
+      tipo: string
+      meta: number | null
+      valor: number | null
+      num: number | null
+      den: number | null
+      fecha: string | null
+    }>(
+      t,
+      `select i.texto, i.tipo, i.meta_valor as meta, m.valor, m.numerador as num,
          m.denominador as den, m.fecha
        from indicadores i join acciones a on a.id = i.accion_id
        join objetivos o on o.id = a.objetivo_id join ejes e on e.id = o.eje_id
@@ -109,35 +111,38 @@ function indicadores(t: TestApp, CORTE: string): string[][] {
          from mediciones x join sesiones s on s.id = x.sesion_id
          where s.estado = 'aprobada' and s.fecha <= ?) m on m.indicador_id = i.id and m.n = 1
        order by e.orden, o.orden, a.orden, i.orden`,
-    CORTE
+      CORTE
+    )
   ).map((r) => {
     const v = r.tipo === 'porcentaje' ? (r.den ? uno((r.num! / r.den) * 100) : null) : r.valor
     return [r.texto, v === null ? '—' : num(v), r.meta === null ? '—' : num(r.meta), fecha(r.fecha)]
   })
 }
 
-function acuerdos(t: TestApp, CORTE: string): string[][] {
-  return filas<{
-    tipo: string
-    numero: number
-    n: number
-    texto: string
-    plazo: string | null
-    estado: string | null
-  }>(
-    t,
-    `select s.tipo, s.numero, ac.numero as n, ac.texto, ac.plazo, (
+async function acuerdos(t: TestApp, CORTE: string): Promise<string[][]> {
+  return (
+    await filas<{
+      tipo: string
+      numero: number
+      n: number
+      texto: string
+      plazo: string | null
+      estado: string | null
+    }>(
+      t,
+      `select s.tipo, s.numero, ac.numero as n, ac.texto, ac.plazo, (
          select estado from (select sg.estado, row_number() over (
              order by s2.fecha desc, sg.created_at desc) k
            from seguimientos sg join sesiones s2 on s2.id = sg.sesion_id
-           where sg.acuerdo_id = ac.id and s2.fecha <= ?) where k = 1) as estado
+           where sg.acuerdo_id = ac.id and s2.fecha <= ?) u where k = 1) as estado
        from acuerdos ac join acciones a on a.id = ac.accion_id
        join objetivos o on o.id = a.objetivo_id join ejes e on e.id = o.eje_id
        join sesiones s on s.id = ac.sesion_id
        where s.fecha between '2014-01-01' and ?
        order by e.orden, o.orden, a.orden, s.fecha, s.created_at, ac.numero`,
-    CORTE,
-    CORTE
+      CORTE,
+      CORTE
+    )
   ).map((r) => {
     const estado = r.estado ?? 'pendiente'
     const vencido = estado !== 'cumplido' && r.plazo !== null && r.plazo < CORTE
@@ -153,8 +158,8 @@ function acuerdos(t: TestApp, CORTE: string): string[][] {
 }
 
 /** Per institución: sessions whose attendance lists it, those it was present at, the ratio. */
-function asistencia(t: TestApp, corte: string): string[][] {
-  const asis = filas<{ institucion: string; sesion_id: string; estado: string }>(
+async function asistencia(t: TestApp, corte: string): Promise<string[][]> {
+  const asis = await filas<{ institucion: string; sesion_id: string; estado: string }>(
     t,
     `select x.institucion, x.sesion_id, x.estado from asistencias x
      join sesiones s on s.id = x.sesion_id
@@ -185,40 +190,44 @@ export interface Lectura {
 /** The checks of the 2014 report against the rows, up to 31-12 (`t` and the reading, once ready). */
 export function comprobarInforme(app: () => TestApp, leido: () => Lectura): void {
   const CORTE = '2014-12-31'
-  it('names every eje, objetivo and acción of the plan', () => {
+  it('names every eje, objetivo and acción of the plan', async () => {
     const t = app()
-    const ejes = filas<{ codigo: string; nombre: string }>(t, 'select codigo, nombre from ejes')
+    const ejes = await filas<{ codigo: string; nombre: string }>(
+      t,
+      'select codigo, nombre from ejes'
+    )
     expect(ejes.length).toBeGreaterThan(0)
     for (const e of ejes) expect(leido().texto()).toContain(`Eje ${e.codigo}. ${e.nombre}`)
-    for (const o of filas<{ codigo: string }>(t, 'select codigo from objetivos'))
+    for (const o of await filas<{ codigo: string }>(t, 'select codigo from objetivos'))
       expect(leido().texto()).toContain(`Objetivo ${o.codigo}.`)
-    for (const a of acciones(t, CORTE)) expect(leido().texto()).toContain(`Acción ${a.codigo}.`)
+    for (const a of await acciones(t, CORTE))
+      expect(leido().texto()).toContain(`Acción ${a.codigo}.`)
   })
 
-  it('counts the acciones by estado and averages their % per eje and per instancia', () => {
-    expect(leido().filas(COLUMNAS.porEje)).toEqual(resumen(app(), CORTE, (a) => a.eje))
-    const porInstancia = resumen(app(), CORTE, (a) => a.instancia ?? 'Sin instancia')
+  it('counts the acciones by estado and averages their % per eje and per instancia', async () => {
+    expect(leido().filas(COLUMNAS.porEje)).toEqual(await resumen(app(), CORTE, (a) => a.eje))
+    const porInstancia = await resumen(app(), CORTE, (a) => a.instancia ?? 'Sin instancia')
     expect(leido().filas(COLUMNAS.porInstancia).sort()).toEqual(porInstancia.sort())
   })
 
-  it("gives each acción's estado, % and date of its latest approved report", () => {
-    expect(leido().filas(COLUMNAS.accion)).toEqual(filasAccion(app(), CORTE))
+  it("gives each acción's estado, % and date of its latest approved report", async () => {
+    expect(leido().filas(COLUMNAS.accion)).toEqual(await filasAccion(app(), CORTE))
   })
 
-  it("gives each indicador's latest approved value against its target", () => {
-    const esperado = indicadores(app(), CORTE)
+  it("gives each indicador's latest approved value against its target", async () => {
+    const esperado = await indicadores(app(), CORTE)
     expect(esperado.some((f) => f[2] !== '—')).toBe(true)
     expect(leido().filas(COLUMNAS.indicador)).toEqual(esperado)
   })
 
-  it('lists the acuerdos about each acción taken in the year, with their situación at 31-12', () => {
-    const esperado = acuerdos(app(), CORTE)
+  it('lists the acuerdos about each acción taken in the year, with their situación at 31-12', async () => {
+    const esperado = await acuerdos(app(), CORTE)
     expect(esperado.length).toBeGreaterThan(0)
     expect(leido().filas(COLUMNAS.acuerdo)).toEqual(esperado)
   })
 
-  it('counts the sessions held and the attendance of each institución over the year', () => {
-    const ses = filas<{ estado: string }>(
+  it('counts the sessions held and the attendance of each institución over the year', async () => {
+    const ses = await filas<{ estado: string }>(
       app(),
       `select estado from sesiones where fecha between '2014-01-01' and ?`,
       CORTE
@@ -228,7 +237,7 @@ export function comprobarInforme(app: () => TestApp, leido: () => Lectura): void
       `Sesiones realizadas en 2014: ${ses.length} (${aprobadas} con acta aprobada).`
     )
     expect(leido().filas(COLUMNAS.sesion)).toHaveLength(ses.length)
-    const esperado = asistencia(app(), CORTE)
+    const esperado = await asistencia(app(), CORTE)
     expect(esperado.length).toBeGreaterThan(3)
     expect(leido().filas(COLUMNAS.asistencia).sort()).toEqual(esperado.sort())
   })
