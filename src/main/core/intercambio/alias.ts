@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { clavesForaneas } from '../db/catalogo'
 import { BORRADO, conoce, type Fila, type Vector } from './fusion'
 
 // The same plan seeded on two laptops has different ids on each (#16). A row received under an
@@ -42,8 +43,7 @@ export async function referencias(
   db: Kysely<Database>,
   tabla: string
 ): Promise<Map<string, string>> {
-  const { rows } = await sql<{ from: string; table: string }>`
-    select "from", "table" from pragma_foreign_key_list(${tabla})`.execute(db)
+  const rows = await clavesForaneas(db, tabla)
   return new Map(rows.map((r) => [r.from, r.table]))
 }
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/schema'
+import { diferirForaneas } from '../db/catalogo'
 import { FILA_0014, SELLO_0014 } from '../db/migrations/0014_sellos'
 import { nowStamp } from '../db/ids'
 import { AppError } from '../errors'
@@ -37,7 +38,8 @@ async function guardarPropio(db: Db, antes: string | null): Promise<void> {
   if (!antes) return
   await sql`insert into sellos (tabla, fila_id, campo, sello)
     values (${PROPIO}, ${PROPIO}, ${PROPIO}, ${antes})
-    on conflict (tabla, fila_id, campo) do update set sello = max(sello, excluded.sello)`.execute(
+    on conflict (tabla, fila_id, campo) do update
+    set sello = case when excluded.sello > sellos.sello then excluded.sello else sellos.sello end`.execute(
     db
   )
 }
@@ -197,7 +199,7 @@ export async function aplicar(
 ): Promise<void> {
   const elecciones = conSeguidas(filas, todas)
   const propio = await mayorPropio(db)
-  await sql`pragma defer_foreign_keys = on`.execute(db)
+  await diferirForaneas(db)
   const alFinal: { f: DecisionDeFila; campos: string[] }[] = []
   const suyos: [DecisionDeFila, string][] = []
   // Parents before their rows (a package lists its tables by name): the derived tables' triggers
@@ -217,8 +219,8 @@ export async function aplicar(
     const borrar = campos.includes(BORRADO) && f.remota[BORRADO]?.valor === 'true'
     if (borrar) {
       await sql`delete from ${sql.table(f.tabla)} where id = ${f.filaId}`.execute(db)
-      await sql`insert or ignore into tombstones (id, tabla, deleted_at)
-        values (${f.filaId}, ${f.tabla}, ${nowStamp()})`.execute(db)
+      await sql`insert into tombstones (id, tabla, deleted_at)
+        values (${f.filaId}, ${f.tabla}, ${nowStamp()}) on conflict do nothing`.execute(db)
     } else {
       const sello =
         f.tabla === 'sesiones' && f.remota['estado']?.valor === '"aprobada"'

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { dialectoDe } from '../db/dialecto'
 import { FILA_0014, SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
 import { BORRADO, type Fila } from './fusion'
 import { antesDeBorrar, filasLocales } from './campos'
@@ -65,19 +66,21 @@ async function citadaPor(
   if (libres.has(`${tabla}:${id}`)) return undefined
   const vistas = new Set([`${tabla}:${id}`])
   const cola: [string, string][] = [[tabla, id]]
+  // CROSS JOIN and +estado keep SQLite on the link's index, not on every approved session;
+  // PostgreSQL's planner needs no hint (and has no unary + on text).
+  const mas = sql.raw(dialectoDe(db) === 'sqlite' ? '+' : '')
   for (let k = 0; k < cola.length; k++) {
     const [t, fila] = cola[k]!
     const links = inv.get(t) ?? []
     for (const [hijo, col] of links) {
-      // CROSS JOIN and +estado keep SQLite on the link's index, not on every approved session.
       const q =
         hijo === 'sesiones'
           ? sql<{ sesion: string }>`select id as sesion from sesiones
-              where ${sql.ref(col)} = ${fila} and +estado = 'aprobada' limit 1`
+              where ${sql.ref(col)} = ${fila} and ${mas}estado = 'aprobada' limit 1`
           : TABLAS_ACTA.includes(hijo)
             ? sql<{ sesion: string }>`select s.id as sesion from ${sql.table(hijo)} h
                 cross join sesiones s on s.id = h.sesion_id
-                where h.${sql.ref(col)} = ${fila} and +s.estado = 'aprobada' limit 1`
+                where h.${sql.ref(col)} = ${fila} and ${mas}s.estado = 'aprobada' limit 1`
             : null
       const sesion = q && (await q.execute(db)).rows[0]?.sesion
       if (sesion) return sesion

@@ -85,8 +85,10 @@ export async function guardarMarcas(
         .execute()
     }
     if (si.length) {
-      await sql`insert or ignore into comunes (tabla, fila_id)
-        select ${tabla}, value from json_each(${JSON.stringify(si)})`.execute(trx)
+      // `where true`: SQLite reads `on conflict` after a bare select's join otherwise.
+      await sql`insert into comunes (tabla, fila_id)
+        select ${tabla}, value from json_each(${JSON.stringify(si)}) where true
+        on conflict do nothing`.execute(trx)
     }
   }
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { clavesForaneas } from '../db/catalogo'
 import { SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
 import { BORRADO, conoce, type Vector } from './fusion'
 import type { Conflicto, DecisionDeFila, Decisiones, LadoConflicto } from './decidir'
@@ -42,8 +43,7 @@ const padres = (arbol: Arbol, tabla: string): Par[] =>
 async function cascadas(db: Kysely<Database>): Promise<Arbol> {
   const r: Arbol = new Map()
   for (const tabla of SINCRONIZADAS_0014) {
-    const { rows } = await sql<{ from: string; table: string; on_delete: string }>`
-      select "from", "table", on_delete from pragma_foreign_key_list(${tabla})`.execute(db)
+    const rows = await clavesForaneas(db, tabla)
     for (const f of rows.filter((x) => x.on_delete === 'CASCADE'))
       r.set(f.table, [...(r.get(f.table) ?? []), { tabla, col: f.from }])
   }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/schema'
+import { clavesForaneas, violacionesForaneas, type Colgante } from '../db/catalogo'
 import { nowStamp } from '../db/ids'
 import { AppError } from '../errors'
 import { SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
@@ -75,15 +76,11 @@ const UNICA = /UNIQUE constraint failed: (\w+)\.(\w+)((?:, \w+\.\w+)*)/
  * writes and those whose rows point at them: not the whole file (millions of rows at ×10).
  */
 async function colgantes(trx: Transaction<Database>, tocadas: ReadonlySet<string>) {
-  const r: { table: string; rowid: number | null; parent: string; fkid: number }[] = []
+  const r: Colgante[] = []
   for (const tabla of SINCRONIZADAS_0014) {
-    const { rows: padres } = await sql<{
-      table: string
-    }>`select "table" from pragma_foreign_key_list(${tabla})`.execute(trx)
+    const padres = await clavesForaneas(trx, tabla)
     if (!tocadas.has(tabla) && !padres.some((p) => tocadas.has(p.table))) continue
-    const { rows } = await sql<(typeof r)[number]>`
-      select * from pragma_foreign_key_check(${tabla})`.execute(trx)
-    r.push(...rows)
+    r.push(...(await violacionesForaneas(trx, tabla)))
   }
   return r
 }
@@ -114,13 +111,35 @@ async function actasSelladas(trx: Transaction<Database>, e: Escritura, nombre: s
   }
 }
 
-/** Why SQLite or a trigger refused the write, in words; null for a unique key (below). */
+/** Why the database or a trigger refused the write, in words; null for a unique key (below). */
 function motivo(mensaje: string): string | null {
   if (mensaje === 'acta_aprobada') return 'cambiaría un acta aprobada de esta instalación'
   if (mensaje === 'plan_cerrado') return 'cambiaría un período del plan ya cerrado aquí'
-  const check = /CHECK constraint failed: (.+)/.exec(mensaje)
+  // SQLite's words, then PostgreSQL's.
+  const check =
+    /CHECK constraint failed: (.+)/.exec(mensaje) ??
+    /violates check constraint "(.+)"/.exec(mensaje)
   if (check) return `trae un valor no permitido (${check[1]!.slice(0, 120)})`
   return null
+}
+
+/**
+ * The table and columns of the unique key a write broke: from SQLite's message, or from
+ * PostgreSQL's error (SQLSTATE 23505, its table and the detail «Key (a, b)=(…) already exists»).
+ */
+function unica(err: unknown, mensaje: string): { tabla: string; columnas: string[] } | null {
+  const m = UNICA.exec(mensaje)
+  if (m) {
+    const otras = m[3]!
+      .split(', ')
+      .filter(Boolean)
+      .map((c) => c.split('.')[1]!)
+    return { tabla: m[1]!, columnas: [m[2]!, ...otras] }
+  }
+  const pg = err as { code?: unknown; table?: unknown; detail?: unknown }
+  if (pg?.code !== '23505' || typeof pg.table !== 'string') return null
+  const k = /^Key \(([^)]+)\)=/.exec(typeof pg.detail === 'string' ? pg.detail : '')
+  return { tabla: pg.table, columnas: k ? k[1]!.split(', ') : [] }
 }
 
 /**
@@ -155,18 +174,11 @@ export async function ensayar(db: Kysely<Database>, e: Escritura, nombre: string
         'entrada_invalida',
         `El paquete «${nombre}» ${porque}. No se importó nada.`
       )
-    const m = UNICA.exec(texto)
-    if (!m) throw err
-    const columnas = [
-      m[2],
-      ...m[3]!
-        .split(', ')
-        .filter(Boolean)
-        .map((c) => c.split('.')[1])
-    ]
+    const u = unica(err, texto)
+    if (!u) throw err
     throw new AppError(
       'entrada_invalida',
-      `El paquete «${nombre}» dejaría dos filas de «${m[1]}» con ${columnas.join(', ')} iguales: las dos instalaciones agregaron o cambiaron filas hasta dejarlas así sin verse (por ejemplo, dos acuerdos con el mismo número en una sesión, o dos acciones con el mismo código en un plan). Cambie el número o el código de la fila de esta instalación (o bórrela si sobra) y vuelva a importar el paquete. No se importó nada.`
+      `El paquete «${nombre}» dejaría dos filas de «${u.tabla}» con ${u.columnas.join(', ')} iguales: las dos instalaciones agregaron o cambiaron filas hasta dejarlas así sin verse (por ejemplo, dos acuerdos con el mismo número en una sesión, o dos acciones con el mismo código en un plan). Cambie el número o el código de la fila de esta instalación (o bórrela si sobra) y vuelva a importar el paquete. No se importó nada.`
     )
   }
 }

@@ -4,6 +4,7 @@ import type { Handlers } from '../../../shared/api/contract'
 import type { intercambioMetodos } from '../../../shared/intercambio/contract'
 import type { CoreContext } from '../contexto'
 import { AppError } from '../errors'
+import { dialectoDe } from '../db/dialecto'
 import { rotarRespaldos } from '../respaldos'
 import { exportar, importar, vistaPrevia } from './intercambio.service'
 import { presentar } from './presentar'
@@ -85,6 +86,8 @@ export function intercambioHandlers({
       enCarpetaTemporal(async (dir) => {
         let respaldo = ''
         const respaldar = async (): Promise<void> => {
+          // A server's backups are IT's (pg_dump, README); the import is one transaction there.
+          if (dialectoDe(db) === 'postgres') return
           const destino = destinoRespaldo(env.info().dbPath, env.reloj())
           // Holding the connection: the backup never copies half of another call's transaction.
           await aSolas(() => env.respaldar(destino))

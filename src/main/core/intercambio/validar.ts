@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { columnas as columnasDe, esNumerico } from '../db/catalogo'
 import { FILA_0014, SINCRONIZADAS_0014 } from '../db/migrations/0014_sellos'
 import { BORRADO } from './fusion'
 import { CLAVE, COMUN, ORIGEN } from './alias'
@@ -30,13 +31,9 @@ export async function revisorDeCampos(
   // Columns declared as numbers: SQLite would keep a text there as text («tres» as a number).
   const numericas = new Set<string>()
   for (const tabla of SINCRONIZADAS_0014) {
-    const { rows } = await sql<{
-      name: string
-      type: string
-    }>`select name, type from pragma_table_info(${tabla})`.execute(db)
+    const rows = await columnasDe(db, tabla)
     columnas.set(tabla, new Set(rows.map((r) => r.name)))
-    for (const r of rows)
-      if (/^(integer|real|numeric)$/i.test(r.type)) numericas.add(`${tabla}.${r.name}`)
+    for (const r of rows) if (esNumerico(r.type)) numericas.add(`${tabla}.${r.name}`)
   }
   return (c) => {
     const propias = columnas.get(c.tabla)

@@ -185,11 +185,20 @@ const OTRAS = [
     primary key (tabla, fila_id))`
 ]
 
+/**
+ * Every foreign key (each says its ON DELETE) deferrable, still checked at each statement unless
+ * a transaction defers it: an import defers them, as SQLite's defer_foreign_keys (db/catalogo.ts),
+ * to write a session and the asistencias it points at in any order.
+ */
+const diferible = (ddl: string) =>
+  ddl.replace(/on delete (cascade|set null|restrict)/g, '$& deferrable initially immediate')
+
 /** Every table but schema_migrations (the migrator's) and the search's (busqueda.ts). */
 export async function crearTablas(db: Kysely<unknown>): Promise<void> {
-  for (const ddl of [...PLAN, ...ACTAS, ...OTRAS, ...INDICES_PG]) {
+  for (const ddl of [...PLAN, ...ACTAS, ...OTRAS].map(diferible)) {
     await sql.raw(ddl).execute(db)
   }
+  for (const ddl of INDICES_PG) await sql.raw(ddl).execute(db)
   // 0014: this installation's one row, made once with the database; a copy keeps it.
   await sql`insert into instalacion (unica, id, nombre, created_at)
     values (1, ${uuidv7()}, ${os.hostname() || 'Esta instalación'}, ${new Date().toISOString()})`.execute(
