@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest'
-import { openTestApp, type TestApp } from './db'
+import type { TestApp } from './db'
+import { instalacionPropia } from './intercambio'
 import { caller, ordinarias, sesionMovida } from './sesiones'
 
 // The exchange (#16) over the API channels, for the unit and browser tests: installations
@@ -12,7 +13,7 @@ export function instalaciones(): (nombre: string) => Promise<TestApp> {
     for (const t of abiertas.splice(0)) await t.close()
   })
   return async (nombre) => {
-    const t = await openTestApp()
+    const t = await instalacionPropia()
     abiertas.push(t)
     await t.api['instalacion:renombrar']({ nombre })
     return t
@@ -21,11 +22,13 @@ export function instalaciones(): (nombre: string) => Promise<TestApp> {
 
 type Paquete = { nombre: string; base64: string }
 
-const prevencion = (t: TestApp): string =>
+const prevencion = async (t: TestApp): Promise<string> =>
   (
-    t.app.handle.prepare(`select id from instancias where codigo = 'PREVENCION'`).get() as {
-      id: string
-    }
+    await t.app.db
+      .selectFrom('instancias')
+      .select('id')
+      .where('codigo', '=', 'PREVENCION')
+      .executeTakeFirstOrThrow()
   ).id
 
 const importar = (t: TestApp, p: Paquete) =>
@@ -39,13 +42,13 @@ export async function sesionBorradaAllaEditadaAqui(
   a: TestApp,
   b: TestApp
 ): Promise<{ paquete: Paquete; sesion: { id: string; numero: number } }> {
-  const s = await ordinarias(a, prevencion(a))('2015-03-10')
+  const s = await ordinarias(a, await prevencion(a))('2015-03-10')
   await importar(b, await a.api['paquete:generar']({ para: 'nuevo', nombre: 'Socio' }))
   const idA = (await a.api['instalacion:obtener'](undefined)).id
   await importar(a, await b.api['paquete:generar']({ para: 'socio', socioId: idA, todo: false }))
   const idB = (await b.api['instalacion:obtener'](undefined)).id
   await caller(a).ok('sesion:eliminar', { id: s.id })
-  const otra = await ordinarias(a, prevencion(a))('2015-04-14')
+  const otra = await ordinarias(a, await prevencion(a))('2015-04-14')
   if (otra.numero !== s.numero) throw new Error('la sesión nueva no tomó el número de la borrada')
   await caller(b).ok('sesion:actualizar', { ...sesionMovida(s.id, '2015-03-10'), lugar: 'Sala 2' })
   const paquete = await a.api['paquete:generar']({ para: 'socio', socioId: idB, todo: false })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import { openTestApp, tempDir, type TestApp } from './db'
-import { nombrar } from './intercambio'
+import { tempDir, type TestApp } from './db'
+import { instalacionPropia, nombrar } from './intercambio'
 import { caller, cerrarYAprobar } from './sesiones'
 
 // Three installations on real files exchanging packages (#16), for the property test: random
@@ -78,7 +78,7 @@ export async function abrirTres(): Promise<Tres> {
   const nombres = ['Notebook MININT', 'Notebook SERNAM', 'Notebook PDI']
   const instancias: string[][] = []
   for (const n of nombres) {
-    const x = await openTestApp()
+    const x = await instalacionPropia()
     t.push(x)
     await nombrar(x, n)
     const ins = await caller(x).ok('instancia:listar', undefined)

@@ -2,6 +2,9 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { afterEach } from 'vitest'
 import { openTestApp, tempDir, type TestApp } from './db'
+import { urlPostgresDePrueba } from './postgres-pruebas'
+import { dialectoDe } from '../../src/main/core/db/dialecto'
+import { seedPlanInicial } from '../../src/main/core/seed/plan-inicial'
 import { respaldar } from '../../src/main/core/respaldos'
 import {
   exportar,
@@ -18,6 +21,11 @@ import { CLAVES, referencias } from '../../src/main/core/intercambio/alias'
 export function deps(t: TestApp): IntercambioDeps & { respaldos: string[] } {
   const { dir } = tempDir('mitp-respaldo-')
   const respaldos: string[] = []
+  // A server's backups are IT's (pg_dump): there the import's backup is only counted.
+  if (dialectoDe(t.app.db) === 'postgres') {
+    const respaldar = async () => void respaldos.push(`servidor-${respaldos.length}`)
+    return { db: t.app.db, respaldos, respaldar }
+  }
   return {
     db: t.app.db,
     handle: t.app.handle,
@@ -66,6 +74,18 @@ export async function haciaElOtro(t: TestApp): Promise<(tabla: string, id: strin
   return (tabla, id) => m.get(`${tabla}:${id}`) ?? id
 }
 
+/**
+ * An installation seeded on its own, as each laptop or server is. The PostgreSQL run copies each
+ * test database from one seeded template: its rows would share ids and stamps of an installation
+ * neither side knows, so there each installation seeds an empty copy itself.
+ */
+export async function instalacionPropia(): Promise<TestApp> {
+  if (!urlPostgresDePrueba()) return openTestApp()
+  const t = await openTestApp({ seed: false })
+  await seedPlanInicial(t.app.db)
+  return t
+}
+
 export interface Equipo {
   t: TestApp
   d: ReturnType<typeof deps>
@@ -86,7 +106,10 @@ export function banco() {
   const paquete = () => path.join(carpeta.dir, `p${++n}.mitp`)
   return {
     paquete,
-    async equipo(nombre: string, abrir: () => Promise<TestApp> = openTestApp): Promise<Equipo> {
+    async equipo(
+      nombre: string,
+      abrir: () => Promise<TestApp> = instalacionPropia
+    ): Promise<Equipo> {
       const t = await abrir()
       abiertos.push(t)
       await nombrar(t, nombre)

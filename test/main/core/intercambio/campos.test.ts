@@ -9,7 +9,8 @@ import {
   SINCRONIZADAS_0014,
   SIN_SELLO_0014
 } from '../../../../src/main/core/db/migrations/0014_sellos'
-import { openTestApp, type TestApp } from '../../../helpers/db'
+import type { TestApp } from '../../../helpers/db'
+import { instalacionPropia } from '../../../helpers/intercambio'
 
 // What a package carries, read from a real seeded database: every field the first time, then
 // only the fields changed since a vector, deletions (cascaded too) as the field BORRADO.
@@ -22,7 +23,7 @@ const clave = (c: { tabla: string; filaId: string; campo: string }) =>
 
 describe('camposNoVistos', () => {
   it('the first time: every field of every synced row, with its value and stamp', async () => {
-    t = await openTestApp()
+    t = await instalacionPropia()
     const db = t.app.db
     expect(BORRADO).toBe(BORRADO_0014)
     const campos = await camposNoVistos(db, {})
@@ -70,7 +71,7 @@ describe('camposNoVistos', () => {
   })
 
   it('after a vector: only the field changed, deletions cascaded, a row created again', async () => {
-    t = await openTestApp()
+    t = await instalacionPropia()
     const db = t.app.db
     const visto = await vectorPropio(db)
     expect(await camposNoVistos(db, visto)).toEqual([])
@@ -122,7 +123,7 @@ describe('camposNoVistos', () => {
   })
 
   it('a row created again after its deletion carries BORRADO false and its fields', async () => {
-    t = await openTestApp()
+    t = await instalacionPropia()
     const db = t.app.db
     const inst = await db.selectFrom('instituciones').selectAll().executeTakeFirstOrThrow()
     await db.deleteFrom('instituciones').where('id', '=', inst.id).execute()

@@ -1,9 +1,15 @@
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { exportar, importar, vistaPrevia } from '../../../../src/main/core/intercambio'
-import { dbSnapshot, openTestApp, tempDir, type TestApp } from '../../../helpers/db'
+import { dbSnapshot, tempDir, type TestApp } from '../../../helpers/db'
 import { actaAprobada } from '../../../helpers/acta-aprobada'
-import { contenido, deps, haciaElOtro, nombrar } from '../../../helpers/intercambio'
+import {
+  contenido,
+  deps,
+  haciaElOtro,
+  instalacionPropia,
+  nombrar
+} from '../../../helpers/intercambio'
 import { fijarRelojSellos } from '../../../../src/main/core/db/sello'
 
 // Two laptops, each seeded on its own (#16): the coordinator edits the plan, the secretary takes
@@ -19,8 +25,8 @@ let n = 0
 const paquete = () => path.join(carpeta.dir, `p${++n}.mitp`)
 
 async function dos() {
-  const a = await openTestApp()
-  const b = await openTestApp()
+  const a = await instalacionPropia()
+  const b = await instalacionPropia()
   abiertos.push(a, b)
   await nombrar(a, 'Notebook MININT – Coordinación')
   await nombrar(b, 'Notebook SERNAM – Javiera')
