@@ -4,6 +4,7 @@ import { exportarMatriz } from '../../../../src/main/core/matriz/exportar/export
 import { importarMatriz } from '../../../../src/main/core/matriz/importar/importar'
 import type { MatrizOpciones } from '../../../../src/main/core/matriz/exportar/datos'
 import { openTestApp, type TestApp } from '../../../helpers/db'
+import { filas as filasDe, valor } from '../../../helpers/consulta'
 import { lineasEn } from '../../../../src/main/core/matriz/exportar/medida'
 import { fill, leer, texto } from './fixture'
 
@@ -21,16 +22,16 @@ const ID = '01900000-0000-7000-8000-000000000001'
 const CREADO = '2014-03-12T10:00:00.000Z'
 
 /** One closed session with four attendees, two acuerdos and three indicator values. */
-function conFilas(a: TestApp, acuerdo2 = 'Revisar'): void {
-  const h = a.app.handle
-  const inst = h.prepare('select id from instancias order by orden').pluck().get() as string
-  h.prepare(
+async function conFilas(a: TestApp, acuerdo2 = 'Revisar'): Promise<void> {
+  const inst = await valor(a, 'select id from instancias order by orden')
+  await filasDe(
+    a,
     `insert into sesiones (id, instancia_id, tipo, numero, anio, fecha, modalidad, estado, created_at, updated_at)
-     values (?, ?, 'extraordinaria', 1, 2014, '2014-03-12', 'presencial', 'cerrada', ?, ?)`
-  ).run(ID, inst, CREADO, CREADO)
-  const asistencia = h.prepare(
-    `insert into asistencias (id, sesion_id, nombre, institucion, calidad, estado, motivo, orden, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+     values (?, ?, 'extraordinaria', 1, 2014, '2014-03-12', 'presencial', 'cerrada', ?, ?)`,
+    ID,
+    inst,
+    CREADO,
+    CREADO
   )
   const personas = [
     ['Ana', 'SERNAM', 'titular', 'presente', ''],
@@ -38,25 +39,42 @@ function conFilas(a: TestApp, acuerdo2 = 'Revisar'): void {
     ['Carlos', 'MININT', 'titular', 'presente', ''],
     ['Eva', 'OIM', 'invitado', 'excusado', 'Viaje']
   ]
-  personas.forEach((p, i) => asistencia.run(`as-${i}`, ID, ...p, i, CREADO, CREADO))
-  const acuerdo = h.prepare(
-    `insert into acuerdos (id, sesion_id, numero, texto, responsable, plazo, accion_codigo, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  )
-  acuerdo.run('ac-1', ID, 1, 'x'.repeat(120), 'PDI', '2014-04-30', '1.1.a', CREADO, CREADO)
-  acuerdo.run('ac-2', ID, 2, acuerdo2, '', null, null, CREADO, CREADO)
-  const medicion = h.prepare(
-    `insert into mediciones (id, sesion_id, accion_codigo, indicador_texto, tipo, valor, numerador, denominador, fecha_corte, created_at, updated_at)
-     values (?, ?, '1.1.a', 'Casos', ?, ?, ?, ?, '2014-03-01', ?, ?)`
-  )
-  medicion.run('m-1', ID, 'conteo', 7, null, null, CREADO, CREADO)
-  medicion.run('m-2', ID, 'porcentaje', 99, 1, 4, CREADO, CREADO)
-  medicion.run('m-3', ID, 'porcentaje', null, null, null, CREADO, CREADO)
+  for (const [i, p] of personas.entries())
+    await filasDe(
+      a,
+      `insert into asistencias (id, sesion_id, nombre, institucion, calidad, estado, motivo, orden, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `as-${i}`,
+      ID,
+      ...p,
+      i,
+      CREADO,
+      CREADO
+    )
+  const acuerdo = (...v: unknown[]) =>
+    filasDe(
+      a,
+      `insert into acuerdos (id, sesion_id, numero, texto, responsable, plazo, accion_codigo, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ...v
+    )
+  await acuerdo('ac-1', ID, 1, 'x'.repeat(120), 'PDI', '2014-04-30', '1.1.a', CREADO, CREADO)
+  await acuerdo('ac-2', ID, 2, acuerdo2, '', null, null, CREADO, CREADO)
+  const medicion = (...v: unknown[]) =>
+    filasDe(
+      a,
+      `insert into mediciones (id, sesion_id, accion_codigo, indicador_texto, tipo, valor, numerador, denominador, fecha_corte, created_at, updated_at)
+       values (?, ?, '1.1.a', 'Casos', ?, ?, ?, ?, '2014-03-01', ?, ?)`,
+      ...v
+    )
+  await medicion('m-1', ID, 'conteo', 7, null, null, CREADO, CREADO)
+  await medicion('m-2', ID, 'porcentaje', 99, 1, 4, CREADO, CREADO)
+  await medicion('m-3', ID, 'porcentaje', null, null, null, CREADO, CREADO)
 }
 
 async function libro(o: Partial<MatrizOpciones> = {}, filas = true): Promise<ExcelJS.Workbook> {
   t = await openTestApp()
-  if (filas) conFilas(t)
+  if (filas) await conFilas(t)
   const r = await exportarMatriz(t.app.db, {
     seguimiento: true,
     papel: 'oficio',
@@ -197,7 +215,7 @@ describe('the tracking sheets, streamed', () => {
 
   it('name the sheet and row of a text a cell cannot hold', async () => {
     t = await openTestApp()
-    conFilas(t, 'mal\u0001')
+    await conFilas(t, 'mal\u0001')
     await expect(
       exportarMatriz(t.app.db, { seguimiento: true, papel: 'carta', hoy: '2014-06-01' })
     ).rejects.toThrow(/^La hoja Acuerdos, fila 4 contiene caracteres de control/)
