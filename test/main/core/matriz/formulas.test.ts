@@ -8,6 +8,7 @@ import { libroEnStreaming } from '../../../../src/main/core/matriz/exportar/escr
 import { leerMatriz } from '../../../../src/main/core/matriz/importar/leer'
 import { pareceFormula } from '../../../../src/main/core/matriz/texto-celda'
 import { openTestApp, tempDir } from '../../../helpers/db'
+import { filas, valor } from '../../../helpers/consulta'
 import { libreOfficeConvert } from '../../../helpers/office'
 import { datos, leer } from './fixture'
 
@@ -101,19 +102,31 @@ describe('formula-like text in cells', () => {
     ]
     // The Acuerdos sheet's rows come from the database, as the app writes them.
     const t = await openTestApp()
-    const h = t.app.handle
-    const inst = h.prepare('select id from instancias order by orden').pluck().get() as string
+    const inst = await valor(t, 'select id from instancias order by orden')
     const id = '01900000-0000-7000-8000-000000000001'
     const hoy = '2014-03-12'
-    h.prepare(
+    await filas(
+      t,
       `insert into sesiones (id, instancia_id, tipo, numero, anio, fecha, modalidad, created_at, updated_at)
-       values (?, ?, 'ordinaria', 1, 2014, ?, 'presencial', ?, ?)`
-    ).run(id, inst, hoy, hoy, hoy)
-    const acuerdo = h.prepare(
-      `insert into acuerdos (id, sesion_id, numero, texto, responsable, created_at, updated_at)
-       values (?, ?, ?, ?, '-PDI', ?, ?)`
+       values (?, ?, 'ordinaria', 1, 2014, ?, 'presencial', ?, ?)`,
+      id,
+      inst,
+      hoy,
+      hoy,
+      hoy
     )
-    PELIGROSOS.forEach((texto, i) => acuerdo.run(`ac-${i}`, id, i + 1, texto, hoy, hoy))
+    for (const [i, texto] of PELIGROSOS.entries())
+      await filas(
+        t,
+        `insert into acuerdos (id, sesion_id, numero, texto, responsable, created_at, updated_at)
+         values (?, ?, ?, ?, '-PDI', ?, ?)`,
+        `ac-${i}`,
+        id,
+        i + 1,
+        texto,
+        hoy,
+        hoy
+      )
     let bytes: Buffer
     try {
       bytes = await escribirSeguimiento(t.app.db, d, { seguimiento: true, papel: 'carta' })
