@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { importar } from '../../../../src/main/core/intercambio'
 import { abrirPaquete, escribirPaquete } from '../../../../src/main/core/intercambio/paquete'
-import { dbSnapshot } from '../../../helpers/db'
 import { banco, type Equipo } from '../../../helpers/intercambio'
 import { sesionDeAmbos } from '../../../helpers/intercambio-dos'
 import { caller, cerrarYAprobar, ordinarias } from '../../../helpers/sesiones'
-import { filas } from '../../../helpers/demo-hoy'
+import { filas, foto } from '../../../helpers/consulta'
 
 // An import is tried in a transaction rolled back before the backup (escribir.ts). Besides a
 // unique key, it now refuses there, in Spanish, a row left pointing at one that would no longer
@@ -18,18 +17,18 @@ const banca = banco()
 
 /** Refused in Spanish with nothing written and no backup taken. */
 async function rechazado(e: Equipo, p: string, motivo: RegExp): Promise<void> {
-  const antes = await dbSnapshot(e.t.app.db)
+  const antes = await foto(e.t)
   const respaldos = e.d.respaldos.length
   await expect(importar(e.d, p)).rejects.toThrow(motivo)
   await expect(importar(e.d, p)).rejects.toThrow(/No se importó nada\.$/)
   expect(e.d.respaldos).toHaveLength(respaldos)
-  expect(await dbSnapshot(e.t.app.db)).toBe(antes)
+  expect(await foto(e.t)).toBe(antes)
 }
 
 describe('an import that SQLite or a trigger would refuse', () => {
   it('a row pointing at one deleted on this side: refused before the backup', async () => {
     const { a, b, s } = await sesionDeAmbos(banca)
-    const [p] = filas<{ persona_id: string; instancia_id: string }>(
+    const [p] = await filas<{ persona_id: string; instancia_id: string }>(
       a.t,
       `select a.persona_id, s.instancia_id from asistencias a join sesiones s on s.id = a.sesion_id
        where s.id = ? and a.persona_id is not null`,
@@ -39,7 +38,7 @@ describe('an import that SQLite or a trigger would refuse', () => {
     // deletes. A SET NULL link of a row no approved acta holds is not kept (acta-citadas.test.ts).
     const s2 = await ordinarias(a.t, p!.instancia_id)('2015-04-14')
     expect(
-      filas(
+      await filas(
         a.t,
         'select 1 from asistencias where sesion_id = ? and persona_id = ?',
         s2.id,

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { importar, vistaPrevia } from '../../../../src/main/core/intercambio'
 import { presentar } from '../../../../src/main/core/intercambio/presentar'
-import { dbSnapshot } from '../../../helpers/db'
 import { banco, type Equipo } from '../../../helpers/intercambio'
 import { ordinarias, prevencionConMiembros } from '../../../helpers/sesiones'
-import { filas } from '../../../helpers/demo-hoy'
+import { filas, foto } from '../../../helpers/consulta'
 
 // Two laptops that each add the same key without seeing the other's (#16). The preview said
 // nothing, and the import failed in English (a UNIQUE constraint) after taking a backup, the same
@@ -60,13 +59,13 @@ describe('the same key added on both sides', () => {
       { numero: 1, texto: 'Acuerdo de A' },
       { numero: 2, texto: 'Acuerdo de B' }
     ]
-    expect(acuerdos(a, s.id)).toEqual(ambos)
-    expect(acuerdos(b, s.id)).toEqual(ambos)
+    expect(await acuerdos(a, s.id)).toEqual(ambos)
+    expect(await acuerdos(b, s.id)).toEqual(ambos)
   })
 
   it('two acciones given one code: refused in Spanish before any backup; renamed here, it imports', async () => {
     const { a, b } = await enPar()
-    const [x, y] = filas<{ id: string; codigo: string }>(
+    const [x, y] = await filas<{ id: string; codigo: string }>(
       a.t,
       'select id, codigo from acciones order by codigo limit 2'
     )
@@ -76,20 +75,22 @@ describe('the same key added on both sides', () => {
     await codigo(b, x!.codigo, nuevo)
     await codigo(a, y!.codigo, nuevo)
     const p = await paqueteDe(b, a)
-    const antes = await dbSnapshot(a.t.app.db)
+    const antes = await foto(a.t)
     const respaldos = a.d.respaldos.length
     const motivo =
       /dos filas de «acciones» con plan_id, codigo iguales.*Cambie el número o el código/
     await expect(vistaPrevia(a.d, p)).rejects.toThrow(motivo)
     await expect(importar(a.d, p)).rejects.toThrow(motivo)
-    expect(await dbSnapshot(a.t.app.db)).toBe(antes)
+    expect(await foto(a.t)).toBe(antes)
     expect(a.d.respaldos).toHaveLength(respaldos)
     await codigo(a, nuevo, `${y!.codigo}m`)
     await importar(a.d, p)
     await importar(b.d, await paqueteDe(a, b))
-    const codigos = (e: Equipo) =>
-      filas(e.t, 'select codigo from acciones order by codigo').map((f) => JSON.stringify(f))
-    expect(codigos(a)).toEqual(codigos(b))
-    expect(codigos(a)).toContain(JSON.stringify({ codigo: nuevo }))
+    const codigos = async (e: Equipo) =>
+      (await filas(e.t, 'select codigo from acciones order by codigo')).map((f) =>
+        JSON.stringify(f)
+      )
+    expect(await codigos(a)).toEqual(await codigos(b))
+    expect(await codigos(a)).toContain(JSON.stringify({ codigo: nuevo }))
   })
 })
