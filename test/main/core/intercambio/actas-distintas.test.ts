@@ -9,7 +9,7 @@ import {
   prevencionConMiembros,
   sesionMovida
 } from '../../../helpers/sesiones'
-import { filas } from '../../../helpers/demo-hoy'
+import { filas } from '../../../helpers/consulta'
 
 // One session approved on both laptops, each with its own content (#16): approved actas are
 // immutable on both sides, so the partner's version is flagged and kept beside ours, whole and
@@ -17,11 +17,13 @@ import { filas } from '../../../helpers/demo-hoy'
 
 const { equipo, paquete, paqueteDe } = banco()
 
-const acta = (e: Equipo, id: string) =>
-  filas<{ estado: string; hash: string; contenido_aprobado: string; lugar: string }>(
-    e.t,
-    'select estado, hash, contenido_aprobado, lugar from sesiones where id = ?',
-    id
+const acta = async (e: Equipo, id: string) =>
+  (
+    await filas<{ estado: string; hash: string; contenido_aprobado: string; lugar: string }>(
+      e.t,
+      'select estado, hash, contenido_aprobado, lugar from sesiones where id = ?',
+      id
+    )
   )[0]!
 
 describe('two approved versions of one acta', () => {
@@ -40,8 +42,8 @@ describe('two approved versions of one acta', () => {
       await caller(e.t).ok('sesion:actualizar', { ...sesionMovida(s.id, '2015-03-10'), lugar })
       await cerrarYAprobar(e.t, s.id)
     }
-    const deA = acta(a, s.id)
-    const deB = acta(b, s.id)
+    const deA = await acta(a, s.id)
+    const deB = await acta(b, s.id)
     expect(deA.hash).not.toBe(deB.hash)
 
     const p = await paqueteDe(a, b)
@@ -56,7 +58,7 @@ describe('two approved versions of one acta', () => {
       }
     ])
     await importar(b.d, p)
-    expect(acta(b, s.id)).toEqual(deB)
+    expect(await acta(b, s.id)).toEqual(deB)
     expect(await revisarActas(b.t.app.db)).toMatchObject({ alteradas: [], distintas: [] })
     expect(await leerAjenas(b.t.app.db, s.id)).toMatchObject([
       {
@@ -70,7 +72,7 @@ describe('two approved versions of one acta', () => {
     ])
     // The other way the same, each side keeping its own and the other's.
     await importar(a.d, await paqueteDe(b, a))
-    expect(acta(a, s.id)).toEqual(deA)
+    expect(await acta(a, s.id)).toEqual(deA)
     expect((await leerAjenas(a.t.app.db, s.id)).map((x) => x.hash)).toEqual([deB.hash])
     // A full package carrying it again keeps one copy, ours still untouched.
     const todo = paquete()
@@ -78,6 +80,6 @@ describe('two approved versions of one acta', () => {
     expect((await vistaPrevia(b.d, todo)).actasDistintas).toHaveLength(1)
     await importar(b.d, todo).catch(() => undefined)
     expect(await leerAjenas(b.t.app.db)).toHaveLength(1)
-    expect(acta(b, s.id)).toEqual(deB)
+    expect(await acta(b, s.id)).toEqual(deB)
   })
 })

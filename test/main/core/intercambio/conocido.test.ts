@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { importar } from '../../../../src/main/core/intercambio'
 import { abrirPaquete, escribirPaquete } from '../../../../src/main/core/intercambio/paquete'
 import { banco } from '../../../helpers/intercambio'
-import { filas } from '../../../helpers/demo-hoy'
+import { filas } from '../../../helpers/consulta'
 
 // What a laptop knows it has received (#16, migration 0017): a package's vector is the sender's
 // claim. A crafted one (its checksum right) said it had seen every change of A up to the largest
@@ -18,7 +18,7 @@ describe('a package’s vector', () => {
     const b = await equipo('B')
     await importar(b.d, await paqueteDe(a, b))
     await importar(a.d, await paqueteDe(b, a))
-    const aid = filas<{ id: string }>(a.t, 'select id from instalacion')[0]!.id
+    const aid = (await filas<{ id: string }>(a.t, 'select id from instalacion'))[0]!.id
     const S = '1764547200000-0000-atk'
     const fila = '01a00000-0000-7000-8000-000000000001'
     const p = paquete()
@@ -48,7 +48,7 @@ describe('a package’s vector', () => {
       .where('sigla', '=', 'MININT')
       .execute()
     await importar(b.d, await paqueteDe(a, b))
-    expect(filas(b.t, minint)).toEqual([{ nombre: 'EDIT A' }])
+    expect(await filas(b.t, minint)).toEqual([{ nombre: 'EDIT A' }])
     // What B tells its partners it has seen of A is what it received, not the crafted claim.
     const c = await equipo('C')
     const q = await paqueteDe(b, c)
