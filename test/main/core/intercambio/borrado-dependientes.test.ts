@@ -3,7 +3,7 @@ import { importar, vistaPrevia } from '../../../../src/main/core/intercambio'
 import type { Eleccion } from '../../../../src/main/core/intercambio/aplicar'
 import { banco, type Equipo } from '../../../helpers/intercambio'
 import { acuerdoCon, quedanIguales, sesionDeAmbos } from '../../../helpers/intercambio-dos'
-import { filas } from '../../../helpers/demo-hoy'
+import { filas } from '../../../helpers/consulta'
 
 // A session deleted on one laptop while the other added an acuerdo to it (review of #16): the
 // deletion would take the acuerdo away in cascade, unseen. It is a conflict of the session on
@@ -28,22 +28,31 @@ async function recibir(e: Equipo, p: string, sesionId: string, eleccion: Eleccio
   await importar(e.d, p, { [v.conflictos[0]!.clave]: eleccion })
 }
 
-const estado = (e: Equipo, sesionId: string) => ({
-  sesion: filas(e.t, 'select count(*) n from sesiones where id = ?', sesionId),
-  acuerdos: filas(e.t, 'select texto from acuerdos where sesion_id = ?', sesionId),
-  asistencias: filas(e.t, 'select count(*) n from asistencias where sesion_id = ?', sesionId)
+// Counts cast to integer: PostgreSQL's count is a bigint, read as text.
+const estado = async (e: Equipo, sesionId: string) => ({
+  sesion: await filas(
+    e.t,
+    'select cast(count(*) as integer) n from sesiones where id = ?',
+    sesionId
+  ),
+  acuerdos: await filas(e.t, 'select texto from acuerdos where sesion_id = ?', sesionId),
+  asistencias: await filas(
+    e.t,
+    'select cast(count(*) as integer) n from asistencias where sesion_id = ?',
+    sesionId
+  )
 })
 
 describe('a deleted session whose acuerdos the deleter never saw (#16)', () => {
   it('on the side that added it, «el mío» keeps the session; it comes back on the other', async () => {
     const { a, b, s, pA } = await borradaConAcuerdo()
-    const antes = estado(b, s.id)
+    const antes = await estado(b, s.id)
     await recibir(b, pA, s.id, 'mio')
-    expect(estado(b, s.id)).toEqual(antes)
+    expect(await estado(b, s.id)).toEqual(antes)
     // B's package from before its choice is skipped: the next one covers it.
     await importar(a.d, await paqueteDe(b, a))
-    expect(estado(a, s.id)).toEqual(antes)
-    expect(estado(a, s.id).acuerdos).toEqual([{ texto: TEXTO }])
+    expect(await estado(a, s.id)).toEqual(antes)
+    expect((await estado(a, s.id)).acuerdos).toEqual([{ texto: TEXTO }])
     await quedanIguales(b2, a, b)
   })
 
@@ -51,26 +60,26 @@ describe('a deleted session whose acuerdos the deleter never saw (#16)', () => {
     const { a, b, s, pA } = await borradaConAcuerdo()
     await recibir(b, pA, s.id, 'suyo')
     await importar(a.d, await paqueteDe(b, a))
-    for (const e of [a, b]) expect(estado(e, s.id).sesion).toEqual([{ n: 0 }])
+    for (const e of [a, b]) expect((await estado(e, s.id)).sesion).toEqual([{ n: 0 }])
     await quedanIguales(b2, a, b)
   })
 
   it('on the side that deleted it, «el suyo» brings the session back with its rows', async () => {
     const { a, b, s, pB } = await borradaConAcuerdo()
-    const deB = estado(b, s.id)
+    const deB = await estado(b, s.id)
     await recibir(a, pB, s.id, 'suyo')
-    expect(estado(a, s.id)).toEqual(deB)
+    expect(await estado(a, s.id)).toEqual(deB)
     await importar(b.d, await paqueteDe(a, b))
-    expect(estado(b, s.id)).toEqual(deB)
+    expect(await estado(b, s.id)).toEqual(deB)
     await quedanIguales(b2, a, b)
   })
 
   it('on the side that deleted it, «el mío» keeps it deleted, and so does the other', async () => {
     const { a, b, s, pB } = await borradaConAcuerdo()
     await recibir(a, pB, s.id, 'mio')
-    expect(estado(a, s.id).acuerdos).toEqual([])
+    expect((await estado(a, s.id)).acuerdos).toEqual([])
     await importar(b.d, await paqueteDe(a, b))
-    for (const e of [a, b]) expect(estado(e, s.id).sesion).toEqual([{ n: 0 }])
+    for (const e of [a, b]) expect((await estado(e, s.id)).sesion).toEqual([{ n: 0 }])
     await quedanIguales(b2, a, b)
   })
 })
