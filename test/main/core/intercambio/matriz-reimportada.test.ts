@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { importar, vistaPrevia } from '../../../../src/main/core/intercambio'
 import { dispatch } from '../../../../src/main/core/dispatch'
 import { banco, contenido, haciaElOtro, type Equipo } from '../../../helpers/intercambio'
-import { filas } from '../../../helpers/demo-hoy'
+import { filas } from '../../../helpers/consulta'
 import { caller } from '../../../helpers/sesiones'
 import { esperarTarea } from '../../../helpers/mundo'
 
@@ -23,11 +23,12 @@ const ambos = async (a: Equipo, b: Equipo) => {
   await llevar(b, a)
 }
 
-const planId = (e: Equipo) => filas<{ id: string }>(e.t, 'select id from planes')[0]!.id
+const planId = async (e: Equipo) =>
+  (await filas<{ id: string }>(e.t, 'select id from planes'))[0]!.id
 
 async function libro(e: Equipo): Promise<string> {
   const { tareaId } = await e.t.api['matriz:exportar']({
-    planId: planId(e),
+    planId: await planId(e),
     seguimiento: false,
     papel: 'carta'
   })
@@ -35,7 +36,7 @@ async function libro(e: Equipo): Promise<string> {
 }
 
 async function reimportar(e: Equipo, base64: string) {
-  const destino = { modo: 'actualizar', planId: planId(e) }
+  const destino = { modo: 'actualizar', planId: await planId(e) }
   const r = await dispatch(e.t.api, 'matriz:importar', { base64, destino }, () => {})
   if (!r.ok) throw new Error(r.error.message)
   const t = await esperarTarea(e.t.api, (r.value as { tareaId: string }).tareaId)
@@ -60,16 +61,18 @@ describe('a row deleted, exchanged, and put back by importing the workbook again
     const [a, b] = [await equipo('A'), await equipo('B')]
     await ambos(a, b)
     const l = await libro(a)
-    const sinId = (e: Equipo) => filas<{ id: string }>(e.t, consulta).map(({ id: _i, ...r }) => r)
-    const antes = sinId(a)
+    const sinId = async (e: Equipo) =>
+      (await filas<{ id: string }>(e.t, consulta)).map(({ id: _i, ...r }) => r)
+    const antes = await sinId(a)
     expect(antes.length).toBeGreaterThan(0)
-    for (const { id } of filas<{ id: string }>(a.t, consulta)) await caller(a.t).ok(canal, { id })
+    for (const { id } of await filas<{ id: string }>(a.t, consulta))
+      await caller(a.t).ok(canal, { id })
     await ambos(a, b)
-    expect(sinId(b)).toEqual([])
+    expect(await sinId(b)).toEqual([])
     await reimportar(a, l)
-    expect(sinId(a)).toEqual(antes)
+    expect(await sinId(a)).toEqual(antes)
     await ambos(a, b)
-    expect(sinId(b)).toEqual(antes)
+    expect(await sinId(b)).toEqual(antes)
     expect(await contenido(b.t, await haciaElOtro(b.t))).toEqual(await contenido(a.t))
   })
 })
