@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { importar, vistaPrevia } from '../../../../src/main/core/intercambio'
 import { banco, contenido, haciaElOtro, type Equipo } from '../../../helpers/intercambio'
-import { filas } from '../../../helpers/demo-hoy'
+import { filas } from '../../../helpers/consulta'
 
 // Codes shifted on one laptop before its first exchange (second review of #16): acciones
 // 1.1.a–1.1.e moved up a letter and a new 1.1.a created. Matched by the code they have now, each
@@ -16,7 +16,7 @@ interface Accion {
   texto: string
 }
 
-const acciones = (e: Equipo): Accion[] =>
+const acciones = (e: Equipo): Promise<Accion[]> =>
   filas<Accion>(
     e.t,
     `select a.id, a.codigo, a.texto from acciones a join objetivos o on o.id = a.objetivo_id
@@ -25,7 +25,7 @@ const acciones = (e: Equipo): Accion[] =>
 
 /** Moves every acción of objetivo 1.1 up one letter, last first, and adds a new «a». */
 async function correr(e: Equipo): Promise<Accion[]> {
-  const antes = acciones(e)
+  const antes = await acciones(e)
   for (const a of [...antes].reverse()) {
     const letra = String.fromCharCode(a.codigo.charCodeAt(a.codigo.length - 1) + 1)
     await e.t.app.db
@@ -35,10 +35,12 @@ async function correr(e: Equipo): Promise<Accion[]> {
       .execute()
   }
   const primera = antes[0]!
-  const { objetivo_id, plan_id } = filas<{ objetivo_id: string; plan_id: string }>(
-    e.t,
-    'select objetivo_id, plan_id from acciones where id = ?',
-    primera.id
+  const { objetivo_id, plan_id } = (
+    await filas<{ objetivo_id: string; plan_id: string }>(
+      e.t,
+      'select objetivo_id, plan_id from acciones where id = ?',
+      primera.id
+    )
   )[0]!
   await e.t.app.db
     .insertInto('acciones')
@@ -71,7 +73,7 @@ describe('codes shifted on one side before the first exchange', () => {
   ])('%s: every acción meets its twin, no conflicts, the same on both', async (_, alReves) => {
     const a = await equipo('A')
     const b = await equipo('B')
-    const deB = acciones(b)
+    const deB = await acciones(b)
     const deA = await correr(a)
     const pares = alReves
       ? [
@@ -85,11 +87,12 @@ describe('codes shifted on one side before the first exchange', () => {
     for (const [de, para] of pares as [Equipo, Equipo][]) await aceptar(de, para)
     expect(await contenido(b.t, await haciaElOtro(b.t))).toEqual(await contenido(a.t))
     // B's row seeded as 1.1.a carries its own text under the new code 1.1.b, and so on.
-    const ahora = new Map(acciones(b).map((x) => [x.id, x]))
+    const ahora = new Map((await acciones(b)).map((x) => [x.id, x]))
+    const enA = await acciones(a)
     for (const [i, x] of deB.entries()) {
-      expect(ahora.get(x.id)).toEqual({ ...x, codigo: acciones(a)[i + 1]!.codigo })
+      expect(ahora.get(x.id)).toEqual({ ...x, codigo: enA[i + 1]!.codigo })
       expect(x.texto).toBe(deA[i]!.texto)
     }
-    expect(acciones(b).map((x) => x.texto)[0]).toBe('Acción nueva antes de las demás')
+    expect((await acciones(b)).map((x) => x.texto)[0]).toBe('Acción nueva antes de las demás')
   })
 })
