@@ -98,12 +98,13 @@ export const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-
 
 /** Every row of every table, in a stable order: compare two to prove nothing was written. */
 export async function dbSnapshot(db: Kysely<Database>): Promise<string> {
-  const { rows: tables } = await sql<{ name: string }>`
-    select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(
-    db
-  )
+  // kysely's catalog reader: SQLite's sqlite_master or PostgreSQL's, the same tables by name.
+  const tables = (await db.introspection.getTables())
+    .filter((t) => !t.isView && !t.name.startsWith('sqlite_'))
+    .map((t) => t.name)
+    .sort()
   const parts: unknown[] = []
-  for (const { name } of tables) {
+  for (const name of tables) {
     parts.push(name, (await sql`select * from ${sql.table(name)} order by 1`.execute(db)).rows)
   }
   return JSON.stringify(parts)

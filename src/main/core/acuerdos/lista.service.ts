@@ -45,7 +45,7 @@ export function condicionAcuerdos(
   porPlazo = true
 ): RawBuilder<SqlBool> {
   const abierto = porFila ? sql<SqlBool>`${estadoActual} <> 'cumplido'` : abiertoSegunActas
-  const c: RawBuilder<unknown>[] = [sql`1`]
+  const c: RawBuilder<unknown>[] = [sql`1 = 1`]
   if (f.planId) c.push(delPlan(f.planId, porPlazo))
   if (f.instanciaId) c.push(sql`s.instancia_id = ${f.instanciaId}`)
   if (f.institucionId) c.push(sql`a.institucion_id = ${f.institucionId}`)

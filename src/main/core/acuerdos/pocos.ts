@@ -60,7 +60,7 @@ export async function pocosCandidatos(
 
 /** After the cursor's row in the whole list's order (plazo, those without last; session, number). */
 function trasDe(c: AcuerdoCursor | null, desc: boolean): RawBuilder<SqlBool> {
-  if (!c) return sql<SqlBool>`1`
+  if (!c) return sql<SqlBool>`1 = 1`
   const tras = sql`(s.fecha, a.numero, a.id) > (${c.sesionFecha}, ${c.numero}, ${c.id})`
   if (c.plazo === null) return sql<SqlBool>`(a.plazo is null and ${tras})`
   const despues = desc ? sql`a.plazo < ${c.plazo}` : sql`a.plazo > ${c.plazo}`
@@ -83,7 +83,7 @@ export async function paginaDePocos(
 ): Promise<FilaListada[]> {
   const { rows } = await sql<FilaListada>`select a.*, s.instancia_id as instanciaId,
       i.nombre as instancia, it.sigla as sigla
-    from (select distinct id from (${candidatos})) c cross join acuerdos a on a.id = c.id
+    from (select distinct id from (${candidatos}) k) c cross join acuerdos a on a.id = c.id
       cross join sesiones s on s.id = a.sesion_id
       join instancias i on i.id = s.instancia_id
       left join instituciones it on it.id = a.institucion_id
@@ -100,7 +100,7 @@ export async function contarPocos(
   donde: RawBuilder<SqlBool>
 ): Promise<{ n: number; exacto: boolean }> {
   const { rows } = await sql<{ n: number }>`select count(*) as n
-    from (select distinct id from (${candidatos})) c cross join acuerdos a on a.id = c.id
+    from (select distinct id from (${candidatos}) k) c cross join acuerdos a on a.id = c.id
       cross join sesiones s on s.id = a.sesion_id
     where ${donde}`.execute(db)
   return { n: Number(rows[0]!.n), exacto: true }

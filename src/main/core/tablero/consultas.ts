@@ -28,7 +28,7 @@ export function accionesConAvance(al: Alcance): RawBuilder<unknown> {
     select a.id, a.codigo, a.texto, a.instancia_id, a.orden, o.eje_id, o.orden as o_orden,
       e.orden as e_orden,
       ap.estado as ap_estado, ap.porcentaje as ap_pct, sap.fecha as ap_fecha,
-      ul.porcentaje as ul_pct, (ul.id is not null and ul.id is not ap.id) as en_borrador
+      ul.porcentaje as ul_pct, case when ul.id is not null and (ap.id is null or ul.id <> ap.id) then 1 else 0 end as en_borrador
     from (select a.*, ${ultimoAvance(true, al.hasta)} as ap_id, ${ultimoAvance(false, al.hasta)} as ul_id
           from acciones a where a.plan_id = ${al.planId}
           ${al.instanciaId ? sql`and a.instancia_id = ${al.instanciaId}` : sql``}) a
@@ -72,15 +72,15 @@ export async function estadosPorEjeEInstancia(
   al: Alcance
 ): Promise<{ eje: FilaGrupo[]; instancia: FilaGrupo[] }> {
   const { rows } = await sql<FilaGrupo & { grupo: 'eje' | 'instancia' }>`
-    with x as materialized (select * from ${accionesConAvance(al)})
+    with x as materialized (select * from ${accionesConAvance(al)} y)
     select * from (
       select 'eje' as grupo, x.eje_id as id, g.codigo, g.nombre, ${AGREGADOS},
         0 as sin_g, g.orden as g_orden
-      from x left join ejes g on g.id = x.eje_id group by x.eje_id
+      from x left join ejes g on g.id = x.eje_id group by x.eje_id, g.id
       union all
       select 'instancia', x.instancia_id, g.codigo, g.nombre, ${AGREGADOS},
-        g.id is null, g.orden
-      from x left join instancias g on g.id = x.instancia_id group by x.instancia_id)
+        case when g.id is null then 1 else 0 end, g.orden
+      from x left join instancias g on g.id = x.instancia_id group by x.instancia_id, g.id) t
     order by grupo, sin_g, g_orden, id`.execute(db)
   return {
     eje: rows.filter((r) => r.grupo === 'eje'),

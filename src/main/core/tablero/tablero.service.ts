@@ -66,14 +66,17 @@ export async function listarMetasVencidas(
   // The total comes with the page (a window count): the acciones' reports are read once.
   const { rows } = await sql<MetaVencida & { total: number }>`
     select metaId, accionId, accionCodigo, texto, plazo, diasVencida, estado, total
-    from (${metasVencidas(al, hoy)}) order by plazo, accionCodigo, orden, metaId
+    from (${metasVencidas(al, hoy)}) v order by plazo, accionCodigo, orden, metaId
     limit ${f.limit ?? 50} offset ${f.offset ?? 0}`.execute(db)
   let total = Number(rows[0]?.total ?? 0)
   // A page past the end has no row to carry the total.
   if (rows.length === 0 && (f.offset ?? 0) > 0)
     total = Number(
-      (await sql<{ n: number }>`select count(*) as n from (${metasVencidas(al, hoy)})`.execute(db))
-        .rows[0]?.n ?? 0
+      (
+        await sql<{ n: number }>`select count(*) as n from (${metasVencidas(al, hoy)}) v`.execute(
+          db
+        )
+      ).rows[0]?.n ?? 0
     )
   return { hoy, total, filas: rows.map(({ total: _t, ...m }) => m) }
 }
@@ -96,7 +99,7 @@ async function acuerdosPorInstitucion(
     left join instituciones i on i.id = a.institucion_id
     where ${abiertoSegunActas} and a.plazo <= ${limite} and ${delPlan(al.planId)}
       ${al.instanciaId ? sql`and s.instancia_id = ${al.instanciaId}` : sql``}
-    group by a.institucion_id
+    group by a.institucion_id, i.id
     order by vencidos desc, porVencer desc, i.orden, sigla`.execute(db)
   return rows.map((r) => ({ ...r, vencidos: Number(r.vencidos), porVencer: Number(r.porVencer) }))
 }

@@ -194,7 +194,7 @@ async function sesiones(
       i.nombre as instancia, group_concat(distinct t.tema) as temas
     from (${temasDe(accionId, desde, max)}) t
     join sesiones s on s.id = t.sesion_id join instancias i on i.id = s.instancia_id
-    group by s.id order by s.fecha desc, s.created_at desc limit ${max}`.execute(db)
+    group by s.id, i.id order by s.fecha desc, s.created_at desc limit ${max}`.execute(db)
   const orden = ['avance', 'indicadores', 'acuerdos'] as const
   return rows.reverse().map((r) => ({
     id: r.sesionId,

@@ -11,7 +11,7 @@ export const TOPE_VENTANA = 200
 
 /** How many rows `q` gives, counted no further than `tope`. */
 export async function cuantas(db: Kysely<Database>, q: RawBuilder<unknown>, tope: number) {
-  const r = await sql<{ n: number }>`select count(*) as n from (${q} limit ${tope})`.execute(db)
+  const r = await sql<{ n: number }>`select count(*) as n from (${q} limit ${tope}) v`.execute(db)
   return Number(r.rows[0]!.n)
 }
 

@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect, type PostgresPool } from 'kysely'
 import type { Database } from '../schema'
 import type { DestinoPostgres } from '../destino'
 import { quienActual } from '../quien'
-import { SqliteAPostgres } from './traduccion'
+import { traducirSql } from './traduccion'
 
 // Everything specific to talking to a PostgreSQL server: the pool, TLS, the type parsers, and
 // who is writing. The services see only Kysely<Database>, as over SQLite.
@@ -32,7 +32,7 @@ export function opcionesTls(d: DestinoPostgres, conTls: boolean): pg.PoolConfig[
 }
 
 export function crearPool(d: DestinoPostgres, conTls: boolean, maximo = 10): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     host: d.host,
     port: d.puerto,
     database: d.base,
@@ -46,6 +46,11 @@ export function crearPool(d: DestinoPostgres, conTls: boolean, maximo = 10): pg.
     application_name: 'Secretaria MITP',
     types: tipos
   })
+  // An idle connection the server closed (a restart, a cut network) is dropped from the pool; the
+  // next call opens another or says the server is gone. Unhandled, node-pg's 'error' event would
+  // end the whole process.
+  pool.on('error', () => {})
+  return pool
 }
 
 /**
@@ -53,10 +58,29 @@ export function crearPool(d: DestinoPostgres, conTls: boolean, maximo = 10): pg.
  * read `mitp.quien`, as SQLite's triggers call `mitp_quien()`). A checkout happens inside the
  * call it serves (a transaction holds one connection throughout), so the call's actor is known.
  */
+type Consulta = (config: unknown, ...resto: unknown[]) => unknown
+const traducidos = new WeakSet<pg.PoolClient>()
+
+/** Every statement a connection sends, read as SQLite's and written as PostgreSQL's (traduccion.ts). */
+function traducir(cliente: pg.PoolClient): pg.PoolClient {
+  if (traducidos.has(cliente)) return cliente
+  traducidos.add(cliente)
+  const consulta = cliente.query.bind(cliente) as Consulta
+  const nueva: Consulta = (config, ...resto) => {
+    if (typeof config === 'string') return consulta(traducirSql(config), ...resto)
+    // A prepared query or a cursor (the workbook's streamed rows) carries its text.
+    const c = config as { text?: unknown } | null
+    if (c && typeof c.text === 'string') c.text = traducirSql(c.text)
+    return consulta(config, ...resto)
+  }
+  ;(cliente as unknown as { query: Consulta }).query = nueva
+  return cliente
+}
+
 function conQuien(pool: pg.Pool): PostgresPool {
   return {
     connect: async () => {
-      const cliente = await pool.connect()
+      const cliente = traducir(await pool.connect())
       const q = quienActual()
       try {
         await cliente.query("select set_config('mitp.quien', $1, false)", [
@@ -75,7 +99,6 @@ function conQuien(pool: pg.Pool): PostgresPool {
 export function crearKyselyPostgres(pool: pg.Pool): Kysely<Database> {
   // The cursor lets the workbook export stream rows (`.stream()`), as SQLite's iterate does.
   return new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: conQuien(pool), cursor: Cursor }),
-    plugins: [new SqliteAPostgres()]
+    dialect: new PostgresDialect({ pool: conQuien(pool), cursor: Cursor })
   })
 }

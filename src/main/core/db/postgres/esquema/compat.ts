@@ -5,7 +5,8 @@ import { sql, type Kysely } from 'kysely'
  * with the same results for the app's uses, so one statement serves both dialects and the
  * difference lives here: a JSON text parameter read as rows (`json_each(?)`, the ids of a list
  * travel as one parameter), a key of a JSON object (`json_extract(?, '$.key')`), a date's day
- * number (`julianday`) and a comma-joined group (`group_concat`). Keys and values come back as
+ * number (`julianday`), a comma-joined group (`group_concat`) and a count of true comparisons
+ * (`sum(a = b)`) and a real rounded to places (`round(x, n)`). Keys and values come back as
  * text: a statement comparing them with a number casts them (the same cast SQLite accepts).
  */
 const FUNCIONES = [
@@ -31,7 +32,16 @@ const FUNCIONES = [
    language sql immutable as $$
      select case when a is null then b when b is null then a else a || ',' || b end
    $$`,
-  `create or replace aggregate group_concat(text) (sfunc = mitp_unir, stype = text)`
+  `create or replace aggregate group_concat(text) (sfunc = mitp_unir, stype = text)`,
+  // SQLite counts with sum(a = b) (a comparison is 0 or 1 there); null when no row, as sum().
+  `create or replace function mitp_contar(n integer, b boolean) returns integer
+   language sql immutable as $$
+     select case when b is null then n else coalesce(n, 0) + b::integer end
+   $$`,
+  `create or replace aggregate sum(boolean) (sfunc = mitp_contar, stype = integer)`,
+  // SQLite rounds a real to n places; PostgreSQL only a numeric.
+  `create or replace function round(x double precision, n integer) returns double precision
+   language sql immutable as $$ select round(x::numeric, n)::double precision $$`
 ]
 
 export async function crearCompat(db: Kysely<unknown>): Promise<void> {
