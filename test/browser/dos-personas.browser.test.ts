@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright'
+import type { Page } from 'playwright-core'
 import { openWebApp, type WebApp } from '../helpers/browser'
 import { caller, entradaSesion } from '../helpers/sesiones'
 import { MENSAJE_DESACTUALIZADO } from '../../src/shared/api/result'
