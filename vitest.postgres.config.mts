@@ -16,13 +16,16 @@ const PROPIOS = /iniciarPostgres|postgres-/
 // The helpers that open either dialect themselves (they name both on purpose).
 const DE_AMBOS = /\/helpers\/(db|consulta|dos-clientes|postgres-pruebas|postgres-servidor)\.ts$/
 
-/** The file and the helpers under test/helpers it imports (one level). */
+/** The file and the test helpers and fixtures it imports (one level). */
 function textos(ruta: string): string[] {
   const texto = fs.readFileSync(ruta, 'utf8')
-  const ayudas = [...texto.matchAll(/from '(\.[^']*\/helpers\/[^']+)'/g)].map((m) =>
+  const ayudas = [...texto.matchAll(/from '(\.[^']+)'/g)].map((m) =>
     path.resolve(path.dirname(ruta), `${m[1]}.ts`)
   )
-  const leidas = ayudas.filter((a) => !DE_AMBOS.test(a) && fs.existsSync(a))
+  const pruebas = path.resolve('test')
+  const leidas = ayudas.filter(
+    (a) => a.startsWith(pruebas) && !DE_AMBOS.test(a) && fs.existsSync(a)
+  )
   return [texto, ...leidas.map((a) => fs.readFileSync(a, 'utf8'))]
 }
 
