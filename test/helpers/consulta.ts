@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely'
-import type { TestApp } from './db'
+import { dbSnapshot, type TestApp } from './db'
 
 /**
  * Plain SQL run through the app's kysely, so a test that checks an outcome by a read (or sets up
@@ -52,21 +52,7 @@ export async function columna<T = unknown>(
   return (await filas(t, texto, ...params)).map((r) => Object.values(r)[0] as T)
 }
 
-/**
- * Every row of every table, in a stable order: compare two to prove nothing was written. The
- * tables from kysely's catalog reader, so it answers on either dialect (db.ts's dbSnapshot asks
- * sqlite_master).
- */
-export async function foto(t: Pick<TestApp, 'app'>): Promise<string> {
-  const tablas = (await t.app.db.introspection.getTables())
-    .filter((x) => !x.isView)
-    .map((x) => x.name)
-    .sort()
-  const partes: unknown[] = []
-  for (const nombre of tablas)
-    partes.push(
-      nombre,
-      (await sql`select * from ${sql.table(nombre)} order by 1`.execute(t.app.db)).rows
-    )
-  return JSON.stringify(partes)
+/** Every row of every table, in a stable order: compare two to prove nothing was written. */
+export function foto(t: Pick<TestApp, 'app'>): Promise<string> {
+  return dbSnapshot(t.app.db)
 }
