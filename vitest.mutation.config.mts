@@ -1,7 +1,5 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import { sources, testFiles } from './test/setup/fuentes'
 
 // The fast, in-process suite that Stryker runs for every mutant (see stryker.config.mjs).
 // Only tests on temporary SQLite files inside this process: a test file that spawns a process
@@ -17,28 +15,6 @@ const SPAWNS = [
 ]
 const RANDOM = /['"]fast-check['"]/
 const SLOW_DIRS = ['test/browser/', 'test/build/', 'test/crash/', 'test/electron/']
-
-const root = fileURLToPath(new URL('.', import.meta.url))
-
-/** Test files under dir, as paths relative to the project root. */
-function testFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
-    const p = path.posix.join(dir, e.name)
-    if (e.isDirectory()) return testFiles(p)
-    return e.name.endsWith('.test.ts') ? [p] : []
-  })
-}
-
-/** The file and the test helpers it imports, transitively (sources under src/ are not read). */
-function sources(file: string, seen = new Set<string>()): string[] {
-  if (seen.has(file) || !fs.existsSync(path.join(root, file))) return []
-  seen.add(file)
-  const text = fs.readFileSync(path.join(root, file), 'utf8')
-  const helpers = [...text.matchAll(/from '(\.{1,2}\/[^']+)'/g)]
-    .map((m) => path.posix.join(path.posix.dirname(file), `${m[1]}.ts`))
-    .filter((f) => f.startsWith('test/'))
-  return [text, ...helpers.flatMap((h) => sources(h, seen))]
-}
 
 const properties = process.env.MITP_MUTATION_PROPERTIES === '1'
 const all = testFiles('test').filter((f) => !SLOW_DIRS.some((d) => f.startsWith(d)))

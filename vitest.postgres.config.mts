@@ -1,13 +1,12 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { defineConfig } from 'vitest/config'
+import { sources, testFiles } from './test/setup/fuentes'
 
 // The integration suite again, on a real PostgreSQL server (#17): test/setup/postgres-global.ts
 // starts Debian's server on 127.0.0.1 in a temporary folder, and openTestApp gives each test a
 // database of its own there. A test is left out when it reaches for what only a SQLite file has
 // (its connection `handle`, the file but a zip's `.file(…)`, its pragmas and catalog, its backups
 // and restores, the per-connection stamp clock): read from each test file and the test helpers it
-// imports, so a new test joins this run unless it touches those.
+// imports directly (test/setup/fuentes.ts), so a new test joins this run unless it touches those.
 const SOLO_SQLITE =
   /\.handle\b|openAppDatabase|sqlite_master|pragma|fijarRelojSellos|better-sqlite3|\.file\b(?!\s*\()|respaldo(?!s\b)|restaur/
 // Tests that start servers of their own, or are about SQLite against PostgreSQL: once is enough.
@@ -16,26 +15,11 @@ const PROPIOS = /iniciarPostgres|postgres-/
 // The helpers that open either dialect themselves (they name both on purpose).
 const DE_AMBOS = /\/helpers\/(db|consulta|dos-clientes|postgres-pruebas|postgres-servidor)\.ts$/
 
-/** The file and the test helpers and fixtures it imports (one level). */
-function textos(ruta: string): string[] {
-  const texto = fs.readFileSync(ruta, 'utf8')
-  const ayudas = [...texto.matchAll(/from '(\.[^']+)'/g)].map((m) =>
-    path.resolve(path.dirname(ruta), `${m[1]}.ts`)
-  )
-  const pruebas = path.resolve('test')
-  const leidas = ayudas.filter(
-    (a) => a.startsWith(pruebas) && !DE_AMBOS.test(a) && fs.existsSync(a)
-  )
-  return [texto, ...leidas.map((a) => fs.readFileSync(a, 'utf8'))]
-}
-
 function soloSqlite(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).flatMap((f) => {
-    if (!f.endsWith('.test.ts')) return []
-    const ruta = path.join(dir, f)
-    const [texto, ...ayudas] = textos(ruta)
+  return testFiles(dir).filter((f) => {
+    const [texto, ...ayudas] = sources(f, { omit: DE_AMBOS, depth: 1 })
     const sqlite = [texto!, ...ayudas].some((t) => SOLO_SQLITE.test(t))
-    return sqlite || PROPIOS.test(texto!) || PROPIOS.test(f) ? [ruta] : []
+    return sqlite || PROPIOS.test(texto!) || PROPIOS.test(f)
   })
 }
 
