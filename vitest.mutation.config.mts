@@ -3,7 +3,7 @@ import { sources, testFiles } from './test/setup/fuentes'
 
 // The fast, in-process suite that Stryker runs for every mutant (see stryker.config.mjs).
 // Only tests on temporary SQLite files inside this process: a test file that spawns a process
-// (the CLI, LibreOffice, pdftotext, Chromium, the crash harness), itself or through a test
+// (the CLI, LibreOffice, pdftotext, Chromium, the crash harness) or a worker thread, itself or through a test
 // helper, is left out. So are the randomised fast-check tests (thousands of operations, ~20 s
 // each for every mutant they cover) unless MITP_MUTATION_PROPERTIES=1. Files are classified by
 // their imports, so new ones need no edit here.
@@ -11,7 +11,9 @@ const SPAWNS = [
   /helpers\/(cli|office|browser)['"]/,
   /['"](node:)?child_process['"]/,
   /['"]playwright(-core)?['"]/,
-  /crash-harness/
+  /crash-harness/,
+  // The core in a worker thread: the mutant Stryker switches on lives in this thread's globals.
+  /worker-dev['"]|workerDeDesarrollo/
 ]
 const RANDOM = /['"]fast-check['"]/
 const SLOW_DIRS = ['test/browser/', 'test/build/', 'test/crash/', 'test/electron/']
