@@ -24,6 +24,7 @@ import { electronPdfPrinter } from './shell/pdf'
 import { cifradoElectron } from './shell/cifrado-electron'
 import { avisarEdicion, recuperarServidor } from './shell/recuperar-servidor'
 import { ARCHIVO_CONFIG, escribirConfig } from './core/base-datos/config'
+import { ARCHIVO_PERFIL } from './core/historial/perfil-local'
 import type { EntornoBaseDatos } from './core/base-datos/handlers'
 import { servidorConfigurado } from './core/base-datos/inicio'
 import { nucleoSinBase } from './core/base-datos/sin-base'
@@ -132,6 +133,8 @@ const opcionesNucleo = (file: string): Parameters<typeof iniciarNucleo>[0] => ({
   respaldosDir: respaldosDir(),
   printPdf: electronPdfPrinter,
   baseDatos: entornoBaseDatos(),
+  // On a shared server each notebook names its own user (the server's rows are everyone's).
+  perfilArchivo: path.join(userData(), ARCHIVO_PERFIL),
   log
 })
 

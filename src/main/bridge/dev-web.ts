@@ -9,6 +9,7 @@ import { ErrorDeArranque, leerPuerto } from './puerto'
 import { workerDeDesarrollo } from './worker-dev'
 import { chromiumPdfPrinter } from '../ports/pdf-chromium'
 import { ARCHIVO_CONFIG } from '../core/base-datos/config'
+import { ARCHIVO_PERFIL } from '../core/historial/perfil-local'
 import { servidorConfigurado } from '../core/base-datos/inicio'
 import type { EntornoBaseDatos } from '../core/base-datos/handlers'
 
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     dbPath,
     ...(servidor ? { servidor } : {}),
     baseDatos,
+    perfilArchivo: path.join(path.dirname(dbPath), ARCHIVO_PERFIL),
     version,
     workerFile: workerDeDesarrollo(),
     printPdf: pdf.print,

@@ -28,6 +28,7 @@ import { informeHandlers } from './informe/handlers'
 import { conQuien, historialHandlers } from './historial'
 import { intercambioHandlers } from './intercambio/handlers'
 import { baseDatosSinAnfitrion } from './base-datos/handlers'
+import { perfilEnArchivo, perfilEnMemoria } from './historial/perfil-local'
 
 export type { ApiEnvironment } from './contexto'
 
@@ -92,6 +93,11 @@ export function createAppApi(
     alEvento?: (evento: Evento) => void
     /** The clock (the system's unless given). */
     reloj?: () => Date
+    /**
+     * On a server, the file where this notebook keeps its user's profile; without one, this
+     * process keeps it in memory. Ignored on a local file (its profile is in the file).
+     */
+    perfilArchivo?: string | null
   }
 ): ApiHandlers {
   return createApi(app.db, {
@@ -103,6 +109,11 @@ export function createAppApi(
     reloj: options.reloj ?? (() => new Date()),
     ...(options.alAprobar ? { alAprobar: options.alAprobar } : {}),
     ...(options.avisos ? { avisos: options.avisos } : {}),
+    ...(app.dialecto === 'postgres'
+      ? {
+          perfil: options.perfilArchivo ? perfilEnArchivo(options.perfilArchivo) : perfilEnMemoria()
+        }
+      : {}),
     ...(options.respaldosDir && app.dialecto === 'sqlite'
       ? { respaldoManual: manual(app, options.respaldosDir) }
       : {})

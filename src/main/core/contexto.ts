@@ -4,6 +4,7 @@ import type { AppInfo } from '../../shared/api/contract'
 import type { PdfPrinter } from './actas/documentos/archivo'
 import type { Logger } from './dispatch'
 import type { Tareas } from './tareas'
+import type { AlmacenPerfil } from './historial/perfil-local'
 import type { AvisoRespaldo, Evento } from '../../shared/api/eventos'
 
 /** What differs by host (app, bridge, CLI, tests): given to the core, never reached for. */
@@ -26,6 +27,11 @@ export interface ApiEnvironment {
   alEvento: (evento: Evento) => void
   /** The failed backups the host keeps for pages that open later; none where it keeps none. */
   avisos?: () => AvisoRespaldo[]
+  /**
+   * Who uses this copy, kept by the host (a notebook on a shared server, #17); absent: the
+   * database's own profile row (a local file is one notebook's).
+   */
+  perfil?: AlmacenPerfil
   /** The clock: what "today" is (deadlines, fe de erratas); tests and hosts may fix it. */
   reloj: () => Date
 }

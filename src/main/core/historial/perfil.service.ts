@@ -3,14 +3,19 @@ import type { Database } from '../db/schema'
 import type { ParsedInput } from '../../../shared/api/contract'
 import type { Perfil } from '../../../shared/historial/contract'
 import { nowStamp } from '../db/ids'
+import type { AlmacenPerfil } from './perfil-local'
 
-// The profile lives in the database file, beside the letterhead: it is this copy's user, it
-// travels with its backups, and the core reads it at each write without asking its host. A
-// multi-user server (issue #17) would instead know each request's user and set it per call
-// (see db/quien.ts); this row would then be the fallback for local tools only.
+// In a local file the profile lives in the database, beside the letterhead: it is this copy's
+// user and travels with its backups. On a shared server the host keeps it per notebook instead
+// (perfil-local.ts): the rows are everyone's, so a row there would credit the last one saved.
 const CLAVE = 'perfil'
 
-export async function obtenerPerfil(db: Kysely<Database>): Promise<Perfil | null> {
+/** Who uses this copy: the host's own profile where it keeps one, else the database's row. */
+export async function obtenerPerfil(
+  db: Kysely<Database>,
+  local?: AlmacenPerfil
+): Promise<Perfil | null> {
+  if (local) return local.leer()
   const fila = await db
     .selectFrom('app_settings')
     .select('value')
@@ -25,9 +30,14 @@ export async function obtenerPerfil(db: Kysely<Database>): Promise<Perfil | null
 
 export async function guardarPerfil(
   db: Kysely<Database>,
-  input: ParsedInput<'perfil:guardar'>
+  input: ParsedInput<'perfil:guardar'>,
+  local?: AlmacenPerfil
 ): Promise<Perfil> {
   const perfil: Perfil = { nombre: input.nombre, institucion: input.institucion }
+  if (local) {
+    local.guardar(perfil)
+    return perfil
+  }
   const value = JSON.stringify(perfil)
   const stamp = nowStamp()
   await db

@@ -5,13 +5,13 @@ import { enNombreDe, quienActual, type Quien } from '../db/quien'
 import { obtenerPerfil } from './perfil.service'
 
 /**
- * Who a write is made by: the user the host already set for this call (a server knows its
- * request's user), otherwise this copy's profile. The time is the host's clock.
+ * Who a write is made by: the user the host already set for this call, otherwise the profile of
+ * whoever uses this copy (on a server, this notebook's own). The time is the host's clock.
  */
 async function quienEscribe(ctx: CoreContext, canal: Channel): Promise<Quien> {
   const puesto = quienActual()
   if (puesto) return { ...puesto, canal }
-  const perfil = await obtenerPerfil(ctx.db)
+  const perfil = await obtenerPerfil(ctx.db, ctx.env.perfil)
   return {
     nombre: perfil?.nombre ?? null,
     institucion: perfil?.institucion ?? null,

@@ -31,6 +31,8 @@ export interface OpcionesNucleo {
   dbPath: string
   /** A server to open instead of the file at dbPath (#17); its password stays in memory. */
   servidor?: Extract<Destino, { tipo: 'postgres' }>
+  /** Where this notebook keeps its user's profile when on a server (historial/perfil-local.ts). */
+  perfilArchivo?: string | null
   /** Configuración → Base de datos compartida, served here (it needs no open database). */
   baseDatos?: EntornoBaseDatos
   version: string
@@ -80,6 +82,7 @@ export async function iniciarNucleo(opciones: OpcionesNucleo): Promise<Nucleo> {
     version: opciones.version,
     respaldosDir: respaldos,
     respaldosManuales: respaldos,
+    perfilArchivo: servidor ? (opciones.perfilArchivo ?? null) : null,
     conPdf: opciones.printPdf !== null,
     nativeBinding: opciones.nativeBinding ?? null,
     rol: 'diario',

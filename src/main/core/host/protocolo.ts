@@ -15,6 +15,8 @@ export interface DatosNucleo {
   respaldosDir: string | null
   /** Where «Respaldar ahora» leaves its copy, in either role (the same folder); null: none. */
   respaldosManuales: string | null
+  /** On a server, the file where this notebook keeps its user's profile (perfil-local.ts). */
+  perfilArchivo: string | null
   /** Whether the host can print PDFs (it is asked through a port message). */
   conPdf: boolean
   nativeBinding: string | null

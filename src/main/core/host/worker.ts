@@ -105,7 +105,8 @@ async function main(): Promise<void> {
     alAprobar: () => respaldo('aprobacion'),
     alEvento,
     avisos: () => [...avisos],
-    respaldosDir: datos.respaldosManuales
+    respaldosDir: datos.respaldosManuales,
+    perfilArchivo: datos.perfilArchivo
   })
   // A server waits for its own locks: only a SQLite file's writer lock needs the gate.
   if (app.dialecto === 'sqlite') {
