@@ -31,8 +31,18 @@ export interface EntornoBaseDatos {
   elegirArchivo: (() => Promise<string | null>) | null
 }
 
+/**
+ * Whether a form names the server the stored password was given for: the same place and user,
+ * and no weaker or other protection (a password typed for a verified TLS connection is not sent
+ * in the clear, nor to a server vouched for by another CA, without being typed again).
+ */
 const mismoServidor = (c: ConfigServidor, e: Entrada): boolean =>
-  c.host === e.host && c.puerto === e.puerto && c.base === e.base && c.usuario === e.usuario
+  c.host === e.host &&
+  c.puerto === e.puerto &&
+  c.base === e.base &&
+  c.usuario === e.usuario &&
+  c.tls === e.tls &&
+  (c.ca ?? null) === (e.ca ?? null)
 
 /** The password stored for a server, decrypted (only in this process's memory). */
 export async function claveGuardada(
@@ -112,7 +122,7 @@ export function baseDatosHandlers(env: EntornoBaseDatos): HandlersBaseDatos {
           throw new AppError('no_autorizado', impedimento, { clave: 'No se puede guardar aquí.' })
         claveCifrada = (await env.cifrado!.cifrar(e.clave)).toString('base64')
       } else if (anterior.tipo === 'servidor' && mismoServidor(anterior, e)) {
-        // An empty password keeps the one saved for this same server and user.
+        // An empty password keeps the one saved for this same server, user and protection.
         claveCifrada = anterior.claveCifrada
       }
       const { host, puerto, base, usuario, tls, ca } = e

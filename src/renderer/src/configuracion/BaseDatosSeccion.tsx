@@ -228,6 +228,6 @@ function Campos(props: { form: UseFormReturnType<Valores>; estado: EstadoBaseDat
 function descripcionClave(e: EstadoBaseDatos): string {
   if (e.sinAlmacenSeguro) return `${e.sinAlmacenSeguro} «Probar conexión» sí la usa, sin guardarla.`
   if (e.configurada.tipo === 'servidor' && e.configurada.claveGuardada)
-    return 'Hay una contraseña guardada, cifrada por el sistema. Déjela vacía para conservarla.'
+    return 'Hay una contraseña guardada, cifrada por el sistema. Déjela vacía para conservarla (solo con el mismo servidor, usuario, modo TLS y certificado).'
   return 'Se guarda cifrada por el sistema del equipo; vacía si el servidor no la pide.'
 }

@@ -158,6 +158,21 @@ describe('the server password', () => {
     expect(leerConfig(archivo)).toMatchObject({ usuario: 'otra', claveCifrada: null })
   })
 
+  it('is not carried over to a weaker TLS mode or another CA without being typed again', async () => {
+    const llavero = llaveroFalso()
+    const otraCa = path.join(dir.dir, 'otra-ca.pem')
+    for (const cambio of [{ tls: 'desactivado' }, { tls: 'verificar' }, { ca: otraCa }]) {
+      const archivo = archivoNuevo()
+      const env = entorno(archivo, llavero)
+      expect((await llamar(env, 'conexion:guardar', entrada('s3creta'))).ok).toBe(true)
+      expect(leerConfig(archivo)).toMatchObject({ claveCifrada: expect.any(String) })
+      if (cambio.ca) fs.writeFileSync(cambio.ca, 'no es un certificado')
+      const r = await llamar(env, 'conexion:guardar', { ...entrada(''), ...cambio })
+      expect(r.ok).toBe(true)
+      expect(leerConfig(archivo)).toMatchObject({ ...cambio, claveCifrada: null })
+    }
+  })
+
   it('says in Spanish what is wrong with the form', async () => {
     const env = entorno(archivoNuevo(), null)
     const r = await llamar(env, 'conexion:probar', { ...entrada(''), puerto: 0, host: ' ' })
