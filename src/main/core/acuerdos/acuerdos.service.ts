@@ -4,6 +4,7 @@ import type { Acuerdo, AcuerdoEstado, SeguimientoEntrada } from '../../../shared
 import { situacionAcuerdo, tituloSesion } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
+import { tomarTurno } from '../db/turno'
 import { enLista } from '../db/lista'
 import { hoyChile } from '../../../shared/domain/fechas'
 import { conflict, notFound } from '../errors'
@@ -172,6 +173,7 @@ export async function crearAcuerdo(
   // Two added at once to one session may take the same number: the second runs again.
   const id = await otraVezSiSeCruzan(() =>
     db.transaction().execute(async (trx) => {
+      await tomarTurno(trx)
       await sesionEditable(trx, input.sesionId)
       const n = await trx
         .selectFrom('acuerdos')

@@ -4,7 +4,8 @@ import type { Sesion } from '../../../shared/domain/sesiones'
 import { tituloSesion } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { nowStamp } from '../db/ids'
-import { leerParaEscribir, type Columnas } from '../concurrencia'
+import { tomarTurno } from '../db/turno'
+import { leerParaEscribir, otraVezSiSeCruzan, type Columnas } from '../concurrencia'
 import { AppError, conflict, notFound } from '../errors'
 import { MENSAJE_APROBADA, sesionEditable, sinSeguimientoAprobado } from './acta-guard'
 import { sellar } from '../actas'
@@ -26,12 +27,24 @@ const COLUMNAS: Columnas<ParsedInput<'sesion:actualizar'>> = {
   proximaLugar: 'proxima_lugar'
 }
 
+/**
+ * A change that renumbers its year's sessions: one made at the same moment as another (a session
+ * created, moved or deleted in the same group) may meet its numbers, and runs again from the start.
+ */
+const enTurno = (db: Kysely<Database>, f: (trx: Transaction<Database>) => Promise<void>) =>
+  otraVezSiSeCruzan(() =>
+    db.transaction().execute(async (trx) => {
+      await tomarTurno(trx)
+      await f(trx)
+    })
+  )
+
 /** The life of a session after it is created: its data, closing, approval, deletion. */
 export async function actualizarSesion(
   db: Kysely<Database>,
   leido: ParsedInput<'sesion:actualizar'>
 ): Promise<Sesion> {
-  await db.transaction().execute(async (trx) => {
+  await enTurno(db, async (trx) => {
     const s = await sesionEditable(trx, leido.id)
     const { valores: input, ...cas } = await leerParaEscribir(trx, {
       tabla: 'sesiones',
@@ -94,7 +107,7 @@ export async function cerrarSesion(db: Kysely<Database>, id: string): Promise<Se
 }
 
 export async function reabrirSesion(db: Kysely<Database>, id: string): Promise<Sesion> {
-  await db.transaction().execute(async (trx) => {
+  await enTurno(db, async (trx) => {
     const s = await trx
       .selectFrom('sesiones')
       .select(['estado', 'instancia_id', 'tipo', 'anio'])
@@ -168,7 +181,7 @@ export async function aprobarSesion(
 }
 
 export async function eliminarSesion(db: Kysely<Database>, id: string): Promise<{ id: string }> {
-  await db.transaction().execute(async (trx) => {
+  await enTurno(db, async (trx) => {
     const s = await trx.selectFrom('sesiones').selectAll().where('id', '=', id).executeTakeFirst()
     if (!s) throw notFound('La sesión')
     if (s.estado !== 'borrador')

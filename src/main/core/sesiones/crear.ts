@@ -4,6 +4,7 @@ import type { Sesion } from '../../../shared/domain/sesiones'
 import { TABLA_HABITUAL } from '../../../shared/domain/sesiones'
 import type { ParsedInput } from '../../../shared/api/contract'
 import { newId, nowStamp } from '../db/ids'
+import { tomarTurno } from '../db/turno'
 import { notFound } from '../errors'
 import { otraVezSiSeCruzan } from '../concurrencia'
 import { anioDe, fueraDeOrdenActual, renumerar, siguienteNumero } from './numeracion'
@@ -20,6 +21,7 @@ export async function crearSesion(
   // Two created at the same instant may compute the same number: the second runs again.
   const id = await otraVezSiSeCruzan(() =>
     db.transaction().execute(async (trx) => {
+      await tomarTurno(trx)
       const instancia = await trx
         .selectFrom('instancias')
         .selectAll()

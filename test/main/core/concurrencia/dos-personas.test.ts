@@ -66,6 +66,39 @@ describe('sessions created at the same instant', () => {
   })
 })
 
+describe('sessions moved or deleted while others are created in the same year', () => {
+  it('renumber without a lost change or a repeated N°, every call answered', async () => {
+    await close()
+    const varios = await variosClientes(6)
+    close = varios.close
+    const [c0, c1, c2, ...creadores] = varios.clientes
+    const instanciaId = await instanciaDe(c0!)
+    const enOtroAnio = await c0!.ok('sesion:crear', entradaSesion(instanciaId, '2013-05-10'))
+    const borrable = await c0!.ok('sesion:crear', entradaSesion(instanciaId, '2014-01-20'))
+    const movible = await c0!.ok('sesion:crear', entradaSesion(instanciaId, '2014-02-10'))
+    const datos = datosDeSesion((await c1!.ok('sesion:obtener', { id: enOtroAnio.id })).sesion)
+    const r = await Promise.all([
+      // Into 2014 (takes a number there), while 2014 gets new ones and loses one.
+      c1!.call('sesion:actualizar', { id: enOtroAnio.id, ...datos, fecha: '2014-01-05' }),
+      c2!.call('sesion:eliminar', { id: borrable.id }),
+      c0!.call('sesion:actualizar', {
+        id: movible.id,
+        ...datosDeSesion((await c0!.ok('sesion:obtener', { id: movible.id })).sesion),
+        fecha: '2014-12-30'
+      }),
+      ...creadores.map((c) => c.call('sesion:crear', entradaSesion(instanciaId, '2014-03-12')))
+    ])
+    expect(r.map((x) => (x.ok ? 'ok' : x.error.message))).toEqual(r.map(() => 'ok'))
+    const lista = await c0!.ok('sesion:listar', { instanciaId })
+    const de2014 = lista.filter((s) => s.anio === 2014)
+    // The moved one, the other moved one and the three new ones: 1..5 in date order.
+    expect(de2014.map((s) => s.numero).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5])
+    expect(de2014.find((s) => s.id === enOtroAnio.id)?.numero).toBe(1)
+    expect(de2014.find((s) => s.id === movible.id)?.numero).toBe(5)
+    expect(lista.some((s) => s.id === borrable.id)).toBe(false)
+  })
+})
+
 describe('acuerdos added at the same instant to one session', () => {
   it('get distinct numbers, every one added', async () => {
     await close()
