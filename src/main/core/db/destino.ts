@@ -39,7 +39,14 @@ const MODOS: Record<string, ModoTls> = {
  * prompt gives it.
  */
 export function destinoDeTexto(texto: string): Destino {
-  if (!esUrlPostgres(texto)) return { tipo: 'sqlite', archivo: texto }
+  if (!esUrlPostgres(texto)) {
+    // A mistyped scheme is not a file name (it would be echoed, password and all, as a path).
+    if (/^[a-z][\w+.-]*:\/\//i.test(texto))
+      throw new Error(
+        `«${sinClave(texto)}» no es una dirección de PostgreSQL ni la ruta de un archivo: use postgres://usuario@servidor:puerto/base.`
+      )
+    return { tipo: 'sqlite', archivo: texto }
+  }
   let url: URL
   try {
     url = new URL(texto)
@@ -48,7 +55,7 @@ export function destinoDeTexto(texto: string): Destino {
       `La dirección «${sinClave(texto)}» no es válida: use postgres://usuario@servidor:puerto/base.`
     )
   }
-  if (url.password) {
+  if (url.password || [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'password')) {
     throw new Error(
       'No escriba la contraseña en la dirección (quedaría en el historial y en los registros): use la variable PGPASSWORD o escríbala cuando se le pida.'
     )
@@ -83,7 +90,13 @@ export function describirDestino(d: Destino): string {
     : `postgres://${encodeURIComponent(d.usuario)}@${d.host}:${d.puerto}/${encodeURIComponent(d.base)}`
 }
 
-/** A URL with any password in it replaced, for error messages. */
+/**
+ * A URL with any password in it replaced, for error messages: the user's part runs to the last
+ * `@` (a password may hold `@`, `/` or `?`; masking too much is safer than showing a piece), and
+ * a `password=` in the query goes too.
+ */
 export function sinClave(texto: string): string {
-  return texto.replace(/(\/\/[^:/@]*):[^@]*@/, '$1:***@')
+  return texto
+    .replace(/^([a-z][\w+.-]*:\/\/[^:/@]*):.*@/is, '$1:***@')
+    .replace(/([?&]password=)[^&#]*/gi, '$1***')
 }

@@ -48,5 +48,40 @@ describe('where the data lives, from --db', () => {
       'postgres://ana@h:5433/mitp'
     )
     expect(sinClave('postgres://u:secreta@h/b')).toBe('postgres://u:***@h/b')
+    // A password holding `@`, `/` or `?`: nothing of it is left.
+    expect(sinClave('postgres://u:s3cr@t/x?y@h:5432/b')).toBe('postgres://u:***@h:5432/b')
+    expect(sinClave('postgres://u@h/b?sslmode=disable&PASSWORD=secreta&x=1')).toBe(
+      'postgres://u@h/b?sslmode=disable&PASSWORD=***&x=1'
+    )
+  })
+
+  it('refuses a password in the query, and a mistyped scheme, without repeating the password', () => {
+    const mensajes: string[] = []
+    for (const url of [
+      'postgres://u@h/b?password=secreta',
+      'postgres://u@h/b?sslmode=require&Password=secreta',
+      'postgress://u:secreta@h/b',
+      'pgsql://u:secreta@h/b',
+      'postgres://u:secreta@x@h/b'
+    ]) {
+      let mensaje = ''
+      try {
+        destinoDeTexto(url)
+      } catch (e) {
+        mensaje = (e as Error).message
+      }
+      mensajes.push(mensaje)
+      expect(mensaje, url).not.toBe('')
+      expect(mensaje, url).not.toContain('secreta')
+    }
+    expect(mensajes[0]).toMatch(/No escriba la contraseña en la dirección/)
+    expect(mensajes[2]).toBe(
+      '«postgress://u:***@h/b» no es una dirección de PostgreSQL ni la ruta de un archivo: use postgres://usuario@servidor:puerto/base.'
+    )
+    // A Windows path is still a file.
+    expect(destinoDeTexto('C:\\Datos\\mitp.db')).toEqual({
+      tipo: 'sqlite',
+      archivo: 'C:\\Datos\\mitp.db'
+    })
   })
 })
