@@ -112,7 +112,8 @@ async function moverSecuencias(tx: Db): Promise<void> {
 
 /**
  * Copies every table of `pasos` (parents first) from `origen` into the empty `destino`, in one
- * transaction, its triggers off; `destino`'s installation row becomes the source's.
+ * transaction, its triggers off; `destino`'s installation row becomes the source's. `revisar`
+ * refuses a target that is not empty, inside that transaction.
  */
 export async function copiar(
   origen: AppDatabase,
@@ -120,7 +121,8 @@ export async function copiar(
   pasos: Paso[],
   diferidas: Referencia[],
   totales: Map<string, number>,
-  progreso: Progreso
+  progreso: Progreso,
+  revisar: (destino: AppDatabase) => Promise<void>
 ): Promise<void> {
   await destino.db.transaction().execute(async (trx) => {
     const tx = trx as unknown as Db
@@ -131,6 +133,9 @@ export async function copiar(
             pasos.map((p) => p.destino.nombre)
           )
         : await apagarSqlite(tx)
+    // Checked here, not before: switching the triggers off locked every table against writers
+    // (a server's ALTER TABLE, SQLite's write lock), so nobody can fill the target meanwhile.
+    await revisar({ ...destino, db: trx })
     // The moved database keeps its identity: the row the target was created with goes.
     await sql`delete from instalacion`.execute(tx)
     for (const paso of pasos) {

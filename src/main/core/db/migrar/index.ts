@@ -92,6 +92,18 @@ async function comparar(
   return tablas
 }
 
+/**
+ * Reads the source as of one instant, whoever writes to it meanwhile: one read transaction (on
+ * a server, repeatable read: every page and the checksums after the copy see the same rows).
+ */
+async function enFoto<T>(app: AppDatabase, f: (foto: AppDatabase) => Promise<T>): Promise<T> {
+  const tx =
+    app.dialecto === 'postgres'
+      ? app.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
+      : app.db.transaction()
+  return tx.execute((trx) => f({ ...app, db: trx }))
+}
+
 /** Copies `origen` into the empty `destino` (one transaction), then compares both sides. */
 export async function migrar(
   origen: AppDatabase,
@@ -103,8 +115,15 @@ export async function migrar(
       'entrada_invalida',
       `El origen tiene el esquema ${origen.schemaVersion} y el destino el ${destino.schemaVersion}. No se escribió nada.`
     )
+  return enFoto(origen, (foto) => migrarFoto(foto, destino, progreso))
+}
+
+async function migrarFoto(
+  origen: AppDatabase,
+  destino: AppDatabase,
+  progreso: Progreso
+): Promise<ResultadoMigrar> {
   const pasos = pasosDe(await tablasDe(origen), await tablasDe(destino))
-  await exigirVacia(destino, pasos)
   // SQLite checks references at commit (defer_foreign_keys); PostgreSQL as each row is written.
   const refs: Referencia[] =
     destino.dialecto === 'postgres' ? await referenciasPostgres(destino) : []
@@ -115,7 +134,7 @@ export async function migrar(
   const enOrden = orden.map((t) => pasos.find((p) => p.destino === t)!)
   const totales = new Map<string, number>()
   for (const p of enOrden) totales.set(p.destino.nombre, await contar(origen, p.origen.nombre))
-  await copiar(origen, destino, enOrden, diferidas, totales, progreso)
+  await copiar(origen, destino, enOrden, diferidas, totales, progreso, (d) => exigirVacia(d, pasos))
   const tablas = await comparar(origen, destino, pasos)
   return { tablas, ok: tablas.every((t) => t.igual) }
 }
