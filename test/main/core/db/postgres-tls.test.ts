@@ -15,7 +15,7 @@ import { tempDir } from '../../../helpers/db'
 // README «Base de datos compartida»: TLS. A server with ssl=on, a certificate for 127.0.0.1
 // signed by a CA made with openssl here, and the README's pg_hba line (hostssl, scram). Each
 // mode of the app's form against it, and the CLI's sslmode=verify-full with the CA given as the
-// README says (NODE_EXTRA_CA_CERTS).
+// README says (sslrootcert= in the address, or NODE_EXTRA_CA_CERTS).
 
 let servidor: ServidorPostgres
 let certs: ReturnType<typeof certificados>
@@ -96,6 +96,24 @@ describe('TLS as the README sets it up', () => {
       const sinCa = runCliProcess(['check', '--db', url])
       expect(sinCa.stderr).toMatch(/La conexión segura \(TLS\)/)
       expect(sinCa.status).not.toBe(0)
+    } finally {
+      process.env = antes
+    }
+  })
+
+  it("the CLI's sslrootcert= names the CA file, as libpq's does: that CA only", () => {
+    const url = (ca: string) =>
+      `postgres://mitp_app@127.0.0.1:${servidor.puerto}/mitp?sslmode=verify-full&sslrootcert=${encodeURIComponent(ca)}`
+    const antes = { ...process.env }
+    try {
+      process.env.PGPASSWORD = CLAVE_ROL
+      delete process.env.NODE_EXTRA_CA_CERTS
+      const conCa = runCliProcess(['check', '--db', url(certs.ca)])
+      expect(conCa.stderr).toBe('')
+      expect(conCa.status).toBe(0)
+      const otraCa = runCliProcess(['check', '--db', url(certs.otraCa)])
+      expect(otraCa.stderr).toMatch(/La conexión segura \(TLS\)/)
+      expect(otraCa.status).not.toBe(0)
     } finally {
       process.env = antes
     }
