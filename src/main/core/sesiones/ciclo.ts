@@ -135,6 +135,9 @@ export async function aprobarSesion(
   input: ParsedInput<'sesion:aprobar'>
 ): Promise<Sesion> {
   await db.transaction().execute(async (trx) => {
+    // Before reading what it seals: a write to the acta still in flight commits first, and one
+    // that comes later waits and then meets the approval (migration 0022).
+    await tomarTurno(trx)
     const s = await trx
       .selectFrom('sesiones')
       .selectAll()

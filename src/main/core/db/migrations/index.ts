@@ -20,6 +20,7 @@ import { m0018 } from './0018_acuerdos_plazo'
 import { m0019 } from './0019_anteriores'
 import { m0020 } from './0020_acuerdos_persona'
 import { m0021 } from './0021_comunes'
+import { m0022 } from './0022_bloqueo_en_turno'
 
 /**
  * The static list of migrations, append-only. A bundled main process has no folder to read
@@ -46,7 +47,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0018,
   m0019,
   m0020,
-  m0021
+  m0021,
+  m0022
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
