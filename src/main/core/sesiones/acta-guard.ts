@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, SesionRow } from '../db/schema'
 import { AppError, conflict, notFound, type Entidad } from '../errors'
+import { tomarTurno } from '../db/turno'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -16,6 +17,9 @@ export const MENSAJE_CERRADA = 'La sesión está cerrada. Reábrala para modific
  * immutable, a closed one must be reopened before it changes.
  */
 export async function sesionEditable(db: Db, sesionId: string): Promise<SesionRow> {
+  // On a server, the state is read in this writer's turn: a close or an approval being
+  // committed now is seen, not the state before it (db/turno.ts).
+  await tomarTurno(db)
   const sesion = await db
     .selectFrom('sesiones')
     .selectAll()

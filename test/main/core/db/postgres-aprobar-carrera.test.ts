@@ -6,11 +6,13 @@ import { CANDADO_SELLOS } from '../../../../src/main/core/db/postgres/esquema/se
 import { CANDADO_0022 } from '../../../../src/main/core/db/migrations/0022_bloqueo_en_turno'
 import { iniciarPostgres, type ServidorPostgres } from '../../../helpers/postgres-servidor'
 import { destinoDe } from '../../../helpers/postgres-pruebas'
-import { entradaSesion } from '../../../helpers/sesiones'
+import { conFirmantes, entradaSesion, prevencionConMiembros } from '../../../helpers/sesiones'
+import type { TestApp } from '../../../helpers/db'
 
 // An approved acta cannot change on a server, even through a write that was already under way
 // when the approval committed (migration 0022): two real connections, one approving (holding the
-// writing turn, as aprobarSesion does before sealing), one writing a row of the same acta.
+// writing turn, as aprobarSesion does before sealing), one writing a row of the same acta. And
+// the approval through the API seals a write that was under way when it began (it waits for it).
 
 let servidor: ServidorPostgres
 let n = 0
@@ -26,28 +28,83 @@ async function cliente(base: string): Promise<pg.Client> {
   return c
 }
 
-/** A new app database with one session; the id of the session and of one of its agenda items. */
-async function conSesion(): Promise<{ base: string; sesion: string; punto: string }> {
+async function nuevaBase(): Promise<string> {
   const base = `carrera_${++n}`
   const admin = await cliente('postgres')
   await admin.query(`create database ${base}`)
   await admin.end()
+  return base
+}
+
+async function primerPunto(c: pg.Client, sesion: string): Promise<string> {
+  const { rows } = await c.query<{ id: string }>(
+    'select id from puntos_tabla where sesion_id = $1 order by orden limit 1',
+    [sesion]
+  )
+  return rows[0]!.id
+}
+
+/** A new app database with one session; the id of the session and of one of its agenda items. */
+async function conSesion(): Promise<{ base: string; sesion: string; punto: string }> {
+  const base = await nuevaBase()
   const app = await abrirPostgres(destinoDe(servidor.url, base), { maximo: 1 })
   try {
     const api = createAppApi(app, { version: 'test' })
     const [instancia] = await api['instancia:listar'](undefined)
     const s = await api['sesion:crear'](entradaSesion(instancia!.id, '2014-03-12'))
     const c = await cliente(base)
-    const { rows } = await c.query<{ id: string }>(
-      'select id from puntos_tabla where sesion_id = $1 order by orden limit 1',
-      [s.id]
-    )
+    const punto = await primerPunto(c, s.id)
     await c.end()
-    return { base, sesion: s.id, punto: rows[0]!.id }
+    return { base, sesion: s.id, punto }
   } finally {
     await app.close()
   }
 }
+
+describe('an approval through the API while a write to its acta is under way', () => {
+  it('waits for that write and seals it', async () => {
+    const base = await nuevaBase()
+    const app = await abrirPostgres(destinoDe(servidor.url, base), { maximo: 2 })
+    const escribe = await cliente(base)
+    try {
+      const api = createAppApi(app, { version: 'test' })
+      // The test helpers take the file's TestApp; they only call its API.
+      const t = { app, api, file: '', close: async () => {} } as unknown as TestApp
+      const { prevencion } = await prevencionConMiembros(t)
+      const s = await api['sesion:crear'](entradaSesion(prevencion.id, '2014-03-12'))
+      await conFirmantes(t, s.id)
+      await api['sesion:cerrar']({ id: s.id })
+      const en = await api['sesion:crear']({
+        instanciaId: prevencion.id,
+        tipo: 'extraordinaria',
+        fecha: '2015-01-15',
+        modalidad: 'remota'
+      })
+      const punto = await primerPunto(escribe, s.id)
+      await escribe.query('begin')
+      await escribe.query(
+        `update puntos_tabla set desarrollo = 'Escrito antes de aprobar' where id = $1`,
+        [punto]
+      )
+      const aprobacion = api['sesion:aprobar']({ id: s.id, enSesionId: en.id, observaciones: '' })
+      const pronto = await Promise.race([
+        aprobacion.then(() => 'aprobada'),
+        new Promise((r) => setTimeout(() => r('esperando'), 400))
+      ])
+      expect(pronto).toBe('esperando')
+      await escribe.query('commit')
+      await aprobacion
+      const { rows } = await escribe.query<{ contenido_aprobado: string }>(
+        'select contenido_aprobado from sesiones where id = $1',
+        [s.id]
+      )
+      expect(rows[0]!.contenido_aprobado).toContain('Escrito antes de aprobar')
+    } finally {
+      await escribe.end()
+      await app.close()
+    }
+  })
+})
 
 describe('an approval and a write to the same acta at once, on a server', () => {
   it('takes the same turn the stamps take', () => {

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import { proteccionesEsperadas } from '../../protecciones'
 import { LOCK_0012 } from '../../migrations/0012_periodos'
+import { EN_TURNO_0022, m0022 } from '../../migrations/0022_bloqueo_en_turno'
 import { crearDerivadas } from './derivadas'
 import { q, RECHAZAR, texto } from './sql'
 
@@ -163,5 +164,7 @@ export async function proteccionesFaltantesPostgres<DB>(
     where not t.tgisinternal and t.tgenabled <> 'D'
       and c.relnamespace = current_schema()::regnamespace`.execute(db)
   const hay = new Set(rows.map((r) => r.name))
-  return proteccionesEsperadas(version).filter((t) => !hay.has(t))
+  // The server's own: every write takes its turn before its rows (0022), or an approval races.
+  const turnos = version >= m0022.version ? EN_TURNO_0022.map((t) => `turno_${t}`) : []
+  return [...proteccionesEsperadas(version), ...turnos].filter((t) => !hay.has(t))
 }
