@@ -23,7 +23,12 @@ export interface DestinoPostgres {
 
 export type Destino = DestinoSqlite | DestinoPostgres
 
-export const esUrlPostgres = (texto: string): boolean => /^postgres(ql)?:\/\//i.test(texto)
+/** Whether `--db` names a server (even a malformed address: never taken as a file). */
+export const esUrlPostgres = (texto: string): boolean => /^\s*postgres(ql)?:/i.test(texto)
+
+// A scheme of two letters or more, then a colon: an address, never a file (a Windows drive is
+// one letter), so a mistyped one is refused instead of creating a file named with a password.
+const ESQUEMA = /^[a-z][\w+.-]+:/i
 
 const MODOS: Record<string, ModoTls> = {
   disable: 'desactivado',
@@ -39,21 +44,18 @@ const MODOS: Record<string, ModoTls> = {
  * prompt gives it.
  */
 export function destinoDeTexto(texto: string): Destino {
-  if (!esUrlPostgres(texto)) {
-    // A mistyped scheme is not a file name (it would be echoed, password and all, as a path).
-    if (/^[a-z][\w+.-]*:\/\//i.test(texto))
-      throw new Error(
-        `«${sinClave(texto)}» no es una dirección de PostgreSQL ni la ruta de un archivo: use postgres://usuario@servidor:puerto/base.`
-      )
-    return { tipo: 'sqlite', archivo: texto }
-  }
+  const limpio = texto.trim()
+  if (!ESQUEMA.test(limpio)) return { tipo: 'sqlite', archivo: texto }
+  const uso = 'use postgres://usuario@servidor:puerto/base.'
+  if (!/^postgres(ql)?:\/\//i.test(limpio))
+    throw new Error(
+      `«${sinClave(limpio)}» no es una dirección de PostgreSQL válida ni la ruta de un archivo: ${uso}`
+    )
   let url: URL
   try {
-    url = new URL(texto)
+    url = new URL(limpio)
   } catch {
-    throw new Error(
-      `La dirección «${sinClave(texto)}» no es válida: use postgres://usuario@servidor:puerto/base.`
-    )
+    throw new Error(`La dirección «${sinClave(limpio)}» no es válida: ${uso}`)
   }
   if (url.password || [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'password')) {
     throw new Error(
@@ -62,14 +64,15 @@ export function destinoDeTexto(texto: string): Destino {
   }
   const base = decodeURIComponent(url.pathname.replace(/^\//, ''))
   if (!url.hostname || !base || !url.username) {
-    throw new Error(
-      `Falta el usuario, el servidor o la base en «${sinClave(texto)}»: use postgres://usuario@servidor:puerto/base.`
-    )
+    throw new Error(`Falta el usuario, el servidor o la base en «${sinClave(limpio)}»: ${uso}`)
   }
   const modo = url.searchParams.get('sslmode') ?? 'prefer'
   const tls = MODOS[modo]
   if (!tls)
-    throw new Error(`sslmode «${modo}» no se reconoce: use disable, prefer, require o verify-full.`)
+    // Not named back: whatever was pasted there is not shown.
+    throw new Error(
+      'El valor de sslmode no se reconoce: use disable, prefer, require o verify-full.'
+    )
   // The CA to verify the server with, as libpq's sslrootcert names it.
   const ca = url.searchParams.get('sslrootcert')
   return {
@@ -91,12 +94,11 @@ export function describirDestino(d: Destino): string {
 }
 
 /**
- * A URL with any password in it replaced, for error messages: the user's part runs to the last
- * `@` (a password may hold `@`, `/` or `?`; masking too much is safer than showing a piece), and
- * a `password=` in the query goes too.
+ * An address with any password in it replaced, for error messages: what follows the user up to
+ * the last `@` (a password may hold `@`, `/` or `?`; masking too much is safer than showing a
+ * piece), with or without the `//`, and the whole query (`password=`, encoded or not, or
+ * anything else a user pasted there).
  */
 export function sinClave(texto: string): string {
-  return texto
-    .replace(/^([a-z][\w+.-]*:\/\/[^:/@]*):.*@/is, '$1:***@')
-    .replace(/([?&]password=)[^&#]*/gi, '$1***')
+  return texto.replace(/^([a-z][\w+.-]*:\/*[^:/@]*):.*@/is, '$1:***@').replace(/\?.*$/s, '?…')
 }

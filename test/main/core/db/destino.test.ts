@@ -39,7 +39,9 @@ describe('where the data lives, from --db', () => {
     expect(() => destinoDeTexto('postgres://u@h/')).toThrow(
       /Falta el usuario, el servidor o la base/
     )
-    expect(() => destinoDeTexto('postgres://u@h/b?sslmode=allow')).toThrow(/sslmode «allow»/)
+    expect(() => destinoDeTexto('postgres://u@h/b?sslmode=allow')).toThrow(
+      /El valor de sslmode no se reconoce/
+    )
   })
 
   it('is shown without a password, whatever the destination holds', () => {
@@ -51,8 +53,9 @@ describe('where the data lives, from --db', () => {
     // A password holding `@`, `/` or `?`: nothing of it is left.
     expect(sinClave('postgres://u:s3cr@t/x?y@h:5432/b')).toBe('postgres://u:***@h:5432/b')
     expect(sinClave('postgres://u@h/b?sslmode=disable&PASSWORD=secreta&x=1')).toBe(
-      'postgres://u@h/b?sslmode=disable&PASSWORD=***&x=1'
+      'postgres://u@h/b?…'
     )
+    expect(sinClave('postgres:/u:secreta@h/b')).toBe('postgres:/u:***@h/b')
   })
 
   it('refuses a password in the query, and a mistyped scheme, without repeating the password', () => {
@@ -62,7 +65,14 @@ describe('where the data lives, from --db', () => {
       'postgres://u@h/b?sslmode=require&Password=secreta',
       'postgress://u:secreta@h/b',
       'pgsql://u:secreta@h/b',
-      'postgres://u:secreta@x@h/b'
+      'postgres://u:secreta@x@h/b',
+      // Pasted with a space, one slash or none: an address, never a file named with it.
+      ' postgres://u:secreta@h/b',
+      'postgres:/u:secreta@h/b',
+      'postgres:u:secreta@h',
+      // Percent-encoded key, on an address that is otherwise invalid too (its text is echoed).
+      'postgres://u@h:99999/b?pass%77ord=secreta',
+      'postgres://u@h/b?sslmode=secreta'
     ]) {
       let mensaje = ''
       try {
@@ -76,7 +86,10 @@ describe('where the data lives, from --db', () => {
     }
     expect(mensajes[0]).toMatch(/No escriba la contraseña en la dirección/)
     expect(mensajes[2]).toBe(
-      '«postgress://u:***@h/b» no es una dirección de PostgreSQL ni la ruta de un archivo: use postgres://usuario@servidor:puerto/base.'
+      '«postgress://u:***@h/b» no es una dirección de PostgreSQL válida ni la ruta de un archivo: use postgres://usuario@servidor:puerto/base.'
+    )
+    expect(mensajes[7]).toBe(
+      '«postgres:u:***@h» no es una dirección de PostgreSQL válida ni la ruta de un archivo: use postgres://usuario@servidor:puerto/base.'
     )
     // A Windows path is still a file.
     expect(destinoDeTexto('C:\\Datos\\mitp.db')).toEqual({
