@@ -45,18 +45,28 @@ function ejecutar(bin: string, args: string[]): void {
   else execFileSync(bin, args, { stdio: 'pipe' })
 }
 
-async function esperarConexion(puerto: number, hijo: ChildProcess, log: string): Promise<void> {
-  const hasta = Date.now() + 30_000
+/** Whether the server accepts sessions: it listens before it does ("is starting up", 57P03). */
+function aceptaSesiones(bin: string, puerto: number): boolean {
+  try {
+    execFileSync(path.join(bin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(puerto)], {
+      stdio: 'ignore'
+    })
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function esperarConexion(
+  bin: string,
+  puerto: number,
+  hijo: ChildProcess,
+  log: string
+): Promise<void> {
+  const hasta = Date.now() + 60_000
   while (Date.now() < hasta) {
     if (hijo.exitCode !== null) break
-    const ok = await new Promise<boolean>((resolve) => {
-      const c = net.connect(puerto, '127.0.0.1', () => {
-        c.end()
-        resolve(true)
-      })
-      c.once('error', () => resolve(false))
-    })
-    if (ok) return
+    if (aceptaSesiones(bin, puerto)) return
     await new Promise((r) => setTimeout(r, 100))
   }
   throw new Error(
@@ -137,7 +147,7 @@ export async function iniciarPostgres(opciones: OpcionesServidor = {}): Promise<
   const hijo = comoRoot
     ? spawn('runuser', ['-u', 'postgres', '--', postgres, ...args], { stdio: ['ignore', fd, fd] })
     : spawn(postgres, args, { stdio: ['ignore', fd, fd] })
-  await esperarConexion(puerto, hijo, log)
+  await esperarConexion(bin, puerto, hijo, log)
   return {
     url: `postgres://mitp@127.0.0.1:${puerto}/postgres`,
     puerto,
