@@ -74,4 +74,42 @@ describe('the core over a configured server', () => {
     )
     expect(fs.existsSync(archivo)).toBe(false)
   })
+
+  it("keeps this notebook's user in its own folder, and credits its writes to them", async () => {
+    const perfilArchivo = path.join(dir.dir, 'notebook', 'perfil.json')
+    const nucleo = await iniciarNucleo({
+      dbPath: archivo,
+      servidor: destino(),
+      perfilArchivo,
+      version: 'test',
+      workerFile: workerDeDesarrollo(),
+      printPdf: null,
+      log: () => {}
+    })
+    try {
+      const perfil = { nombre: 'Ana Pérez', institucion: 'SERNAM' }
+      expect(await nucleo.call('perfil:guardar', perfil)).toMatchObject({ ok: true })
+      expect(JSON.parse(fs.readFileSync(perfilArchivo, 'utf8'))).toEqual(perfil)
+      const creada = await nucleo.call('institucion:crear', {
+        sigla: 'NBK',
+        nombre: 'Del notebook'
+      })
+      if (!creada.ok) throw new Error(creada.error.message)
+      const c = new pg.Client({ connectionString: servidor.url.replace(/\/postgres$/, '/nucleo') })
+      await c.connect()
+      try {
+        const { rows } = await c.query(
+          `select actor, institucion from historial where tabla = 'instituciones' and fila_id = $1`,
+          [(creada.value as { id: string }).id]
+        )
+        expect(rows).toEqual([{ actor: 'Ana Pérez', institucion: 'SERNAM' }])
+        const ajustes = await c.query(`select key from app_settings where key = 'perfil'`)
+        expect(ajustes.rows).toEqual([])
+      } finally {
+        await c.end()
+      }
+    } finally {
+      await nucleo.cerrar()
+    }
+  })
 })
