@@ -16,12 +16,17 @@ const SPAWNS = [
   /worker-dev['"]|workerDeDesarrollo/
 ]
 const RANDOM = /['"]fast-check['"]/
+// A file that mocks a module (the shell's `electron`) needs a module graph of its own: with
+// `isolate: false` below, another file's mock of the same module would be the one it gets.
+const MOCKS = /\bvi\.mock\(/
 const SLOW_DIRS = ['test/browser/', 'test/build/', 'test/crash/', 'test/electron/']
 
 const properties = process.env.MITP_MUTATION_PROPERTIES === '1'
 const all = testFiles('test').filter((f) => !SLOW_DIRS.some((d) => f.startsWith(d)))
 export const slowFiles = all.filter((f) =>
-  sources(f).some((s) => SPAWNS.some((re) => re.test(s)) || (!properties && RANDOM.test(s)))
+  sources(f).some(
+    (s) => SPAWNS.some((re) => re.test(s)) || MOCKS.test(s) || (!properties && RANDOM.test(s))
+  )
 )
 export const fastFiles = all.filter((f) => !slowFiles.includes(f))
 
@@ -31,7 +36,8 @@ export default defineConfig({
     exclude: ['node_modules/**'],
     pool: 'forks',
     // One module graph for all files (Stryker runs one worker): ~4x faster per mutant. These
-    // tests share no module state; each opens its own temporary database.
+    // tests share no module state (those that mock a module are left out above); each opens
+    // its own temporary database.
     isolate: false,
     testTimeout: 30_000,
     hookTimeout: 30_000
