@@ -100,5 +100,5 @@ export function describirDestino(d: Destino): string {
  * anything else a user pasted there).
  */
 export function sinClave(texto: string): string {
-  return texto.replace(/^([a-z][\w+.-]*:\/*[^:/@]*):.*@/is, '$1:***@').replace(/\?.*$/s, '?…')
+  return texto.replace(/^(\s*[a-z][\w+.-]*:\/*[^:/@]*):.*@/is, '$1:***@').replace(/\?.*$/s, '?…')
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { describirDestino, destinoDeTexto, sinClave } from '../../../../src/main/core/db/destino'
+import {
+  describirDestino,
+  destinoDeTexto,
+  esUrlPostgres,
+  sinClave
+} from '../../../../src/main/core/db/destino'
 
 // `--db` read as a file or a server, and a server written back without its password.
 describe('where the data lives, from --db', () => {
@@ -56,6 +61,10 @@ describe('where the data lives, from --db', () => {
       'postgres://u@h/b?…'
     )
     expect(sinClave('postgres:/u:secreta@h/b')).toBe('postgres:/u:***@h/b')
+    expect(sinClave('postgres://ana:secreta@h/b')).toBe('postgres://ana:***@h/b')
+    expect(sinClave(' postgres://ana:secreta@h/b')).toBe(' postgres://ana:***@h/b')
+    expect(sinClave('postgres://ana@h/b')).toBe('postgres://ana@h/b')
+    expect(describirDestino({ tipo: 'sqlite', archivo: 'datos/mitp.db' })).toBe('datos/mitp.db')
   })
 
   it('refuses a password in the query, and a mistyped scheme, without repeating the password', () => {
@@ -91,6 +100,13 @@ describe('where the data lives, from --db', () => {
     expect(mensajes[7]).toBe(
       '«postgres:u:***@h» no es una dirección de PostgreSQL válida ni la ruta de un archivo: use postgres://usuario@servidor:puerto/base.'
     )
+    expect(mensajes[8]).toMatch(/^La dirección «postgres:\/\/u@h:99999\/b\?…» no es válida/)
+    expect(() => destinoDeTexto('xpostgres://u@h/b')).toThrow(/no es una dirección de PostgreSQL/)
+    // What the CLI takes for a server: any postgres: address, even pasted with a space.
+    for (const t of ['postgres://u@h/b', 'POSTGRESQL://u@h/b', ' postgres:u@h', 'postgres:/u@h/b'])
+      expect(esUrlPostgres(t), t).toBe(true)
+    for (const t of ['postgres.db', 'datos/postgres://x', 'x postgres://u@h/b', 'postgresq://u@h'])
+      expect(esUrlPostgres(t), t).toBe(false)
     // A Windows path is still a file.
     expect(destinoDeTexto('C:\\Datos\\mitp.db')).toEqual({
       tipo: 'sqlite',

@@ -1,12 +1,15 @@
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openAppDatabase } from '../../../../src/main/core/db/open'
-import { migrar } from '../../../../src/main/core/db/migrar'
+import { migrar, pasosDe } from '../../../../src/main/core/db/migrar'
+import type { Tabla } from '../../../../src/main/core/db/migrar/esquema'
 import { tempDir } from '../../../helpers/db'
 import { sumas } from './migrar-apoyo'
 
 // `migrar` copies the source as of one instant: someone writing to it while the copy runs changes
 // neither the copy nor the check after it (both read one snapshot), so the check can say «equal».
+// Also, in this process (file to file), what the CLI and server tests prove across processes: a
+// whole copy verified table by table, a target with data or another schema refused untouched.
 
 const carpeta = tempDir('mitp-migrar-foto-')
 afterAll(() => carpeta.cleanup())
@@ -38,5 +41,79 @@ describe('migrar reads its source as of one instant', () => {
       await destino.close()
       await origen.close()
     }
+  })
+})
+
+describe('migrar from file to file, in this process', () => {
+  it('copies every table, each verified equal, into an empty file', async () => {
+    const origen = await openAppDatabase(path.join(carpeta.dir, 'entera.db'))
+    const destino = await openAppDatabase(path.join(carpeta.dir, 'entera-copia.db'), {
+      seed: false
+    })
+    try {
+      const vistas: string[] = []
+      const r = await migrar(origen, destino, (tabla) => vistas.push(tabla))
+      expect(r.ok).toBe(true)
+      const sumasOrigen = await sumas(origen)
+      expect(r.tablas.map((t) => t.tabla)).toEqual(Object.keys(sumasOrigen).sort())
+      expect(r.tablas.every((t) => t.igual && t.origen.suma === t.destino.suma)).toBe(true)
+      expect(r.tablas.find((t) => t.tabla === 'acciones')!.destino.filas).toBeGreaterThan(10)
+      expect(await sumas(destino)).toEqual(sumasOrigen)
+      expect(vistas).toContain('acciones')
+    } finally {
+      await destino.close()
+      await origen.close()
+    }
+  })
+
+  it('refuses a target with data, naming the rows, and leaves it as it was', async () => {
+    const origen = await openAppDatabase(path.join(carpeta.dir, 'o2.db'))
+    const destino = await openAppDatabase(path.join(carpeta.dir, 'con-plan.db'))
+    try {
+      const antes = await sumas(destino)
+      const e = await migrar(origen, destino).catch((x: unknown) => x as Error)
+      expect(e).toBeInstanceOf(Error)
+      expect((e as Error).message).toMatch(
+        /^El destino .*con-plan\.db ya tiene datos \(filas: .*\d+ en acciones.*\)\. No se escribió nada/
+      )
+      expect(await sumas(destino)).toEqual(antes)
+    } finally {
+      await destino.close()
+      await origen.close()
+    }
+  })
+})
+
+describe('the tables to copy', () => {
+  const tabla = (nombre: string, columnas: string[], clave = ['id']): Tabla => ({
+    nombre,
+    columnas,
+    clave,
+    fisica: {},
+    nulas: new Set(),
+    texto: new Set()
+  })
+  const mapa = (...ts: Tabla[]) => new Map(ts.map((t) => [t.nombre, t]))
+
+  it('are those both sides have, with the same columns in any order', () => {
+    const pasos = pasosDe(
+      mapa(tabla('b', ['id', 'x']), tabla('a', ['x', 'id']), tabla('schema_migrations', ['v'])),
+      mapa(tabla('a', ['id', 'x']), tabla('b', ['x', 'id']), tabla('schema_migrations', ['w']))
+    )
+    expect(pasos.map((p) => [p.destino.nombre, p.columnas])).toEqual([
+      ['a', ['id', 'x']],
+      ['b', ['id', 'x']]
+    ])
+  })
+
+  it('are refused, naming each difference, when the schemas differ at all', () => {
+    expect(() =>
+      pasosDe(
+        mapa(tabla('a', ['id', 'x']), tabla('c', ['id']), tabla('d', ['id'], ['id'])),
+        mapa(tabla('a', ['id', 'y']), tabla('e', ['id']), tabla('d', ['id'], ['otra']))
+      )
+    ).toThrow(
+      'El origen y el destino no tienen el mismo esquema (solo en el origen: c; solo en el destino: e; a tiene otras columnas o clave; d tiene otras columnas o clave). No se escribió nada.'
+    )
   })
 })
