@@ -88,9 +88,12 @@ describe('a failed backup after approving an acta', () => {
       n.call('sesion:aprobar', { id: s.id, enSesionId: en.id, observaciones: '' })
     )
     expect(aprobada.estado).toBe('aprobada')
+    // The approval's: on a loaded machine the daily backup at start may still be running when
+    // the folder is replaced, and fail too (its own event, `diario`), before this one.
+    const delActa = (e: Evento) => e.tipo === 'respaldo_fallido' && !e.diario
     const eventos: Evento[] = []
     let texto = ''
-    while (!eventos.some((e) => e.tipo === 'respaldo_fallido')) {
+    while (!eventos.some(delActa)) {
       const { value, done } = await lector.read()
       if (done) break
       texto += value
@@ -100,7 +103,7 @@ describe('a failed backup after approving an acta', () => {
         if (p.startsWith('data: ')) eventos.push(JSON.parse(p.slice(6)) as Evento)
     }
     await lector.cancel()
-    const aviso = eventos.find((e) => e.tipo === 'respaldo_fallido')
+    const aviso = eventos.find(delActa)
     expect(aviso).toMatchObject({ tipo: 'respaldo_fallido' })
     const mensaje = aviso?.tipo === 'respaldo_fallido' ? aviso.mensaje : ''
     expect(mensaje).toMatch(/^No se pudo respaldar después de aprobar el acta de la Sesión/)
