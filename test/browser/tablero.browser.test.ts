@@ -54,7 +54,10 @@ describe('the dashboard in Chromium', () => {
     await primera.getByRole('link').click()
     await page.getByRole('heading', { name: new RegExp(codigo.replace('.', '\\.')) }).waitFor()
     expect(page.url()).toMatch(/#\/acciones\//)
-    expect(await page.getByTestId('meta-vencida').count()).toBeGreaterThan(0)
+    // The heading comes with the acción; its metas arrive with their own query.
+    await expect
+      .poll(() => page.getByTestId('meta-vencida').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0)
     const indicador = page.getByRole('region', { name: /^Indicador: / }).first()
     await indicador.scrollIntoViewIfNeeded()
     await expect
