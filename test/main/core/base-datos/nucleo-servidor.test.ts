@@ -6,7 +6,11 @@ import { iniciarNucleo } from '../../../../src/main/core/host/nucleo'
 import { workerDeDesarrollo } from '../../../../src/main/bridge/worker-dev'
 import { DatabaseOpenError } from '../../../../src/main/core/db/open'
 import type { DestinoPostgres } from '../../../../src/main/core/db/destino'
-import { iniciarPostgres, type ServidorPostgres } from '../../../helpers/postgres-servidor'
+import {
+  crearBase,
+  iniciarPostgres,
+  type ServidorPostgres
+} from '../../../helpers/postgres-servidor'
 import { tempDir } from '../../../helpers/db'
 
 // The core's threads over a configured server (the shell's start), through the real worker.
@@ -17,10 +21,7 @@ const archivo = path.join(dir.dir, 'secretaria-mitp.db')
 
 beforeAll(async () => {
   servidor = await iniciarPostgres()
-  const c = new pg.Client({ connectionString: servidor.url })
-  await c.connect()
-  await c.query('create database nucleo')
-  await c.end()
+  await crearBase(servidor, 'nucleo')
 }, 60_000)
 afterAll(async () => {
   await servidor?.detener()

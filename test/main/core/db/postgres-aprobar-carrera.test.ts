@@ -4,7 +4,11 @@ import { abrirPostgres } from '../../../../src/main/core/db/postgres/abrir'
 import { createAppApi } from '../../../../src/main/core/api'
 import { CANDADO_SELLOS } from '../../../../src/main/core/db/postgres/esquema/sellos'
 import { CANDADO_0022 } from '../../../../src/main/core/db/migrations/0022_bloqueo_en_turno'
-import { iniciarPostgres, type ServidorPostgres } from '../../../helpers/postgres-servidor'
+import {
+  crearBase,
+  iniciarPostgres,
+  type ServidorPostgres
+} from '../../../helpers/postgres-servidor'
 import { destinoDe } from '../../../helpers/postgres-pruebas'
 import { conFirmantes, entradaSesion, prevencionConMiembros } from '../../../helpers/sesiones'
 import type { TestApp } from '../../../helpers/db'
@@ -30,9 +34,7 @@ async function cliente(base: string): Promise<pg.Client> {
 
 async function nuevaBase(): Promise<string> {
   const base = `carrera_${++n}`
-  const admin = await cliente('postgres')
-  await admin.query(`create database ${base}`)
-  await admin.end()
+  await crearBase(servidor, base)
   return base
 }
 

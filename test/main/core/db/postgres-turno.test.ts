@@ -4,7 +4,11 @@ import { abrirPostgres } from '../../../../src/main/core/db/postgres/abrir'
 import { createAppApi } from '../../../../src/main/core/api'
 import { dispatch } from '../../../../src/main/core/dispatch'
 import { CANDADO_SELLOS } from '../../../../src/main/core/db/postgres/esquema/sellos'
-import { iniciarPostgres, type ServidorPostgres } from '../../../helpers/postgres-servidor'
+import {
+  crearBase,
+  iniciarPostgres,
+  type ServidorPostgres
+} from '../../../helpers/postgres-servidor'
 import { destinoDe } from '../../../helpers/postgres-pruebas'
 import { entradaSesion } from '../../../helpers/sesiones'
 import { datosDeSesion } from '../../../helpers/concurrencia'
@@ -25,13 +29,10 @@ const dormir = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe('a call that takes the turn first and a plain write of the same session', () => {
   it('are both answered, one after the other (no deadlock)', async () => {
-    const admin = new pg.Client({ connectionString: servidor.url })
-    await admin.connect()
-    await admin.query('create database turno')
-    await admin.end()
+    const url = await crearBase(servidor, 'turno')
     const appA = await abrirPostgres(destinoDe(servidor.url, 'turno'), { maximo: 2 })
     const appB = await abrirPostgres(destinoDe(servidor.url, 'turno'), { maximo: 2 })
-    const otro = new pg.Client({ connectionString: servidor.url.replace(/\/postgres$/, '/turno') })
+    const otro = new pg.Client({ connectionString: url })
     await otro.connect()
     try {
       const apiA = createAppApi(appA, { version: 'test' })
@@ -64,13 +65,10 @@ describe('a call that takes the turn first and a plain write of the same session
   })
 
   it('is a protection: a database whose turn trigger is gone or off is not opened', async () => {
-    const admin = new pg.Client({ connectionString: servidor.url })
-    await admin.connect()
-    await admin.query('create database sin_turno')
-    await admin.end()
+    const url = await crearBase(servidor, 'sin_turno')
     const destino = destinoDe(servidor.url, 'sin_turno')
     await (await abrirPostgres(destino, { maximo: 1 })).close()
-    const c = new pg.Client({ connectionString: servidor.url.replace(/\/postgres$/, '/sin_turno') })
+    const c = new pg.Client({ connectionString: url })
     await c.connect()
     try {
       await c.query('alter table acuerdos disable trigger turno_acuerdos')

@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { abrirPostgres } from '../../../../src/main/core/db/postgres/abrir'
 import { createAppApi } from '../../../../src/main/core/api'
 import { ARCHIVO_PERFIL } from '../../../../src/main/core/historial/perfil-local'
-import { iniciarPostgres, type ServidorPostgres } from '../../../helpers/postgres-servidor'
+import {
+  crearBase,
+  iniciarPostgres,
+  type ServidorPostgres
+} from '../../../helpers/postgres-servidor'
 import { destinoDe } from '../../../helpers/postgres-pruebas'
 import { tempDir } from '../../../helpers/db'
 
@@ -13,10 +17,11 @@ import { tempDir } from '../../../helpers/db'
 // change to whoever made it (not to the last profile saved on the server).
 
 let servidor: ServidorPostgres
+let url: string
 const carpetas = tempDir('mitp-perfil-pg-')
 
 async function consulta<T extends pg.QueryResultRow>(texto: string): Promise<T[]> {
-  const c = new pg.Client({ connectionString: servidor.url.replace(/\/postgres$/, '/perfiles') })
+  const c = new pg.Client({ connectionString: url })
   await c.connect()
   try {
     return (await c.query<T>(texto)).rows
@@ -27,10 +32,7 @@ async function consulta<T extends pg.QueryResultRow>(texto: string): Promise<T[]
 
 beforeAll(async () => {
   servidor = await iniciarPostgres()
-  const c = new pg.Client({ connectionString: servidor.url })
-  await c.connect()
-  await c.query('create database perfiles')
-  await c.end()
+  url = await crearBase(servidor, 'perfiles')
 }, 60_000)
 afterAll(async () => {
   await servidor?.detener()
