@@ -2,7 +2,9 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openAppDatabase } from '../../../../src/main/core/db/open'
 import { migrar, pasosDe } from '../../../../src/main/core/db/migrar'
-import type { Tabla } from '../../../../src/main/core/db/migrar/esquema'
+import { tablasDe, type Tabla } from '../../../../src/main/core/db/migrar/esquema'
+import { PAGINA } from '../../../../src/main/core/db/migrar/leer'
+import { VALORES_POR_INSERT } from '../../../../src/main/core/db/migrar/copiar'
 import { tempDir } from '../../../helpers/db'
 import { sumas } from './migrar-apoyo'
 
@@ -85,6 +87,17 @@ describe('migrar from file to file, in this process', () => {
 })
 
 describe('the tables to copy', () => {
+  it("each fit a page of rows in one INSERT, within SQLite's limit of values", async () => {
+    const app = await openAppDatabase(path.join(carpeta.dir, 'anchos.db'), { seed: false })
+    try {
+      const anchos = [...(await tablasDe(app)).values()].map((t) => t.columnas.length)
+      expect(anchos.length).toBeGreaterThan(20)
+      expect(PAGINA * Math.max(...anchos)).toBeLessThanOrEqual(VALORES_POR_INSERT)
+    } finally {
+      await app.close()
+    }
+  })
+
   const tabla = (nombre: string, columnas: string[], clave = ['id']): Tabla => ({
     nombre,
     columnas,

@@ -19,8 +19,8 @@ export interface Paso {
 /** Rows copied so far of a table, of how many. */
 export type Progreso = (tabla: string, copiadas: number, total: number) => void
 
-// At most this many values per INSERT (SQLite allows 32,766 parameters, PostgreSQL 65,535).
-const VALORES = 30_000
+/** Values one INSERT may carry on both dialects (SQLite 32,766 parameters, PostgreSQL 65,535). */
+export const VALORES_POR_INSERT = 32_766
 
 /** PostgreSQL: the app's own triggers off (`USER`: the foreign keys' system triggers stay). */
 async function apagarPostgres(tx: Db, tablas: string[]): Promise<() => Promise<void>> {
@@ -42,13 +42,11 @@ async function apagarSqlite(tx: Db): Promise<() => Promise<void>> {
   }
 }
 
+/** One page (PAGINA rows) in one INSERT: every table's page fits (tested in migrar-foto). */
 async function insertar(tx: Db, t: Tabla, columnas: string[], filas: unknown[][]) {
   const nombres = sql.join(columnas.map((c) => sql.id(t.fisica[c] ?? c)))
-  const porVez = Math.max(1, Math.floor(VALORES / columnas.length))
-  for (let i = 0; i < filas.length; i += porVez) {
-    const valores = filas.slice(i, i + porVez).map((f) => sql`(${sql.join(f)})`)
-    await sql`insert into ${sql.id(t.nombre)} (${nombres}) values ${sql.join(valores)}`.execute(tx)
-  }
+  const valores = filas.map((f) => sql`(${sql.join(f)})`)
+  await sql`insert into ${sql.id(t.nombre)} (${nombres}) values ${sql.join(valores)}`.execute(tx)
 }
 
 async function copiarTabla(
