@@ -36,6 +36,12 @@ async function conAdmin<T>(url: string, f: (c: pg.Client) => Promise<T>): Promis
   }
 }
 
+/** Creates the database `nombre` on the server at `url` (its admin address); its address. */
+export async function crearBase(url: string, nombre: string): Promise<string> {
+  await conAdmin(url, (c) => c.query(`create database ${nombre}`))
+  return url.replace(/\/[^/]*$/, `/${nombre}`)
+}
+
 /** A new database of the test's own, copied from a template; `borrar` drops it. */
 export async function basePostgresDePrueba(
   url: string,

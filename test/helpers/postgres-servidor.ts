@@ -3,7 +3,6 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 
 // A real PostgreSQL server from Debian's packages, started for the tests on 127.0.0.1 in a
 // temporary data directory and removed at the end. No mock, no emulation: the same server an
@@ -166,16 +165,4 @@ export async function iniciarPostgres(opciones: OpcionesServidor = {}): Promise<
       fs.rmSync(dir, { recursive: true, force: true })
     }
   }
-}
-
-/** Creates the database `nombre` on a test server; its postgres://… address. */
-export async function crearBase(servidor: ServidorPostgres, nombre: string): Promise<string> {
-  const c = new pg.Client({ connectionString: servidor.url })
-  await c.connect()
-  try {
-    await c.query(`create database ${nombre}`)
-  } finally {
-    await c.end()
-  }
-  return servidor.url.replace(/\/postgres$/, `/${nombre}`)
 }

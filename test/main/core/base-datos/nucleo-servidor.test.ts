@@ -6,22 +6,20 @@ import { iniciarNucleo } from '../../../../src/main/core/host/nucleo'
 import { workerDeDesarrollo } from '../../../../src/main/bridge/worker-dev'
 import { DatabaseOpenError } from '../../../../src/main/core/db/open'
 import type { DestinoPostgres } from '../../../../src/main/core/db/destino'
-import {
-  crearBase,
-  iniciarPostgres,
-  type ServidorPostgres
-} from '../../../helpers/postgres-servidor'
+import { iniciarPostgres, type ServidorPostgres } from '../../../helpers/postgres-servidor'
+import { crearBase } from '../../../helpers/postgres-pruebas'
 import { tempDir } from '../../../helpers/db'
 
 // The core's threads over a configured server (the shell's start), through the real worker.
 
 let servidor: ServidorPostgres
+let urlNucleo: string
 const dir = tempDir('mitp-nucleo-pg-')
 const archivo = path.join(dir.dir, 'secretaria-mitp.db')
 
 beforeAll(async () => {
   servidor = await iniciarPostgres()
-  await crearBase(servidor, 'nucleo')
+  urlNucleo = await crearBase(servidor.url, 'nucleo')
 }, 60_000)
 afterAll(async () => {
   await servidor?.detener()
@@ -96,7 +94,7 @@ describe('the core over a configured server', () => {
         nombre: 'Del notebook'
       })
       if (!creada.ok) throw new Error(creada.error.message)
-      const c = new pg.Client({ connectionString: servidor.url.replace(/\/postgres$/, '/nucleo') })
+      const c = new pg.Client({ connectionString: urlNucleo })
       await c.connect()
       try {
         const { rows } = await c.query(

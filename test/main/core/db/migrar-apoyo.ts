@@ -1,11 +1,10 @@
-import pg from 'pg'
 import { sql } from 'kysely'
 import BetterSqlite3 from 'better-sqlite3'
 import { abrirBase } from '../../../../src/main/core/db/abrir'
 import type { AppDatabase } from '../../../../src/main/core/db/open'
 import { NO_COPIADAS, tablasDe } from '../../../../src/main/core/db/migrar/esquema'
 import { resumir } from '../../../../src/main/core/db/migrar/leer'
-import { destinoDe } from '../../../helpers/postgres-pruebas'
+import { crearBase, destinoDe } from '../../../helpers/postgres-pruebas'
 
 // What the migration tests share: a database of their own on the test server, and what a
 // database holds, table by table, to compare two of them.
@@ -13,17 +12,8 @@ import { destinoDe } from '../../../helpers/postgres-pruebas'
 let contador = 0
 
 /** A new empty database on the server; its postgres://… URL (no password: trust on loopback). */
-export async function baseNueva(url: string): Promise<string> {
-  const nombre = `migrar_${process.pid}_${++contador}`
-  const c = new pg.Client({ connectionString: url })
-  await c.connect()
-  try {
-    await c.query(`create database ${nombre}`)
-  } finally {
-    await c.end()
-  }
-  return url.replace(/\/[^/]*$/, `/${nombre}`)
-}
+export const baseNueva = (url: string): Promise<string> =>
+  crearBase(url, `migrar_${process.pid}_${++contador}`)
 
 /** The server database at `url`, opened as the app opens it (migrated; seeded only if asked). */
 export const abrirUrl = (url: string, seed = false): Promise<AppDatabase> =>

@@ -4,12 +4,8 @@ import { abrirPostgres } from '../../../../src/main/core/db/postgres/abrir'
 import { createAppApi } from '../../../../src/main/core/api'
 import { CANDADO_SELLOS } from '../../../../src/main/core/db/postgres/esquema/sellos'
 import { CANDADO_0022 } from '../../../../src/main/core/db/migrations/0022_bloqueo_en_turno'
-import {
-  crearBase,
-  iniciarPostgres,
-  type ServidorPostgres
-} from '../../../helpers/postgres-servidor'
-import { destinoDe } from '../../../helpers/postgres-pruebas'
+import { iniciarPostgres, type ServidorPostgres } from '../../../helpers/postgres-servidor'
+import { crearBase, destinoDe } from '../../../helpers/postgres-pruebas'
 import { conFirmantes, entradaSesion, prevencionConMiembros } from '../../../helpers/sesiones'
 import type { TestApp } from '../../../helpers/db'
 
@@ -34,7 +30,7 @@ async function cliente(base: string): Promise<pg.Client> {
 
 async function nuevaBase(): Promise<string> {
   const base = `carrera_${++n}`
-  await crearBase(servidor, base)
+  await crearBase(servidor.url, base)
   return base
 }
 

@@ -4,12 +4,8 @@ import { abrirPostgres } from '../../../../src/main/core/db/postgres/abrir'
 import { createAppApi } from '../../../../src/main/core/api'
 import { dispatch } from '../../../../src/main/core/dispatch'
 import { CANDADO_SELLOS } from '../../../../src/main/core/db/postgres/esquema/sellos'
-import {
-  crearBase,
-  iniciarPostgres,
-  type ServidorPostgres
-} from '../../../helpers/postgres-servidor'
-import { destinoDe } from '../../../helpers/postgres-pruebas'
+import { iniciarPostgres, type ServidorPostgres } from '../../../helpers/postgres-servidor'
+import { crearBase, destinoDe } from '../../../helpers/postgres-pruebas'
 import { entradaSesion } from '../../../helpers/sesiones'
 import { datosDeSesion } from '../../../helpers/concurrencia'
 
@@ -29,7 +25,7 @@ const dormir = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe('a call that takes the turn first and a plain write of the same session', () => {
   it('are both answered, one after the other (no deadlock)', async () => {
-    const url = await crearBase(servidor, 'turno')
+    const url = await crearBase(servidor.url, 'turno')
     const appA = await abrirPostgres(destinoDe(servidor.url, 'turno'), { maximo: 2 })
     const appB = await abrirPostgres(destinoDe(servidor.url, 'turno'), { maximo: 2 })
     const otro = new pg.Client({ connectionString: url })
@@ -65,7 +61,7 @@ describe('a call that takes the turn first and a plain write of the same session
   })
 
   it('is a protection: a database whose turn trigger is gone or off is not opened', async () => {
-    const url = await crearBase(servidor, 'sin_turno')
+    const url = await crearBase(servidor.url, 'sin_turno')
     const destino = destinoDe(servidor.url, 'sin_turno')
     await (await abrirPostgres(destino, { maximo: 1 })).close()
     const c = new pg.Client({ connectionString: url })

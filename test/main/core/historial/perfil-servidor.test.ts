@@ -5,12 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { abrirPostgres } from '../../../../src/main/core/db/postgres/abrir'
 import { createAppApi } from '../../../../src/main/core/api'
 import { ARCHIVO_PERFIL } from '../../../../src/main/core/historial/perfil-local'
-import {
-  crearBase,
-  iniciarPostgres,
-  type ServidorPostgres
-} from '../../../helpers/postgres-servidor'
-import { destinoDe } from '../../../helpers/postgres-pruebas'
+import { iniciarPostgres, type ServidorPostgres } from '../../../helpers/postgres-servidor'
+import { crearBase, destinoDe } from '../../../helpers/postgres-pruebas'
 import { tempDir } from '../../../helpers/db'
 
 // Two notebooks on one shared server: each names its own user, and the history credits each
@@ -32,7 +28,7 @@ async function consulta<T extends pg.QueryResultRow>(texto: string): Promise<T[]
 
 beforeAll(async () => {
   servidor = await iniciarPostgres()
-  url = await crearBase(servidor, 'perfiles')
+  url = await crearBase(servidor.url, 'perfiles')
 }, 60_000)
 afterAll(async () => {
   await servidor?.detener()
