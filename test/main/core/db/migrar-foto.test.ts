@@ -6,7 +6,7 @@ import { tablasDe, type Tabla } from '../../../../src/main/core/db/migrar/esquem
 import { PAGINA } from '../../../../src/main/core/db/migrar/leer'
 import { VALORES_POR_INSERT } from '../../../../src/main/core/db/migrar/copiar'
 import { tempDir } from '../../../helpers/db'
-import { sumas } from './migrar-apoyo'
+import { foto, sumas } from './migrar-apoyo'
 
 // `migrar` copies the source as of one instant: someone writing to it while the copy runs changes
 // neither the copy nor the check after it (both read one snapshot), so the check can say «equal».
@@ -53,15 +53,25 @@ describe('migrar from file to file, in this process', () => {
       seed: false
     })
     try {
-      const vistas: string[] = []
-      const r = await migrar(origen, destino, (tabla) => vistas.push(tabla))
+      const vistas: [string, number, number][] = []
+      const r = await migrar(origen, destino, (...v) => vistas.push(v))
       expect(r.ok).toBe(true)
       const sumasOrigen = await sumas(origen)
       expect(r.tablas.map((t) => t.tabla)).toEqual(Object.keys(sumasOrigen).sort())
       expect(r.tablas.every((t) => t.igual && t.origen.suma === t.destino.suma)).toBe(true)
-      expect(r.tablas.find((t) => t.tabla === 'acciones')!.destino.filas).toBeGreaterThan(10)
+      const acciones = r.tablas.find((t) => t.tabla === 'acciones')!.destino.filas
+      expect(acciones).toBeGreaterThan(10)
       expect(await sumas(destino)).toEqual(sumasOrigen)
-      expect(vistas).toContain('acciones')
+      // The progress counts each table up to its rows, out of its rows.
+      expect(vistas.filter(([t]) => t === 'acciones').at(-1)).toEqual([
+        'acciones',
+        acciones,
+        acciones
+      ])
+      // The triggers, dropped for the copy, are all there again.
+      const disparadores = async (app: typeof origen) => (await foto(app))['(triggers activos)']
+      expect(Number(await disparadores(destino))).toBeGreaterThan(0)
+      expect(await disparadores(destino)).toBe(await disparadores(origen))
     } finally {
       await destino.close()
       await origen.close()
